@@ -1,0 +1,24 @@
+// The desktop editor: GLFW + OpenGL 3.3 core + Dear ImGui. The only part of
+// Strawman that knows ImGui; it reads and changes the network through the model.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+
+namespace strawman::editor {
+
+struct EditorOptions {
+    std::filesystem::path workspace;
+    std::optional<std::int64_t> map;                  // map to show first
+    std::optional<std::filesystem::path> screenshot;  // render headless-ish and write a PNG
+    int frames = 3;                                   // frames to render before the screenshot
+    int width = 1600;
+    int height = 1000;
+};
+
+// Runs the editor until the window closes (or, with a screenshot, until it is
+// written). Returns a process exit code; errors are printed to stderr.
+int runEditor(const EditorOptions& options);
+
+} // namespace strawman::editor

@@ -1,0 +1,34 @@
+// Typed integer ids. Every id is an SQLite primary key; a distinct type per entity
+// means a NodeId cannot be passed where an EdgeId or a MapId is expected.
+#pragma once
+
+#include <compare>
+#include <cstdint>
+#include <functional>
+
+namespace strawman::model {
+
+template <class Tag> struct Id {
+    std::int64_t value = 0;
+
+    constexpr Id() = default;
+    constexpr explicit Id(std::int64_t v) : value(v) {}
+    constexpr explicit operator bool() const { return value != 0; }
+    constexpr auto operator<=>(const Id&) const = default;
+};
+
+using TrustId = Id<struct TrustTag>;
+using MemberId = Id<struct MemberTag>;
+using ProcessId = Id<struct ProcessTag>;
+using MapId = Id<struct MapTag>;
+using VersionId = Id<struct VersionTag>;
+using NodeId = Id<struct NodeTag>;
+using EdgeId = Id<struct EdgeTag>;
+
+} // namespace strawman::model
+
+template <class Tag> struct std::hash<strawman::model::Id<Tag>> {
+    std::size_t operator()(strawman::model::Id<Tag> id) const noexcept {
+        return std::hash<std::int64_t>{}(id.value);
+    }
+};

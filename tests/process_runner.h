@@ -1,0 +1,32 @@
+// Runs a command line for the CLI and GUI tests and captures what it printed.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace strawman::test {
+
+struct RunResult {
+    int exitCode = -1;
+    std::string out; // standard output
+    std::string err; // standard error
+};
+
+// Runs program with args directly (no shell), with stdin closed.
+RunResult run(const std::string& program, const std::vector<std::string>& args);
+
+// A fresh empty directory under the system temp dir, removed by the destructor.
+class TempDir {
+public:
+    TempDir();
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    std::string path(const std::string& name) const { return m_dir + "/" + name; }
+    const std::string& dir() const { return m_dir; }
+
+private:
+    std::string m_dir;
+};
+
+} // namespace strawman::test
