@@ -1,1 +1,154 @@
-// placeholder
+#include "database.h"
+
+#include <sqlite3.h>
+
+namespace strawman::model {
+
+namespace {
+[[noreturn]] void fail(sqlite3* db, int rc, std::string_view what) {
+    std::string message(what);
+    message += ": ";
+    message += db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    throw Error(message);
+}
+} // namespace
+
+// [SECTION] Statement
+
+Statement::Statement(sqlite3* db, std::string_view sql) : m_db(db) {
+    const int rc = sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &m_stmt, nullptr);
+    if (rc != SQLITE_OK) fail(db, rc, "cannot prepare statement");
+}
+
+Statement::Statement(Statement&& other) noexcept : m_db(other.m_db), m_stmt(other.m_stmt) {
+    other.m_stmt = nullptr;
+}
+
+Statement::~Statement() { sqlite3_finalize(m_stmt); }
+
+int Statement::index(const char* name) const {
+    const int i = sqlite3_bind_parameter_index(m_stmt, name);
+    if (i == 0) throw Error(std::string("no SQL parameter named ") + name);
+    return i;
+}
+
+void Statement::check(int rc) const {
+    if (rc != SQLITE_OK) fail(m_db, rc, "cannot bind");
+}
+
+Statement& Statement::bind(const char* name, std::int64_t value) {
+    check(sqlite3_bind_int64(m_stmt, index(name), value));
+    return *this;
+}
+
+Statement& Statement::bind(const char* name, double value) {
+    check(sqlite3_bind_double(m_stmt, index(name), value));
+    return *this;
+}
+
+Statement& Statement::bind(const char* name, std::string_view value) {
+    check(sqlite3_bind_text64(m_stmt, index(name), value.data(), value.size(), SQLITE_TRANSIENT,
+                              SQLITE_UTF8));
+    return *this;
+}
+
+Statement& Statement::bindNull(const char* name) {
+    check(sqlite3_bind_null(m_stmt, index(name)));
+    return *this;
+}
+
+bool Statement::step() {
+    const int rc = sqlite3_step(m_stmt);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    fail(m_db, rc, "SQL step failed");
+}
+
+void Statement::run() {
+    while (step()) {
+    }
+}
+
+void Statement::reset() {
+    sqlite3_reset(m_stmt);
+    sqlite3_clear_bindings(m_stmt);
+}
+
+std::int64_t Statement::integer(int column) const { return sqlite3_column_int64(m_stmt, column); }
+
+double Statement::real(int column) const { return sqlite3_column_double(m_stmt, column); }
+
+std::string Statement::text(int column) const {
+    const auto* p = sqlite3_column_text(m_stmt, column);
+    if (!p) return {};
+    return std::string(reinterpret_cast<const char*>(p),
+                       static_cast<size_t>(sqlite3_column_bytes(m_stmt, column)));
+}
+
+bool Statement::isNull(int column) const {
+    return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
+}
+
+// [SECTION] Database
+
+Database::Database(const std::filesystem::path& path, Mode mode) {
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+    if (mode == Mode::Create) flags |= SQLITE_OPEN_CREATE;
+    const int rc = sqlite3_open_v2(path.c_str(), &m_db, flags, nullptr);
+    if (rc != SQLITE_OK) {
+        std::string message = "cannot open " + path.string() + ": " +
+                              (m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc));
+        sqlite3_close(m_db);
+        m_db = nullptr;
+        throw Error(message);
+    }
+    sqlite3_extended_result_codes(m_db, 1);
+    // Two windows on one file wait for each other rather than fail.
+    sqlite3_busy_timeout(m_db, 5000);
+}
+
+Database::~Database() { sqlite3_close(m_db); }
+
+void Database::exec(std::string_view sql) {
+    std::string copy(sql);
+    char* message = nullptr;
+    const int rc = sqlite3_exec(m_db, copy.c_str(), nullptr, nullptr, &message);
+    if (rc != SQLITE_OK) {
+        std::string text = message ? message : sqlite3_errstr(rc);
+        sqlite3_free(message);
+        throw Error("SQL failed: " + text);
+    }
+}
+
+std::int64_t Database::lastInsertId() const { return sqlite3_last_insert_rowid(m_db); }
+
+std::int64_t Database::pragmaInt(std::string_view pragma) {
+    Statement s = prepare("PRAGMA " + std::string(pragma));
+    return s.step() ? s.integer(0) : 0;
+}
+
+Database::Transaction::Transaction(Database& db) : m_db(db) {
+    if (m_db.m_depth == 0) {
+        // IMMEDIATE takes the write lock now, so a busy file makes us wait here
+        // (busy_timeout) instead of failing half-way through.
+        m_db.exec("BEGIN IMMEDIATE");
+        m_outer = true;
+    }
+    ++m_db.m_depth;
+}
+
+void Database::Transaction::commit() {
+    if (m_done) return;
+    m_done = true;
+    --m_db.m_depth;
+    if (m_outer) m_db.exec("COMMIT");
+}
+
+Database::Transaction::~Transaction() {
+    if (m_done) return;
+    --m_db.m_depth;
+    // An inner scope that fails throws through the outer one, which rolls back.
+    if (m_outer) sqlite3_exec(m_db.m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+} // namespace strawman::model

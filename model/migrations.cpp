@@ -1,1 +1,129 @@
-// placeholder
+#include "migrations.h"
+
+#include "database.h"
+
+#include <string>
+
+namespace strawman::model {
+
+namespace {
+
+// Version 1: the network itself.
+constexpr std::string_view kNetwork = R"sql(
+CREATE TABLE trust (
+  id   INTEGER PRIMARY KEY,
+  code TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(code) > 0),
+  name TEXT NOT NULL
+);
+CREATE TABLE member (
+  id       INTEGER PRIMARY KEY,
+  name     TEXT NOT NULL CHECK (length(name) > 0),
+  trust_id INTEGER NOT NULL REFERENCES trust(id),
+  role     TEXT NOT NULL CHECK (role IN ('manager', 'forum member', 'lead'))
+);
+CREATE TABLE process (
+  id   INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(name) > 0)
+);
+CREATE TABLE activity (
+  code     TEXT PRIMARY KEY CHECK (length(code) > 0),
+  name     TEXT NOT NULL,
+  position INTEGER NOT NULL
+);
+)sql";
+
+// Version 2: process maps, their versions, nodes and edges. A version with a
+// hash is published; triggers make its nodes and edges immutable in the file
+// itself, whatever program writes to it.
+constexpr std::string_view kMaps = R"sql(
+CREATE TABLE map (
+  id         INTEGER PRIMARY KEY,
+  process_id INTEGER NOT NULL REFERENCES process(id),
+  trust_id   INTEGER REFERENCES trust(id),
+  name       TEXT NOT NULL,
+  status     TEXT NOT NULL CHECK (status IN ('draft', 'straw man', 'proposed', 'agreed', 'retired')),
+  created_at TEXT NOT NULL
+);
+CREATE INDEX map_by_process ON map(process_id);
+CREATE TABLE map_version (
+  id           INTEGER PRIMARY KEY,
+  map_id       INTEGER NOT NULL REFERENCES map(id) ON DELETE CASCADE,
+  number       INTEGER NOT NULL,
+  hash         TEXT,
+  published_at TEXT,
+  UNIQUE (map_id, number)
+);
+CREATE TABLE node (
+  id         INTEGER PRIMARY KEY,
+  version_id INTEGER NOT NULL REFERENCES map_version(id) ON DELETE CASCADE,
+  key        TEXT NOT NULL CHECK (length(key) > 0),
+  kind       TEXT NOT NULL CHECK (kind IN ('start', 'end', 'activity', 'decision', 'parallel', 'note')),
+  label      TEXT NOT NULL DEFAULT '',
+  activity   TEXT REFERENCES activity(code),
+  lane       TEXT NOT NULL DEFAULT '',
+  x REAL NOT NULL DEFAULT 0, y REAL NOT NULL DEFAULT 0,
+  width REAL NOT NULL DEFAULT 0, height REAL NOT NULL DEFAULT 0,
+  position   INTEGER NOT NULL,
+  UNIQUE (version_id, key)
+);
+CREATE TABLE edge (
+  id         INTEGER PRIMARY KEY,
+  version_id INTEGER NOT NULL REFERENCES map_version(id) ON DELETE CASCADE,
+  from_node  INTEGER NOT NULL REFERENCES node(id) ON DELETE CASCADE,
+  to_node    INTEGER NOT NULL REFERENCES node(id) ON DELETE CASCADE,
+  label      TEXT NOT NULL DEFAULT '',
+  position   INTEGER NOT NULL
+);
+CREATE INDEX edge_by_version ON edge(version_id);
+CREATE TRIGGER node_insert_frozen BEFORE INSERT ON node
+  WHEN (SELECT hash FROM map_version WHERE id = NEW.version_id) IS NOT NULL
+  BEGIN SELECT RAISE(ABORT, 'this map version is published and cannot change'); END;
+CREATE TRIGGER node_update_frozen BEFORE UPDATE ON node
+  WHEN (SELECT hash FROM map_version WHERE id = OLD.version_id) IS NOT NULL
+  BEGIN SELECT RAISE(ABORT, 'this map version is published and cannot change'); END;
+CREATE TRIGGER node_delete_frozen BEFORE DELETE ON node
+  WHEN (SELECT hash FROM map_version WHERE id = OLD.version_id) IS NOT NULL
+  BEGIN SELECT RAISE(ABORT, 'this map version is published and cannot change'); END;
+CREATE TRIGGER edge_insert_frozen BEFORE INSERT ON edge
+  WHEN (SELECT hash FROM map_version WHERE id = NEW.version_id) IS NOT NULL
+  BEGIN SELECT RAISE(ABORT, 'this map version is published and cannot change'); END;
+CREATE TRIGGER edge_update_frozen BEFORE UPDATE ON edge
+  WHEN (SELECT hash FROM map_version WHERE id = OLD.version_id) IS NOT NULL
+  BEGIN SELECT RAISE(ABORT, 'this map version is published and cannot change'); END;
+CREATE TRIGGER edge_delete_frozen BEFORE DELETE ON edge
+  WHEN (SELECT hash FROM map_version WHERE id = OLD.version_id) IS NOT NULL
+  BEGIN SELECT RAISE(ABORT, 'this map version is published and cannot change'); END;
+CREATE TRIGGER version_unpublish BEFORE UPDATE OF hash ON map_version
+  WHEN OLD.hash IS NOT NULL AND NEW.hash IS NOT OLD.hash
+  BEGIN SELECT RAISE(ABORT, 'a published map version cannot be changed'); END;
+)sql";
+
+} // namespace
+
+const std::vector<Migration>& migrations() {
+    static const std::vector<Migration> list{
+        {1, "trusts, members, processes and the activity vocabulary", kNetwork},
+        {2, "process maps with versions, nodes and edges", kMaps},
+    };
+    return list;
+}
+
+int latestSchemaVersion() { return migrations().back().version; }
+
+void migrate(Database& db, int target) {
+    if (target == 0) target = latestSchemaVersion();
+    const auto current = static_cast<int>(db.pragmaInt("user_version"));
+    if (current > latestSchemaVersion())
+        throw Error("this workspace was written by a newer version of Strawman (schema version " +
+                    std::to_string(current) + "; this program reads up to version " +
+                    std::to_string(latestSchemaVersion()) + "): update Strawman to open it");
+    for (const Migration& m : migrations()) {
+        if (m.version <= current || m.version > target) continue;
+        Database::Transaction tx(db);
+        db.exec(m.sql);
+        db.exec("PRAGMA user_version = " + std::to_string(m.version));
+        tx.commit();
+    }
+}
+
+} // namespace strawman::model

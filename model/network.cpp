@@ -31,9 +31,9 @@ std::string normalise(std::string_view text) {
 }
 } // namespace
 
-std::string_view toString(Role role) {
+std::string toText(Role role) {
     for (const auto& [r, name] : kRoleNames)
-        if (r == role) return name;
+        if (r == role) return std::string(name);
     return "manager";
 }
 
@@ -44,9 +44,9 @@ std::optional<Role> roleFromString(std::string_view text) {
     return std::nullopt;
 }
 
-std::string_view toString(MapStatus status) {
+std::string toText(MapStatus status) {
     for (const auto& [st, name] : kStatusNames)
-        if (st == status) return name;
+        if (st == status) return std::string(name);
     return "draft";
 }
 

@@ -17,7 +17,7 @@ struct Trust {
 };
 
 enum class Role { Manager, ForumMember, Lead };
-std::string_view toString(Role role);
+std::string toText(Role role);
 std::optional<Role> roleFromString(std::string_view text);
 
 struct Member {
@@ -38,7 +38,7 @@ struct Activity {
 };
 
 enum class MapStatus { Draft, StrawMan, Proposed, Agreed, Retired };
-std::string_view toString(MapStatus status);
+std::string toText(MapStatus status);
 std::optional<MapStatus> mapStatusFromString(std::string_view text);
 
 // One row of `strawman map list`: a map and its current version.

@@ -17,9 +17,9 @@ constexpr std::array<std::pair<NodeKind, std::string_view>, 6> kKindNames{{
 }};
 } // namespace
 
-std::string_view toString(NodeKind kind) {
+std::string toText(NodeKind kind) {
     for (const auto& [k, name] : kKindNames)
-        if (k == kind) return name;
+        if (k == kind) return std::string(name);
     return "activity";
 }
 

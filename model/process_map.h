@@ -18,7 +18,7 @@ namespace strawman::model {
 
 enum class NodeKind { Start, End, Activity, Decision, Parallel, Note };
 
-std::string_view toString(NodeKind kind);
+std::string toText(NodeKind kind);
 std::optional<NodeKind> nodeKindFromString(std::string_view text);
 
 struct Node {

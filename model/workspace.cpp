@@ -1,1 +1,217 @@
-// placeholder
+#include "workspace.h"
+
+#include "database.h"
+#include "migrations.h"
+
+#include <fstream>
+#include <system_error>
+
+namespace strawman::model {
+
+namespace {
+
+// Reads the first bytes of a file without SQLite, so a file that is not a
+// workspace is refused before anything could write to it.
+bool looksLikeSqlite(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    char header[16] = {};
+    in.read(header, sizeof header);
+    return in.gcount() == 16 && std::string_view(header, 16) == std::string_view("SQLite format 3\0", 16);
+}
+
+void configure(Database& db) {
+    db.exec("PRAGMA foreign_keys = ON");
+    // WAL lets the editor read while an import writes; a crash loses nothing committed.
+    db.exec("PRAGMA journal_mode = WAL");
+    db.exec("PRAGMA synchronous = NORMAL");
+}
+
+} // namespace
+
+// [SECTION] Opening and creating
+
+Workspace::Workspace(std::filesystem::path path, std::unique_ptr<Database> db)
+    : m_path(std::move(path)), m_db(std::move(db)) {}
+Workspace::Workspace(Workspace&&) noexcept = default;
+Workspace& Workspace::operator=(Workspace&&) noexcept = default;
+Workspace::~Workspace() = default;
+
+Workspace Workspace::create(const std::filesystem::path& path) {
+    std::error_code ec;
+    if (std::filesystem::exists(path, ec))
+        throw Error(path.string() + " already exists: choose another name or remove it first");
+    auto db = std::make_unique<Database>(path, Database::Mode::Create);
+    try {
+        db->exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+        configure(*db);
+        migrate(*db);
+        Workspace ws(path, std::move(db));
+        ws.transaction([&] {
+            for (const Activity& a : defaultRadiologyActivities()) ws.addActivity(a.code, a.name);
+        });
+        return ws;
+    } catch (...) {
+        // A half-made workspace is worse than none.
+        db.reset();
+        std::filesystem::remove(path, ec);
+        std::filesystem::remove(path.string() + "-wal", ec);
+        std::filesystem::remove(path.string() + "-shm", ec);
+        throw;
+    }
+}
+
+Workspace Workspace::open(const std::filesystem::path& path) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec))
+        throw Error(path.string() + ": no such workspace file");
+    if (!looksLikeSqlite(path))
+        throw Error(path.string() + " is not a Strawman workspace (not an SQLite database)");
+    auto db = std::make_unique<Database>(path, Database::Mode::Open);
+    const std::int64_t appId = db->pragmaInt("application_id");
+    if (appId != kApplicationId)
+        throw Error(path.string() + " is not a Strawman workspace (it is an SQLite database of "
+                                    "another program); it was not changed");
+    configure(*db);
+    migrate(*db);
+    return Workspace(path, std::move(db));
+}
+
+Workspace Workspace::createInMemory() {
+    auto db = std::make_unique<Database>(":memory:", Database::Mode::Create);
+    db->exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+    db->exec("PRAGMA foreign_keys = ON");
+    migrate(*db);
+    Workspace ws(":memory:", std::move(db));
+    ws.transaction([&] {
+        for (const Activity& a : defaultRadiologyActivities()) ws.addActivity(a.code, a.name);
+    });
+    return ws;
+}
+
+void Workspace::transaction(const std::function<void()>& fn) {
+    Database::Transaction tx(*m_db);
+    fn();
+    tx.commit();
+}
+
+// [SECTION] Trusts, members, processes
+
+TrustId Workspace::addTrust(std::string_view code, std::string_view name) {
+    if (code.empty()) throw Error("a trust needs an ODS code");
+    if (findTrust(code)) throw Error("trust " + std::string(code) + " already exists");
+    m_db->prepare("INSERT INTO trust(code, name) VALUES(:code, :name)")
+        .bind(":code", code)
+        .bind(":name", name)
+        .run();
+    return TrustId{m_db->lastInsertId()};
+}
+
+std::vector<Trust> Workspace::trusts() const {
+    std::vector<Trust> out;
+    auto s = m_db->prepare("SELECT id, code, name FROM trust ORDER BY code");
+    while (s.step()) out.push_back({TrustId{s.integer(0)}, s.text(1), s.text(2)});
+    return out;
+}
+
+std::optional<Trust> Workspace::findTrust(std::string_view code) const {
+    auto s = m_db->prepare("SELECT id, code, name FROM trust WHERE code = :code");
+    s.bind(":code", code);
+    if (!s.step()) return std::nullopt;
+    return Trust{TrustId{s.integer(0)}, s.text(1), s.text(2)};
+}
+
+Trust Workspace::trust(TrustId id) const {
+    auto s = m_db->prepare("SELECT id, code, name FROM trust WHERE id = :id");
+    s.bind(":id", id.value);
+    if (!s.step()) throw Error("no trust with id " + std::to_string(id.value));
+    return Trust{TrustId{s.integer(0)}, s.text(1), s.text(2)};
+}
+
+MemberId Workspace::addMember(std::string_view name, TrustId trustId, Role role) {
+    if (name.empty()) throw Error("a member needs a name");
+    trust(trustId); // refuses an unknown trust with a readable message
+    m_db->prepare("INSERT INTO member(name, trust_id, role) VALUES(:name, :trust, :role)")
+        .bind(":name", name)
+        .bind(":trust", trustId.value)
+        .bind(":role", toText(role))
+        .run();
+    return MemberId{m_db->lastInsertId()};
+}
+
+std::vector<Member> Workspace::members() const {
+    std::vector<Member> out;
+    auto s = m_db->prepare("SELECT m.id, m.name, m.trust_id, m.role FROM member m "
+                           "JOIN trust t ON t.id = m.trust_id ORDER BY t.code, m.name");
+    while (s.step())
+        out.push_back({MemberId{s.integer(0)}, s.text(1), TrustId{s.integer(2)},
+                       roleFromString(s.text(3)).value_or(Role::Manager)});
+    return out;
+}
+
+ProcessId Workspace::addProcess(std::string_view name) {
+    if (name.empty()) throw Error("a process needs a name");
+    if (findProcess(name)) throw Error("process \"" + std::string(name) + "\" already exists");
+    m_db->prepare("INSERT INTO process(name) VALUES(:name)").bind(":name", name).run();
+    return ProcessId{m_db->lastInsertId()};
+}
+
+std::vector<Process> Workspace::processes() const {
+    std::vector<Process> out;
+    auto s = m_db->prepare("SELECT id, name FROM process ORDER BY name");
+    while (s.step()) out.push_back({ProcessId{s.integer(0)}, s.text(1)});
+    return out;
+}
+
+std::optional<Process> Workspace::findProcess(std::string_view name) const {
+    auto s = m_db->prepare("SELECT id, name FROM process WHERE name = :name");
+    s.bind(":name", name);
+    if (!s.step()) return std::nullopt;
+    return Process{ProcessId{s.integer(0)}, s.text(1)};
+}
+
+// [SECTION] Activity vocabulary
+
+void Workspace::addActivity(std::string_view code, std::string_view name) {
+    if (code.empty()) throw Error("an activity needs a code");
+    if (hasActivity(code)) throw Error("activity " + std::string(code) + " already exists");
+    m_db->prepare("INSERT INTO activity(code, name, position) "
+                  "VALUES(:code, :name, (SELECT coalesce(max(position), 0) + 1 FROM activity))")
+        .bind(":code", code)
+        .bind(":name", name)
+        .run();
+}
+
+std::vector<Activity> Workspace::activities() const {
+    std::vector<Activity> out;
+    auto s = m_db->prepare("SELECT code, name FROM activity ORDER BY position");
+    while (s.step()) out.push_back({s.text(0), s.text(1)});
+    return out;
+}
+
+bool Workspace::hasActivity(std::string_view code) const {
+    auto s = m_db->prepare("SELECT 1 FROM activity WHERE code = :code");
+    s.bind(":code", code);
+    return s.step();
+}
+
+const std::vector<Activity>& defaultRadiologyActivities() {
+    static const std::vector<Activity> list{
+        {"REQ", "request made"},
+        {"RCV", "request received"},
+        {"VET", "vetted/justified"},
+        {"REJ", "rejected at vetting"},
+        {"PRO", "protocolled"},
+        {"BKD", "booked"},
+        {"DNA", "did not attend"},
+        {"ARR", "arrived"},
+        {"STA", "exam started"},
+        {"CMP", "exam completed"},
+        {"REP", "preliminary report"},
+        {"VER", "report verified/authorised"},
+        {"ADD", "addendum"},
+        {"CAN", "cancelled"},
+    };
+    return list;
+}
+
+} // namespace strawman::model

@@ -1,0 +1,95 @@
+// A thin RAII wrapper over SQLite: a connection, prepared statements with named
+// binds, and transactions. Every SQLite return code is checked; a failure throws
+// model::Error with SQLite's message. Used only by the store files of model/.
+#pragma once
+
+#include "error.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace strawman::model {
+
+class Statement {
+public:
+    Statement(sqlite3* db, std::string_view sql);
+    Statement(Statement&& other) noexcept;
+    Statement& operator=(Statement&&) = delete;
+    ~Statement();
+
+    // Named binds (":name"); return *this so calls chain.
+    Statement& bind(const char* name, std::int64_t value);
+    Statement& bind(const char* name, int value) { return bind(name, std::int64_t{value}); }
+    Statement& bind(const char* name, double value);
+    Statement& bind(const char* name, std::string_view value);
+    Statement& bind(const char* name, const char* value) { return bind(name, std::string_view(value)); }
+    Statement& bind(const char* name, const std::string& value) { return bind(name, std::string_view(value)); }
+    Statement& bindNull(const char* name);
+    template <class T> Statement& bind(const char* name, const std::optional<T>& value) {
+        return value ? bind(name, *value) : bindNull(name);
+    }
+
+    // Steps once; true while a row is available.
+    bool step();
+    // Steps to completion of a statement that returns no rows.
+    void run();
+    void reset();
+
+    std::int64_t integer(int column) const;
+    double real(int column) const;
+    std::string text(int column) const;
+    bool isNull(int column) const;
+
+private:
+    int index(const char* name) const;
+    void check(int rc) const;
+
+    sqlite3* m_db;
+    sqlite3_stmt* m_stmt = nullptr;
+};
+
+class Database {
+public:
+    enum class Mode { Create, Open };
+    // Opens (or creates) a file; ":memory:" for a private in-memory database.
+    Database(const std::filesystem::path& path, Mode mode);
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+    ~Database();
+
+    Statement prepare(std::string_view sql) { return Statement(m_db, sql); }
+    void exec(std::string_view sql);
+
+    std::int64_t lastInsertId() const;
+    std::int64_t pragmaInt(std::string_view pragma);
+
+    // Begins a transaction unless one is open; the outermost commit wins.
+    // A transaction rolled back by an exception leaves nothing behind.
+    class Transaction {
+    public:
+        explicit Transaction(Database& db);
+        Transaction(const Transaction&) = delete;
+        Transaction& operator=(const Transaction&) = delete;
+        ~Transaction();
+        void commit();
+
+    private:
+        Database& m_db;
+        bool m_outer = false;
+        bool m_done = false;
+    };
+
+    sqlite3* handle() { return m_db; }
+
+private:
+    sqlite3* m_db = nullptr;
+    int m_depth = 0;
+};
+
+} // namespace strawman::model

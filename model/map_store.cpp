@@ -1,0 +1,275 @@
+// The maps part of Workspace: maps, their versions, nodes and edges.
+#include "workspace.h"
+
+#include "content_hash.h"
+#include "database.h"
+
+#include <ctime>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace strawman::model {
+
+namespace {
+
+std::string nowUtc() {
+    const std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return text;
+}
+
+// Checks what SQLite constraints would refuse, but in words a user can act on.
+void checkContent(const Workspace& ws, const MapContent& content) {
+    std::unordered_set<NodeId> ids;
+    std::unordered_set<std::string> keys;
+    for (const Node& n : content.nodes) {
+        if (!ids.insert(n.id).second)
+            throw Error("two nodes share id " + std::to_string(n.id.value));
+        if (!n.key.empty() && !keys.insert(n.key).second)
+            throw Error("two nodes share the name \"" + n.key + "\"");
+        if (!n.activity.empty() && !ws.hasActivity(n.activity))
+            throw Error("unknown activity code \"" + n.activity + "\" on node \"" +
+                        (n.key.empty() ? n.label : n.key) +
+                        "\": add it to the vocabulary first");
+    }
+    for (const Edge& e : content.edges)
+        if (!ids.count(e.from) || !ids.count(e.to))
+            throw Error("an edge refers to a node that is not in the map");
+}
+
+} // namespace
+
+void Workspace::insertContent(VersionId version, const MapContent& content) {
+    std::unordered_map<NodeId, std::int64_t> stored;
+    std::unordered_set<std::string> keys;
+    for (const Node& n : content.nodes) keys.insert(n.key);
+
+    auto insertNode = m_db->prepare(
+        "INSERT INTO node(version_id, key, kind, label, activity, lane, x, y, width, height, position) "
+        "VALUES(:v, :key, :kind, :label, :activity, :lane, :x, :y, :w, :h, :pos)");
+    int position = 0;
+    int generated = 0;
+    for (const Node& n : content.nodes) {
+        std::string key = n.key;
+        while (key.empty() || (n.key.empty() && keys.count(key))) key = "n" + std::to_string(++generated);
+        if (n.key.empty()) keys.insert(key);
+        insertNode.reset();
+        insertNode.bind(":v", version.value)
+            .bind(":key", key)
+            .bind(":kind", toText(n.kind))
+            .bind(":label", n.label)
+            .bind(":lane", n.lane)
+            .bind(":x", n.x)
+            .bind(":y", n.y)
+            .bind(":w", n.width)
+            .bind(":h", n.height)
+            .bind(":pos", ++position);
+        if (n.activity.empty())
+            insertNode.bindNull(":activity");
+        else
+            insertNode.bind(":activity", n.activity);
+        insertNode.run();
+        stored[n.id] = m_db->lastInsertId();
+    }
+
+    auto insertEdge = m_db->prepare(
+        "INSERT INTO edge(version_id, from_node, to_node, label, position) "
+        "VALUES(:v, :from, :to, :label, :pos)");
+    position = 0;
+    for (const Edge& e : content.edges) {
+        insertEdge.reset();
+        insertEdge.bind(":v", version.value)
+            .bind(":from", stored.at(e.from))
+            .bind(":to", stored.at(e.to))
+            .bind(":label", e.label)
+            .bind(":pos", ++position)
+            .run();
+    }
+}
+
+MapId Workspace::createMap(ProcessId process, std::optional<TrustId> trustId, std::string_view name,
+                           const MapContent& content, MapStatus status) {
+    if (name.empty()) throw Error("a map needs a name");
+    checkContent(*this, content);
+    MapId id;
+    transaction([&] {
+        m_db->prepare("INSERT INTO map(process_id, trust_id, name, status, created_at) "
+                      "VALUES(:process, :trust, :name, :status, :now)")
+            .bind(":process", process.value)
+            .bind(":trust", trustId ? std::optional<std::int64_t>(trustId->value) : std::nullopt)
+            .bind(":name", name)
+            .bind(":status", toText(status))
+            .bind(":now", nowUtc())
+            .run();
+        id = MapId{m_db->lastInsertId()};
+        m_db->prepare("INSERT INTO map_version(map_id, number) VALUES(:map, 1)")
+            .bind(":map", id.value)
+            .run();
+        insertContent(VersionId{m_db->lastInsertId()}, content);
+    });
+    return id;
+}
+
+namespace {
+constexpr std::string_view kSummarySql = R"sql(
+SELECT m.id, m.process_id, p.name, m.trust_id, t.code, m.name, m.status, v.id, v.number, v.hash,
+       (SELECT count(*) FROM node n WHERE n.version_id = v.id),
+       (SELECT count(*) FROM edge e WHERE e.version_id = v.id)
+FROM map m
+JOIN process p ON p.id = m.process_id
+LEFT JOIN trust t ON t.id = m.trust_id
+JOIN map_version v ON v.map_id = m.id
+ AND v.number = (SELECT max(number) FROM map_version WHERE map_id = m.id)
+)sql";
+
+MapSummary readSummary(const Statement& s) {
+    MapSummary m;
+    m.id = MapId{s.integer(0)};
+    m.process = ProcessId{s.integer(1)};
+    m.processName = s.text(2);
+    if (!s.isNull(3)) m.trust = TrustId{s.integer(3)};
+    m.trustCode = s.text(4);
+    m.name = s.text(5);
+    m.status = mapStatusFromString(s.text(6)).value_or(MapStatus::Draft);
+    m.version = VersionId{s.integer(7)};
+    m.versionNumber = static_cast<int>(s.integer(8));
+    m.published = !s.isNull(9);
+    m.hash = s.text(9);
+    m.nodeCount = static_cast<int>(s.integer(10));
+    m.edgeCount = static_cast<int>(s.integer(11));
+    return m;
+}
+} // namespace
+
+std::vector<MapSummary> Workspace::maps() const {
+    std::vector<MapSummary> out;
+    // Network-wide maps first within each process, then trusts by code.
+    auto s = m_db->prepare(std::string(kSummarySql) +
+                           " ORDER BY p.name, t.code IS NOT NULL, t.code, m.id");
+    while (s.step()) out.push_back(readSummary(s));
+    return out;
+}
+
+MapSummary Workspace::map(MapId id) const {
+    auto s = m_db->prepare(std::string(kSummarySql) + " WHERE m.id = :id");
+    s.bind(":id", id.value);
+    if (!s.step()) throw Error("no map with id " + std::to_string(id.value));
+    return readSummary(s);
+}
+
+std::vector<MapVersionInfo> Workspace::versions(MapId id) const {
+    map(id);
+    std::vector<MapVersionInfo> out;
+    auto s = m_db->prepare("SELECT id, number, hash, published_at FROM map_version "
+                           "WHERE map_id = :map ORDER BY number");
+    s.bind(":map", id.value);
+    while (s.step())
+        out.push_back({VersionId{s.integer(0)}, static_cast<int>(s.integer(1)), !s.isNull(2),
+                       s.text(2), s.text(3)});
+    return out;
+}
+
+MapContent Workspace::content(MapId id) const { return content(map(id).version); }
+
+MapContent Workspace::content(VersionId version) const {
+    MapContent c;
+    auto nodes = m_db->prepare("SELECT id, key, kind, label, coalesce(activity, ''), lane, "
+                               "x, y, width, height FROM node WHERE version_id = :v ORDER BY position");
+    nodes.bind(":v", version.value);
+    while (nodes.step()) {
+        Node n;
+        n.id = NodeId{nodes.integer(0)};
+        n.key = nodes.text(1);
+        n.kind = nodeKindFromString(nodes.text(2)).value_or(NodeKind::Activity);
+        n.label = nodes.text(3);
+        n.activity = nodes.text(4);
+        n.lane = nodes.text(5);
+        n.x = nodes.real(6);
+        n.y = nodes.real(7);
+        n.width = nodes.real(8);
+        n.height = nodes.real(9);
+        c.nodes.push_back(std::move(n));
+    }
+    auto edges = m_db->prepare("SELECT id, from_node, to_node, label FROM edge "
+                               "WHERE version_id = :v ORDER BY position");
+    edges.bind(":v", version.value);
+    while (edges.step())
+        c.edges.push_back({EdgeId{edges.integer(0)}, NodeId{edges.integer(1)},
+                           NodeId{edges.integer(2)}, edges.text(3)});
+    return c;
+}
+
+VersionId Workspace::editableVersion(MapId id) {
+    const MapSummary current = map(id);
+    if (!current.published) return current.version;
+    // The current version is frozen: continue in a new draft copied from it.
+    const MapContent copy = content(current.version);
+    m_db->prepare("INSERT INTO map_version(map_id, number) VALUES(:map, :number)")
+        .bind(":map", id.value)
+        .bind(":number", current.versionNumber + 1)
+        .run();
+    const VersionId draft{m_db->lastInsertId()};
+    insertContent(draft, copy);
+    return draft;
+}
+
+void Workspace::setGeometry(MapId id, const MapContent& geometry) {
+    transaction([&] {
+        const VersionId v = editableVersion(id);
+        // Matched by key, which survives the copy into a new draft version.
+        auto s = m_db->prepare("UPDATE node SET x = :x, y = :y, width = :w, height = :h "
+                               "WHERE version_id = :v AND key = :key");
+        for (const Node& n : geometry.nodes) {
+            s.reset();
+            s.bind(":x", n.x).bind(":y", n.y).bind(":w", n.width).bind(":h", n.height)
+                .bind(":v", v.value).bind(":key", n.key).run();
+        }
+    });
+}
+
+void Workspace::replaceContent(MapId id, const MapContent& content) {
+    checkContent(*this, content);
+    transaction([&] {
+        const VersionId v = editableVersion(id);
+        m_db->prepare("DELETE FROM edge WHERE version_id = :v").bind(":v", v.value).run();
+        m_db->prepare("DELETE FROM node WHERE version_id = :v").bind(":v", v.value).run();
+        insertContent(v, content);
+    });
+}
+
+void Workspace::setStatus(MapId id, MapStatus status) {
+    map(id);
+    m_db->prepare("UPDATE map SET status = :status WHERE id = :id")
+        .bind(":status", toText(status))
+        .bind(":id", id.value)
+        .run();
+}
+
+void Workspace::rename(MapId id, std::string_view name) {
+    if (name.empty()) throw Error("a map needs a name");
+    map(id);
+    m_db->prepare("UPDATE map SET name = :name WHERE id = :id").bind(":name", name).bind(":id", id.value).run();
+}
+
+std::string Workspace::publish(MapId id) {
+    std::string hash;
+    transaction([&] {
+        const MapSummary current = map(id);
+        if (current.published) {
+            hash = current.hash;
+            return;
+        }
+        hash = contentHash(content(current.version));
+        m_db->prepare("UPDATE map_version SET hash = :hash, published_at = :now WHERE id = :v")
+            .bind(":hash", hash)
+            .bind(":now", nowUtc())
+            .bind(":v", current.version.value)
+            .run();
+    });
+    return hash;
+}
+
+} // namespace strawman::model
