@@ -15,6 +15,7 @@ struct EditorOptions {
     int frames = 3;                                   // frames to render before the screenshot
     int width = 1600;
     int height = 1000;
+    std::optional<double> zoom;                       // 1 = 100%, about the map's centre; default: fit
 };
 
 // Runs the editor until the window closes (or, with a screenshot, until it is

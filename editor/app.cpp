@@ -1,0 +1,225 @@
+// runEditor: the GLFW window, the OpenGL 3.3 core context, Dear ImGui, and the
+// frame loop that lays out the panels. With a screenshot requested it renders a
+// few frames into an invisible window, saves the last one and returns.
+#include "editor.h"
+
+#include "editor_session.h"
+#include "fonts.h"
+#include "map_canvas.h"
+#include "network_panel.h"
+#include "screenshot.h"
+#include "theme.h"
+
+#include "model/error.h"
+
+#include <imgui.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+
+#include <GLFW/glfw3.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <exception>
+#include <memory>
+#include <string>
+
+namespace strawman::editor {
+
+namespace {
+
+// [SECTION] Window and context
+
+constexpr const char* kNoDisplay =
+    "strawman: no display: run under xvfb-run, e.g. xvfb-run -a strawman gui WORKSPACE "
+    "--screenshot out.png\n";
+
+void onGlfwError(int code, const char* description) {
+    std::fprintf(stderr, "strawman: GLFW error %d: %s\n", code, description);
+}
+
+// Owns GLFW and the window; tears both down in the right order on every path out.
+class Window {
+public:
+    Window(const EditorOptions& options, const std::string& title) {
+        glfwSetErrorCallback(onGlfwError);
+        if (!glfwInit()) return;
+        m_glfw = true;
+        // 3.3 core: large maps need the 32-bit vertex offsets ImGui's OpenGL3
+        // backend only enables from 3.2 (ImGuiBackendFlags_RendererHasVtxOffset).
+        glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+        glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+        glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+        glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+        // A screenshot needs no window on screen; the back buffer is rendered anyway.
+        if (options.screenshot) glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
+        m_window = glfwCreateWindow(options.width, options.height, title.c_str(), nullptr, nullptr);
+        if (!m_window) return;
+        glfwMakeContextCurrent(m_window);
+        glfwSwapInterval(options.screenshot ? 0 : 1);
+    }
+    ~Window() {
+        if (m_window) glfwDestroyWindow(m_window);
+        if (m_glfw) glfwTerminate();
+    }
+    Window(const Window&) = delete;
+    Window& operator=(const Window&) = delete;
+
+    GLFWwindow* get() const { return m_window; }
+
+private:
+    bool m_glfw = false;
+    GLFWwindow* m_window = nullptr;
+};
+
+// Owns the ImGui context and its two backends.
+class ImGuiContextGuard {
+public:
+    explicit ImGuiContextGuard(GLFWwindow* window) {
+        IMGUI_CHECKVERSION();
+        ImGui::CreateContext();
+        // Window positions are recomputed every frame, and an imgui.ini written
+        // beside the workspace would be clutter: nothing to persist.
+        ImGui::GetIO().IniFilename = nullptr;
+        ImGui_ImplGlfw_InitForOpenGL(window, true);
+        ImGui_ImplOpenGL3_Init("#version 330 core");
+    }
+    ~ImGuiContextGuard() {
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui_ImplGlfw_Shutdown();
+        ImGui::DestroyContext();
+    }
+    ImGuiContextGuard(const ImGuiContextGuard&) = delete;
+    ImGuiContextGuard& operator=(const ImGuiContextGuard&) = delete;
+};
+
+// [SECTION] Frame layout
+
+constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                                         ImGuiWindowFlags_NoCollapse |
+                                         ImGuiWindowFlags_NoTitleBar |
+                                         ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                         ImGuiWindowFlags_NoSavedSettings;
+
+// ImGui 1.86 has no docking: the panels are plain windows placed to tile the
+// GLFW window exactly, recomputed every frame so resizing just works.
+void drawFrame(EditorSession& session, MapCanvas& canvas, const Fonts& fonts) {
+    const ImGuiIO& io = ImGui::GetIO();
+    const float width = io.DisplaySize.x, height = io.DisplaySize.y;
+    const float statusHeight = ImGui::GetFrameHeight() + 6;
+    const float panelWidth = std::clamp(width * 0.22f, 240.0f, 380.0f);
+    const float mainHeight = std::max(0.0f, height - statusHeight);
+
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImVec2(panelWidth, mainHeight));
+    if (ImGui::Begin("Network", nullptr, kPanelFlags)) drawNetworkPanel(session, fonts);
+    ImGui::End();
+
+    ImGui::SetNextWindowPos(ImVec2(panelWidth, 0));
+    ImGui::SetNextWindowSize(ImVec2(width - panelWidth, mainHeight));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    const bool mapOpen = ImGui::Begin("Map", nullptr,
+                                      kPanelFlags | ImGuiWindowFlags_NoScrollbar |
+                                          ImGuiWindowFlags_NoScrollWithMouse);
+    ImGui::PopStyleVar();
+    if (mapOpen) {
+        // The toolbar keeps a margin; the canvas below runs to the window edges.
+        ImGui::SetCursorPos(ImVec2(8, 6));
+        ImGui::BeginGroup();
+        canvas.draw(session);
+        ImGui::EndGroup();
+    }
+    ImGui::End();
+
+    ImGui::SetNextWindowPos(ImVec2(0, mainHeight));
+    ImGui::SetNextWindowSize(ImVec2(width, statusHeight));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.91f, 0.93f, 0.95f, 1.0f));
+    if (ImGui::Begin("Status", nullptr, kPanelFlags | ImGuiWindowFlags_NoScrollbar)) {
+        ImGui::TextDisabled("%s", session.workspace().path().c_str());
+        const char* help = "Wheel: zoom   Right-drag or Space+drag: pan   F: fit   1: 100%";
+        const float helpWidth = ImGui::CalcTextSize(help).x;
+        ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 20, width - helpWidth - 12));
+        ImGui::TextDisabled("%s", help);
+    }
+    ImGui::End();
+    ImGui::PopStyleColor();
+}
+
+} // namespace
+
+// [SECTION] Entry point
+
+int runEditor(const EditorOptions& options) {
+    // The workspace first: a wrong path is the likelier mistake, and it should be
+    // reported as such even on a machine with no display.
+    std::unique_ptr<EditorSession> session;
+    try {
+        session = std::make_unique<EditorSession>(model::Workspace::open(options.workspace));
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "strawman: %s\n", e.what());
+        return 1;
+    }
+    if (options.map) {
+        if (!session->select(model::MapId(*options.map))) {
+            std::fprintf(stderr, "strawman: %s has no map with id %lld\n",
+                         options.workspace.c_str(), static_cast<long long>(*options.map));
+            return 2;
+        }
+    } else if (!session->maps().empty()) {
+        session->select(session->maps().front().id);
+    }
+
+    const Window window(options, "Strawman \xE2\x80\x94 " + options.workspace.filename().string());
+    if (!window.get()) {
+        std::fputs(kNoDisplay, stderr);
+        return 3;
+    }
+
+    const ImGuiContextGuard imgui(window.get());
+    ImGuiIO& io = ImGui::GetIO();
+    applyTheme(ImGui::GetStyle());
+    const Fonts fonts = loadFonts(io, 16.0f);
+    MapCanvas canvas(fonts);
+    if (options.zoom) canvas.setZoomAfterFit(*options.zoom);
+
+    // In screenshot mode ImGui needs a couple of frames to size windows and
+    // settle layout, so never take the picture before the third.
+    const int framesToRender = std::max(3, options.frames);
+    int frame = 0;
+    int exitCode = 0;
+    while (!glfwWindowShouldClose(window.get())) {
+        glfwPollEvents();
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplGlfw_NewFrame();
+        ImGui::NewFrame();
+        try {
+            drawFrame(*session, canvas, fonts);
+        } catch (const model::Error& e) {
+            // A workspace changed under us (another window, a CLI run): report,
+            // re-read, and carry on rather than lose the session.
+            std::fprintf(stderr, "strawman: %s\n", e.what());
+            session->reload();
+        }
+        ImGui::Render();
+
+        int fbWidth = 0, fbHeight = 0;
+        glfwGetFramebufferSize(window.get(), &fbWidth, &fbHeight);
+        glViewport(0, 0, fbWidth, fbHeight);
+        glClearColor(1, 1, 1, 1);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+        if (options.screenshot && ++frame >= framesToRender) {
+            const std::string error = saveBackBufferPng(*options.screenshot, fbWidth, fbHeight);
+            if (!error.empty()) {
+                std::fprintf(stderr, "strawman: screenshot: %s\n", error.c_str());
+                exitCode = 1;
+            }
+            break;
+        }
+        glfwSwapBuffers(window.get());
+    }
+    return exitCode;
+}
+
+} // namespace strawman::editor

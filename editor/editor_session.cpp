@@ -1,0 +1,47 @@
+#include "editor_session.h"
+
+#include <algorithm>
+#include <utility>
+
+namespace strawman::editor {
+
+EditorSession::EditorSession(model::Workspace workspace) : m_workspace(std::move(workspace)) {
+    reload();
+}
+
+void EditorSession::reload() {
+    m_trusts = m_workspace.trusts();
+    std::sort(m_trusts.begin(), m_trusts.end(),
+              [](const model::Trust& a, const model::Trust& b) { return a.code < b.code; });
+    m_maps = m_workspace.maps();
+    m_activityNames.clear();
+    for (auto& a : m_workspace.activities()) m_activityNames.emplace(a.code, a.name);
+    if (m_selected && !selected()) m_selected.reset(); // deleted elsewhere
+    loadSelected();
+}
+
+bool EditorSession::select(model::MapId id) {
+    const bool known = std::any_of(m_maps.begin(), m_maps.end(),
+                                   [&](const model::MapSummary& m) { return m.id == id; });
+    if (!known) return false;
+    if (m_selected == id) return true;
+    m_selected = id;
+    ++m_selectionRevision;
+    loadSelected();
+    return true;
+}
+
+const model::MapSummary* EditorSession::selected() const {
+    if (!m_selected) return nullptr;
+    for (const auto& m : m_maps)
+        if (m.id == *m_selected) return &m;
+    return nullptr;
+}
+
+void EditorSession::loadSelected() {
+    m_content = m_selected ? m_workspace.content(*m_selected) : model::MapContent{};
+    m_geometry = buildMapGeometry(m_content);
+    ++m_contentRevision;
+}
+
+} // namespace strawman::editor

@@ -1,2 +1,0 @@
-#include "editor.h"
-namespace strawman::editor { int runEditor(const EditorOptions&) { return 1; } }

@@ -1,0 +1,213 @@
+#include "map_geometry.h"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+namespace strawman::editor {
+
+using model::NodeKind;
+
+// [SECTION] Nodes
+
+namespace {
+
+Flow inferFlow(const model::MapContent& map) {
+    double along = 0, across = 0;
+    for (const auto& e : map.edges) {
+        const auto* a = map.findNode(e.from);
+        const auto* b = map.findNode(e.to);
+        if (!a || !b) continue;
+        along += std::abs(b->x - a->x);
+        across += std::abs(b->y - a->y);
+    }
+    return across > along ? Flow::TopBottom : Flow::LeftRight;
+}
+
+Shape shapeFor(const model::Node& node, Vec2 centre, Vec2 size, Flow flow,
+               const GeometryStyle& style) {
+    Shape s;
+    s.centre = centre;
+    s.half = size * 0.5;
+    switch (node.kind) {
+    case NodeKind::Start:
+    case NodeKind::End: s.outline = Outline::Circle; break;
+    case NodeKind::Decision: s.outline = Outline::Diamond; break;
+    case NodeKind::Activity:
+        s.outline = Outline::Box;
+        s.cornerRadius = style.activityCornerRadius;
+        break;
+    case NodeKind::Note:
+        s.outline = Outline::Box;
+        s.cornerRadius = style.noteCornerRadius;
+        break;
+    case NodeKind::Parallel: {
+        // A bar lies across the flow whatever way round the model stored it:
+        // in a left-to-right drawing it stands upright.
+        const double len = std::max(size.x, size.y);
+        const double thick = std::min({size.x, size.y, style.barThickness});
+        s.outline = Outline::Box;
+        s.cornerRadius = 2;
+        s.half = flow == Flow::LeftRight ? Vec2{thick / 2, len / 2} : Vec2{len / 2, thick / 2};
+        break;
+    }
+    }
+    return s;
+}
+
+} // namespace
+
+const NodeGeometry* MapGeometry::find(model::NodeId id) const {
+    for (const auto& n : nodes)
+        if (n.id == id) return &n;
+    return nullptr;
+}
+
+const NodeGeometry* MapGeometry::nodeAt(Vec2 world) const {
+    for (auto it = nodes.rbegin(); it != nodes.rend(); ++it)
+        if (contains(it->shape, world)) return &*it;
+    return nullptr;
+}
+
+// [SECTION] Edges
+
+Bezier routeBetween(const Shape& from, const Shape& to, Flow flow) {
+    // Work in (along, across) coordinates so one rule serves both flows.
+    const bool lr = flow == Flow::LeftRight;
+    const Vec2 axis = lr ? Vec2{1, 0} : Vec2{0, 1};
+    const Vec2 side = lr ? Vec2{0, 1} : Vec2{1, 0};
+    const Vec2 a = from.centre, b = to.centre;
+    const Vec2 d = b - a;
+    const double dAlong = dot(d, axis), dAcross = dot(d, side);
+    const double halfAlongA = dot(from.half, axis), halfAlongB = dot(to.half, axis);
+    const double halfAcrossA = dot(from.half, side), halfAcrossB = dot(to.half, side);
+
+    if (&from == &to || (d == Vec2{} && from.half == to.half)) {
+        // A self-loop: out and back in over the node's "upper" side.
+        const double reach = halfAcrossA + 40;
+        return {a, a - side * reach - axis * (halfAlongA * 0.8), a - side * reach +
+                                                                     axis * (halfAlongA * 0.8),
+                a};
+    }
+
+    const double gapAlong = dAlong - halfAlongA - halfAlongB;
+    if (gapAlong > 4) {
+        // Forwards: an S-curve that leaves and enters along the flow.
+        const double k = std::max(dAlong * 0.5, 24.0);
+        return {a, a + axis * k, b - axis * k, b};
+    }
+    const double gapAcross = std::abs(dAcross) - halfAcrossA - halfAcrossB;
+    if (gapAcross > 4 && gapAlong > -(halfAlongA + halfAlongB)) {
+        // Same rank, one above the other: curve straight across.
+        const double k = std::max(std::abs(dAcross) * 0.5, 24.0);
+        const Vec2 dir = side * (dAcross > 0 ? 1.0 : -1.0);
+        return {a, a + dir * k, b - dir * k, b};
+    }
+    // Backwards (a loop such as "did not attend -> book again"): swing out to
+    // one side and come back, instead of cutting through the nodes between.
+    const double sign = dAcross < 0 ? -1.0 : 1.0;
+    const double reach = std::clamp(std::abs(dAlong) * 0.35, 40.0, 140.0);
+    return {a, a + side * (sign * (halfAcrossA + reach)), b + side * (sign * (halfAcrossB + reach)),
+            b};
+}
+
+namespace {
+
+EdgeGeometry edgeGeometry(const model::Edge& edge, std::size_t fromIndex, std::size_t toIndex,
+                          const std::vector<NodeGeometry>& nodes, Flow flow,
+                          const GeometryStyle& style) {
+    EdgeGeometry g;
+    g.id = edge.id;
+    g.from = fromIndex;
+    g.to = toIndex;
+    const NodeGeometry& a = nodes[fromIndex];
+    const NodeGeometry& b = nodes[toIndex];
+    g.style = (a.kind == NodeKind::Note || b.kind == NodeKind::Note) ? EdgeStyle::Association
+                                                                     : EdgeStyle::Flow;
+    const Bezier route = routeBetween(a.shape, fromIndex == toIndex ? a.shape : b.shape, flow);
+    const auto clip = clipBetween(route, a.shape, b.shape);
+    if (!clip) return g; // overlapping shapes: nothing sensible to draw
+    const Bezier visible = route.segment(clip->t0, clip->t1);
+    g.drawable = true;
+    g.tip = visible.p3;
+    g.labelAt = visible.midpoint();
+    if (g.style == EdgeStyle::Association) {
+        g.line = visible;
+        g.direction = normalized(visible.derivative(1));
+        return g;
+    }
+    // The line stops where the arrowhead starts, so its thickness never pokes
+    // out past the arrow's point; the head points along the chord it replaces.
+    const double tBase = parameterBeforeEnd(visible, style.arrowLength);
+    g.line = visible.segment(0, tBase);
+    Vec2 dir = normalized(visible.p3 - g.line.p3);
+    if (dir == Vec2{}) dir = normalized(visible.derivative(1));
+    g.direction = dir;
+    return g;
+}
+
+} // namespace
+
+// [SECTION] Whole map
+
+MapGeometry buildMapGeometry(const model::MapContent& map, const GeometryStyle& style) {
+    MapGeometry geo;
+    geo.flow = inferFlow(map);
+
+    Rect placed;
+    for (const auto& n : map.nodes)
+        if (!(n.x == 0 && n.y == 0)) placed.add(Vec2{n.x, n.y});
+
+    // Nodes never laid out go on a plain grid below whatever was laid out, so
+    // they are at least visible and clickable until `strawman map layout` runs.
+    const Vec2 gridOrigin = placed.empty() ? Vec2{100, 80}
+                                           : Vec2{placed.min.x, placed.max.y + style.gridCell.y};
+    int gridIndex = 0;
+    geo.nodes.reserve(map.nodes.size());
+    std::unordered_map<model::NodeId, std::size_t> index;
+    for (const auto& n : map.nodes) {
+        NodeGeometry g;
+        g.id = n.id;
+        g.kind = n.kind;
+        Vec2 size{n.width, n.height};
+        Vec2 centre{n.x, n.y};
+        if (n.width <= 0 || n.height <= 0) {
+            model::defaultSize(n.kind, size.x, size.y);
+            g.placedByEditor = true;
+        }
+        if (n.x == 0 && n.y == 0) {
+            const int col = gridIndex % style.gridColumns, row = gridIndex / style.gridColumns;
+            centre = gridOrigin + Vec2{style.gridCell.x * col, style.gridCell.y * row};
+            ++gridIndex;
+            g.placedByEditor = true;
+        }
+        g.shape = shapeFor(n, centre, size, geo.flow, style);
+        g.bounds = g.shape.bounds();
+        if (n.kind == NodeKind::Start || n.kind == NodeKind::End) {
+            // Their label sits underneath, BPMN style; it is wider than the circle.
+            g.bounds.add(centre + Vec2{-45, g.shape.radius() + style.captionHeight});
+            g.bounds.add(centre + Vec2{45, g.shape.radius() + style.captionHeight});
+        }
+        geo.needsLayout = geo.needsLayout || g.placedByEditor;
+        geo.bounds.add(g.bounds);
+        index.emplace(n.id, geo.nodes.size());
+        geo.nodes.push_back(g);
+    }
+
+    geo.edges.reserve(map.edges.size());
+    for (const auto& e : map.edges) {
+        const auto a = index.find(e.from), b = index.find(e.to);
+        if (a == index.end() || b == index.end()) continue;
+        EdgeGeometry g = edgeGeometry(e, a->second, b->second, geo.nodes, geo.flow, style);
+        if (g.drawable) {
+            // Loops swing out past the nodes; a few samples keep them in view.
+            for (int i = 0; i <= 8; ++i) geo.bounds.add(g.line.at(i / 8.0));
+            geo.bounds.add(g.tip);
+            geo.bounds.add(g.labelAt);
+        }
+        geo.edges.push_back(g);
+    }
+    return geo;
+}
+
+} // namespace strawman::editor

@@ -1,0 +1,73 @@
+// What the canvas draws for one map, worked out from the model's stored
+// positions: node outlines, edge curves clipped to those outlines, arrowheads,
+// label anchors, and the map's extent. Pure geometry in world units (points, y
+// down), rebuilt when the map changes, not every frame. No ImGui here.
+#pragma once
+
+#include "shapes.h"
+
+#include "model/process_map.h"
+
+#include <cstddef>
+#include <vector>
+
+namespace strawman::editor {
+
+// The main direction of the drawing, inferred from where edges point. Parallel
+// bars are drawn across it and edges leave and enter along it.
+enum class Flow { LeftRight, TopBottom };
+
+struct NodeGeometry {
+    model::NodeId id;
+    model::NodeKind kind = model::NodeKind::Activity;
+    Shape shape;                 // drawn outline; edges are clipped to it
+    Rect bounds;                 // shape plus anything drawn outside it (start/end captions)
+    bool placedByEditor = false; // the model had no position or size for it
+};
+
+enum class EdgeStyle {
+    Flow,        // sequence flow: solid, arrowhead at the target
+    Association, // to or from a note: dotted, no arrowhead
+};
+
+struct EdgeGeometry {
+    model::EdgeId id;
+    std::size_t from = 0, to = 0; // indices into MapGeometry::nodes
+    EdgeStyle style = EdgeStyle::Flow;
+    bool drawable = false; // false when the two shapes overlap and no line fits
+    Bezier line;           // from the source's border to the arrowhead's base
+    Vec2 tip;              // arrowhead point, on the target's border
+    Vec2 direction;        // unit direction of the arrowhead
+    Vec2 labelAt;          // centre of the condition label
+};
+
+struct MapGeometry {
+    std::vector<NodeGeometry> nodes;
+    std::vector<EdgeGeometry> edges;
+    Rect bounds; // everything drawn; empty for an empty map
+    Flow flow = Flow::LeftRight;
+    bool needsLayout = false; // some node had no position: the map was never laid out
+
+    const NodeGeometry* find(model::NodeId id) const;
+    // The topmost node whose shape contains the world point, if any.
+    const NodeGeometry* nodeAt(Vec2 world) const;
+};
+
+struct GeometryStyle {
+    double activityCornerRadius = 8;
+    double noteCornerRadius = 2;
+    double barThickness = 9;   // parallel bars are drawn no thicker than this
+    double arrowLength = 11;
+    double captionHeight = 18; // room under start and end circles for their label
+    Vec2 gridCell{190, 110};   // where nodes without a position are put
+    int gridColumns = 5;
+};
+
+MapGeometry buildMapGeometry(const model::MapContent& map, const GeometryStyle& style = {});
+
+// The curve between two shapes for an edge in a drawing that flows along `flow`,
+// before clipping: from centre to centre, bending so that it leaves and enters
+// along the flow. Exposed for tests.
+Bezier routeBetween(const Shape& from, const Shape& to, Flow flow);
+
+} // namespace strawman::editor

@@ -1,0 +1,80 @@
+// Draws a map's nodes, edges and labels onto an ImGui draw list through the
+// canvas transform. Label wrapping is worked out once per map in world units
+// (prepare), so a label breaks into the same lines at every zoom and a frame
+// only has to place the text.
+#pragma once
+
+#include "canvas_transform.h"
+#include "fonts.h"
+#include "map_geometry.h"
+
+#include "model/process_map.h"
+
+#include <imgui.h>
+
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace strawman::editor {
+
+// Text fitted into a world-space area: the lines and the size that made them fit.
+struct TextBlock {
+    std::vector<std::string> lines;
+    std::vector<float> widths; // of each line, world units
+    float size = 12;           // font size, world units
+    bool bold = false;
+
+    bool empty() const { return lines.empty(); }
+    float height() const { return size * static_cast<float>(lines.size()); }
+};
+
+// Wraps text at word boundaries to fit `maxWidth` x `maxHeight` (world units),
+// starting at `preferredSize` and shrinking to `minSize`; if even that does not
+// fit, keeps the lines that do and ends the last with an ellipsis.
+TextBlock fitText(const ImFont* measure, const std::string& text, float maxWidth, float maxHeight,
+                  float preferredSize, float minSize, bool bold = false);
+
+struct PaintState {
+    std::optional<model::NodeId> hovered;
+    std::optional<model::NodeId> selected;
+};
+
+class MapPainter {
+public:
+    explicit MapPainter(const Fonts& fonts) : m_fonts(&fonts) {}
+
+    // Lays out every label of the map; call when the map or its geometry changes.
+    // An activity drawn without a label shows its code's name from the vocabulary.
+    void prepare(const model::MapContent& map, const MapGeometry& geometry,
+                 const std::unordered_map<std::string, std::string>& activityNames = {});
+
+    void draw(ImDrawList& drawList, const CanvasTransform& view, const MapGeometry& geometry,
+              const PaintState& state) const;
+
+private:
+    struct NodeText {
+        TextBlock label;
+        TextBlock code; // activity code, top-left of the box
+        TextBlock lane; // role, top-right of the box
+        bool labelOutside = false; // below start/end circles, above crowded decisions and bars
+        Vec2 labelCentre;          // world
+    };
+    struct EdgeText {
+        TextBlock label;
+    };
+
+    void drawEdges(ImDrawList& dl, const CanvasTransform& view, const MapGeometry& geo) const;
+    void drawNode(ImDrawList& dl, const CanvasTransform& view, const NodeGeometry& node,
+                  const NodeText& text, const PaintState& state) const;
+    void drawEdgeLabels(ImDrawList& dl, const CanvasTransform& view, const MapGeometry& geo) const;
+    void drawText(ImDrawList& dl, const CanvasTransform& view, const TextBlock& block,
+                  Vec2 worldCentre, ImU32 colour) const;
+
+    const Fonts* m_fonts;
+    std::vector<NodeText> m_nodeText; // parallel to MapGeometry::nodes
+    std::vector<EdgeText> m_edgeText; // parallel to MapGeometry::edges
+};
+
+} // namespace strawman::editor

@@ -1,0 +1,58 @@
+// The editor's look: a calm light theme for a projector in a workshop room. White
+// canvas, dark text, blue-grey activity boxes, colours kept for meaning (start
+// green, end red, decisions amber, notes pale yellow), strong enough contrast to
+// read from the back of the room.
+#pragma once
+
+#include <imgui.h>
+
+#include <cstdint>
+
+namespace strawman::editor {
+
+// IM_COL32 without its C-style casts (we build with -Wold-style-cast).
+constexpr ImU32 rgba(std::uint32_t r, std::uint32_t g, std::uint32_t b, std::uint32_t a = 255) {
+    return (a << IM_COL32_A_SHIFT) | (b << IM_COL32_B_SHIFT) | (g << IM_COL32_G_SHIFT) |
+           (r << IM_COL32_R_SHIFT);
+}
+
+namespace colour {
+constexpr ImU32 canvas = rgba(255, 255, 255);
+constexpr ImU32 gridMinor = rgba(242, 244, 247);
+constexpr ImU32 gridMajor = rgba(222, 227, 234);
+constexpr ImU32 text = rgba(31, 41, 51);
+constexpr ImU32 textMuted = rgba(96, 110, 124);
+constexpr ImU32 shadow = rgba(15, 30, 45, 22);
+
+constexpr ImU32 activityFill = rgba(220, 230, 241);
+constexpr ImU32 activityBorder = rgba(84, 110, 135);
+constexpr ImU32 activityCode = rgba(52, 84, 115);
+constexpr ImU32 decisionFill = rgba(253, 240, 212);
+constexpr ImU32 decisionBorder = rgba(176, 132, 48);
+constexpr ImU32 startFill = rgba(214, 238, 222);
+constexpr ImU32 startBorder = rgba(46, 125, 80);
+constexpr ImU32 endFill = rgba(247, 219, 219);
+constexpr ImU32 endBorder = rgba(158, 52, 52);
+constexpr ImU32 parallelFill = rgba(55, 71, 87);
+constexpr ImU32 noteFill = rgba(255, 249, 204);
+constexpr ImU32 noteFold = rgba(236, 222, 150);
+constexpr ImU32 noteBorder = rgba(196, 174, 86);
+
+constexpr ImU32 edge = rgba(82, 96, 109);
+constexpr ImU32 association = rgba(150, 160, 170);
+constexpr ImU32 edgeLabelFill = rgba(255, 255, 255, 240);
+constexpr ImU32 edgeLabelBorder = rgba(203, 210, 217);
+
+constexpr ImU32 hover = rgba(66, 133, 214);
+constexpr ImU32 selection = rgba(25, 103, 210);
+constexpr ImU32 selectionGlow = rgba(25, 103, 210, 50);
+
+constexpr ImU32 hintFill = rgba(255, 243, 205);
+constexpr ImU32 hintBorder = rgba(214, 170, 60);
+constexpr ImU32 hintText = rgba(102, 72, 0);
+} // namespace colour
+
+// Applies the light ImGui style for the panels.
+void applyTheme(ImGuiStyle& style);
+
+} // namespace strawman::editor
