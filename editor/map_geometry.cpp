@@ -71,47 +71,80 @@ const NodeGeometry* MapGeometry::nodeAt(Vec2 world) const {
 
 // [SECTION] Edges
 
-Bezier routeBetween(const Shape& from, const Shape& to, Flow flow) {
-    // Work in (along, across) coordinates so one rule serves both flows.
-    const bool lr = flow == Flow::LeftRight;
-    const Vec2 axis = lr ? Vec2{1, 0} : Vec2{0, 1};
-    const Vec2 side = lr ? Vec2{0, 1} : Vec2{1, 0};
+namespace {
+// Flow-relative frame: `axis` points along the flow, `side` across it.
+struct Frame {
+    Vec2 axis, side;
+};
+Frame frameFor(Flow flow) {
+    return flow == Flow::LeftRight ? Frame{{1, 0}, {0, 1}} : Frame{{0, 1}, {1, 0}};
+}
+} // namespace
+
+RouteKind routeKind(const Shape& from, const Shape& to, Flow flow, bool sameNode) {
+    if (sameNode) return RouteKind::SelfLoop;
+    const Frame f = frameFor(flow);
+    const Vec2 d = to.centre - from.centre;
+    const double gapAlong = dot(d, f.axis) - dot(from.half, f.axis) - dot(to.half, f.axis);
+    if (gapAlong > 4) return RouteKind::Forward;
+    const double overlapAlong = dot(from.half, f.axis) + dot(to.half, f.axis);
+    const double gapAcross = std::abs(dot(d, f.side)) - dot(from.half, f.side) -
+                             dot(to.half, f.side);
+    // Side by side when they share a rank: their extents along the flow overlap.
+    if (gapAcross > 4 && std::abs(dot(d, f.axis)) < overlapAlong) return RouteKind::Across;
+    return RouteKind::Loop;
+}
+
+Bezier routeBetween(const Shape& from, const Shape& to, Flow flow, double loopSide,
+                    bool sameNode) {
+    const Frame f = frameFor(flow);
     const Vec2 a = from.centre, b = to.centre;
     const Vec2 d = b - a;
-    const double dAlong = dot(d, axis), dAcross = dot(d, side);
-    const double halfAlongA = dot(from.half, axis), halfAlongB = dot(to.half, axis);
-    const double halfAcrossA = dot(from.half, side), halfAcrossB = dot(to.half, side);
-
-    if (&from == &to || (d == Vec2{} && from.half == to.half)) {
-        // A self-loop: out and back in over the node's "upper" side.
-        const double reach = halfAcrossA + 40;
-        return {a, a - side * reach - axis * (halfAlongA * 0.8), a - side * reach +
-                                                                     axis * (halfAlongA * 0.8),
-                a};
+    switch (routeKind(from, to, flow, sameNode)) {
+    case RouteKind::SelfLoop: {
+        // Out and back in over the node's upper (or left) side.
+        const double reach = dot(from.half, f.side) + 40;
+        const Vec2 spread = f.axis * (dot(from.half, f.axis) * 0.8);
+        return {a, a - f.side * reach - spread, a - f.side * reach + spread, a};
     }
-
-    const double gapAlong = dAlong - halfAlongA - halfAlongB;
-    if (gapAlong > 4) {
-        // Forwards: an S-curve that leaves and enters along the flow.
-        const double k = std::max(dAlong * 0.5, 24.0);
-        return {a, a + axis * k, b - axis * k, b};
+    case RouteKind::Forward: {
+        const double k = std::max(dot(d, f.axis) * 0.5, 24.0);
+        return {a, a + f.axis * k, b - f.axis * k, b};
     }
-    const double gapAcross = std::abs(dAcross) - halfAcrossA - halfAcrossB;
-    if (gapAcross > 4 && gapAlong > -(halfAlongA + halfAlongB)) {
-        // Same rank, one above the other: curve straight across.
-        const double k = std::max(std::abs(dAcross) * 0.5, 24.0);
-        const Vec2 dir = side * (dAcross > 0 ? 1.0 : -1.0);
+    case RouteKind::Across: {
+        const double across = dot(d, f.side);
+        const double k = std::max(std::abs(across) * 0.5, 24.0);
+        const Vec2 dir = f.side * (across > 0 ? 1.0 : -1.0);
         return {a, a + dir * k, b - dir * k, b};
     }
-    // Backwards (a loop such as "did not attend -> book again"): swing out to
-    // one side and come back, instead of cutting through the nodes between.
-    const double sign = dAcross < 0 ? -1.0 : 1.0;
-    const double reach = std::clamp(std::abs(dAlong) * 0.35, 40.0, 140.0);
-    return {a, a + side * (sign * (halfAcrossA + reach)), b + side * (sign * (halfAcrossB + reach)),
-            b};
+    case RouteKind::Loop: {
+        const double reach = std::clamp(std::abs(dot(d, f.axis)) * 0.35, 40.0, 140.0);
+        const double sign = loopSide < 0 ? -1.0 : 1.0;
+        return {a, a + f.side * (sign * (dot(from.half, f.side) + reach)),
+                b + f.side * (sign * (dot(to.half, f.side) + reach)), b};
+    }
+    }
+    return {a, a, b, b};
 }
 
 namespace {
+
+int nodesCrossed(const Bezier& curve, const std::vector<NodeGeometry>& nodes, std::size_t skipA,
+                 std::size_t skipB) {
+    constexpr int samples = 24;
+    int crossed = 0;
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+        if (i == skipA || i == skipB) continue;
+        const Rect box = nodes[i].bounds.expanded(6);
+        for (int k = 1; k < samples; ++k) {
+            if (box.contains(curve.at(static_cast<double>(k) / samples))) {
+                ++crossed;
+                break;
+            }
+        }
+    }
+    return crossed;
+}
 
 EdgeGeometry edgeGeometry(const model::Edge& edge, std::size_t fromIndex, std::size_t toIndex,
                           const std::vector<NodeGeometry>& nodes, Flow flow,
@@ -124,7 +157,16 @@ EdgeGeometry edgeGeometry(const model::Edge& edge, std::size_t fromIndex, std::s
     const NodeGeometry& b = nodes[toIndex];
     g.style = (a.kind == NodeKind::Note || b.kind == NodeKind::Note) ? EdgeStyle::Association
                                                                      : EdgeStyle::Flow;
-    const Bezier route = routeBetween(a.shape, fromIndex == toIndex ? a.shape : b.shape, flow);
+    const bool self = fromIndex == toIndex;
+    Bezier route = routeBetween(a.shape, b.shape, flow, 1, self);
+    if (routeKind(a.shape, b.shape, flow, self) == RouteKind::Loop) {
+        // A loop back can swing out to either side: take the one that runs
+        // through fewer other nodes, below (or right) when it is a tie.
+        const Bezier other = routeBetween(a.shape, b.shape, flow, -1);
+        if (nodesCrossed(other, nodes, fromIndex, toIndex) <
+            nodesCrossed(route, nodes, fromIndex, toIndex))
+            route = other;
+    }
     const auto clip = clipBetween(route, a.shape, b.shape);
     if (!clip) return g; // overlapping shapes: nothing sensible to draw
     const Bezier visible = route.segment(clip->t0, clip->t1);

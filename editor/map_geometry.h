@@ -65,9 +65,20 @@ struct GeometryStyle {
 
 MapGeometry buildMapGeometry(const model::MapContent& map, const GeometryStyle& style = {});
 
+// How an edge runs between two nodes.
+enum class RouteKind {
+    Forward,  // the target is further along the flow: an S-curve along it
+    Across,   // same rank, one beside the other: a curve straight across
+    Loop,     // back against the flow: swing out to one side and come back
+    SelfLoop, // from a node to itself
+};
+RouteKind routeKind(const Shape& from, const Shape& to, Flow flow, bool sameNode = false);
+
 // The curve between two shapes for an edge in a drawing that flows along `flow`,
 // before clipping: from centre to centre, bending so that it leaves and enters
-// along the flow. Exposed for tests.
-Bezier routeBetween(const Shape& from, const Shape& to, Flow flow);
+// along the flow. `loopSide` (+1 or -1) says which side of the flow a Loop swings
+// out to (+1: below a left-to-right drawing, right of a top-to-bottom one).
+Bezier routeBetween(const Shape& from, const Shape& to, Flow flow, double loopSide = 1,
+                    bool sameNode = false);
 
 } // namespace strawman::editor

@@ -107,13 +107,14 @@ Bezier splitRight(const Bezier& b, double t) {
 constexpr int kSamples = 64; // coarse scan before bisection; shapes are convex
 constexpr int kBisections = 40;
 
-// Bisects between an inside parameter and an outside one.
+// Bisects between an inside parameter and an outside one. Returns the inside
+// end, a whisker from the border, so an arrow's point touches the shape.
 double bisect(const Bezier& b, const Shape& s, double inside, double outside) {
     for (int i = 0; i < kBisections; ++i) {
         const double mid = (inside + outside) / 2;
         (contains(s, b.at(mid)) ? inside : outside) = mid;
     }
-    return outside;
+    return inside;
 }
 } // namespace
 
