@@ -102,13 +102,14 @@ void MapCanvas::drawGrid(ImDrawList& dl) const {
         return std::lround(v / step) % 5 == 0;
     };
     for (double x = std::floor(world.min.x / cell) * cell; x <= world.max.x; x += cell) {
-        const float sx = static_cast<float>(std::round(m_view.worldToScreen({x, 0}).x)) + 0.5f;
+        // Whole pixels: AddLine itself adds the half pixel that makes a 1 px line crisp.
+        const float sx = static_cast<float>(std::round(m_view.worldToScreen({x, 0}).x));
         dl.AddLine(ImVec2(sx, static_cast<float>(screen.min.y)),
                    ImVec2(sx, static_cast<float>(screen.max.y)),
                    major(x, cell) ? colour::gridMajor : colour::gridMinor);
     }
     for (double y = std::floor(world.min.y / cell) * cell; y <= world.max.y; y += cell) {
-        const float sy = static_cast<float>(std::round(m_view.worldToScreen({0, y}).y)) + 0.5f;
+        const float sy = static_cast<float>(std::round(m_view.worldToScreen({0, y}).y));
         dl.AddLine(ImVec2(static_cast<float>(screen.min.x), sy),
                    ImVec2(static_cast<float>(screen.max.x), sy),
                    major(y, cell) ? colour::gridMajor : colour::gridMinor);
