@@ -1,1 +1,112 @@
-int main() { return 0; }
+// strawman: with no sub-command, the editor; with one, the same work headless.
+#include "commands.h"
+
+#include "model/error.h"
+#include "model/workspace.h"
+
+#ifdef STRAWMAN_WITH_EDITOR
+#include "editor/editor.h"
+#endif
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+namespace {
+
+// Where `strawman` with no arguments keeps its demo network.
+std::filesystem::path defaultDemoPath() {
+    std::filesystem::path base;
+    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg)
+        base = xdg;
+    else if (const char* home = std::getenv("HOME"); home && *home)
+        base = std::filesystem::path(home) / ".local" / "share";
+    else
+        base = std::filesystem::temp_directory_path();
+    return base / "strawman" / "demo.strawman";
+}
+
+struct GuiArgs {
+    std::string workspace;
+    std::int64_t map = 0;
+    std::string screenshot;
+    int frames = 3;
+    std::string size = "1600x1000";
+};
+
+int openEditor(const GuiArgs& args) {
+#ifdef STRAWMAN_WITH_EDITOR
+    strawman::editor::EditorOptions options;
+    options.workspace = args.workspace;
+    if (args.map) options.map = args.map;
+    if (!args.screenshot.empty()) options.screenshot = args.screenshot;
+    options.frames = args.frames;
+    int w = 0, h = 0;
+    if (std::sscanf(args.size.c_str(), "%dx%d", &w, &h) != 2 || w < 200 || h < 200)
+        throw strawman::model::Error("--size takes WIDTHxHEIGHT, e.g. 1600x1000");
+    options.width = w;
+    options.height = h;
+    // Opening validates the file before a window appears.
+    strawman::model::Workspace::open(args.workspace);
+    return strawman::editor::runEditor(options);
+#else
+    (void)args;
+    std::cerr << "strawman: this build has no editor (configured with STRAWMAN_EDITOR=OFF)\n";
+    return 1;
+#endif
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    using namespace strawman;
+    CLI::App app{"Strawman: process maps of a radiology network, held against the data", "strawman"};
+    app.set_version_flag("--version", std::string("strawman ") + STRAWMAN_VERSION);
+    app.require_subcommand(0, 1);
+
+    cli::Invocation invocation;
+    cli::addNetworkCommands(app, invocation);
+    cli::addMapCommands(app, invocation);
+
+    GuiArgs gui;
+    auto* guiCmd = app.add_subcommand("gui", "Open the editor (or render it to a PNG with --screenshot)");
+    guiCmd->add_option("WORKSPACE", gui.workspace, "Workspace file")->required();
+    guiCmd->add_option("--map", gui.map, "Map id to show first");
+    guiCmd->add_option("--screenshot", gui.screenshot, "Render a few frames, write this PNG and exit");
+    guiCmd->add_option("--frames", gui.frames, "Frames to render before the screenshot")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 1000));
+    guiCmd->add_option("--size", gui.size, "Window size for the screenshot")->capture_default_str();
+    guiCmd->callback([&] { invocation.run = [&] { return openEditor(gui); }; });
+
+    std::string workspace;
+    app.add_option("WORKSPACE", workspace, "Open this workspace in the editor");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e);
+    }
+
+    try {
+        if (invocation.run) return invocation.run();
+        // No sub-command: the editor, on the demo network unless a file is named.
+        if (workspace.empty()) {
+            const auto demo = defaultDemoPath();
+            if (!std::filesystem::exists(demo)) {
+                std::filesystem::create_directories(demo.parent_path());
+                cli::createDemoWorkspace(demo.string(), false);
+            }
+            workspace = demo.string();
+        }
+        gui.workspace = workspace;
+        return openEditor(gui);
+    } catch (const model::Error& e) {
+        std::cerr << "strawman: " << e.what() << "\n";
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << "strawman: unexpected error: " << e.what() << "\n";
+        return 70;
+    }
+}

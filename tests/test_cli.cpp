@@ -1,1 +1,271 @@
-// placeholder
+// Runs the built `strawman` on temporary workspaces, as a user or a script would.
+#include "process_runner.h"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <iterator>
+#include <set>
+
+using nlohmann::json;
+using strawman::test::run;
+using strawman::test::RunResult;
+using strawman::test::TempDir;
+
+namespace {
+
+RunResult cli(const std::vector<std::string>& args) { return run(STRAWMAN_EXE, args); }
+
+std::string readFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), {}};
+}
+
+void writeFile(const std::string& path, const std::string& text) { std::ofstream(path) << text; }
+
+json jsonOf(const RunResult& r) {
+    INFO("stdout: " << r.out << "\nstderr: " << r.err);
+    REQUIRE(r.exitCode == 0);
+    return json::parse(r.out);
+}
+
+const char* kSimpleDot = R"(digraph "GP X-ray" {
+  s [kind=start];
+  req [activity=REQ, label="Request made"];
+  cmp [activity=CMP, label="X-ray taken"];
+  e [kind=end];
+  s -> req -> cmp -> e;
+}
+)";
+
+} // namespace
+
+TEST_CASE("strawman --version and --help answer") {
+    const auto v = cli({"--version"});
+    CHECK(v.exitCode == 0);
+    CHECK(v.out.find("strawman 0.") != std::string::npos);
+    for (const char* cmd : {"init", "demo", "trust", "member", "process", "map", "gui"}) {
+        const auto h = cli({cmd, "--help"});
+        INFO(cmd);
+        CHECK(h.exitCode == 0);
+        CHECK(h.out.find("Usage") != std::string::npos);
+    }
+    const auto mh = cli({"map", "import", "--help"});
+    CHECK(mh.out.find("--add-activities") != std::string::npos);
+}
+
+TEST_CASE("init creates a workspace and refuses to overwrite it") {
+    TempDir dir;
+    const auto ws = dir.path("net.strawman");
+    CHECK(cli({"init", ws}).exitCode == 0);
+    const auto again = cli({"init", ws});
+    CHECK(again.exitCode != 0);
+    CHECK(again.err.find("already exists") != std::string::npos);
+    CHECK(jsonOf(cli({"trust", "list", ws, "--json"})).empty());
+}
+
+TEST_CASE("trusts, members and processes are added and listed") {
+    TempDir dir;
+    const auto ws = dir.path("net.strawman");
+    REQUIRE(cli({"init", ws}).exitCode == 0);
+    CHECK(cli({"trust", "add", ws, "RPA", "Medway NHS Foundation Trust"}).exitCode == 0);
+    CHECK(cli({"member", "add", ws, "Sam Okafor", "--trust", "RPA", "--role", "lead"}).exitCode == 0);
+    CHECK(cli({"process", "add", ws, "CT outpatient pathway"}).exitCode == 0);
+
+    const json trusts = jsonOf(cli({"trust", "list", ws, "--json"}));
+    REQUIRE(trusts.size() == 1);
+    CHECK(trusts[0]["code"] == "RPA");
+    const json members = jsonOf(cli({"member", "list", ws, "--json"}));
+    REQUIRE(members.size() == 1);
+    CHECK(members[0]["role"] == "lead");
+    CHECK(members[0]["trust"] == "RPA");
+    CHECK(jsonOf(cli({"process", "list", ws, "--json"}))[0]["name"] == "CT outpatient pathway");
+
+    const auto unknown = cli({"member", "add", ws, "X", "--trust", "ZZZ"});
+    CHECK(unknown.exitCode != 0);
+    CHECK(unknown.err.find("ZZZ") != std::string::npos);
+    const auto badRole = cli({"member", "add", ws, "X", "--trust", "RPA", "--role", "boss"});
+    CHECK(badRole.exitCode != 0);
+}
+
+TEST_CASE("the demo network has five trusts and valid, laid-out CT maps") {
+    TempDir dir;
+    const auto ws = dir.path("demo.strawman");
+    const auto made = cli({"demo", ws});
+    INFO(made.err);
+    REQUIRE(made.exitCode == 0);
+    CHECK(cli({"demo", ws}).exitCode != 0); // never overwrites
+
+    const json trusts = jsonOf(cli({"trust", "list", ws, "--json"}));
+    std::vector<std::string> codes;
+    for (const auto& t : trusts) codes.push_back(t["code"]);
+    CHECK(codes == std::vector<std::string>{"RN7", "RPA", "RPC", "RVV", "RWF"});
+    CHECK(jsonOf(cli({"process", "list", ws, "--json"})).size() == 4);
+    CHECK(jsonOf(cli({"member", "list", ws, "--json"})).size() >= 10);
+
+    const json maps = jsonOf(cli({"map", "list", ws, "--json"}));
+    int ctTrustMaps = 0, networkCt = 0;
+    std::set<std::int64_t> ctEdgeShapes;
+    for (const auto& m : maps) {
+        INFO(m.dump());
+        const auto id = std::to_string(m["id"].get<std::int64_t>());
+        CHECK(cli({"map", "validate", ws, id}).exitCode == 0);
+        if (m["process"] != "CT outpatient pathway") continue;
+        if (m["trust"].is_null()) {
+            ++networkCt;
+        } else {
+            ++ctTrustMaps;
+            CHECK(m["status"] == "straw man");
+        }
+        // Laid out: every node has a size and a place.
+        const json full = jsonOf(cli({"map", "export", ws, id, "--format", "json"}));
+        for (const auto& n : full["nodes"]) CHECK(n["width"].get<double>() > 0);
+        ctEdgeShapes.insert(m["nodes"].get<std::int64_t>() * 100 + m["edges"].get<std::int64_t>());
+    }
+    CHECK(ctTrustMaps == 5);
+    CHECK(networkCt == 1);
+    CHECK(ctEdgeShapes.size() >= 4); // the trusts' maps really differ
+}
+
+TEST_CASE("a DOT map is imported, exported and imported again unchanged") {
+    TempDir dir;
+    const auto ws = dir.path("net.strawman");
+    REQUIRE(cli({"init", ws}).exitCode == 0);
+    REQUIRE(cli({"trust", "add", ws, "RVV", "East Kent"}).exitCode == 0);
+    writeFile(dir.path("xray.dot"), kSimpleDot);
+
+    const auto imported = cli({"map", "import", ws, "--trust", "RVV", "--process",
+                                    "GP direct-access X-ray", dir.path("xray.dot")});
+    INFO(imported.err);
+    REQUIRE(imported.exitCode == 0);
+    const std::string id = imported.out.substr(0, imported.out.find('\n'));
+    CHECK(std::stoi(id) > 0);
+
+    const json maps = jsonOf(cli({"map", "list", ws, "--json"}));
+    REQUIRE(maps.size() == 1);
+    CHECK(maps[0]["trust"] == "RVV");
+    CHECK(maps[0]["name"] == "GP X-ray");
+    CHECK(maps[0]["nodes"] == 4);
+    CHECK(maps[0]["edges"] == 3);
+
+    REQUIRE(cli({"map", "export", ws, id, "--format", "dot", "-o", dir.path("a.dot")}).exitCode == 0);
+    const auto second = cli({"map", "import", ws, "--trust", "network", "--process",
+                                  "GP direct-access X-ray", dir.path("a.dot")});
+    REQUIRE(second.exitCode == 0);
+    const std::string id2 = second.out.substr(0, second.out.find('\n'));
+    REQUIRE(cli({"map", "export", ws, id2, "-o", dir.path("b.dot")}).exitCode == 0);
+    CHECK(readFile(dir.path("a.dot")) == readFile(dir.path("b.dot")));
+    CHECK(cli({"map", "export", ws, id}).out == readFile(dir.path("a.dot")));
+}
+
+TEST_CASE("bad DOT is refused with file, line and reason, and nothing is stored") {
+    TempDir dir;
+    const auto ws = dir.path("net.strawman");
+    REQUIRE(cli({"init", ws}).exitCode == 0);
+    const std::string before = readFile(ws);
+
+    SUBCASE("a syntax error") {
+        writeFile(dir.path("broken.dot"), "digraph g {\n  a -> b;\n  c -> ;\n}\n");
+        const auto r = cli({"map", "import", ws, "--trust", "network", "--process", "CT",
+                                 dir.path("broken.dot")});
+        CHECK(r.exitCode != 0);
+        CHECK(r.err.find("broken.dot:3") != std::string::npos);
+    }
+    SUBCASE("an unknown kind") {
+        writeFile(dir.path("kind.dot"), "digraph g {\n  a [kind=gateway];\n}\n");
+        const auto r = cli({"map", "import", ws, "--trust", "network", "--process", "CT",
+                                 dir.path("kind.dot")});
+        CHECK(r.exitCode != 0);
+        CHECK(r.err.find("kind.dot") != std::string::npos);
+        CHECK(r.err.find("gateway") != std::string::npos);
+    }
+    SUBCASE("an unknown activity code, unless --add-activities") {
+        writeFile(dir.path("act.dot"),
+                  "digraph g {\n  s [kind=start];\n  x [activity=TRIAGE];\n  e [kind=end];\n"
+                  "  s -> x -> e;\n}\n");
+        const auto r = cli({"map", "import", ws, "--trust", "network", "--process", "CT",
+                                 dir.path("act.dot")});
+        CHECK(r.exitCode != 0);
+        CHECK(r.err.find("TRIAGE") != std::string::npos);
+        CHECK(r.err.find("act.dot") != std::string::npos);
+        CHECK(jsonOf(cli({"map", "list", ws, "--json"})).empty());
+        CHECK(jsonOf(cli({"process", "list", ws, "--json"})).empty());
+
+        const auto ok = cli({"map", "import", ws, "--trust", "network", "--process", "CT",
+                                  "--add-activities", dir.path("act.dot")});
+        CHECK(ok.exitCode == 0);
+        CHECK(jsonOf(cli({"map", "list", ws, "--json"})).size() == 1);
+        return;
+    }
+    SUBCASE("an unknown trust") {
+        writeFile(dir.path("ok.dot"), kSimpleDot);
+        const auto r = cli({"map", "import", ws, "--trust", "XYZ", "--process", "CT",
+                                 dir.path("ok.dot")});
+        CHECK(r.exitCode != 0);
+        CHECK(r.err.find("XYZ") != std::string::npos);
+    }
+    CHECK(jsonOf(cli({"map", "list", ws, "--json"})).empty());
+    CHECK(jsonOf(cli({"process", "list", ws, "--json"})).empty());
+}
+
+TEST_CASE("validate, layout and publish a map") {
+    TempDir dir;
+    const auto ws = dir.path("net.strawman");
+    REQUIRE(cli({"init", ws}).exitCode == 0);
+    writeFile(dir.path("bad.dot"),
+              "digraph g {\n  s [kind=start];\n  a [activity=REQ];\n  lost [activity=VET];\n"
+              "  e [kind=end];\n  s -> a -> e;\n}\n");
+    const auto imported = cli({"map", "import", ws, "--trust", "network", "--process", "CT",
+                                    dir.path("bad.dot")});
+    REQUIRE(imported.exitCode == 0);
+    const std::string id = imported.out.substr(0, imported.out.find('\n'));
+
+    const auto v = cli({"map", "validate", ws, id, "--json"});
+    CHECK(v.exitCode == 1);
+    const json problems = json::parse(v.out);
+    CHECK(problems["valid"] == false);
+    CHECK(problems["problems"][0]["node"] == "lost");
+    CHECK(cli({"map", "validate", ws, id}).out.find("cannot be reached") != std::string::npos);
+
+    CHECK(cli({"map", "layout", ws, id, "--direction", "TB"}).exitCode == 0);
+    const json laid = jsonOf(cli({"map", "export", ws, id, "--format", "json"}));
+    double startY = 0, endY = 0;
+    for (const auto& n : laid["nodes"]) {
+        if (n["key"] == "s") startY = n["y"];
+        if (n["key"] == "e") endY = n["y"];
+    }
+    CHECK(startY < endY); // top to bottom
+
+    const auto p = cli({"map", "publish", ws, id});
+    REQUIRE(p.exitCode == 0);
+    CHECK(p.out.rfind("sha256:", 0) == 0);
+    const json listed = jsonOf(cli({"map", "list", ws, "--json"}));
+    CHECK(listed[0]["published"] == true);
+    CHECK(listed[0]["hash"] == p.out.substr(0, p.out.find('\n')));
+
+    // Laying out a published map continues in version 2.
+    CHECK(cli({"map", "layout", ws, id}).exitCode == 0);
+    CHECK(jsonOf(cli({"map", "list", ws, "--json"}))[0]["version"] == 2);
+}
+
+TEST_CASE("errors go to stderr with a non-zero exit code") {
+    TempDir dir;
+    const auto missing = cli({"map", "list", dir.path("nope.strawman")});
+    CHECK(missing.exitCode != 0);
+    CHECK(missing.out.empty());
+    CHECK(missing.err.find("nope.strawman") != std::string::npos);
+
+    writeFile(dir.path("notes.txt"), "not a workspace");
+    const auto notWs = cli({"trust", "list", dir.path("notes.txt")});
+    CHECK(notWs.exitCode != 0);
+    CHECK(notWs.err.find("not a Strawman workspace") != std::string::npos);
+    CHECK(readFile(dir.path("notes.txt")) == "not a workspace");
+
+    const auto ws = dir.path("net.strawman");
+    REQUIRE(cli({"init", ws}).exitCode == 0);
+    const auto noMap = cli({"map", "export", ws, "42"});
+    CHECK(noMap.exitCode != 0);
+    CHECK(noMap.err.find("no map with id 42") != std::string::npos);
+    CHECK(cli({"map", "frobnicate", ws}).exitCode != 0);
+}

@@ -1,0 +1,24 @@
+// The sub-commands of `strawman`. Each registers itself on the CLI11 app and,
+// when chosen, leaves the work to do in Invocation::run; main runs it and turns
+// a model::Error into a message on stderr and a non-zero exit code.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <string>
+
+namespace strawman::cli {
+
+struct Invocation {
+    std::function<int()> run; // set by the chosen sub-command
+};
+
+void addNetworkCommands(CLI::App& app, Invocation& invocation);
+void addMapCommands(CLI::App& app, Invocation& invocation);
+
+// Creates the demo network at path (used by `strawman demo` and by the editor's
+// first run). Refuses to overwrite an existing file.
+void createDemoWorkspace(const std::string& path, bool quiet);
+
+} // namespace strawman::cli

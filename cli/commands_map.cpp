@@ -1,0 +1,243 @@
+// strawman map list | import | export | validate | layout | publish
+#include "commands.h"
+
+#include "exporters/dot_format.h"
+#include "exporters/map_import.h"
+#include "model/error.h"
+#include "model/layout.h"
+#include "model/validation.h"
+#include "model/workspace.h"
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <sstream>
+
+namespace strawman::cli {
+
+using nlohmann::json;
+using model::MapId;
+using model::Workspace;
+
+namespace {
+
+struct Args {
+    std::string ws;
+    std::int64_t map = 0;
+    std::string trust, process, name, file, format = "dot", output, direction = "LR";
+    bool json = false;
+    bool addActivities = false;
+};
+
+json summaryJson(const model::MapSummary& m) {
+    return {{"id", m.id.value},
+            {"trust", m.trustCode.empty() ? json(nullptr) : json(m.trustCode)},
+            {"process", m.processName},
+            {"name", m.name},
+            {"status", model::toText(m.status)},
+            {"version", m.versionNumber},
+            {"published", m.published},
+            {"hash", m.published ? json(m.hash) : json(nullptr)},
+            {"nodes", m.nodeCount},
+            {"edges", m.edgeCount}};
+}
+
+std::string mapJson(const Workspace& ws, MapId id) {
+    const model::MapSummary s = ws.map(id);
+    const model::MapContent c = ws.content(id);
+    json out = summaryJson(s);
+    json nodes = json::array();
+    for (const auto& n : c.nodes)
+        nodes.push_back({{"id", n.id.value}, {"key", n.key}, {"kind", model::toText(n.kind)},
+                         {"label", n.label}, {"activity", n.activity}, {"lane", n.lane},
+                         {"x", n.x}, {"y", n.y}, {"width", n.width}, {"height", n.height}});
+    json edges = json::array();
+    for (const auto& e : c.edges)
+        edges.push_back({{"id", e.id.value}, {"from", c.findNode(e.from)->key},
+                         {"to", c.findNode(e.to)->key}, {"label", e.label}});
+    out["nodes"] = std::move(nodes);
+    out["edges"] = std::move(edges);
+    return out.dump(2) + "\n";
+}
+
+std::string readFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw model::Error("cannot read " + path);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+void writeOutput(const std::string& path, const std::string& text) {
+    if (path.empty() || path == "-") {
+        std::cout << text;
+        return;
+    }
+    // Written beside the target and renamed, so a failure leaves no half file.
+    const std::string tmp = path + ".tmp";
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        out << text;
+        if (!out.flush()) throw model::Error("cannot write " + path);
+    }
+    std::filesystem::rename(tmp, path);
+}
+
+std::optional<model::TrustId> trustOption(const Workspace& ws, const std::string& code) {
+    if (code == "network") return std::nullopt;
+    const auto trust = ws.findTrust(code);
+    if (!trust) throw model::Error("no trust with code " + code + " (use --trust network for a network-wide map)");
+    return trust->id;
+}
+
+CLI::App* withWorkspaceAndMap(CLI::App* cmd, Args& a) {
+    cmd->add_option("WORKSPACE", a.ws, "Workspace file")->required();
+    cmd->add_option("MAP", a.map, "Map id (see strawman map list)")->required();
+    return cmd;
+}
+
+} // namespace
+
+void addMapCommands(CLI::App& app, Invocation& inv) {
+    auto* mapCmd = app.add_subcommand("map", "List, import, export, check, lay out and publish maps");
+    mapCmd->require_subcommand(1);
+    auto a = std::make_shared<Args>();
+
+    // [SECTION] list
+    auto* list = mapCmd->add_subcommand("list", "List every map with its current version");
+    list->add_option("WORKSPACE", a->ws, "Workspace file")->required();
+    list->add_flag("--json", a->json, "Print JSON");
+    list->callback([&inv, a] {
+        inv.run = [a] {
+            auto ws = Workspace::open(a->ws);
+            const auto maps = ws.maps();
+            if (a->json) {
+                json out = json::array();
+                for (const auto& m : maps) out.push_back(summaryJson(m));
+                std::cout << out.dump(2) << "\n";
+                return 0;
+            }
+            std::cout << std::left << std::setw(5) << "id" << std::setw(9) << "trust" << std::setw(32)
+                      << "process" << std::setw(46) << "name" << std::setw(11) << "status"
+                      << "version  nodes  edges\n";
+            for (const auto& m : maps)
+                std::cout << std::setw(5) << m.id.value << std::setw(9)
+                          << (m.trustCode.empty() ? "network" : m.trustCode) << std::setw(32)
+                          << m.processName << std::setw(46) << m.name << std::setw(11)
+                          << model::toText(m.status) << std::setw(9)
+                          << (std::to_string(m.versionNumber) + (m.published ? "p" : ""))
+                          << std::setw(7) << m.nodeCount << m.edgeCount << "\n";
+            return 0;
+        };
+    });
+
+    // [SECTION] import
+    auto* import = mapCmd->add_subcommand("import", "Import a map from a DOT file");
+    import->add_option("WORKSPACE", a->ws, "Workspace file")->required();
+    import->add_option("FILE", a->file, "DOT file")->required()->check(CLI::ExistingFile);
+    import->add_option("--trust", a->trust, "ODS code of the trust, or 'network'")->required();
+    import->add_option("--process", a->process, "Process name; created if new")->required();
+    import->add_option("--name", a->name, "Map name (default: the DOT graph's name)");
+    import->add_flag("--add-activities", a->addActivities,
+                     "Add activity codes the workspace does not know to its vocabulary");
+    import->callback([&inv, a] {
+        inv.run = [a] {
+            auto ws = Workspace::open(a->ws);
+            exporters::MapImportOptions options;
+            options.trust = trustOption(ws, a->trust);
+            options.process = a->process;
+            options.name = a->name;
+            options.addActivities = a->addActivities;
+            const MapId id = exporters::importDotMap(ws, readFile(a->file), a->file, options);
+            std::cout << id.value << "\n";
+            return 0;
+        };
+    });
+
+    // [SECTION] export
+    auto* exportCmd = withWorkspaceAndMap(mapCmd->add_subcommand("export", "Export a map"), *a);
+    exportCmd->add_option("--format", a->format, "dot or json")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"dot", "json"}));
+    exportCmd->add_option("-o,--output", a->output, "Output file (default: standard output)");
+    exportCmd->callback([&inv, a] {
+        inv.run = [a] {
+            auto ws = Workspace::open(a->ws);
+            const MapId id{a->map};
+            const std::string text = a->format == "json"
+                                         ? mapJson(ws, id)
+                                         : exporters::toDot(ws.content(id), ws.map(id).name);
+            writeOutput(a->output, text);
+            return 0;
+        };
+    });
+
+    // [SECTION] validate
+    auto* validate = withWorkspaceAndMap(
+        mapCmd->add_subcommand("validate", "Check a map; exit code 0 only when it is valid"), *a);
+    validate->add_flag("--json", a->json, "Print JSON");
+    validate->callback([&inv, a] {
+        inv.run = [a] {
+            auto ws = Workspace::open(a->ws);
+            const MapId id{a->map};
+            const auto content = ws.content(id);
+            const auto problems = model::validate(
+                content, [&](std::string_view code) { return ws.hasActivity(code); });
+            if (a->json) {
+                json out = json::array();
+                for (const auto& p : problems) {
+                    json item = {{"code", p.code}, {"message", p.message}};
+                    if (const auto* n = content.findNode(p.node)) item["node"] = n->key;
+                    out.push_back(item);
+                }
+                std::cout << json{{"map", id.value}, {"valid", problems.empty()}, {"problems", out}}.dump(2)
+                          << "\n";
+            } else if (problems.empty()) {
+                std::cout << ws.map(id).name << ": valid\n";
+            } else {
+                std::cout << ws.map(id).name << ": " << problems.size() << " problem"
+                          << (problems.size() == 1 ? "" : "s") << "\n";
+                for (const auto& p : problems) std::cout << "  - " << p.message << "\n";
+            }
+            return problems.empty() ? 0 : 1;
+        };
+    });
+
+    // [SECTION] layout
+    auto* layoutCmd = withWorkspaceAndMap(
+        mapCmd->add_subcommand("layout", "Lay a map out automatically with Graphviz dot"), *a);
+    layoutCmd->add_option("--direction", a->direction, "LR (left to right) or TB (top to bottom)")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"LR", "TB"}, CLI::ignore_case));
+    layoutCmd->callback([&inv, a] {
+        inv.run = [a] {
+            auto ws = Workspace::open(a->ws);
+            const MapId id{a->map};
+            auto content = ws.content(id);
+            const bool tb = a->direction == "TB" || a->direction == "tb";
+            model::layout(content, tb ? model::LayoutDirection::TopBottom
+                                      : model::LayoutDirection::LeftRight);
+            ws.setGeometry(id, content);
+            const auto s = ws.map(id);
+            std::cout << "laid out " << content.nodes.size() << " nodes of " << s.name << " ("
+                      << (tb ? "top to bottom" : "left to right") << "), version " << s.versionNumber
+                      << "\n";
+            return 0;
+        };
+    });
+
+    // [SECTION] publish
+    auto* publish = withWorkspaceAndMap(
+        mapCmd->add_subcommand("publish", "Freeze the map's current version and print its hash"), *a);
+    publish->callback([&inv, a] {
+        inv.run = [a] {
+            auto ws = Workspace::open(a->ws);
+            std::cout << ws.publish(MapId{a->map}) << "\n";
+            return 0;
+        };
+    });
+}
+
+} // namespace strawman::cli

@@ -1,0 +1,27 @@
+// Bringing a map drawn elsewhere into the workspace: parse, check, lay out when
+// the file has no positions, and store, all in one transaction. Used by
+// `strawman map import`, the demo network and the editor alike.
+#pragma once
+
+#include "model/workspace.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace strawman::exporters {
+
+struct MapImportOptions {
+    std::optional<model::TrustId> trust;  // empty for a network-wide map
+    std::string process;                  // created when the workspace has none of this name
+    std::string name;                     // empty: the DOT graph's name, else the file name
+    bool addActivities = false;           // take unknown activity codes into the vocabulary
+    model::MapStatus status = model::MapStatus::Draft;
+};
+
+// Throws model::InputError (file, line, reason) for a bad file; nothing is
+// written to the workspace then.
+model::MapId importDotMap(model::Workspace& ws, std::string_view dotText, std::string_view fileName,
+                          const MapImportOptions& options);
+
+} // namespace strawman::exporters
