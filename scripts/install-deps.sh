@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Strawman builds, runs and tests with.
+# Safe to run again: it only calls apt-get when something is missing.
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config
+  libsqlite3-dev libssl-dev
+  libgraphviz-dev graphviz
+  libimgui-dev libglfw3-dev libgl-dev libstb-dev fonts-dejavu-core
+  libcli11-dev nlohmann-json3-dev
+  doctest-dev libbenchmark-dev
+  xvfb xauth libgl1-mesa-dri
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "strawman: these Debian packages are missing: ${missing[*]}" >&2
+  echo "strawman: run this script as root (or: sudo apt-get install ${missing[*]})" >&2
+  exit 1
+fi
+
+echo "installing: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}"

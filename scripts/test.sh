@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs what is needed, builds, and runs every test: the normal build (unit,
+# CLI and GUI tests; the GUI ones under xvfb-run) and an ASan/UBSan build of
+# the libraries and the command line.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+
+scripts/build.sh build
+ctest --test-dir build --output-on-failure -j "$(nproc)"
+
+# The sanitizer build leaves out the editor: Mesa's and GLFW's own leaks would
+# drown ours, and the GUI is exercised by the normal build above.
+scripts/build.sh build-asan -DSTRAWMAN_SANITIZE=ON -DSTRAWMAN_EDITOR=OFF -DSTRAWMAN_BENCHMARKS=OFF
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
+  ctest --test-dir build-asan --output-on-failure -j "$(nproc)"
