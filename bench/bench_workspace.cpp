@@ -1,1 +1,61 @@
-int main(){}
+// How long the demo network takes to build, and what a workspace costs to open.
+// Run: build/bench/bench_workspace --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
+#include "cli/commands.h"
+#include "cli/demo_network.h"
+#include "model/workspace.h"
+
+#include <benchmark/benchmark.h>
+
+#include <filesystem>
+#include <unistd.h>
+
+namespace {
+
+std::string scratchPath() {
+    return (std::filesystem::temp_directory_path() /
+            ("strawman-bench-" + std::to_string(getpid()) + ".strawman"))
+        .string();
+}
+
+void removeWorkspace(const std::string& path) {
+    std::error_code ec;
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix, ec);
+}
+
+// `strawman demo FILE`: create the file, five trusts, 15 members, import and lay
+// out eight maps, all in one transaction, on disk.
+void BM_DemoNetworkOnDisk(benchmark::State& state) {
+    const std::string path = scratchPath();
+    for (auto _ : state) {
+        removeWorkspace(path);
+        strawman::cli::createDemoWorkspace(path, true);
+    }
+    removeWorkspace(path);
+}
+BENCHMARK(BM_DemoNetworkOnDisk)->Unit(benchmark::kMillisecond);
+
+// The same without the file system, to show what the disk adds.
+void BM_DemoNetworkInMemory(benchmark::State& state) {
+    for (auto _ : state) {
+        auto ws = strawman::model::Workspace::createInMemory();
+        benchmark::DoNotOptimize(strawman::cli::buildDemoNetwork(ws));
+    }
+}
+BENCHMARK(BM_DemoNetworkInMemory)->Unit(benchmark::kMillisecond);
+
+// Opening the demo network and reading every map, as the editor does on start.
+void BM_OpenAndReadDemo(benchmark::State& state) {
+    const std::string path = scratchPath();
+    removeWorkspace(path);
+    strawman::cli::createDemoWorkspace(path, true);
+    for (auto _ : state) {
+        auto ws = strawman::model::Workspace::open(path);
+        for (const auto& m : ws.maps()) benchmark::DoNotOptimize(ws.content(m.id));
+    }
+    removeWorkspace(path);
+}
+BENCHMARK(BM_OpenAndReadDemo)->Unit(benchmark::kMillisecond);
+
+} // namespace
+
+BENCHMARK_MAIN();
