@@ -122,13 +122,7 @@ void drawFrame(EditorSession& session, MapCanvas& canvas, const Fonts& fonts) {
                                       kPanelFlags | ImGuiWindowFlags_NoScrollbar |
                                           ImGuiWindowFlags_NoScrollWithMouse);
     ImGui::PopStyleVar();
-    if (mapOpen) {
-        // The toolbar keeps a margin; the canvas below runs to the window edges.
-        ImGui::SetCursorPos(ImVec2(8, 6));
-        ImGui::BeginGroup();
-        canvas.draw(session);
-        ImGui::EndGroup();
-    }
+    if (mapOpen) canvas.draw(session);
     ImGui::End();
 
     ImGui::SetNextWindowPos(ImVec2(0, mainHeight));

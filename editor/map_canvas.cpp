@@ -149,7 +149,11 @@ void MapCanvas::drawLayoutHint(ImDrawList& dl) const {
 }
 
 void MapCanvas::draw(const EditorSession& session) {
+    // The toolbar keeps a margin (the window has none); the canvas below runs
+    // to the window's edges.
+    ImGui::SetCursorPos(ImVec2(8, 6));
     drawToolbar(session);
+    ImGui::SetCursorPos(ImVec2(0, ImGui::GetCursorPosY() + 1));
 
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     ImVec2 size = ImGui::GetContentRegionAvail();
@@ -198,6 +202,11 @@ void MapCanvas::draw(const EditorSession& session) {
         m_painter.draw(dl, m_view, geo, m_paint);
         if (geo.needsLayout) drawLayoutHint(dl);
     }
+    // A hairline where the canvas meets the toolbar and the Network panel.
+    const ImU32 border = ImGui::GetColorU32(ImGuiCol_Border);
+    const ImVec2 topLeft = im(m_view.viewport().min);
+    dl.AddLine(topLeft, ImVec2(static_cast<float>(m_view.viewport().max.x), topLeft.y), border);
+    dl.AddLine(topLeft, ImVec2(topLeft.x, static_cast<float>(m_view.viewport().max.y)), border);
     dl.PopClipRect();
 }
 
