@@ -38,7 +38,10 @@ Fonts loadFonts(ImGuiIO& io, float uiPixelSize, const std::filesystem::path& fon
                      "built-in font\n",
                      regular.c_str());
         ImFont* builtin = io.Fonts->AddFontDefault();
-        fonts = {builtin, builtin, {builtin, builtin, builtin}, {builtin, builtin, builtin}, true};
+        fonts.ui = fonts.uiBold = builtin;
+        fonts.canvas.fill(builtin);
+        fonts.canvasBold.fill(builtin);
+        fonts.fallback = true;
         io.FontGlobalScale = 1.0f;
         return fonts;
     }

@@ -15,16 +15,17 @@ struct Fonts {
     ImFont* uiBold = nullptr;
     // The canvas draws text at any size (world size x zoom): it picks the
     // smallest baked size at least as big as wanted, so glyphs are only ever
-    // scaled down, by at most half.
-    static constexpr std::array<float, 3> kCanvasSizes{16.0f, 32.0f, 64.0f};
-    std::array<ImFont*, 3> canvas{};
-    std::array<ImFont*, 3> canvasBold{};
+    // scaled down, and by little at the small sizes a fitted map uses, where
+    // scaling blurs most (no mipmaps for the font atlas).
+    static constexpr std::array<float, 6> kCanvasSizes{8.0f, 11.0f, 16.0f, 22.0f, 32.0f, 64.0f};
+    std::array<ImFont*, 6> canvas{};
+    std::array<ImFont*, 6> canvasBold{};
     bool fallback = false; // DejaVu was missing; ImGui's built-in font is used
 
     ImFont* canvasFont(float pixelSize, bool bold = false) const;
     // The font text is measured with on the canvas, so a label wraps the same way
     // at every zoom.
-    ImFont* canvasMeasureFont(bool bold = false) const { return (bold ? canvasBold : canvas)[1]; }
+    ImFont* canvasMeasureFont(bool bold = false) const { return (bold ? canvasBold : canvas)[4]; }
 };
 
 // Loads DejaVu Sans from `fontDir` (the system's by default) into io.Fonts and

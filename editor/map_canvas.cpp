@@ -93,9 +93,9 @@ void MapCanvas::handleInput(const EditorSession& session, bool hovered, bool act
 
 void MapCanvas::drawGrid(ImDrawList& dl) const {
     // Minor lines every 20 points, major every fifth; when the minor lines
-    // would crowd closer than 8 px, step up to the next coarser grid.
+    // would crowd closer than 12 px, step up to the next coarser grid.
     double cell = 20;
-    while (m_view.toScreen(cell) < 8) cell *= 5;
+    while (m_view.toScreen(cell) < 12) cell *= 5;
     const Rect world = m_view.visibleWorld();
     const Rect screen = m_view.viewport();
     const auto major = [](double v, double step) {

@@ -17,7 +17,7 @@ ImVec2 im(Vec2 v) { return {static_cast<float>(v.x), static_cast<float>(v.y)}; }
 float f(double v) { return static_cast<float>(v); }
 
 // Text smaller than this on screen is noise, not information: skip it.
-constexpr float kSmallestReadablePx = 4.0f;
+constexpr float kSmallestReadablePx = 5.0f;
 
 // Sizes in world units (points). At 100% zoom a point is a pixel.
 constexpr float kLabelSize = 13.0f;

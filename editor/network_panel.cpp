@@ -33,6 +33,21 @@ StatusStyle statusStyle(MapStatus status) {
     return {rgba(229, 232, 236), rgba(72, 84, 96)};
 }
 
+// `text` cut to fit `width` at `size`, ending in an ellipsis when it was cut.
+std::string fitted(const ImFont* font, float size, const std::string& text, float width) {
+    const auto measure = [&](const std::string& t) {
+        return font->CalcTextSizeA(size, FLT_MAX, 0, t.c_str()).x;
+    };
+    if (measure(text) <= width) return text;
+    std::string cut = text;
+    while (!cut.empty() && measure(cut + "\xE2\x80\xA6") > width) {
+        std::size_t i = cut.size() - 1; // drop one whole UTF-8 character
+        while (i > 0 && (static_cast<unsigned char>(cut[i]) & 0xC0) == 0x80) --i;
+        cut.erase(i);
+    }
+    return cut + "\xE2\x80\xA6";
+}
+
 // One map: its name, and under it a status pill and the version, in a
 // two-line selectable row.
 void mapRow(EditorSession& session, const model::MapSummary& map, const Fonts& fonts) {
@@ -48,7 +63,9 @@ void mapRow(EditorSession& session, const model::MapSummary& map, const Fonts& f
     ImDrawList& dl = *ImGui::GetWindowDrawList();
     const float size = ImGui::GetFontSize();
     const ImVec2 namePos(pos.x + 2, pos.y + 2);
-    dl.AddText(fonts.ui, size, namePos, ImGui::GetColorU32(ImGuiCol_Text), map.name.c_str());
+    const float nameWidth = ImGui::GetItemRectMax().x - namePos.x - 4;
+    dl.AddText(fonts.ui, size, namePos, ImGui::GetColorU32(ImGuiCol_Text),
+               fitted(fonts.ui, size, map.name, nameWidth).c_str());
 
     const std::string status = model::toText(map.status);
     const float small = size * 0.85f;
@@ -126,6 +143,7 @@ void drawNetworkPanel(EditorSession& session, const Fonts& fonts) {
         ImGui::PopFont();
         ImGui::SameLine();
         ImGui::TextDisabled("%s", trust.name.c_str());
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s  %s", trust.code.c_str(), trust.name.c_str());
         if (open) {
             if (hasMaps) processTree(session, it->second, fonts);
             else ImGui::TextDisabled("no maps yet");
