@@ -7,7 +7,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <filesystem>
 #include <iostream>
 
 namespace strawman::cli {
@@ -16,23 +15,11 @@ using nlohmann::json;
 using model::Workspace;
 
 void createDemoWorkspace(const std::string& path, bool quiet) {
-    if (std::filesystem::exists(path))
-        throw model::Error(path + " already exists: choose another name or remove it first");
-    try {
-        auto ws = Workspace::create(path);
-        const DemoSummary s = buildDemoNetwork(ws);
-        if (!quiet)
-            std::cout << "created demo network " << path << ": " << s.trusts << " trusts, "
-                      << s.members << " members, " << s.processes << " processes, " << s.maps
-                      << " maps\n";
-    } catch (...) {
-        // The demo is all or nothing: never leave a half-built network behind.
-        std::error_code ec;
-        std::filesystem::remove(path, ec);
-        std::filesystem::remove(path + "-wal", ec);
-        std::filesystem::remove(path + "-shm", ec);
-        throw;
-    }
+    DemoSummary s;
+    Workspace::create(path, [&](Workspace& ws) { s = buildDemoNetwork(ws); });
+    if (!quiet)
+        std::cout << "created demo network " << path << ": " << s.trusts << " trusts, " << s.members
+                  << " members, " << s.processes << " processes, " << s.maps << " maps\n";
 }
 
 void addNetworkCommands(CLI::App& app, Invocation& inv) {

@@ -3,6 +3,10 @@
 #include "database.h"
 #include "migrations.h"
 
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <system_error>
 
@@ -36,28 +40,41 @@ Workspace::Workspace(Workspace&&) noexcept = default;
 Workspace& Workspace::operator=(Workspace&&) noexcept = default;
 Workspace::~Workspace() = default;
 
-Workspace Workspace::create(const std::filesystem::path& path) {
+Workspace Workspace::create(const std::filesystem::path& path,
+                            const std::function<void(Workspace&)>& fill) {
     std::error_code ec;
     if (std::filesystem::exists(path, ec))
         throw Error(path.string() + " already exists: choose another name or remove it first");
-    auto db = std::make_unique<Database>(path, Database::Mode::Create);
+    const std::filesystem::path building =
+        path.string() + ".creating-" + std::to_string(::getpid());
+    auto removeBuilding = [&] {
+        for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+            std::filesystem::remove(building.string() + suffix, ec);
+    };
+    removeBuilding();
     try {
-        db->exec("PRAGMA application_id = " + std::to_string(kApplicationId));
-        configure(*db);
-        migrate(*db);
-        Workspace ws(path, std::move(db));
-        ws.transaction([&] {
-            for (const Activity& a : defaultRadiologyActivities()) ws.addActivity(a.code, a.name);
-        });
-        return ws;
+        {
+            auto db = std::make_unique<Database>(building, Database::Mode::Create);
+            db->exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+            configure(*db);
+            migrate(*db);
+            Workspace ws(building, std::move(db));
+            ws.transaction([&] {
+                for (const Activity& a : defaultRadiologyActivities()) ws.addActivity(a.code, a.name);
+            });
+            if (fill) ws.transaction([&] { fill(ws); });
+            // Closing checkpoints the WAL into the file, so the file alone is complete.
+        }
+        // link() rather than rename(): it fails instead of replacing a file that
+        // appeared under the name meanwhile.
+        if (::link(building.c_str(), path.c_str()) != 0)
+            throw Error("cannot create " + path.string() + ": " + std::strerror(errno));
+        removeBuilding();
     } catch (...) {
-        // A half-made workspace is worse than none.
-        db.reset();
-        std::filesystem::remove(path, ec);
-        std::filesystem::remove(path.string() + "-wal", ec);
-        std::filesystem::remove(path.string() + "-shm", ec);
+        removeBuilding();
         throw;
     }
+    return open(path);
 }
 
 Workspace Workspace::open(const std::filesystem::path& path) {

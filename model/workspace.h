@@ -1,7 +1,9 @@
 // The network workspace: one SQLite file holding everything of one network.
 //
 // Contract:
-// - create() makes a new file and refuses to overwrite one; open() migrates an
+// - create() makes a new file and refuses to overwrite one. The file appears
+//   under its name only once it is complete (built beside it and renamed), so a
+//   crash while creating leaves no half-made workspace. open() migrates an
 //   older file in place, refuses a newer one (naming both versions) and refuses,
 //   without touching it, a file that is not a Strawman workspace.
 // - Every public mutating call is one transaction: it is stored completely or not
@@ -31,7 +33,10 @@ public:
     static constexpr int kSchemaVersion = 1;
     static constexpr std::int32_t kApplicationId = 0x5354524d; // "STRM"
 
-    static Workspace create(const std::filesystem::path& path);
+    // fill, when given, runs on the new workspace before it takes its name:
+    // a workspace created with its first content (the demo network) is all or nothing.
+    static Workspace create(const std::filesystem::path& path,
+                            const std::function<void(Workspace&)>& fill = {});
     static Workspace open(const std::filesystem::path& path);
     static Workspace createInMemory();
 

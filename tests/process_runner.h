@@ -1,6 +1,7 @@
 // Runs a command line for the CLI and GUI tests and captures what it printed.
 #pragma once
 
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,11 @@ struct RunResult {
 
 // Runs program with args directly (no shell), with stdin closed.
 RunResult run(const std::string& program, const std::vector<std::string>& args);
+
+// Starts program with args, kills it with SIGKILL after `delay` unless it has
+// ended by then (a crash at an arbitrary moment). Returns true if it was killed.
+bool runAndKill(const std::string& program, const std::vector<std::string>& args,
+                std::chrono::microseconds delay);
 
 // A fresh empty directory under the system temp dir, removed by the destructor.
 class TempDir {

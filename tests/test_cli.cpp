@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <set>
@@ -268,4 +269,25 @@ TEST_CASE("errors go to stderr with a non-zero exit code") {
     CHECK(noMap.exitCode != 0);
     CHECK(noMap.err.find("no map with id 42") != std::string::npos);
     CHECK(cli({"map", "frobnicate", ws}).exitCode != 0);
+}
+
+TEST_CASE("a demo network killed while being created leaves all or nothing") {
+    // Kill `strawman demo` at moments spread over its run; each time the file is
+    // either absent or a complete network, never half made.
+    TempDir dir;
+    int killedPartWay = 0;
+    for (int i = 0; i < 12; ++i) {
+        const auto ws = dir.path("demo" + std::to_string(i) + ".strawman");
+        const bool killed = strawman::test::runAndKill(STRAWMAN_EXE, {"demo", ws},
+                                                       std::chrono::microseconds(5000 + i * 25000));
+        if (!std::filesystem::exists(ws)) {
+            CHECK(killed);
+            ++killedPartWay;
+            continue;
+        }
+        const json maps = jsonOf(cli({"map", "list", ws, "--json"}));
+        CHECK(maps.size() == 8);
+        CHECK(jsonOf(cli({"trust", "list", ws, "--json"})).size() == 5);
+    }
+    MESSAGE("killed before completion " << killedPartWay << " of 12 times");
 }
