@@ -133,8 +133,14 @@ void MapCanvas::drawCentredMessage(ImDrawList& dl, const char* title, const char
                colour::textMuted, detail);
 }
 
-void MapCanvas::drawLayoutHint(ImDrawList& dl) const {
-    const char* text = "This map has not been laid out: run  strawman map layout";
+void MapCanvas::drawLayoutHint(ImDrawList& dl, const EditorSession& session) const {
+    // The exact command, so it can be typed as read off the projector.
+    std::string file = session.workspace().path().filename().string();
+    if (file.find(' ') != std::string::npos) file = "\"" + file + "\"";
+    const std::string command =
+        "strawman map layout " + file + " " + std::to_string(session.selected()->id.value);
+    const std::string message = "This map has not been laid out: run  " + command;
+    const char* text = message.c_str();
     ImFont* font = m_fonts->ui;
     const float size = ImGui::GetFontSize();
     const ImVec2 t = font->CalcTextSizeA(size, FLT_MAX, 0, text);
@@ -200,7 +206,7 @@ void MapCanvas::draw(const EditorSession& session) {
     } else {
         drawGrid(dl);
         m_painter.draw(dl, m_view, geo, m_paint);
-        if (geo.needsLayout) drawLayoutHint(dl);
+        if (geo.needsLayout) drawLayoutHint(dl, session);
     }
     // A hairline where the canvas meets the toolbar and the Network panel.
     const ImU32 border = ImGui::GetColorU32(ImGuiCol_Border);

@@ -31,7 +31,7 @@ private:
     void handleInput(const EditorSession& session, bool hovered, bool active);
     void drawGrid(ImDrawList& dl) const;
     void drawCentredMessage(ImDrawList& dl, const char* title, const char* detail) const;
-    void drawLayoutHint(ImDrawList& dl) const;
+    void drawLayoutHint(ImDrawList& dl, const EditorSession& session) const;
 
     const Fonts* m_fonts;
     MapPainter m_painter;
