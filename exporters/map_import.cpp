@@ -9,6 +9,24 @@
 
 namespace strawman::exporters {
 
+namespace {
+// A file laid out by Graphviz itself has its origin bottom-left, which reads as
+// negative y here: move such a drawing down and right so it starts at the
+// origin. Our own exports never need this, so their round trip stays exact.
+void keepOnCanvas(model::MapContent& map) {
+    double left = 0, top = 0;
+    for (const model::Node& n : map.nodes) {
+        left = std::min(left, n.x - n.width / 2);
+        top = std::min(top, n.y - n.height / 2);
+    }
+    if (left > -0.5 && top > -0.5) return;
+    for (model::Node& n : map.nodes) {
+        n.x -= left;
+        n.y -= top;
+    }
+}
+} // namespace
+
 model::MapId importDotMap(model::Workspace& ws, std::string_view dotText, std::string_view fileName,
                           const MapImportOptions& options) {
     if (options.process.empty()) throw model::Error("a map belongs to a process: name one");
@@ -22,6 +40,7 @@ model::MapId importDotMap(model::Workspace& ws, std::string_view dotText, std::s
     const bool placed = std::any_of(parsed.content.nodes.begin(), parsed.content.nodes.end(),
                                     [](const model::Node& n) { return n.width > 0; });
     if (!placed) model::layout(parsed.content, model::LayoutDirection::LeftRight);
+    else keepOnCanvas(parsed.content);
 
     std::string name = options.name;
     if (name.empty()) name = parsed.graphName;

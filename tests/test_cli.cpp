@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <set>
 
 using nlohmann::json;
@@ -290,4 +291,28 @@ TEST_CASE("a demo network killed while being created leaves all or nothing") {
         CHECK(jsonOf(cli({"trust", "list", ws, "--json"})).size() == 5);
     }
     MESSAGE("killed before completion " << killedPartWay << " of 12 times");
+}
+
+TEST_CASE("a DOT file laid out by Graphviz itself is moved onto the canvas") {
+    // `dot -Tdot` writes positions with the origin bottom-left (y up).
+    TempDir dir;
+    const auto ws = dir.path("net.strawman");
+    REQUIRE(cli({"init", ws}).exitCode == 0);
+    writeFile(dir.path("laid.dot"),
+              "digraph g {\n"
+              "  s [kind=start, pos=\"27,90\", width=0.5, height=0.5];\n"
+              "  a [activity=REQ, pos=\"27,45\", width=1.5, height=0.5];\n"
+              "  e [kind=end, pos=\"27,18\", width=0.5, height=0.5];\n"
+              "  s -> a -> e;\n}\n");
+    const auto r = cli({"map", "import", ws, "--trust", "network", "--process", "CT", dir.path("laid.dot")});
+    REQUIRE(r.exitCode == 0);
+    const json map = jsonOf(cli({"map", "export", ws, "1", "--format", "json"}));
+    std::map<std::string, double> y;
+    for (const auto& n : map["nodes"]) {
+        CHECK(n["x"].get<double>() - n["width"].get<double>() / 2 >= -0.01);
+        CHECK(n["y"].get<double>() - n["height"].get<double>() / 2 >= -0.01);
+        y[n["key"]] = n["y"];
+    }
+    CHECK(y["s"] < y["a"]); // the top of the drawing is still the top
+    CHECK(y["a"] < y["e"]);
 }
