@@ -5,6 +5,7 @@
 // for flat fills, which anti-aliasing does not touch away from shape edges.
 #include "process_runner.h"
 
+#include "model/layout.h"
 #include "model/workspace.h"
 
 #include <doctest/doctest.h>
@@ -147,21 +148,17 @@ constexpr Box kCanvasArea{420, 80, 1580, 940};
 // [SECTION] Workspaces
 
 // A CT outpatient pathway with one of every kind that matters: start, end,
-// activities, a decision with conditions, and a parallel split and join.
-// Laid out left to right by hand, as Graphviz would roughly place it.
+// activities, a decision with conditions, and a parallel split and join, laid
+// out by the model (Graphviz dot, left to right) as `strawman map layout` does.
 model::MapContent ctPathway() {
     model::MapContent map;
-    auto node = [&](NodeKind kind, const char* key, const char* label, const char* code,
-                    double x, double y) {
+    auto node = [&](NodeKind kind, const char* key, const char* label, const char* code) {
         model::Node n;
         n.id = model::NodeId{static_cast<std::int64_t>(map.nodes.size() + 1)};
         n.kind = kind;
         n.key = key;
         n.label = label;
         n.activity = code;
-        n.x = x;
-        n.y = y;
-        model::defaultSize(kind, n.width, n.height);
         map.nodes.push_back(n);
         return n.id;
     };
@@ -169,17 +166,17 @@ model::MapContent ctPathway() {
         map.edges.push_back(
             {model::EdgeId{static_cast<std::int64_t>(map.edges.size() + 1)}, a, b, label});
     };
-    const auto start = node(NodeKind::Start, "start", "Request made", "", 40, 120);
-    const auto rcv = node(NodeKind::Activity, "rcv", "Request received", "RCV", 170, 120);
-    const auto vet = node(NodeKind::Activity, "vet", "Vetted", "VET", 340, 120);
-    const auto ok = node(NodeKind::Decision, "ok", "Justified?", "", 490, 120);
-    const auto rej = node(NodeKind::Activity, "rej", "Rejected at vetting", "REJ", 640, 240);
-    const auto split = node(NodeKind::Parallel, "split", "", "", 600, 80);
-    const auto pro = node(NodeKind::Activity, "pro", "Protocolled", "PRO", 730, 30);
-    const auto bkd = node(NodeKind::Activity, "bkd", "Booked", "BKD", 730, 130);
-    const auto join = node(NodeKind::Parallel, "join", "", "", 860, 80);
-    const auto cmp = node(NodeKind::Activity, "cmp", "Exam completed", "CMP", 990, 80);
-    const auto end = node(NodeKind::End, "end", "Reported", "", 1120, 80);
+    const auto start = node(NodeKind::Start, "start", "Request made", "");
+    const auto rcv = node(NodeKind::Activity, "rcv", "Request received", "RCV");
+    const auto vet = node(NodeKind::Activity, "vet", "Vetted", "VET");
+    const auto ok = node(NodeKind::Decision, "ok", "Justified?", "");
+    const auto rej = node(NodeKind::Activity, "rej", "Rejected at vetting", "REJ");
+    const auto split = node(NodeKind::Parallel, "split", "", "");
+    const auto pro = node(NodeKind::Activity, "pro", "Protocolled", "PRO");
+    const auto bkd = node(NodeKind::Activity, "bkd", "Booked", "BKD");
+    const auto join = node(NodeKind::Parallel, "join", "", "");
+    const auto cmp = node(NodeKind::Activity, "cmp", "Exam completed", "CMP");
+    const auto end = node(NodeKind::End, "end", "Reported", "");
     edge(start, rcv);
     edge(rcv, vet);
     edge(vet, ok);
@@ -191,6 +188,7 @@ model::MapContent ctPathway() {
     edge(bkd, join);
     edge(join, cmp);
     edge(cmp, end);
+    model::layout(map);
     return map;
 }
 
