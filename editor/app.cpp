@@ -22,6 +22,7 @@
 #include <cstdio>
 #include <exception>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace strawman::editor {
@@ -101,9 +102,21 @@ constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFl
                                          ImGuiWindowFlags_NoBringToFrontOnFocus |
                                          ImGuiWindowFlags_NoSavedSettings;
 
+// What the user asked for during a frame that needs the model. It is carried
+// out between frames, so an exception from the workspace can never leave ImGui
+// half-way through a window.
+struct FrameRequests {
+    std::optional<model::MapId> select;
+    bool reload = false;
+};
+
 // ImGui 1.86 has no docking: the panels are plain windows placed to tile the
 // GLFW window exactly, recomputed every frame so resizing just works.
-void drawFrame(EditorSession& session, MapCanvas& canvas, const Fonts& fonts) {
+FrameRequests drawFrame(const EditorSession& session, MapCanvas& canvas, const Fonts& fonts) {
+    FrameRequests requests;
+    // F5 re-reads at once; otherwise changes made outside this window (a
+    // `strawman` command, another editor) are picked up within half a second.
+    requests.reload = ImGui::IsKeyPressed(GLFW_KEY_F5, false);
     const ImGuiIO& io = ImGui::GetIO();
     const float width = io.DisplaySize.x, height = io.DisplaySize.y;
     const float statusHeight = ImGui::GetFrameHeight() + 6;
@@ -112,7 +125,8 @@ void drawFrame(EditorSession& session, MapCanvas& canvas, const Fonts& fonts) {
 
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(ImVec2(panelWidth, mainHeight));
-    if (ImGui::Begin("Network", nullptr, kPanelFlags)) drawNetworkPanel(session, fonts);
+    if (ImGui::Begin("Network", nullptr, kPanelFlags))
+        requests.select = drawNetworkPanel(session, fonts);
     ImGui::End();
 
     ImGui::SetNextWindowPos(ImVec2(panelWidth, 0));
@@ -130,13 +144,27 @@ void drawFrame(EditorSession& session, MapCanvas& canvas, const Fonts& fonts) {
     ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.91f, 0.93f, 0.95f, 1.0f));
     if (ImGui::Begin("Status", nullptr, kPanelFlags | ImGuiWindowFlags_NoScrollbar)) {
         ImGui::TextDisabled("%s", session.workspace().path().c_str());
-        const char* help = "Wheel: zoom   Right-drag or Space+drag: pan   F: fit   1: 100%";
+        const char* help =
+            "Wheel: zoom   Right-drag or Space+drag: pan   F: fit   1: 100%   F5: reload";
         const float helpWidth = ImGui::CalcTextSize(help).x;
         ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 20, width - helpWidth - 12));
         ImGui::TextDisabled("%s", help);
     }
     ImGui::End();
     ImGui::PopStyleColor();
+    return requests;
+}
+
+void carryOut(EditorSession& session, const FrameRequests& requests) {
+    try {
+        if (requests.reload) session.reload();
+        else session.reloadIfChanged();
+        if (requests.select) session.select(*requests.select);
+    } catch (const std::exception& e) {
+        // The file changed under us in a way we cannot read (deleted, a newer
+        // version): say so and keep showing what we have.
+        std::fprintf(stderr, "strawman: %s\n", e.what());
+    }
 }
 
 } // namespace
@@ -149,18 +177,18 @@ int runEditor(const EditorOptions& options) {
     std::unique_ptr<EditorSession> session;
     try {
         session = std::make_unique<EditorSession>(model::Workspace::open(options.workspace));
+        if (options.map) {
+            if (!session->select(model::MapId(*options.map))) {
+                std::fprintf(stderr, "strawman: %s has no map with id %lld\n",
+                             options.workspace.c_str(), static_cast<long long>(*options.map));
+                return 2;
+            }
+        } else if (!session->maps().empty()) {
+            session->select(session->maps().front().id);
+        }
     } catch (const std::exception& e) {
         std::fprintf(stderr, "strawman: %s\n", e.what());
         return 1;
-    }
-    if (options.map) {
-        if (!session->select(model::MapId(*options.map))) {
-            std::fprintf(stderr, "strawman: %s has no map with id %lld\n",
-                         options.workspace.c_str(), static_cast<long long>(*options.map));
-            return 2;
-        }
-    } else if (!session->maps().empty()) {
-        session->select(session->maps().front().id);
     }
 
     const Window window(options, "Strawman \xE2\x80\x94 " + options.workspace.filename().string());
@@ -186,14 +214,7 @@ int runEditor(const EditorOptions& options) {
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();
-        try {
-            drawFrame(*session, canvas, fonts);
-        } catch (const model::Error& e) {
-            // A workspace changed under us (another window, a CLI run): report,
-            // re-read, and carry on rather than lose the session.
-            std::fprintf(stderr, "strawman: %s\n", e.what());
-            session->reload();
-        }
+        const FrameRequests requests = drawFrame(*session, canvas, fonts);
         ImGui::Render();
 
         int fbWidth = 0, fbHeight = 0;
@@ -212,6 +233,7 @@ int runEditor(const EditorOptions& options) {
             break;
         }
         glfwSwapBuffers(window.get());
+        carryOut(*session, requests);
     }
     return exitCode;
 }

@@ -10,14 +10,40 @@ EditorSession::EditorSession(model::Workspace workspace) : m_workspace(std::move
 }
 
 void EditorSession::reload() {
+    m_diskStamp = diskStamp();
     m_trusts = m_workspace.trusts();
     std::sort(m_trusts.begin(), m_trusts.end(),
               [](const model::Trust& a, const model::Trust& b) { return a.code < b.code; });
     m_maps = m_workspace.maps();
     m_activityNames.clear();
     for (auto& a : m_workspace.activities()) m_activityNames.emplace(a.code, a.name);
-    if (m_selected && !selected()) m_selected.reset(); // deleted elsewhere
+    if (m_selected && !selected()) { // deleted elsewhere
+        m_selected.reset();
+        ++m_selectionRevision;
+    }
     loadSelected();
+}
+
+bool EditorSession::reloadIfChanged(std::chrono::milliseconds interval) {
+    const auto now = std::chrono::steady_clock::now();
+    if (now - m_lastDiskCheck < interval) return false;
+    m_lastDiskCheck = now;
+    if (diskStamp() == m_diskStamp) return false;
+    reload();
+    return true;
+}
+
+EditorSession::DiskStamp EditorSession::diskStamp() const {
+    DiskStamp stamp;
+    std::error_code ec; // a missing -wal file is normal: it leaves zeros
+    const auto& file = m_workspace.path();
+    auto wal = file;
+    wal += "-wal";
+    stamp.fileTime = std::filesystem::last_write_time(file, ec);
+    stamp.fileSize = std::filesystem::file_size(file, ec);
+    stamp.walTime = std::filesystem::last_write_time(wal, ec);
+    stamp.walSize = std::filesystem::file_size(wal, ec);
+    return stamp;
 }
 
 bool EditorSession::select(model::MapId id) {

@@ -8,7 +8,9 @@
 
 #include "model/workspace.h"
 
+#include <chrono>
 #include <cstdint>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -22,6 +24,10 @@ public:
 
     // Re-reads trusts, processes and maps, and the selected map's content.
     void reload();
+    // Re-reads when the workspace file has changed on disk since the last read
+    // (a `strawman map layout` run while the editor is open, another window),
+    // looking at most once per `interval`. Returns whether it re-read.
+    bool reloadIfChanged(std::chrono::milliseconds interval = std::chrono::milliseconds(500));
 
     const model::Workspace& workspace() const { return m_workspace; }
     const std::vector<model::Trust>& trusts() const { return m_trusts; }
@@ -45,6 +51,14 @@ public:
 
 private:
     void loadSelected();
+    // What changes when anyone commits: size and time of the file and its
+    // write-ahead log. Looked at instead of asking SQLite, which only the model talks to.
+    struct DiskStamp {
+        std::filesystem::file_time_type fileTime, walTime;
+        std::uintmax_t fileSize = 0, walSize = 0;
+        bool operator==(const DiskStamp&) const = default;
+    };
+    DiskStamp diskStamp() const;
 
     model::Workspace m_workspace;
     std::vector<model::Trust> m_trusts;
@@ -55,6 +69,8 @@ private:
     MapGeometry m_geometry;
     std::uint64_t m_selectionRevision = 0;
     std::uint64_t m_contentRevision = 0;
+    DiskStamp m_diskStamp;
+    std::chrono::steady_clock::time_point m_lastDiskCheck;
 };
 
 } // namespace strawman::editor

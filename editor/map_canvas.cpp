@@ -183,6 +183,10 @@ void MapCanvas::draw(const EditorSession& session) {
     if (m_preparedContent != session.contentRevision()) {
         m_painter.prepare(session.content(), geo, session.activityNames());
         m_preparedContent = session.contentRevision();
+        // Laid out since we last looked (e.g. `strawman map layout` ran while
+        // the map was open): everything moved, so show it whole again.
+        if (m_shownUnlaidOut && !geo.needsLayout) m_fitPending = true;
+        m_shownUnlaidOut = geo.needsLayout;
     }
     handleInput(session, hovered, active);
     if (m_fitPending && !geo.bounds.empty()) {

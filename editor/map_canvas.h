@@ -41,6 +41,7 @@ private:
     std::optional<double> m_zoomAfterFit;
     std::uint64_t m_seenSelection = 0;
     std::optional<std::uint64_t> m_preparedContent;
+    bool m_shownUnlaidOut = false;
 };
 
 } // namespace strawman::editor

@@ -50,12 +50,13 @@ std::string fitted(const ImFont* font, float size, const std::string& text, floa
 
 // One map: its name, and under it a status pill and the version, in a
 // two-line selectable row.
-void mapRow(EditorSession& session, const model::MapSummary& map, const Fonts& fonts) {
+void mapRow(const EditorSession& session, const model::MapSummary& map, const Fonts& fonts,
+            std::optional<model::MapId>& clicked) {
     ImGui::PushID(static_cast<int>(map.id.value));
     const float line = ImGui::GetTextLineHeight();
     const bool selected = session.selected() && session.selected()->id == map.id;
     const ImVec2 pos = ImGui::GetCursorScreenPos();
-    if (ImGui::Selectable("##map", selected, 0, ImVec2(0, 2 * line + 6))) session.select(map.id);
+    if (ImGui::Selectable("##map", selected, 0, ImVec2(0, 2 * line + 6))) clicked = map.id;
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("%s\n%s, version %d%s", map.name.c_str(), map.processName.c_str(),
                           map.versionNumber, map.published ? " (published)" : " (draft)");
@@ -91,12 +92,12 @@ byProcess(const std::vector<const model::MapSummary*>& maps) {
     return groups;
 }
 
-void processTree(EditorSession& session, const std::vector<const model::MapSummary*>& maps,
-                 const Fonts& fonts) {
+void processTree(const EditorSession& session, const std::vector<const model::MapSummary*>& maps,
+                 const Fonts& fonts, std::optional<model::MapId>& clicked) {
     for (const auto& [process, list] : byProcess(maps)) {
         ImGui::SetNextItemOpen(true, ImGuiCond_Once);
         if (ImGui::TreeNodeEx(process.c_str(), ImGuiTreeNodeFlags_SpanAvailWidth)) {
-            for (const auto* m : list) mapRow(session, *m, fonts);
+            for (const auto* m : list) mapRow(session, *m, fonts, clicked);
             ImGui::TreePop();
         }
     }
@@ -104,7 +105,8 @@ void processTree(EditorSession& session, const std::vector<const model::MapSumma
 
 } // namespace
 
-void drawNetworkPanel(EditorSession& session, const Fonts& fonts) {
+std::optional<model::MapId> drawNetworkPanel(const EditorSession& session, const Fonts& fonts) {
+    std::optional<model::MapId> clicked;
     ImGui::PushFont(fonts.uiBold);
     ImGui::TextUnformatted("Network");
     ImGui::PopFont();
@@ -127,7 +129,7 @@ void drawNetworkPanel(EditorSession& session, const Fonts& fonts) {
         ImGui::SameLine();
         ImGui::TextDisabled("network-wide maps");
         if (open) {
-            processTree(session, network, fonts);
+            processTree(session, network, fonts, clicked);
             ImGui::TreePop();
         }
     }
@@ -145,7 +147,7 @@ void drawNetworkPanel(EditorSession& session, const Fonts& fonts) {
         ImGui::TextDisabled("%s", trust.name.c_str());
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s  %s", trust.code.c_str(), trust.name.c_str());
         if (open) {
-            if (hasMaps) processTree(session, it->second, fonts);
+            if (hasMaps) processTree(session, it->second, fonts, clicked);
             else ImGui::TextDisabled("no maps yet");
             ImGui::TreePop();
         }
@@ -154,6 +156,7 @@ void drawNetworkPanel(EditorSession& session, const Fonts& fonts) {
 
     if (session.trusts().empty() && session.maps().empty())
         ImGui::TextWrapped("This workspace has no trusts or maps yet.");
+    return clicked;
 }
 
 } // namespace strawman::editor
