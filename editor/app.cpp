@@ -12,9 +12,9 @@
 
 #include "model/error.h"
 
-#include <imgui.h>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
 
 #include <GLFW/glfw3.h>
 
@@ -41,7 +41,7 @@ void onGlfwError(int code, const char* description) {
 
 // Owns GLFW and the window; tears both down in the right order on every path out.
 class Window {
-public:
+  public:
     Window(const EditorOptions& options, const std::string& title) {
         glfwSetErrorCallback(onGlfwError);
         if (!glfwInit()) return;
@@ -68,14 +68,14 @@ public:
 
     GLFWwindow* get() const { return m_window; }
 
-private:
+  private:
     bool m_glfw = false;
     GLFWwindow* m_window = nullptr;
 };
 
 // Owns the ImGui context and its two backends.
 class ImGuiContextGuard {
-public:
+  public:
     explicit ImGuiContextGuard(GLFWwindow* window) {
         IMGUI_CHECKVERSION();
         ImGui::CreateContext();
@@ -97,8 +97,7 @@ public:
 // [SECTION] Frame layout
 
 constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-                                         ImGuiWindowFlags_NoCollapse |
-                                         ImGuiWindowFlags_NoTitleBar |
+                                         ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoTitleBar |
                                          ImGuiWindowFlags_NoBringToFrontOnFocus |
                                          ImGuiWindowFlags_NoSavedSettings;
 
@@ -157,8 +156,10 @@ FrameRequests drawFrame(const EditorSession& session, MapCanvas& canvas, const F
 
 void carryOut(EditorSession& session, const FrameRequests& requests) {
     try {
-        if (requests.reload) session.reload();
-        else session.reloadIfChanged();
+        if (requests.reload)
+            session.reload();
+        else
+            session.reloadIfChanged();
         if (requests.select) session.select(*requests.select);
     } catch (const std::exception& e) {
         // The file changed under us in a way we cannot read (deleted, a newer

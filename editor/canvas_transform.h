@@ -14,7 +14,7 @@
 namespace strawman::editor {
 
 class CanvasTransform {
-public:
+  public:
     static constexpr double kMinZoom = 0.1;
     static constexpr double kMaxZoom = 5.0;
 
@@ -62,7 +62,7 @@ public:
         m_offset = {};
     }
 
-private:
+  private:
     Rect m_viewport{{0, 0}, {1, 1}};
     Vec2 m_offset{};
     double m_zoom = 1.0;

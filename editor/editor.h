@@ -10,12 +10,12 @@ namespace strawman::editor {
 
 struct EditorOptions {
     std::filesystem::path workspace;
-    std::optional<std::int64_t> map;                  // map to show first
-    std::optional<std::filesystem::path> screenshot;  // render headless-ish and write a PNG
-    int frames = 3;                                   // frames to render before the screenshot
+    std::optional<std::int64_t> map;                 // map to show first
+    std::optional<std::filesystem::path> screenshot; // render headless-ish and write a PNG
+    int frames = 3;                                  // frames to render before the screenshot
     int width = 1600;
     int height = 1000;
-    std::optional<double> zoom;                       // 1 = 100%, about the map's centre; default: fit
+    std::optional<double> zoom; // 1 = 100%, about the map's centre; default: fit
 };
 
 // Runs the editor until the window closes (or, with a screenshot, until it is

@@ -16,7 +16,8 @@ void EditorSession::reload() {
               [](const model::Trust& a, const model::Trust& b) { return a.code < b.code; });
     m_maps = m_workspace.maps();
     m_activityNames.clear();
-    for (auto& a : m_workspace.activities()) m_activityNames.emplace(a.code, a.name);
+    for (auto& a : m_workspace.activities())
+        m_activityNames.emplace(a.code, a.name);
     if (m_selected && !selected()) { // deleted elsewhere
         m_selected.reset();
         ++m_selectionRevision;

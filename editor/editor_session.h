@@ -19,7 +19,7 @@
 namespace strawman::editor {
 
 class EditorSession {
-public:
+  public:
     explicit EditorSession(model::Workspace workspace);
 
     // Re-reads trusts, processes and maps, and the selected map's content.
@@ -49,7 +49,7 @@ public:
     // Grows whenever the shown content is (re)loaded, so caches built from it can refresh.
     std::uint64_t contentRevision() const { return m_contentRevision; }
 
-private:
+  private:
     void loadSelected();
     // What changes when anyone commits: size and time of the file and its
     // write-ahead log. Looked at instead of asking SQLite, which only the model talks to.

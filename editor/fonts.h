@@ -11,7 +11,7 @@
 namespace strawman::editor {
 
 struct Fonts {
-    ImFont* ui = nullptr;     // panels; baked at 2x, shown at half scale
+    ImFont* ui = nullptr; // panels; baked at 2x, shown at half scale
     ImFont* uiBold = nullptr;
     // The canvas draws text at any size (world size x zoom): it picks the
     // smallest baked size at least as big as wanted, so glyphs are only ever

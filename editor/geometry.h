@@ -18,22 +18,40 @@ struct Vec2 {
     constexpr Vec2 operator-() const { return {-x, -y}; }
     constexpr Vec2 operator*(double s) const { return {x * s, y * s}; }
     constexpr Vec2 operator/(double s) const { return {x / s, y / s}; }
-    constexpr Vec2& operator+=(Vec2 o) { x += o.x; y += o.y; return *this; }
-    constexpr Vec2& operator-=(Vec2 o) { x -= o.x; y -= o.y; return *this; }
+    constexpr Vec2& operator+=(Vec2 o) {
+        x += o.x;
+        y += o.y;
+        return *this;
+    }
+    constexpr Vec2& operator-=(Vec2 o) {
+        x -= o.x;
+        y -= o.y;
+        return *this;
+    }
     constexpr bool operator==(const Vec2&) const = default;
 };
 
-constexpr Vec2 operator*(double s, Vec2 v) { return v * s; }
-constexpr double dot(Vec2 a, Vec2 b) { return a.x * b.x + a.y * b.y; }
-inline double length(Vec2 v) { return std::hypot(v.x, v.y); }
-inline double distance(Vec2 a, Vec2 b) { return length(a - b); }
+constexpr Vec2 operator*(double s, Vec2 v) {
+    return v * s;
+}
+constexpr double dot(Vec2 a, Vec2 b) {
+    return a.x * b.x + a.y * b.y;
+}
+inline double length(Vec2 v) {
+    return std::hypot(v.x, v.y);
+}
+inline double distance(Vec2 a, Vec2 b) {
+    return length(a - b);
+}
 // The unit vector along v, or zero for a zero vector (callers treat it as "no direction").
 inline Vec2 normalized(Vec2 v) {
     const double len = length(v);
     return len > 0 ? v / len : Vec2{};
 }
 // v turned a quarter turn (clockwise on screen, where y grows downwards).
-constexpr Vec2 perpendicular(Vec2 v) { return {-v.y, v.x}; }
+constexpr Vec2 perpendicular(Vec2 v) {
+    return {-v.y, v.x};
+}
 
 // An axis-aligned rectangle; an empty one (min > max) grows to the first point added.
 struct Rect {

@@ -17,8 +17,12 @@ namespace strawman::editor {
 
 namespace {
 
-ImVec2 im(Vec2 v) { return {static_cast<float>(v.x), static_cast<float>(v.y)}; }
-Vec2 vec(ImVec2 v) { return {v.x, v.y}; }
+ImVec2 im(Vec2 v) {
+    return {static_cast<float>(v.x), static_cast<float>(v.y)};
+}
+Vec2 vec(ImVec2 v) {
+    return {v.x, v.y};
+}
 
 std::string plural(int n, const char* one, const char* many) {
     return std::to_string(n) + " " + (n == 1 ? one : many);
@@ -44,11 +48,10 @@ void MapCanvas::drawToolbar(const EditorSession& session) {
     ImGui::PopFont();
     const std::string details =
         (map->trustCode.empty() ? std::string("Network") : map->trustCode) + "  \xC2\xB7  " +
-        map->processName + "  \xC2\xB7  " + model::toText(map->status) +
-        "  \xC2\xB7  v" + std::to_string(map->versionNumber) +
-        (map->published ? " (published)" : " (draft)") + "  \xC2\xB7  " +
-        plural(static_cast<int>(session.content().nodes.size()), "node", "nodes") + ", " +
-        plural(static_cast<int>(session.content().edges.size()), "edge", "edges");
+        map->processName + "  \xC2\xB7  " + model::toText(map->status) + "  \xC2\xB7  v" +
+        std::to_string(map->versionNumber) + (map->published ? " (published)" : " (draft)") +
+        "  \xC2\xB7  " + plural(static_cast<int>(session.content().nodes.size()), "node", "nodes") +
+        ", " + plural(static_cast<int>(session.content().edges.size()), "edge", "edges");
     ImGui::SameLine();
     ImGui::TextDisabled("%s", details.c_str());
 }
@@ -95,12 +98,11 @@ void MapCanvas::drawGrid(ImDrawList& dl) const {
     // Minor lines every 20 points, major every fifth; when the minor lines
     // would crowd closer than 12 px, step up to the next coarser grid.
     double cell = 20;
-    while (m_view.toScreen(cell) < 12) cell *= 5;
+    while (m_view.toScreen(cell) < 12)
+        cell *= 5;
     const Rect world = m_view.visibleWorld();
     const Rect screen = m_view.viewport();
-    const auto major = [](double v, double step) {
-        return std::lround(v / step) % 5 == 0;
-    };
+    const auto major = [](double v, double step) { return std::lround(v / step) % 5 == 0; };
     for (double x = std::floor(world.min.x / cell) * cell; x <= world.max.x; x += cell) {
         // Whole pixels: AddLine itself adds the half pixel that makes a 1 px line crisp.
         const float sx = static_cast<float>(std::round(m_view.worldToScreen({x, 0}).x));
@@ -121,15 +123,17 @@ void MapCanvas::drawCentredMessage(ImDrawList& dl, const char* title, const char
     ImFont* big = m_fonts->uiBold;
     const float titleSize = ImGui::GetFontSize() * 1.5f;
     const ImVec2 t = big->CalcTextSizeA(titleSize, FLT_MAX, 0, title);
-    dl.AddText(big, titleSize, ImVec2(std::round(static_cast<float>(c.x) - t.x / 2),
-                                      std::round(static_cast<float>(c.y) - t.y)),
+    dl.AddText(big, titleSize,
+               ImVec2(std::round(static_cast<float>(c.x) - t.x / 2),
+                      std::round(static_cast<float>(c.y) - t.y)),
                colour::text, title);
     if (!detail) return;
     ImFont* font = m_fonts->ui;
     const float size = ImGui::GetFontSize();
     const ImVec2 d = font->CalcTextSizeA(size, FLT_MAX, 0, detail);
-    dl.AddText(font, size, ImVec2(std::round(static_cast<float>(c.x) - d.x / 2),
-                                  std::round(static_cast<float>(c.y) + 8)),
+    dl.AddText(font, size,
+               ImVec2(std::round(static_cast<float>(c.x) - d.x / 2),
+                      std::round(static_cast<float>(c.y) + 8)),
                colour::textMuted, detail);
 }
 
@@ -192,7 +196,8 @@ void MapCanvas::draw(const EditorSession& session) {
     if (m_fitPending && !geo.bounds.empty()) {
         m_view.fit(geo.bounds);
         m_fitPending = false;
-        if (m_zoomAfterFit) m_view.zoomAbout(m_view.worldToScreen(geo.bounds.centre()), *m_zoomAfterFit);
+        if (m_zoomAfterFit)
+            m_view.zoomAbout(m_view.worldToScreen(geo.bounds.centre()), *m_zoomAfterFit);
         m_zoomAfterFit.reset();
     }
 

@@ -15,7 +15,7 @@
 namespace strawman::editor {
 
 class MapCanvas {
-public:
+  public:
     explicit MapCanvas(const Fonts& fonts) : m_fonts(&fonts), m_painter(fonts) {}
 
     // Draws into the current ImGui window, filling what is left of it.
@@ -26,7 +26,7 @@ public:
     void setZoomAfterFit(double zoom) { m_zoomAfterFit = zoom; }
     const CanvasTransform& view() const { return m_view; }
 
-private:
+  private:
     void drawToolbar(const EditorSession& session);
     void handleInput(const EditorSession& session, bool hovered, bool active);
     void drawGrid(ImDrawList& dl) const;

@@ -31,8 +31,12 @@ Shape shapeFor(const model::Node& node, Vec2 centre, Vec2 size, Flow flow,
     s.half = size * 0.5;
     switch (node.kind) {
     case NodeKind::Start:
-    case NodeKind::End: s.outline = Outline::Circle; break;
-    case NodeKind::Decision: s.outline = Outline::Diamond; break;
+    case NodeKind::End:
+        s.outline = Outline::Circle;
+        break;
+    case NodeKind::Decision:
+        s.outline = Outline::Diamond;
+        break;
     case NodeKind::Activity:
         s.outline = Outline::Box;
         s.cornerRadius = style.activityCornerRadius;
@@ -88,15 +92,14 @@ RouteKind routeKind(const Shape& from, const Shape& to, Flow flow, bool sameNode
     const double gapAlong = dot(d, f.axis) - dot(from.half, f.axis) - dot(to.half, f.axis);
     if (gapAlong > 4) return RouteKind::Forward;
     const double overlapAlong = dot(from.half, f.axis) + dot(to.half, f.axis);
-    const double gapAcross = std::abs(dot(d, f.side)) - dot(from.half, f.side) -
-                             dot(to.half, f.side);
+    const double gapAcross =
+        std::abs(dot(d, f.side)) - dot(from.half, f.side) - dot(to.half, f.side);
     // Side by side when they share a rank: their extents along the flow overlap.
     if (gapAcross > 4 && std::abs(dot(d, f.axis)) < overlapAlong) return RouteKind::Across;
     return RouteKind::Loop;
 }
 
-Bezier routeBetween(const Shape& from, const Shape& to, Flow flow, double loopSide,
-                    bool sameNode) {
+Bezier routeBetween(const Shape& from, const Shape& to, Flow flow, double loopSide, bool sameNode) {
     const Frame f = frameFor(flow);
     const Vec2 a = from.centre, b = to.centre;
     const Vec2 d = b - a;
@@ -202,8 +205,8 @@ MapGeometry buildMapGeometry(const model::MapContent& map, const GeometryStyle& 
 
     // Nodes never laid out go on a plain grid below whatever was laid out, so
     // they are at least visible and clickable until `strawman map layout` runs.
-    const Vec2 gridOrigin = placed.empty() ? Vec2{100, 80}
-                                           : Vec2{placed.min.x, placed.max.y + style.gridCell.y};
+    const Vec2 gridOrigin =
+        placed.empty() ? Vec2{100, 80} : Vec2{placed.min.x, placed.max.y + style.gridCell.y};
     int gridIndex = 0;
     geo.nodes.reserve(map.nodes.size());
     std::unordered_map<model::NodeId, std::size_t> index;
@@ -243,7 +246,8 @@ MapGeometry buildMapGeometry(const model::MapContent& map, const GeometryStyle& 
         EdgeGeometry g = edgeGeometry(e, a->second, b->second, geo.nodes, geo.flow, style);
         if (g.drawable) {
             // Loops swing out past the nodes; a few samples keep them in view.
-            for (int i = 0; i <= 8; ++i) geo.bounds.add(g.line.at(i / 8.0));
+            for (int i = 0; i <= 8; ++i)
+                geo.bounds.add(g.line.at(i / 8.0));
             geo.bounds.add(g.tip);
             geo.bounds.add(g.labelAt);
         }

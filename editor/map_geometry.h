@@ -56,7 +56,7 @@ struct MapGeometry {
 struct GeometryStyle {
     double activityCornerRadius = 8;
     double noteCornerRadius = 2;
-    double barThickness = 9;   // parallel bars are drawn no thicker than this
+    double barThickness = 9; // parallel bars are drawn no thicker than this
     double arrowLength = 11;
     double captionHeight = 18; // room under start and end circles for their label
     Vec2 gridCell{190, 110};   // where nodes without a position are put

@@ -13,8 +13,12 @@ using model::NodeKind;
 
 namespace {
 
-ImVec2 im(Vec2 v) { return {static_cast<float>(v.x), static_cast<float>(v.y)}; }
-float f(double v) { return static_cast<float>(v); }
+ImVec2 im(Vec2 v) {
+    return {static_cast<float>(v.x), static_cast<float>(v.y)};
+}
+float f(double v) {
+    return static_cast<float>(v);
+}
 
 // Text smaller than this on screen is noise, not information: skip it.
 constexpr float kSmallestReadablePx = 5.0f;
@@ -51,15 +55,18 @@ Wrapped wrap(const ImFont* font, const std::string& text, float size, float maxW
     const char* end = s + text.size();
     while (s < end) {
         const char* eol = font->CalcWordWrapPositionA(scale, s, end, maxWidth);
-        if (eol == s) eol = s + std::min<std::size_t>(utf8CharLength(s), static_cast<std::size_t>(end - s));
+        if (eol == s)
+            eol = s + std::min<std::size_t>(utf8CharLength(s), static_cast<std::size_t>(end - s));
         if (eol < end && *eol != ' ' && *eol != '\n' && eol > s && eol[-1] != ' ')
             out.brokeWord = true;
         std::string line(s, eol);
-        while (!line.empty() && (line.back() == ' ' || line.back() == '\n')) line.pop_back();
+        while (!line.empty() && (line.back() == ' ' || line.back() == '\n'))
+            line.pop_back();
         out.lines.push_back(std::move(line));
         s = eol;
         if (s < end && *s == '\n') ++s;
-        while (s < end && *s == ' ') ++s;
+        while (s < end && *s == ' ')
+            ++s;
     }
     return out;
 }
@@ -76,28 +83,33 @@ TextBlock fitText(const ImFont* measure, const std::string& text, float maxWidth
     for (float size = preferredSize;; size = std::max(minSize, size - 0.5f)) {
         Wrapped w = wrap(measure, text, size, maxWidth);
         float widest = 0;
-        for (const auto& line : w.lines) widest = std::max(widest, textWidth(measure, size, line));
+        for (const auto& line : w.lines)
+            widest = std::max(widest, textWidth(measure, size, line));
         const bool fits = !w.brokeWord && widest <= maxWidth + 0.01f &&
                           size * static_cast<float>(w.lines.size()) <= maxHeight + 0.01f;
         if (!fits && size > minSize) continue;
         if (!fits) {
             // Cut to the lines that fit and say so with an ellipsis.
-            const auto keep = static_cast<std::size_t>(std::max(1.0f, std::floor(maxHeight / size)));
+            const auto keep =
+                static_cast<std::size_t>(std::max(1.0f, std::floor(maxHeight / size)));
             if (w.lines.size() > keep) w.lines.resize(keep);
             std::string& last = w.lines.back();
             const std::string ellipsis = "\xE2\x80\xA6";
             while (!last.empty() && textWidth(measure, size, last + ellipsis) > maxWidth) {
                 // Drop one whole UTF-8 character from the end.
                 std::size_t i = last.size() - 1;
-                while (i > 0 && (static_cast<unsigned char>(last[i]) & 0xC0) == 0x80) --i;
+                while (i > 0 && (static_cast<unsigned char>(last[i]) & 0xC0) == 0x80)
+                    --i;
                 last.erase(i);
             }
-            while (!last.empty() && last.back() == ' ') last.pop_back();
+            while (!last.empty() && last.back() == ' ')
+                last.pop_back();
             last += ellipsis;
         }
         block.size = size;
         block.lines = std::move(w.lines);
-        for (const auto& line : block.lines) block.widths.push_back(textWidth(measure, size, line));
+        for (const auto& line : block.lines)
+            block.widths.push_back(textWidth(measure, size, line));
         return block;
     }
 }
@@ -146,8 +158,8 @@ void MapPainter::prepare(const model::MapContent& map, const MapGeometry& geo,
             }
             if (!t.code.empty() || !t.lane.empty()) header = kCodeSize + 3;
             const float areaH = h - 2 * kPadding + 2 - header;
-            t.label = fitText(regular, activityText(*node, activityNames), w - 2 * kPadding,
-                              areaH, kLabelSize, kMinLabelSize);
+            t.label = fitText(regular, activityText(*node, activityNames), w - 2 * kPadding, areaH,
+                              kLabelSize, kMinLabelSize);
             t.labelCentre = s.centre + Vec2{0, header / 2};
             break;
         }
@@ -187,7 +199,8 @@ void MapPainter::prepare(const model::MapContent& map, const MapGeometry& geo,
     }
 
     std::unordered_map<model::EdgeId, const model::Edge*> edges;
-    for (const auto& e : map.edges) edges.emplace(e.id, &e);
+    for (const auto& e : map.edges)
+        edges.emplace(e.id, &e);
     m_edgeText.assign(geo.edges.size(), {});
     for (std::size_t i = 0; i < geo.edges.size(); ++i) {
         const auto it = edges.find(geo.edges[i].id);
@@ -339,7 +352,8 @@ void MapPainter::drawNode(ImDrawList& dl, const CanvasTransform& view, const Nod
         break;
     }
     case NodeKind::Decision: {
-        const ImVec2 top(f(c.x), lo.y), right(hi.x, f(c.y)), bottom(f(c.x), hi.y), left(lo.x, f(c.y));
+        const ImVec2 top(f(c.x), lo.y), right(hi.x, f(c.y)), bottom(f(c.x), hi.y),
+            left(lo.x, f(c.y));
         dl.AddQuadFilled(offset(top), offset(right), offset(bottom), offset(left), colour::shadow);
         dl.AddQuadFilled(top, right, bottom, left, colour::decisionFill);
         dl.AddQuad(top, right, bottom, left, colour::decisionBorder, border);

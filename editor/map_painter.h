@@ -42,7 +42,7 @@ struct PaintState {
 };
 
 class MapPainter {
-public:
+  public:
     explicit MapPainter(const Fonts& fonts) : m_fonts(&fonts) {}
 
     // Lays out every label of the map; call when the map or its geometry changes.
@@ -53,11 +53,11 @@ public:
     void draw(ImDrawList& drawList, const CanvasTransform& view, const MapGeometry& geometry,
               const PaintState& state) const;
 
-private:
+  private:
     struct NodeText {
         TextBlock label;
-        TextBlock code; // activity code, top-left of the box
-        TextBlock lane; // role, top-right of the box
+        TextBlock code;            // activity code, top-left of the box
+        TextBlock lane;            // role, top-right of the box
         bool labelOutside = false; // below start/end circles, above crowded decisions and bars
         Vec2 labelCentre;          // world
     };

@@ -24,11 +24,16 @@ struct StatusStyle {
 // apart at a glance: agreed green, proposed blue, straw man amber.
 StatusStyle statusStyle(MapStatus status) {
     switch (status) {
-    case MapStatus::Draft: return {rgba(229, 232, 236), rgba(72, 84, 96)};
-    case MapStatus::StrawMan: return {rgba(253, 236, 200), rgba(125, 84, 0)};
-    case MapStatus::Proposed: return {rgba(214, 228, 250), rgba(25, 80, 160)};
-    case MapStatus::Agreed: return {rgba(212, 239, 220), rgba(30, 110, 60)};
-    case MapStatus::Retired: return {rgba(240, 240, 240), rgba(140, 140, 140)};
+    case MapStatus::Draft:
+        return {rgba(229, 232, 236), rgba(72, 84, 96)};
+    case MapStatus::StrawMan:
+        return {rgba(253, 236, 200), rgba(125, 84, 0)};
+    case MapStatus::Proposed:
+        return {rgba(214, 228, 250), rgba(25, 80, 160)};
+    case MapStatus::Agreed:
+        return {rgba(212, 239, 220), rgba(30, 110, 60)};
+    case MapStatus::Retired:
+        return {rgba(240, 240, 240), rgba(140, 140, 140)};
     }
     return {rgba(229, 232, 236), rgba(72, 84, 96)};
 }
@@ -42,7 +47,8 @@ std::string fitted(const ImFont* font, float size, const std::string& text, floa
     std::string cut = text;
     while (!cut.empty() && measure(cut + "\xE2\x80\xA6") > width) {
         std::size_t i = cut.size() - 1; // drop one whole UTF-8 character
-        while (i > 0 && (static_cast<unsigned char>(cut[i]) & 0xC0) == 0x80) --i;
+        while (i > 0 && (static_cast<unsigned char>(cut[i]) & 0xC0) == 0x80)
+            --i;
         cut.erase(i);
     }
     return cut + "\xE2\x80\xA6";
@@ -88,7 +94,8 @@ void mapRow(const EditorSession& session, const model::MapSummary& map, const Fo
 std::map<std::string, std::vector<const model::MapSummary*>>
 byProcess(const std::vector<const model::MapSummary*>& maps) {
     std::map<std::string, std::vector<const model::MapSummary*>> groups;
-    for (const auto* m : maps) groups[m->processName].push_back(m);
+    for (const auto* m : maps)
+        groups[m->processName].push_back(m);
     return groups;
 }
 
@@ -97,7 +104,8 @@ void processTree(const EditorSession& session, const std::vector<const model::Ma
     for (const auto& [process, list] : byProcess(maps)) {
         ImGui::SetNextItemOpen(true, ImGuiCond_Once);
         if (ImGui::TreeNodeEx(process.c_str(), ImGuiTreeNodeFlags_SpanAvailWidth)) {
-            for (const auto* m : list) mapRow(session, *m, fonts, clicked);
+            for (const auto* m : list)
+                mapRow(session, *m, fonts, clicked);
             ImGui::TreePop();
         }
     }
@@ -116,8 +124,10 @@ std::optional<model::MapId> drawNetworkPanel(const EditorSession& session, const
     std::vector<const model::MapSummary*> network;
     std::map<std::int64_t, std::vector<const model::MapSummary*>> byTrust;
     for (const auto& m : session.maps()) {
-        if (m.trust) byTrust[m.trust->value].push_back(&m);
-        else network.push_back(&m);
+        if (m.trust)
+            byTrust[m.trust->value].push_back(&m);
+        else
+            network.push_back(&m);
     }
 
     // Network-wide maps (the standard) first: they are what every trust is compared with.
@@ -145,10 +155,13 @@ std::optional<model::MapId> drawNetworkPanel(const EditorSession& session, const
         ImGui::PopFont();
         ImGui::SameLine();
         ImGui::TextDisabled("%s", trust.name.c_str());
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s  %s", trust.code.c_str(), trust.name.c_str());
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s  %s", trust.code.c_str(), trust.name.c_str());
         if (open) {
-            if (hasMaps) processTree(session, it->second, fonts, clicked);
-            else ImGui::TextDisabled("no maps yet");
+            if (hasMaps)
+                processTree(session, it->second, fonts, clicked);
+            else
+                ImGui::TextDisabled("no maps yet");
             ImGui::TreePop();
         }
         ImGui::PopID();

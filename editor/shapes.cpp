@@ -13,7 +13,9 @@ Rect Shape::bounds() const {
     return Rect::around(centre, half);
 }
 
-double Shape::radius() const { return std::min(half.x, half.y); }
+double Shape::radius() const {
+    return std::min(half.x, half.y);
+}
 
 double Shape::clampedCornerRadius() const {
     return std::clamp(cornerRadius, 0.0, std::min(half.x, half.y));
@@ -25,7 +27,8 @@ bool contains(const Shape& shape, Vec2 p) {
     // A hair of tolerance so a border point computed by borderPoint() counts as inside.
     constexpr double eps = 1e-9;
     switch (shape.outline) {
-    case Outline::Circle: return ax * ax + ay * ay <= shape.radius() * shape.radius() + eps;
+    case Outline::Circle:
+        return ax * ax + ay * ay <= shape.radius() * shape.radius() + eps;
     case Outline::Diamond:
         if (shape.half.x <= 0 || shape.half.y <= 0) return false;
         return ax / shape.half.x + ay / shape.half.y <= 1.0 + eps;
@@ -46,7 +49,8 @@ Vec2 borderPoint(const Shape& shape, Vec2 direction) {
     if (dir == Vec2{}) return shape.centre;
     const double ax = std::abs(dir.x), ay = std::abs(dir.y);
     switch (shape.outline) {
-    case Outline::Circle: return shape.centre + dir * shape.radius();
+    case Outline::Circle:
+        return shape.centre + dir * shape.radius();
     case Outline::Diamond: {
         // Along the ray, |x|/hx + |y|/hy grows linearly: solve for where it is 1.
         const double rate = ax / shape.half.x + ay / shape.half.y;

@@ -10,15 +10,17 @@
 #include <numbers>
 
 using namespace strawman::editor;
+using strawman::model::EdgeId;
 using strawman::model::MapContent;
 using strawman::model::Node;
 using strawman::model::NodeId;
 using strawman::model::NodeKind;
-using strawman::model::EdgeId;
 
 namespace {
 
-bool near(Vec2 a, Vec2 b, double tol = 1e-6) { return distance(a, b) <= tol; }
+bool near(Vec2 a, Vec2 b, double tol = 1e-6) {
+    return distance(a, b) <= tol;
+}
 
 // On the outline: inside it, and a hair further out is outside it.
 void checkOnBorder(const Shape& s, Vec2 p, Vec2 outward) {
@@ -26,7 +28,9 @@ void checkOnBorder(const Shape& s, Vec2 p, Vec2 outward) {
     CHECK_FALSE(contains(s, p + normalized(outward) * 1e-3));
 }
 
-Shape box(Vec2 centre, Vec2 half, double corner = 0) { return {Outline::Box, centre, half, corner}; }
+Shape box(Vec2 centre, Vec2 half, double corner = 0) {
+    return {Outline::Box, centre, half, corner};
+}
 
 Node node(std::int64_t id, NodeKind kind, double x, double y, double w = 0, double h = 0) {
     Node n;
@@ -122,11 +126,13 @@ TEST_CASE("the arrowhead's base is its length back from the point") {
 
 TEST_CASE("edges of a laid-out map start and end on their nodes' borders") {
     MapContent map;
-    map.nodes = {node(1, NodeKind::Start, 40, 100), node(2, NodeKind::Activity, 180, 100),
+    map.nodes = {node(1, NodeKind::Start, 40, 100),     node(2, NodeKind::Activity, 180, 100),
                  node(3, NodeKind::Decision, 340, 100), node(4, NodeKind::Activity, 500, 40),
                  node(5, NodeKind::Activity, 500, 170), node(6, NodeKind::End, 650, 40)};
-    map.edges = {{EdgeId{1}, NodeId{1}, NodeId{2}, ""},    {EdgeId{2}, NodeId{2}, NodeId{3}, ""},
-                 {EdgeId{3}, NodeId{3}, NodeId{4}, "yes"}, {EdgeId{4}, NodeId{3}, NodeId{5}, "no"},
+    map.edges = {{EdgeId{1}, NodeId{1}, NodeId{2}, ""},
+                 {EdgeId{2}, NodeId{2}, NodeId{3}, ""},
+                 {EdgeId{3}, NodeId{3}, NodeId{4}, "yes"},
+                 {EdgeId{4}, NodeId{3}, NodeId{5}, "no"},
                  {EdgeId{5}, NodeId{4}, NodeId{6}, ""},
                  {EdgeId{6}, NodeId{5}, NodeId{2}, "again"}}; // a loop back
     const GeometryStyle style;

@@ -27,9 +27,7 @@ namespace {
 
 struct Rgb {
     int r = 0, g = 0, b = 0;
-    bool operator<(const Rgb& o) const {
-        return r != o.r ? r < o.r : g != o.g ? g < o.g : b < o.b;
-    }
+    bool operator<(const Rgb& o) const { return r != o.r ? r < o.r : g != o.g ? g < o.g : b < o.b; }
     bool operator==(const Rgb&) const = default;
 };
 
@@ -53,7 +51,7 @@ struct Box {
 };
 
 class Image {
-public:
+  public:
     explicit Image(const std::string& file) {
         unsigned char* data = stbi_load(file.c_str(), &m_width, &m_height, &m_channels, 3);
         if (!data) return;
@@ -71,19 +69,22 @@ public:
     long count(const Box& box, Rgb colour) const {
         long n = 0;
         for (int y = box.y0; y < box.y1; ++y)
-            for (int x = box.x0; x < box.x1; ++x) n += close(at(x, y), colour);
+            for (int x = box.x0; x < box.x1; ++x)
+                n += close(at(x, y), colour);
         return n;
     }
     std::size_t distinctColours(const Box& box) const {
         std::map<Rgb, int> seen;
         for (int y = box.y0; y < box.y1; ++y)
-            for (int x = box.x0; x < box.x1; ++x) seen[at(x, y)]++;
+            for (int x = box.x0; x < box.x1; ++x)
+                seen[at(x, y)]++;
         return seen.size();
     }
     Rgb commonest(const Box& box) const {
         std::map<Rgb, long> seen;
         for (int y = box.y0; y < box.y1; ++y)
-            for (int x = box.x0; x < box.x1; ++x) seen[at(x, y)]++;
+            for (int x = box.x0; x < box.x1; ++x)
+                seen[at(x, y)]++;
         Rgb best;
         long most = -1;
         for (const auto& [c, n] : seen)
@@ -131,7 +132,7 @@ public:
         return found;
     }
 
-private:
+  private:
     std::size_t idx(int x, int y) const { return static_cast<std::size_t>(y) * m_width + x; }
 
     int m_width = 0, m_height = 0, m_channels = 0;
@@ -202,8 +203,8 @@ struct Fixture {
         const auto rpa = ws.addTrust("RPA", "Medway NHS Foundation Trust");
         ws.addTrust("RN7", "Dartford and Gravesham NHS Trust");
         const auto ct = ws.addProcess("CT outpatient pathway");
-        pathway = ws.createMap(ct, rpa, "CT outpatient pathway", ctPathway(),
-                               model::MapStatus::StrawMan);
+        pathway =
+            ws.createMap(ct, rpa, "CT outpatient pathway", ctPathway(), model::MapStatus::StrawMan);
         emptyMap = ws.createMap(ct, std::nullopt, "CT pathway (network standard)", {});
     }
 };
@@ -224,8 +225,8 @@ bool haveXvfbRun() {
 test::RunResult screenshot(const std::string& workspace, std::optional<model::MapId> map,
                            const std::string& png) {
     REQUIRE_MESSAGE(haveXvfbRun(), "the GUI tests need xvfb-run (apt install xvfb)");
-    std::vector<std::string> args = {"-a", "-s", "-screen 0 1600x1000x24", STRAWMAN_EXE, "gui",
-                                     workspace};
+    std::vector<std::string> args = {"-a",         "-s",  "-screen 0 1600x1000x24",
+                                     STRAWMAN_EXE, "gui", workspace};
     if (map) args.insert(args.end(), {"--map", std::to_string(map->value)});
     args.insert(args.end(), {"--screenshot", png, "--size", "1600x1000"});
     return test::run("xvfb-run", args);
@@ -259,9 +260,8 @@ TEST_CASE("the editor draws a map under xvfb-run and saves it as a PNG") {
     const int boxes = image.blobs(kCanvasArea, kActivityFill, 400);
     CHECK(boxes >= 5);
     CHECK(boxes <= 6);
-    const double coverage =
-        static_cast<double>(image.count(kCanvasArea, kActivityFill)) /
-        static_cast<double>(kCanvasArea.area());
+    const double coverage = static_cast<double>(image.count(kCanvasArea, kActivityFill)) /
+                            static_cast<double>(kCanvasArea.area());
     CHECK(coverage > 0.01);
     CHECK(coverage < 0.4);
 
@@ -321,8 +321,8 @@ TEST_CASE("without a display the editor fails and says to use xvfb-run") {
             if (old) setenv(name.c_str(), old->c_str(), 1);
         }
     } display("DISPLAY"), wayland("WAYLAND_DISPLAY");
-    const auto result = test::run(STRAWMAN_EXE, {"gui", f.workspace, "--screenshot",
-                                                 f.dir.path("never.png")});
+    const auto result =
+        test::run(STRAWMAN_EXE, {"gui", f.workspace, "--screenshot", f.dir.path("never.png")});
     CHECK(result.exitCode != 0);
     CHECK(result.err.find("xvfb-run") != std::string::npos);
     CHECK_FALSE(std::filesystem::exists(f.dir.path("never.png")));
