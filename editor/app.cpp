@@ -211,7 +211,13 @@ int runEditor(const EditorOptions& options) {
     int frame = 0;
     int exitCode = 0;
     while (!glfwWindowShouldClose(window.get())) {
-        glfwPollEvents();
+        // Interactive: sleep until input arrives, but wake ten times a second so
+        // ImGui settles hover states and the file watch sees outside changes. A
+        // workshop laptop on battery should not spin at 60 frames a second idle.
+        if (options.screenshot)
+            glfwPollEvents();
+        else
+            glfwWaitEventsTimeout(0.1);
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();
