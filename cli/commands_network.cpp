@@ -22,6 +22,51 @@ void createDemoWorkspace(const std::string& path, bool quiet) {
                   << " members, " << s.processes << " processes, " << s.maps << " maps\n";
 }
 
+namespace {
+
+// One row of a listing, as JSON (--json) or as a tab-separated line.
+class Listing {
+public:
+    explicit Listing(bool asJson) : m_json(asJson) {}
+    void row(json item, const std::string& line) {
+        if (m_json)
+            m_rows.push_back(std::move(item));
+        else
+            std::cout << line << "\n";
+    }
+    void finish() {
+        if (m_json) std::cout << m_rows.dump(2) << "\n";
+    }
+
+private:
+    bool m_json;
+    json m_rows = json::array();
+};
+
+// `strawman <what> list WORKSPACE [--json]`
+void addListCommand(CLI::App& parent, const std::string& description, Invocation& inv,
+                    std::function<void(const Workspace&, Listing&)> list) {
+    struct Args {
+        std::string ws;
+        bool json = false;
+    };
+    auto a = std::make_shared<Args>();
+    auto* cmd = parent.add_subcommand("list", description);
+    cmd->add_option("WORKSPACE", a->ws, "Workspace file")->required();
+    cmd->add_flag("--json", a->json, "Print JSON");
+    cmd->callback([&inv, a, list] {
+        inv.run = [a, list] {
+            const auto ws = Workspace::open(a->ws);
+            Listing out(a->json);
+            list(ws, out);
+            out.finish();
+            return 0;
+        };
+    });
+}
+
+} // namespace
+
 void addNetworkCommands(CLI::App& app, Invocation& inv) {
     // [SECTION] init, demo
     {
@@ -54,7 +99,6 @@ void addNetworkCommands(CLI::App& app, Invocation& inv) {
         trust->require_subcommand(1);
         struct Args {
             std::string ws, code, name;
-            bool json = false;
         };
         auto a = std::make_shared<Args>();
         auto* add = trust->add_subcommand("add", "Add a trust");
@@ -69,22 +113,9 @@ void addNetworkCommands(CLI::App& app, Invocation& inv) {
                 return 0;
             };
         });
-        auto* list = trust->add_subcommand("list", "List the trusts");
-        list->add_option("WORKSPACE", a->ws)->required();
-        list->add_flag("--json", a->json, "Print JSON");
-        list->callback([&inv, a] {
-            inv.run = [a] {
-                auto ws = Workspace::open(a->ws);
-                json out = json::array();
-                for (const auto& t : ws.trusts()) {
-                    if (a->json)
-                        out.push_back({{"id", t.id.value}, {"code", t.code}, {"name", t.name}});
-                    else
-                        std::cout << t.code << "\t" << t.name << "\n";
-                }
-                if (a->json) std::cout << out.dump(2) << "\n";
-                return 0;
-            };
+        addListCommand(*trust, "List the trusts", inv, [](const Workspace& ws, Listing& out) {
+            for (const auto& t : ws.trusts())
+                out.row({{"id", t.id.value}, {"code", t.code}, {"name", t.name}}, t.code + "\t" + t.name);
         });
     }
 
@@ -94,7 +125,6 @@ void addNetworkCommands(CLI::App& app, Invocation& inv) {
         member->require_subcommand(1);
         struct Args {
             std::string ws, name, trust, role = "manager";
-            bool json = false;
         };
         auto a = std::make_shared<Args>();
         auto* add = member->add_subcommand("add", "Add a member");
@@ -114,24 +144,13 @@ void addNetworkCommands(CLI::App& app, Invocation& inv) {
                 return 0;
             };
         });
-        auto* list = member->add_subcommand("list", "List the members");
-        list->add_option("WORKSPACE", a->ws)->required();
-        list->add_flag("--json", a->json, "Print JSON");
-        list->callback([&inv, a] {
-            inv.run = [a] {
-                auto ws = Workspace::open(a->ws);
-                json out = json::array();
-                for (const auto& m : ws.members()) {
-                    const std::string code = ws.trust(m.trust).code;
-                    if (a->json)
-                        out.push_back({{"id", m.id.value}, {"name", m.name}, {"trust", code},
-                                       {"role", model::toText(m.role)}});
-                    else
-                        std::cout << code << "\t" << model::toText(m.role) << "\t" << m.name << "\n";
-                }
-                if (a->json) std::cout << out.dump(2) << "\n";
-                return 0;
-            };
+        addListCommand(*member, "List the members", inv, [](const Workspace& ws, Listing& out) {
+            for (const auto& m : ws.members()) {
+                const std::string code = ws.trust(m.trust).code;
+                const std::string role = model::toText(m.role);
+                out.row({{"id", m.id.value}, {"name", m.name}, {"trust", code}, {"role", role}},
+                        code + "\t" + role + "\t" + m.name);
+            }
         });
     }
 
@@ -141,7 +160,6 @@ void addNetworkCommands(CLI::App& app, Invocation& inv) {
         process->require_subcommand(1);
         struct Args {
             std::string ws, name;
-            bool json = false;
         };
         auto a = std::make_shared<Args>();
         auto* add = process->add_subcommand("add", "Add a process");
@@ -154,22 +172,9 @@ void addNetworkCommands(CLI::App& app, Invocation& inv) {
                 return 0;
             };
         });
-        auto* list = process->add_subcommand("list", "List the processes");
-        list->add_option("WORKSPACE", a->ws)->required();
-        list->add_flag("--json", a->json, "Print JSON");
-        list->callback([&inv, a] {
-            inv.run = [a] {
-                auto ws = Workspace::open(a->ws);
-                json out = json::array();
-                for (const auto& p : ws.processes()) {
-                    if (a->json)
-                        out.push_back({{"id", p.id.value}, {"name", p.name}});
-                    else
-                        std::cout << p.id.value << "\t" << p.name << "\n";
-                }
-                if (a->json) std::cout << out.dump(2) << "\n";
-                return 0;
-            };
+        addListCommand(*process, "List the processes", inv, [](const Workspace& ws, Listing& out) {
+            for (const auto& p : ws.processes())
+                out.row({{"id", p.id.value}, {"name", p.name}}, std::to_string(p.id.value) + "\t" + p.name);
         });
     }
 }
