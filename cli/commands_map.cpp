@@ -140,6 +140,7 @@ void addMapCommands(CLI::App& app, Invocation& inv) {
     import->add_option("--trust", a->trust, "ODS code of the trust, or 'network'")->required();
     import->add_option("--process", a->process, "Process name; created if new")->required();
     import->add_option("--name", a->name, "Map name (default: the DOT graph's name)");
+    import->add_flag("--json", a->json, "Print JSON");
     import->add_flag("--add-activities", a->addActivities,
                      "Add activity codes the workspace does not know to its vocabulary");
     import->callback([&inv, a] {
@@ -151,7 +152,10 @@ void addMapCommands(CLI::App& app, Invocation& inv) {
             options.name = a->name;
             options.addActivities = a->addActivities;
             const MapId id = exporters::importDotMap(ws, readFile(a->file), a->file, options);
-            std::cout << id.value << "\n";
+            if (a->json)
+                std::cout << summaryJson(ws.map(id)).dump(2) << "\n";
+            else
+                std::cout << id.value << "\n";
             return 0;
         };
     });
@@ -211,6 +215,7 @@ void addMapCommands(CLI::App& app, Invocation& inv) {
     layoutCmd->add_option("--direction", a->direction, "LR (left to right) or TB (top to bottom)")
         ->capture_default_str()
         ->check(CLI::IsMember({"LR", "TB"}, CLI::ignore_case));
+    layoutCmd->add_flag("--json", a->json, "Print JSON");
     layoutCmd->callback([&inv, a] {
         inv.run = [a] {
             auto ws = Workspace::open(a->ws);
@@ -221,6 +226,10 @@ void addMapCommands(CLI::App& app, Invocation& inv) {
                                       : model::LayoutDirection::LeftRight);
             ws.setGeometry(id, content);
             const auto s = ws.map(id);
+            if (a->json) {
+                std::cout << summaryJson(s).dump(2) << "\n";
+                return 0;
+            }
             std::cout << "laid out " << content.nodes.size() << " nodes of " << s.name << " ("
                       << (tb ? "top to bottom" : "left to right") << "), version " << s.versionNumber
                       << "\n";
@@ -231,10 +240,15 @@ void addMapCommands(CLI::App& app, Invocation& inv) {
     // [SECTION] publish
     auto* publish = withWorkspaceAndMap(
         mapCmd->add_subcommand("publish", "Freeze the map's current version and print its hash"), *a);
+    publish->add_flag("--json", a->json, "Print JSON");
     publish->callback([&inv, a] {
         inv.run = [a] {
             auto ws = Workspace::open(a->ws);
-            std::cout << ws.publish(MapId{a->map}) << "\n";
+            const std::string hash = ws.publish(MapId{a->map});
+            if (a->json)
+                std::cout << summaryJson(ws.map(MapId{a->map})).dump(2) << "\n";
+            else
+                std::cout << hash << "\n";
             return 0;
         };
     });

@@ -177,6 +177,32 @@ void addNetworkCommands(CLI::App& app, Invocation& inv) {
                 out.row({{"id", p.id.value}, {"name", p.name}}, std::to_string(p.id.value) + "\t" + p.name);
         });
     }
+
+    // [SECTION] activity
+    {
+        auto* activity = app.add_subcommand("activity", "Add or list the network's activity codes");
+        activity->require_subcommand(1);
+        struct Args {
+            std::string ws, code, name;
+        };
+        auto a = std::make_shared<Args>();
+        auto* add = activity->add_subcommand("add", "Add an activity code to the vocabulary");
+        add->add_option("WORKSPACE", a->ws)->required();
+        add->add_option("CODE", a->code, "Short code, e.g. TRI")->required();
+        add->add_option("NAME", a->name, "What it means, e.g. \"triaged\"")->required();
+        add->callback([&inv, a] {
+            inv.run = [a] {
+                auto ws = Workspace::open(a->ws);
+                ws.addActivity(a->code, a->name);
+                std::cout << a->code << "\n";
+                return 0;
+            };
+        });
+        addListCommand(*activity, "List the activity codes", inv, [](const Workspace& ws, Listing& out) {
+            for (const auto& act : ws.activities())
+                out.row({{"code", act.code}, {"name", act.name}}, act.code + "\t" + act.name);
+        });
+    }
 }
 
 } // namespace strawman::cli

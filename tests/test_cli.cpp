@@ -47,7 +47,7 @@ TEST_CASE("strawman --version and --help answer") {
     const auto v = cli({"--version"});
     CHECK(v.exitCode == 0);
     CHECK(v.out.find("strawman 0.") != std::string::npos);
-    for (const char* cmd : {"init", "demo", "trust", "member", "process", "map", "gui"}) {
+    for (const char* cmd : {"init", "demo", "trust", "member", "process", "activity", "map", "gui"}) {
         const auto h = cli({cmd, "--help"});
         INFO(cmd);
         CHECK(h.exitCode == 0);
@@ -241,6 +241,9 @@ TEST_CASE("validate, layout and publish a map") {
 
     const auto p = cli({"map", "publish", ws, id});
     REQUIRE(p.exitCode == 0);
+    const json published = jsonOf(cli({"map", "publish", ws, id, "--json"})); // again: same hash
+    CHECK(published["published"] == true);
+    CHECK(published["hash"] == p.out.substr(0, p.out.find('\n')));
     CHECK(p.out.rfind("sha256:", 0) == 0);
     const json listed = jsonOf(cli({"map", "list", ws, "--json"}));
     CHECK(listed[0]["published"] == true);
@@ -315,4 +318,27 @@ TEST_CASE("a DOT file laid out by Graphviz itself is moved onto the canvas") {
     }
     CHECK(y["s"] < y["a"]); // the top of the drawing is still the top
     CHECK(y["a"] < y["e"]);
+}
+
+TEST_CASE("the activity vocabulary can be listed and extended") {
+    TempDir dir;
+    const auto ws = dir.path("net.strawman");
+    REQUIRE(cli({"init", ws}).exitCode == 0);
+    const json before = jsonOf(cli({"activity", "list", ws, "--json"}));
+    CHECK(before.size() == 14);
+    CHECK(before[2]["code"] == "VET");
+    CHECK(cli({"activity", "add", ws, "TRI", "triaged"}).exitCode == 0);
+    const auto again = cli({"activity", "add", ws, "TRI", "triaged"});
+    CHECK(again.exitCode != 0);
+    CHECK(again.err.find("TRI") != std::string::npos);
+    const json after = jsonOf(cli({"activity", "list", ws, "--json"}));
+    REQUIRE(after.size() == 15);
+    CHECK(after.back()["name"] == "triaged");
+
+    // A map may now use the new code without --add-activities.
+    writeFile(dir.path("tri.dot"), "digraph g { s [kind=start]; t [activity=TRI]; e [kind=end]; s -> t -> e; }\n");
+    const json imported = jsonOf(cli({"map", "import", ws, "--trust", "network", "--process", "Triage",
+                                      "--json", dir.path("tri.dot")}));
+    CHECK(imported["nodes"] == 3);
+    CHECK(imported["process"] == "Triage");
 }
