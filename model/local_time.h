@@ -1,0 +1,59 @@
+// Times as RIS extracts and messages write them. Instants are kept in UTC with
+// the offset the source used; local times without an offset are read in a named
+// zone (Europe/London by default), with the autumn repeated hour and the spring
+// missing hour resolved by a stated rule and reported, never guessed silently.
+#pragma once
+
+#include "source_event.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace date {
+class time_zone;
+}
+
+namespace strawman::model {
+
+struct ParsedTime {
+    TimeMs time = 0;                // UTC
+    std::int32_t offsetMinutes = 0; // offset in force (or written) at that instant
+    std::optional<DstCase> dst;     // set when a local time fell in a DST transition
+};
+
+class TimeZone {
+public:
+    // Throws Error("unknown time zone \"X\"") for a name the tz database lacks.
+    static TimeZone named(std::string_view name);
+    const std::string& name() const { return m_name; }
+
+    // A wall-clock time in this zone. Ambiguous (October): the earlier instant,
+    // i.e. summer time. Nonexistent (March): moved forward by the gap, as a
+    // clock that was not changed would show. Either way `dst` says so.
+    ParsedTime fromLocal(int year, unsigned month, unsigned day, int hour, int minute, int second,
+                         int millisecond = 0) const;
+
+private:
+    std::string m_name;
+    const date::time_zone* m_zone = nullptr;
+};
+
+// Reads, in this order of attempts:
+//   ISO 8601 with offset or Z: 2025-10-26T01:30:00+01:00, 2025-10-26T00:30Z, fractions allowed
+//   ISO-like local:            2025-10-26 01:30[:00] or 2025-10-26T01:30[:00]
+//   UK local:                  26/10/2025 01:30[:00]
+//   a date alone (either style) is taken as local midnight.
+// Returns nullopt and sets *error to a reason a user understands on failure.
+std::optional<ParsedTime> parseTimestamp(std::string_view text, const TimeZone& zone,
+                                         std::string* error = nullptr);
+
+// With an explicit format: %Y %m %d %H %M %S %f (fraction) %z (offset), other
+// characters literal. Local unless %z is given.
+std::optional<ParsedTime> parseTimestamp(std::string_view text, std::string_view format,
+                                         const TimeZone& zone, std::string* error = nullptr);
+
+// ISO 8601 in UTC: 2025-10-26T00:30:00Z, with .mmm when there are milliseconds.
+std::string formatUtc(TimeMs time);
+
+} // namespace strawman::model
