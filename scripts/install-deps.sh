@@ -10,6 +10,7 @@ packages=(
   libimgui-dev libglfw3-dev libgl-dev libstb-dev fonts-dejavu-core
   libcli11-dev nlohmann-json3-dev
   doctest-dev libbenchmark-dev
+  libhowardhinnant-date-dev tzdata
   xvfb xauth libgl1-mesa-dri
 )
 
