@@ -52,6 +52,11 @@ Statement& Statement::bind(const char* name, std::string_view value) {
     return *this;
 }
 
+Statement& Statement::bindBlob(const char* name, const void* data, std::size_t size) {
+    check(sqlite3_bind_blob64(m_stmt, index(name), data, size, SQLITE_TRANSIENT));
+    return *this;
+}
+
 Statement& Statement::bindNull(const char* name) {
     check(sqlite3_bind_null(m_stmt, index(name)));
     return *this;
@@ -83,6 +88,11 @@ std::string Statement::text(int column) const {
     if (!p) return {};
     return std::string(reinterpret_cast<const char*>(p),
                        static_cast<size_t>(sqlite3_column_bytes(m_stmt, column)));
+}
+
+std::pair<const void*, std::size_t> Statement::blob(int column) const {
+    const void* data = sqlite3_column_blob(m_stmt, column);
+    return {data, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, column))};
 }
 
 bool Statement::isNull(int column) const {
@@ -121,6 +131,8 @@ void Database::exec(std::string_view sql) {
 }
 
 std::int64_t Database::lastInsertId() const { return sqlite3_last_insert_rowid(m_db); }
+
+std::int64_t Database::changes() const { return sqlite3_changes64(m_db); }
 
 std::int64_t Database::pragmaInt(std::string_view pragma) {
     Statement s = prepare("PRAGMA " + std::string(pragma));

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -31,6 +32,7 @@ public:
     Statement& bind(const char* name, const char* value) { return bind(name, std::string_view(value)); }
     Statement& bind(const char* name, const std::string& value) { return bind(name, std::string_view(value)); }
     Statement& bindNull(const char* name);
+    Statement& bindBlob(const char* name, const void* data, std::size_t size);
     template <class T> Statement& bind(const char* name, const std::optional<T>& value) {
         return value ? bind(name, *value) : bindNull(name);
     }
@@ -45,6 +47,8 @@ public:
     double real(int column) const;
     std::string text(int column) const;
     bool isNull(int column) const;
+    // The bytes stay valid until the next step() or reset().
+    std::pair<const void*, std::size_t> blob(int column) const;
 
 private:
     int index(const char* name) const;
@@ -67,6 +71,7 @@ public:
     void exec(std::string_view sql);
 
     std::int64_t lastInsertId() const;
+    std::int64_t changes() const; // rows changed by the last statement
     std::int64_t pragmaInt(std::string_view pragma);
 
     // Begins a transaction unless one is open; the outermost commit wins.

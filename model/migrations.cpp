@@ -98,12 +98,74 @@ CREATE TRIGGER version_unpublish BEFORE UPDATE OF hash ON map_version
   BEGIN SELECT RAISE(ABORT, 'a published map version cannot be changed'); END;
 )sql";
 
+// Version 3: RIS event data. Identifiers arrive pseudonymised (patient_case
+// holds HMAC-SHA256 values only). Events are stored per case and import as
+// packed records (see event_store.cpp), so a trust-year loads in a fraction of
+// a second; an import is removable as a unit.
+constexpr std::string_view kEvents = R"sql(
+CREATE TABLE meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+INSERT INTO meta(key, value) VALUES ('network_id', lower(hex(randomblob(16))));
+CREATE TABLE code_mapping (
+  trust_id   INTEGER NOT NULL REFERENCES trust(id),
+  local_code TEXT NOT NULL,
+  activity   TEXT REFERENCES activity(code), -- NULL: events with this code are left out, and counted
+  PRIMARY KEY (trust_id, local_code)
+) WITHOUT ROWID;
+CREATE TABLE import (
+  id            INTEGER PRIMARY KEY,
+  trust_id      INTEGER NOT NULL REFERENCES trust(id),
+  file_name     TEXT NOT NULL,
+  sha256        TEXT NOT NULL,
+  format        TEXT NOT NULL,
+  imported_at   TEXT NOT NULL,
+  imported_by   TEXT NOT NULL,
+  rows_read     INTEGER NOT NULL DEFAULT 0,
+  events        INTEGER NOT NULL DEFAULT 0,
+  rows_rejected INTEGER NOT NULL DEFAULT 0,
+  cases         INTEGER NOT NULL DEFAULT 0,
+  report        TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX import_by_file ON import(trust_id, sha256);
+CREATE TABLE patient_case (
+  id        INTEGER PRIMARY KEY,
+  trust_id  INTEGER NOT NULL REFERENCES trust(id),
+  pseudonym BLOB NOT NULL,
+  patient   BLOB,
+  UNIQUE (trust_id, pseudonym)
+);
+CREATE TABLE attribute_set (
+  id             INTEGER PRIMARY KEY,
+  modality       TEXT NOT NULL,
+  priority       TEXT NOT NULL,
+  patient_source TEXT NOT NULL,
+  site           TEXT NOT NULL,
+  examination    TEXT NOT NULL,
+  UNIQUE (modality, priority, patient_source, site, examination)
+);
+CREATE TABLE resource (
+  id   INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE
+);
+CREATE TABLE event_chunk (
+  case_id   INTEGER NOT NULL REFERENCES patient_case(id),
+  import_id INTEGER NOT NULL REFERENCES import(id) ON DELETE CASCADE,
+  chunk     INTEGER NOT NULL,
+  events    BLOB NOT NULL,
+  PRIMARY KEY (case_id, import_id, chunk)
+) WITHOUT ROWID;
+CREATE INDEX event_chunk_by_import ON event_chunk(import_id, case_id);
+)sql";
+
 } // namespace
 
 const std::vector<Migration>& migrations() {
     static const std::vector<Migration> list{
         {1, "trusts, members, processes and the activity vocabulary", kNetwork},
         {2, "process maps with versions, nodes and edges", kMaps},
+        {3, "RIS event data: imports, pseudonymised cases, events, local code mapping", kEvents},
     };
     return list;
 }

@@ -30,7 +30,6 @@ class Database;
 
 class Workspace {
 public:
-    static constexpr int kSchemaVersion = 1;
     static constexpr std::int32_t kApplicationId = 0x5354524d; // "STRM"
 
     // fill, when given, runs on the new workspace before it takes its name:
@@ -95,7 +94,8 @@ public:
     // already published version returns the same hash.
     std::string publish(MapId id);
 
-    Database& database() { return *m_db; }
+    // For the store files of model/ (events, imports); SQL stays in model/.
+    Database& database() const { return *m_db; }
 
 private:
     Workspace(std::filesystem::path path, std::unique_ptr<Database> db);

@@ -1,0 +1,100 @@
+// One import of an event file into a trust's log, as one transaction.
+//
+// The reader streams SourceEvents into this sink; local codes are mapped to
+// network activities, case and patient identifiers are pseudonymised at once
+// (the raw values are never written), and events are written in bounded chunks,
+// each sorted by case and time. finish() checks the whole import (cases,
+// impossible orders) and commits it only when it is acceptable: unmapped codes
+// (unless ignored), or no event at all, leave the workspace as it was. If the
+// reader throws, the destructor rolls everything back.
+#pragma once
+
+#include "database.h"
+#include "import_report.h"
+#include "pseudonym.h"
+#include "source_event.h"
+#include "workspace.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace strawman::model {
+
+enum class UnmappedCodes { Abort, Ignore };
+
+struct ImportSettings {
+    TrustId trust;
+    std::string fileName;
+    std::string sha256;      // of the file's bytes; a second import of the same file is refused
+    std::string format;      // csv, xes, hl7, did
+    std::string importedBy;
+    bool force = false;      // import a file already imported
+    bool addActivities = false;
+    UnmappedCodes unmapped = UnmappedCodes::Abort;
+    // Codes a format implies (HL7's ORC-5:SC -> BKD...); the trust's own mapping wins.
+    std::vector<std::pair<std::string, std::string>> formatCodes;
+    std::size_t chunkEvents = 1 << 18; // events held in memory before they are written
+};
+
+class EventImport final : public EventSink {
+public:
+    EventImport(Workspace& ws, const PseudonymKey& key, ImportSettings settings);
+    ~EventImport() override;
+    EventImport(const EventImport&) = delete;
+    EventImport& operator=(const EventImport&) = delete;
+
+    void rowRead() override { ++m_report.rowsRead; }
+    void event(SourceEvent&& e) override;
+    void reject(std::int64_t line, std::string reason) override;
+    void dst(DstCase which, std::int64_t line) override;
+    void note(std::string text) override { m_report.notes.push_back(std::move(text)); }
+
+    ImportReport finish();
+
+private:
+    static constexpr std::int64_t kUnmapped = -1;
+    static constexpr std::int64_t kIgnored = -2;
+
+    std::int64_t activityFor(const std::string& code);
+    std::uint32_t attributesFor(const EventAttributes& a);
+    std::uint32_t resourceFor(const std::string& name);
+    void flush();
+    void checkOrder();
+
+    struct PendingCase {
+        Pseudonym pseudonym;
+        std::optional<Pseudonym> patient;
+    };
+    struct PendingEvent {
+        std::uint32_t caseIndex;
+        std::uint32_t activity;
+        std::uint32_t attributes;
+        std::uint32_t resource;
+        TimeMs time;
+        std::int16_t offsetMinutes;
+    };
+
+    Workspace& m_ws;
+    const PseudonymKey& m_key;
+    ImportSettings m_settings;
+    std::unique_ptr<Database::Transaction> m_tx;
+    ImportReport m_report;
+    std::int64_t m_importId = 0;
+    int m_chunk = 0;
+
+    std::unordered_map<std::string, std::string> m_trustCodes; // local -> activity ("" = ignore)
+    std::unordered_map<std::string, std::int64_t> m_codeCache; // local -> activity rowid / kUnmapped / kIgnored
+    std::unordered_map<std::string, std::uint32_t> m_attributeCache;
+    std::unordered_map<std::string, std::uint32_t> m_resourceCache;
+
+    // The chunk being gathered: raw case keys live only here, in memory, until written.
+    std::unordered_map<std::string, std::uint32_t> m_caseIndex;
+    std::vector<PendingCase> m_cases;
+    std::vector<PendingEvent> m_events;
+};
+
+} // namespace strawman::model

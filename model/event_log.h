@@ -1,0 +1,43 @@
+// A trust's events in memory, ready for analysis: cases in a row, each case's
+// events ordered by time (ties in file order). Compact: about 24 bytes an event.
+#pragma once
+
+#include "ids.h"
+#include "source_event.h"
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace strawman::model {
+
+class Workspace;
+
+struct LoggedEvent {
+    TimeMs time = 0;
+    std::uint32_t activity = 0;   // index into EventLog::activities
+    std::uint32_t attributes = 0; // index into EventLog::attributeSets (0 = none)
+    std::uint32_t resource = 0;   // index into EventLog::resources (0 = none)
+    std::int16_t offsetMinutes = 0;
+};
+
+struct EventLog {
+    std::vector<std::string> activities;          // activity codes
+    std::vector<EventAttributes> attributeSets;   // [0] is the empty set
+    std::vector<std::string> resources;           // [0] is ""
+    std::vector<LoggedEvent> events;
+    std::vector<std::uint32_t> caseStart;         // case i is events[caseStart[i] .. caseStart[i+1])
+    std::vector<std::int64_t> caseIds;            // database id of each case (pseudonymised)
+
+    std::size_t caseCount() const { return caseIds.size(); }
+    std::span<const LoggedEvent> caseEvents(std::size_t i) const {
+        return {events.data() + caseStart[i], events.data() + caseStart[i + 1]};
+    }
+};
+
+// Loads every event of a trust. Events of one case from several imports are
+// merged in time order.
+EventLog loadEventLog(const Workspace& ws, TrustId trust);
+
+} // namespace strawman::model

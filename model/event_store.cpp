@@ -1,0 +1,225 @@
+#include "event_store.h"
+
+#include "database.h"
+#include "error.h"
+#include "event_log.h"
+#include "workspace.h"
+
+#include <algorithm>
+#include <bit>
+#include <cstring>
+#include <unordered_map>
+
+namespace strawman::model {
+
+static_assert(std::endian::native == std::endian::little,
+              "packed events are stored little-endian; add byte swapping for this machine");
+
+std::string packEvents(const std::vector<PackedEvent>& events) {
+    std::string blob(events.size() * sizeof(PackedEvent), '\0');
+    if (!events.empty()) std::memcpy(blob.data(), events.data(), blob.size());
+    return blob;
+}
+
+std::vector<PackedEvent> unpackEvents(std::string_view blob) {
+    if (blob.size() % sizeof(PackedEvent) != 0)
+        throw Error("the workspace holds a damaged event record (" + std::to_string(blob.size()) +
+                    " bytes); run PRAGMA integrity_check on it");
+    std::vector<PackedEvent> events(blob.size() / sizeof(PackedEvent));
+    if (!events.empty()) std::memcpy(events.data(), blob.data(), blob.size());
+    return events;
+}
+
+// [SECTION] Loading a trust's events
+
+EventLog loadEventLog(const Workspace& ws, TrustId trust) {
+    Database& db = ws.database();
+    EventLog log;
+
+    // Dictionaries first: stored ids become dense indexes.
+    std::unordered_map<std::int64_t, std::uint32_t> activityIndex, attributeIndex, resourceIndex;
+    {
+        auto s = db.prepare("SELECT rowid, code FROM activity ORDER BY position");
+        while (s.step()) {
+            activityIndex[s.integer(0)] = static_cast<std::uint32_t>(log.activities.size());
+            log.activities.push_back(s.text(1));
+        }
+    }
+    log.attributeSets.emplace_back();
+    attributeIndex[0] = 0;
+    {
+        auto s = db.prepare("SELECT id, modality, priority, patient_source, site, examination "
+                            "FROM attribute_set");
+        while (s.step()) {
+            attributeIndex[s.integer(0)] = static_cast<std::uint32_t>(log.attributeSets.size());
+            EventAttributes a;
+            a.modality = s.text(1);
+            a.priority = s.text(2);
+            a.patientSource = s.text(3);
+            a.site = s.text(4);
+            a.examination = s.text(5);
+            log.attributeSets.push_back(std::move(a));
+        }
+    }
+    log.resources.emplace_back();
+    resourceIndex[0] = 0;
+    {
+        auto s = db.prepare("SELECT id, name FROM resource");
+        while (s.step()) {
+            resourceIndex[s.integer(0)] = static_cast<std::uint32_t>(log.resources.size());
+            log.resources.push_back(s.text(1));
+        }
+    }
+
+    auto count = db.prepare("SELECT count(*), coalesce(sum(length(e.events)), 0) FROM event_chunk e "
+                            "JOIN patient_case c ON c.id = e.case_id WHERE c.trust_id = :t");
+    count.bind(":t", trust.value);
+    if (count.step()) {
+        log.events.reserve(static_cast<std::size_t>(count.integer(1)) / sizeof(PackedEvent));
+        log.caseStart.reserve(static_cast<std::size_t>(count.integer(0)) + 1);
+    }
+
+    auto s = db.prepare("SELECT e.case_id, e.events FROM patient_case c "
+                        "JOIN event_chunk e ON e.case_id = c.id "
+                        "WHERE c.trust_id = :t ORDER BY e.case_id, e.import_id, e.chunk");
+    s.bind(":t", trust.value);
+    std::int64_t current = -1;
+    std::size_t caseBegin = 0;
+    bool merged = false; // the current case came in more than one piece
+    auto closeCase = [&] {
+        if (current < 0) return;
+        if (merged) // pieces are each sorted; a stable sort keeps ties in import order
+            std::stable_sort(log.events.begin() + static_cast<std::ptrdiff_t>(caseBegin), log.events.end(),
+                             [](const LoggedEvent& a, const LoggedEvent& b) { return a.time < b.time; });
+    };
+    while (s.step()) {
+        const std::int64_t caseId = s.integer(0);
+        if (caseId != current) {
+            closeCase();
+            current = caseId;
+            caseBegin = log.events.size();
+            merged = false;
+            log.caseIds.push_back(caseId);
+            log.caseStart.push_back(static_cast<std::uint32_t>(caseBegin));
+        } else {
+            merged = true;
+        }
+        const auto [data, size] = s.blob(1);
+        if (size % sizeof(PackedEvent) != 0)
+            throw Error("the workspace holds a damaged event record; run PRAGMA integrity_check on it");
+        const std::size_t n = size / sizeof(PackedEvent);
+        for (std::size_t i = 0; i < n; ++i) {
+            PackedEvent p;
+            std::memcpy(&p, static_cast<const char*>(data) + i * sizeof(PackedEvent), sizeof p);
+            log.events.push_back({p.time, activityIndex.at(p.activity), attributeIndex.at(p.attributes),
+                                  resourceIndex.at(p.resource), p.offsetMinutes});
+        }
+    }
+    closeCase();
+    log.caseStart.push_back(static_cast<std::uint32_t>(log.events.size()));
+    return log;
+}
+
+// [SECTION] Local code mapping
+
+std::vector<CodeMapping> codeMappings(const Workspace& ws, TrustId trust) {
+    std::vector<CodeMapping> out;
+    auto s = ws.database().prepare(
+        "SELECT local_code, activity FROM code_mapping WHERE trust_id = :t ORDER BY local_code");
+    s.bind(":t", trust.value);
+    while (s.step())
+        out.push_back({s.text(0), s.isNull(1) ? std::nullopt : std::optional<std::string>(s.text(1))});
+    return out;
+}
+
+void setCodeMapping(Workspace& ws, TrustId trust, std::string_view localCode,
+                    std::optional<std::string_view> activity) {
+    if (localCode.empty()) throw Error("a local code cannot be empty");
+    ws.trust(trust);
+    if (activity && !ws.hasActivity(*activity))
+        throw Error("unknown activity code \"" + std::string(*activity) +
+                    "\": add it with strawman activity add first");
+    ws.database()
+        .prepare("INSERT INTO code_mapping(trust_id, local_code, activity) VALUES(:t, :local, :act) "
+                 "ON CONFLICT(trust_id, local_code) DO UPDATE SET activity = excluded.activity")
+        .bind(":t", trust.value)
+        .bind(":local", localCode)
+        .bind(":act", activity)
+        .run();
+}
+
+bool unsetCodeMapping(Workspace& ws, TrustId trust, std::string_view localCode) {
+    auto& db = ws.database();
+    db.prepare("DELETE FROM code_mapping WHERE trust_id = :t AND local_code = :local")
+        .bind(":t", trust.value)
+        .bind(":local", localCode)
+        .run();
+    return db.changes() > 0;
+}
+
+// [SECTION] Imports
+
+namespace {
+constexpr std::string_view kImportSql =
+    "SELECT i.id, i.trust_id, t.code, i.file_name, i.sha256, i.format, i.imported_at, "
+    "i.imported_by, i.rows_read, i.events, i.rows_rejected, i.cases "
+    "FROM import i JOIN trust t ON t.id = i.trust_id ";
+
+ImportRecord readImport(const Statement& s) {
+    ImportRecord r;
+    r.id = s.integer(0);
+    r.trust = TrustId{s.integer(1)};
+    r.trustCode = s.text(2);
+    r.fileName = s.text(3);
+    r.sha256 = s.text(4);
+    r.format = s.text(5);
+    r.importedAt = s.text(6);
+    r.importedBy = s.text(7);
+    r.rowsRead = s.integer(8);
+    r.events = s.integer(9);
+    r.rowsRejected = s.integer(10);
+    r.cases = s.integer(11);
+    return r;
+}
+} // namespace
+
+std::vector<ImportRecord> imports(const Workspace& ws, std::optional<TrustId> trust) {
+    auto s = ws.database().prepare(std::string(kImportSql) +
+                                   "WHERE :t IS NULL OR i.trust_id = :t ORDER BY i.id");
+    s.bind(":t", trust ? std::optional<std::int64_t>(trust->value) : std::nullopt);
+    std::vector<ImportRecord> out;
+    while (s.step()) out.push_back(readImport(s));
+    return out;
+}
+
+std::optional<ImportRecord> findImport(const Workspace& ws, TrustId trust, std::string_view sha256) {
+    auto s = ws.database().prepare(std::string(kImportSql) +
+                                   "WHERE i.trust_id = :t AND i.sha256 = :sha ORDER BY i.id LIMIT 1");
+    s.bind(":t", trust.value).bind(":sha", sha256);
+    if (!s.step()) return std::nullopt;
+    return readImport(s);
+}
+
+void removeImport(Workspace& ws, std::int64_t importId) {
+    ws.transaction([&] {
+        auto& db = ws.database();
+        auto s = db.prepare("SELECT trust_id FROM import WHERE id = :id");
+        s.bind(":id", importId);
+        if (!s.step()) throw Error("no import with id " + std::to_string(importId));
+        const std::int64_t trust = s.integer(0);
+        db.prepare("DELETE FROM event_chunk WHERE import_id = :id").bind(":id", importId).run();
+        db.prepare("DELETE FROM import WHERE id = :id").bind(":id", importId).run();
+        db.prepare("DELETE FROM patient_case WHERE trust_id = :t AND NOT EXISTS "
+                   "(SELECT 1 FROM event_chunk e WHERE e.case_id = patient_case.id)")
+            .bind(":t", trust)
+            .run();
+    });
+}
+
+std::string networkId(const Workspace& ws) {
+    auto s = ws.database().prepare("SELECT value FROM meta WHERE key = 'network_id'");
+    if (!s.step()) throw Error("this workspace has no network id");
+    return s.text(0);
+}
+
+} // namespace strawman::model

@@ -1,0 +1,73 @@
+#include "import_report.h"
+
+#include <nlohmann/json.hpp>
+
+#include <sstream>
+
+namespace strawman::model {
+
+std::string toJson(const ImportReport& r, int indent) {
+    nlohmann::json rejected = nlohmann::json::array();
+    for (const auto& x : r.rejected) rejected.push_back({{"line", x.line}, {"reason", x.reason}});
+    nlohmann::json unmapped = nlohmann::json::object();
+    nlohmann::json unmappedLines = nlohmann::json::object();
+    for (const auto& [code, u] : r.unmappedCodes) {
+        unmapped[code] = u.count;
+        unmappedLines[code] = u.exampleLines;
+    }
+    nlohmann::json out = {
+        {"file", r.file},
+        {"format", r.format},
+        {"imported", r.imported},
+        {"import_id", r.importId ? nlohmann::json(r.importId) : nlohmann::json(nullptr)},
+        {"outcome", r.outcome},
+        {"rows_read", r.rowsRead},
+        {"events_accepted", r.eventsAccepted},
+        {"rows_rejected", r.rowsRejected},
+        {"rejected", rejected},
+        {"unmapped_codes", unmapped},
+        {"unmapped_code_lines", unmappedLines},
+        {"ignored_codes", r.ignoredCodes},
+        {"duplicates", r.duplicates},
+        {"dst_ambiguous", r.dstAmbiguous},
+        {"dst_nonexistent", r.dstNonexistent},
+        {"cases", r.cases},
+        {"impossible_order", r.impossibleOrder},
+        {"notes", r.notes},
+    };
+    return out.dump(indent);
+}
+
+std::string toText(const ImportReport& r) {
+    std::ostringstream out;
+    out << r.file << " (" << r.format << "): " << r.outcome << "\n";
+    for (const auto& n : r.notes) out << "  note: " << n << "\n";
+    out << "  rows read        " << r.rowsRead << "\n"
+        << "  events accepted  " << r.eventsAccepted << "\n"
+        << "  cases            " << r.cases << "\n"
+        << "  rows rejected    " << r.rowsRejected << "\n";
+    for (const auto& x : r.rejected) out << "    line " << x.line << ": " << x.reason << "\n";
+    if (r.rowsRejected > static_cast<std::int64_t>(r.rejected.size()))
+        out << "    ... and " << (r.rowsRejected - static_cast<std::int64_t>(r.rejected.size()))
+            << " more (all are counted)\n";
+    if (!r.unmappedCodes.empty()) {
+        out << "  unmapped codes (map them with: strawman codes set WORKSPACE --trust CODE LOCAL ACTIVITY)\n";
+        for (const auto& [code, u] : r.unmappedCodes) {
+            out << "    \"" << code << "\": " << u.count << " event" << (u.count == 1 ? "" : "s")
+                << ", e.g. line";
+            for (auto line : u.exampleLines) out << " " << line;
+            out << "\n";
+        }
+    }
+    for (const auto& [code, n] : r.ignoredCodes)
+        out << "  ignored by the trust's mapping: \"" << code << "\" " << n << "\n";
+    out << "  duplicate events " << r.duplicates << "\n";
+    if (r.dstAmbiguous || r.dstNonexistent)
+        out << "  daylight saving  " << r.dstAmbiguous << " in the October repeated hour (read as summer time), "
+            << r.dstNonexistent << " in the March missing hour (moved forward an hour)\n";
+    for (const auto& [rule, n] : r.impossibleOrder)
+        out << "  impossible order: " << rule << " in " << n << " case" << (n == 1 ? "" : "s") << "\n";
+    return out.str();
+}
+
+} // namespace strawman::model

@@ -1,0 +1,48 @@
+// The report every import produces, whatever the format: what was read, what
+// was kept, and every row that was not, with its line and the reason.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace strawman::model {
+
+struct Rejection {
+    std::int64_t line = 0; // file line where the row starts (header = 1), or message number
+    std::string reason;
+};
+
+struct UnmappedCode {
+    std::int64_t count = 0;
+    std::vector<std::int64_t> exampleLines; // the first few lines that used it
+};
+
+struct ImportReport {
+    static constexpr std::size_t kListedRejections = 50;
+
+    std::string file;
+    std::string format;
+    std::int64_t importId = 0; // 0 when nothing was stored
+    bool imported = false;
+    std::string outcome;       // one sentence: stored, or why not
+
+    std::int64_t rowsRead = 0;
+    std::int64_t eventsAccepted = 0;
+    std::int64_t rowsRejected = 0;
+    std::vector<Rejection> rejected; // the first kListedRejections
+    std::map<std::string, UnmappedCode> unmappedCodes;
+    std::map<std::string, std::int64_t> ignoredCodes; // mapped to "ignore" by the trust
+    std::int64_t duplicates = 0;
+    std::int64_t dstAmbiguous = 0;
+    std::int64_t dstNonexistent = 0;
+    std::int64_t cases = 0;
+    std::map<std::string, std::int64_t> impossibleOrder; // rule -> cases breaking it
+    std::vector<std::string> notes;
+};
+
+std::string toJson(const ImportReport& report, int indent = 2);
+std::string toText(const ImportReport& report);
+
+} // namespace strawman::model

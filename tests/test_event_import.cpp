@@ -1,0 +1,253 @@
+#include "process_runner.h"
+
+#include "model/database.h"
+#include "model/error.h"
+#include "model/event_import.h"
+#include "model/event_log.h"
+#include "model/event_store.h"
+#include "model/workspace.h"
+
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <iterator>
+
+using namespace strawman;
+using namespace strawman::model;
+
+namespace {
+
+const PseudonymKey& testKey() {
+    static const PseudonymKey key = PseudonymKey::fromBytes("0123456789abcdef0123456789abcdef");
+    return key;
+}
+
+SourceEvent ev(std::string caseKey, std::string code, TimeMs minutes, std::int64_t line = 0,
+               std::string patient = {}) {
+    SourceEvent e;
+    e.caseKey = std::move(caseKey);
+    e.code = std::move(code);
+    e.time = minutes * 60'000;
+    e.line = line;
+    e.patientKey = std::move(patient);
+    e.attributes.modality = "CT";
+    return e;
+}
+
+ImportSettings settingsFor(TrustId trust, std::string sha = "sha-1") {
+    ImportSettings s;
+    s.trust = trust;
+    s.fileName = "extract.csv";
+    s.sha256 = std::move(sha);
+    s.format = "csv";
+    s.importedBy = "test";
+    return s;
+}
+
+ImportReport importEvents(Workspace& ws, ImportSettings settings, std::vector<SourceEvent> events) {
+    EventImport import(ws, testKey(), std::move(settings));
+    for (auto& e : events) {
+        import.rowRead();
+        import.event(std::move(e));
+    }
+    return import.finish();
+}
+
+std::vector<std::string> codesOf(const EventLog& log, std::size_t caseIndex) {
+    std::vector<std::string> out;
+    for (const auto& e : log.caseEvents(caseIndex)) out.push_back(log.activities[e.activity]);
+    return out;
+}
+
+std::string readFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), {}};
+}
+
+} // namespace
+
+TEST_CASE("imported events load back per case in time order, ties in file order") {
+    auto ws = Workspace::createInMemory();
+    const TrustId rpa = ws.addTrust("RPA", "Medway");
+    const auto report = importEvents(ws, settingsFor(rpa),
+                                     {ev("A1", "VER", 300), ev("A2", "REQ", 5), ev("A1", "REQ", 10),
+                                      ev("A1", "CMP", 100), ev("A1", "REP", 100), ev("A2", "CMP", 50)});
+    CHECK(report.imported);
+    CHECK(report.rowsRead == 6);
+    CHECK(report.eventsAccepted == 6);
+    CHECK(report.cases == 2);
+
+    const EventLog log = loadEventLog(ws, rpa);
+    REQUIRE(log.caseCount() == 2);
+    CHECK(log.events.size() == 6);
+    // CMP and REP share a time: they stay in file order.
+    CHECK(codesOf(log, 0) == std::vector<std::string>{"REQ", "CMP", "REP", "VER"});
+    CHECK(codesOf(log, 1) == std::vector<std::string>{"REQ", "CMP"});
+    CHECK(log.attributeSets[log.events[0].attributes].modality == "CT");
+}
+
+TEST_CASE("a case split over several chunks and imports loads as one, in order") {
+    auto ws = Workspace::createInMemory();
+    const TrustId rpa = ws.addTrust("RPA", "Medway");
+    auto small = settingsFor(rpa);
+    small.chunkEvents = 2;
+    importEvents(ws, small, {ev("A1", "REQ", 1), ev("B", "REQ", 2), ev("A1", "VER", 90), ev("A1", "RCV", 3)});
+    importEvents(ws, settingsFor(rpa, "sha-2"), {ev("A1", "CMP", 50)});
+    const EventLog log = loadEventLog(ws, rpa);
+    REQUIRE(log.caseCount() == 2);
+    const std::size_t a1 = log.caseStart[1] - log.caseStart[0] == 4 ? 0 : 1;
+    CHECK(codesOf(log, a1) == std::vector<std::string>{"REQ", "RCV", "CMP", "VER"});
+}
+
+TEST_CASE("patient identifiers never reach the workspace file") {
+    test::TempDir dir;
+    const auto path = dir.path("w.strawman");
+    {
+        auto ws = Workspace::create(path);
+        const TrustId rpa = ws.addTrust("RPA", "Medway");
+        const TrustId rn7 = ws.addTrust("RN7", "Dartford");
+        importEvents(ws, settingsFor(rpa), {ev("ACC7788123", "REQ", 1, 2, "9434765919")});
+        importEvents(ws, settingsFor(rn7), {ev("RN7ACC55501", "REQ", 1, 2, "943 476 5919")});
+
+        // The same patient at two trusts links through the keyed pseudonym.
+        auto s = ws.database().prepare("SELECT count(DISTINCT patient), count(*) FROM patient_case");
+        REQUIRE(s.step());
+        CHECK(s.integer(0) == 1);
+        CHECK(s.integer(1) == 2);
+    }
+    const std::string bytes = readFile(path);
+    REQUIRE(bytes.size() > 1000);
+    for (const char* identifier : {"ACC7788123", "RN7ACC55501", "9434765919", "943 476 5919"})
+        CHECK_MESSAGE(bytes.find(identifier) == std::string::npos, identifier);
+    CHECK(readFile(path + "-wal").find("9434765919") == std::string::npos);
+}
+
+TEST_CASE("a different key gives different pseudonyms") {
+    const auto other = PseudonymKey::fromBytes("another key, another network....");
+    CHECK(testKey().patientKey("9434765919") != other.patientKey("9434765919"));
+    CHECK(testKey().patientKey("9434765919") == testKey().patientKey(" 943-476-5919 "));
+    CHECK(testKey().patientKey("9434765919") != testKey().caseKey("9434765919"));
+}
+
+TEST_CASE("the key is created once, outside the workspace, and refused when malformed") {
+    test::TempDir dir;
+    const auto path = dir.path("keys/network.key");
+    const auto a = PseudonymKey::loadOrCreate(path);
+    const auto b = PseudonymKey::loadOrCreate(path);
+    CHECK(a.caseKey("X1") == b.caseKey("X1"));
+    CHECK((std::filesystem::status(path).permissions() & std::filesystem::perms::others_read) ==
+          std::filesystem::perms::none);
+    std::ofstream(dir.path("bad.key")) << "not a key\n";
+    CHECK_THROWS_WITH_AS(PseudonymKey::loadOrCreate(dir.path("bad.key")),
+                         doctest::Contains("not a Strawman pseudonymisation key"), Error);
+}
+
+TEST_CASE("local codes map through the trust's mapping, which wins over network codes") {
+    auto ws = Workspace::createInMemory();
+    const TrustId rwf = ws.addTrust("RWF", "Maidstone");
+    setCodeMapping(ws, rwf, "BOOK", std::string_view("BKD"));
+    setCodeMapping(ws, rwf, "VER", std::string_view("REP")); // this RIS says VER for its preliminary
+    setCodeMapping(ws, rwf, "PRINTED", std::nullopt);        // not part of the pathway
+    const auto report = importEvents(ws, settingsFor(rwf),
+                                     {ev("A", "BOOK", 1), ev("A", "VER", 2), ev("A", "PRINTED", 3),
+                                      ev("A", " CMP ", 4)});
+    CHECK(report.imported);
+    CHECK(report.ignoredCodes.at("PRINTED") == 1);
+    const EventLog log = loadEventLog(ws, rwf);
+    CHECK(codesOf(log, 0) == std::vector<std::string>{"BKD", "REP", "CMP"});
+    CHECK(codeMappings(ws, rwf).size() == 3);
+    CHECK(unsetCodeMapping(ws, rwf, "BOOK"));
+    CHECK_FALSE(unsetCodeMapping(ws, rwf, "BOOK"));
+    CHECK_THROWS_AS(setCodeMapping(ws, rwf, "X", std::string_view("NOPE")), Error);
+}
+
+TEST_CASE("unmapped codes stop the import unless the user chooses to leave them out") {
+    auto ws = Workspace::createInMemory();
+    const TrustId rpa = ws.addTrust("RPA", "Medway");
+    std::vector<SourceEvent> events{ev("A", "REQ", 1, 2), ev("A", "SCANNED", 2, 3), ev("B", "SCANNED", 2, 4),
+                                    ev("B", "WEIRD", 3, 5)};
+
+    const auto aborted = importEvents(ws, settingsFor(rpa), events);
+    CHECK_FALSE(aborted.imported);
+    CHECK(aborted.unmappedCodes.at("SCANNED").count == 2);
+    CHECK(aborted.unmappedCodes.at("SCANNED").exampleLines == std::vector<std::int64_t>{3, 4});
+    CHECK(aborted.outcome.find("strawman codes set") != std::string::npos);
+    CHECK(imports(ws).empty());
+    CHECK(loadEventLog(ws, rpa).events.empty());
+
+    auto ignore = settingsFor(rpa);
+    ignore.unmapped = UnmappedCodes::Ignore;
+    const auto kept = importEvents(ws, ignore, events);
+    CHECK(kept.imported);
+    CHECK(kept.eventsAccepted == 1);
+    CHECK(kept.unmappedCodes.size() == 2); // still counted and listed
+}
+
+TEST_CASE("--add-activities takes the log's own activity names into the vocabulary") {
+    auto ws = Workspace::createInMemory();
+    const TrustId t = ws.addTrust("RPA", "Medway");
+    auto settings = settingsFor(t);
+    settings.addActivities = true;
+    const auto report = importEvents(ws, settings, {ev("PO1", "Create purchase order", 1), ev("PO1", "Approve", 2)});
+    CHECK(report.imported);
+    CHECK(ws.hasActivity("Approve"));
+    CHECK(codesOf(loadEventLog(ws, t), 0) == std::vector<std::string>{"Create purchase order", "Approve"});
+}
+
+TEST_CASE("the same file is refused a second time unless forced") {
+    auto ws = Workspace::createInMemory();
+    const TrustId t = ws.addTrust("RPA", "Medway");
+    importEvents(ws, settingsFor(t), {ev("A", "REQ", 1)});
+    CHECK_THROWS_WITH_AS(importEvents(ws, settingsFor(t), {ev("A", "REQ", 1)}),
+                         doctest::Contains("--force"), Error);
+    auto forced = settingsFor(t);
+    forced.force = true;
+    const auto again = importEvents(ws, forced, {ev("A", "REQ", 1)});
+    CHECK(again.imported);
+    CHECK(imports(ws).size() == 2);
+}
+
+TEST_CASE("duplicates and impossible orders are counted") {
+    auto ws = Workspace::createInMemory();
+    const TrustId t = ws.addTrust("RPC", "QVH");
+    const auto report = importEvents(ws, settingsFor(t),
+                                     {ev("A", "REQ", 1), ev("A", "REQ", 1), ev("A", "VER", 5), ev("A", "CMP", 9),
+                                      ev("B", "REQ", 1), ev("B", "CMP", 2), ev("B", "VER", 3)});
+    CHECK(report.duplicates == 1);
+    CHECK(report.eventsAccepted == 6);
+    CHECK(report.impossibleOrder.size() == 1);
+    CHECK(report.impossibleOrder.at("report verified before the examination") == 1);
+}
+
+TEST_CASE("an import is removed as a unit with the cases only it brought") {
+    auto ws = Workspace::createInMemory();
+    const TrustId t = ws.addTrust("RPA", "Medway");
+    const auto first = importEvents(ws, settingsFor(t, "one"), {ev("A", "REQ", 1), ev("B", "REQ", 1)});
+    importEvents(ws, settingsFor(t, "two"), {ev("A", "CMP", 5)});
+    REQUIRE(imports(ws).size() == 2);
+    removeImport(ws, first.importId);
+    CHECK(imports(ws).size() == 1);
+    const EventLog log = loadEventLog(ws, t);
+    CHECK(log.caseCount() == 1);
+    CHECK(codesOf(log, 0) == std::vector<std::string>{"CMP"});
+    CHECK_THROWS_AS(removeImport(ws, 999), Error);
+}
+
+TEST_CASE("a reader that fails half-way leaves nothing behind") {
+    auto ws = Workspace::createInMemory();
+    const TrustId t = ws.addTrust("RPA", "Medway");
+    auto settings = settingsFor(t);
+    settings.chunkEvents = 1; // so events were already written when the failure comes
+    CHECK_THROWS_AS(([&] {
+                        EventImport import(ws, testKey(), settings);
+                        import.event(ev("A", "REQ", 1));
+                        import.event(ev("A", "CMP", 2));
+                        throw InputError("extract.csv", 3, "unterminated quote");
+                    }()),
+                    InputError);
+    CHECK(imports(ws).empty());
+    CHECK(loadEventLog(ws, t).events.empty());
+    auto s = ws.database().prepare("SELECT count(*) FROM patient_case");
+    REQUIRE(s.step());
+    CHECK(s.integer(0) == 0);
+}
