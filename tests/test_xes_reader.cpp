@@ -1,0 +1,215 @@
+#include "model/error.h"
+#include "model/xes_reader.h"
+#include "recording_event_sink.h"
+
+#include <doctest/doctest.h>
+#include <zlib.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+using namespace strawman::model;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kData = fs::path(STRAWMAN_TEST_DATA) / "xes";
+
+RecordingEventSink read(const fs::path& file, XesOptions options = {}) {
+    RecordingEventSink sink;
+    readXes(file, options, sink);
+    return sink;
+}
+
+// 2025-01-02T09:00:00Z in milliseconds.
+constexpr TimeMs kJan2At9Utc = 1735808400000;
+
+fs::path tempDir(const std::string& name) {
+    fs::path dir = fs::temp_directory_path() / ("strawman_xes_" + name);
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    return dir;
+}
+
+std::string slurp(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+} // namespace
+
+TEST_CASE("an XES log's traces become cases and its events keep their names and instants") {
+    auto sink = read(kData / "radiology.xes");
+    REQUIRE(sink.events.size() == 3);
+    CHECK(sink.codes() == std::vector<std::string>{"Request received", "Vetted", "Exam completed"});
+    CHECK(sink.events[0].caseKey == "ACC1001");
+    CHECK(sink.events[1].caseKey == "ACC1001");
+    CHECK(sink.events[2].caseKey == "ACC1002");
+    // 10:00 at +01:00 is 09:00 UTC, and the offset is kept.
+    CHECK(sink.events[0].time == kJan2At9Utc);
+    CHECK(sink.events[0].offsetMinutes == 60);
+    CHECK(sink.events[1].time == kJan2At9Utc + (2 * 60 + 45) * 60 * 1000);
+    CHECK(sink.events[1].offsetMinutes == 0);
+}
+
+TEST_CASE("an XES timestamp without an offset is local time in the chosen zone") {
+    auto sink = read(kData / "radiology.xes");
+    REQUIRE(sink.events.size() == 3);
+    // 2025-07-01T09:15 in London is British Summer Time: 08:15 UTC.
+    CHECK(sink.events[2].time == 1751357700000);
+    CHECK(sink.events[2].offsetMinutes == 60);
+}
+
+TEST_CASE("XES lifecycle: complete keeps complete or absent transitions, all keeps every one") {
+    SUBCASE("complete") {
+        auto sink = read(kData / "radiology.xes");
+        CHECK(sink.codes() == std::vector<std::string>{"Request received", "Vetted", "Exam completed"});
+        CHECK(sink.events[1].time == kJan2At9Utc + (2 * 60 + 45) * 60 * 1000);
+        REQUIRE(sink.notes.size() == 1);
+        CHECK(sink.notes[0].find("1 events skipped") == 0);
+    }
+    SUBCASE("all, with the PM4Py activity+lifecycle naming") {
+        XesOptions options;
+        options.lifecycle = XesOptions::Lifecycle::All;
+        auto sink = read(kData / "radiology.xes", options);
+        CHECK(sink.codes() == std::vector<std::string>{"Request received+complete", "Vetted+start",
+                                                       "Vetted+COMPLETE", "Exam completed"});
+        CHECK(sink.notes.empty());
+    }
+}
+
+TEST_CASE("XES org:resource gives the resource, org:role when there is no resource") {
+    auto sink = read(kData / "radiology.xes");
+    REQUIRE(sink.events.size() == 3);
+    CHECK(sink.events[0].attributes.resource == "booking clerk 7");
+    // The nested list's org:resource is not the event's.
+    CHECK(sink.events[1].attributes.resource == "radiologist");
+}
+
+TEST_CASE("XES trace-level attributes are inherited by the trace's events") {
+    auto sink = read(kData / "radiology.xes");
+    REQUIRE(sink.events.size() == 3);
+    CHECK(sink.events[0].attributes.modality == "CT");
+    CHECK(sink.events[0].attributes.patientSource == "outpatient");
+    CHECK(sink.events[1].attributes.modality == "CT");
+    CHECK(sink.events[1].attributes.priority == "urgent");
+    // The event's own attributes win; a meta-attribute does not rename the event.
+    CHECK(sink.events[2].attributes.modality == "MR");
+    CHECK(sink.events[2].attributes.site == "Maidstone");
+    CHECK(sink.events[2].attributes.examination == "MBRAI");
+    CHECK(sink.events[2].code == "Exam completed");
+    CHECK(sink.events[2].attributes.patientSource.empty());
+}
+
+TEST_CASE("XES events carry the line of their start tag and are counted as rows") {
+    XesOptions options;
+    options.lifecycle = XesOptions::Lifecycle::All;
+    auto sink = read(kData / "radiology.xes", options);
+    CHECK(sink.rows == 5);
+    REQUIRE(sink.events.size() == 4);
+    CHECK(sink.events[0].line == 16);
+    CHECK(sink.events[1].line == 22);
+    CHECK(sink.events[2].line == 28);
+    CHECK(sink.events[3].line == 43);
+}
+
+TEST_CASE("an XES event without a timestamp is rejected with its line") {
+    auto sink = read(kData / "radiology.xes");
+    REQUIRE(sink.rejects.size() == 1);
+    CHECK(sink.rejects[0].first == 52);
+    CHECK(sink.rejects[0].second == "event has no time:timestamp");
+}
+
+TEST_CASE("malformed XML stops the XES import with the line and expat's reason") {
+    try {
+        read(kData / "malformed.xes");
+        FAIL("no InputError");
+    } catch (const InputError& e) {
+        CHECK(e.line() == 11);
+        CHECK(e.reason().find("mismatched tag") != std::string::npos);
+        CHECK(e.file().find("malformed.xes") != std::string::npos);
+    }
+}
+
+TEST_CASE("a file that is not an XES log is refused") {
+    fs::path dir = tempDir("not_xes");
+    std::ofstream(dir / "feed.xml") << "<?xml version=\"1.0\"?>\n<feed><entry/></feed>\n";
+    CHECK_THROWS_AS(read(dir / "feed.xml"), InputError);
+    std::ofstream(dir / "empty.xes") << "";
+    CHECK_THROWS_AS(read(dir / "empty.xes"), InputError);
+    CHECK_THROWS_AS(read(dir / "missing.xes"), InputError);
+}
+
+TEST_CASE("a gzip-compressed XES file gives the same events as the plain one") {
+    fs::path dir = tempDir("gzip");
+    fs::path gz = dir / "radiology.xes.gz";
+    std::string text = slurp(kData / "radiology.xes");
+    gzFile out = gzopen(gz.c_str(), "wb");
+    REQUIRE(out != nullptr);
+    REQUIRE(gzwrite(out, text.data(), static_cast<unsigned>(text.size())) ==
+            static_cast<int>(text.size()));
+    REQUIRE(gzclose(out) == Z_OK);
+    {
+        std::ifstream in(gz, std::ios::binary);
+        char magic[2] = {};
+        in.read(magic, 2);
+        REQUIRE(static_cast<unsigned char>(magic[0]) == 0x1f);
+        REQUIRE(static_cast<unsigned char>(magic[1]) == 0x8b);
+    }
+    auto plain = read(kData / "radiology.xes");
+    auto compressed = read(gz);
+    REQUIRE(compressed.events.size() == plain.events.size());
+    for (std::size_t i = 0; i < plain.events.size(); ++i) {
+        CHECK(compressed.events[i].caseKey == plain.events[i].caseKey);
+        CHECK(compressed.events[i].code == plain.events[i].code);
+        CHECK(compressed.events[i].time == plain.events[i].time);
+        CHECK(compressed.events[i].line == plain.events[i].line);
+        CHECK(compressed.events[i].attributes == plain.events[i].attributes);
+    }
+    CHECK(compressed.rejects == plain.rejects);
+
+    SUBCASE("a truncated gzip file is an error, not a short log") {
+        std::string bytes = slurp(gz);
+        std::ofstream(dir / "cut.xes.gz", std::ios::binary)
+            .write(bytes.data(), static_cast<std::streamsize>(bytes.size() / 2));
+        CHECK_THROWS_AS(read(dir / "cut.xes.gz"), InputError);
+    }
+}
+
+TEST_CASE("a non-radiology XES log (purchase orders) reads fine") {
+    auto sink = read(kData / "purchase_orders.xes");
+    CHECK(sink.rows == 4);
+    CHECK(sink.rejects.empty());
+    CHECK(sink.codes() == std::vector<std::string>{"Create purchase requisition", "Approve requisition",
+                                                   "Send purchase order",
+                                                   "Create purchase requisition"});
+    CHECK(sink.events[0].caseKey == "PO-2025-0001");
+    CHECK(sink.events[3].caseKey == "PO-2025-0002");
+    CHECK(sink.events[1].attributes.resource == "Budget holder");
+    CHECK(sink.events[2].attributes == EventAttributes{});
+}
+
+TEST_CASE("XES attributes after a trace's events still apply to them") {
+    fs::path dir = tempDir("late_trace_name");
+    std::ofstream(dir / "late.xes") << R"(<log>
+<trace>
+  <event><string key="concept:name" value="A"/><date key="time:timestamp" value="2025-01-02T09:00:00Z"/></event>
+  <string key="concept:name" value="CASE-9"/>
+  <string key="modality" value="US"/>
+</trace>
+<trace>
+  <event><string key="concept:name" value="B"/><date key="time:timestamp" value="2025-01-02T09:00:00Z"/></event>
+</trace>
+</log>
+)";
+    auto sink = read(dir / "late.xes");
+    REQUIRE(sink.events.size() == 1);
+    CHECK(sink.events[0].caseKey == "CASE-9");
+    CHECK(sink.events[0].attributes.modality == "US");
+    REQUIRE(sink.rejects.size() == 1);
+    CHECK(sink.rejects[0] == std::pair<std::int64_t, std::string>{8, "its trace has no concept:name"});
+}
