@@ -68,6 +68,7 @@ int main(int argc, char** argv) {
     cli::Invocation invocation;
     cli::addNetworkCommands(app, invocation);
     cli::addMapCommands(app, invocation);
+    cli::addGenCommands(app, invocation);
 
     GuiArgs gui;
     auto* guiCmd = app.add_subcommand("gui", "Open the editor (or render it to a PNG with --screenshot)");
