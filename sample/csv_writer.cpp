@@ -1,12 +1,20 @@
 // The trust's RIS extract as CSV.
 #include "case_writer.h"
 
+#include <vector>
+
 namespace strawman::sample {
 
 namespace {
 
 void appendField(std::string& line, std::string_view value) {
-    if (value.find_first_of(",\"\r\n") == std::string_view::npos) {
+    bool plain = true;
+    for (char ch : value)
+        if (ch == ',' || ch == '"' || ch == '\r' || ch == '\n') {
+            plain = false;
+            break;
+        }
+    if (plain) {
         line.append(value);
         return;
     }
@@ -44,29 +52,41 @@ public:
     }
 
     void write(const Case& c, std::ostream& out) override {
+        // The case's own fields are the same on each of its rows: quote them once.
+        m_fixed.resize(m_trust.columns.size());
+        for (std::size_t i = 0; i < m_trust.columns.size(); ++i) {
+            std::string& f = m_fixed[i];
+            f.clear();
+            switch (m_trust.columns[i].first) {
+            case Column::Accession: appendField(f, c.accession); break;
+            case Column::Modality: appendField(f, c.exam.modality); break;
+            case Column::ExamCode: appendField(f, c.exam.code); break;
+            case Column::Priority: appendField(f, c.priority); break;
+            case Column::PatientSource: appendField(f, c.patientSource); break;
+            case Column::Site: appendField(f, c.site->name); break;
+            case Column::NhsNumber: appendField(f, c.patient.nhsNumber); break;
+            case Column::PatientName:
+                m_name.clear();
+                m_name.append(c.patient.family).append(", ").append(c.patient.given);
+                appendField(f, m_name);
+                break;
+            case Column::ClinicalDetails: appendField(f, c.clinicalDetails); break;
+            case Column::Status:
+            case Column::StatusTime:
+            case Column::User: break; // per event
+            }
+        }
         m_buffer.clear();
-        m_name.clear();
-        m_name.append(c.patient.family).append(", ").append(c.patient.given);
         for (const SimEvent& e : c.events) {
-            bool first = true;
-            for (const auto& col : m_trust.columns) {
-                if (!first) m_buffer.push_back(',');
-                first = false;
-                switch (col.first) {
-                case Column::Accession: appendField(m_buffer, c.accession); break;
+            for (std::size_t i = 0; i < m_trust.columns.size(); ++i) {
+                if (i) m_buffer.push_back(',');
+                switch (m_trust.columns[i].first) {
                 case Column::Status:
                     appendField(m_buffer, m_trust.localCodes[static_cast<std::size_t>(e.activity)]);
                     break;
                 case Column::StatusTime: appendTime(m_buffer, e.time, m_trust.timestamps); break;
-                case Column::Modality: appendField(m_buffer, c.exam.modality); break;
-                case Column::ExamCode: appendField(m_buffer, c.exam.code); break;
-                case Column::Priority: appendField(m_buffer, c.priority); break;
-                case Column::PatientSource: appendField(m_buffer, c.patientSource); break;
-                case Column::Site: appendField(m_buffer, c.site->name); break;
-                case Column::NhsNumber: appendField(m_buffer, c.patient.nhsNumber); break;
-                case Column::PatientName: appendField(m_buffer, m_name); break;
-                case Column::ClinicalDetails: appendField(m_buffer, c.clinicalDetails); break;
                 case Column::User: appendField(m_buffer, e.resource); break;
+                default: m_buffer.append(m_fixed[i]);
                 }
             }
             m_buffer.append("\r\n");
@@ -79,6 +99,7 @@ public:
 private:
     const TrustProfile& m_trust;
     std::string m_buffer, m_name;
+    std::vector<std::string> m_fixed;
 };
 
 } // namespace
