@@ -17,6 +17,7 @@ struct Invocation {
 void addNetworkCommands(CLI::App& app, Invocation& invocation);
 void addMapCommands(CLI::App& app, Invocation& invocation);
 void addGenCommands(CLI::App& app, Invocation& invocation);
+void addImportCommands(CLI::App& app, Invocation& invocation);
 
 // Creates the demo network at path (used by `strawman demo` and by the editor's
 // first run). Refuses to overwrite an existing file.

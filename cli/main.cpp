@@ -69,6 +69,7 @@ int main(int argc, char** argv) {
     cli::addNetworkCommands(app, invocation);
     cli::addMapCommands(app, invocation);
     cli::addGenCommands(app, invocation);
+    cli::addImportCommands(app, invocation);
 
     GuiArgs gui;
     auto* guiCmd = app.add_subcommand("gui", "Open the editor (or render it to a PNG with --screenshot)");

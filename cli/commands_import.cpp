@@ -1,0 +1,287 @@
+// strawman import | import list | import remove | codes | log stats
+#include "commands.h"
+
+#include "model/csv_reader.h"
+#include "model/error.h"
+#include "model/event_import.h"
+#include "model/event_log.h"
+#include "model/event_store.h"
+#include "model/file_digest.h"
+#include "model/hl7_reader.h"
+#include "model/local_time.h"
+#include "model/log_stats.h"
+#include "model/workspace.h"
+#include "model/xes_reader.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdlib>
+#include <iostream>
+
+namespace strawman::cli {
+
+using nlohmann::json;
+using model::Workspace;
+
+namespace {
+
+model::Trust requireTrust(const Workspace& ws, const std::string& code) {
+    const auto trust = ws.findTrust(code);
+    if (!trust) throw model::Error("no trust with code " + code);
+    return *trust;
+}
+
+// The format a file's name suggests; --format says otherwise.
+std::string formatOf(const std::string& file) {
+    auto endsWith = [&](std::string_view suffix) {
+        return file.size() >= suffix.size() &&
+               std::equal(suffix.rbegin(), suffix.rend(), file.rbegin(),
+                          [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); });
+    };
+    if (endsWith(".csv") || endsWith(".tsv")) return "csv";
+    if (endsWith(".xes") || endsWith(".xes.gz")) return "xes";
+    if (endsWith(".hl7") || endsWith(".mllp")) return "hl7";
+    throw model::Error("cannot tell the format of " + file + " from its name: give --format csv, xes, hl7 or did");
+}
+
+std::string currentUser() {
+    for (const char* var : {"USER", "LOGNAME"})
+        if (const char* v = std::getenv(var); v && *v) return v;
+    return "unknown";
+}
+
+struct ImportArgs {
+    std::string ws, file, trust, format, columns, tz = "Europe/London", timeFormat, keyFile;
+    std::string lifecycle = "complete", unmapped = "abort";
+    bool addActivities = false, force = false, strict = false, json = false;
+};
+
+int runImport(const ImportArgs& a) {
+    auto ws = Workspace::open(a.ws);
+    const model::Trust trust = requireTrust(ws, a.trust);
+    const std::string format = a.format.empty() ? formatOf(a.file) : a.format;
+    model::TimeZone::named(a.tz); // an unknown zone is refused before anything starts
+
+    const auto keyPath = a.keyFile.empty() ? model::PseudonymKey::defaultPath(model::networkId(ws))
+                                           : std::filesystem::path(a.keyFile);
+    const bool newKey = !std::filesystem::exists(keyPath);
+    const auto key = model::PseudonymKey::loadOrCreate(keyPath);
+
+    model::ImportSettings settings;
+    settings.trust = trust.id;
+    settings.fileName = std::filesystem::path(a.file).filename().string();
+    settings.sha256 = model::fileSha256(a.file);
+    settings.format = format;
+    settings.importedBy = currentUser();
+    settings.force = a.force;
+    settings.addActivities = a.addActivities;
+    settings.unmapped = a.unmapped == "ignore" ? model::UnmappedCodes::Ignore : model::UnmappedCodes::Abort;
+    if (format == "hl7") settings.formatCodes = model::defaultHl7Codes();
+
+    model::EventImport import(ws, key, settings);
+    if (newKey)
+        import.note("a new pseudonymisation key was made at " + keyPath.string() +
+                    ": keep it safe and give the same key (--key-file) wherever this network's data is imported");
+    if (format == "csv" || format == "did") {
+        model::CsvOptions options;
+        if (!a.columns.empty()) options.columns = model::parseColumnSpec(a.columns);
+        options.timeZone = a.tz;
+        options.timeFormat = a.timeFormat;
+        options.did = format == "did";
+        model::readCsv(a.file, options, import);
+    } else if (format == "xes") {
+        model::XesOptions options;
+        options.timeZone = a.tz;
+        options.lifecycle = a.lifecycle == "all" ? model::XesOptions::Lifecycle::All
+                                                 : model::XesOptions::Lifecycle::Complete;
+        model::readXes(a.file, options, import);
+    } else {
+        model::Hl7Options options;
+        options.timeZone = a.tz;
+        model::readHl7(a.file, options, import);
+    }
+    model::ImportReport report = import.finish();
+    report.file = a.file;
+
+    std::cout << (a.json ? model::toJson(report) + "\n" : model::toText(report));
+    if (!report.imported) return 1;
+    if (a.strict && report.rowsRejected > 0) {
+        std::cerr << "strawman: " << report.rowsRejected
+                  << " rows were rejected (--strict); the import was stored as import " << report.importId
+                  << ": remove it with strawman import remove " << a.ws << " " << report.importId << "\n";
+        return 1;
+    }
+    return 0;
+}
+
+} // namespace
+
+void addImportCommands(CLI::App& app, Invocation& inv) {
+    // [SECTION] import
+    auto* import = app.add_subcommand("import", "Import RIS event data (CSV, XES, HL7 v2, DID) for a trust");
+    import->require_subcommand(0, 1);
+    auto a = std::make_shared<ImportArgs>();
+    import->add_option("WORKSPACE", a->ws, "Workspace file");
+    import->add_option("FILE", a->file, "Event file")->check(CLI::ExistingFile);
+    import->add_option("--trust", a->trust, "ODS code of the trust the data is from");
+    import->add_option("--format", a->format, "csv, xes, hl7 or did (default: from the file name)")
+        ->check(CLI::IsMember({"csv", "xes", "hl7", "did"}));
+    import->add_option("--columns", a->columns,
+                       "CSV columns: case=…,activity=…,timestamp=…[,patient=…,modality=…,priority=…,"
+                       "source=…,site=…,resource=…,examination=…] (default: guessed from the header)");
+    import->add_option("--tz", a->tz, "Time zone of local times without an offset")->capture_default_str();
+    import->add_option("--time-format", a->timeFormat, "Timestamp format, e.g. %d.%m.%Y %H:%M");
+    import->add_option("--key-file", a->keyFile,
+                       "Pseudonymisation key (default: in ~/.config/strawman/keys/, made on first use)");
+    import->add_option("--lifecycle", a->lifecycle, "XES: complete (completions only) or all")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"complete", "all"}));
+    import->add_option("--unmapped", a->unmapped,
+                       "Local codes with no mapping: abort (store nothing) or ignore (leave those events out)")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"abort", "ignore"}));
+    import->add_flag("--add-activities", a->addActivities,
+                     "Take every activity name the log uses into the vocabulary (non-radiology logs)");
+    import->add_flag("--force", a->force, "Import a file that was imported before");
+    import->add_flag("--strict", a->strict, "Exit non-zero when any row was rejected");
+    import->add_flag("--json", a->json, "Print the import report as JSON");
+
+    struct ListArgs {
+        std::string ws, trust;
+        std::int64_t id = 0;
+        bool json = false;
+    };
+    auto l = std::make_shared<ListArgs>();
+    auto* list = import->add_subcommand("list", "List the imports");
+    list->add_option("WORKSPACE", l->ws, "Workspace file")->required();
+    list->add_option("--trust", l->trust, "Only this trust's imports");
+    list->add_flag("--json", l->json, "Print JSON");
+    list->callback([&inv, l] {
+        inv.run = [l] {
+            const auto ws = Workspace::open(l->ws);
+            std::optional<model::TrustId> trust;
+            if (!l->trust.empty()) trust = requireTrust(ws, l->trust).id;
+            json out = json::array();
+            for (const auto& r : model::imports(ws, trust)) {
+                if (l->json)
+                    out.push_back({{"id", r.id}, {"trust", r.trustCode}, {"file", r.fileName},
+                                   {"sha256", r.sha256}, {"format", r.format}, {"imported_at", r.importedAt},
+                                   {"imported_by", r.importedBy}, {"rows_read", r.rowsRead},
+                                   {"events", r.events}, {"rows_rejected", r.rowsRejected}, {"cases", r.cases}});
+                else
+                    std::cout << r.id << "\t" << r.trustCode << "\t" << r.importedAt << "\t" << r.format << "\t"
+                              << r.events << " events\t" << r.cases << " cases\t" << r.fileName << "\n";
+            }
+            if (l->json) std::cout << out.dump(2) << "\n";
+            return 0;
+        };
+    });
+    auto* remove = import->add_subcommand("remove", "Remove an import and every event it brought");
+    remove->add_option("WORKSPACE", l->ws, "Workspace file")->required();
+    remove->add_option("IMPORT", l->id, "Import id (see strawman import list)")->required();
+    remove->callback([&inv, l] {
+        inv.run = [l] {
+            auto ws = Workspace::open(l->ws);
+            model::removeImport(ws, l->id);
+            std::cout << "removed import " << l->id << "\n";
+            return 0;
+        };
+    });
+
+    import->callback([&inv, a, list, remove] {
+        if (list->parsed() || remove->parsed()) return;
+        if (a->ws.empty() || a->file.empty() || a->trust.empty())
+            throw CLI::ValidationError("import", "give WORKSPACE, FILE and --trust CODE (see strawman import --help)");
+        inv.run = [a] { return runImport(*a); };
+    });
+
+    // [SECTION] codes
+    auto* codes = app.add_subcommand("codes", "A trust's local status codes and the network activities they mean");
+    codes->require_subcommand(1);
+    struct CodeArgs {
+        std::string ws, trust, local, activity;
+        bool ignore = false, json = false;
+    };
+    auto c = std::make_shared<CodeArgs>();
+    auto* codesList = codes->add_subcommand("list", "List a trust's code mapping");
+    codesList->add_option("WORKSPACE", c->ws, "Workspace file")->required();
+    codesList->add_option("--trust", c->trust, "ODS code")->required();
+    codesList->add_flag("--json", c->json, "Print JSON");
+    codesList->callback([&inv, c] {
+        inv.run = [c] {
+            const auto ws = Workspace::open(c->ws);
+            json out = json::array();
+            for (const auto& m : model::codeMappings(ws, requireTrust(ws, c->trust).id)) {
+                if (c->json)
+                    out.push_back({{"local", m.localCode},
+                                   {"activity", m.activity ? json(*m.activity) : json(nullptr)}});
+                else
+                    std::cout << m.localCode << "\t" << m.activity.value_or("(ignored)") << "\n";
+            }
+            if (c->json) std::cout << out.dump(2) << "\n";
+            return 0;
+        };
+    });
+    auto* codesSet = codes->add_subcommand("set", "Map a local code to a network activity (or --ignore it)");
+    codesSet->add_option("WORKSPACE", c->ws, "Workspace file")->required();
+    codesSet->add_option("--trust", c->trust, "ODS code")->required();
+    codesSet->add_option("LOCAL", c->local, "The code or text as the trust's RIS writes it")->required();
+    codesSet->add_option("ACTIVITY", c->activity, "Network activity code, e.g. BKD");
+    codesSet->add_flag("--ignore", c->ignore, "Leave events with this code out of imports (counted)");
+    codesSet->callback([&inv, c] {
+        if (c->activity.empty() == !c->ignore)
+            throw CLI::ValidationError("codes set", "give either an ACTIVITY or --ignore");
+        inv.run = [c] {
+            auto ws = Workspace::open(c->ws);
+            const auto trust = requireTrust(ws, c->trust);
+            model::setCodeMapping(ws, trust.id,
+                                  c->local, c->ignore ? std::nullopt : std::optional<std::string_view>(c->activity));
+            std::cout << trust.code << ": \"" << c->local << "\" -> " << (c->ignore ? "(ignored)" : c->activity)
+                      << "\n";
+            return 0;
+        };
+    });
+    auto* codesUnset = codes->add_subcommand("unset", "Remove a local code's mapping");
+    codesUnset->add_option("WORKSPACE", c->ws, "Workspace file")->required();
+    codesUnset->add_option("--trust", c->trust, "ODS code")->required();
+    codesUnset->add_option("LOCAL", c->local, "The local code")->required();
+    codesUnset->callback([&inv, c] {
+        inv.run = [c] {
+            auto ws = Workspace::open(c->ws);
+            if (!model::unsetCodeMapping(ws, requireTrust(ws, c->trust).id, c->local))
+                throw model::Error("no mapping for \"" + c->local + "\" at " + c->trust);
+            std::cout << "removed the mapping of \"" << c->local << "\"\n";
+            return 0;
+        };
+    });
+
+    // [SECTION] log stats
+    auto* logCmd = app.add_subcommand("log", "Look at a trust's event log");
+    logCmd->require_subcommand(1);
+    auto* stats = logCmd->add_subcommand("stats", "Cases, events, activities, period and variants");
+    stats->add_option("WORKSPACE", c->ws, "Workspace file")->required();
+    stats->add_option("--trust", c->trust, "ODS code")->required();
+    stats->add_flag("--json", c->json, "Print JSON");
+    stats->callback([&inv, c] {
+        inv.run = [c] {
+            const auto ws = Workspace::open(c->ws);
+            const auto s = model::logStats(model::loadEventLog(ws, requireTrust(ws, c->trust).id));
+            const json first = s.events ? json(model::formatUtc(s.first)) : json(nullptr);
+            const json last = s.events ? json(model::formatUtc(s.last)) : json(nullptr);
+            if (c->json) {
+                std::cout << json{{"cases", s.cases}, {"events", s.events}, {"activities", s.activities},
+                                  {"first", first}, {"last", last}, {"variants", s.variants}}
+                                 .dump(2)
+                          << "\n";
+                return 0;
+            }
+            std::cout << c->trust << ": " << s.cases << " cases, " << s.events << " events, " << s.variants
+                      << " variants\n";
+            if (s.events) std::cout << "  from " << model::formatUtc(s.first) << " to " << model::formatUtc(s.last) << "\n";
+            for (const auto& [code, n] : s.activities) std::cout << "  " << code << "\t" << n << "\n";
+            return 0;
+        };
+    });
+}
+
+} // namespace strawman::cli
