@@ -155,8 +155,25 @@ Resolved resolveSlow(const date::time_zone* zone, std::int64_t local, ZoneCache&
     return r;
 }
 
+// The system's zoneinfo files list transitions up to 2037 and leave later years
+// to a rule the date library does not read, so it would report no daylight
+// saving after 2037. Later times are read 28 years earlier, where weekdays and
+// leap years repeat (until 2100), under the rules in force at the end of the table.
+constexpr std::int64_t kTableEnd = 24472 * kSecondsPerDay; // 2037-01-01
+constexpr std::int64_t kCycle = 10227 * kSecondsPerDay;    // 28 Gregorian years
+
+Resolved resolveCached(const date::time_zone* zone, std::int64_t local);
+
 Resolved resolveLocal(const date::time_zone* zone, std::int64_t local) {
     if (zone == nullptr) return {local, 0, std::nullopt}; // a default TimeZone is UTC
+    if (local < kTableEnd) return resolveCached(zone, local);
+    const std::int64_t shift = ((local - kTableEnd) / kCycle + 1) * kCycle;
+    Resolved r = resolveCached(zone, local - shift);
+    r.utcSeconds += shift;
+    return r;
+}
+
+Resolved resolveCached(const date::time_zone* zone, std::int64_t local) {
     ZoneCache& cache = t_cache;
     if (cache.zone != zone) {
         cache.zone = zone;

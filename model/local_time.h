@@ -23,18 +23,23 @@ struct ParsedTime {
 };
 
 class TimeZone {
-public:
+  public:
     // Throws Error("unknown time zone \"X\"") for a name the tz database lacks.
+    // The database is the system's tzdata (/usr/share/zoneinfo); nothing is
+    // downloaded. A default-constructed TimeZone is UTC.
     static TimeZone named(std::string_view name);
     const std::string& name() const { return m_name; }
 
     // A wall-clock time in this zone. Ambiguous (October): the earlier instant,
     // i.e. summer time. Nonexistent (March): moved forward by the gap, as a
     // clock that was not changed would show. Either way `dst` says so.
+    // The fields are taken as valid (parseTimestamp checks them); out-of-range
+    // values roll over arithmetically. Offset periods are cached per thread, so
+    // a TimeZone can be shared between threads and most calls skip the lookup.
     ParsedTime fromLocal(int year, unsigned month, unsigned day, int hour, int minute, int second,
                          int millisecond = 0) const;
 
-private:
+  private:
     std::string m_name;
     const date::time_zone* m_zone = nullptr;
 };
@@ -44,12 +49,17 @@ private:
 //   ISO-like local:            2025-10-26 01:30[:00] or 2025-10-26T01:30[:00]
 //   UK local:                  26/10/2025 01:30[:00]
 //   a date alone (either style) is taken as local midnight.
+// Offsets may be Z, UTC, GMT, +hh, +hhmm or +hh:mm, after the time or a space.
+// Days per month and leap years are checked ("cannot read \"31/04/2025\" as a
+// time: day 31: April has 30 days"). No allocation unless it fails.
 // Returns nullopt and sets *error to a reason a user understands on failure.
 std::optional<ParsedTime> parseTimestamp(std::string_view text, const TimeZone& zone,
                                          std::string* error = nullptr);
 
-// With an explicit format: %Y %m %d %H %M %S %f (fraction) %z (offset), other
-// characters literal. Local unless %z is given.
+// With an explicit format: %Y %m %d %H %M %S %f (fraction) %z (offset), also
+// %y (two digits, 20yy) and %b (Jan..Dec, any case); %% is a percent sign, a
+// space matches a run of spaces, other characters are literal. Local unless %z
+// is given.
 std::optional<ParsedTime> parseTimestamp(std::string_view text, std::string_view format,
                                          const TimeZone& zone, std::string* error = nullptr);
 

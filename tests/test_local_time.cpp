@@ -133,6 +133,22 @@ TEST_CASE("another zone: America/New_York") {
     const ParsedTime gap = parse("2025-03-09 02:30", ny);
     CHECK(gap.dst == DstCase::Nonexistent);
     CHECK(formatUtc(gap.time) == "2025-03-09T07:30:00Z");
+    // Zones without daylight saving, and the default TimeZone, which is UTC.
+    CHECK(parse("2025-07-15 09:00", TimeZone::named("UTC")).offsetMinutes == 0);
+    CHECK(parse("2025-07-15 09:00", TimeZone::named("Asia/Kolkata")).offsetMinutes == 330);
+    CHECK(formatUtc(parse("2025-07-15 09:00", TimeZone{}).time) == "2025-07-15T09:00:00Z");
+    // Far from today the first and last offset periods still resolve.
+    CHECK(parse("1800-01-01 12:00").offsetMinutes == -1);
+    // After 2037, where the zoneinfo tables end, today's rules go on.
+    for (int year = 2036; year <= 2099; ++year) {
+        CAPTURE(year);
+        CHECK(london().fromLocal(year, 7, 1, 12, 0, 0).offsetMinutes == 60);
+        CHECK(london().fromLocal(year, 12, 1, 12, 0, 0).offsetMinutes == 0);
+    }
+    const ParsedTime late = parse("2040-10-28 01:30"); // the last Sunday of October 2040
+    CHECK(late.dst == DstCase::Ambiguous);
+    CHECK(formatUtc(late.time) == "2040-10-28T00:30:00Z");
+    CHECK(parse("2040-03-25 01:30").dst == DstCase::Nonexistent);
     // London, read again on the same thread, is unaffected by the other zone.
     CHECK(parse("2025-07-15 09:00").offsetMinutes == 60);
 }
