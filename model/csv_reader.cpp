@@ -705,14 +705,18 @@ class CsvImport {
         return inQuotes(m_header[static_cast<std::size_t>(m_col[static_cast<std::size_t>(role)])]);
     }
 
+    // Only mapped columns are touched: most extracts have a few of the seven.
     void attributes(const std::vector<Field>& fields, SourceEvent& e) {
-        e.patientKey.assign(value(fields, Patient));
-        e.attributes.modality.assign(value(fields, Modality));
-        e.attributes.priority.assign(value(fields, Priority));
-        e.attributes.patientSource.assign(value(fields, Source));
-        e.attributes.site.assign(value(fields, Site));
-        e.attributes.resource.assign(value(fields, Resource));
-        e.attributes.examination.assign(value(fields, Examination));
+        auto copy = [&](Role role, std::string& to) {
+            if (m_col[role] >= 0) to.assign(value(fields, role));
+        };
+        copy(Patient, e.patientKey);
+        copy(Modality, e.attributes.modality);
+        copy(Priority, e.attributes.priority);
+        copy(Source, e.attributes.patientSource);
+        copy(Site, e.attributes.site);
+        copy(Resource, e.attributes.resource);
+        copy(Examination, e.attributes.examination);
     }
 
     void row(const Scanner& scanner) {
