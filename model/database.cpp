@@ -145,22 +145,31 @@ Database::Transaction::Transaction(Database& db) : m_db(db) {
         // (busy_timeout) instead of failing half-way through.
         m_db.exec("BEGIN IMMEDIATE");
         m_outer = true;
+    } else {
+        // A nested scope is a savepoint, so it can fail alone (an import that
+        // refuses itself inside a larger change) without undoing the rest.
+        m_db.exec("SAVEPOINT nested_" + std::to_string(m_db.m_depth));
     }
-    ++m_db.m_depth;
+    m_level = m_db.m_depth++;
 }
 
 void Database::Transaction::commit() {
     if (m_done) return;
     m_done = true;
     --m_db.m_depth;
-    if (m_outer) m_db.exec("COMMIT");
+    m_db.exec(m_outer ? std::string("COMMIT") : "RELEASE nested_" + std::to_string(m_level));
 }
 
 Database::Transaction::~Transaction() {
     if (m_done) return;
     --m_db.m_depth;
-    // An inner scope that fails throws through the outer one, which rolls back.
-    if (m_outer) sqlite3_exec(m_db.m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+    if (m_outer) {
+        sqlite3_exec(m_db.m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+    } else {
+        const std::string name = "nested_" + std::to_string(m_level);
+        sqlite3_exec(m_db.m_db, ("ROLLBACK TO " + name + "; RELEASE " + name).c_str(), nullptr, nullptr,
+                     nullptr);
+    }
 }
 
 } // namespace strawman::model

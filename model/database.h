@@ -74,8 +74,9 @@ public:
     std::int64_t changes() const; // rows changed by the last statement
     std::int64_t pragmaInt(std::string_view pragma);
 
-    // Begins a transaction unless one is open; the outermost commit wins.
-    // A transaction rolled back by an exception leaves nothing behind.
+    // Begins a transaction, or a savepoint inside an open one. Destroyed without
+    // commit() it rolls back its own changes only; the outermost commit makes
+    // everything durable.
     class Transaction {
     public:
         explicit Transaction(Database& db);
@@ -88,6 +89,7 @@ public:
         Database& m_db;
         bool m_outer = false;
         bool m_done = false;
+        int m_level = 0;
     };
 
     sqlite3* handle() { return m_db; }

@@ -184,3 +184,18 @@ TEST_CASE("map status and name can change") {
     CHECK(ws.map(id).name == "Network CT standard");
     CHECK_THROWS_AS(ws.map(MapId{42}), Error);
 }
+
+TEST_CASE("a nested change that fails is undone alone") {
+    auto ws = Workspace::createInMemory();
+    ws.transaction([&] {
+        ws.addTrust("RPA", "Medway");
+        CHECK_THROWS(ws.transaction([&] {
+            ws.addTrust("RN7", "Dartford");
+            ws.addTrust("RN7", "again");
+        }));
+        ws.addTrust("RVV", "East Kent");
+    });
+    std::vector<std::string> codes;
+    for (const auto& t : ws.trusts()) codes.push_back(t.code);
+    CHECK(codes == std::vector<std::string>{"RPA", "RVV"});
+}
