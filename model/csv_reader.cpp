@@ -35,6 +35,8 @@ enum Role : int {
     DidReceivedTime,
     DidTestTime,
     DidReportTime,
+    // A date column beside a time-only timestamp column ("Status Date", "Status Time").
+    TimestampDate,
     RoleCount
 };
 
@@ -46,7 +48,7 @@ constexpr std::array<std::string_view, RoleCount> kRoleNames = {
     "modality",  "priority",           "source",       "site",
     "resource",  "examination",        "request date", "received date",
     "test date", "report issued date", "request time", "received time",
-    "test time", "report issued time"};
+    "test time", "report issued time", "date"};
 
 constexpr std::array<std::string_view, 4> kDidCodes = {"REQ", "RCV", "CMP", "VER"};
 
@@ -639,24 +641,32 @@ class CsvImport {
             guessed += std::string(kRoleNames[static_cast<std::size_t>(role)]) + " = " +
                        inQuotes(m_header[static_cast<std::size_t>(slot)]);
         }
-        if (did) {
-            // A time beside a DID date: "Diagnostic Test Date" and "... Test Time".
-            for (int k = 0; k < 4; ++k) {
-                const int dateCol = m_col[static_cast<std::size_t>(kDidDates + k)];
-                if (dateCol < 0) continue;
-                std::string want = normalised[static_cast<std::size_t>(dateCol)];
-                if (want.size() < 4 || want.compare(want.size() - 4, 4, "date") != 0) continue;
-                want.replace(want.size() - 4, 4, "time");
-                for (std::size_t i = 0; i < normalised.size(); ++i) {
-                    if (taken[i] || normalised[i] != want) continue;
-                    m_col[static_cast<std::size_t>(kDidTimes + k)] = static_cast<int>(i);
-                    taken[i] = true;
-                    guessed += ", " +
-                               std::string(kRoleNames[static_cast<std::size_t>(kDidTimes + k)]) +
-                               " = " + inQuotes(m_header[i]);
-                    break;
-                }
+        // Dates and times split over two columns: "Diagnostic Test Date" with
+        // "Diagnostic Test Time", or "Status Date" with a time-only "Status Time".
+        auto pair = [&](int role, std::string_view suffix, std::string_view partnerSuffix,
+                        int partnerRole) {
+            const int col = m_col[static_cast<std::size_t>(role)];
+            if (col < 0) return;
+            std::string want = normalised[static_cast<std::size_t>(col)];
+            if (want.size() < suffix.size() ||
+                want.compare(want.size() - suffix.size(), suffix.size(), suffix) != 0)
+                return;
+            want.replace(want.size() - suffix.size(), suffix.size(), partnerSuffix);
+            for (std::size_t i = 0; i < normalised.size(); ++i) {
+                if (taken[i] || normalised[i] != want) continue;
+                m_col[static_cast<std::size_t>(partnerRole)] = static_cast<int>(i);
+                taken[i] = true;
+                if (!guessed.empty()) guessed += ", ";
+                guessed += std::string(kRoleNames[static_cast<std::size_t>(partnerRole)]) + " = " +
+                           inQuotes(m_header[i]);
+                return;
             }
+        };
+        if (did) {
+            for (int k = 0; k < 4; ++k)
+                pair(kDidDates + k, "date", "time", kDidTimes + k);
+        } else {
+            pair(Timestamp, "time", "date", TimestampDate);
         }
 
         std::vector<std::string> missing;
@@ -696,6 +706,13 @@ class CsvImport {
     }
 
     // [SECTION] One row
+    // "09:30" or "9:30:15", not "2025-01-15 09:30": a time that needs its date column.
+    static bool timeOnly(std::string_view v) {
+        return v.find(':') != std::string_view::npos &&
+               v.find_first_of("-/") == std::string_view::npos &&
+               v.find(' ') == std::string_view::npos;
+    }
+
     std::optional<ParsedTime> time(std::string_view text, std::string& error) const {
         if (m_options.timeFormat.empty()) return parseTimestamp(text, m_zone, &error);
         return parseTimestamp(text, m_options.timeFormat, m_zone, &error);
@@ -747,10 +764,21 @@ class CsvImport {
             m_sink.reject(line, "no activity (column " + columnName(Activity) + " is empty)");
             return;
         }
-        const std::string_view when = value(fields, Timestamp);
+        std::string_view when = value(fields, Timestamp);
         if (when.empty()) {
             m_sink.reject(line, "no time (column " + columnName(Timestamp) + " is empty)");
             return;
+        }
+        if (m_col[TimestampDate] >= 0 && timeOnly(when)) {
+            const std::string_view date = value(fields, TimestampDate);
+            if (date.empty()) {
+                m_sink.reject(line, "no date (column " + columnName(TimestampDate) + " is empty)");
+                return;
+            }
+            m_joined.assign(date);
+            m_joined += ' ';
+            m_joined += when;
+            when = m_joined;
         }
         const std::optional<ParsedTime> t = time(when, m_error);
         if (!t) {

@@ -60,6 +60,8 @@ struct CsvOptions {
 // header's columns listed) or the time zone is unknown. A row that cannot be used
 // is sink.reject(line, reason) and reading goes on. Values are trimmed of
 // surrounding spaces; otherwise codes are passed on exactly as written.
+// A timestamp column named "... Time" holding times only ("09:30") is read with
+// its "... Date" column, and the same for the DID dates; the note says so.
 void readCsv(const std::filesystem::path& file, const CsvOptions& options, EventSink& sink);
 
 // Appends one field, quoted when it holds the delimiter, a quote, a line break or

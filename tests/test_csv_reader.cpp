@@ -292,6 +292,22 @@ TEST_CASE("an explicit time format and another time zone") {
     CHECK(withFormat.events[0].offsetMinutes == -300);
 }
 
+TEST_CASE("a date column beside a time-only column is read with it") {
+    const CsvSink sink = read("Accession,Status,Status Date,Status Time\n"
+                              "A1,REQ,15/07/2025,09:30\n"
+                              "A1,ARR,,10:00\n"
+                              "A1,CMP,15/07/2025,2025-07-15 11:00\n");
+    REQUIRE_FALSE(sink.notes.empty());
+    CHECK(sink.notes[0] == "columns guessed: case = \"Accession\", activity = \"Status\", "
+                           "timestamp = \"Status Time\", date = \"Status Date\"");
+    REQUIRE(sink.events.size() == 2);
+    CHECK(formatUtc(sink.events[0].time) == "2025-07-15T08:30:00Z");
+    CHECK(formatUtc(sink.events[1].time) == "2025-07-15T10:00:00Z"); // already a full time
+    REQUIRE(sink.rejects.size() == 1);
+    CHECK(sink.rejects[0] ==
+          std::pair<std::int64_t, std::string>{3, "no date (column \"Status Date\" is empty)"});
+}
+
 TEST_CASE("a missing column stops the import, naming it and listing the header") {
     TempFile f("Accession,State,When\nA1,REQ,2025-01-15 09:00\n");
     CsvSink sink;
