@@ -6,7 +6,12 @@
 #include <expat.h>
 #include <zlib.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <array>
+#include <cerrno>
+#include <cstring>
 #include <exception>
 #include <memory>
 #include <optional>
@@ -85,9 +90,57 @@ std::string_view localName(const XML_Char* name) {
     return colon == std::string_view::npos ? n : n.substr(colon + 1);
 }
 
-struct GzCloser {
-    void operator()(gzFile_s* f) const { gzclose(f); }
+// The file's bytes: plain files straight from read(2) into expat's buffer,
+// gzip-compressed ones (magic bytes 1f 8b) through zlib.
+class Input {
+public:
+    explicit Input(const std::filesystem::path& file) : m_name(file.string()) {
+        m_fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+        if (m_fd < 0)
+            throw InputError(m_name, 0, std::string("cannot open the file: ") + std::strerror(errno));
+        unsigned char magic[2] = {};
+        bool gzip = ::pread(m_fd, magic, 2, 0) == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
+        if (gzip) {
+            m_gz = gzdopen(m_fd, "rb"); // owns m_fd from here on
+            if (!m_gz) {
+                ::close(m_fd);
+                throw InputError(m_name, 0, "cannot read the gzip file");
+            }
+            m_fd = -1;
+            gzbuffer(m_gz, static_cast<unsigned>(kBlockSize));
+        }
+    }
+    ~Input() {
+        if (m_gz) gzclose(m_gz);
+        if (m_fd >= 0) ::close(m_fd);
+    }
+    Input(const Input&) = delete;
+    Input& operator=(const Input&) = delete;
+
+    // Up to size bytes; 0 at the end. Throws on a read error or a truncated gzip stream.
+    int read(void* buffer, int size) {
+        if (m_gz) {
+            int n = gzread(m_gz, buffer, static_cast<unsigned>(size));
+            int code = Z_OK;
+            const char* message = gzerror(m_gz, &code);
+            if (n < 0 || (n == 0 && code != Z_OK && code != Z_STREAM_END))
+                throw InputError(m_name, 0, std::string("cannot read the gzip file: ") + message);
+            return n;
+        }
+        for (;;) {
+            ssize_t n = ::read(m_fd, buffer, static_cast<std::size_t>(size));
+            if (n >= 0) return static_cast<int>(n);
+            if (errno != EINTR)
+                throw InputError(m_name, 0, std::string("cannot read the file: ") + std::strerror(errno));
+        }
+    }
+
+private:
+    std::string m_name;
+    int m_fd = -1;
+    gzFile m_gz = nullptr;
 };
+
 struct ParserFree {
     void operator()(XML_ParserStruct* p) const { XML_ParserFree(p); }
 };
@@ -141,7 +194,7 @@ public:
         m_stack.reserve(16);
     }
 
-    void run(gzFile_s* in) {
+    void run(Input& in) {
         std::unique_ptr<XML_ParserStruct, ParserFree> parser(XML_ParserCreate(nullptr));
         if (!parser) throw Error("out of memory creating the XML parser");
         m_parser = parser.get();
@@ -151,20 +204,8 @@ public:
         for (;;) {
             void* buffer = XML_GetBuffer(m_parser, kBlockSize);
             if (!buffer) throw Error("out of memory reading " + m_file);
-            int n = gzread(in, buffer, static_cast<unsigned>(kBlockSize));
-            if (n < 0) {
-                int code = 0;
-                const char* message = gzerror(in, &code);
-                throw InputError(m_file, 0, std::string("cannot read the file: ") + message);
-            }
+            int n = in.read(buffer, kBlockSize);
             bool last = n == 0;
-            if (last) {
-                // A truncated gzip stream reads as a short file; zlib says so here.
-                int code = 0;
-                const char* message = gzerror(in, &code);
-                if (code != Z_OK && code != Z_STREAM_END)
-                    throw InputError(m_file, 0, std::string("cannot read the file: ") + message);
-            }
             XML_Status status = XML_ParseBuffer(m_parser, n, last ? XML_TRUE : XML_FALSE);
             if (m_failure) std::rethrow_exception(m_failure);
             if (status != XML_STATUS_OK) {
@@ -225,7 +266,6 @@ private:
         }
         if (name == "trace" && parent == Element::Log) {
             m_stack.push_back(Element::Trace);
-            m_inTrace = true;
             m_caseKey.clear();
             m_traceAttributes.clear();
             m_pendingCount = 0;
@@ -247,9 +287,8 @@ private:
             std::string_view key, value;
             bool hasValue = false;
             for (const XML_Char** a = atts; *a; a += 2) {
-                std::string_view attribute(a[0]);
-                if (attribute == "key") key = a[1];
-                else if (attribute == "value") {
+                if (std::strcmp(a[0], "key") == 0) key = a[1];
+                else if (std::strcmp(a[0], "value") == 0) {
                     value = a[1];
                     hasValue = true;
                 }
@@ -335,7 +374,6 @@ private:
     }
 
     void endTrace() {
-        m_inTrace = false;
         const EventAttributes& t = m_traceAttributes.values;
         const std::string& traceResource = t.resource.empty() ? m_traceAttributes.role : t.resource;
         for (std::size_t i = 0; i < m_pendingCount; ++i) {
@@ -370,7 +408,6 @@ private:
     std::vector<Element> m_stack;
     bool m_sawLog = false;
 
-    bool m_inTrace = false;
     std::string m_caseKey;
     AttributeValues m_traceAttributes;
     std::vector<PendingEvent> m_pending; // events of the current trace
@@ -386,13 +423,9 @@ private:
 } // namespace
 
 void readXes(const std::filesystem::path& file, const XesOptions& options, EventSink& sink) {
-    // gzread reads gzip-compressed files (magic bytes 1f 8b) and passes any
-    // other file through unchanged, so one path serves both.
-    std::unique_ptr<gzFile_s, GzCloser> in(gzopen(file.c_str(), "rb"));
-    if (!in) throw InputError(file.string(), 0, "cannot open the file");
-    gzbuffer(in.get(), static_cast<unsigned>(kBlockSize));
+    Input in(file);
     XesParser parser(file.string(), options, sink);
-    parser.run(in.get());
+    parser.run(in);
 }
 
 } // namespace strawman::model
