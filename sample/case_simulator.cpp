@@ -273,7 +273,7 @@ void CaseSimulator::simulate(std::int64_t number, std::int64_t requestDay, Case&
             book();
         }
         if (community) {
-            double median = 21;
+            double median = group == MR ? 24 : 21;
             if (c.priority == "urgent") median = 3;
             else if (c.priority == "2WW") median = 7;
             else if (group == XR) median = 5;

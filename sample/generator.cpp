@@ -101,6 +101,30 @@ std::vector<std::string> trustCodes() {
     return codes;
 }
 
+std::string csvColumnSpec(std::string_view trust) {
+    std::string spec;
+    for (const auto& [column, name] : trustProfile(trust).columns) {
+        std::string_view key;
+        switch (column) {
+        case Column::Accession: key = "case"; break;
+        case Column::Status: key = "activity"; break;
+        case Column::StatusTime: key = "timestamp"; break;
+        case Column::NhsNumber: key = "patient"; break;
+        case Column::Modality: key = "modality"; break;
+        case Column::Priority: key = "priority"; break;
+        case Column::PatientSource: key = "source"; break;
+        case Column::Site: key = "site"; break;
+        case Column::User: key = "resource"; break;
+        case Column::ExamCode: key = "examination"; break;
+        case Column::PatientName:
+        case Column::ClinicalDetails: continue;
+        }
+        if (!spec.empty()) spec += ',';
+        spec.append(key).append("=\"").append(name).append("\"");
+    }
+    return spec;
+}
+
 const std::vector<std::pair<std::string, std::string>>& hl7Codes() {
     static const std::vector<std::pair<std::string, std::string>> codes{
         {"ORC-1:NW", "REQ"}, {"ORC-5:RC", "RCV"}, {"ORC-5:VT", "VET"},  {"ORC-1:OC", "REJ"},

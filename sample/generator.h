@@ -40,6 +40,11 @@ const std::vector<std::pair<std::string, std::string>>& localCodes(std::string_v
 
 std::vector<std::string> trustCodes(); // the five, in a fixed order
 
+// The trust's CSV columns as a column spec for the CSV importer
+// (case="Accession No",activity="Status",timestamp="Status Date Time",...):
+// the identifiers, names and free text are deliberately left out.
+std::string csvColumnSpec(std::string_view trust);
+
 // The codes model/hl7_reader reports for the HL7 messages this generator writes
 // (e.g. "ORC-1:NW", "ORC-5:IP", "OBR-25:F", "SCH-25:Noshow") and the network
 // code each means. The same for every trust: HL7 has no local status codes.

@@ -493,3 +493,19 @@ TEST_CASE("two million events stream in bounded memory") {
     CHECK(summary.events >= 2000000);
     if (before > 0) CHECK(after - before < 4096);
 }
+
+TEST_CASE("each trust's column spec names its header's columns and leaves identifiers out") {
+    for (const auto& trust : trustCodes()) {
+        CAPTURE(trust);
+        const auto spec = csvColumnSpec(trust);
+        const auto header = parseCsv(generated(trust, 1, OutputFormat::Csv))[0];
+        for (const auto& key : {"case=", "activity=", "timestamp=", "patient=", "modality=", "priority=",
+                                "source=", "site=", "resource=", "examination="})
+            CHECK(spec.find(key) != std::string::npos);
+        for (const auto& [column, name] : trustProfile(trust).columns) {
+            CHECK(std::find(header.begin(), header.end(), name) != header.end());
+            const bool named = spec.find("\"" + std::string(name) + "\"") != std::string::npos;
+            CHECK(named == (column != Column::PatientName && column != Column::ClinicalDetails));
+        }
+    }
+}
