@@ -19,49 +19,75 @@ void addGenCommands(CLI::App& app, Invocation& inv) {
         std::uint64_t seed = 1;
     };
     auto a = std::make_shared<Args>();
-    auto* cmd = app.add_subcommand(
-        "gen", "Generate realistic, synthetic RIS data for a demo trust (seeded: same options, same bytes)");
+    auto* cmd = app.add_subcommand("gen", "Generate realistic, synthetic RIS data for a demo trust "
+                                          "(seeded: same options, same bytes)");
     cmd->add_option("--trust", a->trust, "ODS code: RN7, RVV, RWF, RPA or RPC")->required();
-    cmd->add_option("--cases", a->cases, "Examinations to generate")->capture_default_str()->check(CLI::NonNegativeNumber);
+    cmd->add_option("--cases", a->cases, "Examinations to generate")
+        ->capture_default_str()
+        ->check(CLI::NonNegativeNumber);
     cmd->add_option("--seed", a->seed, "Random seed")->capture_default_str();
-    cmd->add_option("--from", a->from, "First request date (YYYY-MM-DD, Europe/London)")->capture_default_str();
+    cmd->add_option("--from", a->from, "First request date (YYYY-MM-DD, Europe/London)")
+        ->capture_default_str();
     cmd->add_option("--to", a->to, "Last request date, inclusive")->capture_default_str();
     cmd->add_option("--format", a->format, "csv (the trust's RIS extract), xes, hl7 (MLLP) or did")
         ->capture_default_str()
         ->check(CLI::IsMember({"csv", "xes", "hl7", "did"}));
-    cmd->add_option("-o,--output", a->output, "File to write")->required();
+    cmd->add_option("-o,--output", a->output, "File to write, or - for standard output")
+        ->required();
     cmd->callback([&inv, a] {
         inv.run = [a] {
-            sample::GeneratorOptions options;
-            options.trust = a->trust;
-            options.cases = a->cases;
-            options.seed = a->seed;
-            options.from = a->from;
-            options.to = a->to;
-            sample::GeneratorSummary summary;
-            // Written beside the target and renamed, so a failure leaves no half file.
-            const std::string tmp = a->output + ".tmp";
             try {
+                sample::GeneratorOptions options;
+                options.trust = a->trust;
+                options.cases = a->cases;
+                options.seed = a->seed;
+                options.from = a->from;
+                options.to = a->to;
                 options.format = sample::parseOutputFormat(a->format);
-                std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-                if (!out) throw model::Error("cannot write " + a->output);
-                summary = sample::generate(options, out);
-                out.close();
-                if (!out) throw model::Error("cannot write " + a->output);
-                std::filesystem::rename(tmp, a->output);
-            } catch (const model::Error&) {
-                std::error_code ignored;
-                std::filesystem::remove(tmp, ignored);
-                throw;
-            } catch (const std::exception& e) { // bad options, a failed stream
-                std::error_code ignored;
-                std::filesystem::remove(tmp, ignored);
+                sample::GeneratorSummary summary;
+                if (a->output == "-") { // a pipe: the summary goes to stderr
+                    summary = sample::generate(options, std::cout);
+                    std::cerr << "wrote " << summary.cases << " cases, " << summary.events
+                              << " events\n";
+                    return 0;
+                }
+                namespace fs = std::filesystem;
+                std::error_code ec;
+                const auto status = fs::status(a->output, ec);
+                if (fs::exists(status) && !fs::is_regular_file(status)) {
+                    // A device or a FIFO (/dev/null in a benchmark): write to it as it is,
+                    // never rename a file over it.
+                    std::ofstream out(a->output, std::ios::binary);
+                    if (!out) throw model::Error("cannot write " + a->output);
+                    summary = sample::generate(options, out);
+                    std::cout << "wrote " << a->output << ": " << a->trust << ", " << summary.cases
+                              << " cases, " << summary.events << " events\n";
+                    return 0;
+                }
+                // Written beside the target and renamed, so a failure leaves no half file.
+                const std::string tmp = a->output + ".tmp";
+                try {
+                    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+                    if (!out) throw model::Error("cannot write " + a->output);
+                    summary = sample::generate(options, out);
+                    out.close();
+                    if (!out) throw model::Error("cannot write " + a->output);
+                    fs::rename(tmp, a->output);
+                } catch (const model::Error&) {
+                    fs::remove(tmp, ec);
+                    throw;
+                } catch (const std::exception& e) { // a failed stream, a failed rename
+                    fs::remove(tmp, ec);
+                    throw model::Error(e.what());
+                }
+                std::cout << "wrote " << a->output << ": " << a->trust << ", " << summary.cases
+                          << " cases, " << summary.events << " events, "
+                          << std::filesystem::file_size(a->output) << " bytes\n";
+                return 0;
+            } catch (const std::invalid_argument& e) {
+                // An unknown trust or a bad date is the user's mistake, not a crash.
                 throw model::Error(e.what());
             }
-            std::cout << "wrote " << a->output << ": " << a->trust << ", " << summary.cases << " cases, "
-                      << summary.events << " events, " << std::filesystem::file_size(a->output)
-                      << " bytes\n";
-            return 0;
         };
     });
 }
