@@ -1,6 +1,7 @@
 // How fast the sample generator makes events, per format, into a stream that
 // discards them (so the disk is not measured).
-// Run: build/bench/bench_generator --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
+// Run: build/bench/bench_generator --benchmark_repetitions=5
+// --benchmark_report_aggregates_only=true
 #include "sample/generator.h"
 
 #include <benchmark/benchmark.h>
@@ -11,10 +12,10 @@
 namespace {
 
 class NullBuffer : public std::streambuf {
-public:
+  public:
     std::int64_t bytes = 0;
 
-protected:
+  protected:
     int overflow(int c) override {
         ++bytes;
         return c;
@@ -33,15 +34,25 @@ void generateCases(benchmark::State& state, strawman::sample::OutputFormat forma
     options.cases = state.range(0);
     options.format = format;
     std::int64_t events = 0;
-    for (auto _ : state) events += strawman::sample::generate(options, out).events;
-    state.counters["events/s"] = benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsRate);
+    for (auto _ : state)
+        events += strawman::sample::generate(options, out).events;
+    state.counters["events/s"] =
+        benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsRate);
     state.SetBytesProcessed(buffer.bytes);
 }
 
-void BM_GenerateCsv(benchmark::State& s) { generateCases(s, strawman::sample::OutputFormat::Csv); }
-void BM_GenerateXes(benchmark::State& s) { generateCases(s, strawman::sample::OutputFormat::Xes); }
-void BM_GenerateHl7(benchmark::State& s) { generateCases(s, strawman::sample::OutputFormat::Hl7); }
-void BM_GenerateDid(benchmark::State& s) { generateCases(s, strawman::sample::OutputFormat::Did); }
+void BM_GenerateCsv(benchmark::State& s) {
+    generateCases(s, strawman::sample::OutputFormat::Csv);
+}
+void BM_GenerateXes(benchmark::State& s) {
+    generateCases(s, strawman::sample::OutputFormat::Xes);
+}
+void BM_GenerateHl7(benchmark::State& s) {
+    generateCases(s, strawman::sample::OutputFormat::Hl7);
+}
+void BM_GenerateDid(benchmark::State& s) {
+    generateCases(s, strawman::sample::OutputFormat::Did);
+}
 
 } // namespace
 

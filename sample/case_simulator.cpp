@@ -33,17 +33,20 @@ const std::array<std::vector<ExamSpec>, 5>& catalogue() {
          {{"XR", "XHIPL", "XR Hip Left"},
           {"Fall, shortened and externally rotated leg ? NOF #", "Hip pain 3/12, ? OA"}},
          {{"XR", "XABDO", "XR Abdomen"},
-          {"Abdominal pain, distension, vomiting ? obstruction", "Constipation, ? faecal loading"}}},
+          {"Abdominal pain, distension, vomiting ? obstruction",
+           "Constipation, ? faecal loading"}}},
         {{{"US", "UABDO", "US Abdomen"},
           {"RUQ pain, deranged LFTs ? gallstones", "Abnormal LFTs, ? fatty liver"}},
          {{"US", "UPELV", "US Pelvis"},
           {"PMB, ? endometrial thickening", "Pelvic pain, ? ovarian cyst"}},
          {{"US", "UTHYR", "US Thyroid"}, {"Neck lump, ? thyroid nodule", "Goitre, TFTs normal"}},
-         {{"US", "UKIDB", "US Kidneys"}, {"AKI, ? obstruction", "Recurrent UTIs, ? renal calculi"}}},
+         {{"US", "UKIDB", "US Kidneys"},
+          {"AKI, ? obstruction", "Recurrent UTIs, ? renal calculi"}}},
         {{{"CT", "CHEAD", "CT Head"},
           {"Fall on anticoagulants, GCS 14 ? bleed", "Sudden severe headache, ? SAH"}},
          {{"CT", "CCHAP", "CT Chest Abdomen Pelvis"},
-          {"Weight loss, IDA ? malignancy\nStaging requested by MDT", "Known Ca colon, surveillance"}},
+          {"Weight loss, IDA ? malignancy\nStaging requested by MDT",
+           "Known Ca colon, surveillance"}},
          {{"CT", "CPULA", "CT Pulmonary Angiogram"},
           {"Pleuritic chest pain, D-dimer raised, ? PE", "SOB, tachycardic, Wells 5 ? PE"}},
          {{"CT", "CCOLO", "CT Colonography"},
@@ -55,7 +58,8 @@ const std::array<std::vector<ExamSpec>, 5>& catalogue() {
          {{"MR", "MKNEL", "MR Knee Left"},
           {"Locking knee, ? meniscal tear", "Twisting injury playing football, ? ACL"}},
          {{"MR", "MPROS", "MR Prostate"}, {"PSA 8.2, ? prostate cancer", "Raised PSA, DRE: firm"}}},
-        {{{"NM", "NBONE", "NM Bone Scan"}, {"Ca prostate, ? bone metastases", "Bone pain, raised ALP"}},
+        {{{"NM", "NBONE", "NM Bone Scan"},
+          {"Ca prostate, ? bone metastases", "Bone pain, raised ALP"}},
          {{"DXA", "ZDEXA", "DEXA Scan"},
           {"Osteoporosis risk, long-term steroids", "Fragility fracture, ? osteoporosis"}},
          {{"FL", "FSWAL", "FL Barium Swallow"}, {"Dysphagia, ? stricture", "Globus, ? pouch"}},
@@ -71,10 +75,10 @@ constexpr std::array<double, 4> kSourceWeekday{35, 30, 20, 15};
 constexpr std::array<double, 4> kSourceWeekend{5, 5, 55, 35};
 // Modality (XR, US, CT, MR, other) by source; overall about 50/20/15/10/5.
 constexpr std::array<std::array<double, 5>, 4> kModalityBySource{{
-    {55, 30, 4, 8, 3},  // GP
+    {55, 30, 4, 8, 3},   // GP
     {35, 20, 18, 18, 9}, // outpatient
-    {70, 5, 23, 1, 1},  // A&E
-    {40, 20, 28, 8, 4}, // inpatient
+    {70, 5, 23, 1, 1},   // A&E
+    {40, 20, 28, 8, 4},  // inpatient
 }};
 constexpr std::array<double, 4> kOtherExamWeights{20, 35, 15, 30}; // NM, DXA, FL, MG
 
@@ -88,15 +92,19 @@ std::string_view drawPriority(Random& rng, Source s) {
         static constexpr std::array<double, 3> w{75, 10, 15};
         return std::array<std::string_view, 3>{"routine", "urgent", "2WW"}[rng.pick(w)];
     }
-    case AE: return "urgent";
-    case IP: return rng.chance(0.7) ? "inpatient-urgent" : "routine";
+    case AE:
+        return "urgent";
+    case IP:
+        return rng.chance(0.7) ? "inpatient-urgent" : "routine";
     }
     return "routine";
 }
 
 // [SECTION] Time helpers
 
-std::int64_t secondsOf(double x) { return static_cast<std::int64_t>(std::llround(x)); }
+std::int64_t secondsOf(double x) {
+    return static_cast<std::int64_t>(std::llround(x));
+}
 
 bool isWeekendDay(std::int64_t day) {
     const auto w = ((day % 7) + 11) % 7; // 1970-01-01 was a Thursday; 0 = Sunday
@@ -104,7 +112,8 @@ bool isWeekendDay(std::int64_t day) {
 }
 
 std::int64_t nextWeekday(std::int64_t day) {
-    while (isWeekendDay(day)) ++day;
+    while (isWeekendDay(day))
+        ++day;
     return day;
 }
 
@@ -129,14 +138,17 @@ double capped(Random& rng, double median, double sigma, double cap) {
     return cap * rng.uniform(0.5, 1.0);
 }
 
-double clampTo(double x, double lo, double hi) { return std::min(hi, std::max(lo, x)); }
+double clampTo(double x, double lo, double hi) {
+    return std::min(hi, std::max(lo, x));
+}
 
 } // namespace
 
 CaseSimulator::CaseSimulator(const TrustProfile& trust, std::uint64_t seed)
     : m_trust(trust), m_seed(seed) {
     std::uint64_t key = 0;
-    for (char c : trust.code) key = key * 131 + static_cast<unsigned char>(c);
+    for (char c : trust.code)
+        key = key * 131 + static_cast<unsigned char>(c);
     m_trustKey = key;
 }
 
@@ -150,7 +162,8 @@ void CaseSimulator::simulate(std::int64_t number, std::int64_t requestDay, Case&
     // [SECTION] Who asks for what
     c.accession = m_trust.accessionPrefix;
     {
-        const std::string digits = std::to_string(number + (m_trust.accessionPrefix.empty() ? 600000001 : 10000001));
+        const std::string digits =
+            std::to_string(number + (m_trust.accessionPrefix.empty() ? 600000001 : 10000001));
         c.accession += std::string(digits.size() < 8 ? 8 - digits.size() : 0, '0') + digits;
     }
     c.placer = "PL" + std::to_string(100000000 + rng.below(900000000));
@@ -162,12 +175,14 @@ void CaseSimulator::simulate(std::int64_t number, std::int64_t requestDay, Case&
     c.patientSource = kSources[source];
     const auto group = static_cast<Group>(rng.pick(kModalityBySource[source]));
     const auto& list = catalogue()[group];
-    const ExamSpec& spec = group == OTHER ? list[rng.pick(kOtherExamWeights)] : list[rng.below(list.size())];
+    const ExamSpec& spec =
+        group == OTHER ? list[rng.pick(kOtherExamWeights)] : list[rng.below(list.size())];
     c.exam = spec.exam;
     c.clinicalDetails = spec.details[rng.below(2)];
     c.priority = drawPriority(rng, source);
-    c.site = m_trust.sites.size() == 1 || rng.chance(0.6) ? &m_trust.sites[0]
-                                                         : &m_trust.sites[1 + rng.below(m_trust.sites.size() - 1)];
+    c.site = m_trust.sites.size() == 1 || rng.chance(0.6)
+                 ? &m_trust.sites[0]
+                 : &m_trust.sites[1 + rng.below(m_trust.sites.size() - 1)];
 
     const bool community = source == GP || source == OP; // scheduled in working hours
     const bool routine = c.priority == "routine";
@@ -180,24 +195,31 @@ void CaseSimulator::simulate(std::int64_t number, std::int64_t requestDay, Case&
         c.events.push_back({a, when, who});
         t = when;
     };
-    auto after = [&](double median, double sigma) { return t + secondsOf(rng.logNormal(median, sigma)); };
+    auto after = [&](double median, double sigma) {
+        return t + secondsOf(rng.logNormal(median, sigma));
+    };
 
     // [SECTION] Request and receipt
     {
         int sod;
         if (community)
-            sod = static_cast<int>(weekend ? rng.between(9 * kHour, 12 * kHour) : rng.between(8 * kHour + 30 * kMinute, 17 * kHour + 30 * kMinute));
+            sod = static_cast<int>(
+                weekend ? rng.between(9 * kHour, 12 * kHour)
+                        : rng.between(8 * kHour + 30 * kMinute, 17 * kHour + 30 * kMinute));
         else if (source == AE)
-            sod = static_cast<int>(rng.chance(0.8) ? rng.between(8 * kHour, kDay - 1) : rng.between(0, 8 * kHour));
+            sod = static_cast<int>(rng.chance(0.8) ? rng.between(8 * kHour, kDay - 1)
+                                                   : rng.between(0, 8 * kHour));
         else
-            sod = static_cast<int>(rng.chance(0.75) ? rng.between(8 * kHour, 18 * kHour) : rng.between(0, kDay - 1));
+            sod = static_cast<int>(rng.chance(0.75) ? rng.between(8 * kHour, 18 * kHour)
+                                                    : rng.between(0, kDay - 1));
         add(Activity::REQ, fromLocal(requestDay, sod), source == GP ? "GP" : "Clinician");
     }
     add(Activity::RCV, community ? after(25 * kMinute, 1.2) : after(4 * kMinute, 0.7), "Clerk");
     const UtcSeconds received = t;
 
     // [SECTION] Vetting, protocol, booking
-    const bool walkIn = group == XR && (!community || (source == GP && rng.chance(rate.gpXrWalkIn)));
+    const bool walkIn =
+        group == XR && (!community || (source == GP && rng.chance(rate.gpXrWalkIn)));
     const bool booked = !walkIn;
     const bool vetted = !(group == CT && rng.chance(rate.ctNotVetted));
     const bool bookFirst = booked && vetted && rng.chance(rate.bookBeforeVetting);
@@ -220,13 +242,19 @@ void CaseSimulator::simulate(std::int64_t number, std::int64_t requestDay, Case&
         return true;
     };
     auto protocol = [&] {
-        add(Activity::PRO, inHoursIf(community ? after(4.0 * kHour, 1.0) : after(10.0 * kMinute, 0.7)), "Radiographer");
+        add(Activity::PRO,
+            inHoursIf(community ? after(4.0 * kHour, 1.0) : after(10.0 * kMinute, 0.7)),
+            "Radiographer");
     };
     auto book = [&] {
-        add(Activity::BKD, inHoursIf(community ? after(5.0 * kHour, 1.0) : after(10.0 * kMinute, 0.7)), "Booking Office");
+        add(Activity::BKD,
+            inHoursIf(community ? after(5.0 * kHour, 1.0) : after(10.0 * kMinute, 0.7)),
+            "Booking Office");
     };
     auto cancelBefore = [&](UtcSeconds target) {
-        const UtcSeconds when = t + secondsOf(static_cast<double>(std::max<UtcSeconds>(target - t, kHour)) * rng.uniform(0.1, 0.9));
+        const UtcSeconds when =
+            t + secondsOf(static_cast<double>(std::max<UtcSeconds>(target - t, kHour)) *
+                          rng.uniform(0.1, 0.9));
         add(Activity::CAN, inHoursIf(when), "Booking Office");
     };
 
@@ -235,7 +263,8 @@ void CaseSimulator::simulate(std::int64_t number, std::int64_t requestDay, Case&
         std::int64_t day = toLocal(from).dayNumber + std::llround(rng.logNormal(medianDays, 0.55));
         for (;;) {
             day = nextWeekday(day);
-            const UtcSeconds slot = fromLocal(day, static_cast<int>(8 * kHour + 15 * kMinute * rng.between(0, 34)));
+            const UtcSeconds slot =
+                fromLocal(day, static_cast<int>(8 * kHour + 15 * kMinute * rng.between(0, 34)));
             if (slot >= from + kHour) return slot;
             ++day;
         }
@@ -250,14 +279,18 @@ void CaseSimulator::simulate(std::int64_t number, std::int64_t requestDay, Case&
             const int s = secondOfDay(lt);
             const int open = 8 * 3600 + 30 * 60, close = 16 * 3600 + 30 * 60;
             if (isWeekend(lt) || s < open || s >= close) {
-                const std::int64_t day = (!isWeekend(lt) && s < open) ? lt.dayNumber : nextWeekday(lt.dayNumber + 1);
+                const std::int64_t day =
+                    (!isWeekend(lt) && s < open) ? lt.dayNumber : nextWeekday(lt.dayNumber + 1);
                 arrival = fromLocal(day, open + static_cast<int>(rng.between(0, close - open - 1)));
             }
         } else {
-            arrival = received + secondsOf(rng.logNormal(source == AE ? 40.0 * kMinute : 3.0 * kHour, 0.8));
+            arrival = received +
+                      secondsOf(rng.logNormal(source == AE ? 40.0 * kMinute : 3.0 * kHour, 0.8));
         }
         // Justified by the radiographer as the patient presents.
-        if (vetted && !vet(std::max(received, arrival - secondsOf(rng.logNormal(6.0 * kMinute, 0.5))))) return;
+        if (vetted &&
+            !vet(std::max(received, arrival - secondsOf(rng.logNormal(6.0 * kMinute, 0.5)))))
+            return;
         if (rng.chance(rate.cancelled)) {
             cancelBefore(arrival);
             return;
@@ -274,16 +307,24 @@ void CaseSimulator::simulate(std::int64_t number, std::int64_t requestDay, Case&
         }
         if (community) {
             double median = group == MR ? 24 : 21;
-            if (c.priority == "urgent") median = 3;
-            else if (c.priority == "2WW") median = 7;
-            else if (group == XR) median = 5;
-            else if (group == US || group == CT) median = 14;
-            appointment = planSlot(std::max(t, received + static_cast<UtcSeconds>(median * 0.3 * kDay)), median * 0.7);
+            if (c.priority == "urgent")
+                median = 3;
+            else if (c.priority == "2WW")
+                median = 7;
+            else if (group == XR)
+                median = 5;
+            else if (group == US || group == CT)
+                median = 14;
+            appointment = planSlot(
+                std::max(t, received + static_cast<UtcSeconds>(median * 0.3 * kDay)), median * 0.7);
         } else {
             double median = 8.0 * kHour;
-            if (source == AE) median = group == CT ? 35.0 * kMinute : group == MR ? 3.0 * kHour : 2.0 * kHour;
-            else if (group == CT) median = 6.0 * kHour;
-            else if (group == MR) median = 20.0 * kHour;
+            if (source == AE)
+                median = group == CT ? 35.0 * kMinute : group == MR ? 3.0 * kHour : 2.0 * kHour;
+            else if (group == CT)
+                median = 6.0 * kHour;
+            else if (group == MR)
+                median = 20.0 * kHour;
             appointment = t + secondsOf(rng.logNormal(median, 0.8));
         }
         if (rng.chance(rate.cancelled)) {
@@ -304,21 +345,28 @@ void CaseSimulator::simulate(std::int64_t number, std::int64_t requestDay, Case&
                 appointment = planSlot(t, 10);
             }
         }
-        arrival = community ? appointment - secondsOf(clampTo(rng.logNormal(10.0 * kMinute, 0.5), 0, 30.0 * kMinute))
+        arrival = community ? appointment - secondsOf(clampTo(rng.logNormal(10.0 * kMinute, 0.5), 0,
+                                                              30.0 * kMinute))
                             : appointment;
     }
 
     // [SECTION] The examination
     add(Activity::ARR, arrival, "Reception");
-    const double wait = clampTo(rng.logNormal(community ? 8.0 * kMinute : 15.0 * kMinute, 0.7), 60, 25.0 * kMinute);
+    const double wait =
+        clampTo(rng.logNormal(community ? 8.0 * kMinute : 15.0 * kMinute, 0.7), 60, 25.0 * kMinute);
     add(Activity::STA, (booked && community ? appointment : arrival) + secondsOf(wait),
         group == US ? "Sonographer" : "Radiographer");
     double length = 25.0 * kMinute;
-    if (group == XR) length = 6.0 * kMinute;
-    else if (group == US) length = 15.0 * kMinute;
-    else if (group == CT) length = 12.0 * kMinute;
-    else if (group == MR) length = 35.0 * kMinute;
-    add(Activity::CMP, t + secondsOf(clampTo(rng.logNormal(length, 0.4), 2.0 * kMinute, 60.0 * kMinute)),
+    if (group == XR)
+        length = 6.0 * kMinute;
+    else if (group == US)
+        length = 15.0 * kMinute;
+    else if (group == CT)
+        length = 12.0 * kMinute;
+    else if (group == MR)
+        length = 35.0 * kMinute;
+    add(Activity::CMP,
+        t + secondsOf(clampTo(rng.logNormal(length, 0.4), 2.0 * kMinute, 60.0 * kMinute)),
         group == US ? "Sonographer" : "Radiographer");
     const UtcSeconds completed = t;
 
@@ -326,20 +374,29 @@ void CaseSimulator::simulate(std::int64_t number, std::int64_t requestDay, Case&
     c.outsourced = rng.chance(rate.outsourced);
     const bool late = rng.chance(c.outsourced ? rate.lateReportOutsourced : rate.lateReport);
     double median = 2.0 * kDay;
-    if (c.outsourced) median = 6.0 * kDay;
-    else if (group == US) median = 20.0 * kMinute; // sonographers report at the scan
-    else if (!community && (group == CT || group == MR)) median = 2.0 * kHour;
-    else if (source == AE) median = 20.0 * kHour;
-    else if (group == XR) median = 1.5 * kDay;
-    else if (group == CT || group == MR) median = 3.0 * kDay;
+    if (c.outsourced)
+        median = 6.0 * kDay;
+    else if (group == US)
+        median = 20.0 * kMinute; // sonographers report at the scan
+    else if (!community && (group == CT || group == MR))
+        median = 2.0 * kHour;
+    else if (source == AE)
+        median = 20.0 * kHour;
+    else if (group == XR)
+        median = 1.5 * kDay;
+    else if (group == CT || group == MR)
+        median = 3.0 * kDay;
     if (urgentCommunity && !c.outsourced) median /= 2;
     const double delay = late ? 28.0 * kDay + kHour + rng.logNormal(8.0 * kDay, 0.7)
                               : capped(rng, median, 0.9, 27.0 * kDay);
-    const std::string_view reporter = c.outsourced ? "Outsourced" : group == US ? "Sonographer" : "Radiologist";
+    const std::string_view reporter = c.outsourced  ? "Outsourced"
+                                      : group == US ? "Sonographer"
+                                                    : "Radiologist";
     if (c.outsourced)
         add(Activity::REP, completed + secondsOf(delay * rng.uniform(0.55, 0.8)), reporter);
     else if (group != US && rng.chance(rate.preliminary))
-        add(Activity::REP, completed + secondsOf(delay * rng.uniform(0.2, 0.6)), "Reporting Registrar");
+        add(Activity::REP, completed + secondsOf(delay * rng.uniform(0.2, 0.6)),
+            "Reporting Registrar");
     add(Activity::VER, completed + secondsOf(delay), reporter);
     if (rng.chance(rate.addendum)) add(Activity::ADD, after(3.0 * kDay, 1.0), "Radiologist");
 }

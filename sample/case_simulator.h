@@ -22,15 +22,15 @@ struct SimEvent {
 };
 
 struct Exam {
-    std::string_view modality;  // XR, US, CT, MR, NM, DXA, FL, MG
-    std::string_view code;      // NICIP-style code
+    std::string_view modality; // XR, US, CT, MR, NM, DXA, FL, MG
+    std::string_view code;     // NICIP-style code
     std::string_view name;
 };
 
 struct Case {
     std::int64_t number = 0;
-    std::string accession;   // the trust's accession number
-    std::string placer;      // the requester's order number (HL7 ORC-2)
+    std::string accession; // the trust's accession number
+    std::string placer;    // the requester's order number (HL7 ORC-2)
     SyntheticPatient patient;
     Exam exam;
     std::string_view priority;      // routine, urgent, 2WW, inpatient-urgent
@@ -42,13 +42,13 @@ struct Case {
 };
 
 class CaseSimulator {
-public:
+  public:
     CaseSimulator(const TrustProfile& trust, std::uint64_t seed);
     // Fills out (reusing its storage) with case `number` requested on local day
     // `requestDay` (days since 1970-01-01).
     void simulate(std::int64_t number, std::int64_t requestDay, Case& out) const;
 
-private:
+  private:
     const TrustProfile& m_trust;
     std::uint64_t m_seed;
     std::uint64_t m_trustKey;

@@ -11,7 +11,7 @@
 namespace strawman::sample {
 
 class CaseWriter {
-public:
+  public:
     virtual ~CaseWriter() = default;
     virtual void begin(std::ostream& out) = 0;
     virtual void write(const Case& c, std::ostream& out) = 0;

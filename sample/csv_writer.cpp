@@ -29,16 +29,26 @@ void appendField(std::string& line, std::string_view value) {
 void appendTime(std::string& line, UtcSeconds t, TimestampStyle style) {
     const LocalTime lt = toLocal(t);
     switch (style) {
-    case TimestampStyle::UkLocal: appendUkLocal(line, lt, false); break;
-    case TimestampStyle::UkLocalSeconds: appendUkLocal(line, lt, true); break;
-    case TimestampStyle::IsoLocal: appendIsoLocal(line, lt, true); break;
-    case TimestampStyle::IsoLocalMinutes: appendIsoLocal(line, lt, false); break;
-    case TimestampStyle::IsoOffset: appendIsoOffset(line, lt, false); break;
+    case TimestampStyle::UkLocal:
+        appendUkLocal(line, lt, false);
+        break;
+    case TimestampStyle::UkLocalSeconds:
+        appendUkLocal(line, lt, true);
+        break;
+    case TimestampStyle::IsoLocal:
+        appendIsoLocal(line, lt, true);
+        break;
+    case TimestampStyle::IsoLocalMinutes:
+        appendIsoLocal(line, lt, false);
+        break;
+    case TimestampStyle::IsoOffset:
+        appendIsoOffset(line, lt, false);
+        break;
     }
 }
 
 class CsvWriter : public CaseWriter {
-public:
+  public:
     explicit CsvWriter(const TrustProfile& trust) : m_trust(trust) {}
 
     void begin(std::ostream& out) override {
@@ -58,22 +68,39 @@ public:
             std::string& f = m_fixed[i];
             f.clear();
             switch (m_trust.columns[i].first) {
-            case Column::Accession: appendField(f, c.accession); break;
-            case Column::Modality: appendField(f, c.exam.modality); break;
-            case Column::ExamCode: appendField(f, c.exam.code); break;
-            case Column::Priority: appendField(f, c.priority); break;
-            case Column::PatientSource: appendField(f, c.patientSource); break;
-            case Column::Site: appendField(f, c.site->name); break;
-            case Column::NhsNumber: appendField(f, c.patient.nhsNumber); break;
+            case Column::Accession:
+                appendField(f, c.accession);
+                break;
+            case Column::Modality:
+                appendField(f, c.exam.modality);
+                break;
+            case Column::ExamCode:
+                appendField(f, c.exam.code);
+                break;
+            case Column::Priority:
+                appendField(f, c.priority);
+                break;
+            case Column::PatientSource:
+                appendField(f, c.patientSource);
+                break;
+            case Column::Site:
+                appendField(f, c.site->name);
+                break;
+            case Column::NhsNumber:
+                appendField(f, c.patient.nhsNumber);
+                break;
             case Column::PatientName:
                 m_name.clear();
                 m_name.append(c.patient.family).append(", ").append(c.patient.given);
                 appendField(f, m_name);
                 break;
-            case Column::ClinicalDetails: appendField(f, c.clinicalDetails); break;
+            case Column::ClinicalDetails:
+                appendField(f, c.clinicalDetails);
+                break;
             case Column::Status:
             case Column::StatusTime:
-            case Column::User: break; // per event
+            case Column::User:
+                break; // per event
             }
         }
         m_buffer.clear();
@@ -84,9 +111,14 @@ public:
                 case Column::Status:
                     appendField(m_buffer, m_trust.localCodes[static_cast<std::size_t>(e.activity)]);
                     break;
-                case Column::StatusTime: appendTime(m_buffer, e.time, m_trust.timestamps); break;
-                case Column::User: appendField(m_buffer, e.resource); break;
-                default: m_buffer.append(m_fixed[i]);
+                case Column::StatusTime:
+                    appendTime(m_buffer, e.time, m_trust.timestamps);
+                    break;
+                case Column::User:
+                    appendField(m_buffer, e.resource);
+                    break;
+                default:
+                    m_buffer.append(m_fixed[i]);
                 }
             }
             m_buffer.append("\r\n");
@@ -96,7 +128,7 @@ public:
 
     void end(std::ostream&) override {}
 
-private:
+  private:
     const TrustProfile& m_trust;
     std::string m_buffer, m_name;
     std::vector<std::string> m_fixed;

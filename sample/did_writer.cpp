@@ -6,7 +6,7 @@ namespace strawman::sample {
 namespace {
 
 class DidWriter : public CaseWriter {
-public:
+  public:
     void begin(std::ostream& out) override {
         out << "\"NHS Number\",\"Accession Number\",\"Patient Source\",\"Modality\","
                "\"Imaging Code (NICIP)\",\"Site Code of Imaging\",\"Diagnostic Test Request Date\","
@@ -18,15 +18,20 @@ public:
         UtcSeconds at[4] = {-1, -1, -1, -1}; // REQ, RCV, CMP, first VER
         for (const SimEvent& e : c.events) {
             int slot = -1;
-            if (e.activity == Activity::REQ) slot = 0;
-            else if (e.activity == Activity::RCV) slot = 1;
-            else if (e.activity == Activity::CMP) slot = 2;
-            else if (e.activity == Activity::VER) slot = 3;
+            if (e.activity == Activity::REQ)
+                slot = 0;
+            else if (e.activity == Activity::RCV)
+                slot = 1;
+            else if (e.activity == Activity::CMP)
+                slot = 2;
+            else if (e.activity == Activity::VER)
+                slot = 3;
             if (slot >= 0 && at[slot] < 0) at[slot] = e.time;
         }
         m_line.clear();
-        for (std::string_view f : {std::string_view(c.patient.nhsNumber), std::string_view(c.accession),
-                                   c.patientSource, c.exam.modality, c.exam.code, c.site->code}) {
+        for (std::string_view f :
+             {std::string_view(c.patient.nhsNumber), std::string_view(c.accession), c.patientSource,
+              c.exam.modality, c.exam.code, c.site->code}) {
             // None of these holds a comma or quote except "A&E", which needs none.
             m_line.append(f).push_back(',');
         }
@@ -40,12 +45,14 @@ public:
 
     void end(std::ostream&) override {}
 
-private:
+  private:
     std::string m_line;
 };
 
 } // namespace
 
-std::unique_ptr<CaseWriter> makeDidWriter(const TrustProfile&) { return std::make_unique<DidWriter>(); }
+std::unique_ptr<CaseWriter> makeDidWriter(const TrustProfile&) {
+    return std::make_unique<DidWriter>();
+}
 
 } // namespace strawman::sample

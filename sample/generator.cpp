@@ -24,10 +24,14 @@ bool weekendDay(std::int64_t day) {
 
 std::unique_ptr<CaseWriter> makeWriter(OutputFormat format, const TrustProfile& trust) {
     switch (format) {
-    case OutputFormat::Csv: return makeCsvWriter(trust);
-    case OutputFormat::Xes: return makeXesWriter(trust);
-    case OutputFormat::Hl7: return makeHl7Writer(trust);
-    case OutputFormat::Did: return makeDidWriter(trust);
+    case OutputFormat::Csv:
+        return makeCsvWriter(trust);
+    case OutputFormat::Xes:
+        return makeXesWriter(trust);
+    case OutputFormat::Hl7:
+        return makeHl7Writer(trust);
+    case OutputFormat::Did:
+        return makeDidWriter(trust);
     }
     throw std::invalid_argument("unknown output format");
 }
@@ -41,7 +45,8 @@ GeneratorSummary generate(const GeneratorOptions& options, std::ostream& out) {
         throw std::invalid_argument("--from \"" + options.from + "\" is not a date (YYYY-MM-DD)");
     if (!parseDate(options.to, last))
         throw std::invalid_argument("--to \"" + options.to + "\" is not a date (YYYY-MM-DD)");
-    if (last < first) throw std::invalid_argument("--to " + options.to + " is before --from " + options.from);
+    if (last < first)
+        throw std::invalid_argument("--to " + options.to + " is before --from " + options.from);
     if (options.cases < 0) throw std::invalid_argument("the number of cases cannot be negative");
 
     // Cumulative day weights: case i goes to the day where (i + u) / n of the
@@ -66,7 +71,8 @@ GeneratorSummary generate(const GeneratorOptions& options, std::ostream& out) {
     const auto n = static_cast<double>(options.cases);
     for (std::int64_t i = 0; i < options.cases; ++i) {
         const double target = (static_cast<double>(i) + placement.uniform()) / n * total;
-        while (day + 1 < cumulative.size() && cumulative[day] <= target) ++day;
+        while (day + 1 < cumulative.size() && cumulative[day] <= target)
+            ++day;
         simulator.simulate(i, first + static_cast<std::int64_t>(day), c);
         writer->write(c, out);
         ++summary.cases;
@@ -81,7 +87,8 @@ GeneratorSummary generate(const GeneratorOptions& options, std::ostream& out) {
 
 const std::vector<std::pair<std::string, std::string>>& localCodes(std::string_view trust) {
     static std::mutex lock;
-    static std::map<std::string, std::vector<std::pair<std::string, std::string>>, std::less<>> tables;
+    static std::map<std::string, std::vector<std::pair<std::string, std::string>>, std::less<>>
+        tables;
     const TrustProfile& profile = trustProfile(trust);
     std::lock_guard guard(lock);
     auto it = tables.find(profile.code);
@@ -97,7 +104,8 @@ const std::vector<std::pair<std::string, std::string>>& localCodes(std::string_v
 
 std::vector<std::string> trustCodes() {
     std::vector<std::string> codes;
-    for (const auto& p : trustProfiles()) codes.emplace_back(p.code);
+    for (const auto& p : trustProfiles())
+        codes.emplace_back(p.code);
     return codes;
 }
 
@@ -106,18 +114,39 @@ std::string csvColumnSpec(std::string_view trust) {
     for (const auto& [column, name] : trustProfile(trust).columns) {
         std::string_view key;
         switch (column) {
-        case Column::Accession: key = "case"; break;
-        case Column::Status: key = "activity"; break;
-        case Column::StatusTime: key = "timestamp"; break;
-        case Column::NhsNumber: key = "patient"; break;
-        case Column::Modality: key = "modality"; break;
-        case Column::Priority: key = "priority"; break;
-        case Column::PatientSource: key = "source"; break;
-        case Column::Site: key = "site"; break;
-        case Column::User: key = "resource"; break;
-        case Column::ExamCode: key = "examination"; break;
+        case Column::Accession:
+            key = "case";
+            break;
+        case Column::Status:
+            key = "activity";
+            break;
+        case Column::StatusTime:
+            key = "timestamp";
+            break;
+        case Column::NhsNumber:
+            key = "patient";
+            break;
+        case Column::Modality:
+            key = "modality";
+            break;
+        case Column::Priority:
+            key = "priority";
+            break;
+        case Column::PatientSource:
+            key = "source";
+            break;
+        case Column::Site:
+            key = "site";
+            break;
+        case Column::User:
+            key = "resource";
+            break;
+        case Column::ExamCode:
+            key = "examination";
+            break;
         case Column::PatientName:
-        case Column::ClinicalDetails: continue;
+        case Column::ClinicalDetails:
+            continue;
         }
         if (!spec.empty()) spec += ',';
         spec.append(key).append("=\"").append(name).append("\"");
@@ -127,9 +156,9 @@ std::string csvColumnSpec(std::string_view trust) {
 
 const std::vector<std::pair<std::string, std::string>>& hl7Codes() {
     static const std::vector<std::pair<std::string, std::string>> codes{
-        {"ORC-1:NW", "REQ"}, {"ORC-5:RC", "RCV"}, {"ORC-5:VT", "VET"},  {"ORC-1:OC", "REJ"},
+        {"ORC-1:NW", "REQ"}, {"ORC-5:RC", "RCV"}, {"ORC-5:VT", "VET"},      {"ORC-1:OC", "REJ"},
         {"ORC-5:PR", "PRO"}, {"ORC-5:SC", "BKD"}, {"SCH-25:Noshow", "DNA"}, {"ORC-5:AR", "ARR"},
-        {"ORC-5:IP", "STA"}, {"ORC-5:CM", "CMP"}, {"OBR-25:P", "REP"}, {"OBR-25:F", "VER"},
+        {"ORC-5:IP", "STA"}, {"ORC-5:CM", "CMP"}, {"OBR-25:P", "REP"},      {"OBR-25:F", "VER"},
         {"OBR-25:C", "ADD"}, {"ORC-1:CA", "CAN"}};
     return codes;
 }
@@ -139,7 +168,8 @@ OutputFormat parseOutputFormat(std::string_view name) {
     if (name == "xes") return OutputFormat::Xes;
     if (name == "hl7") return OutputFormat::Hl7;
     if (name == "did") return OutputFormat::Did;
-    throw std::invalid_argument("unknown format \"" + std::string(name) + "\" (csv, xes, hl7 or did)");
+    throw std::invalid_argument("unknown format \"" + std::string(name) +
+                                "\" (csv, xes, hl7 or did)");
 }
 
 } // namespace strawman::sample

@@ -33,28 +33,48 @@ namespace {
 void appendText(std::string& out, std::string_view text) {
     for (char ch : text) {
         switch (ch) {
-        case '|': out.append("\\F\\"); break;
-        case '^': out.append("\\S\\"); break;
-        case '~': out.append("\\R\\"); break;
-        case '\\': out.append("\\E\\"); break;
-        case '&': out.append("\\T\\"); break;
-        case '\n': out.append("\\.br\\"); break;
-        case '\r': break;
-        default: out.push_back(ch);
+        case '|':
+            out.append("\\F\\");
+            break;
+        case '^':
+            out.append("\\S\\");
+            break;
+        case '~':
+            out.append("\\R\\");
+            break;
+        case '\\':
+            out.append("\\E\\");
+            break;
+        case '&':
+            out.append("\\T\\");
+            break;
+        case '\n':
+            out.append("\\.br\\");
+            break;
+        case '\r':
+            break;
+        default:
+            out.push_back(ch);
         }
     }
 }
 
 std::string_view reportText(std::string_view modality) {
-    if (modality == "XR") return "FINDINGS: No acute bony injury. Joint spaces preserved.\nCONCLUSION: No fracture.";
-    if (modality == "US") return "FINDINGS: Normal appearances of the organs examined.\nCONCLUSION: Normal study.";
-    if (modality == "CT") return "FINDINGS: No acute intracranial or thoracic abnormality.\nCONCLUSION: No acute findings.";
-    if (modality == "MR") return "FINDINGS: Mild degenerative change. No cord or root compression.\nCONCLUSION: Degenerative change only.";
+    if (modality == "XR")
+        return "FINDINGS: No acute bony injury. Joint spaces preserved.\nCONCLUSION: No fracture.";
+    if (modality == "US")
+        return "FINDINGS: Normal appearances of the organs examined.\nCONCLUSION: Normal study.";
+    if (modality == "CT")
+        return "FINDINGS: No acute intracranial or thoracic abnormality.\nCONCLUSION: No acute "
+               "findings.";
+    if (modality == "MR")
+        return "FINDINGS: Mild degenerative change. No cord or root compression.\nCONCLUSION: "
+               "Degenerative change only.";
     return "FINDINGS: Appearances within normal limits.\nCONCLUSION: Normal.";
 }
 
 class Hl7Writer : public CaseWriter {
-public:
+  public:
     explicit Hl7Writer(const TrustProfile& trust) : m_trust(trust) {}
 
     void begin(std::ostream&) override {}
@@ -66,27 +86,55 @@ public:
             const SimEvent& e = c.events[i];
             m_buffer.push_back('\x0b');
             switch (e.activity) {
-            case Activity::REQ: order(c, e, "NW", "", "", 0); break;
-            case Activity::RCV: order(c, e, "SC", "RC", "", 0); break;
-            case Activity::VET: order(c, e, "SC", "VT", "", 0); break;
-            case Activity::REJ: order(c, e, "OC", "CA", "REJ^Rejected at vetting", 0); break;
-            case Activity::PRO: order(c, e, "SC", "PR", "", 0); break;
-            case Activity::BKD: order(c, e, "SC", "SC", "", appointmentAfter(c, i)); break;
-            case Activity::ARR: order(c, e, "SC", "AR", "", 0); break;
-            case Activity::STA: order(c, e, "SC", "IP", "", 0); break;
-            case Activity::CMP: order(c, e, "SC", "CM", "", 0); break;
-            case Activity::CAN: order(c, e, "CA", "CA", "", 0); break;
-            case Activity::DNA: noShow(c, e, lastAppointmentBefore(c, i)); break;
-            case Activity::REP: result(c, e, "P"); break;
-            case Activity::VER: result(c, e, "F"); break;
-            case Activity::ADD: result(c, e, "C"); break;
+            case Activity::REQ:
+                order(c, e, "NW", "", "", 0);
+                break;
+            case Activity::RCV:
+                order(c, e, "SC", "RC", "", 0);
+                break;
+            case Activity::VET:
+                order(c, e, "SC", "VT", "", 0);
+                break;
+            case Activity::REJ:
+                order(c, e, "OC", "CA", "REJ^Rejected at vetting", 0);
+                break;
+            case Activity::PRO:
+                order(c, e, "SC", "PR", "", 0);
+                break;
+            case Activity::BKD:
+                order(c, e, "SC", "SC", "", appointmentAfter(c, i));
+                break;
+            case Activity::ARR:
+                order(c, e, "SC", "AR", "", 0);
+                break;
+            case Activity::STA:
+                order(c, e, "SC", "IP", "", 0);
+                break;
+            case Activity::CMP:
+                order(c, e, "SC", "CM", "", 0);
+                break;
+            case Activity::CAN:
+                order(c, e, "CA", "CA", "", 0);
+                break;
+            case Activity::DNA:
+                noShow(c, e, lastAppointmentBefore(c, i));
+                break;
+            case Activity::REP:
+                result(c, e, "P");
+                break;
+            case Activity::VER:
+                result(c, e, "F");
+                break;
+            case Activity::ADD:
+                result(c, e, "C");
+                break;
             }
             m_buffer.append("\x1c\r");
         }
         out.write(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
     }
 
-private:
+  private:
     // The appointment a booking made: the next attendance or no-show.
     static UtcSeconds appointmentAfter(const Case& c, std::size_t booking) {
         for (std::size_t j = booking + 1; j < c.events.size(); ++j) {
@@ -103,7 +151,11 @@ private:
     void time(UtcSeconds t) { appendHl7(m_buffer, toLocal(t)); }
 
     void header(const Case& c, const SimEvent& e, std::string_view type) {
-        m_buffer.append("MSH|^~\\&|RIS|").append(c.site->code).append("|STRAWMAN|").append(m_trust.code).append("|");
+        m_buffer.append("MSH|^~\\&|RIS|")
+            .append(c.site->code)
+            .append("|STRAWMAN|")
+            .append(m_trust.code)
+            .append("|");
         time(e.time);
         m_buffer.append("||").append(type).append("|");
         m_buffer.append(std::to_string(++m_control)).append("|P|2.4\r");
@@ -116,7 +168,9 @@ private:
         m_buffer.push_back('|');
         m_buffer.push_back(c.patient.sex);
         m_buffer.append("\r");
-        const char patientClass = c.patientSource == "inpatient" ? 'I' : c.patientSource == "A&E" ? 'E' : 'O';
+        const char patientClass = c.patientSource == "inpatient" ? 'I'
+                                  : c.patientSource == "A&E"     ? 'E'
+                                                                 : 'O';
         m_buffer.append("PV1|1|").push_back(patientClass);
         m_buffer.append("|").append(c.site->code).append("|||||||||||||||");
         appendText(m_buffer, c.patientSource);
@@ -130,8 +184,9 @@ private:
     }
 
     // OBR-1 … OBR-27; fields not given stay empty.
-    void obr(const Case& c, bool withAccession, UtcSeconds requested, UtcSeconds start, UtcSeconds end,
-             UtcSeconds resultTime, std::string_view resultStatus, UtcSeconds appointment) {
+    void obr(const Case& c, bool withAccession, UtcSeconds requested, UtcSeconds start,
+             UtcSeconds end, UtcSeconds resultTime, std::string_view resultStatus,
+             UtcSeconds appointment) {
         m_buffer.append("OBR|1|").append(c.placer).append("|");
         if (withAccession) m_buffer.append(c.accession);
         m_buffer.append("|").append(c.exam.code).append("^");
@@ -170,15 +225,24 @@ private:
             for (const SimEvent& s : c.events)
                 if (s.activity == Activity::STA) start = s.time;
         }
-        obr(c, accessioned, e.activity == Activity::REQ ? e.time : 0, start, end, 0, "", appointment);
+        obr(c, accessioned, e.activity == Activity::REQ ? e.time : 0, start, end, 0, "",
+            appointment);
     }
 
     void noShow(const Case& c, const SimEvent& e, UtcSeconds appointment) {
         header(c, e, "SIU^S26");
-        m_buffer.append("SCH|").append(c.placer).append("|").append(c.accession).append("|||||||||^^^");
+        m_buffer.append("SCH|")
+            .append(c.placer)
+            .append("|")
+            .append(c.accession)
+            .append("|||||||||^^^");
         time(appointment); // SCH-11 appointment timing
         // SCH-12 … SCH-24 empty, SCH-25 status, SCH-26 placer and SCH-27 filler order numbers
-        m_buffer.append("||||||||||||||Noshow|").append(c.placer).append("|").append(c.accession).append("\r");
+        m_buffer.append("||||||||||||||Noshow|")
+            .append(c.placer)
+            .append("|")
+            .append(c.accession)
+            .append("\r");
         m_buffer.append("RGS|1\r");
         m_buffer.append("AIS|1||").append(c.exam.code).append("^");
         appendText(m_buffer, c.exam.name);
@@ -189,13 +253,19 @@ private:
 
     void result(const Case& c, const SimEvent& e, std::string_view status) {
         header(c, e, "ORU^R01");
-        m_buffer.append("ORC|RE|").append(c.placer).append("|").append(c.accession).append("||CM\r");
+        m_buffer.append("ORC|RE|")
+            .append(c.placer)
+            .append("|")
+            .append(c.accession)
+            .append("||CM\r");
         obr(c, true, 0, 0, 0, e.time, status, 0);
         m_buffer.append("OBX|1|TX|").append(c.exam.code).append("^");
         appendText(m_buffer, c.exam.name);
         m_buffer.append("^NICIP||");
-        appendText(m_buffer, status == "C" ? "ADDENDUM: Comparison with prior imaging; no change to conclusion."
-                                           : reportText(c.exam.modality));
+        appendText(m_buffer,
+                   status == "C"
+                       ? "ADDENDUM: Comparison with prior imaging; no change to conclusion."
+                       : reportText(c.exam.modality));
         m_buffer.append("||||||").append(status).append("|||");
         time(e.time);
         m_buffer.append("|||");

@@ -17,9 +17,9 @@ struct LocalTime {
     int year = 1970;
     unsigned month = 1, day = 1;
     int hour = 0, minute = 0, second = 0;
-    int offsetMinutes = 0;  // 0 (GMT) or 60 (BST)
+    int offsetMinutes = 0;      // 0 (GMT) or 60 (BST)
     std::int64_t dayNumber = 0; // local days since 1970-01-01
-    unsigned weekday = 4;   // 0 = Sunday … 6 = Saturday
+    unsigned weekday = 4;       // 0 = Sunday … 6 = Saturday
 };
 
 bool isSummerTime(UtcSeconds t);
@@ -35,14 +35,19 @@ std::int64_t dayNumberOf(int year, unsigned month, unsigned day);
 // Parses YYYY-MM-DD; returns false when it is not a valid date.
 bool parseDate(const std::string& text, std::int64_t& dayNumber);
 
-inline bool isWeekend(const LocalTime& t) { return t.weekday == 0 || t.weekday == 6; }
-inline int secondOfDay(const LocalTime& t) { return t.hour * 3600 + t.minute * 60 + t.second; }
+inline bool isWeekend(const LocalTime& t) {
+    return t.weekday == 0 || t.weekday == 6;
+}
+inline int secondOfDay(const LocalTime& t) {
+    return t.hour * 3600 + t.minute * 60 + t.second;
+}
 
 // Timestamp printers; each writes into out (appending) without allocation churn.
-void appendUkLocal(std::string& out, const LocalTime& t, bool seconds);       // 26/10/2025 14:05[:07]
-void appendIsoLocal(std::string& out, const LocalTime& t, bool seconds);      // 2025-10-26 14:05[:07]
-void appendIsoOffset(std::string& out, const LocalTime& t, bool millis);      // 2025-10-26T14:05:07[.000]+01:00
-void appendHl7(std::string& out, const LocalTime& t);                          // 20251026140507+0100
+void appendUkLocal(std::string& out, const LocalTime& t, bool seconds);  // 26/10/2025 14:05[:07]
+void appendIsoLocal(std::string& out, const LocalTime& t, bool seconds); // 2025-10-26 14:05[:07]
+void appendIsoOffset(std::string& out, const LocalTime& t,
+                     bool millis);                    // 2025-10-26T14:05:07[.000]+01:00
+void appendHl7(std::string& out, const LocalTime& t); // 20251026140507+0100
 void appendHl7Date(std::string& out, int year, unsigned month, unsigned day); // 19570312
 
 } // namespace strawman::sample

@@ -29,9 +29,10 @@ inline std::uint64_t mixKeys(std::uint64_t a, std::uint64_t b, std::uint64_t c =
 
 // xoshiro256** (Blackman & Vigna), seeded through SplitMix64.
 class Random {
-public:
+  public:
     explicit Random(std::uint64_t seed) {
-        for (auto& word : m_s) word = splitMix64(seed);
+        for (auto& word : m_s)
+            word = splitMix64(seed);
     }
 
     std::uint64_t next() {
@@ -53,14 +54,16 @@ public:
     // [0, n)
     std::uint64_t below(std::uint64_t n) { return n == 0 ? 0 : next() % n; }
     std::int64_t between(std::int64_t lo, std::int64_t hiInclusive) {
-        return lo + static_cast<std::int64_t>(below(static_cast<std::uint64_t>(hiInclusive - lo + 1)));
+        return lo +
+               static_cast<std::int64_t>(below(static_cast<std::uint64_t>(hiInclusive - lo + 1)));
     }
 
     // Standard normal by Box-Muller (one value per call; the pair's second is dropped
     // to keep the stream simple to reason about).
     double normal() {
         double u1 = uniform();
-        while (u1 <= 0.0) u1 = uniform();
+        while (u1 <= 0.0)
+            u1 = uniform();
         const double u2 = uniform();
         return std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
     }
@@ -71,7 +74,8 @@ public:
     // Index drawn with the given weights (need not sum to 1).
     std::size_t pick(std::span<const double> weights) {
         double total = 0;
-        for (double w : weights) total += w;
+        for (double w : weights)
+            total += w;
         double x = uniform() * total;
         for (std::size_t i = 0; i < weights.size(); ++i) {
             if (x < weights[i]) return i;
@@ -80,7 +84,7 @@ public:
         return weights.size() - 1;
     }
 
-private:
+  private:
     static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
     std::uint64_t m_s[4];
 };

@@ -10,21 +10,24 @@ namespace strawman::sample {
 namespace {
 
 constexpr std::array<std::string_view, 40> kFamily{
-    "SMITH", "JONES", "TAYLOR", "BROWN", "WILLIAMS", "WILSON", "JOHNSON", "DAVIES", "ROBINSON",
-    "WRIGHT", "THOMPSON", "EVANS", "WALKER", "WHITE", "ROBERTS", "GREEN", "HALL", "WOOD",
-    "JACKSON", "CLARKE", "PATEL", "KHAN", "LEWIS", "HARRIS", "MARTIN", "COOPER", "KING", "LEE",
-    "BAKER", "HARRISON", "MORGAN", "ALLEN", "JAMES", "SCOTT", "PHILLIPS", "WATSON", "DAVIS",
-    "PARKER", "O'BRIEN", "OKAFOR"};
+    "SMITH",    "JONES",  "TAYLOR",   "BROWN",  "WILLIAMS", "WILSON",   "JOHNSON", "DAVIES",
+    "ROBINSON", "WRIGHT", "THOMPSON", "EVANS",  "WALKER",   "WHITE",    "ROBERTS", "GREEN",
+    "HALL",     "WOOD",   "JACKSON",  "CLARKE", "PATEL",    "KHAN",     "LEWIS",   "HARRIS",
+    "MARTIN",   "COOPER", "KING",     "LEE",    "BAKER",    "HARRISON", "MORGAN",  "ALLEN",
+    "JAMES",    "SCOTT",  "PHILLIPS", "WATSON", "DAVIS",    "PARKER",   "O'BRIEN", "OKAFOR"};
 constexpr std::array<std::string_view, 20> kFemale{
-    "OLIVIA", "AMELIA", "MARGARET", "SUSAN", "PATRICIA", "EMMA", "SOPHIE", "JOAN", "PRIYA", "GRACE",
-    "HANNAH", "JEAN", "CHLOE", "MARY", "LUCY", "ELLIE", "SARAH", "ANNE", "FATIMA", "ZOE"};
+    "OLIVIA", "AMELIA", "MARGARET", "SUSAN",  "PATRICIA", "EMMA",  "SOPHIE",
+    "JOAN",   "PRIYA",  "GRACE",    "HANNAH", "JEAN",     "CHLOE", "MARY",
+    "LUCY",   "ELLIE",  "SARAH",    "ANNE",   "FATIMA",   "ZOE"};
 constexpr std::array<std::string_view, 20> kMale{
-    "OLIVER", "GEORGE", "HARRY", "JACK", "DAVID", "JOHN", "MOHAMMED", "THOMAS", "JAMES", "PETER",
-    "WILLIAM", "ARTHUR", "NOAH", "LEO", "MICHAEL", "ROBERT", "ALI", "DANIEL", "KWAME", "IAN"};
+    "OLIVER",  "GEORGE", "HARRY", "JACK",    "DAVID",  "JOHN", "MOHAMMED",
+    "THOMAS",  "JAMES",  "PETER", "WILLIAM", "ARTHUR", "NOAH", "LEO",
+    "MICHAEL", "ROBERT", "ALI",   "DANIEL",  "KWAME",  "IAN"};
 
 int checkDigit(const std::string& nine) {
     int sum = 0;
-    for (int i = 0; i < 9; ++i) sum += (nine[static_cast<std::size_t>(i)] - '0') * (10 - i);
+    for (int i = 0; i < 9; ++i)
+        sum += (nine[static_cast<std::size_t>(i)] - '0') * (10 - i);
     const int check = 11 - sum % 11;
     return check == 11 ? 0 : check; // 10 means "no valid number"
 }
@@ -44,7 +47,8 @@ SyntheticPatient syntheticPatient(std::uint64_t patientNumber) {
     SyntheticPatient p;
     for (;;) {
         std::string nine = "999";
-        for (int i = 0; i < 6; ++i) nine.push_back(static_cast<char>('0' + rng.below(10)));
+        for (int i = 0; i < 6; ++i)
+            nine.push_back(static_cast<char>('0' + rng.below(10)));
         const int check = checkDigit(nine);
         if (check == 10) continue;
         p.nhsNumber = nine + static_cast<char>('0' + check);

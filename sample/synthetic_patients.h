@@ -12,7 +12,7 @@
 namespace strawman::sample {
 
 struct SyntheticPatient {
-    std::string nhsNumber;  // 10 digits
+    std::string nhsNumber; // 10 digits
     std::string_view family, given;
     int birthYear = 1970;
     unsigned birthMonth = 1, birthDay = 1;

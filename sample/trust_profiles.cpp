@@ -34,17 +34,25 @@ std::vector<TrustProfile> build() {
     DepartureRates rn7 = kNetwork;
     rn7.bookBeforeVetting = 0.80;
     rn7.rejected = 0.03;
-    t.push_back({"RN7", "Dartford and Gravesham NHS Trust",
+    t.push_back({"RN7",
+                 "Dartford and Gravesham NHS Trust",
                  {"ORD", "RECV", "VETD", "VREJ", "PROT", "BOOK", "DNA", "ATTN", "SCAN", "DONE",
                   "PREL", "AUTH", "ADDM", "CANC"},
-                 {{C::Accession, "Accession No"}, {C::Status, "Status"},
-                  {C::StatusTime, "Status Date Time"}, {C::Modality, "Modality"},
-                  {C::ExamCode, "Exam Code"}, {C::Priority, "Priority"},
-                  {C::PatientSource, "Patient Type"}, {C::Site, "Site"},
-                  {C::NhsNumber, "NHS Number"}, {C::ClinicalDetails, "Clinical Details"},
+                 {{C::Accession, "Accession No"},
+                  {C::Status, "Status"},
+                  {C::StatusTime, "Status Date Time"},
+                  {C::Modality, "Modality"},
+                  {C::ExamCode, "Exam Code"},
+                  {C::Priority, "Priority"},
+                  {C::PatientSource, "Patient Type"},
+                  {C::Site, "Site"},
+                  {C::NhsNumber, "NHS Number"},
+                  {C::ClinicalDetails, "Clinical Details"},
                   {C::User, "User"}},
-                 TimestampStyle::UkLocal, "DG",
-                 {{"RN707", "Darent Valley Hospital"}, {"RN708", "Gravesham Community Hospital"},
+                 TimestampStyle::UkLocal,
+                 "DG",
+                 {{"RN707", "Darent Valley Hospital"},
+                  {"RN708", "Gravesham Community Hospital"},
                   {"RN709", "Queen Mary's Hospital Sidcup"}},
                  rn7});
 
@@ -52,16 +60,24 @@ std::vector<TrustProfile> build() {
     DepartureRates rvv = kNetwork;
     rvv.gpXrWalkIn = 0.70;
     rvv.rejected = 0.05;
-    t.push_back({"RVV", "East Kent Hospitals University NHS Foundation Trust",
+    t.push_back({"RVV",
+                 "East Kent Hospitals University NHS Foundation Trust",
                  {"Requested", "Received", "Justified", "Not Justified", "Protocolled", "Appointed",
                   "Did Not Attend", "Arrived", "In Room", "Examined", "Reported", "Verified",
                   "Addendum", "Cancelled"},
-                 {{C::Accession, "Accession"}, {C::Status, "Event"}, {C::StatusTime, "Event Time"},
-                  {C::Modality, "Modality"}, {C::ExamCode, "Examination"},
-                  {C::Priority, "Priority"}, {C::PatientSource, "Source"}, {C::Site, "Hospital"},
-                  {C::NhsNumber, "NHS No"}, {C::ClinicalDetails, "Clinical Indication"},
+                 {{C::Accession, "Accession"},
+                  {C::Status, "Event"},
+                  {C::StatusTime, "Event Time"},
+                  {C::Modality, "Modality"},
+                  {C::ExamCode, "Examination"},
+                  {C::Priority, "Priority"},
+                  {C::PatientSource, "Source"},
+                  {C::Site, "Hospital"},
+                  {C::NhsNumber, "NHS No"},
+                  {C::ClinicalDetails, "Clinical Indication"},
                   {C::User, "Staff"}},
-                 TimestampStyle::UkLocalSeconds, "EK",
+                 TimestampStyle::UkLocalSeconds,
+                 "EK",
                  {{"RVV01", "Kent and Canterbury Hospital"},
                   {"RVV09", "William Harvey Hospital"},
                   {"RVVKC", "Queen Elizabeth The Queen Mother Hospital"},
@@ -73,52 +89,75 @@ std::vector<TrustProfile> build() {
     DepartureRates rwf = kNetwork;
     rwf.dna = 0.08;
     rwf.dnaAgain = 0.15;
-    t.push_back({"RWF", "Maidstone and Tunbridge Wells NHS Trust",
-                 {"RQ", "RC", "JV", "JR", "PR", "BK", "DA", "AR", "ST", "CO", "PV", "VF", "AD",
-                  "CX"},
-                 {{C::Accession, "Accession Number"}, {C::NhsNumber, "NHS Number"},
-                  {C::PatientName, "Patient Name"}, {C::Status, "Status"},
-                  {C::StatusTime, "Date/Time"}, {C::Modality, "Modality"},
-                  {C::ExamCode, "Procedure"}, {C::Priority, "Priority"},
-                  {C::PatientSource, "Patient Category"}, {C::Site, "Site"},
-                  {C::ClinicalDetails, "Clinical Details"}, {C::User, "Operator"}},
-                 TimestampStyle::IsoOffset, "MTW",
-                 {{"RWF03", "Maidstone Hospital"}, {"RWFTW", "Tunbridge Wells Hospital"}},
-                 rwf});
+    t.push_back(
+        {"RWF",
+         "Maidstone and Tunbridge Wells NHS Trust",
+         {"RQ", "RC", "JV", "JR", "PR", "BK", "DA", "AR", "ST", "CO", "PV", "VF", "AD", "CX"},
+         {{C::Accession, "Accession Number"},
+          {C::NhsNumber, "NHS Number"},
+          {C::PatientName, "Patient Name"},
+          {C::Status, "Status"},
+          {C::StatusTime, "Date/Time"},
+          {C::Modality, "Modality"},
+          {C::ExamCode, "Procedure"},
+          {C::Priority, "Priority"},
+          {C::PatientSource, "Patient Category"},
+          {C::Site, "Site"},
+          {C::ClinicalDetails, "Clinical Details"},
+          {C::User, "Operator"}},
+         TimestampStyle::IsoOffset,
+         "MTW",
+         {{"RWF03", "Maidstone Hospital"}, {"RWFTW", "Tunbridge Wells Hospital"}},
+         rwf});
 
     // Medway: part of CT goes straight to protocol, never vetted.
     DepartureRates rpa = kNetwork;
     rpa.ctNotVetted = 0.30;
-    t.push_back({"RPA", "Medway NHS Foundation Trust",
-                 {"10", "20", "30", "35", "40", "50", "55", "60", "70", "80", "85", "90", "95",
-                  "99"},
-                 {{C::Accession, "ACCESSION_NUMBER"}, {C::Status, "STATUS_CODE"},
-                  {C::StatusTime, "STATUS_DTTM"}, {C::Modality, "MODALITY_CODE"},
-                  {C::ExamCode, "EXAM_CODE"}, {C::Priority, "URGENCY"},
-                  {C::PatientSource, "PATIENT_CLASS"}, {C::Site, "LOCATION"},
-                  {C::NhsNumber, "NHS_NO"}, {C::ClinicalDetails, "CLINICAL_HISTORY"},
-                  {C::User, "USER_ID"}},
-                 TimestampStyle::IsoLocal, "",
-                 {{"RPA02", "Medway Maritime Hospital"}},
-                 rpa});
+    t.push_back(
+        {"RPA",
+         "Medway NHS Foundation Trust",
+         {"10", "20", "30", "35", "40", "50", "55", "60", "70", "80", "85", "90", "95", "99"},
+         {{C::Accession, "ACCESSION_NUMBER"},
+          {C::Status, "STATUS_CODE"},
+          {C::StatusTime, "STATUS_DTTM"},
+          {C::Modality, "MODALITY_CODE"},
+          {C::ExamCode, "EXAM_CODE"},
+          {C::Priority, "URGENCY"},
+          {C::PatientSource, "PATIENT_CLASS"},
+          {C::Site, "LOCATION"},
+          {C::NhsNumber, "NHS_NO"},
+          {C::ClinicalDetails, "CLINICAL_HISTORY"},
+          {C::User, "USER_ID"}},
+         TimestampStyle::IsoLocal,
+         "",
+         {{"RPA02", "Medway Maritime Hospital"}},
+         rpa});
 
     // Queen Victoria: a third of reporting outsourced, with long report times.
     DepartureRates rpc = kNetwork;
     rpc.outsourced = 0.35;
     rpc.lateReportOutsourced = 0.12;
     rpc.preliminary = 0.10;
-    t.push_back({"RPC", "Queen Victoria Hospital NHS Foundation Trust",
-                 {"REQUESTED", "RECEIVED", "VETTED", "VET REJECTED", "PROTOCOLLED", "BOOKED",
-                  "DNA", "ARRIVED", "IN PROGRESS", "COMPLETED", "PRELIMINARY", "FINAL",
-                  "ADDENDUM", "CANCELLED"},
-                 {{C::Accession, "Acc No"}, {C::Status, "Exam Status"},
-                  {C::StatusTime, "Status Changed"}, {C::Modality, "Modality"},
-                  {C::ExamCode, "Exam"}, {C::Priority, "Priority"}, {C::PatientSource, "Pt Type"},
-                  {C::Site, "Site"}, {C::NhsNumber, "NHS Number"},
-                  {C::ClinicalDetails, "Clinical Details"}, {C::User, "Changed By"}},
-                 TimestampStyle::IsoLocalMinutes, "QV",
-                 {{"RPC01", "Queen Victoria Hospital"}},
-                 rpc});
+    t.push_back(
+        {"RPC",
+         "Queen Victoria Hospital NHS Foundation Trust",
+         {"REQUESTED", "RECEIVED", "VETTED", "VET REJECTED", "PROTOCOLLED", "BOOKED", "DNA",
+          "ARRIVED", "IN PROGRESS", "COMPLETED", "PRELIMINARY", "FINAL", "ADDENDUM", "CANCELLED"},
+         {{C::Accession, "Acc No"},
+          {C::Status, "Exam Status"},
+          {C::StatusTime, "Status Changed"},
+          {C::Modality, "Modality"},
+          {C::ExamCode, "Exam"},
+          {C::Priority, "Priority"},
+          {C::PatientSource, "Pt Type"},
+          {C::Site, "Site"},
+          {C::NhsNumber, "NHS Number"},
+          {C::ClinicalDetails, "Clinical Details"},
+          {C::User, "Changed By"}},
+         TimestampStyle::IsoLocalMinutes,
+         "QV",
+         {{"RPC01", "Queen Victoria Hospital"}},
+         rpc});
     return t;
 }
 
@@ -126,7 +165,8 @@ std::vector<TrustProfile> build() {
 
 std::string_view networkCode(Activity a) {
     static constexpr std::array<std::string_view, kActivityCount> codes{
-        "REQ", "RCV", "VET", "REJ", "PRO", "BKD", "DNA", "ARR", "STA", "CMP", "REP", "VER", "ADD", "CAN"};
+        "REQ", "RCV", "VET", "REJ", "PRO", "BKD", "DNA",
+        "ARR", "STA", "CMP", "REP", "VER", "ADD", "CAN"};
     return codes[static_cast<std::size_t>(a)];
 }
 
@@ -143,8 +183,8 @@ const TrustProfile& trustProfile(std::string_view code) {
         if (!valid.empty()) valid += ", ";
         valid += p.code;
     }
-    throw std::invalid_argument("unknown trust \"" + std::string(code) + "\" (the sample trusts are " +
-                                valid + ")");
+    throw std::invalid_argument("unknown trust \"" + std::string(code) +
+                                "\" (the sample trusts are " + valid + ")");
 }
 
 } // namespace strawman::sample

@@ -14,22 +14,47 @@
 
 namespace strawman::sample {
 
-enum class Activity : std::uint8_t { REQ, RCV, VET, REJ, PRO, BKD, DNA, ARR, STA, CMP, REP, VER, ADD, CAN };
+enum class Activity : std::uint8_t {
+    REQ,
+    RCV,
+    VET,
+    REJ,
+    PRO,
+    BKD,
+    DNA,
+    ARR,
+    STA,
+    CMP,
+    REP,
+    VER,
+    ADD,
+    CAN
+};
 inline constexpr std::size_t kActivityCount = 14;
 std::string_view networkCode(Activity a);
 
 enum class TimestampStyle {
-    UkLocal,        // 26/10/2025 14:05          (Europe/London wall clock)
-    UkLocalSeconds, // 26/10/2025 14:05:07
-    IsoLocal,       // 2025-10-26 14:05:07
-    IsoLocalMinutes,// 2025-10-26 14:05
-    IsoOffset,      // 2025-10-26T14:05:07+00:00
+    UkLocal,         // 26/10/2025 14:05          (Europe/London wall clock)
+    UkLocalSeconds,  // 26/10/2025 14:05:07
+    IsoLocal,        // 2025-10-26 14:05:07
+    IsoLocalMinutes, // 2025-10-26 14:05
+    IsoOffset,       // 2025-10-26T14:05:07+00:00
 };
 
 // What a CSV column holds; each trust names and orders them its own way.
 enum class Column {
-    Accession, Status, StatusTime, Modality, ExamCode, Priority, PatientSource, Site,
-    NhsNumber, PatientName, ClinicalDetails, User,
+    Accession,
+    Status,
+    StatusTime,
+    Modality,
+    ExamCode,
+    Priority,
+    PatientSource,
+    Site,
+    NhsNumber,
+    PatientName,
+    ClinicalDetails,
+    User,
 };
 
 struct Site {
@@ -56,7 +81,7 @@ struct DepartureRates {
 struct TrustProfile {
     std::string_view code;
     std::string_view name;
-    std::array<std::string_view, kActivityCount> localCodes; // indexed by Activity
+    std::array<std::string_view, kActivityCount> localCodes;  // indexed by Activity
     std::vector<std::pair<Column, std::string_view>> columns; // CSV header, in order
     TimestampStyle timestamps;
     std::string_view accessionPrefix;

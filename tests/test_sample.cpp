@@ -18,7 +18,8 @@ using namespace strawman::sample;
 
 namespace {
 
-std::string generated(const std::string& trust, std::int64_t cases, OutputFormat format, std::uint64_t seed = 1) {
+std::string generated(const std::string& trust, std::int64_t cases, OutputFormat format,
+                      std::uint64_t seed = 1) {
     GeneratorOptions o;
     o.trust = trust;
     o.cases = cases;
@@ -75,7 +76,8 @@ std::vector<std::vector<std::string>> parseCsv(const std::string& text) {
 bool modulus11(const std::string& n) {
     if (n.size() != 10) return false;
     int sum = 0;
-    for (int i = 0; i < 9; ++i) sum += (n[static_cast<std::size_t>(i)] - '0') * (10 - i);
+    for (int i = 0; i < 9; ++i)
+        sum += (n[static_cast<std::size_t>(i)] - '0') * (10 - i);
     int check = 11 - sum % 11;
     if (check == 11) check = 0;
     return check != 10 && check == n[9] - '0';
@@ -110,9 +112,10 @@ Wall parseWall(const std::string& s) {
 // Seconds since the epoch of a timestamp: exact with an offset, else read in London.
 std::int64_t instant(const std::string& s) {
     const Wall w = parseWall(s);
-    const std::int64_t day = date::sys_days{date::year{w.year} / date::month{w.month} / date::day{w.day}}
-                                 .time_since_epoch()
-                                 .count();
+    const std::int64_t day =
+        date::sys_days{date::year{w.year} / date::month{w.month} / date::day{w.day}}
+            .time_since_epoch()
+            .count();
     const int sod = w.hour * 3600 + w.minute * 60 + w.second;
     if (s.size() > 19 && (s[19] == '+' || s[19] == '-')) {
         const int off = std::stoi(s.substr(20, 2)) * 3600 + std::stoi(s.substr(23, 2)) * 60;
@@ -132,11 +135,12 @@ struct Exam {
     std::string accession, modality, priority, source, nhs;
     std::vector<Event> events;
     bool has(std::string_view code) const {
-        return std::any_of(events.begin(), events.end(), [&](const Event& e) { return e.code == code; });
+        return std::any_of(events.begin(), events.end(),
+                           [&](const Event& e) { return e.code == code; });
     }
     int count(std::string_view code) const {
-        return static_cast<int>(
-            std::count_if(events.begin(), events.end(), [&](const Event& e) { return e.code == code; }));
+        return static_cast<int>(std::count_if(events.begin(), events.end(),
+                                              [&](const Event& e) { return e.code == code; }));
     }
     std::ptrdiff_t first(std::string_view code) const {
         for (std::size_t i = 0; i < events.size(); ++i)
@@ -155,15 +159,20 @@ std::vector<Exam> readBack(const std::string& trust, const std::string& csv) {
         REQUIRE(rows[0][i] == p.columns[i].second);
         at[p.columns[i].first] = i;
     }
-    std::map<std::string, std::string> toNetwork(localCodes(trust).begin(), localCodes(trust).end());
+    std::map<std::string, std::string> toNetwork(localCodes(trust).begin(),
+                                                 localCodes(trust).end());
     std::vector<Exam> exams;
     for (std::size_t r = 1; r < rows.size(); ++r) {
         const auto& row = rows[r];
         REQUIRE(row.size() == rows[0].size());
         const std::string& acc = row[at[Column::Accession]];
         if (exams.empty() || exams.back().accession != acc) {
-            exams.push_back({acc, row[at[Column::Modality]], row[at[Column::Priority]],
-                             row[at[Column::PatientSource]], row[at[Column::NhsNumber]], {}});
+            exams.push_back({acc,
+                             row[at[Column::Modality]],
+                             row[at[Column::Priority]],
+                             row[at[Column::PatientSource]],
+                             row[at[Column::NhsNumber]],
+                             {}});
         }
         const auto code = toNetwork.find(row[at[Column::Status]]);
         REQUIRE(code != toNetwork.end());
@@ -179,7 +188,7 @@ double share(std::int64_t part, std::int64_t whole) {
 }
 
 class NullBuffer : public std::streambuf {
-protected:
+  protected:
     int overflow(int c) override { return c; }
     std::streamsize xsputn(const char*, std::streamsize n) override { return n; }
 };
@@ -195,7 +204,8 @@ long statusKb(const char* key) {
 } // namespace
 
 TEST_CASE("the same options give the same bytes; another seed gives others") {
-    for (auto format : {OutputFormat::Csv, OutputFormat::Xes, OutputFormat::Hl7, OutputFormat::Did}) {
+    for (auto format :
+         {OutputFormat::Csv, OutputFormat::Xes, OutputFormat::Hl7, OutputFormat::Did}) {
         const auto a = generated("RPA", 300, format, 7);
         CHECK(a == generated("RPA", 300, format, 7));
         CHECK(a != generated("RPA", 300, format, 8));
@@ -208,7 +218,8 @@ TEST_CASE("ten cases are well formed in every format for every trust") {
         SUBCASE("csv") {
             const auto rows = parseCsv(generated(trust, 10, OutputFormat::Csv));
             REQUIRE(rows.size() > 10);
-            for (const auto& row : rows) CHECK(row.size() == rows[0].size());
+            for (const auto& row : rows)
+                CHECK(row.size() == rows[0].size());
             CHECK(readBack(trust, generated(trust, 10, OutputFormat::Csv)).size() == 10);
         }
         SUBCASE("xes") {
@@ -218,7 +229,8 @@ TEST_CASE("ten cases are well formed in every format for every trust") {
             CHECK(x.find("<classifier ") != std::string::npos);
             auto count = [&](const std::string& s) {
                 std::size_t n = 0;
-                for (auto p = x.find(s); p != std::string::npos; p = x.find(s, p + 1)) ++n;
+                for (auto p = x.find(s); p != std::string::npos; p = x.find(s, p + 1))
+                    ++n;
                 return n;
             };
             CHECK(count("<trace>") == 10);
@@ -250,7 +262,8 @@ TEST_CASE("ten cases are well formed in every format for every trust") {
             CHECK(rows[0][0] == "NHS Number");
             CHECK(rows[0][4] == "Imaging Code (NICIP)");
             CHECK(rows[0][9] == "Service Report Issue Date");
-            for (const auto& row : rows) CHECK(row.size() == 10);
+            for (const auto& row : rows)
+                CHECK(row.size() == 10);
         }
     }
 }
@@ -264,7 +277,8 @@ TEST_CASE("an unknown trust is refused with the five valid codes") {
         FAIL("no exception");
     } catch (const std::invalid_argument& e) {
         const std::string what = e.what();
-        for (const auto& t : trustCodes()) CHECK(what.find(t) != std::string::npos);
+        for (const auto& t : trustCodes())
+            CHECK(what.find(t) != std::string::npos);
     }
     CHECK_THROWS_AS(localCodes("XYZ"), std::invalid_argument);
     o.trust = "RN7";
@@ -294,7 +308,8 @@ TEST_CASE("each trust departs from the pathway at the rate of its profile") {
                 ++both;
                 if (e.first("BKD") < e.first("VET")) ++bookedFirst;
             }
-        CHECK(share(bookedFirst, both) == doctest::Approx(trustProfile("RN7").rates.bookBeforeVetting).epsilon(0.06));
+        CHECK(share(bookedFirst, both) ==
+              doctest::Approx(trustProfile("RN7").rates.bookBeforeVetting).epsilon(0.06));
     }
     SUBCASE("RPA leaves part of CT unvetted") {
         const auto exams = readBack("RPA", generated("RPA", kCases, OutputFormat::Csv));
@@ -303,7 +318,8 @@ TEST_CASE("each trust departs from the pathway at the rate of its profile") {
             (e.modality == "CT" ? ct : other)++;
             if (!e.has("VET")) (e.modality == "CT" ? unvetted : otherUnvetted)++;
         }
-        CHECK(share(unvetted, ct) == doctest::Approx(trustProfile("RPA").rates.ctNotVetted).epsilon(0.25));
+        CHECK(share(unvetted, ct) ==
+              doctest::Approx(trustProfile("RPA").rates.ctNotVetted).epsilon(0.25));
         CHECK(otherUnvetted == 0);
     }
     SUBCASE("RWF patients do not attend and are rebooked") {
@@ -315,7 +331,9 @@ TEST_CASE("each trust departs from the pathway at the rate of its profile") {
             if (!e.has("DNA")) continue;
             ++dna;
             const auto d = e.first("DNA");
-            if (static_cast<std::size_t>(d) + 1 < e.events.size() && e.events[static_cast<std::size_t>(d) + 1].code == "BKD") ++rebooked;
+            if (static_cast<std::size_t>(d) + 1 < e.events.size() &&
+                e.events[static_cast<std::size_t>(d) + 1].code == "BKD")
+                ++rebooked;
             if (e.count("DNA") == 2) ++twice;
         }
         const auto& r = trustProfile("RWF").rates;
@@ -332,7 +350,8 @@ TEST_CASE("each trust departs from the pathway at the rate of its profile") {
             ++gpXr;
             if (!e.has("BKD")) ++walkIn;
         }
-        CHECK(share(walkIn, gpXr) == doctest::Approx(trustProfile("RVV").rates.gpXrWalkIn).epsilon(0.12));
+        CHECK(share(walkIn, gpXr) ==
+              doctest::Approx(trustProfile("RVV").rates.gpXrWalkIn).epsilon(0.12));
     }
     SUBCASE("RPC outsources reporting, with long report times") {
         const auto exams = readBack("RPC", generated("RPC", kCases, OutputFormat::Csv));
@@ -345,12 +364,14 @@ TEST_CASE("each trust departs from the pathway at the rate of its profile") {
                 ++outsourced;
                 CHECK(e.has("REP"));
             }
-            if (ver.time - e.events[static_cast<std::size_t>(e.first("CMP"))].time > 28 * 86400) ++late;
+            if (ver.time - e.events[static_cast<std::size_t>(e.first("CMP"))].time > 28 * 86400)
+                ++late;
             if (e.has("REP") && e.first("REP") > e.first("VER")) ++preliminaryAfterVerified;
         }
         const auto& r = trustProfile("RPC").rates;
         CHECK(share(outsourced, reported) == doctest::Approx(r.outsourced).epsilon(0.1));
-        const double expectedLate = (1 - r.outsourced) * r.lateReport + r.outsourced * r.lateReportOutsourced;
+        const double expectedLate =
+            (1 - r.outsourced) * r.lateReport + r.outsourced * r.lateReportOutsourced;
         CHECK(share(late, reported) == doctest::Approx(expectedLate).epsilon(0.3));
         CHECK(preliminaryAfterVerified == 0);
     }
@@ -390,9 +411,9 @@ TEST_CASE("network-wide figures are close to the public ones") {
 TEST_CASE("a case's timestamps follow the pathway and never go back") {
     // Pathway precedence that holds in every trust (booking may come before vetting).
     const std::vector<std::pair<std::string, std::string>> before{
-        {"REQ", "RCV"}, {"RCV", "VET"}, {"VET", "REJ"}, {"VET", "PRO"}, {"RCV", "BKD"}, {"BKD", "ARR"},
-        {"PRO", "ARR"}, {"ARR", "STA"}, {"STA", "CMP"}, {"CMP", "REP"}, {"REP", "VER"}, {"CMP", "VER"},
-        {"VER", "ADD"}, {"BKD", "DNA"}};
+        {"REQ", "RCV"}, {"RCV", "VET"}, {"VET", "REJ"}, {"VET", "PRO"}, {"RCV", "BKD"},
+        {"BKD", "ARR"}, {"PRO", "ARR"}, {"ARR", "STA"}, {"STA", "CMP"}, {"CMP", "REP"},
+        {"REP", "VER"}, {"CMP", "VER"}, {"VER", "ADD"}, {"BKD", "DNA"}};
     for (const auto& trust : trustCodes()) {
         CAPTURE(trust);
         // RWF writes offsets: exact instants. Local times are read in London, where
@@ -404,8 +425,10 @@ TEST_CASE("a case's timestamps follow the pathway and never go back") {
             CHECK(e.events[1].code == "RCV");
             for (std::size_t i = 1; i < e.events.size(); ++i) {
                 const auto back = e.events[i - 1].time - e.events[i].time;
-                if (trust == "RWF") CHECK(back <= 0);
-                else CHECK(back <= 3600);
+                if (trust == "RWF")
+                    CHECK(back <= 0);
+                else
+                    CHECK(back <= 3600);
             }
             for (const auto& [a, b] : before)
                 if (e.has(a) && e.has(b)) CHECK(e.first(a) < e.first(b));
@@ -422,7 +445,8 @@ TEST_CASE("routine outpatient and GP examinations happen on weekdays in working 
             for (const auto& ev : e.events) {
                 if (ev.code != "STA" && ev.code != "CMP") continue;
                 const Wall w = parseWall(ev.wall);
-                const date::weekday wd{date::sys_days{date::year{w.year} / date::month{w.month} / date::day{w.day}}};
+                const date::weekday wd{
+                    date::sys_days{date::year{w.year} / date::month{w.month} / date::day{w.day}}};
                 CAPTURE(ev.wall);
                 CHECK(wd != date::Saturday);
                 CHECK(wd != date::Sunday);
@@ -469,11 +493,12 @@ TEST_CASE("only one trust's layout carries patient names; the clinical details n
     int withNames = 0;
     for (const auto& trust : trustCodes()) {
         const auto& p = trustProfile(trust);
-        const bool hasName = std::any_of(p.columns.begin(), p.columns.end(),
-                                         [](const auto& c) { return c.first == Column::PatientName; });
+        const bool hasName = std::any_of(p.columns.begin(), p.columns.end(), [](const auto& c) {
+            return c.first == Column::PatientName;
+        });
         withNames += hasName;
         const auto csv = generated(trust, 200, OutputFormat::Csv);
-        CHECK(csv.find("\"\"") != std::string::npos); // an embedded quote
+        CHECK(csv.find("\"\"") != std::string::npos);      // an embedded quote
         CHECK(csv.find("\nStaging") != std::string::npos); // an embedded newline
     }
     CHECK(withNames == 1);
@@ -499,8 +524,8 @@ TEST_CASE("each trust's column spec names its header's columns and leaves identi
         CAPTURE(trust);
         const auto spec = csvColumnSpec(trust);
         const auto header = parseCsv(generated(trust, 1, OutputFormat::Csv))[0];
-        for (const auto& key : {"case=", "activity=", "timestamp=", "patient=", "modality=", "priority=",
-                                "source=", "site=", "resource=", "examination="})
+        for (const auto& key : {"case=", "activity=", "timestamp=", "patient=", "modality=",
+                                "priority=", "source=", "site=", "resource=", "examination="})
             CHECK(spec.find(key) != std::string::npos);
         for (const auto& [column, name] : trustProfile(trust).columns) {
             CHECK(std::find(header.begin(), header.end(), name) != header.end());
