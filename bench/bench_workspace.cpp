@@ -28,7 +28,7 @@ void BM_DemoNetworkOnDisk(benchmark::State& state) {
     const std::string path = scratchPath();
     for (auto _ : state) {
         removeWorkspace(path);
-        strawman::cli::createDemoWorkspace(path, true);
+        strawman::cli::createDemoWorkspace(path, {}, true);
     }
     removeWorkspace(path);
 }
@@ -47,7 +47,7 @@ BENCHMARK(BM_DemoNetworkInMemory)->Unit(benchmark::kMillisecond);
 void BM_OpenAndReadDemo(benchmark::State& state) {
     const std::string path = scratchPath();
     removeWorkspace(path);
-    strawman::cli::createDemoWorkspace(path, true);
+    strawman::cli::createDemoWorkspace(path, {}, true);
     for (auto _ : state) {
         auto ws = strawman::model::Workspace::open(path);
         for (const auto& m : ws.maps()) benchmark::DoNotOptimize(ws.content(m.id));

@@ -3,6 +3,8 @@
 // a model::Error into a message on stderr and a non-zero exit code.
 #pragma once
 
+#include "demo_network.h"
+
 #include <CLI/CLI.hpp>
 
 #include <functional>
@@ -21,6 +23,6 @@ void addImportCommands(CLI::App& app, Invocation& invocation);
 
 // Creates the demo network at path (used by `strawman demo` and by the editor's
 // first run). Refuses to overwrite an existing file.
-void createDemoWorkspace(const std::string& path, bool quiet);
+void createDemoWorkspace(const std::string& path, const DemoOptions& options, bool quiet);
 
 } // namespace strawman::cli

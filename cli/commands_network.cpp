@@ -14,12 +14,13 @@ namespace strawman::cli {
 using nlohmann::json;
 using model::Workspace;
 
-void createDemoWorkspace(const std::string& path, bool quiet) {
+void createDemoWorkspace(const std::string& path, const DemoOptions& options, bool quiet) {
     DemoSummary s;
-    Workspace::create(path, [&](Workspace& ws) { s = buildDemoNetwork(ws); });
+    Workspace::create(path, [&](Workspace& ws) { s = buildDemoNetwork(ws, options); });
     if (!quiet)
         std::cout << "created demo network " << path << ": " << s.trusts << " trusts, " << s.members
-                  << " members, " << s.processes << " processes, " << s.maps << " maps\n";
+                  << " members, " << s.processes << " processes, " << s.maps << " maps, " << s.cases
+                  << " cases with " << s.events << " events\n";
 }
 
 namespace {
@@ -82,12 +83,22 @@ void addNetworkCommands(CLI::App& app, Invocation& inv) {
         });
     }
     {
-        auto* cmd = app.add_subcommand("demo", "Create the Kent & Medway demo network");
-        auto path = std::make_shared<std::string>();
-        cmd->add_option("WORKSPACE", *path, "Workspace file to create (*.strawman)")->required();
-        cmd->callback([&inv, path] {
-            inv.run = [path] {
-                createDemoWorkspace(*path, false);
+        auto* cmd = app.add_subcommand("demo", "Create the Kent & Medway demo network, with a year of RIS data");
+        struct Args {
+            std::string path, keyFile;
+            DemoOptions options;
+        };
+        auto a = std::make_shared<Args>();
+        cmd->add_option("WORKSPACE", a->path, "Workspace file to create (*.strawman)")->required();
+        cmd->add_option("--cases", a->options.casesPerTrust, "Examinations per trust in the year (0: none)")
+            ->capture_default_str()
+            ->check(CLI::Range(std::int64_t{0}, std::int64_t{50'000'000}));
+        cmd->add_option("--key-file", a->keyFile,
+                        "Pseudonymisation key (default: in ~/.config/strawman/keys/, made on first use)");
+        cmd->callback([&inv, a] {
+            inv.run = [a] {
+                a->options.keyFile = a->keyFile;
+                createDemoWorkspace(a->path, a->options, false);
                 return 0;
             };
         });

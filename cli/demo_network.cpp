@@ -1,7 +1,17 @@
 #include "demo_network.h"
 
 #include "exporters/map_import.h"
+#include "model/csv_reader.h"
 #include "model/error.h"
+#include "model/event_import.h"
+#include "model/event_store.h"
+#include "model/hl7_reader.h"
+#include "model/xes_reader.h"
+#include "sample/generator.h"
+
+#include <unistd.h>
+
+#include <fstream>
 
 #include <array>
 #include <optional>
@@ -66,9 +76,90 @@ std::string_view asset(std::string_view fileName) {
     throw model::Error("demo asset " + std::string(fileName) + " is missing from this build");
 }
 
+// Which importer brings each trust's year in, so the demo exercises all three.
+sample::OutputFormat demoFormat(std::string_view trust) {
+    if (trust == "RVV") return sample::OutputFormat::Xes;
+    if (trust == "RPC") return sample::OutputFormat::Hl7;
+    return sample::OutputFormat::Csv;
+}
+
+// A scratch directory for the generated files, removed however we leave.
+class ScratchDir {
+public:
+    ScratchDir() {
+        std::string pattern =
+            (std::filesystem::temp_directory_path() / "strawman-demo-XXXXXX").string();
+        if (!mkdtemp(pattern.data())) throw model::Error("cannot make a temporary directory");
+        m_path = pattern;
+    }
+    ~ScratchDir() {
+        std::error_code ec;
+        std::filesystem::remove_all(m_path, ec);
+    }
+    ScratchDir(const ScratchDir&) = delete;
+    ScratchDir& operator=(const ScratchDir&) = delete;
+    const std::filesystem::path& path() const { return m_path; }
+
+private:
+    std::filesystem::path m_path;
+};
+
+void importDemoData(model::Workspace& ws, const DemoOptions& options, DemoSummary& summary) {
+    const auto keyPath = options.keyFile.empty()
+                             ? model::PseudonymKey::defaultPath(model::networkId(ws))
+                             : options.keyFile;
+    const auto key = model::PseudonymKey::loadOrCreate(keyPath);
+    const ScratchDir scratch;
+    for (const DemoTrust& t : kTrusts) {
+        const model::TrustId trust = ws.findTrust(t.code)->id;
+        const sample::OutputFormat format = demoFormat(t.code);
+        const auto& codes = format == sample::OutputFormat::Hl7 ? sample::hl7Codes()
+                                                                : sample::localCodes(t.code);
+        for (const auto& [local, activity] : codes)
+            model::setCodeMapping(ws, trust, local, std::string_view(activity));
+
+        sample::GeneratorOptions gen;
+        gen.trust = t.code;
+        gen.cases = options.casesPerTrust;
+        gen.seed = 2025;
+        gen.format = format;
+        const std::string formatName = format == sample::OutputFormat::Xes   ? "xes"
+                                       : format == sample::OutputFormat::Hl7 ? "hl7"
+                                                                             : "csv";
+        const auto file = scratch.path() / (std::string(t.code) + "-2025." + formatName);
+        {
+            std::ofstream out(file, std::ios::binary);
+            sample::generate(gen, out);
+            if (!out.flush()) throw model::Error("cannot write " + file.string());
+        }
+
+        model::ImportSettings settings;
+        settings.trust = trust;
+        settings.fileName = file.filename().string();
+        settings.sha256 = "demo:" + std::string(t.code) + ":" + std::to_string(options.casesPerTrust);
+        settings.format = formatName;
+        settings.importedBy = "strawman demo";
+        model::EventImport import(ws, key, settings);
+        switch (format) {
+        case sample::OutputFormat::Xes: model::readXes(file, {}, import); break;
+        case sample::OutputFormat::Hl7: model::readHl7(file, {}, import); break;
+        default: {
+            model::CsvOptions csv;
+            csv.columns = model::parseColumnSpec(sample::csvColumnSpec(t.code));
+            model::readCsv(file, csv, import);
+        }
+        }
+        const model::ImportReport report = import.finish();
+        if (!report.imported)
+            throw model::Error("the demo data for " + std::string(t.code) + " did not import: " + report.outcome);
+        summary.cases += report.cases;
+        summary.events += report.eventsAccepted;
+    }
+}
+
 } // namespace
 
-DemoSummary buildDemoNetwork(model::Workspace& ws) {
+DemoSummary buildDemoNetwork(model::Workspace& ws, const DemoOptions& options) {
     DemoSummary summary;
     ws.transaction([&] {
         for (const DemoTrust& t : kTrusts) {
@@ -85,13 +176,14 @@ DemoSummary buildDemoNetwork(model::Workspace& ws) {
         }
         for (const auto& [code, name] : kProcurementActivities) ws.addActivity(code, name);
         for (const DemoMap& m : kMaps) {
-            exporters::MapImportOptions options;
-            options.process = m.process;
-            options.status = m.status;
-            if (m.trust) options.trust = ws.findTrust(m.trust)->id;
-            exporters::importDotMap(ws, asset(m.file), m.file, options);
+            exporters::MapImportOptions mapOptions;
+            mapOptions.process = m.process;
+            mapOptions.status = m.status;
+            if (m.trust) mapOptions.trust = ws.findTrust(m.trust)->id;
+            exporters::importDotMap(ws, asset(m.file), m.file, mapOptions);
             ++summary.maps;
         }
+        if (options.casesPerTrust > 0) importDemoData(ws, options, summary);
     });
     return summary;
 }

@@ -5,6 +5,8 @@
 
 #include "model/workspace.h"
 
+#include <cstdint>
+#include <filesystem>
 #include <string_view>
 #include <vector>
 
@@ -21,9 +23,19 @@ struct DemoSummary {
     int members = 0;
     int processes = 0;
     int maps = 0;
+    std::int64_t cases = 0;
+    std::int64_t events = 0;
+};
+
+struct DemoOptions {
+    // A year (2025) of RIS data per trust, made by the sample generator and read
+    // through the real importers (CSV for three trusts, XES for RVV, HL7 v2 for
+    // RPC). 0 leaves the network without event data.
+    std::int64_t casesPerTrust = 3000;
+    std::filesystem::path keyFile; // empty: the network's key in the user's config directory
 };
 
 // Fills an empty workspace with the demo network, in one transaction.
-DemoSummary buildDemoNetwork(model::Workspace& ws);
+DemoSummary buildDemoNetwork(model::Workspace& ws, const DemoOptions& options = {});
 
 } // namespace strawman::cli

@@ -98,7 +98,7 @@ int main(int argc, char** argv) {
             const auto demo = defaultDemoPath();
             if (!std::filesystem::exists(demo)) {
                 std::filesystem::create_directories(demo.parent_path());
-                cli::createDemoWorkspace(demo.string(), false);
+                cli::createDemoWorkspace(demo.string(), {}, false);
             }
             workspace = demo.string();
         }

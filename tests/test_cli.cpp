@@ -94,10 +94,10 @@ TEST_CASE("trusts, members and processes are added and listed") {
 TEST_CASE("the demo network has five trusts and valid, laid-out CT maps") {
     TempDir dir;
     const auto ws = dir.path("demo.strawman");
-    const auto made = cli({"demo", ws});
+    const auto made = cli({"demo", ws, "--cases", "300", "--key-file", dir.path("network.key")});
     INFO(made.err);
     REQUIRE(made.exitCode == 0);
-    CHECK(cli({"demo", ws}).exitCode != 0); // never overwrites
+    CHECK(cli({"demo", ws, "--cases", "0"}).exitCode != 0); // never overwrites
 
     const json trusts = jsonOf(cli({"trust", "list", ws, "--json"}));
     std::vector<std::string> codes;
@@ -127,6 +127,21 @@ TEST_CASE("the demo network has five trusts and valid, laid-out CT maps") {
     }
     CHECK(ctTrustMaps == 5);
     CHECK(networkCt == 1);
+
+    // A year of data per trust, through the CSV, XES and HL7 importers.
+    const json imports = jsonOf(cli({"import", "list", ws, "--json"}));
+    std::set<std::string> formats;
+    for (const auto& i : imports) formats.insert(i["format"].get<std::string>());
+    CHECK(imports.size() == 5);
+    CHECK(formats == std::set<std::string>{"csv", "hl7", "xes"});
+    for (const char* trust : {"RN7", "RVV", "RWF", "RPA", "RPC"}) {
+        INFO(trust);
+        const json stats = jsonOf(cli({"log", "stats", ws, "--trust", trust, "--json"}));
+        CHECK(stats["cases"] == 300);
+        CHECK(stats["events"].get<int>() > 300 * 5);
+        CHECK(stats["first"].get<std::string>().rfind("2025-", 0) == 0);
+        CHECK(stats["activities"].contains("VER"));
+    }
     CHECK(ctEdgeShapes.size() >= 4); // the trusts' maps really differ
 }
 
@@ -282,8 +297,8 @@ TEST_CASE("a demo network killed while being created leaves all or nothing") {
     int killedPartWay = 0;
     for (int i = 0; i < 12; ++i) {
         const auto ws = dir.path("demo" + std::to_string(i) + ".strawman");
-        const bool killed = strawman::test::runAndKill(STRAWMAN_EXE, {"demo", ws},
-                                                       std::chrono::microseconds(5000 + i * 25000));
+        const bool killed = strawman::test::runAndKill(STRAWMAN_EXE, {"demo", ws, "--cases", "0"},
+                                                       std::chrono::microseconds(2000 + i * 5000));
         if (!std::filesystem::exists(ws)) {
             CHECK(killed);
             ++killedPartWay;
