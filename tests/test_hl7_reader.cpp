@@ -352,3 +352,30 @@ TEST_CASE("the default HL7 code mapping names network activities") {
     CHECK(find("SCH-25:Noshow") == "DNA");
     CHECK(find("SCH-25:Cancelled") == "CAN");
 }
+
+TEST_CASE("HL7 cancellations keep their order control code and each ORC group is an event") {
+    auto sink = readText("cancel", R"(MSH|^~\&|RIS|RWF|||20250102100000||ORM^O01|1|P|2.4
+PID|1||H1^^^RWF^MR
+ORC|NW|PL1|||||||20250102095500
+OBR|1|PL1||USABDO^US Abdomen
+ORC|NW|PL2|||||||20250102095600
+OBR|1|PL2||MBRAI^MR Brain||||||||||||||||||||MR
+MSH|^~\&|RIS|RWF|||20250103100000||OMI^O23|2|P|2.4
+ORC|CA|PL1
+MSH|^~\&|RIS|RWF|||20250103110000||ORM^O01|3|P|2.4
+ORC|DC||ACC2||||||20250103105900
+OBR|1|PL2|ACC2
+MSH|^~\&|RIS|RWF|||20250103120000||ORM^O01|4|P|2.4
+ORC|XO|PL2||||||||20250103115900
+)");
+    REQUIRE(sink.events.size() == 4);
+    CHECK(sink.codes() == std::vector<std::string>{"ORC-1:NW", "ORC-1:NW", "ORC-1:CA", "ORC-1:DC"});
+    CHECK(sink.events[0].attributes.modality == "US"); // from the exam code
+    CHECK(sink.events[1].attributes.modality == "MR"); // OBR-24
+    CHECK(sink.events[2].caseKey == "PL1");
+    CHECK(sink.events[2].time == utc(2025, 1, 3, 10, 0)); // no ORC-9: MSH-7
+    CHECK(sink.events[3].caseKey == "PL2");
+    CHECK(sink.events[3].time == utc(2025, 1, 3, 10, 59));
+    REQUIRE(sink.rejects.size() == 1);
+    CHECK(sink.rejects[0].second == "message 4 (line 12): ORC-5 (order status) is empty");
+}
