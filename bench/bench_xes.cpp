@@ -38,14 +38,15 @@ struct CountingSink : EventSink {
 // name and modality at trace level; each event with name, ISO timestamp with
 // offset, lifecycle transition, resource and one attribute the reader skips.
 class GeneratedLog {
-public:
+  public:
     GeneratedLog(int traces, int eventsPerTrace) {
-        m_path = fs::temp_directory_path() / ("strawman-bench-" + std::to_string(getpid()) + ".xes");
+        m_path =
+            fs::temp_directory_path() / ("strawman-bench-" + std::to_string(getpid()) + ".xes");
         std::FILE* f = std::fopen(m_path.c_str(), "wb");
         if (f == nullptr) throw std::runtime_error("cannot write " + m_path.string());
-        static constexpr const char* kSteps[] = {"Request received", "Vetted", "Protocolled",
-                                                 "Booked", "Arrived", "Exam started",
-                                                 "Exam completed", "Report verified"};
+        static constexpr const char* kSteps[] = {
+            "Request received", "Vetted",       "Protocolled",    "Booked",
+            "Arrived",          "Exam started", "Exam completed", "Report verified"};
         static constexpr const char* kModality[] = {"CT", "MR", "XR", "US", "NM"};
         std::fputs("<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n"
                    "<log xes.version=\"1849-2016\" xmlns=\"http://www.xes-standard.org/\">\n"
@@ -94,7 +95,7 @@ public:
     std::int64_t bytes() const { return m_bytes; }
     std::int64_t events() const { return m_events; }
 
-private:
+  private:
     fs::path m_path;
     std::int64_t m_bytes = 0;
     std::int64_t m_events = 0;

@@ -45,7 +45,9 @@ std::string_view Segment::raw(int n, int c, int s) const {
     return piece(f, m_sep.subcomponent, static_cast<std::size_t>(s - 1));
 }
 
-std::string Segment::value(int n, int c, int s) const { return decode(raw(n, c, s), m_sep); }
+std::string Segment::value(int n, int c, int s) const {
+    return decode(raw(n, c, s), m_sep);
+}
 
 namespace {
 
@@ -73,11 +75,16 @@ std::string decode(std::string_view raw, const Separators& sep) {
             continue;
         }
         std::string_view code = raw.substr(i + 1, close - i - 1);
-        if (code == "F") out += sep.field;
-        else if (code == "S") out += sep.component;
-        else if (code == "T") out += sep.subcomponent;
-        else if (code == "R") out += sep.repetition;
-        else if (code == "E") out += sep.escape;
+        if (code == "F")
+            out += sep.field;
+        else if (code == "S")
+            out += sep.component;
+        else if (code == "T")
+            out += sep.subcomponent;
+        else if (code == "R")
+            out += sep.repetition;
+        else if (code == "E")
+            out += sep.escape;
         else if (code.size() >= 3 && code[0] == 'X' && code.size() % 2 == 1) {
             for (std::size_t k = 1; k + 1 < code.size(); k += 2) {
                 int hi = hexDigit(code[k]), lo = hexDigit(code[k + 1]);
@@ -112,7 +119,8 @@ unsigned daysInMonth(int year, unsigned month) {
 
 int digits(std::string_view s, std::size_t at, std::size_t count) {
     int v = 0;
-    for (std::size_t i = at; i < at + count; ++i) v = v * 10 + (s[i] - '0');
+    for (std::size_t i = at; i < at + count; ++i)
+        v = v * 10 + (s[i] - '0');
     return v;
 }
 
@@ -127,7 +135,8 @@ std::optional<ParsedTime> parseTimestamp(std::string_view text, const TimeZone& 
                                          std::string* error) {
     const std::string format = "expected YYYY[MM[DD[HH[MM[SS[.SSSS]]]]]][+/-ZZZZ]";
     std::size_t n = 0;
-    while (n < text.size() && text[n] >= '0' && text[n] <= '9') ++n;
+    while (n < text.size() && text[n] >= '0' && text[n] <= '9')
+        ++n;
     if (n != 4 && n != 6 && n != 8 && n != 10 && n != 12 && n != 14) {
         fail(error, format);
         return std::nullopt;

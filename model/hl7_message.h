@@ -28,7 +28,7 @@ bool separatorsFromMsh(std::string_view msh, Separators& out);
 std::string_view piece(std::string_view text, char sep, std::size_t index);
 
 class Segment {
-public:
+  public:
     Segment(std::string_view text, const Separators& separators)
         : m_text(text), m_sep(separators) {}
 
@@ -42,7 +42,7 @@ public:
     std::string value(int n, int c = 1, int s = 1) const;
     const Separators& separators() const { return m_sep; }
 
-private:
+  private:
     std::string_view m_text;
     Separators m_sep;
 };

@@ -6,9 +6,11 @@
 
 #include <array>
 #include <cstdio>
+#include <initializer_list>
 #include <map>
 #include <memory>
 #include <unordered_map>
+#include <vector>
 
 namespace strawman::model {
 
@@ -22,8 +24,8 @@ constexpr std::size_t kBlockSize = 256 * 1024;
 constexpr std::size_t kMaxSegment = 1024 * 1024;
 
 bool wanted(std::string_view id) {
-    return id == "MSH" || id == "PID" || id == "PV1" || id == "ORC" || id == "OBR" ||
-           id == "TQ1" || id == "SCH";
+    return id == "MSH" || id == "PID" || id == "PV1" || id == "ORC" || id == "OBR" || id == "TQ1" ||
+           id == "SCH";
 }
 
 bool equalsNoCase(std::string_view a, std::string_view b) {
@@ -67,7 +69,7 @@ struct TimeSource {
 };
 
 class Hl7Parser {
-public:
+  public:
     Hl7Parser(std::string file, const Hl7Options& options, EventSink& sink)
         : m_file(std::move(file)), m_zone(TimeZone::named(options.timeZone)), m_sink(sink) {}
 
@@ -103,7 +105,9 @@ public:
                     endSegment();
                     endMessage();
                     break;
-                default: addChar(c); break;
+                default:
+                    addChar(c);
+                    break;
                 }
             }
         }
@@ -118,11 +122,12 @@ public:
             }
             m_sink.note(std::to_string(total) +
                         " messages of types that carry no order status were read and "
-                        "skipped: " + text);
+                        "skipped: " +
+                        text);
         }
     }
 
-private:
+  private:
     // [SECTION] framing
 
     void addChar(char c) {
@@ -203,12 +208,15 @@ private:
         }
         m_msh7 = msh.raw(7);
         readPatient();
-        if ((type == "ORM" && trigger == "O01") || (type == "OMI" && trigger == "O23")) orders();
-        else if (type == "ORU" && trigger == "R01") results();
+        if ((type == "ORM" && trigger == "O01") || (type == "OMI" && trigger == "O23"))
+            orders();
+        else if (type == "ORU" && trigger == "R01")
+            results();
         else if (type == "SIU" && (trigger == "S12" || trigger == "S13" || trigger == "S14" ||
                                    trigger == "S15" || trigger == "S26"))
             schedule();
-        else ++m_otherTypes[trigger.empty() ? type : type + "^" + trigger];
+        else
+            ++m_otherTypes[trigger.empty() ? type : type + "^" + trigger];
     }
 
     // PID-3, PV1-2 and PV1-3 only: names, birth date and address are never read.
@@ -224,9 +232,8 @@ private:
                 if (end == std::string_view::npos) end = ids.size();
                 std::string_view rep = ids.substr(start, end - start);
                 start = end + 1;
-                std::string id =
-                    hl7::decode(hl7::piece(hl7::piece(rep, m_sep.component, 0), m_sep.subcomponent, 0),
-                                m_sep);
+                std::string id = hl7::decode(
+                    hl7::piece(hl7::piece(rep, m_sep.component, 0), m_sep.subcomponent, 0), m_sep);
                 std::string authority = hl7::decode(
                     hl7::piece(hl7::piece(rep, m_sep.component, 3), m_sep.subcomponent, 0), m_sep);
                 std::string idType = hl7::decode(
@@ -257,7 +264,8 @@ private:
         m_groups.clear();
         for (std::size_t i = 0; i < m_segmentCount; ++i) {
             std::string_view id = std::string_view(m_segments[i]).substr(0, 3);
-            if (id == "ORC") m_groups.push_back({&m_segments[i], nullptr, nullptr});
+            if (id == "ORC")
+                m_groups.push_back({&m_segments[i], nullptr, nullptr});
             else if (id == "OBR") {
                 if (m_groups.empty() || m_groups.back().obr) m_groups.push_back({});
                 m_groups.back().obr = &m_segments[i];
@@ -304,7 +312,8 @@ private:
             std::string value = hl7::decode(t.raw, m_sep), error;
             auto parsed = hl7::parseTimestamp(value, m_zone, &error);
             if (!parsed) {
-                reject(std::string(t.name) + " \"" + value + "\" is not an HL7 timestamp: " + error);
+                reject(std::string(t.name) + " \"" + value +
+                       "\" is not an HL7 timestamp: " + error);
                 return false;
             }
             e.time = parsed->time;
@@ -380,9 +389,11 @@ private:
                 }
                 e.code = "ORC-5:" + status;
                 if (equalsNoCase(status, "IP"))
-                    timed = eventTime({{"OBR-7 (observation date/time)", obr.raw(7)}, orc9, msh7}, e);
+                    timed =
+                        eventTime({{"OBR-7 (observation date/time)", obr.raw(7)}, orc9, msh7}, e);
                 else if (equalsNoCase(status, "CM"))
-                    timed = eventTime({{"OBR-8 (observation end date/time)", obr.raw(8)}, orc9, msh7}, e);
+                    timed = eventTime(
+                        {{"OBR-8 (observation end date/time)", obr.raw(8)}, orc9, msh7}, e);
                 else
                     // A booking is timed when it was made (ORC-9), never at the
                     // appointment in OBR-27.4 / TQ1-7.
@@ -492,10 +503,10 @@ void readHl7(const std::filesystem::path& file, const Hl7Options& options, Event
 
 const std::vector<std::pair<std::string, std::string>>& defaultHl7Codes() {
     static const std::vector<std::pair<std::string, std::string>> codes = {
-        {"ORC-1:NW", "REQ"},      {"ORC-5:SC", "BKD"},      {"ORC-5:IP", "STA"},
-        {"ORC-5:CM", "CMP"},      {"ORC-5:CA", "CAN"},      {"ORC-1:CA", "CAN"},
-        {"ORC-1:OC", "CAN"},      {"ORC-1:DC", "CAN"},      {"OBR-25:P", "REP"},
-        {"OBR-25:F", "VER"},      {"OBR-25:C", "ADD"},      {"SCH-25:Booked", "BKD"},
+        {"ORC-1:NW", "REQ"},      {"ORC-5:SC", "BKD"},         {"ORC-5:IP", "STA"},
+        {"ORC-5:CM", "CMP"},      {"ORC-5:CA", "CAN"},         {"ORC-1:CA", "CAN"},
+        {"ORC-1:OC", "CAN"},      {"ORC-1:DC", "CAN"},         {"OBR-25:P", "REP"},
+        {"OBR-25:F", "VER"},      {"OBR-25:C", "ADD"},         {"SCH-25:Booked", "BKD"},
         {"SCH-25:Noshow", "DNA"}, {"SCH-25:Cancelled", "CAN"},
     };
     return codes;

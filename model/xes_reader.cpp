@@ -93,11 +93,12 @@ std::string_view localName(const XML_Char* name) {
 // The file's bytes: plain files straight from read(2) into expat's buffer,
 // gzip-compressed ones (magic bytes 1f 8b) through zlib.
 class Input {
-public:
+  public:
     explicit Input(const std::filesystem::path& file) : m_name(file.string()) {
         m_fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
         if (m_fd < 0)
-            throw InputError(m_name, 0, std::string("cannot open the file: ") + std::strerror(errno));
+            throw InputError(m_name, 0,
+                             std::string("cannot open the file: ") + std::strerror(errno));
         unsigned char magic[2] = {};
         bool gzip = ::pread(m_fd, magic, 2, 0) == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
         if (gzip) {
@@ -131,11 +132,12 @@ public:
             ssize_t n = ::read(m_fd, buffer, static_cast<std::size_t>(size));
             if (n >= 0) return static_cast<int>(n);
             if (errno != EINTR)
-                throw InputError(m_name, 0, std::string("cannot read the file: ") + std::strerror(errno));
+                throw InputError(m_name, 0,
+                                 std::string("cannot read the file: ") + std::strerror(errno));
         }
     }
 
-private:
+  private:
     std::string m_name;
     int m_fd = -1;
     gzFile m_gz = nullptr;
@@ -162,14 +164,29 @@ struct AttributeValues {
     // Returns false when the field is not an attribute (name, time, transition).
     bool set(Field field, std::string_view value) {
         switch (field) {
-        case Field::Resource: values.resource.assign(value); return true;
-        case Field::Role: role.assign(value); return true;
-        case Field::Modality: values.modality.assign(value); return true;
-        case Field::Priority: values.priority.assign(value); return true;
-        case Field::PatientSource: values.patientSource.assign(value); return true;
-        case Field::Site: values.site.assign(value); return true;
-        case Field::Examination: values.examination.assign(value); return true;
-        default: return false;
+        case Field::Resource:
+            values.resource.assign(value);
+            return true;
+        case Field::Role:
+            role.assign(value);
+            return true;
+        case Field::Modality:
+            values.modality.assign(value);
+            return true;
+        case Field::Priority:
+            values.priority.assign(value);
+            return true;
+        case Field::PatientSource:
+            values.patientSource.assign(value);
+            return true;
+        case Field::Site:
+            values.site.assign(value);
+            return true;
+        case Field::Examination:
+            values.examination.assign(value);
+            return true;
+        default:
+            return false;
         }
     }
 };
@@ -187,7 +204,7 @@ struct PendingEvent {
 };
 
 class XesParser {
-public:
+  public:
     XesParser(std::string file, const XesOptions& options, EventSink& sink)
         : m_file(std::move(file)), m_options(options), m_zone(TimeZone::named(options.timeZone)),
           m_sink(sink) {
@@ -216,15 +233,14 @@ public:
             }
             if (last) break;
         }
-        if (!m_sawLog)
-            throw InputError(m_file, 1, "not an XES log: no <log> element");
+        if (!m_sawLog) throw InputError(m_file, 1, "not an XES log: no <log> element");
         if (m_skippedByLifecycle > 0)
             m_sink.note(std::to_string(m_skippedByLifecycle) +
                         " events skipped: lifecycle:transition is not \"complete\" "
                         "(read with lifecycle \"all\" to keep them)");
     }
 
-private:
+  private:
     static void XMLCALL onStart(void* self, const XML_Char* name, const XML_Char** atts) {
         auto* p = static_cast<XesParser*>(self);
         if (p->m_failure) return;
@@ -287,7 +303,8 @@ private:
             std::string_view key, value;
             bool hasValue = false;
             for (const XML_Char** a = atts; *a; a += 2) {
-                if (std::strcmp(a[0], "key") == 0) key = a[1];
+                if (std::strcmp(a[0], "key") == 0)
+                    key = a[1];
                 else if (std::strcmp(a[0], "value") == 0) {
                     value = a[1];
                     hasValue = true;
@@ -302,8 +319,10 @@ private:
     void attribute(Element parent, Field field, std::string_view value) {
         if (field == Field::None) return;
         if (parent == Element::Trace) {
-            if (field == Field::Name) m_caseKey.assign(value);
-            else m_traceAttributes.set(field, value);
+            if (field == Field::Name)
+                m_caseKey.assign(value);
+            else
+                m_traceAttributes.set(field, value);
             return;
         }
         switch (field) {
@@ -319,15 +338,19 @@ private:
             m_transition.assign(value);
             m_hasTransition = true;
             break;
-        default: m_eventAttributes.set(field, value); break;
+        default:
+            m_eventAttributes.set(field, value);
+            break;
         }
     }
 
     void end() {
         Element element = m_stack.back();
         m_stack.pop_back();
-        if (element == Element::Event) endEvent();
-        else if (element == Element::Trace) endTrace();
+        if (element == Element::Event)
+            endEvent();
+        else if (element == Element::Trace)
+            endTrace();
     }
 
     PendingEvent& nextPending() {
@@ -348,9 +371,12 @@ private:
         PendingEvent local;
         PendingEvent& p = inTrace ? nextPending() : local;
         p.event.line = m_eventLine;
-        if (!inTrace) p.rejectReason = "event outside a trace";
-        else if (!m_hasName || m_name.empty()) p.rejectReason = "event has no concept:name";
-        else if (!m_hasTimestamp) p.rejectReason = "event has no time:timestamp";
+        if (!inTrace)
+            p.rejectReason = "event outside a trace";
+        else if (!m_hasName || m_name.empty())
+            p.rejectReason = "event has no concept:name";
+        else if (!m_hasTimestamp)
+            p.rejectReason = "event has no time:timestamp";
         else {
             std::string error;
             auto parsed = parseTimestamp(m_timestamp, m_zone, &error);

@@ -300,9 +300,9 @@ TEST_CASE("HL7 DTM precision runs from a year to ten-thousandths of a second") {
 TEST_CASE("no patient name, birth date, address or report text reaches any HL7 event field") {
     auto sink = read(kLifecycle);
     REQUIRE(sink.events.size() == 6);
-    const char* secrets[] = {"SMITHSON", "ALICE", "19610314", "HIGH STREET", "ME14",
-                             "intracranial", "Smithson", "Discussed", "BOOKER", "DOCTOR",
-                             "RADIOLOGIST"};
+    const char* secrets[] = {"SMITHSON", "ALICE",        "19610314",   "HIGH STREET",
+                             "ME14",     "intracranial", "Smithson",   "Discussed",
+                             "BOOKER",   "DOCTOR",       "RADIOLOGIST"};
     auto clean = [&](const std::string& field) {
         for (const char* s : secrets)
             if (field.find(s) != std::string::npos) return false;
@@ -316,8 +316,10 @@ TEST_CASE("no patient name, birth date, address or report text reaches any HL7 e
               &e.attributes.examination})
             CHECK(clean(*f));
     }
-    for (const auto& n : sink.notes) CHECK(clean(n));
-    for (const auto& r : sink.rejects) CHECK(clean(r.second));
+    for (const auto& n : sink.notes)
+        CHECK(clean(n));
+    for (const auto& r : sink.rejects)
+        CHECK(clean(r.second));
 }
 
 TEST_CASE("HL7 lines that do not start with MSH are rejected as a message, not skipped") {

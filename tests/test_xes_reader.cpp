@@ -67,7 +67,8 @@ TEST_CASE("an XES timestamp without an offset is local time in the chosen zone")
 TEST_CASE("XES lifecycle: complete keeps complete or absent transitions, all keeps every one") {
     SUBCASE("complete") {
         auto sink = read(kData / "radiology.xes");
-        CHECK(sink.codes() == std::vector<std::string>{"Request received", "Vetted", "Exam completed"});
+        CHECK(sink.codes() ==
+              std::vector<std::string>{"Request received", "Vetted", "Exam completed"});
         CHECK(sink.events[1].time == kJan2At9Utc + (2 * 60 + 45) * 60 * 1000);
         REQUIRE(sink.notes.size() == 1);
         CHECK(sink.notes[0].find("1 events skipped") == 0);
@@ -184,8 +185,8 @@ TEST_CASE("a non-radiology XES log (purchase orders) reads fine") {
     auto sink = read(kData / "purchase_orders.xes");
     CHECK(sink.rows == 4);
     CHECK(sink.rejects.empty());
-    CHECK(sink.codes() == std::vector<std::string>{"Create purchase requisition", "Approve requisition",
-                                                   "Send purchase order",
+    CHECK(sink.codes() == std::vector<std::string>{"Create purchase requisition",
+                                                   "Approve requisition", "Send purchase order",
                                                    "Create purchase requisition"});
     CHECK(sink.events[0].caseKey == "PO-2025-0001");
     CHECK(sink.events[3].caseKey == "PO-2025-0002");
@@ -211,5 +212,6 @@ TEST_CASE("XES attributes after a trace's events still apply to them") {
     CHECK(sink.events[0].caseKey == "CASE-9");
     CHECK(sink.events[0].attributes.modality == "US");
     REQUIRE(sink.rejects.size() == 1);
-    CHECK(sink.rejects[0] == std::pair<std::int64_t, std::string>{8, "its trace has no concept:name"});
+    CHECK(sink.rejects[0] ==
+          std::pair<std::int64_t, std::string>{8, "its trace has no concept:name"});
 }
