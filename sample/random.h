@@ -1,7 +1,10 @@
 // A small, portable random source for the sample data. The standard library's
 // engines are portable but its distributions are not (normal and lognormal
-// results differ between libstdc++ and libc++), so the distributions are ours:
-// the same seed gives the same bytes on every machine.
+// results differ between libstdc++ and libc++), so the distributions are ours.
+// So are exp, log and cos: libm implementations may differ in the last bit, and
+// one bit can move a timestamp across a second. Everything here is IEEE-754
+// +, -, *, /, sqrt and exact scaling, compiled with -ffp-contract=off
+// (sample/CMakeLists.txt), so the same seed gives the same bytes on every machine.
 #pragma once
 
 #include <cmath>
@@ -28,6 +31,66 @@ inline std::uint64_t mixKeys(std::uint64_t a, std::uint64_t b, std::uint64_t c =
 }
 
 // xoshiro256** (Blackman & Vigna), seeded through SplitMix64.
+namespace portable {
+
+inline constexpr double kLn2 = 0.6931471805599453;
+inline constexpr double kHalfPi = 1.5707963267948966;
+
+// e^x for the modest x used here (|x| < 700): x = k ln2 + r, |r| <= ln2/2, Taylor.
+inline double exp(double x) {
+    const double k = std::nearbyint(x / kLn2);
+    const double r = x - k * kLn2;
+    double term = 1.0, sum = 1.0;
+    for (int n = 1; n <= 14; ++n) {
+        term = term * r / n;
+        sum += term;
+    }
+    return std::ldexp(sum, static_cast<int>(k));
+}
+
+// ln x for x > 0: x = m 2^e with m in [1/sqrt2, sqrt2), ln m = 2 atanh((m-1)/(m+1)).
+inline double log(double x) {
+    int e = 0;
+    double m = std::frexp(x, &e);
+    if (m < 0.7071067811865476) {
+        m *= 2;
+        --e;
+    }
+    const double s = (m - 1) / (m + 1), s2 = s * s;
+    double term = s, sum = s;
+    for (int n = 3; n <= 33; n += 2) {
+        term *= s2;
+        sum += term / n;
+    }
+    return 2 * sum + e * kLn2;
+}
+
+// cos(2 pi u) for u in [0, 1): the quadrant from 4u (exact), then Taylor on [0, pi/2).
+inline double cosTwoPi(double u) {
+    const double q4 = u * 4;
+    const int quadrant = static_cast<int>(q4);
+    const double t = (q4 - quadrant) * kHalfPi, t2 = t * t;
+    double c = 1.0, s = t, termC = 1.0, termS = t;
+    for (int n = 1; n <= 12; ++n) {
+        termC = -termC * t2 / ((2 * n - 1) * (2 * n));
+        termS = -termS * t2 / ((2 * n) * (2 * n + 1));
+        c += termC;
+        s += termS;
+    }
+    switch (quadrant) {
+    case 0:
+        return c;
+    case 1:
+        return -s;
+    case 2:
+        return -c;
+    default:
+        return s;
+    }
+}
+
+} // namespace portable
+
 class Random {
   public:
     explicit Random(std::uint64_t seed) {
@@ -65,11 +128,13 @@ class Random {
         while (u1 <= 0.0)
             u1 = uniform();
         const double u2 = uniform();
-        return std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
+        return std::sqrt(-2.0 * portable::log(u1)) * portable::cosTwoPi(u2);
     }
 
     // Log-normal given its median and the sigma of the underlying normal.
-    double logNormal(double median, double sigma) { return median * std::exp(sigma * normal()); }
+    double logNormal(double median, double sigma) {
+        return median * portable::exp(sigma * normal());
+    }
 
     // Index drawn with the given weights (need not sum to 1).
     std::size_t pick(std::span<const double> weights) {
