@@ -203,7 +203,7 @@ long statusKb(const char* key) {
 
 } // namespace
 
-TEST_CASE("the same options give the same bytes; another seed gives others") {
+TEST_CASE("the same options give the same bytes and another seed gives others") {
     for (auto format :
          {OutputFormat::Csv, OutputFormat::Xes, OutputFormat::Hl7, OutputFormat::Did}) {
         const auto a = generated("RPA", 300, format, 7);
@@ -489,7 +489,7 @@ TEST_CASE("request dates never decrease and stay in the asked range") {
     }
 }
 
-TEST_CASE("only one trust's layout carries patient names; the clinical details need quoting") {
+TEST_CASE("only one trust's layout carries patient names and clinical details need quoting") {
     int withNames = 0;
     for (const auto& trust : trustCodes()) {
         const auto& p = trustProfile(trust);
@@ -535,7 +535,7 @@ TEST_CASE("each trust's column spec names its header's columns and leaves identi
     }
 }
 
-TEST_CASE("the bytes are pinned, so a platform that computes differently is caught") {
+TEST_CASE("the bytes are pinned so a platform that computes differently is caught") {
     // Recorded on x86-64 (gcc 12 and clang, libstdc++). A change to the simulation
     // made on purpose changes these: record the new values in the same commit.
     auto fnv1a = [](const std::string& s) {
