@@ -1,0 +1,265 @@
+// `strawman gen` and `strawman import` end to end, as an analyst would use them.
+#include "process_runner.h"
+
+#include "model/database.h"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <set>
+
+using nlohmann::json;
+using strawman::test::run;
+using strawman::test::RunResult;
+using strawman::test::TempDir;
+
+namespace {
+
+RunResult cli(const std::vector<std::string>& args) { return run(STRAWMAN_EXE, args); }
+
+json jsonOf(const RunResult& r) {
+    INFO("stdout: " << r.out << "\nstderr: " << r.err);
+    REQUIRE(r.exitCode == 0);
+    return json::parse(r.out);
+}
+
+std::string readFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), {}};
+}
+
+void writeFile(const std::string& path, const std::string& text) { std::ofstream(path) << text; }
+
+// A workspace with the five trusts and no data, and a key file in the temp dir.
+struct Network {
+    TempDir dir;
+    std::string ws = dir.path("net.strawman");
+    std::string key = dir.path("network.key");
+    Network() { REQUIRE(cli({"demo", ws, "--cases", "0", "--key-file", key}).exitCode == 0); }
+    RunResult import(std::vector<std::string> args) {
+        std::vector<std::string> all{"import", ws};
+        all.insert(all.end(), args.begin(), args.end());
+        all.push_back("--key-file");
+        all.push_back(key);
+        return cli(all);
+    }
+};
+
+// Every field of the generated file that identifies a patient or holds free text.
+std::set<std::string> identifiersIn(const std::string& csv, const std::vector<int>& columns) {
+    std::set<std::string> out;
+    std::size_t lineStart = csv.find('\n') + 1; // skip the header
+    while (lineStart < csv.size() && out.size() < 400) {
+        const std::size_t lineEnd = csv.find('\n', lineStart);
+        std::vector<std::string> fields;
+        std::string field;
+        bool quoted = false;
+        for (std::size_t i = lineStart; i < lineEnd; ++i) {
+            const char c = csv[i];
+            if (c == '"') quoted = !quoted;
+            else if (c == ',' && !quoted) { fields.push_back(field); field.clear(); }
+            else if (c != '\r') field += c;
+        }
+        fields.push_back(field);
+        for (int col : columns)
+            if (col < static_cast<int>(fields.size()) && fields[col].size() >= 6) out.insert(fields[col]);
+        lineStart = lineEnd + 1;
+    }
+    return out;
+}
+
+int columnOf(const std::string& csv, const std::string& name) {
+    const std::string header = csv.substr(0, csv.find('\n'));
+    int col = 0;
+    std::size_t start = 0;
+    while (true) {
+        const std::size_t comma = header.find(',', start);
+        std::string h = header.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        if (!h.empty() && h.back() == '\r') h.pop_back();
+        if (h == name) return col;
+        if (comma == std::string::npos) return -1;
+        start = comma + 1;
+        ++col;
+    }
+}
+
+// RWF's local status codes, as its RIS (and the sample generator) writes them.
+void mapRwfCodes(const Network& net) {
+    for (const auto& [local, activity] : std::vector<std::pair<std::string, std::string>>{
+             {"RQ", "REQ"}, {"RC", "RCV"}, {"JV", "VET"}, {"JR", "REJ"}, {"PR", "PRO"}, {"BK", "BKD"},
+             {"DA", "DNA"}, {"AR", "ARR"}, {"ST", "STA"}, {"CO", "CMP"}, {"PV", "REP"}, {"VF", "VER"},
+             {"AD", "ADD"}, {"CX", "CAN"}})
+        REQUIRE(cli({"codes", "set", net.ws, "--trust", "RWF", local, activity}).exitCode == 0);
+}
+
+// Fields of HL7 segments that must never be kept: PID-3 (identifiers), PID-5
+// (name), PID-7 (date of birth), PID-11 (address) and OBX-5 (report text).
+std::set<std::string> hl7Identifiers(const std::string& messages) {
+    std::set<std::string> out;
+    auto fieldsOf = [](const std::string& segment) {
+        std::vector<std::string> fields;
+        std::size_t start = 0;
+        while (true) {
+            const std::size_t bar = segment.find('|', start);
+            fields.push_back(segment.substr(start, bar == std::string::npos ? std::string::npos : bar - start));
+            if (bar == std::string::npos) return fields;
+            start = bar + 1;
+        }
+    };
+    auto addComponents = [&](const std::string& field) {
+        std::size_t start = 0;
+        while (start <= field.size()) {
+            std::size_t sep = field.find_first_of("^~&", start);
+            if (sep == std::string::npos) sep = field.size();
+            const std::string value = field.substr(start, sep - start);
+            if (value.size() >= 6) out.insert(value);
+            start = sep + 1;
+        }
+    };
+    std::size_t at = 0;
+    while ((at = messages.find_first_of("\r\n\x0b", at)) != std::string::npos) {
+        ++at;
+        const std::size_t end = messages.find_first_of("\r\n\x1c", at);
+        const std::string segment = messages.substr(at, end == std::string::npos ? std::string::npos : end - at);
+        const auto f = fieldsOf(segment);
+        if (segment.rfind("PID|", 0) == 0) {
+            for (std::size_t i : {3u, 5u, 7u, 11u})
+                if (i < f.size()) addComponents(f[i]);
+        } else if (segment.rfind("OBX|", 0) == 0 && f.size() > 5) {
+            addComponents(f[5]);
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("an import report lists what was read, kept and rejected, as JSON") {
+    Network net;
+    writeFile(net.dir.path("extract.csv"),
+              "Accession,Status,Event Time,Modality\n"
+              "A1,REQ,2025-03-03 09:00,CT\n"
+              "A1,RCV,03/03/2025 10:30,CT\n"
+              "A1,VET,not a time,CT\n"
+              "A2,REQ,2025-10-26 01:30,MR\n"
+              "A2,REQ,2025-10-26 01:30,MR\n"
+              "A2,SCANNED,2025-10-27 09:00,MR\n");
+    const auto r = net.import({net.dir.path("extract.csv"), "--trust", "RPA", "--json", "--unmapped", "ignore"});
+    const json report = jsonOf(r);
+    CHECK(report["rows_read"] == 6);
+    CHECK(report["events_accepted"] == 3);
+    CHECK(report["rows_rejected"] == 1);
+    REQUIRE(report["rejected"].size() == 1);
+    CHECK(report["rejected"][0]["line"] == 4);
+    CHECK(report["unmapped_codes"]["SCANNED"] == 1);
+    CHECK(report["duplicates"] == 1);
+    CHECK(report["dst_ambiguous"] == 2);
+    CHECK(report["dst_nonexistent"] == 0);
+    CHECK(report["cases"] == 2);
+    CHECK(report["imported"] == true);
+
+    const json stats = jsonOf(cli({"log", "stats", net.ws, "--trust", "RPA", "--json"}));
+    CHECK(stats["events"] == 3);
+    CHECK(stats["first"] == "2025-03-03T09:00:00Z");
+    CHECK(stats["last"] == "2025-10-26T00:30:00Z"); // 01:30 BST, the earlier of the two
+}
+
+TEST_CASE("unmapped codes stop an import until they are mapped") {
+    Network net;
+    writeFile(net.dir.path("x.csv"), "case,status,time\nA,Booked on RIS,2025-01-06 10:00\nA,REQ,2025-01-02 10:00\n");
+    const auto refused = net.import({net.dir.path("x.csv"), "--trust", "RN7"});
+    CHECK(refused.exitCode != 0);
+    CHECK(refused.out.find("Booked on RIS") != std::string::npos);
+    CHECK(jsonOf(cli({"import", "list", net.ws, "--json"})).empty());
+
+    REQUIRE(cli({"codes", "set", net.ws, "--trust", "RN7", "Booked on RIS", "BKD"}).exitCode == 0);
+    CHECK(jsonOf(cli({"codes", "list", net.ws, "--trust", "RN7", "--json"}))[0]["activity"] == "BKD");
+    const json ok = jsonOf(net.import({net.dir.path("x.csv"), "--trust", "RN7", "--json"}));
+    CHECK(ok["events_accepted"] == 2);
+    const json stats = jsonOf(cli({"log", "stats", net.ws, "--trust", "RN7", "--json"}));
+    CHECK(stats["activities"]["BKD"] == 1);
+
+    // Re-importing the same bytes under another name is recognised.
+    std::filesystem::copy_file(net.dir.path("x.csv"), net.dir.path("renamed.csv"));
+    const auto again = net.import({net.dir.path("renamed.csv"), "--trust", "RN7"});
+    CHECK(again.exitCode != 0);
+    CHECK(again.err.find("--force") != std::string::npos);
+
+    const json list = jsonOf(cli({"import", "list", net.ws, "--json"}));
+    REQUIRE(list.size() == 1);
+    REQUIRE(cli({"import", "remove", net.ws, std::to_string(list[0]["id"].get<int>())}).exitCode == 0);
+    CHECK(jsonOf(cli({"log", "stats", net.ws, "--trust", "RN7", "--json"}))["events"] == 0);
+}
+
+TEST_CASE("patient identifiers and free text from every format never reach the workspace file") {
+    Network net;
+    // RWF's layout has NHS numbers, patient names and clinical details.
+    const auto csvPath = net.dir.path("rwf.csv");
+    REQUIRE(cli({"gen", "--trust", "RWF", "--cases", "300", "--format", "csv", "-o", csvPath}).exitCode == 0);
+    const std::string csv = readFile(csvPath);
+    const auto identifiers = identifiersIn(csv, {columnOf(csv, "Accession Number"), columnOf(csv, "NHS Number"),
+                                                 columnOf(csv, "Patient Name"), columnOf(csv, "Clinical Details")});
+    REQUIRE(identifiers.size() > 100);
+    mapRwfCodes(net);
+    REQUIRE(net.import({csvPath, "--trust", "RWF"}).exitCode == 0);
+
+    // HL7: names, dates of birth and report text are in the messages.
+    const auto hl7Path = net.dir.path("rpc.hl7");
+    REQUIRE(cli({"gen", "--trust", "RPC", "--cases", "100", "--format", "hl7", "-o", hl7Path}).exitCode == 0);
+    const auto hl7 = net.import({hl7Path, "--trust", "RPC", "--unmapped", "ignore", "--json"});
+    REQUIRE(hl7.exitCode == 0);
+    CHECK(json::parse(hl7.out)["events_accepted"].get<int>() > 100);
+    const auto hl7Ids = hl7Identifiers(readFile(hl7Path));
+    REQUIRE(hl7Ids.size() > 50);
+
+    cli({"trust", "list", net.ws}); // a reader closes the file, folding the write-ahead log in
+    const std::string bytes = readFile(net.ws) + readFile(net.ws + "-wal");
+    int found = 0;
+    for (const auto& id : identifiers)
+        if (bytes.find(id) != std::string::npos && ++found < 5) MESSAGE("found in workspace: " << id);
+    for (const auto& id : hl7Ids)
+        if (bytes.find(id) != std::string::npos && ++found < 5) MESSAGE("found in workspace: " << id);
+    CHECK(found == 0);
+}
+
+TEST_CASE("an import killed at any moment leaves the workspace whole, with all or none of it") {
+    Network net;
+    const auto csvPath = net.dir.path("rwf.csv");
+    REQUIRE(cli({"gen", "--trust", "RWF", "--cases", "4000", "--format", "csv", "-o", csvPath}).exitCode == 0);
+    mapRwfCodes(net);
+    const std::vector<std::string> args{"import", net.ws, csvPath, "--trust", "RWF", "--force", "--key-file", net.key};
+
+    const auto started = std::chrono::steady_clock::now();
+    REQUIRE(cli(args).exitCode == 0);
+    const auto full = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
+    const json one = jsonOf(cli({"log", "stats", net.ws, "--trust", "RWF", "--json"}));
+    const int eventsPerImport = one["events"];
+    REQUIRE(eventsPerImport > 1000);
+
+    int imports = 1, killedPartWay = 0;
+    const int runs = 16;
+    for (int i = 0; i < runs; ++i) {
+        if (!strawman::test::runAndKill(STRAWMAN_EXE, args, full * (i + 1) / runs)) {
+            ++imports; // it finished before the kill
+            continue;
+        }
+        {
+            strawman::model::Database db(net.ws, strawman::model::Database::Mode::Open);
+            auto check = db.prepare("PRAGMA integrity_check");
+            REQUIRE(check.step());
+            CHECK(check.text(0) == "ok");
+        }
+        const json list = jsonOf(cli({"import", "list", net.ws, "--json"}));
+        if (static_cast<int>(list.size()) == imports + 1) ++imports; // killed after its commit
+        else ++killedPartWay;
+        CHECK(static_cast<int>(list.size()) == imports);
+        const json stats = jsonOf(cli({"log", "stats", net.ws, "--trust", "RWF", "--json"}));
+        CHECK(stats["events"] == eventsPerImport * imports);
+    }
+    MESSAGE("killed mid-import " << killedPartWay << " of " << runs << " times");
+    CHECK(killedPartWay > 0);
+}
