@@ -326,6 +326,8 @@ TEST_CASE("each trust departs from the pathway at the rate of its profile") {
         const auto exams = readBack("RWF", generated("RWF", kCases, OutputFormat::Csv));
         std::int64_t appointments = 0, dna = 0, rebooked = 0, twice = 0;
         for (const auto& e : exams) {
+            // Booked outpatient and GP appointments that were reached (not cancelled first).
+            if (e.source != "GP" && e.source != "outpatient") continue;
             if (!e.has("BKD") || !(e.has("DNA") || e.has("ARR"))) continue;
             ++appointments;
             if (!e.has("DNA")) continue;
@@ -337,7 +339,7 @@ TEST_CASE("each trust departs from the pathway at the rate of its profile") {
             if (e.count("DNA") == 2) ++twice;
         }
         const auto& r = trustProfile("RWF").rates;
-        CHECK(share(dna, appointments) == doctest::Approx(r.dna).epsilon(0.35));
+        CHECK(share(dna, appointments) == doctest::Approx(r.dna).epsilon(0.25));
         CHECK(share(rebooked, dna) == doctest::Approx(r.rebookAfterDna).epsilon(0.15));
         CHECK(twice > 0);
         CHECK(twice < dna / 4);
