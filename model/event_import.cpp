@@ -102,6 +102,13 @@ std::int64_t EventImport::activityFor(const std::string& code) {
 }
 
 std::uint32_t EventImport::attributesFor(const EventAttributes& a) {
+    // Consecutive events mostly share their attributes (one examination's rows).
+    if (m_lastAttributesId != kNoId && a == m_lastAttributes) return m_lastAttributesId;
+    m_lastAttributes = a;
+    return m_lastAttributesId = lookUpAttributes(a);
+}
+
+std::uint32_t EventImport::lookUpAttributes(const EventAttributes& a) {
     if (a == EventAttributes{}) return 0;
     std::string key = a.modality + '\x1f' + a.priority + '\x1f' + a.patientSource + '\x1f' + a.site +
                       '\x1f' + a.examination;
@@ -125,6 +132,12 @@ std::uint32_t EventImport::attributesFor(const EventAttributes& a) {
 
 std::uint32_t EventImport::resourceFor(const std::string& name) {
     if (name.empty()) return 0;
+    if (m_lastResourceId != kNoId && name == m_lastResource) return m_lastResourceId;
+    m_lastResource = name;
+    return m_lastResourceId = lookUpResource(name);
+}
+
+std::uint32_t EventImport::lookUpResource(const std::string& name) {
     if (auto it = m_resourceCache.find(name); it != m_resourceCache.end()) return it->second;
     auto& db = m_ws.database();
     db.prepare("INSERT INTO resource(name) VALUES(:n) ON CONFLICT DO NOTHING").bind(":n", name).run();
@@ -180,28 +193,32 @@ void EventImport::flush() {
     auto& db = m_ws.database();
 
     std::vector<std::int64_t> caseIds(m_cases.size());
+    // New cases are the common case: one statement inserts and answers the id;
+    // a case seen before (an earlier chunk or import) is looked up instead.
+    auto insert = db.prepare("INSERT INTO patient_case(trust_id, pseudonym, patient) VALUES(:t, :p, :patient) "
+                             "ON CONFLICT(trust_id, pseudonym) DO NOTHING RETURNING id");
     auto find = db.prepare("SELECT id FROM patient_case WHERE trust_id = :t AND pseudonym = :p");
-    auto insert = db.prepare("INSERT INTO patient_case(trust_id, pseudonym, patient) VALUES(:t, :p, :patient)");
     auto patient = db.prepare("UPDATE patient_case SET patient = :patient WHERE id = :id AND patient IS NULL");
     for (std::size_t i = 0; i < m_cases.size(); ++i) {
         const PendingCase& c = m_cases[i];
+        insert.reset();
+        insert.bind(":t", m_settings.trust.value).bindBlob(":p", c.pseudonym.data(), c.pseudonym.size());
+        if (c.patient)
+            insert.bindBlob(":patient", c.patient->data(), c.patient->size());
+        else
+            insert.bindNull(":patient");
+        if (insert.step()) {
+            caseIds[i] = insert.integer(0);
+            insert.run();
+            continue;
+        }
         find.reset();
         find.bind(":t", m_settings.trust.value).bindBlob(":p", c.pseudonym.data(), c.pseudonym.size());
-        if (find.step()) {
-            caseIds[i] = find.integer(0);
-            if (c.patient) {
-                patient.reset();
-                patient.bindBlob(":patient", c.patient->data(), c.patient->size()).bind(":id", caseIds[i]).run();
-            }
-        } else {
-            insert.reset();
-            insert.bind(":t", m_settings.trust.value).bindBlob(":p", c.pseudonym.data(), c.pseudonym.size());
-            if (c.patient)
-                insert.bindBlob(":patient", c.patient->data(), c.patient->size());
-            else
-                insert.bindNull(":patient");
-            insert.run();
-            caseIds[i] = db.lastInsertId();
+        if (!find.step()) throw Error("a case vanished while importing");
+        caseIds[i] = find.integer(0);
+        if (c.patient) {
+            patient.reset();
+            patient.bindBlob(":patient", c.patient->data(), c.patient->size()).bind(":id", caseIds[i]).run();
         }
     }
 
@@ -210,8 +227,8 @@ void EventImport::flush() {
         return a.caseIndex != b.caseIndex ? a.caseIndex < b.caseIndex : a.time < b.time;
     });
 
-    auto chunk = db.prepare("INSERT INTO event_chunk(case_id, import_id, chunk, events) "
-                            "VALUES(:c, :i, :chunk, :events)");
+    auto chunk = db.prepare("INSERT INTO event_chunk(trust_id, case_id, import_id, chunk, events) "
+                            "VALUES(:t, :c, :i, :chunk, :events)");
     std::vector<PackedEvent> packed;
     for (std::size_t b = 0; b < m_events.size();) {
         std::size_t e = b;
@@ -229,7 +246,8 @@ void EventImport::flush() {
         m_report.eventsAccepted += static_cast<std::int64_t>(packed.size());
         const std::string blob = packEvents(packed);
         chunk.reset();
-        chunk.bind(":c", caseIds[m_events[b].caseIndex])
+        chunk.bind(":t", m_settings.trust.value)
+            .bind(":c", caseIds[m_events[b].caseIndex])
             .bind(":i", m_importId)
             .bind(":chunk", m_chunk)
             .bindBlob(":events", blob.data(), blob.size())

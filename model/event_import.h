@@ -15,6 +15,8 @@
 #include "source_event.h"
 #include "workspace.h"
 
+#include <climits>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -61,7 +63,9 @@ private:
 
     std::int64_t activityFor(const std::string& code);
     std::uint32_t attributesFor(const EventAttributes& a);
+    std::uint32_t lookUpAttributes(const EventAttributes& a);
     std::uint32_t resourceFor(const std::string& name);
+    std::uint32_t lookUpResource(const std::string& name);
     void flush();
     void checkOrder();
 
@@ -90,6 +94,11 @@ private:
     std::unordered_map<std::string, std::int64_t> m_codeCache; // local -> activity rowid / kUnmapped / kIgnored
     std::unordered_map<std::string, std::uint32_t> m_attributeCache;
     std::unordered_map<std::string, std::uint32_t> m_resourceCache;
+    static constexpr std::uint32_t kNoId = UINT32_MAX;
+    EventAttributes m_lastAttributes;
+    std::uint32_t m_lastAttributesId = kNoId;
+    std::string m_lastResource;
+    std::uint32_t m_lastResourceId = kNoId;
 
     // The chunk being gathered: raw case keys live only here, in memory, until written.
     std::unordered_map<std::string, std::uint32_t> m_caseIndex;

@@ -8,7 +8,8 @@
 #include <algorithm>
 #include <bit>
 #include <cstring>
-#include <unordered_map>
+#include <climits>
+#include <cstdint>
 
 namespace strawman::model {
 
@@ -37,21 +38,33 @@ EventLog loadEventLog(const Workspace& ws, TrustId trust) {
     EventLog log;
 
     // Dictionaries first: stored ids become dense indexes.
-    std::unordered_map<std::int64_t, std::uint32_t> activityIndex, attributeIndex, resourceIndex;
+    // Stored ids are small dense integers: vectors indexed by id, no hashing per event.
+    std::vector<std::uint32_t> activityIndex, attributeIndex, resourceIndex;
+    auto put = [](std::vector<std::uint32_t>& index, std::int64_t id, std::size_t value) {
+        const auto at = static_cast<std::size_t>(id);
+        if (index.size() <= at) index.resize(at + 1, UINT32_MAX);
+        index[at] = static_cast<std::uint32_t>(value);
+    };
+    auto lookup = [](const std::vector<std::uint32_t>& index, std::uint32_t id) {
+        if (id >= index.size() || index[id] == UINT32_MAX)
+            throw Error("the workspace holds an event that names an unknown activity or attribute; "
+                        "run PRAGMA integrity_check on it");
+        return index[id];
+    };
     {
         auto s = db.prepare("SELECT rowid, code FROM activity ORDER BY position");
         while (s.step()) {
-            activityIndex[s.integer(0)] = static_cast<std::uint32_t>(log.activities.size());
+            put(activityIndex, s.integer(0), log.activities.size());
             log.activities.push_back(s.text(1));
         }
     }
     log.attributeSets.emplace_back();
-    attributeIndex[0] = 0;
+    put(attributeIndex, 0, 0);
     {
         auto s = db.prepare("SELECT id, modality, priority, patient_source, site, examination "
                             "FROM attribute_set");
         while (s.step()) {
-            attributeIndex[s.integer(0)] = static_cast<std::uint32_t>(log.attributeSets.size());
+            put(attributeIndex, s.integer(0), log.attributeSets.size());
             EventAttributes a;
             a.modality = s.text(1);
             a.priority = s.text(2);
@@ -62,26 +75,26 @@ EventLog loadEventLog(const Workspace& ws, TrustId trust) {
         }
     }
     log.resources.emplace_back();
-    resourceIndex[0] = 0;
+    put(resourceIndex, 0, 0);
     {
         auto s = db.prepare("SELECT id, name FROM resource");
         while (s.step()) {
-            resourceIndex[s.integer(0)] = static_cast<std::uint32_t>(log.resources.size());
+            put(resourceIndex, s.integer(0), log.resources.size());
             log.resources.push_back(s.text(1));
         }
     }
 
-    auto count = db.prepare("SELECT count(*), coalesce(sum(length(e.events)), 0) FROM event_chunk e "
-                            "JOIN patient_case c ON c.id = e.case_id WHERE c.trust_id = :t");
+    auto count = db.prepare("SELECT count(*), coalesce(sum(length(events)), 0) FROM event_chunk "
+                            "WHERE trust_id = :t");
     count.bind(":t", trust.value);
     if (count.step()) {
         log.events.reserve(static_cast<std::size_t>(count.integer(1)) / sizeof(PackedEvent));
         log.caseStart.reserve(static_cast<std::size_t>(count.integer(0)) + 1);
     }
 
-    auto s = db.prepare("SELECT e.case_id, e.events FROM patient_case c "
-                        "JOIN event_chunk e ON e.case_id = c.id "
-                        "WHERE c.trust_id = :t ORDER BY e.case_id, e.import_id, e.chunk");
+    // The primary key gives this order without sorting.
+    auto s = db.prepare("SELECT case_id, events FROM event_chunk WHERE trust_id = :t "
+                        "ORDER BY case_id, import_id, chunk");
     s.bind(":t", trust.value);
     std::int64_t current = -1;
     std::size_t caseBegin = 0;
@@ -111,8 +124,8 @@ EventLog loadEventLog(const Workspace& ws, TrustId trust) {
         for (std::size_t i = 0; i < n; ++i) {
             PackedEvent p;
             std::memcpy(&p, static_cast<const char*>(data) + i * sizeof(PackedEvent), sizeof p);
-            log.events.push_back({p.time, activityIndex.at(p.activity), attributeIndex.at(p.attributes),
-                                  resourceIndex.at(p.resource), p.offsetMinutes});
+            log.events.push_back({p.time, lookup(activityIndex, p.activity), lookup(attributeIndex, p.attributes),
+                                  lookup(resourceIndex, p.resource), p.offsetMinutes});
         }
     }
     closeCase();
@@ -210,7 +223,7 @@ void removeImport(Workspace& ws, std::int64_t importId) {
         db.prepare("DELETE FROM event_chunk WHERE import_id = :id").bind(":id", importId).run();
         db.prepare("DELETE FROM import WHERE id = :id").bind(":id", importId).run();
         db.prepare("DELETE FROM patient_case WHERE trust_id = :t AND NOT EXISTS "
-                   "(SELECT 1 FROM event_chunk e WHERE e.case_id = patient_case.id)")
+                   "(SELECT 1 FROM event_chunk e WHERE e.trust_id = :t AND e.case_id = patient_case.id)")
             .bind(":t", trust)
             .run();
     });

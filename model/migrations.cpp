@@ -150,13 +150,15 @@ CREATE TABLE resource (
   name TEXT NOT NULL UNIQUE
 );
 CREATE TABLE event_chunk (
+  trust_id  INTEGER NOT NULL REFERENCES trust(id),
   case_id   INTEGER NOT NULL REFERENCES patient_case(id),
   import_id INTEGER NOT NULL REFERENCES import(id) ON DELETE CASCADE,
   chunk     INTEGER NOT NULL,
   events    BLOB NOT NULL,
-  PRIMARY KEY (case_id, import_id, chunk)
+  PRIMARY KEY (trust_id, case_id, import_id, chunk) -- a trust's events in case order, one range
 ) WITHOUT ROWID;
 CREATE INDEX event_chunk_by_import ON event_chunk(import_id, case_id);
+CREATE INDEX event_chunk_by_case ON event_chunk(case_id);
 )sql";
 
 } // namespace

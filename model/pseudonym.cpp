@@ -3,7 +3,7 @@
 #include "error.h"
 
 #include <openssl/evp.h>
-#include <openssl/hmac.h>
+#include <openssl/crypto.h>
 #include <openssl/rand.h>
 
 #include <sys/stat.h>
@@ -22,10 +22,53 @@ std::string normaliseIdentifier(std::string_view identifier) {
     return out;
 }
 
+namespace {
+using DigestContext = std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)>;
+DigestContext newContext() {
+    DigestContext ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
+    if (!ctx) throw Error("cannot make a SHA-256 context");
+    return ctx;
+}
+} // namespace
+
+// HMAC-SHA256 is H((K ^ opad) || H((K ^ ipad) || m)). The two keyed prefixes are
+// the same for every identifier, so their hash states are computed once and
+// copied per call: an import pseudonymises hundreds of thousands of cases.
+struct PseudonymKey::Hmac {
+    DigestContext inner = newContext();
+    DigestContext outer = newContext();
+
+    explicit Hmac(std::string_view key) {
+        constexpr std::size_t kBlock = 64;
+        std::string k0(key);
+        if (k0.size() > kBlock) {
+            unsigned char digest[EVP_MAX_MD_SIZE];
+            unsigned int n = 0;
+            EVP_Digest(k0.data(), k0.size(), digest, &n, EVP_sha256(), nullptr);
+            k0.assign(reinterpret_cast<const char*>(digest), n);
+        }
+        k0.resize(kBlock, '\0');
+        std::string ipad(kBlock, '\0'), opad(kBlock, '\0');
+        for (std::size_t i = 0; i < kBlock; ++i) {
+            ipad[i] = static_cast<char>(k0[i] ^ 0x36);
+            opad[i] = static_cast<char>(k0[i] ^ 0x5c);
+        }
+        if (EVP_DigestInit_ex(inner.get(), EVP_sha256(), nullptr) != 1 ||
+            EVP_DigestUpdate(inner.get(), ipad.data(), ipad.size()) != 1 ||
+            EVP_DigestInit_ex(outer.get(), EVP_sha256(), nullptr) != 1 ||
+            EVP_DigestUpdate(outer.get(), opad.data(), opad.size()) != 1)
+            throw Error("HMAC-SHA256 key set-up failed");
+        OPENSSL_cleanse(k0.data(), k0.size());
+        OPENSSL_cleanse(ipad.data(), ipad.size());
+        OPENSSL_cleanse(opad.data(), opad.size());
+    }
+};
+
 PseudonymKey PseudonymKey::fromBytes(std::string_view bytes) {
     if (bytes.size() < 16) throw Error("a pseudonymisation key needs at least 16 bytes");
     PseudonymKey k;
     k.m_key = std::string(bytes);
+    k.m_hmac = std::make_shared<const Hmac>(k.m_key);
     return k;
 }
 
@@ -83,15 +126,21 @@ PseudonymKey PseudonymKey::loadOrCreate(const std::filesystem::path& path) {
 Pseudonym PseudonymKey::mac(std::string_view domain, std::string_view identifier) const {
     // The domain keeps a case number and a patient number that happen to be the
     // same digits from getting the same pseudonym.
-    std::string message(domain);
-    message += '\0';
-    message += normaliseIdentifier(identifier);
+    const std::string id = normaliseIdentifier(identifier);
+    thread_local DigestContext work = newContext();
+    unsigned char innerDigest[EVP_MAX_MD_SIZE];
+    unsigned int innerLength = 0;
     Pseudonym out{};
     unsigned int length = 0;
-    if (!HMAC(EVP_sha256(), m_key.data(), static_cast<int>(m_key.size()),
-              reinterpret_cast<const unsigned char*>(message.data()), message.size(), out.data(),
-              &length) ||
-        length != out.size())
+    const char separator = '\0';
+    if (EVP_MD_CTX_copy_ex(work.get(), m_hmac->inner.get()) != 1 ||
+        EVP_DigestUpdate(work.get(), domain.data(), domain.size()) != 1 ||
+        EVP_DigestUpdate(work.get(), &separator, 1) != 1 ||
+        EVP_DigestUpdate(work.get(), id.data(), id.size()) != 1 ||
+        EVP_DigestFinal_ex(work.get(), innerDigest, &innerLength) != 1 ||
+        EVP_MD_CTX_copy_ex(work.get(), m_hmac->outer.get()) != 1 ||
+        EVP_DigestUpdate(work.get(), innerDigest, innerLength) != 1 ||
+        EVP_DigestFinal_ex(work.get(), out.data(), &length) != 1 || length != out.size())
         throw Error("HMAC-SHA256 failed");
     return out;
 }

@@ -9,6 +9,7 @@
 #include <array>
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -34,8 +35,10 @@ public:
     Pseudonym patientKey(std::string_view identifier) const;
 
 private:
+    struct Hmac; // the key's inner and outer SHA-256 states, computed once (RFC 2104)
     Pseudonym mac(std::string_view domain, std::string_view identifier) const;
     std::string m_key;
+    std::shared_ptr<const Hmac> m_hmac;
 };
 
 // Identifiers are compared after trimming and removing inner spaces, so

@@ -8,6 +8,10 @@
 #include "model/workspace.h"
 
 #include <doctest/doctest.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+
+#include <algorithm>
 
 #include <fstream>
 #include <iterator>
@@ -127,6 +131,29 @@ TEST_CASE("a different key gives different pseudonyms") {
     CHECK(testKey().patientKey("9434765919") != other.patientKey("9434765919"));
     CHECK(testKey().patientKey("9434765919") == testKey().patientKey(" 943-476-5919 "));
     CHECK(testKey().patientKey("9434765919") != testKey().caseKey("9434765919"));
+}
+
+TEST_CASE("pseudonyms are standard HMAC-SHA256 values") {
+    // Checked against OpenSSL's own one-shot HMAC, so another tool with the key
+    // can link to the same pseudonyms.
+    const std::string key = "0123456789abcdef0123456789abcdef";
+    for (const char* nhs : {"9434765919", "4010232137", ""}) {
+        const std::string message = std::string("patient") + '\0' + nhs;
+        unsigned char expected[32];
+        unsigned int n = 0;
+        HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
+             reinterpret_cast<const unsigned char*>(message.data()), message.size(), expected, &n);
+        const Pseudonym got = testKey().patientKey(nhs);
+        CHECK(std::equal(got.begin(), got.end(), expected));
+    }
+    const std::string longKey(100, 'k');
+    const std::string message = std::string("case") + '\0' + "ACC1";
+    unsigned char expected[32];
+    unsigned int n = 0;
+    HMAC(EVP_sha256(), longKey.data(), 100, reinterpret_cast<const unsigned char*>(message.data()),
+         message.size(), expected, &n);
+    const Pseudonym got = PseudonymKey::fromBytes(longKey).caseKey("ACC1");
+    CHECK(std::equal(got.begin(), got.end(), expected));
 }
 
 TEST_CASE("the key is created once, outside the workspace, and refused when malformed") {
