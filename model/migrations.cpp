@@ -149,16 +149,18 @@ CREATE TABLE resource (
   id   INTEGER PRIMARY KEY,
   name TEXT NOT NULL UNIQUE
 );
+-- No foreign keys here: this is the bulk table, written a row per case per
+-- chunk, and the import code (event_import.cpp) is its only writer. Removing
+-- an import removes its chunks explicitly.
 CREATE TABLE event_chunk (
-  trust_id  INTEGER NOT NULL REFERENCES trust(id),
-  case_id   INTEGER NOT NULL REFERENCES patient_case(id),
-  import_id INTEGER NOT NULL REFERENCES import(id) ON DELETE CASCADE,
+  trust_id  INTEGER NOT NULL,
+  case_id   INTEGER NOT NULL,
+  import_id INTEGER NOT NULL,
   chunk     INTEGER NOT NULL,
   events    BLOB NOT NULL,
   PRIMARY KEY (trust_id, case_id, import_id, chunk) -- a trust's events in case order, one range
 ) WITHOUT ROWID;
 CREATE INDEX event_chunk_by_import ON event_chunk(import_id, case_id);
-CREATE INDEX event_chunk_by_case ON event_chunk(case_id);
 )sql";
 
 } // namespace
