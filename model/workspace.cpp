@@ -28,6 +28,9 @@ void configure(Database& db) {
     // WAL lets the editor read while an import writes; a crash loses nothing committed.
     db.exec("PRAGMA journal_mode = WAL");
     db.exec("PRAGMA synchronous = NORMAL");
+    // Imports touch indexes of hundreds of thousands of cases; 64 MiB of page
+    // cache keeps them in memory instead of re-reading pages (SQLite: 2 MiB).
+    db.exec("PRAGMA cache_size = -65536");
 }
 
 } // namespace
