@@ -31,10 +31,18 @@ void removeWorkspace(const std::filesystem::path& path) {
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix, ec);
 }
 
-// One generated RWF extract per size, made once per process.
+// One generated RWF extract per size, made once per process and removed at exit.
+struct Extracts {
+    std::map<std::int64_t, std::filesystem::path> files;
+    ~Extracts() {
+        std::error_code ec;
+        for (const auto& [cases, path] : files) std::filesystem::remove(path, ec);
+    }
+};
+
 const std::filesystem::path& extract(std::int64_t cases) {
-    static std::map<std::int64_t, std::filesystem::path> files;
-    auto& path = files[cases];
+    static Extracts extracts;
+    auto& path = extracts.files[cases];
     if (path.empty()) {
         path = scratch("rwf-" + std::to_string(cases) + ".csv");
         sample::GeneratorOptions gen;
