@@ -1,5 +1,5 @@
 // Runs the built `strawman` on temporary workspaces, as a user or a script would.
-#include "process_runner.h"
+#include "cli_runner.h"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -11,26 +11,14 @@
 #include <set>
 
 using nlohmann::json;
-using strawman::test::run;
+using strawman::test::cli;
+using strawman::test::jsonOf;
+using strawman::test::readFile;
 using strawman::test::RunResult;
 using strawman::test::TempDir;
+using strawman::test::writeFile;
 
 namespace {
-
-RunResult cli(const std::vector<std::string>& args) { return run(STRAWMAN_EXE, args); }
-
-std::string readFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), {}};
-}
-
-void writeFile(const std::string& path, const std::string& text) { std::ofstream(path) << text; }
-
-json jsonOf(const RunResult& r) {
-    INFO("stdout: " << r.out << "\nstderr: " << r.err);
-    REQUIRE(r.exitCode == 0);
-    return json::parse(r.out);
-}
 
 const char* kSimpleDot = R"(digraph "GP X-ray" {
   s [kind=start];

@@ -1,5 +1,5 @@
 // `strawman gen` and `strawman import` end to end, as an analyst would use them.
-#include "process_runner.h"
+#include "cli_runner.h"
 
 #include "model/database.h"
 
@@ -13,26 +13,14 @@
 #include <set>
 
 using nlohmann::json;
-using strawman::test::run;
+using strawman::test::cli;
+using strawman::test::jsonOf;
+using strawman::test::readFile;
 using strawman::test::RunResult;
 using strawman::test::TempDir;
+using strawman::test::writeFile;
 
 namespace {
-
-RunResult cli(const std::vector<std::string>& args) { return run(STRAWMAN_EXE, args); }
-
-json jsonOf(const RunResult& r) {
-    INFO("stdout: " << r.out << "\nstderr: " << r.err);
-    REQUIRE(r.exitCode == 0);
-    return json::parse(r.out);
-}
-
-std::string readFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), {}};
-}
-
-void writeFile(const std::string& path, const std::string& text) { std::ofstream(path) << text; }
 
 // A workspace with the five trusts and no data, and a key file in the temp dir.
 struct Network {
