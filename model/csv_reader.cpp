@@ -60,18 +60,19 @@ std::vector<std::string_view> candidates(Role role) {
         return {"case:concept:name", "accessionnumber", "accession", "accessionno",
                 "accessionnum",      "examid",          "caseid",    "case",
                 "ordernumber",       "orderno",         "requestid", "requestnumber",
-                "placerordernumber"};
+                "placerordernumber", "accno"};
     case Activity:
         return {"concept:name", "status",    "statuscode", "event",
                 "activity",     "eventtype", "examstatus", "activityname"};
     case Timestamp:
         return {"time:timestamp", "timestamp",     "eventtime",      "statustime",
-                "datetime",       "eventdatetime", "statusdatetime", "time"};
+                "datetime",       "eventdatetime", "statusdatetime", "statusdttm",
+                "eventdttm",      "statuschanged", "time"};
     case Patient:
         return {"nhsnumber", "nhsno",     "hospitalnumber",        "hospitalno",
                 "mrn",       "patientid", "localpatientidentifier"};
     case Modality:
-        return {"modality"};
+        return {"modality", "modalitycode"};
     case Priority:
         return {"priority", "urgency"};
     case Source:
@@ -79,16 +80,20 @@ std::vector<std::string_view> candidates(Role role) {
                 "patientsourcesettingtype",
                 "patientsourcesetting",
                 "patienttype",
+                "patientcategory",
+                "patientclass",
+                "pttype",
                 "source",
                 "referralsource"};
     case Site:
         return {"site", "sitecodeofimaging", "sitecode", "location", "hospital"};
     case Resource:
-        return {"org:resource", "resource", "user", "staff", "role"};
+        return {"org:resource", "resource", "user", "userid", "staff", "operator", "changedby", "role"};
     case Examination:
         return {
             "examination",         "examcode",     "imagingcodenicip", "nicipcode", "nicip",
-            "imagingcodesnomedct", "snomedctcode", "snomedct",         "snomed",    "procedure"};
+            "imagingcodesnomedct", "snomedctcode", "snomedct",         "snomed",    "procedure",
+            "exam"};
     case DidRequest:
         return {"diagnostictestrequestdate", "requestdate"};
     case DidReceived:
