@@ -5,6 +5,8 @@
 #include "model/csv_reader.h"
 #include "model/local_time.h"
 
+#include "counting_sink.h"
+
 #include <benchmark/benchmark.h>
 
 #include <cstdio>
@@ -19,19 +21,7 @@ namespace {
 namespace fs = std::filesystem;
 using namespace strawman::model;
 
-struct CountingSink : EventSink {
-    std::int64_t rows = 0;
-    std::int64_t events = 0;
-    std::int64_t rejects = 0;
-    void rowRead() override { ++rows; }
-    void event(SourceEvent&& e) override {
-        ++events;
-        benchmark::DoNotOptimize(e.time);
-    }
-    void reject(std::int64_t, std::string) override { ++rejects; }
-    void dst(DstCase, std::int64_t) override {}
-    void note(std::string) override {}
-};
+using strawman::bench::CountingSink;
 
 // Accession, status, local time, modality, priority: the columns a RIS status
 // history extract has. Cases of five statuses each, over a year, so both GMT and

@@ -6,6 +6,8 @@
 // Run: build/bench/bench_xes --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
 #include "model/xes_reader.h"
 
+#include "counting_sink.h"
+
 #include <benchmark/benchmark.h>
 #include <zlib.h>
 
@@ -23,19 +25,7 @@ namespace {
 namespace fs = std::filesystem;
 using namespace strawman::model;
 
-struct CountingSink : EventSink {
-    std::int64_t rows = 0;
-    std::int64_t events = 0;
-    std::int64_t rejects = 0;
-    void rowRead() override { ++rows; }
-    void event(SourceEvent&& e) override {
-        ++events;
-        benchmark::DoNotOptimize(e.time);
-    }
-    void reject(std::int64_t, std::string) override { ++rejects; }
-    void dst(DstCase, std::int64_t) override {}
-    void note(std::string) override {}
-};
+using strawman::bench::CountingSink;
 
 // Traces of eight radiology steps as a process-mining export writes them: trace
 // name and modality at trace level; each event with name, ISO timestamp with
