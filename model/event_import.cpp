@@ -1,5 +1,6 @@
 #include "event_import.h"
 
+#include "clock.h"
 #include "event_store.h"
 
 #include <algorithm>
@@ -9,15 +10,6 @@
 namespace strawman::model {
 
 namespace {
-
-std::string nowUtc() {
-    const std::time_t now = std::time(nullptr);
-    std::tm utc{};
-    gmtime_r(&now, &utc);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-    return text;
-}
 
 std::string trimmed(std::string_view s) {
     const auto b = s.find_first_not_of(" \t\r\n");

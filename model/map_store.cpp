@@ -2,6 +2,7 @@
 #include "workspace.h"
 
 #include "content_hash.h"
+#include "clock.h"
 #include "database.h"
 
 #include <ctime>
@@ -11,15 +12,6 @@
 namespace strawman::model {
 
 namespace {
-
-std::string nowUtc() {
-    const std::time_t now = std::time(nullptr);
-    std::tm utc{};
-    gmtime_r(&now, &utc);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-    return text;
-}
 
 // Checks what SQLite constraints would refuse, but in words a user can act on.
 void checkContent(const Workspace& ws, const MapContent& content) {
