@@ -22,23 +22,35 @@ void removeWorkspace(const std::string& path) {
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix, ec);
 }
 
+// The demo's options with the key in the scratch directory, so benchmarking
+// leaves no key files in the user's config directory.
+strawman::cli::DemoOptions demoOptions(std::int64_t casesPerTrust) {
+    strawman::cli::DemoOptions options;
+    options.casesPerTrust = casesPerTrust;
+    options.keyFile = scratchPath() + ".key";
+    return options;
+}
+
 // `strawman demo FILE`: create the file, five trusts, 15 members, import and lay
-// out eight maps, all in one transaction, on disk.
+// out eight maps, and (with an argument above 0) generate and import that many
+// examinations a trust, all in one transaction, on disk.
 void BM_DemoNetworkOnDisk(benchmark::State& state) {
     const std::string path = scratchPath();
+    const auto options = demoOptions(state.range(0));
     for (auto _ : state) {
         removeWorkspace(path);
-        strawman::cli::createDemoWorkspace(path, {}, true);
+        strawman::cli::createDemoWorkspace(path, options, true);
     }
     removeWorkspace(path);
+    std::filesystem::remove(options.keyFile);
 }
-BENCHMARK(BM_DemoNetworkOnDisk)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_DemoNetworkOnDisk)->Arg(0)->Arg(3000)->Unit(benchmark::kMillisecond);
 
 // The same without the file system, to show what the disk adds.
 void BM_DemoNetworkInMemory(benchmark::State& state) {
     for (auto _ : state) {
         auto ws = strawman::model::Workspace::createInMemory();
-        benchmark::DoNotOptimize(strawman::cli::buildDemoNetwork(ws));
+        benchmark::DoNotOptimize(strawman::cli::buildDemoNetwork(ws, demoOptions(0)));
     }
 }
 BENCHMARK(BM_DemoNetworkInMemory)->Unit(benchmark::kMillisecond);
@@ -47,7 +59,8 @@ BENCHMARK(BM_DemoNetworkInMemory)->Unit(benchmark::kMillisecond);
 void BM_OpenAndReadDemo(benchmark::State& state) {
     const std::string path = scratchPath();
     removeWorkspace(path);
-    strawman::cli::createDemoWorkspace(path, {}, true);
+    strawman::cli::createDemoWorkspace(path, demoOptions(0), true);
+    std::filesystem::remove(demoOptions(0).keyFile);
     for (auto _ : state) {
         auto ws = strawman::model::Workspace::open(path);
         for (const auto& m : ws.maps()) benchmark::DoNotOptimize(ws.content(m.id));
