@@ -20,8 +20,10 @@ float f(double v) {
     return static_cast<float>(v);
 }
 
-// Text smaller than this on screen is noise, not information: skip it.
-constexpr float kSmallestReadablePx = 5.0f;
+// Text smaller than this on screen is noise, not information: skip it. At 4 px
+// a fitted demo map (about 45%) still shows its decisions and conditions,
+// which a workshop reads as much as the steps.
+constexpr float kSmallestReadablePx = 4.0f;
 
 // Sizes in world units (points). At 100% zoom a point is a pixel.
 constexpr float kLabelSize = 13.0f;
