@@ -10,12 +10,14 @@
 #include "model/hl7_reader.h"
 #include "model/local_time.h"
 #include "model/log_stats.h"
+#include "model/pipelined_sink.h"
 #include "model/workspace.h"
 #include "model/xes_reader.h"
 
 #include <nlohmann/json.hpp>
 
 #include <cstdlib>
+#include <future>
 #include <iostream>
 
 namespace strawman::cli {
@@ -70,7 +72,8 @@ int runImport(const ImportArgs& a) {
     model::ImportSettings settings;
     settings.trust = trust.id;
     settings.fileName = std::filesystem::path(a.file).filename().string();
-    settings.sha256 = model::fileSha256(a.file);
+    // The digest is a whole pass over the file: it runs beside the import.
+    settings.sha256Later = std::async(std::launch::async, [file = a.file] { return model::fileSha256(file); }).share();
     settings.format = format;
     settings.importedBy = currentUser();
     settings.force = a.force;
@@ -82,24 +85,27 @@ int runImport(const ImportArgs& a) {
     if (newKey)
         import.note("a new pseudonymisation key was made at " + keyPath.string() +
                     ": keep it safe and give the same key (--key-file) wherever this network's data is imported");
-    if (format == "csv" || format == "did") {
-        model::CsvOptions options;
-        if (!a.columns.empty()) options.columns = model::parseColumnSpec(a.columns);
-        options.timeZone = a.tz;
-        options.timeFormat = a.timeFormat;
-        options.did = format == "did";
-        model::readCsv(a.file, options, import);
-    } else if (format == "xes") {
-        model::XesOptions options;
-        options.timeZone = a.tz;
-        options.lifecycle = a.lifecycle == "all" ? model::XesOptions::Lifecycle::All
-                                                 : model::XesOptions::Lifecycle::Complete;
-        model::readXes(a.file, options, import);
-    } else {
-        model::Hl7Options options;
-        options.timeZone = a.tz;
-        model::readHl7(a.file, options, import);
-    }
+    // The file is read on this thread while the import stores on another.
+    model::readPipelined(import, [&](model::EventSink& sink) {
+        if (format == "csv" || format == "did") {
+            model::CsvOptions options;
+            if (!a.columns.empty()) options.columns = model::parseColumnSpec(a.columns);
+            options.timeZone = a.tz;
+            options.timeFormat = a.timeFormat;
+            options.did = format == "did";
+            model::readCsv(a.file, options, sink);
+        } else if (format == "xes") {
+            model::XesOptions options;
+            options.timeZone = a.tz;
+            options.lifecycle = a.lifecycle == "all" ? model::XesOptions::Lifecycle::All
+                                                     : model::XesOptions::Lifecycle::Complete;
+            model::readXes(a.file, options, sink);
+        } else {
+            model::Hl7Options options;
+            options.timeZone = a.tz;
+            model::readHl7(a.file, options, sink);
+        }
+    });
     model::ImportReport report = import.finish();
     report.file = a.file;
 
@@ -270,7 +276,8 @@ void addImportCommands(CLI::App& app, Invocation& inv) {
             const json last = s.events ? json(model::formatUtc(s.last)) : json(nullptr);
             if (c->json) {
                 std::cout << json{{"cases", s.cases}, {"events", s.events}, {"activities", s.activities},
-                                  {"first", first}, {"last", last}, {"variants", s.variants}}
+                                  {"first", first}, {"last", last}, {"variants", s.variants},
+                                  {"repeated_events", s.repeatedEvents}}
                                  .dump(2)
                           << "\n";
                 return 0;
@@ -278,6 +285,8 @@ void addImportCommands(CLI::App& app, Invocation& inv) {
             std::cout << c->trust << ": " << s.cases << " cases, " << s.events << " events, " << s.variants
                       << " variants\n";
             if (s.events) std::cout << "  from " << model::formatUtc(s.first) << " to " << model::formatUtc(s.last) << "\n";
+            if (s.repeatedEvents)
+                std::cout << "  " << s.repeatedEvents << " events held by more than one import, counted once\n";
             for (const auto& [code, n] : s.activities) std::cout << "  " << code << "\t" << n << "\n";
             return 0;
         };

@@ -99,6 +99,27 @@ bool Statement::isNull(int column) const {
     return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
 }
 
+// [SECTION] BlobReader
+
+BlobReader::BlobReader(sqlite3* db, const char* table, const char* column, std::int64_t rowid) : m_db(db) {
+    const int rc = sqlite3_blob_open(db, "main", table, column, rowid, 0, &m_blob);
+    if (rc != SQLITE_OK) fail(db, rc, std::string("cannot read ") + table + "." + column);
+    m_size = static_cast<std::size_t>(sqlite3_blob_bytes(m_blob));
+}
+
+BlobReader::BlobReader(BlobReader&& other) noexcept : m_db(other.m_db), m_blob(other.m_blob), m_size(other.m_size) {
+    other.m_blob = nullptr;
+}
+
+BlobReader::~BlobReader() { sqlite3_blob_close(m_blob); }
+
+void BlobReader::read(std::size_t offset, void* out, std::size_t bytes) const {
+    if (bytes == 0) return;
+    if (offset + bytes > m_size) throw Error("read past the end of a stored value");
+    const int rc = sqlite3_blob_read(m_blob, out, static_cast<int>(bytes), static_cast<int>(offset));
+    if (rc != SQLITE_OK) fail(m_db, rc, "cannot read a stored value");
+}
+
 // [SECTION] Database
 
 Database::Database(const std::filesystem::path& path, Mode mode) {

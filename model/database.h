@@ -14,6 +14,7 @@
 
 struct sqlite3;
 struct sqlite3_stmt;
+struct sqlite3_blob;
 
 namespace strawman::model {
 
@@ -58,6 +59,24 @@ private:
     sqlite3_stmt* m_stmt = nullptr;
 };
 
+// Reads a BLOB in pieces without loading it whole (SQLite's incremental I/O), so
+// a large stored value is streamed with a small buffer.
+class BlobReader {
+public:
+    BlobReader(sqlite3* db, const char* table, const char* column, std::int64_t rowid);
+    BlobReader(BlobReader&& other) noexcept;
+    BlobReader& operator=(BlobReader&&) = delete;
+    BlobReader(const BlobReader&) = delete;
+    ~BlobReader();
+    std::size_t size() const { return m_size; }
+    void read(std::size_t offset, void* out, std::size_t bytes) const;
+
+private:
+    sqlite3* m_db;
+    sqlite3_blob* m_blob = nullptr;
+    std::size_t m_size = 0;
+};
+
 class Database {
 public:
     enum class Mode { Create, Open };
@@ -68,6 +87,9 @@ public:
     ~Database();
 
     Statement prepare(std::string_view sql) { return Statement(m_db, sql); }
+    BlobReader readBlob(const char* table, const char* column, std::int64_t rowid) {
+        return BlobReader(m_db, table, column, rowid);
+    }
     void exec(std::string_view sql);
 
     std::int64_t lastInsertId() const;

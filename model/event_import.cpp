@@ -1,11 +1,13 @@
 #include "event_import.h"
 
 #include "clock.h"
+#include "event_block.h"
 #include "event_store.h"
 
 #include <algorithm>
-#include <ctime>
-#include <unordered_set>
+#include <chrono>
+#include <limits>
+#include <span>
 
 namespace strawman::model {
 
@@ -41,18 +43,16 @@ EventImport::EventImport(Workspace& ws, const PseudonymKey& key, ImportSettings 
     : m_ws(ws), m_key(key), m_settings(std::move(settings)) {
     m_report.file = m_settings.fileName;
     m_report.format = m_settings.format;
-    const Trust trust = m_ws.trust(m_settings.trust);
-    if (!m_settings.force)
-        if (const auto earlier = findImport(m_ws, trust.id, m_settings.sha256))
-            throw Error(m_settings.fileName + " was imported for " + trust.code + " already (import " +
-                        std::to_string(earlier->id) + ", " + earlier->importedAt + ", as " +
-                        earlier->fileName + "); use --force to import it again");
+    m_ws.trust(m_settings.trust); // throws for an unknown trust
+    m_shaKnown = !m_settings.sha256Later.valid();
+    if (m_shaKnown) refuseRepeat(m_settings.sha256);
+    m_events.reserve(m_settings.blockEvents);
 
     m_tx = std::make_unique<Database::Transaction>(m_ws.database());
     auto& db = m_ws.database();
     db.prepare("INSERT INTO import(trust_id, file_name, sha256, format, imported_at, imported_by) "
                "VALUES(:t, :file, :sha, :format, :at, :by)")
-        .bind(":t", trust.id.value)
+        .bind(":t", m_settings.trust.value)
         .bind(":file", m_settings.fileName)
         .bind(":sha", m_settings.sha256)
         .bind(":format", m_settings.format)
@@ -60,10 +60,33 @@ EventImport::EventImport(Workspace& ws, const PseudonymKey& key, ImportSettings 
         .bind(":by", m_settings.importedBy)
         .run();
     m_importId = db.lastInsertId();
-    for (const CodeMapping& m : codeMappings(m_ws, trust.id)) m_trustCodes[m.localCode] = m.activity.value_or("");
+    for (const CodeMapping& m : codeMappings(m_ws, m_settings.trust)) m_trustCodes[m.localCode] = m.activity.value_or("");
 }
 
 EventImport::~EventImport() = default; // an unfinished import's transaction rolls back
+
+void EventImport::refuseRepeat(const std::string& sha256) {
+    if (m_settings.force) return;
+    if (const auto earlier = findImport(m_ws, m_settings.trust, sha256); earlier && earlier->id != m_importId)
+        throw Error(m_settings.fileName + " was imported for " + earlier->trustCode + " already (import " +
+                    std::to_string(earlier->id) + ", " + earlier->importedAt + ", as " + earlier->fileName +
+                    "); use --force to import it again");
+}
+
+// The file's digest, once its computation (beside the import) is done; with
+// wait false only if it is done already.
+void EventImport::settleDigest(bool wait) {
+    if (m_shaKnown) return;
+    if (!wait && m_settings.sha256Later.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
+    m_settings.sha256 = m_settings.sha256Later.get();
+    m_shaKnown = true;
+    refuseRepeat(m_settings.sha256);
+    m_ws.database()
+        .prepare("UPDATE import SET sha256 = :sha WHERE id = :id")
+        .bind(":sha", m_settings.sha256)
+        .bind(":id", m_importId)
+        .run();
+}
 
 // [SECTION] Mapping codes and interning attributes
 
@@ -93,18 +116,29 @@ std::int64_t EventImport::activityFor(const std::string& code) {
     return m_codeCache[code] = s.integer(0);
 }
 
+std::size_t EventImport::AttributeSetHash::operator()(const EventAttributes& a) const {
+    // The resource is interned apart (resourceFor); a set is the other five.
+    std::size_t h = 0;
+    for (const std::string* field : {&a.modality, &a.priority, &a.patientSource, &a.site, &a.examination})
+        h = h * 1'000'003 ^ std::hash<std::string_view>{}(*field);
+    return h;
+}
+
+bool EventImport::AttributeSetEqual::operator()(const EventAttributes& a, const EventAttributes& b) const {
+    return a.modality == b.modality && a.priority == b.priority && a.patientSource == b.patientSource &&
+           a.site == b.site && a.examination == b.examination;
+}
+
 std::uint32_t EventImport::attributesFor(const EventAttributes& a) {
-    // Consecutive events mostly share their attributes (one examination's rows).
-    if (m_lastAttributesId != kNoId && a == m_lastAttributes) return m_lastAttributesId;
+    // Consecutive events often share their attributes (one examination's rows).
+    if (m_lastAttributesId != kNoId && AttributeSetEqual{}(a, m_lastAttributes)) return m_lastAttributesId;
     m_lastAttributes = a;
     return m_lastAttributesId = lookUpAttributes(a);
 }
 
 std::uint32_t EventImport::lookUpAttributes(const EventAttributes& a) {
-    if (a == EventAttributes{}) return 0;
-    std::string key = a.modality + '\x1f' + a.priority + '\x1f' + a.patientSource + '\x1f' + a.site +
-                      '\x1f' + a.examination;
-    if (auto it = m_attributeCache.find(key); it != m_attributeCache.end()) return it->second;
+    if (auto it = m_attributeCache.find(a); it != m_attributeCache.end()) return it->second;
+    if (AttributeSetEqual{}(a, EventAttributes{})) return m_attributeCache[a] = 0;
     auto& db = m_ws.database();
     db.prepare("INSERT INTO attribute_set(modality, priority, patient_source, site, examination) "
                "VALUES(:m, :p, :s, :site, :e) ON CONFLICT DO NOTHING")
@@ -119,7 +153,7 @@ std::uint32_t EventImport::lookUpAttributes(const EventAttributes& a) {
     s.bind(":m", a.modality).bind(":p", a.priority).bind(":s", a.patientSource).bind(":site", a.site)
         .bind(":e", a.examination);
     s.step();
-    return m_attributeCache[key] = static_cast<std::uint32_t>(s.integer(0));
+    return m_attributeCache[a] = static_cast<std::uint32_t>(s.integer(0));
 }
 
 std::uint32_t EventImport::resourceFor(const std::string& name) {
@@ -165,7 +199,7 @@ void EventImport::event(SourceEvent&& e) {
     m_events.push_back({it->second, static_cast<std::uint32_t>(activity), attributesFor(e.attributes),
                         resourceFor(e.attributes.resource), e.time,
                         static_cast<std::int16_t>(e.offsetMinutes)});
-    if (m_events.size() >= m_settings.chunkEvents) flush();
+    if (m_events.size() >= m_settings.blockEvents) flush();
 }
 
 void EventImport::reject(std::int64_t line, std::string reason) {
@@ -178,75 +212,60 @@ void EventImport::dst(DstCase which, std::int64_t) {
     ++(which == DstCase::Ambiguous ? m_report.dstAmbiguous : m_report.dstNonexistent);
 }
 
-// [SECTION] Writing chunks
+// [SECTION] Writing blocks
 
 void EventImport::flush() {
+    settleDigest(false); // a file imported before is refused as soon as that is known
     if (m_events.empty()) return;
-    auto& db = m_ws.database();
 
-    std::vector<std::int64_t> caseIds(m_cases.size());
-    // New cases are the common case: one statement inserts and answers the id;
-    // a case seen before (an earlier chunk or import) is looked up instead.
-    auto insert = db.prepare("INSERT INTO patient_case(trust_id, pseudonym, patient) VALUES(:t, :p, :patient) "
-                             "ON CONFLICT(trust_id, pseudonym) DO NOTHING RETURNING id");
-    auto find = db.prepare("SELECT id FROM patient_case WHERE trust_id = :t AND pseudonym = :p");
-    auto patient = db.prepare("UPDATE patient_case SET patient = :patient WHERE id = :id AND patient IS NULL");
-    for (std::size_t i = 0; i < m_cases.size(); ++i) {
-        const PendingCase& c = m_cases[i];
-        insert.reset();
-        insert.bind(":t", m_settings.trust.value).bindBlob(":p", c.pseudonym.data(), c.pseudonym.size());
-        if (c.patient)
-            insert.bindBlob(":patient", c.patient->data(), c.patient->size());
-        else
-            insert.bindNull(":patient");
-        if (insert.step()) {
-            caseIds[i] = insert.integer(0);
-            insert.run();
-            continue;
-        }
-        find.reset();
-        find.bind(":t", m_settings.trust.value).bindBlob(":p", c.pseudonym.data(), c.pseudonym.size());
-        if (!find.step()) throw Error("a case vanished while importing");
-        caseIds[i] = find.integer(0);
-        if (c.patient) {
-            patient.reset();
-            patient.bindBlob(":patient", c.patient->data(), c.patient->size()).bind(":id", caseIds[i]).run();
-        }
-    }
-
-    // By case, then time; stable, so events at the same time keep file order.
-    std::stable_sort(m_events.begin(), m_events.end(), [](const PendingEvent& a, const PendingEvent& b) {
-        return a.caseIndex != b.caseIndex ? a.caseIndex < b.caseIndex : a.time < b.time;
+    // Cases in pseudonym order, as a block holds them. Two raw keys that differ
+    // only in spacing are one case (one pseudonym) and share a rank.
+    std::vector<std::uint32_t> order(m_cases.size());
+    for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return m_cases[a].pseudonym < m_cases[b].pseudonym;
     });
-
-    auto chunk = db.prepare("INSERT INTO event_chunk(trust_id, case_id, import_id, chunk, events) "
-                            "VALUES(:t, :c, :i, :chunk, :events)");
-    std::vector<PackedEvent> packed;
-    for (std::size_t b = 0; b < m_events.size();) {
-        std::size_t e = b;
-        packed.clear();
-        while (e < m_events.size() && m_events[e].caseIndex == m_events[b].caseIndex) {
-            const PendingEvent& ev = m_events[e];
-            const bool duplicate = !packed.empty() && packed.back().time == ev.time &&
-                                   packed.back().activity == ev.activity;
-            if (duplicate)
-                ++m_report.duplicates;
-            else
-                packed.push_back({ev.time, ev.activity, ev.attributes, ev.resource, ev.offsetMinutes, 0});
-            ++e;
+    std::vector<std::uint32_t> rank(m_cases.size());
+    std::vector<Pseudonym> pseudonyms, patients;
+    bool anyPatient = false;
+    for (const std::uint32_t c : order) {
+        const PendingCase& pc = m_cases[c];
+        if (pseudonyms.empty() || pseudonyms.back() != pc.pseudonym) {
+            pseudonyms.push_back(pc.pseudonym);
+            patients.emplace_back();
         }
-        m_report.eventsAccepted += static_cast<std::int64_t>(packed.size());
-        const std::string blob = packEvents(packed);
-        chunk.reset();
-        chunk.bind(":t", m_settings.trust.value)
-            .bind(":c", caseIds[m_events[b].caseIndex])
-            .bind(":i", m_importId)
-            .bind(":chunk", m_chunk)
-            .bindBlob(":events", blob.data(), blob.size())
-            .run();
-        b = e;
+        rank[c] = static_cast<std::uint32_t>(pseudonyms.size() - 1);
+        if (pc.patient && isZero(patients.back())) {
+            patients.back() = *pc.patient;
+            anyPatient = true;
+        }
     }
-    ++m_chunk;
+
+    // Events by case rank, a counting sort that keeps file order; then each case by time.
+    std::vector<std::uint32_t> start(pseudonyms.size() + 1, 0);
+    for (const PendingEvent& e : m_events) ++start[rank[e.caseIndex] + 1];
+    for (std::size_t r = 1; r < start.size(); ++r) start[r] += start[r - 1];
+    std::vector<PackedEvent> packed(m_events.size());
+    {
+        std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
+        for (const PendingEvent& e : m_events)
+            packed[next[rank[e.caseIndex]]++] = {e.time, e.activity, e.attributes, e.resource, e.offsetMinutes, 0};
+    }
+    std::vector<std::uint32_t> counts(pseudonyms.size());
+    std::size_t kept = 0;
+    for (std::size_t r = 0; r < pseudonyms.size(); ++r) {
+        const std::span<PackedEvent> events(packed.data() + start[r], start[r + 1] - start[r]);
+        const std::size_t n = orderCaseEvents(events);
+        std::copy_n(events.begin(), n, packed.begin() + static_cast<std::ptrdiff_t>(kept));
+        kept += n;
+        counts[r] = static_cast<std::uint32_t>(n);
+        m_report.duplicates += static_cast<std::int64_t>(events.size() - n);
+    }
+    packed.resize(kept);
+    m_report.eventsAccepted += static_cast<std::int64_t>(kept);
+
+    writeEventBlock(m_ws.database(), m_settings.trust.value, m_importId, pseudonyms,
+                    anyPatient ? std::span<const Pseudonym>(patients) : std::span<const Pseudonym>(), counts, packed);
     m_events.clear();
     m_cases.clear();
     m_caseIndex.clear();
@@ -254,53 +273,50 @@ void EventImport::flush() {
 
 // [SECTION] Checking the whole import
 
-void EventImport::checkOrder() {
+// Reads the import back, case by case over its blocks: counts its cases, the
+// repeats that fell in different blocks, and the orders that cannot happen.
+void EventImport::checkImport() {
     auto& db = m_ws.database();
-    std::unordered_map<std::int64_t, std::string> codeOf;
-    {
-        auto s = db.prepare("SELECT rowid, code FROM activity");
-        while (s.step()) codeOf[s.integer(0)] = s.text(1);
-    }
     std::vector<std::pair<std::int64_t, std::int64_t>> rules; // activity rowids
     auto rowidOf = [&](const char* code) -> std::int64_t {
-        for (const auto& [id, c] : codeOf)
-            if (c == code) return id;
-        return -1;
+        auto s = db.prepare("SELECT rowid FROM activity WHERE code = :c");
+        s.bind(":c", code);
+        return s.step() ? s.integer(0) : -1;
     };
     for (const OrderRule& r : kOrderRules) rules.emplace_back(rowidOf(r.before), rowidOf(r.after));
+    // The activities the rules name, each with its first time in the current case.
+    std::vector<std::int64_t> watched;
+    for (const auto& [a, b] : rules)
+        for (const std::int64_t id : {a, b})
+            if (id >= 0 && std::find(watched.begin(), watched.end(), id) == watched.end()) watched.push_back(id);
+    std::vector<TimeMs> first(watched.size());
+    const auto slot = [&](std::int64_t id) {
+        return static_cast<std::size_t>(std::find(watched.begin(), watched.end(), id) - watched.begin());
+    };
 
-    auto s = db.prepare("SELECT case_id, events FROM event_chunk WHERE import_id = :i ORDER BY case_id, chunk");
-    s.bind(":i", m_importId);
-    std::int64_t current = -1;
-    std::unordered_map<std::int64_t, TimeMs> first; // activity -> first time in the case
-    auto closeCase = [&] {
-        if (current < 0) return;
+    CaseMerge merge(db, blocksOfImport(db, m_importId));
+    MergedCase c;
+    while (merge.next(c)) {
         ++m_report.cases;
+        m_report.duplicates += c.duplicates;
+        m_report.eventsAccepted -= c.duplicates;
+        std::fill(first.begin(), first.end(), std::numeric_limits<TimeMs>::max());
+        for (const PackedEvent& e : c.events) // in time order: the first seen is the first done
+            for (std::size_t w = 0; w < watched.size(); ++w)
+                if (watched[w] == e.activity && first[w] == std::numeric_limits<TimeMs>::max()) first[w] = e.time;
         for (std::size_t i = 0; i < rules.size(); ++i) {
-            const auto a = first.find(rules[i].first);
-            const auto b = first.find(rules[i].second);
-            if (a != first.end() && b != first.end() && b->second < a->second)
+            if (rules[i].first < 0 || rules[i].second < 0) continue;
+            const TimeMs a = first[slot(rules[i].first)], b = first[slot(rules[i].second)];
+            if (a != std::numeric_limits<TimeMs>::max() && b != std::numeric_limits<TimeMs>::max() && b < a)
                 ++m_report.impossibleOrder[kOrderRules[i].description];
         }
-        first.clear();
-    };
-    while (s.step()) {
-        if (s.integer(0) != current) {
-            closeCase();
-            current = s.integer(0);
-        }
-        const auto [data, size] = s.blob(1);
-        for (const PackedEvent& p : unpackEvents({static_cast<const char*>(data), size})) {
-            auto [it, added] = first.try_emplace(p.activity, p.time);
-            if (!added) it->second = std::min(it->second, p.time);
-        }
     }
-    closeCase();
 }
 
 ImportReport EventImport::finish() {
     flush();
-    checkOrder();
+    settleDigest(true);
+    checkImport();
     const auto unmappedEvents = [&] {
         std::int64_t n = 0;
         for (const auto& [code, u] : m_report.unmappedCodes) n += u.count;

@@ -2,8 +2,8 @@
 //
 // The reader streams SourceEvents into this sink; local codes are mapped to
 // network activities, case and patient identifiers are pseudonymised at once
-// (the raw values are never written), and events are written in bounded chunks,
-// each sorted by case and time. finish() checks the whole import (cases,
+// (the raw values are never written), and events are written in bounded blocks
+// (event_block.h). finish() checks the whole import (cases,
 // impossible orders) and commits it only when it is acceptable: unmapped codes
 // (unless ignored), or no event at all, leave the workspace as it was. If the
 // reader throws, the destructor rolls everything back.
@@ -17,6 +17,7 @@
 
 #include <climits>
 #include <cstdint>
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -32,6 +33,9 @@ struct ImportSettings {
     TrustId trust;
     std::string fileName;
     std::string sha256;      // of the file's bytes; a second import of the same file is refused
+    // Or the digest still being computed beside the import (it is a whole pass
+    // over the file): the repeat check then comes as soon as it is ready.
+    std::shared_future<std::string> sha256Later;
     std::string format;      // csv, xes, hl7, did
     std::string importedBy;
     bool force = false;      // import a file already imported
@@ -39,7 +43,7 @@ struct ImportSettings {
     UnmappedCodes unmapped = UnmappedCodes::Abort;
     // Codes a format implies (HL7's ORC-5:SC -> BKD...); the trust's own mapping wins.
     std::vector<std::pair<std::string, std::string>> formatCodes;
-    std::size_t chunkEvents = 1 << 18; // events held in memory before they are written
+    std::size_t blockEvents = 1 << 18; // events held in memory before they are written
 };
 
 class EventImport final : public EventSink {
@@ -61,13 +65,15 @@ private:
     static constexpr std::int64_t kUnmapped = -1;
     static constexpr std::int64_t kIgnored = -2;
 
+    void refuseRepeat(const std::string& sha256);
+    void settleDigest(bool wait);
     std::int64_t activityFor(const std::string& code);
     std::uint32_t attributesFor(const EventAttributes& a);
     std::uint32_t lookUpAttributes(const EventAttributes& a);
     std::uint32_t resourceFor(const std::string& name);
     std::uint32_t lookUpResource(const std::string& name);
     void flush();
-    void checkOrder();
+    void checkImport();
 
     struct PendingCase {
         Pseudonym pseudonym;
@@ -88,11 +94,17 @@ private:
     std::unique_ptr<Database::Transaction> m_tx;
     ImportReport m_report;
     std::int64_t m_importId = 0;
-    int m_chunk = 0;
+    bool m_shaKnown = true;
 
     std::unordered_map<std::string, std::string> m_trustCodes; // local -> activity ("" = ignore)
     std::unordered_map<std::string, std::int64_t> m_codeCache; // local -> activity rowid / kUnmapped / kIgnored
-    std::unordered_map<std::string, std::uint32_t> m_attributeCache;
+    struct AttributeSetHash {
+        std::size_t operator()(const EventAttributes& a) const;
+    };
+    struct AttributeSetEqual {
+        bool operator()(const EventAttributes& a, const EventAttributes& b) const;
+    };
+    std::unordered_map<EventAttributes, std::uint32_t, AttributeSetHash, AttributeSetEqual> m_attributeCache;
     std::unordered_map<std::string, std::uint32_t> m_resourceCache;
     static constexpr std::uint32_t kNoId = UINT32_MAX;
     EventAttributes m_lastAttributes;
@@ -100,7 +112,7 @@ private:
     std::string m_lastResource;
     std::uint32_t m_lastResourceId = kNoId;
 
-    // The chunk being gathered: raw case keys live only here, in memory, until written.
+    // The block being gathered: raw case keys live only here, in memory, until written.
     std::unordered_map<std::string, std::uint32_t> m_caseIndex;
     std::vector<PendingCase> m_cases;
     std::vector<PendingEvent> m_events;

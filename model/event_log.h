@@ -3,6 +3,7 @@
 #pragma once
 
 #include "ids.h"
+#include "pseudonym.h"
 #include "source_event.h"
 
 #include <cstdint>
@@ -28,16 +29,19 @@ struct EventLog {
     std::vector<std::string> resources;           // [0] is ""
     std::vector<LoggedEvent> events;
     std::vector<std::uint32_t> caseStart;         // case i is events[caseStart[i] .. caseStart[i+1])
-    std::vector<std::int64_t> caseIds;            // database id of each case (pseudonymised)
+    std::vector<Pseudonym> casePseudonyms;        // each case's keyed pseudonym, ascending
+    std::vector<Pseudonym> patients;              // each case's patient pseudonym; all zero: not known
+    std::int64_t repeatedEvents = 0;              // the same event in two imports (overlapping extracts), kept once
 
-    std::size_t caseCount() const { return caseIds.size(); }
+    std::size_t caseCount() const { return casePseudonyms.size(); }
     std::span<const LoggedEvent> caseEvents(std::size_t i) const {
         return {events.data() + caseStart[i], events.data() + caseStart[i + 1]};
     }
 };
 
 // Loads every event of a trust. Events of one case from several imports are
-// merged in time order.
+// merged in time order, ties in import order; an event two imports both hold
+// (same case, activity and time) is loaded once.
 EventLog loadEventLog(const Workspace& ws, TrustId trust);
 
 } // namespace strawman::model

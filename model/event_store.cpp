@@ -2,6 +2,7 @@
 
 #include "database.h"
 #include "error.h"
+#include "event_block.h"
 #include "event_log.h"
 #include "workspace.h"
 
@@ -84,51 +85,21 @@ EventLog loadEventLog(const Workspace& ws, TrustId trust) {
         }
     }
 
-    auto count = db.prepare("SELECT count(*), coalesce(sum(length(events)), 0) FROM event_chunk "
-                            "WHERE trust_id = :t");
-    count.bind(":t", trust.value);
-    if (count.step()) {
-        log.events.reserve(static_cast<std::size_t>(count.integer(1)) / sizeof(PackedEvent));
-        log.caseStart.reserve(static_cast<std::size_t>(count.integer(0)) + 1);
-    }
-
-    // The primary key gives this order without sorting.
-    auto s = db.prepare("SELECT case_id, events FROM event_chunk WHERE trust_id = :t "
-                        "ORDER BY case_id, import_id, chunk");
-    s.bind(":t", trust.value);
-    std::int64_t current = -1;
-    std::size_t caseBegin = 0;
-    bool merged = false; // the current case came in more than one piece
-    auto closeCase = [&] {
-        if (current < 0) return;
-        if (merged) // pieces are each sorted; a stable sort keeps ties in import order
-            std::stable_sort(log.events.begin() + static_cast<std::ptrdiff_t>(caseBegin), log.events.end(),
-                             [](const LoggedEvent& a, const LoggedEvent& b) { return a.time < b.time; });
-    };
-    while (s.step()) {
-        const std::int64_t caseId = s.integer(0);
-        if (caseId != current) {
-            closeCase();
-            current = caseId;
-            caseBegin = log.events.size();
-            merged = false;
-            log.caseIds.push_back(caseId);
-            log.caseStart.push_back(static_cast<std::uint32_t>(caseBegin));
-        } else {
-            merged = true;
-        }
-        const auto [data, size] = s.blob(1);
-        if (size % sizeof(PackedEvent) != 0)
-            throw Error("the workspace holds a damaged event record; run PRAGMA integrity_check on it");
-        const std::size_t n = size / sizeof(PackedEvent);
-        for (std::size_t i = 0; i < n; ++i) {
-            PackedEvent p;
-            std::memcpy(&p, static_cast<const char*>(data) + i * sizeof(PackedEvent), sizeof p);
+    CaseMerge merge(db, blocksOfTrust(db, trust.value));
+    log.events.reserve(static_cast<std::size_t>(merge.storedEvents()));
+    log.caseStart.reserve(static_cast<std::size_t>(merge.storedCases()) + 1);
+    log.casePseudonyms.reserve(static_cast<std::size_t>(merge.storedCases()));
+    log.patients.reserve(static_cast<std::size_t>(merge.storedCases()));
+    MergedCase c;
+    while (merge.next(c)) {
+        log.caseStart.push_back(static_cast<std::uint32_t>(log.events.size()));
+        log.casePseudonyms.push_back(c.pseudonym);
+        log.patients.push_back(c.patient);
+        log.repeatedEvents += c.duplicates;
+        for (const PackedEvent& p : c.events)
             log.events.push_back({p.time, lookup(activityIndex, p.activity), lookup(attributeIndex, p.attributes),
                                   lookup(resourceIndex, p.resource), p.offsetMinutes});
-        }
     }
-    closeCase();
     log.caseStart.push_back(static_cast<std::uint32_t>(log.events.size()));
     return log;
 }
@@ -219,13 +190,8 @@ void removeImport(Workspace& ws, std::int64_t importId) {
         auto s = db.prepare("SELECT trust_id FROM import WHERE id = :id");
         s.bind(":id", importId);
         if (!s.step()) throw Error("no import with id " + std::to_string(importId));
-        const std::int64_t trust = s.integer(0);
-        db.prepare("DELETE FROM event_chunk WHERE import_id = :id").bind(":id", importId).run();
+        db.prepare("DELETE FROM event_block WHERE import_id = :id").bind(":id", importId).run();
         db.prepare("DELETE FROM import WHERE id = :id").bind(":id", importId).run();
-        db.prepare("DELETE FROM patient_case WHERE trust_id = :t AND NOT EXISTS "
-                   "(SELECT 1 FROM event_chunk e WHERE e.trust_id = :t AND e.case_id = patient_case.id)")
-            .bind(":t", trust)
-            .run();
     });
 }
 

@@ -16,7 +16,7 @@ namespace strawman::model {
 
 class Workspace;
 
-// One event as stored: 24 bytes, little-endian, in a BLOB per case and import.
+// One event as stored: 24 bytes, little-endian, in an event block (event_block.h).
 struct PackedEvent {
     TimeMs time;
     std::uint32_t activity;   // rowid of the activity table
@@ -55,7 +55,7 @@ struct ImportRecord {
 };
 std::vector<ImportRecord> imports(const Workspace& ws, std::optional<TrustId> trust = {});
 std::optional<ImportRecord> findImport(const Workspace& ws, TrustId trust, std::string_view sha256);
-// Removes an import and every event it brought, and cases left with none.
+// Removes an import and every event it brought.
 void removeImport(Workspace& ws, std::int64_t importId);
 
 // The network's id, which names its pseudonymisation key file.

@@ -11,6 +11,7 @@ LogStats logStats(const EventLog& log) {
     LogStats s;
     s.cases = static_cast<std::int64_t>(log.caseCount());
     s.events = static_cast<std::int64_t>(log.events.size());
+    s.repeatedEvents = log.repeatedEvents;
     std::vector<std::int64_t> perActivity(log.activities.size());
     s.first = std::numeric_limits<TimeMs>::max();
     s.last = std::numeric_limits<TimeMs>::min();

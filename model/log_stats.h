@@ -16,6 +16,7 @@ struct LogStats {
     std::map<std::string, std::int64_t> activities; // code -> events
     TimeMs first = 0, last = 0;                     // meaningful when events > 0
     std::int64_t variants = 0;                      // distinct activity sequences
+    std::int64_t repeatedEvents = 0;                // held by more than one import, counted once
 };
 
 LogStats logStats(const EventLog& log);

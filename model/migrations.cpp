@@ -1,7 +1,10 @@
 #include "migrations.h"
 
 #include "database.h"
+#include "event_block.h"
 
+#include <algorithm>
+#include <cstring>
 #include <string>
 
 namespace strawman::model {
@@ -100,8 +103,8 @@ CREATE TRIGGER version_unpublish BEFORE UPDATE OF hash ON map_version
 
 // Version 3: RIS event data. Identifiers arrive pseudonymised (patient_case
 // holds HMAC-SHA256 values only). Events are stored per case and import as
-// packed records (see event_store.cpp), so a trust-year loads in a fraction of
-// a second; an import is removable as a unit.
+// packed records, and an import is removable as a unit. Version 4 replaces the
+// case and chunk tables with blocks.
 constexpr std::string_view kEvents = R"sql(
 CREATE TABLE meta (
   key   TEXT PRIMARY KEY,
@@ -163,6 +166,90 @@ CREATE TABLE event_chunk (
 CREATE INDEX event_chunk_by_import ON event_chunk(import_id, case_id);
 )sql";
 
+// Version 4: events in large blocks per import (event_block.h), a row per few
+// hundred thousand events instead of a row per case, and no case table: a
+// year of a trust's data is written at file-reading speed and read back in a
+// fraction of a second.
+constexpr std::string_view kEventBlocks = R"sql(
+CREATE TABLE event_block (
+  id           INTEGER PRIMARY KEY,
+  trust_id     INTEGER NOT NULL REFERENCES trust(id),
+  import_id    INTEGER NOT NULL REFERENCES import(id),
+  cases        INTEGER NOT NULL,
+  events       INTEGER NOT NULL,
+  pseudonyms   BLOB NOT NULL,
+  patients     BLOB NOT NULL,
+  event_counts BLOB NOT NULL,
+  event_data   BLOB NOT NULL
+);
+CREATE INDEX event_block_by_trust ON event_block(trust_id, import_id);
+CREATE INDEX event_block_by_import ON event_block(import_id);
+)sql";
+
+// Rewrites each version-3 import (a row per case and chunk) as blocks.
+void convertToEventBlocks(Database& db) {
+    constexpr std::size_t kBlockEvents = 1 << 18;
+    std::vector<std::pair<std::int64_t, std::int64_t>> importsAndTrusts;
+    {
+        auto s = db.prepare("SELECT id, trust_id FROM import ORDER BY id");
+        while (s.step()) importsAndTrusts.emplace_back(s.integer(0), s.integer(1));
+    }
+    auto chunks = db.prepare(
+        "SELECT c.pseudonym, c.patient, e.events FROM event_chunk e JOIN patient_case c ON c.id = e.case_id "
+        "WHERE e.import_id = :i ORDER BY c.pseudonym, e.chunk");
+    for (const auto& [importId, trust] : importsAndTrusts) {
+        std::vector<Pseudonym> pseudonyms, patients;
+        std::vector<std::uint32_t> counts;
+        std::vector<PackedEvent> events;
+        bool anyPatient = false;
+        auto write = [&, importId = importId, trust = trust] {
+            if (pseudonyms.empty()) return;
+            writeEventBlock(db, trust, importId, pseudonyms, anyPatient ? patients : std::vector<Pseudonym>{},
+                            counts, events);
+            pseudonyms.clear();
+            patients.clear();
+            counts.clear();
+            events.clear();
+            anyPatient = false;
+        };
+        chunks.reset();
+        chunks.bind(":i", importId);
+        std::size_t caseBegin = 0;
+        while (chunks.step()) {
+            Pseudonym p{}, patient{};
+            const auto [pData, pSize] = chunks.blob(0);
+            if (pSize != p.size()) throw Error("a stored case has a damaged pseudonym");
+            std::memcpy(p.data(), pData, p.size());
+            if (!chunks.isNull(1)) {
+                const auto [patientData, patientSize] = chunks.blob(1);
+                if (patientSize != patient.size()) throw Error("a stored case has a damaged patient pseudonym");
+                std::memcpy(patient.data(), patientData, patient.size());
+            }
+            const auto [data, size] = chunks.blob(2);
+            const bool sameCase = !pseudonyms.empty() && pseudonyms.back() == p;
+            if (!sameCase) {
+                if (events.size() >= kBlockEvents) write();
+                caseBegin = events.size();
+                pseudonyms.push_back(p);
+                patients.push_back(patient);
+                counts.push_back(0);
+            }
+            if (!isZero(patient)) {
+                patients.back() = patient;
+                anyPatient = true;
+            }
+            const auto piece = unpackEvents({static_cast<const char*>(data), size});
+            events.insert(events.end(), piece.begin(), piece.end());
+            if (sameCase) // pieces are each in time order; ties keep chunk order
+                std::stable_sort(events.begin() + static_cast<std::ptrdiff_t>(caseBegin), events.end(),
+                                 [](const PackedEvent& a, const PackedEvent& b) { return a.time < b.time; });
+            counts.back() = static_cast<std::uint32_t>(events.size() - caseBegin);
+        }
+        write();
+    }
+    db.exec("DROP TABLE event_chunk; DROP TABLE patient_case;");
+}
+
 } // namespace
 
 const std::vector<Migration>& migrations() {
@@ -170,6 +257,7 @@ const std::vector<Migration>& migrations() {
         {1, "trusts, members, processes and the activity vocabulary", kNetwork},
         {2, "process maps with versions, nodes and edges", kMaps},
         {3, "RIS event data: imports, pseudonymised cases, events, local code mapping", kEvents},
+        {4, "event data in blocks per import", kEventBlocks, convertToEventBlocks},
     };
     return list;
 }
@@ -187,6 +275,7 @@ void migrate(Database& db, int target) {
         if (m.version <= current || m.version > target) continue;
         Database::Transaction tx(db);
         db.exec(m.sql);
+        if (m.convert) m.convert(db);
         db.exec("PRAGMA user_version = " + std::to_string(m.version));
         tx.commit();
     }

@@ -14,6 +14,8 @@ struct Migration {
     int version;
     std::string_view description;
     std::string_view sql;
+    // Run after sql, in the same transaction, where data must be rewritten in C++.
+    void (*convert)(Database&) = nullptr;
 };
 
 const std::vector<Migration>& migrations();

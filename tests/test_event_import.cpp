@@ -5,6 +5,7 @@
 #include "model/event_import.h"
 #include "model/event_log.h"
 #include "model/event_store.h"
+#include "model/migrations.h"
 #include "model/workspace.h"
 
 #include <doctest/doctest.h>
@@ -94,13 +95,109 @@ TEST_CASE("a case split over several chunks and imports loads as one, in order")
     auto ws = Workspace::createInMemory();
     const TrustId rpa = ws.addTrust("RPA", "Medway");
     auto small = settingsFor(rpa);
-    small.chunkEvents = 2;
+    small.blockEvents = 2;
     importEvents(ws, small, {ev("A1", "REQ", 1), ev("B", "REQ", 2), ev("A1", "VER", 90), ev("A1", "RCV", 3)});
     importEvents(ws, settingsFor(rpa, "sha-2"), {ev("A1", "CMP", 50)});
     const EventLog log = loadEventLog(ws, rpa);
     REQUIRE(log.caseCount() == 2);
     const std::size_t a1 = log.caseStart[1] - log.caseStart[0] == 4 ? 0 : 1;
     CHECK(codesOf(log, a1) == std::vector<std::string>{"REQ", "RCV", "CMP", "VER"});
+}
+
+TEST_CASE("repeats across blocks of one import are counted, and orders checked over the whole case") {
+    auto ws = Workspace::createInMemory();
+    const TrustId t = ws.addTrust("RPA", "Medway");
+    auto small = settingsFor(t);
+    small.blockEvents = 2; // every case spans blocks
+    const auto report = importEvents(ws, small,
+                                     {ev("A", "REQ", 1), ev("B", "REQ", 1), ev("A", "VER", 5), ev("B", "CMP", 2),
+                                      ev("A", "CMP", 9), ev("A", "REQ", 1), ev("B", "CMP", 2), ev("B", "VER", 3)});
+    CHECK(report.cases == 2);
+    CHECK(report.duplicates == 2);
+    CHECK(report.eventsAccepted == 6);
+    REQUIRE(report.impossibleOrder.size() == 1);
+    CHECK(report.impossibleOrder.at("report verified before the examination") == 1);
+    const EventLog log = loadEventLog(ws, t);
+    CHECK(log.events.size() == 6);
+    CHECK(log.repeatedEvents == 2);
+}
+
+TEST_CASE("an event two imports both hold is loaded once, and counted") {
+    auto ws = Workspace::createInMemory();
+    const TrustId t = ws.addTrust("RPA", "Medway");
+    // Two monthly extracts that overlap by a day.
+    importEvents(ws, settingsFor(t, "jan"), {ev("A", "REQ", 1), ev("A", "RCV", 2), ev("B", "REQ", 3)});
+    importEvents(ws, settingsFor(t, "feb"), {ev("A", "RCV", 2), ev("A", "CMP", 4), ev("B", "REQ", 3)});
+    const EventLog log = loadEventLog(ws, t);
+    REQUIRE(log.caseCount() == 2);
+    CHECK(log.events.size() == 4);
+    CHECK(log.repeatedEvents == 2);
+    const std::size_t a = log.caseStart[1] - log.caseStart[0] == 3 ? 0 : 1;
+    CHECK(codesOf(log, a) == std::vector<std::string>{"REQ", "RCV", "CMP"});
+}
+
+TEST_CASE("case numbers that differ only in spacing are one case") {
+    auto ws = Workspace::createInMemory();
+    const TrustId t = ws.addTrust("RPA", "Medway");
+    const auto report = importEvents(ws, settingsFor(t), {ev("ACC 1001", "REQ", 1), ev("ACC1001", "CMP", 3)});
+    CHECK(report.cases == 1);
+    const EventLog log = loadEventLog(ws, t);
+    REQUIRE(log.caseCount() == 1);
+    CHECK(codesOf(log, 0) == std::vector<std::string>{"REQ", "CMP"});
+}
+
+TEST_CASE("events stored by an earlier version (a row per case) are kept when the file is upgraded") {
+    test::TempDir dir;
+    const auto path = dir.path("v3.strawman");
+    const Pseudonym a = testKey().caseKey("A"), b = testKey().caseKey("B"), patient = testKey().patientKey("P");
+    std::int64_t req = 0, cmp = 0;
+    {
+        Database db(path, Database::Mode::Create);
+        db.exec("PRAGMA application_id = " + std::to_string(Workspace::kApplicationId));
+        migrate(db, 3);
+        db.exec("INSERT INTO trust(id, code, name) VALUES(1, 'RPA', 'Medway')");
+        db.exec("INSERT INTO activity(code, name, position) VALUES('REQ', 'Requested', 1), ('CMP', 'Completed', 2)");
+        auto code = db.prepare("SELECT rowid FROM activity WHERE code = :c");
+        code.bind(":c", "REQ");
+        REQUIRE(code.step());
+        req = code.integer(0);
+        code.reset();
+        code.bind(":c", "CMP");
+        REQUIRE(code.step());
+        cmp = code.integer(0);
+        db.exec("INSERT INTO import(id, trust_id, file_name, sha256, format, imported_at, imported_by) "
+                "VALUES(1, 1, 'x.csv', 'x', 'csv', '2025-01-01T00:00:00Z', 'test')");
+        auto addCase = db.prepare("INSERT INTO patient_case(id, trust_id, pseudonym, patient) VALUES(:id, 1, :p, :patient)");
+        addCase.bind(":id", 1).bindBlob(":p", a.data(), a.size()).bindBlob(":patient", patient.data(), patient.size()).run();
+        addCase.reset();
+        addCase.bind(":id", 2).bindBlob(":p", b.data(), b.size()).bindNull(":patient").run();
+        auto chunk = db.prepare("INSERT INTO event_chunk(trust_id, case_id, import_id, chunk, events) "
+                                "VALUES(1, :c, 1, :chunk, :events)");
+        const auto put = [&](std::int64_t caseId, int n, std::vector<PackedEvent> events) {
+            const std::string blob = packEvents(events);
+            chunk.reset();
+            chunk.bind(":c", caseId).bind(":chunk", n).bindBlob(":events", blob.data(), blob.size()).run();
+        };
+        const auto u = [](std::int64_t id) { return static_cast<std::uint32_t>(id); };
+        put(1, 0, {{60'000, u(cmp), 0, 0, 0, 0}});
+        put(1, 1, {{0, u(req), 0, 0, 0, 0}}); // a later chunk, an earlier time
+        put(2, 0, {{0, u(req), 0, 0, 60, 0}, {120'000, u(cmp), 0, 0, 60, 0}});
+    }
+    auto ws = Workspace::open(path);
+    const EventLog log = loadEventLog(ws, ws.findTrust("RPA")->id);
+    REQUIRE(log.caseCount() == 2);
+    const std::size_t ia = log.casePseudonyms[0] == a ? 0 : 1;
+    CHECK(log.casePseudonyms[ia] == a);
+    CHECK(log.casePseudonyms[1 - ia] == b);
+    CHECK(codesOf(log, ia) == std::vector<std::string>{"REQ", "CMP"});
+    CHECK(codesOf(log, 1 - ia) == std::vector<std::string>{"REQ", "CMP"});
+    CHECK(log.patients[ia] == patient);
+    CHECK(log.patients[1 - ia] == Pseudonym{});
+    CHECK(log.caseEvents(1 - ia)[0].offsetMinutes == 60);
+    CHECK(imports(ws).size() == 1);
+    auto tables = ws.database().prepare("SELECT count(*) FROM sqlite_schema WHERE name IN ('event_chunk', 'patient_case')");
+    REQUIRE(tables.step());
+    CHECK(tables.integer(0) == 0);
 }
 
 TEST_CASE("patient identifiers never reach the workspace file") {
@@ -114,10 +211,12 @@ TEST_CASE("patient identifiers never reach the workspace file") {
         importEvents(ws, settingsFor(rn7), {ev("RN7ACC55501", "REQ", 1, 2, "943 476 5919")});
 
         // The same patient at two trusts links through the keyed pseudonym.
-        auto s = ws.database().prepare("SELECT count(DISTINCT patient), count(*) FROM patient_case");
-        REQUIRE(s.step());
-        CHECK(s.integer(0) == 1);
-        CHECK(s.integer(1) == 2);
+        const EventLog atRpa = loadEventLog(ws, rpa), atRn7 = loadEventLog(ws, rn7);
+        REQUIRE(atRpa.caseCount() == 1);
+        REQUIRE(atRn7.caseCount() == 1);
+        CHECK(atRpa.patients[0] == atRn7.patients[0]);
+        CHECK(atRpa.patients[0] != Pseudonym{});
+        CHECK(atRpa.casePseudonyms[0] != atRn7.casePseudonyms[0]);
     }
     const std::string bytes = readFile(path);
     REQUIRE(bytes.size() > 1000);
@@ -246,7 +345,7 @@ TEST_CASE("duplicates and impossible orders are counted") {
     CHECK(report.impossibleOrder.at("report verified before the examination") == 1);
 }
 
-TEST_CASE("an import is removed as a unit with the cases only it brought") {
+TEST_CASE("an import is removed as a unit, and cases only it brought go with it") {
     auto ws = Workspace::createInMemory();
     const TrustId t = ws.addTrust("RPA", "Medway");
     const auto first = importEvents(ws, settingsFor(t, "one"), {ev("A", "REQ", 1), ev("B", "REQ", 1)});
@@ -264,7 +363,7 @@ TEST_CASE("a reader that fails half-way leaves nothing behind") {
     auto ws = Workspace::createInMemory();
     const TrustId t = ws.addTrust("RPA", "Medway");
     auto settings = settingsFor(t);
-    settings.chunkEvents = 1; // so events were already written when the failure comes
+    settings.blockEvents = 1; // so events were already written when the failure comes
     CHECK_THROWS_AS(([&] {
                         EventImport import(ws, testKey(), settings);
                         import.event(ev("A", "REQ", 1));
@@ -274,7 +373,7 @@ TEST_CASE("a reader that fails half-way leaves nothing behind") {
                     InputError);
     CHECK(imports(ws).empty());
     CHECK(loadEventLog(ws, t).events.empty());
-    auto s = ws.database().prepare("SELECT count(*) FROM patient_case");
+    auto s = ws.database().prepare("SELECT count(*) FROM event_block");
     REQUIRE(s.step());
     CHECK(s.integer(0) == 0);
 }
