@@ -2,10 +2,10 @@
 
 #include "error.h"
 #include "hl7_message.h"
+#include "input_file.h"
 #include "local_time.h"
 
 #include <array>
-#include <cstdio>
 #include <initializer_list>
 #include <map>
 #include <memory>
@@ -75,15 +75,12 @@ class Hl7Parser {
 
     // Framing: 0x0B opens and 0x1C closes an MLLP block; \r, \n and \r\n end
     // segments; a segment beginning "MSH" opens a new message.
-    void run(std::FILE* in) {
+    void run(InputFile& in) {
         std::unique_ptr<char[]> block(new char[kBlockSize]);
         bool previousCr = false;
         for (;;) {
-            std::size_t n = std::fread(block.get(), 1, kBlockSize, in);
-            if (n == 0) {
-                if (std::ferror(in)) throw InputError(m_file, 0, "cannot read the file");
-                break;
-            }
+            std::size_t n = in.read(block.get(), kBlockSize);
+            if (n == 0) break;
             for (std::size_t i = 0; i < n; ++i) {
                 char c = block[i];
                 if (c == '\n' && previousCr) {
@@ -488,17 +485,12 @@ class Hl7Parser {
     std::map<std::string, std::int64_t> m_otherTypes;
 };
 
-struct FileCloser {
-    void operator()(std::FILE* f) const { std::fclose(f); }
-};
-
 } // namespace
 
 void readHl7(const std::filesystem::path& file, const Hl7Options& options, EventSink& sink) {
-    std::unique_ptr<std::FILE, FileCloser> in(std::fopen(file.c_str(), "rb"));
-    if (!in) throw InputError(file.string(), 0, "cannot open the file");
+    InputFile in(file); // plain or gzip-compressed
     Hl7Parser parser(file.string(), options, sink);
-    parser.run(in.get());
+    parser.run(in);
 }
 
 const std::vector<std::pair<std::string, std::string>>& defaultHl7Codes() {

@@ -1,9 +1,10 @@
-// Reads a file of HL7 v2 messages as a RIS emits them and streams one event per
-// order status change to an EventSink. Messages are MLLP-framed (0x0B ... 0x1C
-// 0x0D) or plain, a new message starting at each segment that begins "MSH";
-// segments end with \r, \n or \r\n. Only the current message's segments that are
-// read (MSH PID PV1 ORC OBR TQ1 SCH) are kept, so memory does not grow with the
-// file -- except the accession -> placer number map below.
+// Reads a file of HL7 v2 messages as a RIS emits them, plain or gzip-compressed,
+// and streams one event per order status change to an EventSink. Messages are
+// MLLP-framed (0x0B ... 0x1C 0x0D) or plain, a new message starting at each
+// segment that begins "MSH"; segments end with \r, \n or \r\n. Only the current
+// message's segments that are read (MSH PID PV1 ORC OBR TQ1 SCH) are kept, so
+// memory does not grow with the file -- except the accession -> placer number
+// map below.
 //
 // Cases. A case is the order: its placer order number (ORC-2, OBR-2, SIU SCH-26).
 // Later messages often carry only the filler/accession number (ORC-3, OBR-3,

@@ -1,3 +1,4 @@
+#include "gzip_file.h"
 #include "model/error.h"
 #include "model/hl7_message.h"
 #include "model/hl7_reader.h"
@@ -152,6 +153,42 @@ TEST_CASE("MLLP-framed, newline-separated and carriage-return-separated HL7 file
             CHECK(other.events[i].line == plain.events[i].line);
             CHECK(other.events[i].attributes == plain.events[i].attributes);
         }
+    }
+}
+
+TEST_CASE("a gzip-compressed HL7 file gives the same events as the plain one") {
+    // Enough copies of the lifecycle to take more than one read block.
+    std::string feed, one = slurp(kLifecycle);
+    if (one.back() != '\r' && one.back() != '\n') one += '\r';
+    for (int i = 0; i < 200; ++i)
+        feed += one;
+    fs::path dir = tempDir("gzip");
+    std::ofstream(dir / "feed.hl7", std::ios::binary) << feed;
+    strawman::test::writeGzip(dir / "feed.hl7.gz", feed);
+
+    auto plain = read(dir / "feed.hl7");
+    auto compressed = read(dir / "feed.hl7.gz");
+    REQUIRE(plain.events.size() == 200 * 6);
+    CHECK(compressed.rows == plain.rows);
+    CHECK(compressed.rejects == plain.rejects);
+    CHECK(compressed.notes == plain.notes);
+    REQUIRE(compressed.events.size() == plain.events.size());
+    for (std::size_t i = 0; i < plain.events.size(); ++i) {
+        CHECK(compressed.events[i].caseKey == plain.events[i].caseKey);
+        CHECK(compressed.events[i].patientKey == plain.events[i].patientKey);
+        CHECK(compressed.events[i].code == plain.events[i].code);
+        CHECK(compressed.events[i].time == plain.events[i].time);
+        CHECK(compressed.events[i].line == plain.events[i].line);
+        CHECK(compressed.events[i].attributes == plain.events[i].attributes);
+    }
+
+    SUBCASE("a gzip HL7 file cut short is an error naming the file, not fewer messages") {
+        std::string bytes = slurp(dir / "feed.hl7.gz");
+        std::ofstream(dir / "cut.hl7.gz", std::ios::binary)
+            .write(bytes.data(), static_cast<std::streamsize>(bytes.size() * 2 / 3));
+        const std::string cut = (dir / "cut.hl7.gz").string();
+        const std::string error = cut + ": the gzip data is damaged or cut short";
+        CHECK_THROWS_WITH_AS(read(cut), doctest::Contains(error.c_str()), InputError);
     }
 }
 

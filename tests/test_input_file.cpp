@@ -1,0 +1,121 @@
+#include "model/error.h"
+#include "model/input_file.h"
+
+#include "gzip_file.h"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+
+#include <unistd.h>
+
+using strawman::model::InputError;
+using strawman::model::InputFile;
+using strawman::test::writeGzip;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A directory of its own in the temp directory, removed with what it holds when
+// the test ends (the files here are a few MiB).
+struct ScratchDir {
+    fs::path path;
+    explicit ScratchDir(const std::string& name)
+        : path(fs::temp_directory_path() /
+               ("strawman_input_" + std::to_string(getpid()) + "_" + name)) {
+        fs::remove_all(path);
+        fs::create_directories(path);
+    }
+    ~ScratchDir() {
+        std::error_code ec;
+        fs::remove_all(path, ec);
+    }
+    fs::path operator/(const std::string& file) const { return path / file; }
+};
+
+void writeBytes(const fs::path& file, const std::string& bytes) {
+    std::ofstream(file, std::ios::binary)
+        .write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
+
+std::string slurp(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), {}};
+}
+
+// Everything the file gives, read in blocks of the given size.
+std::string readAll(const fs::path& file, std::size_t block) {
+    InputFile in(file);
+    std::string out, buffer(block, '\0');
+    for (;;) {
+        const std::size_t n = in.read(buffer.data(), block);
+        out.append(buffer, 0, n);
+        if (n < block) {
+            CHECK(in.read(buffer.data(), block) == 0); // a short read is the end
+            return out;
+        }
+    }
+}
+
+// Text that compresses to more than zlib's first buffer, so several reads reach the file.
+std::string bigText() {
+    std::string text;
+    for (int i = 0; text.size() < 3 * 1024 * 1024; ++i)
+        text += "A" + std::to_string(i * 7919 % 100003) + ",CT,2025-01-0" +
+                std::to_string(i % 9 + 1) + " 09:" + std::to_string(10 + i % 50) + "\n";
+    return text;
+}
+
+} // namespace
+
+TEST_CASE("a gzip file reads as the same bytes as the plain one, whatever the block size") {
+    const ScratchDir dir("same");
+    const std::string text = bigText();
+    writeBytes(dir / "plain.csv", text);
+    writeGzip(dir / "packed.csv.gz", text);
+    writeGzip(dir / "packed-without-suffix.csv", text); // the magic bytes decide, not the name
+    for (std::size_t block : {std::size_t{1} << 20, std::size_t{4093}}) {
+        CAPTURE(block);
+        CHECK(readAll(dir / "plain.csv", block) == text);
+        CHECK(readAll(dir / "packed.csv.gz", block) == text);
+        CHECK(readAll(dir / "packed-without-suffix.csv", block) == text);
+    }
+    CHECK(InputFile(dir / "packed.csv.gz").compressed());
+    CHECK_FALSE(InputFile(dir / "plain.csv").compressed());
+}
+
+TEST_CASE("empty and one-byte files are plain files") {
+    const ScratchDir dir("tiny");
+    writeBytes(dir / "empty", "");
+    writeBytes(dir / "one", "\x1f");
+    CHECK(readAll(dir / "empty", 16).empty());
+    CHECK(readAll(dir / "one", 16) == "\x1f");
+}
+
+TEST_CASE("a gzip file cut short, or damaged, is an error naming the file, not a shorter file") {
+    const ScratchDir dir("cut");
+    writeGzip(dir / "whole.hl7.gz", bigText());
+    const std::string bytes = slurp(dir / "whole.hl7.gz");
+    writeBytes(dir / "cut.hl7.gz", bytes.substr(0, bytes.size() / 2));
+    // All the data, but not the length that gzip writes after it.
+    writeBytes(dir / "no-length.hl7.gz", bytes.substr(0, bytes.size() - 4));
+    std::string damaged = bytes;
+    for (std::size_t i = damaged.size() / 3; i < damaged.size() / 3 + 64; ++i)
+        damaged[i] = '\x55';
+    writeBytes(dir / "damaged.hl7.gz", damaged);
+    for (const char* name : {"cut.hl7.gz", "no-length.hl7.gz", "damaged.hl7.gz"}) {
+        CAPTURE(name);
+        const std::string path = (dir / name).string();
+        const std::string error = path + ": the gzip data is damaged or cut short";
+        CHECK_THROWS_WITH_AS(readAll(path, 1 << 16), doctest::Contains(error.c_str()), InputError);
+    }
+}
+
+TEST_CASE("a file that cannot be opened is an error naming it") {
+    CHECK_THROWS_WITH_AS(InputFile("/nonexistent/feed.hl7"),
+                         doctest::Contains("/nonexistent/feed.hl7: cannot open the file"),
+                         InputError);
+}
