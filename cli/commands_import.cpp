@@ -40,9 +40,10 @@ std::string formatOf(const std::string& file) {
                std::equal(suffix.rbegin(), suffix.rend(), file.rbegin(),
                           [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); });
     };
-    if (endsWith(".csv") || endsWith(".tsv")) return "csv";
+    // The readers take gzip-compressed files whatever their name; these names say so.
+    if (endsWith(".csv") || endsWith(".tsv") || endsWith(".csv.gz") || endsWith(".tsv.gz")) return "csv";
     if (endsWith(".xes") || endsWith(".xes.gz")) return "xes";
-    if (endsWith(".hl7") || endsWith(".mllp")) return "hl7";
+    if (endsWith(".hl7") || endsWith(".mllp") || endsWith(".hl7.gz") || endsWith(".mllp.gz")) return "hl7";
     throw model::Error("cannot tell the format of " + file + " from its name: give --format csv, xes, hl7 or did");
 }
 

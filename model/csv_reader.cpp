@@ -1,13 +1,11 @@
 #include "csv_reader.h"
 
 #include "error.h"
+#include "input_file.h"
 #include "local_time.h"
 
 #include <array>
-#include <cerrno>
-#include <cstdio>
 #include <cstring>
-#include <memory>
 #include <vector>
 
 namespace strawman::model {
@@ -240,9 +238,8 @@ class Scanner {
   public:
     enum class Result { Record, End, Unterminated, TooLong };
 
-    Scanner(std::FILE* file, const std::string& path, std::size_t blockSize,
-            std::size_t maxRowBytes)
-        : m_file(file), m_path(path), m_block(blockSize == 0 ? 1 : blockSize),
+    Scanner(InputFile& in, std::size_t blockSize, std::size_t maxRowBytes)
+        : m_in(in), m_block(blockSize == 0 ? 1 : blockSize),
           m_maxRow(maxRowBytes) {
         while (m_len < 3 && !m_eof)
             fill();
@@ -329,12 +326,9 @@ class Scanner {
             m_len = keep;
         }
         if (m_buf.size() < m_len + m_block) m_buf.resize(m_len + m_block);
-        const std::size_t n = std::fread(m_buf.data() + m_len, 1, m_block, m_file);
+        const std::size_t n = m_in.read(m_buf.data() + m_len, m_block);
         m_len += n;
-        if (n < m_block) {
-            if (std::ferror(m_file)) throw InputError(m_path, 0, "cannot read the file");
-            m_eof = true;
-        }
+        if (n < m_block) m_eof = true;
     }
 
     static std::int64_t countBreaks(const char* p, const char* e) {
@@ -473,8 +467,7 @@ class Scanner {
         }
     }
 
-    std::FILE* m_file;
-    const std::string& m_path;
+    InputFile& m_in;
     std::size_t m_block;
     std::size_t m_maxRow;
     std::vector<char> m_buf;
@@ -492,10 +485,6 @@ class Scanner {
     std::size_t m_textAfterQuote = 0;
     std::int64_t m_line = 1;
     std::int64_t m_recordLine = 0;
-};
-
-struct FileCloser {
-    void operator()(std::FILE* f) const { std::fclose(f); }
 };
 
 } // namespace
@@ -516,9 +505,8 @@ class CsvImport {
     }
 
     void run() {
-        std::unique_ptr<std::FILE, FileCloser> f(std::fopen(m_path.c_str(), "rb"));
-        if (!f) throw InputError(m_path, 0, std::string("cannot open: ") + std::strerror(errno));
-        Scanner scanner(f.get(), m_path, m_options.blockSize, m_options.maxRowBytes);
+        InputFile in(m_path); // plain or gzip-compressed
+        Scanner scanner(in, m_options.blockSize, m_options.maxRowBytes);
         const char delimiter =
             m_options.delimiter != 0 ? m_options.delimiter : scanner.detectDelimiter();
         scanner.setDelimiter(delimiter);

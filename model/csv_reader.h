@@ -1,5 +1,5 @@
 // Reads event rows from a CSV extract (RFC 4180, as RIS reports and Excel write
-// them) and streams them to an EventSink. The user names the columns, or they are
+// them; plain or gzip-compressed) and streams them to an EventSink. The user names the columns, or they are
 // guessed from the header and the guess is reported as a note. Only the mapped
 // columns are read: other columns (report text, names) never reach an event.
 // Memory stays at one block plus the longest row, whatever the file's size.

@@ -1,5 +1,6 @@
 // `strawman gen` and `strawman import` end to end, as an analyst would use them.
 #include "cli_runner.h"
+#include "gzip_file.h"
 
 #include "model/database.h"
 
@@ -273,5 +274,40 @@ TEST_CASE("each demo trust's own RIS layout is read with the columns guessed") {
         CHECK(notes.find("columns guessed") != std::string::npos);
         for (const char* role : {"patient = ", "modality = ", "priority = ", "source = ", "site = ", "resource = "})
             CHECK_MESSAGE(notes.find(role) != std::string::npos, role);
+    }
+}
+
+TEST_CASE("gzip-compressed HL7 and CSV files are imported like the plain ones, a cut one is refused") {
+    Network net;
+    mapRwfCodes(net);
+    struct Format {
+        const char* trust;
+        const char* format;
+        const char* plain;
+        const char* packed;
+    };
+    for (const Format f : {Format{"RPC", "hl7", "rpc.hl7", "rpc.hl7.gz"}, Format{"RWF", "csv", "rwf.csv", "rwf.csv.gz"}}) {
+        CAPTURE(f.format);
+        const auto plain = net.dir.path(f.plain), packed = net.dir.path(f.packed);
+        REQUIRE(cli({"gen", "--trust", f.trust, "--cases", "200", "--format", f.format, "-o", plain}).exitCode == 0);
+        const std::string text = readFile(plain);
+        strawman::test::writeGzip(packed, text);
+
+        const json a = jsonOf(net.import({plain, "--trust", f.trust, "--unmapped", "ignore", "--json"}));
+        const json b = jsonOf(net.import({packed, "--trust", f.trust, "--unmapped", "ignore", "--json"}));
+        CHECK(b["format"] == f.format); // told by the name
+        CHECK(a["rows_read"].get<int>() > 200);
+        for (const char* key : {"rows_read", "events_accepted", "rows_rejected", "cases", "duplicates",
+                                "unmapped_codes", "dst_ambiguous", "impossible_order"})
+            CHECK_MESSAGE(b[key] == a[key], key);
+
+        const std::string bytes = readFile(packed);
+        const auto cut = net.dir.path(std::string("cut-") + f.packed);
+        std::ofstream(cut, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size() / 2));
+        const auto before = jsonOf(cli({"import", "list", net.ws, "--json"})).size();
+        const auto r = net.import({cut, "--trust", f.trust, "--unmapped", "ignore"});
+        CHECK(r.exitCode != 0);
+        CHECK(r.err.find(cut + ": the gzip data is damaged or cut short") != std::string::npos);
+        CHECK(jsonOf(cli({"import", "list", net.ws, "--json"})).size() == before);
     }
 }

@@ -2,6 +2,8 @@
 #include "model/error.h"
 #include "model/local_time.h"
 
+#include "gzip_file.h"
+
 #include <doctest/doctest.h>
 
 #include <cstdint>
@@ -384,6 +386,39 @@ TEST_CASE("fields spanning the 1 MiB block boundary are read whole") {
             e.line != 2 + 2 * i || e.time % 3600000 != (i % 60) * 60000) {
             FAIL("row " << i << " read as " << e.caseKey << " " << e.code << " line " << e.line);
         }
+    }
+}
+
+TEST_CASE("a gzip-compressed CSV extract gives the same rows as the plain one") {
+    // A byte order mark, quoted line breaks and about 500 KiB, so the rows span
+    // several of zlib's reads and, with the small blocks of readFile, every boundary.
+    std::string content = "\xEF\xBB\xBF"
+                          "Accession;Status;Note;Event Time\r\n";
+    for (int i = 0; i < 6000; ++i)
+        content += "RAD" + std::to_string(i) + ";S" + std::to_string(i % 7) + ";\"" +
+                   std::string(static_cast<std::size_t>(i % 89), 'n') +
+                   "\nsee above\";2025-01-15 09:" + (i % 60 < 10 ? "0" : "") +
+                   std::to_string(i % 60) + "\r\n";
+    content += "RAD-last;S1;;not a time\r\n";
+    TempFile plain(content);
+    TempFile gz("");
+    strawman::test::writeGzip(gz.path, content);
+
+    const CsvSink fromPlain = readFile(plain.path);
+    const CsvSink fromGzip = readFile(gz.path);
+    REQUIRE(fromPlain.events.size() == 6000);
+    REQUIRE(fromPlain.rejects.size() == 1);
+    CHECK(fromPlain.rejects[0].first == 2 + 2 * 6000);
+    CHECK(fromGzip == fromPlain);
+
+    SUBCASE("a gzip CSV file cut short is an error naming the file, not fewer rows") {
+        std::ifstream in(gz.path, std::ios::binary);
+        std::string bytes{std::istreambuf_iterator<char>(in), {}};
+        TempFile cut(bytes.substr(0, bytes.size() / 2));
+        CsvSink sink;
+        const std::string error = cut.path.string() + ": the gzip data is damaged or cut short";
+        CHECK_THROWS_WITH_AS(readCsv(cut.path, {}, sink), doctest::Contains(error.c_str()),
+                             InputError);
     }
 }
 
