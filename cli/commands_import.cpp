@@ -2,6 +2,7 @@
 #include "commands.h"
 
 #include "model/csv_reader.h"
+#include "model/database.h"
 #include "model/error.h"
 #include "model/event_import.h"
 #include "model/event_log.h"
@@ -19,6 +20,7 @@
 #include <cstdlib>
 #include <future>
 #include <iostream>
+#include <optional>
 
 namespace strawman::cli {
 
@@ -82,6 +84,12 @@ int runImport(const ImportArgs& a) {
     settings.unmapped = a.unmapped == "ignore" ? model::UnmappedCodes::Ignore : model::UnmappedCodes::Abort;
     if (format == "hl7") settings.formatCodes = model::defaultHl7Codes();
 
+    // --strict is all or nothing. EventImport commits what it accepts; under
+    // --strict its transaction is a savepoint inside this one, which is committed
+    // only when no row was rejected.
+    std::optional<model::Database::Transaction> strictScope;
+    if (a.strict) strictScope.emplace(ws.database());
+
     model::EventImport import(ws, key, settings);
     if (newKey)
         import.note("a new pseudonymisation key was made at " + keyPath.string() +
@@ -109,16 +117,26 @@ int runImport(const ImportArgs& a) {
     });
     model::ImportReport report = import.finish();
     report.file = a.file;
+    const bool strictRefused = a.strict && report.imported && report.rowsRejected > 0;
+    if (strictRefused) {
+        strictScope.reset(); // rolls the import back
+        report.imported = false;
+        report.importId = 0;
+        report.outcome = "not imported: " + std::to_string(report.rowsRejected) +
+                         (report.rowsRejected == 1 ? " row was" : " rows were") +
+                         " rejected and --strict stores nothing then";
+    } else if (strictScope) {
+        strictScope->commit();
+    }
 
     std::cout << (a.json ? model::toJson(report) + "\n" : model::toText(report));
-    if (!report.imported) return 1;
-    if (a.strict && report.rowsRejected > 0) {
-        std::cerr << "strawman: " << report.rowsRejected
-                  << " rows were rejected (--strict); the import was stored as import " << report.importId
-                  << ": remove it with strawman import remove " << a.ws << " " << report.importId << "\n";
+    if (strictRefused) {
+        std::cerr << "strawman: " << report.rowsRejected << (report.rowsRejected == 1 ? " row was" : " rows were")
+                  << " rejected (--strict): nothing was stored; correct the rows listed in the report, or "
+                     "import without --strict to keep the other rows\n";
         return 1;
     }
-    return 0;
+    return report.imported ? 0 : 1;
 }
 
 } // namespace
@@ -150,7 +168,7 @@ void addImportCommands(CLI::App& app, Invocation& inv) {
     import->add_flag("--add-activities", a->addActivities,
                      "Take every activity name the log uses into the vocabulary (non-radiology logs)");
     import->add_flag("--force", a->force, "Import a file that was imported before");
-    import->add_flag("--strict", a->strict, "Exit non-zero when any row was rejected");
+    import->add_flag("--strict", a->strict, "All or nothing: store nothing, and exit non-zero, when any row was rejected");
     import->add_flag("--json", a->json, "Print the import report as JSON");
 
     struct ListArgs {

@@ -277,6 +277,53 @@ TEST_CASE("each demo trust's own RIS layout is read with the columns guessed") {
     }
 }
 
+TEST_CASE("--strict stores nothing when a row is rejected, and without it the other rows are kept") {
+    Network net;
+    const auto file = net.dir.path("extract.csv");
+    writeFile(file,
+              "Accession,Status,Event Time\n"
+              "A1,REQ,2025-03-03 09:00\n"
+              "A1,RCV,3rd of March\n"
+              "A2,REQ,2025-03-04 11:15\n");
+
+    const auto strict = net.import({file, "--trust", "RPA", "--strict", "--json"});
+    INFO("stdout: " << strict.out << "\nstderr: " << strict.err);
+    CHECK(strict.exitCode != 0);
+    CHECK(strict.err.find("1 row was rejected (--strict): nothing was stored") != std::string::npos);
+    const json refused = json::parse(strict.out);
+    CHECK(refused["imported"] == false);
+    CHECK(refused["import_id"].is_null());
+    CHECK(refused["rows_rejected"] == 1);
+    CHECK(refused["outcome"].get<std::string>().find("--strict") != std::string::npos);
+    CHECK(jsonOf(cli({"import", "list", net.ws, "--json"})).empty());
+    CHECK(jsonOf(cli({"log", "stats", net.ws, "--trust", "RPA", "--json"}))["events"] == 0);
+
+    // The same file without --strict: the good rows are stored and the bad one
+    // is listed with its line.
+    const auto lenient = net.import({file, "--trust", "RPA"});
+    INFO("stdout: " << lenient.out << "\nstderr: " << lenient.err);
+    CHECK(lenient.exitCode == 0);
+    CHECK(lenient.out.find("imported as import") != std::string::npos);
+    CHECK(lenient.out.find("rows rejected    1") != std::string::npos);
+    CHECK(lenient.out.find("line 3: ") != std::string::npos);
+    CHECK(lenient.out.find("3rd of March") != std::string::npos);
+    CHECK(jsonOf(cli({"import", "list", net.ws, "--json"})).size() == 1);
+    CHECK(jsonOf(cli({"log", "stats", net.ws, "--trust", "RPA", "--json"}))["events"] == 2);
+}
+
+TEST_CASE("--strict stores a file with no rejected row as usual") {
+    Network net;
+    const auto file = net.dir.path("clean.csv");
+    writeFile(file, "Accession,Status,Event Time\nA1,REQ,2025-03-03 09:00\nA1,RCV,2025-03-03 10:30\n");
+    const json report = jsonOf(net.import({file, "--trust", "RPA", "--strict", "--json"}));
+    CHECK(report["imported"] == true);
+    CHECK(report["import_id"].get<int>() > 0);
+    const json list = jsonOf(cli({"import", "list", net.ws, "--json"}));
+    REQUIRE(list.size() == 1);
+    CHECK(list[0]["id"] == report["import_id"]);
+    CHECK(jsonOf(cli({"log", "stats", net.ws, "--trust", "RPA", "--json"}))["events"] == 2);
+}
+
 TEST_CASE("gzip-compressed HL7 and CSV files are imported like the plain ones, a cut one is refused") {
     Network net;
     mapRwfCodes(net);
