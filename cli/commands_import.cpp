@@ -49,6 +49,14 @@ std::string formatOf(const std::string& file) {
     throw model::Error("cannot tell the format of " + file + " from its name: give --format csv, xes, hl7 or did");
 }
 
+// --delimiter: one of the separators the CSV reader would otherwise detect, tab
+// also spelled out (a literal tab is awkward to type in a shell).
+std::optional<char> parseDelimiter(const std::string& value) {
+    if (value == "," || value == ";" || value == "|" || value == "\t") return value[0];
+    if (value == "tab" || value == "TAB" || value == "\\t") return '\t';
+    return std::nullopt;
+}
+
 std::string currentUser() {
     for (const char* var : {"USER", "LOGNAME"})
         if (const char* v = std::getenv(var); v && *v) return v;
@@ -56,7 +64,8 @@ std::string currentUser() {
 }
 
 struct ImportArgs {
-    std::string ws, file, trust, format, columns, tz = "Europe/London", timeFormat, keyFile;
+    std::string ws, file, trust, format, columns, delimiterText, tz = "Europe/London", timeFormat, keyFile;
+    std::optional<char> delimiter; // --delimiter, checked
     std::string lifecycle = "complete", unmapped = "abort";
     bool addActivities = false, force = false, strict = false, json = false;
 };
@@ -66,6 +75,8 @@ int runImport(const ImportArgs& a) {
     const model::Trust trust = requireTrust(ws, a.trust);
     const std::string format = a.format.empty() ? formatOf(a.file) : a.format;
     model::TimeZone::named(a.tz); // an unknown zone is refused before anything starts
+    if (a.delimiter && format != "csv" && format != "did")
+        throw model::Error("--delimiter is for CSV files; " + a.file + " is read as " + format);
 
     const auto keyPath = a.keyFile.empty() ? model::PseudonymKey::defaultPath(model::networkId(ws))
                                            : std::filesystem::path(a.keyFile);
@@ -99,6 +110,7 @@ int runImport(const ImportArgs& a) {
         if (format == "csv" || format == "did") {
             model::CsvOptions options;
             if (!a.columns.empty()) options.columns = model::parseColumnSpec(a.columns);
+            if (a.delimiter) options.delimiter = *a.delimiter;
             options.timeZone = a.tz;
             options.timeFormat = a.timeFormat;
             options.did = format == "did";
@@ -154,6 +166,8 @@ void addImportCommands(CLI::App& app, Invocation& inv) {
     import->add_option("--columns", a->columns,
                        "CSV columns: case=…,activity=…,timestamp=…[,patient=…,modality=…,priority=…,"
                        "source=…,site=…,resource=…,examination=…] (default: guessed from the header)");
+    auto* delimiter = import->add_option("--delimiter", a->delimiterText,
+                       "CSV field separator: , ; | or tab (default: detected from the header)");
     import->add_option("--tz", a->tz, "Time zone of local times without an offset")->capture_default_str();
     import->add_option("--time-format", a->timeFormat, "Timestamp format, e.g. %d.%m.%Y %H:%M");
     import->add_option("--key-file", a->keyFile,
@@ -213,10 +227,15 @@ void addImportCommands(CLI::App& app, Invocation& inv) {
         };
     });
 
-    import->callback([&inv, a, list, remove] {
+    import->callback([&inv, a, list, remove, delimiter] {
         if (list->parsed() || remove->parsed()) return;
         if (a->ws.empty() || a->file.empty() || a->trust.empty())
             throw CLI::ValidationError("import", "give WORKSPACE, FILE and --trust CODE (see strawman import --help)");
+        if (delimiter->count() > 0) {
+            a->delimiter = parseDelimiter(a->delimiterText);
+            if (!a->delimiter)
+                throw CLI::ValidationError("--delimiter", "takes , ; | or tab, not \"" + a->delimiterText + "\"");
+        }
         inv.run = [a] { return runImport(*a); };
     });
 

@@ -324,6 +324,61 @@ TEST_CASE("--strict stores a file with no rejected row as usual") {
     CHECK(jsonOf(cli({"log", "stats", net.ws, "--trust", "RPA", "--json"}))["events"] == 2);
 }
 
+TEST_CASE("--delimiter reads a file whose header would suggest another separator") {
+    Network net;
+    // More commas than semicolons on the header line, so detection would take the comma.
+    const auto file = net.dir.path("semicolons.csv");
+    writeFile(file,
+              "Accession;Status, local code;Event date, time;Note, if any, free text\n"
+              "A1;REQ;2025-03-03 09:00;seen, then booked, later\n"
+              "A1;RCV;2025-03-03 10:30;none, none\n");
+    const std::string columns = "case=Accession,activity='Status, local code',timestamp='Event date, time'";
+
+    const auto guessed = net.import({file, "--trust", "RPA", "--columns", columns, "--json"});
+    CHECK(guessed.exitCode != 0);
+
+    const json report =
+        jsonOf(net.import({file, "--trust", "RPA", "--columns", columns, "--delimiter", ";", "--json"}));
+    CHECK(report["rows_read"] == 2);
+    CHECK(report["events_accepted"] == 2);
+    CHECK(report["rows_rejected"] == 0);
+
+    SUBCASE("tab, spelled out or as \\t") {
+        const auto tsv = net.dir.path("tabs.tsv");
+        writeFile(tsv,
+                  "Accession\tStatus, local code\tEvent date, time\tNote, if any, free text\n"
+                  "B1\tREQ\t2025-03-05 09:00\tseen, then booked, later\n");
+        for (const char* spelling : {"tab", "\\t"}) {
+            CAPTURE(spelling);
+            const json tabbed = jsonOf(net.import(
+                {tsv, "--trust", "RVV", "--columns", columns, "--delimiter", spelling, "--force", "--json"}));
+            CHECK(tabbed["events_accepted"] == 1);
+            CHECK(tabbed["rows_rejected"] == 0);
+        }
+    }
+}
+
+TEST_CASE("a --delimiter other than comma, semicolon, bar or tab is refused before anything is read") {
+    Network net;
+    const auto file = net.dir.path("x.csv");
+    writeFile(file, "Accession:Status:Event Time\nA1:REQ:2025-03-03 09:00\n");
+    for (const char* bad : {":", ";;", "comma", ""}) {
+        CAPTURE(bad);
+        const auto r = net.import({file, "--trust", "RPA", "--delimiter", bad});
+        CHECK(r.exitCode != 0);
+        CHECK(r.err.find("--delimiter") != std::string::npos);
+        CHECK(r.err.find("takes , ; | or tab") != std::string::npos);
+    }
+    CHECK(jsonOf(cli({"import", "list", net.ws, "--json"})).empty());
+
+    // Only CSV has a delimiter.
+    const auto hl7 = net.dir.path("feed.hl7");
+    REQUIRE(cli({"gen", "--trust", "RPC", "--cases", "5", "--format", "hl7", "-o", hl7}).exitCode == 0);
+    const auto r = net.import({hl7, "--trust", "RPC", "--delimiter", ","});
+    CHECK(r.exitCode != 0);
+    CHECK(r.err.find("--delimiter is for CSV files") != std::string::npos);
+}
+
 TEST_CASE("gzip-compressed HL7 and CSV files are imported like the plain ones, a cut one is refused") {
     Network net;
     mapRwfCodes(net);
