@@ -7,7 +7,6 @@
 #include "model/event_import.h"
 #include "model/event_log.h"
 #include "model/event_store.h"
-#include "model/pipelined_sink.h"
 #include "model/workspace.h"
 #include "sample/generator.h"
 
@@ -64,7 +63,7 @@ model::Workspace freshWorkspace(const std::filesystem::path& path) {
     return ws;
 }
 
-model::ImportReport importExtract(model::Workspace& ws, const std::filesystem::path& file, bool pipelined = true) {
+model::ImportReport importExtract(model::Workspace& ws, const std::filesystem::path& file) {
     static const auto key = model::PseudonymKey::fromBytes("benchmark key, not for real data.");
     model::ImportSettings settings;
     settings.trust = ws.findTrust("RWF")->id;
@@ -76,16 +75,11 @@ model::ImportReport importExtract(model::Workspace& ws, const std::filesystem::p
     model::EventImport import(ws, key, settings);
     model::CsvOptions csv;
     csv.columns = model::parseColumnSpec(sample::csvColumnSpec("RWF"));
-    if (pipelined)
-        model::readPipelined(import, [&](model::EventSink& sink) { model::readCsv(file, csv, sink); });
-    else
-        model::readCsv(file, csv, import);
+    model::readCsv(file, csv, import);
     return import.finish();
 }
 
-// CSV file -> pseudonymised, mapped, stored events, on disk, one transaction;
-// reading on one thread and storing on another, as `strawman import` does.
-// The second argument 0 runs both on one thread, the baseline.
+// CSV file -> pseudonymised, mapped, stored events, on disk, one transaction.
 void BM_ImportCsvToWorkspace(benchmark::State& state) {
     const auto& file = extract(state.range(0));
     const auto wsPath = scratch("import.strawman");
@@ -94,18 +88,13 @@ void BM_ImportCsvToWorkspace(benchmark::State& state) {
         state.PauseTiming();
         auto ws = freshWorkspace(wsPath);
         state.ResumeTiming();
-        events += importExtract(ws, file, state.range(1) != 0).eventsAccepted;
+        events += importExtract(ws, file).eventsAccepted;
     }
     state.counters["events/s"] = benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsRate);
     state.counters["file MB"] = static_cast<double>(std::filesystem::file_size(file)) / 1e6;
     removeWorkspace(wsPath);
 }
-BENCHMARK(BM_ImportCsvToWorkspace)
-    ->Args({20'000, 1})
-    ->Args({200'000, 1})
-    ->Args({200'000, 0})
-    ->Unit(benchmark::kMillisecond)
-    ->UseRealTime();
+BENCHMARK(BM_ImportCsvToWorkspace)->Arg(20'000)->Arg(200'000)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 // Loading a trust-year into memory for analysis: 300k cases, ~2.5 M events.
 void BM_LoadTrustYear(benchmark::State& state) {

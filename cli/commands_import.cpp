@@ -11,7 +11,6 @@
 #include "model/hl7_reader.h"
 #include "model/local_time.h"
 #include "model/log_stats.h"
-#include "model/pipelined_sink.h"
 #include "model/workspace.h"
 #include "model/xes_reader.h"
 
@@ -105,28 +104,25 @@ int runImport(const ImportArgs& a) {
     if (newKey)
         import.note("a new pseudonymisation key was made at " + keyPath.string() +
                     ": keep it safe and give the same key (--key-file) wherever this network's data is imported");
-    // The file is read on this thread while the import stores on another.
-    model::readPipelined(import, [&](model::EventSink& sink) {
-        if (format == "csv" || format == "did") {
-            model::CsvOptions options;
-            if (!a.columns.empty()) options.columns = model::parseColumnSpec(a.columns);
-            if (a.delimiter) options.delimiter = *a.delimiter;
-            options.timeZone = a.tz;
-            options.timeFormat = a.timeFormat;
-            options.did = format == "did";
-            model::readCsv(a.file, options, sink);
-        } else if (format == "xes") {
-            model::XesOptions options;
-            options.timeZone = a.tz;
-            options.lifecycle = a.lifecycle == "all" ? model::XesOptions::Lifecycle::All
-                                                     : model::XesOptions::Lifecycle::Complete;
-            model::readXes(a.file, options, sink);
-        } else {
-            model::Hl7Options options;
-            options.timeZone = a.tz;
-            model::readHl7(a.file, options, sink);
-        }
-    });
+    if (format == "csv" || format == "did") {
+        model::CsvOptions options;
+        if (!a.columns.empty()) options.columns = model::parseColumnSpec(a.columns);
+        if (a.delimiter) options.delimiter = *a.delimiter;
+        options.timeZone = a.tz;
+        options.timeFormat = a.timeFormat;
+        options.did = format == "did";
+        model::readCsv(a.file, options, import);
+    } else if (format == "xes") {
+        model::XesOptions options;
+        options.timeZone = a.tz;
+        options.lifecycle = a.lifecycle == "all" ? model::XesOptions::Lifecycle::All
+                                                 : model::XesOptions::Lifecycle::Complete;
+        model::readXes(a.file, options, import);
+    } else {
+        model::Hl7Options options;
+        options.timeZone = a.tz;
+        model::readHl7(a.file, options, import);
+    }
     model::ImportReport report = import.finish();
     report.file = a.file;
     const bool strictRefused = a.strict && report.imported && report.rowsRejected > 0;

@@ -6,7 +6,6 @@
 #include "model/event_import.h"
 #include "model/event_store.h"
 #include "model/hl7_reader.h"
-#include "model/pipelined_sink.h"
 #include "model/xes_reader.h"
 #include "sample/generator.h"
 
@@ -141,17 +140,15 @@ void importDemoData(model::Workspace& ws, const DemoOptions& options, DemoSummar
         settings.format = formatName;
         settings.importedBy = "strawman demo";
         model::EventImport import(ws, key, settings);
-        model::readPipelined(import, [&](model::EventSink& sink) {
-            switch (format) {
-            case sample::OutputFormat::Xes: model::readXes(file, {}, sink); break;
-            case sample::OutputFormat::Hl7: model::readHl7(file, {}, sink); break;
-            default: {
-                model::CsvOptions csv;
-                csv.columns = model::parseColumnSpec(sample::csvColumnSpec(t.code));
-                model::readCsv(file, csv, sink);
-            }
-            }
-        });
+        switch (format) {
+        case sample::OutputFormat::Xes: model::readXes(file, {}, import); break;
+        case sample::OutputFormat::Hl7: model::readHl7(file, {}, import); break;
+        default: {
+            model::CsvOptions csv;
+            csv.columns = model::parseColumnSpec(sample::csvColumnSpec(t.code));
+            model::readCsv(file, csv, import);
+        }
+        }
         const model::ImportReport report = import.finish();
         if (!report.imported)
             throw model::Error("the demo data for " + std::string(t.code) + " did not import: " + report.outcome);

@@ -718,7 +718,10 @@ class CsvImport {
     // Only mapped columns are touched: most extracts have a few of the seven.
     void attributes(const std::vector<Field>& fields, SourceEvent& e) {
         auto copy = [&](Role role, std::string& to) {
-            if (m_col[role] >= 0) to.assign(value(fields, role));
+            if (m_col[role] >= 0)
+                to.assign(value(fields, role));
+            else
+                to.clear();
         };
         copy(Patient, e.patientKey);
         copy(Modality, e.attributes.modality);
@@ -778,7 +781,9 @@ class CsvImport {
             m_sink.reject(line, m_error);
             return;
         }
-        SourceEvent e;
+        // One event object for every row: its strings keep their capacity, so a
+        // row costs no allocation (a sink that takes the strings leaves others).
+        SourceEvent& e = m_event;
         e.caseKey.assign(caseKey);
         e.code.assign(code);
         e.time = t->time;
@@ -841,6 +846,7 @@ class CsvImport {
     std::array<std::string, RoleCount> m_scratch;
     std::string m_error;
     std::string m_joined;
+    SourceEvent m_event;
 };
 
 } // namespace
