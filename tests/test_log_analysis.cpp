@@ -1,6 +1,9 @@
 // The log side of the diff: filters, variants, the directly-follows graph and
 // durations, on small logs worked by hand.
+#include "log_builder.h"
+
 #include "model/duration_stats.h"
+#include "model/log_filter.h"
 
 #include <doctest/doctest.h>
 
@@ -8,6 +11,7 @@
 #include <vector>
 
 using namespace strawman::model;
+using strawman::test::LogBuilder;
 
 namespace {
 
@@ -79,4 +83,113 @@ TEST_CASE("a percentile is the linear interpolation between closest ranks") {
     CHECK(percentile(v, 100) == 50);
     CHECK(percentile(v, 40) == 29); // h = 1.6 -> 20 + 0.6*15
     CHECK(percentile(v, 75) == 40); // h = 3
+}
+
+// [SECTION] Filters
+
+namespace {
+
+constexpr TimeMs kDay = 24 * 60; // minutes
+
+EventAttributes attrs(std::string modality, std::string priority = {}, std::string source = {},
+                      std::string site = {}) {
+    EventAttributes a;
+    a.modality = std::move(modality);
+    a.priority = std::move(priority);
+    a.patientSource = std::move(source);
+    a.site = std::move(site);
+    return a;
+}
+
+} // namespace
+
+TEST_CASE("a case takes each attribute from its first event that states it") {
+    LogBuilder b;
+    const auto ctUrgent = b.attributes(attrs("CT", "urgent"));
+    const auto mrRoutine = b.attributes(attrs("MR", "routine", "GP", "Maidstone"));
+    const auto siteOnly = b.attributes(attrs("", "", "", "Tunbridge Wells"));
+    b.addCase({{"REQ", 0, siteOnly}, {"VET", 10, ctUrgent}, {"CMP", 20, mrRoutine}});
+    b.addCase({{"REQ", 0, 0}, {"CMP", 10, 0}});
+    b.addCase({});
+
+    // Case 0's events disagree: the site comes from the first event, modality and
+    // priority from the second, the patient source from the third.
+    CHECK(caseAttributes(b.log, 0) == CaseAttributes{"CT", "urgent", "GP", "Tunbridge Wells"});
+    CHECK(caseAttributes(b.log, 1) == CaseAttributes{});
+    CHECK(caseAttributes(b.log, 2) == CaseAttributes{});
+}
+
+TEST_CASE("filters select cases by date and by attribute") {
+    LogBuilder b;
+    const auto ctUrgent = b.attributes(attrs("CT", "urgent", "A&E", "Maidstone"));
+    const auto mrRoutine = b.attributes(attrs("MR", "routine", "GP", "Maidstone"));
+    const auto ctRoutine = b.attributes(attrs("CT", "routine", "outpatient", "Pembury"));
+    const auto xr = b.attributes(attrs("XR"));
+    b.addCase({{"REQ", 0 * kDay, ctUrgent}, {"CMP", 1 * kDay, ctUrgent}});      // 0
+    b.addCase({{"REQ", 1 * kDay, mrRoutine}, {"CMP", 3 * kDay, ctUrgent}});     // 1: MR, then CT
+    b.addCase({{"REQ", 2 * kDay, ctRoutine}});                                 // 2
+    b.addCase({{"REQ", 3 * kDay - 1, 0}, {"ARR", 3 * kDay, xr}});               // 3: XR, stated late
+    b.addCase({{"REQ", 3 * kDay, 0}});                                         // 4: no attributes
+    b.addCase({});                                                             // 5: no events
+    using V = std::vector<std::uint32_t>;
+
+    SUBCASE("no filter selects every case, in order") {
+        CHECK(selectCases(b.log, {}) == V{0, 1, 2, 3, 4, 5});
+    }
+    SUBCASE("the date range holds its start and not its end, on the first event") {
+        LogFilter f;
+        f.from = 1 * kDay * 60'000;
+        f.to = 3 * kDay * 60'000;
+        // Case 1 ends on day 3 but starts on day 1; case 3 starts a minute before day 3;
+        // case 4 starts at day 3 exactly, the end of the range.
+        CHECK(selectCases(b.log, f) == V{1, 2, 3});
+        f.to.reset();
+        CHECK(selectCases(b.log, f) == V{1, 2, 3, 4});
+        f.from.reset();
+        f.to = 1;
+        CHECK(selectCases(b.log, f) == V{0});
+    }
+    SUBCASE("modality follows the first event that states one") {
+        LogFilter f;
+        f.modalities = {"CT"};
+        CHECK(selectCases(b.log, f) == V{0, 2});
+        f.modalities = {"MR"};
+        CHECK(selectCases(b.log, f) == V{1});
+        f.modalities = {"XR", "MR"};
+        CHECK(selectCases(b.log, f) == V{1, 3});
+    }
+    SUBCASE("a case without a value passes only a set that allows \"\"") {
+        LogFilter f;
+        f.modalities = {""};
+        CHECK(selectCases(b.log, f) == V{4, 5});
+        f.modalities = {"", "XR"};
+        CHECK(selectCases(b.log, f) == V{3, 4, 5});
+    }
+    SUBCASE("filters on several attributes all have to hold") {
+        LogFilter f;
+        f.priorities = {"routine"};
+        CHECK(selectCases(b.log, f) == V{1, 2});
+        f.sites = {"Maidstone"};
+        CHECK(selectCases(b.log, f) == V{1});
+        f.patientSources = {"A&E", "outpatient"};
+        CHECK(selectCases(b.log, f).empty());
+    }
+    SUBCASE("filters that match nothing select nothing") {
+        LogFilter f;
+        f.modalities = {"US"};
+        CHECK(selectCases(b.log, f).empty());
+        LogFilter later;
+        later.from = 10 * kDay * 60'000;
+        CHECK(selectCases(b.log, later).empty());
+        LogFilter backwards;
+        backwards.from = 2 * kDay * 60'000;
+        backwards.to = 1 * kDay * 60'000;
+        CHECK(selectCases(b.log, backwards).empty());
+    }
+    SUBCASE("an empty log selects nothing") {
+        LogFilter f;
+        f.modalities = {"CT"};
+        CHECK(selectCases(LogBuilder{}.log, {}).empty());
+        CHECK(selectCases(LogBuilder{}.log, f).empty());
+    }
 }
