@@ -30,6 +30,7 @@ public:
     std::size_t size() const { return m_blob.size(); }
 
     void read(void* out, std::size_t n) {
+        if (n == 0) return;
         auto* dst = static_cast<char*>(out);
         const std::size_t buffered = m_end - m_at;
         if (n <= buffered) {
@@ -37,7 +38,7 @@ public:
             m_at += n;
             return;
         }
-        std::memcpy(dst, m_buffer.data() + m_at, buffered);
+        if (buffered > 0) std::memcpy(dst, m_buffer.data() + m_at, buffered);
         dst += buffered;
         n -= buffered;
         m_at = m_end = 0;
