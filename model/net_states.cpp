@@ -1,0 +1,144 @@
+#include "net_states.h"
+
+#include <algorithm>
+#include <deque>
+#include <string_view>
+#include <unordered_map>
+
+namespace strawman::model {
+
+namespace {
+
+// More tokens than this in one place means work piles up without bound.
+constexpr std::uint8_t kMaxTokens = 8;
+
+struct Need {
+    std::uint32_t place;
+    std::uint8_t tokens;
+};
+
+std::vector<Need> weights(const std::vector<std::uint32_t>& places) {
+    std::vector<Need> out;
+    for (const std::uint32_t p : places) {
+        auto it = std::find_if(out.begin(), out.end(), [&](const Need& n) { return n.place == p; });
+        if (it == out.end())
+            out.push_back({p, 1});
+        else
+            ++it->tokens;
+    }
+    return out;
+}
+
+std::string_view key(const Marking& m) { return {reinterpret_cast<const char*>(m.data()), m.size()}; }
+
+std::string describe(const WorkflowNet& net, const Marking& m) {
+    std::string out;
+    for (std::size_t p = 0; p < m.size(); ++p) {
+        if (!m[p]) continue;
+        if (!out.empty()) out += ", ";
+        out += net.places[p].where;
+        if (m[p] > 1) out += " (" + std::to_string(m[p]) + " times)";
+    }
+    return out;
+}
+
+} // namespace
+
+NetStates exploreStates(const WorkflowNet& net, std::size_t maxStates) {
+    NetStates s;
+    const std::size_t placeCount = net.places.size();
+    std::vector<std::vector<Need>> takes, gives;
+    for (const NetTransition& t : net.transitions) {
+        takes.push_back(weights(t.in));
+        gives.push_back(weights(t.out));
+    }
+    Marking initial(placeCount, 0), final(placeCount, 0);
+    initial[net.source] = 1;
+    final[net.sink] = 1;
+
+    std::unordered_map<std::string, std::uint32_t> index;
+    auto add = [&](Marking&& m) -> std::uint32_t {
+        auto [it, added] = index.try_emplace(std::string(key(m)), static_cast<std::uint32_t>(s.markings.size()));
+        if (added) {
+            if (s.markings.size() >= maxStates)
+                throw NotReplayable("the map has more than " + std::to_string(maxStates) +
+                                    " states (many parallel branches); the diff cannot replay it");
+            s.markings.push_back(std::move(m));
+        }
+        return it->second;
+    };
+    add(std::move(initial));
+
+    // Breadth first, so markings are numbered in the order runs reach them.
+    s.arcStart.push_back(0);
+    for (std::uint32_t m = 0; m < s.markings.size(); ++m) {
+        if (s.markings[m] == final) s.final = m; // the end: a case is finished, nothing fires on
+        else
+            for (std::uint32_t t = 0; t < net.transitions.size(); ++t) {
+                const Marking& from = s.markings[m];
+                const bool enabled = std::all_of(takes[t].begin(), takes[t].end(),
+                                                 [&](const Need& n) { return from[n.place] >= n.tokens; });
+                if (!enabled) continue;
+                Marking next = from;
+                for (const Need& n : takes[t]) next[n.place] = static_cast<std::uint8_t>(next[n.place] - n.tokens);
+                for (const Need& n : gives[t]) {
+                    if (next[n.place] + n.tokens > kMaxTokens)
+                        throw NotReplayable("work can pile up without end " + net.places[n.place].where +
+                                            ": a loop goes back before a parallel split, or parallel branches are "
+                                            "never joined");
+                    next[n.place] = static_cast<std::uint8_t>(next[n.place] + n.tokens);
+                }
+                s.arcs.push_back({t, add(std::move(next))});
+            }
+        s.arcStart.push_back(static_cast<std::uint32_t>(s.arcs.size()));
+    }
+
+    // Fewest visible steps to the end: breadth first backwards, silent arcs free.
+    const std::size_t count = s.markings.size();
+    s.visibleToFinal.assign(count, NetStates::kNever);
+    if (s.final != NetStates::kNever) {
+        std::vector<std::vector<NetStates::Arc>> into(count);
+        for (std::uint32_t m = 0; m < count; ++m)
+            for (std::uint32_t a = s.arcStart[m]; a < s.arcStart[m + 1]; ++a)
+                into[s.arcs[a].to].push_back({s.arcs[a].transition, m});
+        std::deque<std::uint32_t> queue{s.final};
+        s.visibleToFinal[s.final] = 0;
+        while (!queue.empty()) {
+            const std::uint32_t m = queue.front();
+            queue.pop_front();
+            for (const NetStates::Arc& a : into[m]) {
+                const bool silent = net.transitions[a.transition].silent();
+                const std::uint32_t d = s.visibleToFinal[m] + (silent ? 0 : 1);
+                if (d >= s.visibleToFinal[a.to]) continue;
+                s.visibleToFinal[a.to] = d;
+                if (silent) queue.push_front(a.to);
+                else queue.push_back(a.to);
+            }
+        }
+    }
+
+    if (s.visibleToFinal[0] == NetStates::kNever) {
+        // Say why in the map's words: branches that meet without a join, or where runs stop.
+        for (const Marking& m : s.markings)
+            for (std::size_t p = 0; p < placeCount; ++p)
+                if (m[p] > 1)
+                    throw NotReplayable("parallel branches meet " + net.places[p].where +
+                                        " without a parallel bar to join them, so no case can reach the end with "
+                                        "all its work finished");
+        for (std::uint32_t m = 0; m < count; ++m)
+            if (s.arcStart[m] == s.arcStart[m + 1] && m != s.final)
+                throw NotReplayable("no case can reach the end: runs stop with work waiting " +
+                                    describe(net, s.markings[m]));
+        throw NotReplayable("no run of the map reaches its end");
+    }
+    std::size_t stuck = 0;
+    std::uint32_t example = 0;
+    for (std::uint32_t m = 0; m < count; ++m)
+        if (s.visibleToFinal[m] == NetStates::kNever && stuck++ == 0) example = m;
+    if (stuck)
+        s.warnings.push_back("some runs of the map cannot reach its end (e.g. with work waiting " +
+                             describe(net, s.markings[example]) + "); cases are replayed on the runs that can");
+    return s;
+}
+
+} // namespace strawman::model

@@ -1,0 +1,295 @@
+#include "map_fixtures.h"
+
+#include "model/alignment.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <random>
+#include <set>
+#include <string>
+#include <vector>
+
+using namespace strawman;
+using namespace strawman::model;
+using test::MapBuilder;
+
+namespace {
+
+// A trace from activity codes; a code the map lacks becomes -1.
+std::vector<std::int32_t> trace(const ReplayModel& m, const std::vector<std::string>& codes) {
+    std::vector<std::int32_t> out;
+    for (const auto& c : codes) out.push_back(m.labelOf(c));
+    return out;
+}
+
+Alignment alignCodes(const ReplayModel& m, const std::vector<std::string>& codes) {
+    const auto t = trace(m, codes);
+    return align(m, t);
+}
+
+// start -> A -> B -> C -> end
+MapContent sequence() {
+    MapBuilder b;
+    auto s = b.node(NodeKind::Start, "s");
+    auto a = b.activity("a", "A"), bb = b.activity("b", "B"), c = b.activity("c", "C");
+    auto e = b.node(NodeKind::End, "e");
+    b.edge(s, a).edge(a, bb).edge(bb, c).edge(c, e);
+    return b.map();
+}
+
+// start -> A -> (B or C) -> D -> end
+MapContent choice() {
+    MapBuilder b;
+    auto s = b.node(NodeKind::Start, "s");
+    auto a = b.activity("a", "A");
+    auto d = b.node(NodeKind::Decision, "which");
+    auto bb = b.activity("b", "B"), c = b.activity("c", "C"), dd = b.activity("d", "D");
+    auto e = b.node(NodeKind::End, "e");
+    b.edge(s, a).edge(a, d).edge(d, bb).edge(d, c).edge(bb, dd).edge(c, dd).edge(dd, e);
+    return b.map();
+}
+
+// start -> A -> B -> again? (yes: back to A; no: C) -> end
+MapContent loop() {
+    MapBuilder b;
+    auto s = b.node(NodeKind::Start, "s");
+    auto a = b.activity("a", "A"), bb = b.activity("b", "B");
+    auto again = b.node(NodeKind::Decision, "again");
+    auto c = b.activity("c", "C");
+    auto e = b.node(NodeKind::End, "e");
+    b.edge(s, a).edge(a, bb).edge(bb, again).edge(again, a, "yes").edge(again, c, "no").edge(c, e);
+    return b.map();
+}
+
+// start -> A -> split -> (B and C) -> join -> D -> end
+MapContent parallel() {
+    MapBuilder b;
+    auto s = b.node(NodeKind::Start, "s");
+    auto a = b.activity("a", "A");
+    auto split = b.node(NodeKind::Parallel, "split");
+    auto bb = b.activity("b", "B"), c = b.activity("c", "C");
+    auto join = b.node(NodeKind::Parallel, "join");
+    auto d = b.activity("d", "D");
+    auto e = b.node(NodeKind::End, "e");
+    b.edge(s, a).edge(a, split).edge(split, bb).edge(split, c).edge(bb, join).edge(c, join).edge(join, d).edge(d, e);
+    return b.map();
+}
+
+void checkFitness(const Alignment& al, std::uint32_t deviations, double fitness) {
+    CHECK(al.deviations == deviations);
+    CHECK(al.fitness() == doctest::Approx(fitness));
+    CHECK(al.fitting() == (deviations == 0));
+}
+
+} // namespace
+
+TEST_CASE("a sequence: fitting, skipped, inserted, unknown, swapped and empty traces") {
+    const ReplayModel m = buildReplayModel(sequence());
+    CHECK(m.states.shortestRun() == 3);
+    checkFitness(alignCodes(m, {"A", "B", "C"}), 0, 1.0);
+    checkFitness(alignCodes(m, {"A", "C"}), 1, 1.0 - 1.0 / 5);           // B skipped
+    checkFitness(alignCodes(m, {"A", "B", "B", "C"}), 1, 1.0 - 1.0 / 7); // B again
+    checkFitness(alignCodes(m, {"A", "B", "X", "C"}), 1, 1.0 - 1.0 / 7); // X is not on the map
+    checkFitness(alignCodes(m, {"A", "C", "B"}), 2, 1.0 - 2.0 / 6);      // B and C swapped
+    checkFitness(alignCodes(m, {}), 3, 0.0);                              // nothing recorded
+
+    const Alignment skipped = alignCodes(m, {"A", "C"});
+    std::vector<MoveKind> kinds;
+    for (const Move& mv : skipped.moves) kinds.push_back(mv.kind);
+    CHECK(kinds == std::vector<MoveKind>{MoveKind::Sync, MoveKind::Model, MoveKind::Sync});
+    CHECK(m.net.transitions[static_cast<std::size_t>(skipped.moves[1].transition)].activity == "B");
+}
+
+TEST_CASE("a choice: either branch fits, both or neither cost one") {
+    const ReplayModel m = buildReplayModel(choice());
+    CHECK(m.states.shortestRun() == 3);
+    checkFitness(alignCodes(m, {"A", "B", "D"}), 0, 1.0);
+    checkFitness(alignCodes(m, {"A", "C", "D"}), 0, 1.0);
+    checkFitness(alignCodes(m, {"A", "B", "C", "D"}), 1, 1.0 - 1.0 / 7);
+    checkFitness(alignCodes(m, {"A", "D"}), 1, 1.0 - 1.0 / 5);
+}
+
+TEST_CASE("a loop: any number of rounds fits") {
+    const ReplayModel m = buildReplayModel(loop());
+    checkFitness(alignCodes(m, {"A", "B", "C"}), 0, 1.0);
+    checkFitness(alignCodes(m, {"A", "B", "A", "B", "A", "B", "C"}), 0, 1.0);
+    checkFitness(alignCodes(m, {"A", "B", "A", "C"}), 1, 1.0 - 1.0 / 7);
+    checkFitness(alignCodes(m, {"C"}), 2, 1.0 - 2.0 / 4);
+}
+
+TEST_CASE("a parallel block: both orders fit; split and join are silent") {
+    const ReplayModel m = buildReplayModel(parallel());
+    CHECK(m.states.shortestRun() == 4);
+    const Alignment bc = alignCodes(m, {"A", "B", "C", "D"});
+    checkFitness(bc, 0, 1.0);
+    CHECK(bc.silentMoves == 2);
+    checkFitness(alignCodes(m, {"A", "C", "B", "D"}), 0, 1.0);
+    checkFitness(alignCodes(m, {"A", "B", "D"}), 1, 1.0 - 1.0 / 7);
+    checkFitness(alignCodes(m, {"A", "D", "B", "C"}), 2, 1.0 - 2.0 / 8);
+}
+
+TEST_CASE("a choice meeting a merge gets a silent step, taken only when needed") {
+    MapBuilder b;
+    auto s = b.node(NodeKind::Start, "s");
+    auto a = b.activity("a", "A"), bb = b.activity("b", "B"), c = b.activity("c", "C");
+    auto e = b.node(NodeKind::End, "e");
+    b.edge(s, a).edge(a, bb).edge(a, c).edge(bb, c).edge(c, e); // B can be skipped
+    const ReplayModel m = buildReplayModel(b.map());
+    const Alignment skip = alignCodes(m, {"A", "C"});
+    CHECK(skip.deviations == 0);
+    CHECK(skip.silentMoves == 1);
+    const Alignment through = alignCodes(m, {"A", "B", "C"});
+    CHECK(through.deviations == 0);
+    CHECK(through.silentMoves == 0);
+}
+
+TEST_CASE("the CT pathway: either end finishes a case") {
+    const ReplayModel m = buildReplayModel(test::ctPathway());
+    CHECK(m.states.shortestRun() == 3); // received, vetted, rejected
+    checkFitness(alignCodes(m, {"RCV", "VET", "BKD", "CMP", "VER"}), 0, 1.0);
+    checkFitness(alignCodes(m, {"RCV", "VET", "REJ"}), 0, 1.0);
+    checkFitness(alignCodes(m, {"RCV", "BKD", "CMP", "VER"}), 1, 1.0 - 1.0 / 7); // vetting skipped
+}
+
+TEST_CASE("maps the diff cannot replay are refused with the reason") {
+    SUBCASE("parallel branches merged by a decision") {
+        MapBuilder b;
+        auto s = b.node(NodeKind::Start, "s");
+        auto split = b.node(NodeKind::Parallel, "split", "Split");
+        auto a = b.activity("a", "A"), bb = b.activity("b", "B");
+        auto merge = b.node(NodeKind::Decision, "merge", "Either");
+        auto e = b.node(NodeKind::End, "e");
+        b.edge(s, split).edge(split, a).edge(split, bb).edge(a, merge).edge(bb, merge).edge(merge, e);
+        CHECK_THROWS_WITH_AS(buildReplayModel(b.map()), doctest::Contains("parallel branches meet"), NotReplayable);
+    }
+    SUBCASE("a loop back before a parallel split") {
+        MapBuilder b;
+        auto s = b.node(NodeKind::Start, "s");
+        auto x = b.activity("x", "X");
+        auto split = b.node(NodeKind::Parallel, "split");
+        auto a = b.activity("a", "A"), bb = b.activity("b", "B");
+        auto e = b.node(NodeKind::End, "e");
+        b.edge(s, x).edge(x, split).edge(split, a).edge(split, bb).edge(a, x).edge(bb, e);
+        CHECK_THROWS_WITH_AS(buildReplayModel(b.map()), doctest::Contains("pile up"), NotReplayable);
+    }
+    SUBCASE("no end") {
+        MapBuilder b;
+        auto s = b.node(NodeKind::Start, "s");
+        b.edge(s, b.activity("a", "A"));
+        CHECK_THROWS_WITH_AS(buildReplayModel(b.map()), doctest::Contains("no end"), NotReplayable);
+    }
+    SUBCASE("an end with a way out") {
+        MapBuilder b;
+        auto s = b.node(NodeKind::Start, "s");
+        auto a = b.activity("a", "A");
+        auto e = b.node(NodeKind::End, "e", "Done");
+        b.edge(s, a).edge(a, e).edge(e, a);
+        CHECK_THROWS_WITH_AS(buildReplayModel(b.map()), doctest::Contains("\"Done\" has arrows leaving it"),
+                             NotReplayable);
+    }
+}
+
+// [SECTION] The search against brute force
+
+namespace {
+
+// A random structured map: sequences, choices, loops and parallel blocks.
+class RandomMap {
+public:
+    explicit RandomMap(unsigned seed) : m_rng(seed) {}
+
+    MapContent make() {
+        auto s = m_b.node(NodeKind::Start, "s");
+        auto e = m_b.node(NodeKind::End, "e");
+        const auto [first, last] = block(3);
+        m_b.edge(s, first).edge(last, e);
+        return m_b.map();
+    }
+
+private:
+    std::pair<NodeId, NodeId> block(int depth) {
+        const int kind = depth == 0 ? 0 : static_cast<int>(m_rng() % 5);
+        if (kind <= 1) { // one step; five codes, so repeats happen
+            const auto id = m_b.activity("n" + std::to_string(m_next++), std::string(1, static_cast<char>('A' + m_rng() % 5)));
+            return {id, id};
+        }
+        if (kind == 2) { // sequence of two
+            const auto [a1, a2] = block(depth - 1);
+            const auto [b1, b2] = block(depth - 1);
+            m_b.edge(a2, b1);
+            return {a1, b2};
+        }
+        const bool par = kind == 4;
+        const auto open = m_b.node(par ? NodeKind::Parallel : NodeKind::Decision, "g" + std::to_string(m_next++));
+        const auto close = m_b.node(par ? NodeKind::Parallel : NodeKind::Decision, "g" + std::to_string(m_next++));
+        const auto [a1, a2] = block(depth - 1);
+        const auto [b1, b2] = block(depth - 1);
+        m_b.edge(open, a1).edge(a2, close).edge(open, b1).edge(b2, close);
+        if (!par && m_rng() % 2) m_b.edge(close, open); // a loop
+        return {open, close};
+    }
+
+    std::mt19937 m_rng;
+    MapBuilder m_b;
+    int m_next = 0;
+};
+
+std::size_t lcs(const std::vector<std::int32_t>& x, const std::vector<std::int32_t>& y) {
+    std::vector<std::vector<std::size_t>> t(x.size() + 1, std::vector<std::size_t>(y.size() + 1, 0));
+    for (std::size_t i = 1; i <= x.size(); ++i)
+        for (std::size_t j = 1; j <= y.size(); ++j)
+            t[i][j] = x[i - 1] == y[j - 1] ? t[i - 1][j - 1] + 1 : std::max(t[i - 1][j], t[i][j - 1]);
+    return t[x.size()][y.size()];
+}
+
+// The fewest deviations over every complete run of up to `cap` visible steps:
+// a run and a trace align with |trace| + |run| - 2 LCS deviations at best.
+std::uint32_t bruteForce(const ReplayModel& m, const std::vector<std::int32_t>& t, std::size_t cap) {
+    std::set<std::pair<std::uint32_t, std::vector<std::int32_t>>> seen;
+    std::vector<std::pair<std::uint32_t, std::vector<std::int32_t>>> stack{{0, {}}};
+    std::size_t best = SIZE_MAX;
+    while (!stack.empty()) {
+        auto [marking, run] = stack.back();
+        stack.pop_back();
+        if (!seen.insert({marking, run}).second) continue;
+        if (marking == m.states.final) best = std::min(best, t.size() + run.size() - 2 * lcs(t, run));
+        for (std::uint32_t a = m.states.arcStart[marking]; a < m.states.arcStart[marking + 1]; ++a) {
+            const auto arc = m.states.arcs[a];
+            auto next = run;
+            if (const std::int32_t l = m.transitionLabel[arc.transition]; l >= 0) next.push_back(l);
+            if (next.size() <= cap) stack.push_back({arc.to, std::move(next)});
+        }
+    }
+    return static_cast<std::uint32_t>(best);
+}
+
+} // namespace
+
+TEST_CASE("on random maps and traces the search finds the brute-force minimum") {
+    std::mt19937 rng(20261130);
+    int compared = 0;
+    for (unsigned seed = 1; seed <= 60; ++seed) {
+        const MapContent map = RandomMap(seed).make();
+        const ReplayModel m = buildReplayModel(map);
+        for (int k = 0; k < 12; ++k) {
+            std::vector<std::string> codes(rng() % 7);
+            for (auto& c : codes) c = std::string(1, static_cast<char>('A' + rng() % 6)); // F is never on a map
+            const auto t = trace(m, codes);
+            const Alignment al = align(m, t);
+            // An optimal run is never longer than 2|trace| + the shortest run.
+            const std::uint32_t expected = bruteForce(m, t, 2 * t.size() + m.states.shortestRun());
+            CHECK_MESSAGE(al.deviations == expected, "map seed " << seed << ", trace of " << t.size());
+            // The moves replay the trace and account for the cost.
+            std::uint32_t dev = 0, events = 0;
+            for (const Move& mv : al.moves) {
+                if (mv.kind == MoveKind::Log || mv.kind == MoveKind::Model) ++dev;
+                if (mv.kind == MoveKind::Log || mv.kind == MoveKind::Sync) CHECK(mv.event == static_cast<std::int32_t>(events++));
+            }
+            CHECK(dev == al.deviations);
+            CHECK(events == t.size());
+            ++compared;
+        }
+    }
+    CHECK(compared == 720);
+}
