@@ -3,10 +3,9 @@
 //
 // A case's attributes come from its events: for each attribute separately, the
 // value of the case's first event (in time order, ties in file order) that
-// states it. Later events that state another value do not change it — an order
-// keeps the modality and site it was requested with, and a later event's value is
-// more often a typing slip than a change. A case where no event states an
-// attribute has "" for it.
+// states it. Later events that state another value do not change it, so a case
+// is counted under what it was requested as and never in two groups at once. A
+// case where no event states an attribute has "" for it.
 #pragma once
 
 #include "event_log.h"
