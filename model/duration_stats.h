@@ -22,12 +22,13 @@ struct DurationStats {
 };
 
 // The percent-th percentile (0..100) of the values, by the definition above,
-// in the values' unit. Reorders `values` (a partial selection, not a full
-// sort). Values must not be empty.
+// in the values' unit. May reorder `values`. Values must not be empty and must
+// lie within ±2^55 (in milliseconds, a million years), so that the exact
+// arithmetic cannot overflow.
 double percentile(std::span<std::int64_t> values, int percent);
 
 // Count, median, P90 and max of durations given in milliseconds, in seconds.
-// Reorders `millis`.
+// May reorder `millis`.
 DurationStats durationStats(std::span<std::int64_t> millis);
 
 } // namespace strawman::model

@@ -7,7 +7,11 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdint>
+#include <numeric>
+#include <random>
+#include <string>
 #include <vector>
 
 using namespace strawman::model;
@@ -83,6 +87,39 @@ TEST_CASE("a percentile is the linear interpolation between closest ranks") {
     CHECK(percentile(v, 100) == 50);
     CHECK(percentile(v, 40) == 29); // h = 1.6 -> 20 + 0.6*15
     CHECK(percentile(v, 75) == 40); // h = 3
+}
+
+TEST_CASE("percentiles of many values agree with sorting them all") {
+    // Reference: the definition applied to a fully sorted copy, times 100 to stay exact.
+    auto reference100 = [](std::vector<std::int64_t> v, int percent) {
+        std::sort(v.begin(), v.end());
+        const auto h = static_cast<std::int64_t>(v.size() - 1) * percent;
+        const auto k = static_cast<std::size_t>(h / 100);
+        const std::int64_t low = v[k], high = v[std::min(k + 1, v.size() - 1)];
+        return static_cast<double>(low * 100 + (h % 100) * (high - low));
+    };
+    std::mt19937_64 random(20240601);
+    for (const std::size_t n : {1u, 2u, 2047u, 2048u, 2049u, 5000u, 100'000u})
+        for (const std::int64_t spread : {std::int64_t{1}, std::int64_t{7}, std::int64_t{86'400'000},
+                                          std::int64_t{1} << 50}) {
+            CAPTURE(n);
+            CAPTURE(spread);
+            std::vector<std::int64_t> v(n);
+            // Mostly short steps with a long tail, as real step durations are; a few negative.
+            for (auto& x : v) {
+                const auto r = static_cast<std::int64_t>(random() >> 4);
+                x = random() % 10 < 8 ? r % std::max<std::int64_t>(spread / 1000, 1) : r % spread - spread / 100;
+            }
+            for (const int percent : {0, 10, 50, 90, 99, 100}) {
+                auto copy = v;
+                CHECK(percentile(copy, percent) == reference100(v, percent) / 100.0);
+            }
+            auto copy = v;
+            const auto s = durationStats(copy);
+            CHECK(s.median == reference100(v, 50) / 100'000.0);
+            CHECK(s.p90 == reference100(v, 90) / 100'000.0);
+            CHECK(s.max == static_cast<double>(*std::max_element(v.begin(), v.end())) / 1000.0);
+        }
 }
 
 // [SECTION] Filters
