@@ -4,6 +4,7 @@
 
 #include "model/duration_stats.h"
 #include "model/log_filter.h"
+#include "model/variants.h"
 
 #include <doctest/doctest.h>
 
@@ -229,4 +230,100 @@ TEST_CASE("filters select cases by date and by attribute") {
         CHECK(selectCases(LogBuilder{}.log, {}).empty());
         CHECK(selectCases(LogBuilder{}.log, f).empty());
     }
+}
+
+// [SECTION] Variants
+
+namespace {
+
+std::vector<std::uint32_t> allCases(const EventLog& log) {
+    std::vector<std::uint32_t> cases(log.caseCount());
+    std::iota(cases.begin(), cases.end(), 0u);
+    return cases;
+}
+
+std::string codes(const EventLog& log, const Variant& v) {
+    std::string s;
+    for (const auto a : v.activities) s += (s.empty() ? "" : ",") + log.activities[a];
+    return s;
+}
+
+} // namespace
+
+TEST_CASE("variants are ranked by count, ties by their activity codes") {
+    LogBuilder b;
+    // Activities are met in the order VET, REQ, CMP: ties must follow the codes, not that order.
+    b.addCase({{"VET", 0}, {"REQ", 1}});              // 0: VET,REQ
+    b.addCase({{"REQ", 0}, {"VET", 1}, {"CMP", 2}});  // 1: REQ,VET,CMP
+    b.addCase({{"REQ", 0}, {"CMP", 1}});              // 2: REQ,CMP
+    b.addCase({{"REQ", 0}, {"VET", 5}, {"CMP", 9}});  // 3: REQ,VET,CMP
+    b.addCase({{"REQ", 0}});                          // 4: REQ
+    b.addCase({{"REQ", 0}, {"VET", 1}});              // 5: REQ,VET
+    b.addCase({{"REQ", 0}, {"VET", 1}, {"CMP", 1}});  // 6: REQ,VET,CMP (CMP at the same minute)
+    b.addCase({{"REQ", 3}, {"CMP", 3}});              // 7: REQ,CMP
+
+    const auto vs = rankedVariants(b.log, allCases(b.log));
+    REQUIRE(vs.size() == 5);
+    CHECK(codes(b.log, vs[0]) == "REQ,VET,CMP");
+    CHECK(vs[0].cases == std::vector<std::uint32_t>{1, 3, 6});
+    CHECK(codes(b.log, vs[1]) == "REQ,CMP");
+    CHECK(vs[1].cases == std::vector<std::uint32_t>{2, 7});
+    // Three variants of one case each: a sequence before its extension, then by code.
+    CHECK(codes(b.log, vs[2]) == "REQ");
+    CHECK(codes(b.log, vs[3]) == "REQ,VET");
+    CHECK(codes(b.log, vs[4]) == "VET,REQ");
+    CHECK(vs[4].cases == std::vector<std::uint32_t>{0});
+}
+
+TEST_CASE("variants are found among the selected cases only") {
+    LogBuilder b;
+    b.addCase({{"REQ", 0}, {"VET", 1}});
+    b.addCase({{"REQ", 0}, {"CMP", 1}});
+    b.addCase({{"REQ", 0}, {"CMP", 2}});
+    b.addCase({{"REQ", 0}, {"VET", 1}});
+
+    const std::vector<std::uint32_t> selected{3, 1, 0};
+    const auto vs = rankedVariants(b.log, selected);
+    REQUIRE(vs.size() == 2);
+    CHECK(codes(b.log, vs[0]) == "REQ,VET");
+    CHECK(vs[0].cases == std::vector<std::uint32_t>{3, 0}); // in the order given
+    CHECK(vs[1].cases == std::vector<std::uint32_t>{1});
+
+    CHECK(rankedVariants(b.log, {}).empty());
+}
+
+TEST_CASE("an empty log has no variants; a case with one event or none is a variant") {
+    CHECK(rankedVariants(LogBuilder{}.log, {}).empty());
+
+    LogBuilder b;
+    b.addCase({});
+    b.addCase({{"REQ", 0}});
+    b.addCase({});
+    const auto vs = rankedVariants(b.log, allCases(b.log));
+    REQUIRE(vs.size() == 2);
+    CHECK(vs[0].activities.empty());
+    CHECK(vs[0].cases == std::vector<std::uint32_t>{0, 2});
+    CHECK(codes(b.log, vs[1]) == "REQ");
+}
+
+TEST_CASE("many variants are told apart, however many share the table") {
+    // 3000 distinct sequences over two activities (the binary digits of each number,
+    // with a leading 1), each followed by two cases: the table grows and every
+    // sequence is still found once.
+    LogBuilder b;
+    for (int round = 0; round < 2; ++round)
+        for (int n = 1; n <= 3000; ++n) {
+            std::vector<strawman::test::LoggedStep> steps;
+            for (int bit = 31 - __builtin_clz(static_cast<unsigned>(n)); bit >= 0; --bit)
+                steps.push_back({(n >> bit) & 1 ? "B" : "A", 0});
+            b.addCase(steps);
+        }
+    const auto vs = rankedVariants(b.log, allCases(b.log));
+    REQUIRE(vs.size() == 3000);
+    for (const auto& v : vs) {
+        REQUIRE(v.cases.size() == 2);
+        CHECK(v.cases[1] == v.cases[0] + 3000);
+    }
+    // All tie at two cases, so the first is the shortest in code order: "B" (n = 1).
+    CHECK(codes(b.log, vs.front()) == "B");
 }
