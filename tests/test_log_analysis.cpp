@@ -4,6 +4,7 @@
 
 #include "model/duration_stats.h"
 #include "model/log_filter.h"
+#include "model/transitions.h"
 #include "model/variants.h"
 
 #include <doctest/doctest.h>
@@ -326,4 +327,192 @@ TEST_CASE("many variants are told apart, however many share the table") {
     }
     // All tie at two cases, so the first is the shortest in code order: "B" (n = 1).
     CHECK(codes(b.log, vs.front()) == "B");
+}
+
+// [SECTION] Transitions and intervals
+
+namespace {
+
+// Five cases, times in minutes. Case 1 has CMP and VER at the same minute; case 3
+// is a single event; case 4 goes round the VET -> CMP loop twice.
+LogBuilder fiveCases() {
+    LogBuilder b;
+    b.addCase({{"REQ", 0}, {"VET", 10}, {"CMP", 70}, {"VER", 130}});
+    b.addCase({{"REQ", 0}, {"VET", 30}, {"VET", 40}, {"CMP", 100}, {"VER", 100}});
+    b.addCase({{"REQ", 0}, {"CMP", 20}, {"VER", 50}});
+    b.addCase({{"VET", 5}});
+    b.addCase({{"REQ", 0}, {"VET", 20}, {"CMP", 50}, {"VET", 60}, {"CMP", 90}, {"VER", 150}});
+    return b;
+}
+
+std::string name(const EventLog& log, const Transition& t) {
+    return log.activities[t.from] + ">" + log.activities[t.to];
+}
+
+std::string name(const EventLog& log, const ActivityCount& a) {
+    return log.activities[a.activity] + " " + std::to_string(a.cases);
+}
+
+} // namespace
+
+TEST_CASE("the directly-follows graph counts steps, cases and step durations") {
+    const auto b = fiveCases();
+    const auto g = directlyFollows(b.log, allCases(b.log));
+
+    REQUIRE(g.transitions.size() == 6);
+    // Four occurrences each: ranked by the code they start from.
+    const auto& cmpVer = g.transitions[0];
+    CHECK(name(b.log, cmpVer) == "CMP>VER");
+    CHECK(cmpVer.occurrences == 4);
+    CHECK(cmpVer.cases == 4);
+    // 60, 0 (same minute), 30, 60 min: median h = 1.5 -> 45 min; P90 h = 2.7 -> 60 min
+    CHECK(cmpVer.duration.count == 4);
+    CHECK(cmpVer.duration.median == 45 * 60);
+    CHECK(cmpVer.duration.p90 == 60 * 60);
+    CHECK(cmpVer.duration.max == 60 * 60);
+
+    const auto& vetCmp = g.transitions[1];
+    CHECK(name(b.log, vetCmp) == "VET>CMP");
+    CHECK(vetCmp.occurrences == 4);
+    CHECK(vetCmp.cases == 3); // twice in case 4
+    CHECK(vetCmp.duration.median == 45 * 60); // 30 30 60 60 min
+    CHECK(vetCmp.duration.p90 == 60 * 60);
+
+    const auto& reqVet = g.transitions[2];
+    CHECK(name(b.log, reqVet) == "REQ>VET");
+    CHECK(reqVet.occurrences == 3);
+    CHECK(reqVet.cases == 3);
+    // 10, 30, 20 min: median 20 min; P90 h = 1.8 -> 20 + 0.8 * 10 = 28 min
+    CHECK(reqVet.duration.median == 20 * 60);
+    CHECK(reqVet.duration.p90 == 28 * 60);
+    CHECK(reqVet.duration.max == 30 * 60);
+
+    // Once each, by the code they start from.
+    CHECK(name(b.log, g.transitions[3]) == "CMP>VET");
+    CHECK(name(b.log, g.transitions[4]) == "REQ>CMP");
+    CHECK(name(b.log, g.transitions[5]) == "VET>VET");
+    CHECK(g.transitions[5].duration.median == 10 * 60);
+    CHECK(g.transitions[5].duration.count == 1);
+
+    REQUIRE(g.starts.size() == 2);
+    CHECK(name(b.log, g.starts[0]) == "REQ 4");
+    CHECK(name(b.log, g.starts[1]) == "VET 1");
+    REQUIRE(g.ends.size() == 2);
+    CHECK(name(b.log, g.ends[0]) == "VER 4");
+    CHECK(name(b.log, g.ends[1]) == "VET 1");
+}
+
+TEST_CASE("the directly-follows graph of selected cases only") {
+    const auto b = fiveCases();
+    const std::vector<std::uint32_t> selected{3, 2};
+    const auto g = directlyFollows(b.log, selected);
+    REQUIRE(g.transitions.size() == 2);
+    CHECK(name(b.log, g.transitions[0]) == "CMP>VER");
+    CHECK(g.transitions[0].duration.median == 30 * 60);
+    CHECK(name(b.log, g.transitions[1]) == "REQ>CMP");
+    REQUIRE(g.starts.size() == 2);
+    CHECK(name(b.log, g.starts[0]) == "REQ 1"); // tie: by code
+    CHECK(name(b.log, g.starts[1]) == "VET 1");
+
+    SUBCASE("nothing selected, or nothing there") {
+        const auto none = directlyFollows(b.log, {});
+        CHECK(none.transitions.empty());
+        CHECK(none.starts.empty());
+        CHECK(none.ends.empty());
+        const auto empty = directlyFollows(LogBuilder{}.log, {});
+        CHECK(empty.transitions.empty());
+        CHECK(empty.starts.empty());
+    }
+    SUBCASE("a case with one event starts and ends there") {
+        const std::vector<std::uint32_t> single{3};
+        const auto one = directlyFollows(b.log, single);
+        CHECK(one.transitions.empty());
+        REQUIRE(one.starts.size() == 1);
+        CHECK(name(b.log, one.starts[0]) == "VET 1");
+        CHECK(name(b.log, one.ends[0]) == "VET 1");
+    }
+}
+
+TEST_CASE("an interval runs from the first A to the first B after it") {
+    const auto b = fiveCases();
+    const auto all = allCases(b.log);
+
+    SUBCASE("REQ to VET") {
+        // 10, 30, 20 min; case 2 has no VET; case 3 has no REQ and does not count.
+        const auto s = intervalStats(b.log, all, "REQ", "VET");
+        CHECK(s.duration.count == 3);
+        CHECK(s.duration.median == 20 * 60);
+        CHECK(s.duration.p90 == 28 * 60);
+        CHECK(s.duration.max == 30 * 60);
+        CHECK(s.withoutEnd == 1);
+    }
+    SUBCASE("from the first VET, not the last") {
+        // Case 1: VET at 30 and 40, CMP at 100 -> 70 min; case 4: VET 20 -> CMP 50 = 30 min;
+        // case 0: 60 min. Case 3 has VET and nothing after.
+        const auto s = intervalStats(b.log, all, "VET", "CMP");
+        CHECK(s.duration.count == 3);
+        CHECK(s.duration.median == 60 * 60);
+        CHECK(s.duration.p90 == 68 * 60); // h = 1.8 -> 60 + 0.8 * 10
+        CHECK(s.duration.max == 70 * 60);
+        CHECK(s.withoutEnd == 1);
+    }
+    SUBCASE("to the first B after A, however many loops follow") {
+        // Case 4: first CMP at 50, VER at 150 -> 100 min; others 60, 0, 30 min.
+        const auto s = intervalStats(b.log, all, "CMP", "VER");
+        CHECK(s.duration.count == 4);
+        CHECK(s.duration.median == 45 * 60);
+        CHECK(s.duration.p90 == 88 * 60); // h = 2.7 -> 60 + 0.7 * 40
+        CHECK(s.duration.max == 100 * 60);
+        CHECK(s.withoutEnd == 0);
+    }
+    SUBCASE("events at the same instant keep the log's order") {
+        // Case 1 has CMP then VER at minute 100: no CMP comes after a VER anywhere.
+        const auto s = intervalStats(b.log, all, "VER", "CMP");
+        CHECK(s.duration.count == 0);
+        CHECK(s.withoutEnd == 4);
+    }
+    SUBCASE("from an activity to its next occurrence") {
+        // Case 1: 30 -> 40 = 10 min; case 4: 20 -> 60 = 40 min; cases 0 and 3 have one VET.
+        const auto s = intervalStats(b.log, all, "VET", "VET");
+        CHECK(s.duration.count == 2);
+        CHECK(s.duration.median == 25 * 60);
+        CHECK(s.duration.p90 == 37 * 60); // h = 0.9 -> 10 + 0.9 * 30
+        CHECK(s.withoutEnd == 2);
+    }
+    SUBCASE("codes the log does not hold") {
+        const auto unknownStart = intervalStats(b.log, all, "XXX", "VET");
+        CHECK(unknownStart.duration.count == 0);
+        CHECK(unknownStart.withoutEnd == 0);
+        const auto unknownEnd = intervalStats(b.log, all, "REQ", "XXX");
+        CHECK(unknownEnd.duration.count == 0);
+        CHECK(unknownEnd.withoutEnd == 4);
+    }
+    SUBCASE("no cases") {
+        CHECK(intervalStats(b.log, {}, "REQ", "VET").duration.count == 0);
+        CHECK(intervalStats(LogBuilder{}.log, {}, "REQ", "VET").duration.count == 0);
+    }
+}
+
+TEST_CASE("a log with more activities than the dense pair table still counts every step") {
+    // 1100 codes, A0000 ... A1099: two cases walk the chain, each step one minute
+    // in the first case and three in the second.
+    LogBuilder b;
+    for (const int minutes : {1, 3}) {
+        std::vector<strawman::test::LoggedStep> steps;
+        for (int i = 0; i < 1100; ++i) {
+            std::string code = std::to_string(i);
+            steps.push_back({"A" + std::string(4 - code.size(), '0') + code, i * minutes});
+        }
+        b.addCase(steps);
+    }
+    const auto g = directlyFollows(b.log, allCases(b.log));
+    REQUIRE(g.transitions.size() == 1099);
+    CHECK(name(b.log, g.transitions.front()) == "A0000>A0001");
+    CHECK(name(b.log, g.transitions.back()) == "A1098>A1099");
+    for (const auto& t : g.transitions) {
+        CHECK(t.occurrences == 2);
+        CHECK(t.cases == 2);
+        CHECK(t.duration.median == 120);
+        CHECK(t.duration.max == 180);
+    }
 }
