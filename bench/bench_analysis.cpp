@@ -29,7 +29,9 @@ public:
         m_state ^= m_state >> 27;
         return m_state * 0x2545F4914F6CDD1Dull;
     }
-    std::int64_t below(std::int64_t n) { return static_cast<std::int64_t>(next() % static_cast<std::uint64_t>(n)); }
+    std::int64_t below(std::int64_t n) {
+        return static_cast<std::int64_t>(next() % static_cast<std::uint64_t>(n));
+    }
     bool chance(int percent) { return below(100) < percent; }
 
 private:
@@ -64,7 +66,8 @@ model::EventLog trustYear(std::int64_t cases) {
     for (std::int64_t c = 0; c < cases; ++c) {
         path.clear();
         // Attribute sets 1-3 are X-ray, 4-9 CT and MR, 10-12 ultrasound.
-        const auto attributes = static_cast<std::uint32_t>(rnd.chance(40) ? 1 + rnd.below(3) : 4 + rnd.below(9));
+        const auto attributes =
+            static_cast<std::uint32_t>(rnd.chance(40) ? 1 + rnd.below(3) : 4 + rnd.below(9));
         const bool xray = attributes <= 3, crossSectional = attributes >= 4 && attributes <= 9;
         const bool walkIn = xray && rnd.chance(80);
         path.push_back(REQ);
@@ -99,7 +102,8 @@ model::EventLog trustYear(std::int64_t cases) {
         }
         log.caseStart.push_back(static_cast<std::uint32_t>(log.events.size()));
         model::Pseudonym p{};
-        for (int i = 0; i < 8; ++i) p[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(c >> (56 - 8 * i));
+        for (int i = 0; i < 8; ++i)
+            p[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(c >> (56 - 8 * i));
         log.casePseudonyms.push_back(p);
         log.patients.push_back({});
     }

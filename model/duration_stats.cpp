@@ -54,7 +54,8 @@ void valuesAtRanks(std::span<std::int64_t> values, std::int64_t lo, std::int64_t
     // The bucket of each wanted rank; ranks ascend, so equal buckets are adjacent.
     std::array<std::size_t, kMaxRanks> bucketOf{};
     for (std::size_t i = 0; i < ranks.size(); ++i)
-        bucketOf[i] = static_cast<std::size_t>(std::upper_bound(start.begin(), start.end(), ranks[i]) - start.begin()) - 1;
+        bucketOf[i] = static_cast<std::size_t>(
+            std::upper_bound(start.begin(), start.end(), ranks[i]) - start.begin() - 1);
     std::array<std::vector<std::int64_t>, kMaxRanks> held;
     std::array<std::int8_t, (1u << kBits)> slot;
     slot.fill(-1);
@@ -71,7 +72,8 @@ void valuesAtRanks(std::span<std::int64_t> values, std::int64_t lo, std::int64_t
     for (std::size_t i = 0; i < ranks.size();) {
         std::size_t j = i;
         std::array<std::size_t, kMaxRanks> local{};
-        for (; j < ranks.size() && bucketOf[j] == bucketOf[i]; ++j) local[j - i] = ranks[j] - start[bucketOf[i]];
+        for (; j < ranks.size() && bucketOf[j] == bucketOf[i]; ++j)
+            local[j - i] = ranks[j] - start[bucketOf[i]];
         auto& bucket = held[static_cast<std::size_t>(slot[bucketOf[i]])];
         const auto [mn, mx] = std::minmax_element(bucket.begin(), bucket.end());
         valuesAtRanks(bucket, *mn, *mx, std::span(local).first(j - i), out.subspan(i, j - i));

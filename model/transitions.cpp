@@ -20,7 +20,8 @@ public:
 
     std::uint32_t number(std::uint32_t from, std::uint32_t to) {
         const std::size_t key = std::size_t{from} * m_activities + to;
-        std::uint32_t& n = m_dense.empty() ? m_sparse.try_emplace(key, kNone).first->second : m_dense[key];
+        std::uint32_t& n =
+            m_dense.empty() ? m_sparse.try_emplace(key, kNone).first->second : m_dense[key];
         if (n == kNone) {
             n = static_cast<std::uint32_t>(pairs.size());
             pairs.push_back({from, to});
@@ -41,8 +42,9 @@ private:
 std::vector<std::uint32_t> codeRanks(const EventLog& log) {
     std::vector<std::uint32_t> byCode(log.activities.size()), rank(log.activities.size());
     std::iota(byCode.begin(), byCode.end(), 0u);
-    std::sort(byCode.begin(), byCode.end(),
-              [&](std::uint32_t a, std::uint32_t b) { return log.activities[a] < log.activities[b]; });
+    std::sort(byCode.begin(), byCode.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return log.activities[a] < log.activities[b];
+    });
     for (std::uint32_t r = 0; r < byCode.size(); ++r) rank[byCode[r]] = r;
     return rank;
 }
@@ -61,7 +63,8 @@ std::vector<ActivityCount> ranked(const std::vector<std::int64_t>& perActivity,
 
 std::uint32_t activityIndex(const EventLog& log, std::string_view code) {
     const auto it = std::find(log.activities.begin(), log.activities.end(), code);
-    return it == log.activities.end() ? kNone : static_cast<std::uint32_t>(it - log.activities.begin());
+    if (it == log.activities.end()) return kNone;
+    return static_cast<std::uint32_t>(it - log.activities.begin());
 }
 
 } // namespace
@@ -115,11 +118,12 @@ DirectlyFollowsGraph directlyFollows(const EventLog& log, std::span<const std::u
                                  caseCounts[n], durationStats(steps)});
     }
     const auto codeRank = codeRanks(log);
-    std::sort(g.transitions.begin(), g.transitions.end(), [&](const Transition& x, const Transition& y) {
-        if (x.occurrences != y.occurrences) return x.occurrences > y.occurrences;
-        if (x.from != y.from) return codeRank[x.from] < codeRank[y.from];
-        return codeRank[x.to] < codeRank[y.to];
-    });
+    std::sort(g.transitions.begin(), g.transitions.end(),
+              [&](const Transition& x, const Transition& y) {
+                  if (x.occurrences != y.occurrences) return x.occurrences > y.occurrences;
+                  if (x.from != y.from) return codeRank[x.from] < codeRank[y.from];
+                  return codeRank[x.to] < codeRank[y.to];
+              });
     g.starts = ranked(starts, codeRank);
     g.ends = ranked(ends, codeRank);
     return g;

@@ -15,10 +15,11 @@
 namespace strawman::model {
 
 struct Transition {
-    std::uint32_t from = 0, to = 0; // activity indexes: an event of `to` came straight after one of `from`
-    std::int64_t occurrences = 0;   // times it happened
-    std::int64_t cases = 0;         // cases in which it happened at least once
-    DurationStats duration;         // from the `from` event's time to the `to` event's
+    // Activity indexes: an event of `to` came straight after an event of `from`.
+    std::uint32_t from = 0, to = 0;
+    std::int64_t occurrences = 0; // times it happened
+    std::int64_t cases = 0;       // cases in which it happened at least once
+    DurationStats duration;       // from the `from` event's time to the `to` event's
 };
 
 struct ActivityCount {
@@ -27,9 +28,10 @@ struct ActivityCount {
 };
 
 struct DirectlyFollowsGraph {
-    std::vector<Transition> transitions; // most occurrences first, ties by `from` code then `to` code
-    std::vector<ActivityCount> starts;   // each case's first activity; most cases first, ties by code
-    std::vector<ActivityCount> ends;     // each case's last activity; likewise
+    // Most occurrences first, ties by `from` code, then by `to` code.
+    std::vector<Transition> transitions;
+    std::vector<ActivityCount> starts; // each case's first activity; most cases first, ties by code
+    std::vector<ActivityCount> ends;   // each case's last activity; likewise
 };
 
 // Consecutive events of each given case, in the log's order (time, ties in file
@@ -39,7 +41,7 @@ struct DirectlyFollowsGraph {
 DirectlyFollowsGraph directlyFollows(const EventLog& log, std::span<const std::uint32_t> cases);
 
 struct IntervalStats {
-    DurationStats duration; // over the cases that have both ends
+    DurationStats duration;      // over the cases that have both ends
     std::int64_t withoutEnd = 0; // cases with the first activity but no second one after it
 };
 

@@ -20,7 +20,9 @@ std::uint64_t sequenceHash(std::span<const LoggedEvent> events) {
 
 bool sameSequence(std::span<const LoggedEvent> a, std::span<const LoggedEvent> b) {
     return std::equal(a.begin(), a.end(), b.begin(), b.end(),
-                      [](const LoggedEvent& x, const LoggedEvent& y) { return x.activity == y.activity; });
+                      [](const LoggedEvent& x, const LoggedEvent& y) {
+                          return x.activity == y.activity;
+                      });
 }
 
 // Open addressing over variant numbers: a few thousand variants for hundreds of
@@ -36,7 +38,8 @@ public:
         for (std::size_t i = h & (m_slots.size() - 1);; i = (i + 1) & (m_slots.size() - 1)) {
             const std::uint32_t v = m_slots[i];
             if (v == kEmpty) break;
-            if (m_hashes[v] == h && sameSequence(m_log.caseEvents(m_firstCase[v]), events)) return v;
+            if (m_hashes[v] == h && sameSequence(m_log.caseEvents(m_firstCase[v]), events))
+                return v;
         }
         const auto v = static_cast<std::uint32_t>(m_firstCase.size());
         m_firstCase.push_back(caseIndex);
@@ -80,10 +83,12 @@ std::vector<Variant> rankedVariants(const EventLog& log, std::span<const std::ui
     std::vector<std::size_t> counts(table.size());
     for (const auto v : variantOfCase) ++counts[v];
     for (std::uint32_t v = 0; v < found.size(); ++v) {
-        for (const auto& e : log.caseEvents(table.firstCase(v))) found[v].activities.push_back(e.activity);
+        for (const auto& e : log.caseEvents(table.firstCase(v)))
+            found[v].activities.push_back(e.activity);
         found[v].cases.reserve(counts[v]);
     }
-    for (std::size_t i = 0; i < cases.size(); ++i) found[variantOfCase[i]].cases.push_back(cases[i]);
+    for (std::size_t i = 0; i < cases.size(); ++i)
+        found[variantOfCase[i]].cases.push_back(cases[i]);
 
     // Ties are ranked by activity code, not by index, so the order does not depend
     // on the order in which activities were first met on import.
@@ -91,8 +96,9 @@ std::vector<Variant> rankedVariants(const EventLog& log, std::span<const std::ui
     {
         std::vector<std::uint32_t> byCode(log.activities.size());
         std::iota(byCode.begin(), byCode.end(), 0u);
-        std::sort(byCode.begin(), byCode.end(),
-                  [&](std::uint32_t a, std::uint32_t b) { return log.activities[a] < log.activities[b]; });
+        std::sort(byCode.begin(), byCode.end(), [&](std::uint32_t a, std::uint32_t b) {
+            return log.activities[a] < log.activities[b];
+        });
         for (std::uint32_t r = 0; r < byCode.size(); ++r) codeRank[byCode[r]] = r;
     }
     std::sort(found.begin(), found.end(), [&](const Variant& a, const Variant& b) {

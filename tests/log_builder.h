@@ -31,7 +31,8 @@ public:
 
     std::uint32_t activity(const std::string& code) {
         const auto it = std::find(log.activities.begin(), log.activities.end(), code);
-        if (it != log.activities.end()) return static_cast<std::uint32_t>(it - log.activities.begin());
+        if (it != log.activities.end())
+            return static_cast<std::uint32_t>(it - log.activities.begin());
         log.activities.push_back(code);
         return static_cast<std::uint32_t>(log.activities.size() - 1);
     }

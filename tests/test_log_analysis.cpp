@@ -102,15 +102,16 @@ TEST_CASE("percentiles of many values agree with sorting them all") {
     };
     std::mt19937_64 random(20240601);
     for (const std::size_t n : {1u, 2u, 2047u, 2048u, 2049u, 5000u, 100'000u})
-        for (const std::int64_t spread : {std::int64_t{1}, std::int64_t{7}, std::int64_t{86'400'000},
-                                          std::int64_t{1} << 50}) {
+        for (const std::int64_t spread :
+             {std::int64_t{1}, std::int64_t{7}, std::int64_t{86'400'000}, std::int64_t{1} << 50}) {
             CAPTURE(n);
             CAPTURE(spread);
             std::vector<std::int64_t> v(n);
             // Mostly short steps with a long tail, as real step durations are; a few negative.
             for (auto& x : v) {
                 const auto r = static_cast<std::int64_t>(random() >> 4);
-                x = random() % 10 < 8 ? r % std::max<std::int64_t>(spread / 1000, 1) : r % spread - spread / 100;
+                x = random() % 10 < 8 ? r % std::max<std::int64_t>(spread / 1000, 1)
+                                      : r % spread - spread / 100;
             }
             for (const int percent : {0, 10, 50, 90, 99, 100}) {
                 auto copy = v;
@@ -164,12 +165,12 @@ TEST_CASE("filters select cases by date and by attribute") {
     const auto mrRoutine = b.attributes(attrs("MR", "routine", "GP", "Maidstone"));
     const auto ctRoutine = b.attributes(attrs("CT", "routine", "outpatient", "Pembury"));
     const auto xr = b.attributes(attrs("XR"));
-    b.addCase({{"REQ", 0 * kDay, ctUrgent}, {"CMP", 1 * kDay, ctUrgent}});      // 0
-    b.addCase({{"REQ", 1 * kDay, mrRoutine}, {"CMP", 3 * kDay, ctUrgent}});     // 1: MR, then CT
-    b.addCase({{"REQ", 2 * kDay, ctRoutine}});                                 // 2
-    b.addCase({{"REQ", 3 * kDay - 1, 0}, {"ARR", 3 * kDay, xr}});               // 3: XR, stated late
-    b.addCase({{"REQ", 3 * kDay, 0}});                                         // 4: no attributes
-    b.addCase({});                                                             // 5: no events
+    b.addCase({{"REQ", 0 * kDay, ctUrgent}, {"CMP", 1 * kDay, ctUrgent}});   // 0
+    b.addCase({{"REQ", 1 * kDay, mrRoutine}, {"CMP", 3 * kDay, ctUrgent}});  // 1: MR, then CT
+    b.addCase({{"REQ", 2 * kDay, ctRoutine}});                               // 2
+    b.addCase({{"REQ", 3 * kDay - 1, 0}, {"ARR", 3 * kDay, xr}});            // 3: XR, stated late
+    b.addCase({{"REQ", 3 * kDay, 0}});                                       // 4: no attributes
+    b.addCase({});                                                           // 5: no events
     using V = std::vector<std::uint32_t>;
 
     SUBCASE("no filter selects every case, in order") {
