@@ -1,7 +1,8 @@
 #include "transitions.h"
 
+#include "activity_order.h"
+
 #include <algorithm>
-#include <numeric>
 #include <unordered_map>
 
 namespace strawman::model {
@@ -38,16 +39,6 @@ private:
     std::vector<std::uint32_t> m_dense;
     std::unordered_map<std::size_t, std::uint32_t> m_sparse;
 };
-
-std::vector<std::uint32_t> codeRanks(const EventLog& log) {
-    std::vector<std::uint32_t> byCode(log.activities.size()), rank(log.activities.size());
-    std::iota(byCode.begin(), byCode.end(), 0u);
-    std::sort(byCode.begin(), byCode.end(), [&](std::uint32_t a, std::uint32_t b) {
-        return log.activities[a] < log.activities[b];
-    });
-    for (std::uint32_t r = 0; r < byCode.size(); ++r) rank[byCode[r]] = r;
-    return rank;
-}
 
 std::vector<ActivityCount> ranked(const std::vector<std::int64_t>& perActivity,
                                   const std::vector<std::uint32_t>& codeRank) {
@@ -117,7 +108,7 @@ DirectlyFollowsGraph directlyFollows(const EventLog& log, std::span<const std::u
         g.transitions.push_back({numbers.pairs[n].first, numbers.pairs[n].second, occurrences[n],
                                  caseCounts[n], durationStats(steps)});
     }
-    const auto codeRank = codeRanks(log);
+    const auto codeRank = activityCodeRanks(log);
     std::sort(g.transitions.begin(), g.transitions.end(),
               [&](const Transition& x, const Transition& y) {
                   if (x.occurrences != y.occurrences) return x.occurrences > y.occurrences;

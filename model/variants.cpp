@@ -1,7 +1,8 @@
 #include "variants.h"
 
+#include "activity_order.h"
+
 #include <algorithm>
-#include <numeric>
 
 namespace strawman::model {
 
@@ -90,17 +91,7 @@ std::vector<Variant> rankedVariants(const EventLog& log, std::span<const std::ui
     for (std::size_t i = 0; i < cases.size(); ++i)
         found[variantOfCase[i]].cases.push_back(cases[i]);
 
-    // Ties are ranked by activity code, not by index, so the order does not depend
-    // on the order in which activities were first met on import.
-    std::vector<std::uint32_t> codeRank(log.activities.size());
-    {
-        std::vector<std::uint32_t> byCode(log.activities.size());
-        std::iota(byCode.begin(), byCode.end(), 0u);
-        std::sort(byCode.begin(), byCode.end(), [&](std::uint32_t a, std::uint32_t b) {
-            return log.activities[a] < log.activities[b];
-        });
-        for (std::uint32_t r = 0; r < byCode.size(); ++r) codeRank[byCode[r]] = r;
-    }
+    const auto codeRank = activityCodeRanks(log);
     std::sort(found.begin(), found.end(), [&](const Variant& a, const Variant& b) {
         if (a.cases.size() != b.cases.size()) return a.cases.size() > b.cases.size();
         // codeRank is a permutation, so distinct sequences never compare equal.
