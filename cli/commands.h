@@ -4,11 +4,16 @@
 #pragma once
 
 #include "demo_network.h"
+#include "model/network.h"
 
 #include <CLI/CLI.hpp>
 
 #include <functional>
 #include <string>
+
+namespace strawman::model {
+class Workspace;
+}
 
 namespace strawman::cli {
 
@@ -20,6 +25,10 @@ void addNetworkCommands(CLI::App& app, Invocation& invocation);
 void addMapCommands(CLI::App& app, Invocation& invocation);
 void addGenCommands(CLI::App& app, Invocation& invocation);
 void addImportCommands(CLI::App& app, Invocation& invocation);
+void addDiffCommands(CLI::App& app, Invocation& invocation);
+
+// The trust with this ODS code; throws model::Error naming the code when none.
+model::Trust requireTrust(const model::Workspace& ws, const std::string& code);
 
 // Creates the demo network at path (used by `strawman demo` and by the editor's
 // first run). Refuses to overwrite an existing file.

@@ -26,13 +26,13 @@ namespace strawman::cli {
 using nlohmann::json;
 using model::Workspace;
 
-namespace {
-
 model::Trust requireTrust(const Workspace& ws, const std::string& code) {
     const auto trust = ws.findTrust(code);
     if (!trust) throw model::Error("no trust with code " + code);
     return *trust;
 }
+
+namespace {
 
 // The format a file's name suggests; --format says otherwise.
 std::string formatOf(const std::string& file) {

@@ -70,6 +70,7 @@ int main(int argc, char** argv) {
     cli::addMapCommands(app, invocation);
     cli::addGenCommands(app, invocation);
     cli::addImportCommands(app, invocation);
+    cli::addDiffCommands(app, invocation);
 
     GuiArgs gui;
     auto* guiCmd = app.add_subcommand("gui", "Open the editor (or render it to a PNG with --screenshot)");

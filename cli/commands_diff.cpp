@@ -1,0 +1,193 @@
+// strawman diff: a map held against a trust's RIS data.
+#include "commands.h"
+
+#include "model/diff.h"
+#include "model/error.h"
+#include "model/event_log.h"
+#include "model/local_time.h"
+#include "model/log_filter.h"
+#include "model/workspace.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <iomanip>
+#include <iostream>
+#include <sstream>
+
+namespace strawman::cli {
+
+using nlohmann::json;
+using model::Workspace;
+
+namespace {
+
+struct DiffArgs {
+    std::string ws, trust, from, to, tz = "Europe/London";
+    std::int64_t map = 0;
+    std::vector<std::string> modalities, priorities, sources, sites;
+    bool ignoreUnmodelled = false, json = false;
+    std::size_t top = 10;
+};
+
+// A calendar date in the zone: its first instant, or the first of the next day.
+model::TimeMs dayStart(const std::string& text, const model::TimeZone& zone, bool nextDay, const char* option) {
+    int y = 0;
+    unsigned m = 0, d = 0;
+    char tail = 0;
+    if (std::sscanf(text.c_str(), "%4d-%2u-%2u%c", &y, &m, &d, &tail) != 3 || m < 1 || m > 12 || d < 1 || d > 31)
+        throw model::Error(std::string(option) + " takes a date as YYYY-MM-DD, not \"" + text + "\"");
+    return zone.fromLocal(y, m, d + (nextDay ? 1 : 0), 0, 0, 0).time;
+}
+
+std::string percent(double share) {
+    std::ostringstream out;
+    out << std::fixed << std::setprecision(1) << 100 * share << "%";
+    return out.str();
+}
+
+std::string fixed3(double v) {
+    std::ostringstream out;
+    out << std::fixed << std::setprecision(3) << v;
+    return out.str();
+}
+
+json resultJson(const model::DiffResult& r) {
+    json deviations = json::array();
+    for (const auto& d : r.deviations)
+        deviations.push_back({{"activity", d.activity}, {"skipped", d.skipped}, {"inserted", d.inserted},
+                              {"skipped_moves", d.skippedMoves}, {"inserted_moves", d.insertedMoves}});
+    json transitions = json::array();
+    for (const auto& t : r.transitions)
+        transitions.push_back({{"from", t.from}, {"to", t.to}, {"count", t.count}, {"cases", t.cases},
+                               {"drawn", t.drawn}, {"median_s", t.duration.median}, {"p90_s", t.duration.p90},
+                               {"max_s", t.duration.max}});
+    json unused = json::array();
+    for (const auto& e : r.unusedEdges) unused.push_back({{"edge", e.edge.value}, {"from", e.from}, {"to", e.to}});
+    json unmapped = json::array();
+    for (const auto& u : r.unmodelled)
+        unmapped.push_back({{"activity", u.activity}, {"events", u.events}, {"cases", u.cases}});
+    json variants = json::array();
+    for (const auto& v : r.topVariants)
+        variants.push_back({{"activities", v.activities}, {"count", v.count}, {"fitness", v.fitness},
+                            {"deviations", v.deviations}, {"departures", v.departures}});
+    return {{"cases", r.cases},
+            {"variants", r.variants},
+            {"shortest_run", r.shortestRun},
+            {"log_fitness", r.logFitness},
+            {"average_trace_fitness", r.averageTraceFitness},
+            {"percentage_fitting", r.percentageFitting},
+            {"deviations", deviations},
+            {"transitions", transitions},
+            {"unused_edges", unused},
+            {"unmapped_activities", unmapped},
+            {"top_variants", variants},
+            {"cases_left_out", r.casesLeftOut},
+            {"warnings", r.warnings}};
+}
+
+void printText(const model::DiffResult& r, const std::string& heading) {
+    std::cout << heading << "\n";
+    std::cout << "  " << r.cases << " cases, " << r.variants << " variants; the map's shortest run has "
+              << r.shortestRun << " steps\n";
+    if (r.cases == 0) return;
+    std::cout << "  log fitness " << fixed3(r.logFitness) << ", average trace fitness "
+              << fixed3(r.averageTraceFitness) << ", fitting cases " << percent(r.percentageFitting / 100) << "\n";
+    for (const auto& w : r.warnings) std::cout << "  note: " << w << "\n";
+    if (!r.deviations.empty()) {
+        std::cout << "\nDeviations (cases)          skipped            done where not drawn\n";
+        for (const auto& d : r.deviations) {
+            std::ostringstream skipped, inserted;
+            skipped << d.skipped << " (" << percent(static_cast<double>(d.skipped) / static_cast<double>(r.cases)) << ")";
+            inserted << d.inserted << " (" << percent(static_cast<double>(d.inserted) / static_cast<double>(r.cases))
+                     << ")";
+            std::cout << "  " << std::left << std::setw(26) << d.activity << std::setw(19) << skipped.str()
+                      << inserted.str() << "\n";
+        }
+    }
+    std::cout << "\nSteps as recorded        count     median      P90   on the map\n";
+    for (const auto& t : r.transitions)
+        std::cout << "  " << std::left << std::setw(20) << (t.from + " -> " + t.to) << std::right << std::setw(9)
+                  << t.count << std::setw(10) << std::setprecision(3) << t.duration.median / 3600 << "h"
+                  << std::setw(8) << t.duration.p90 / 3600 << "h   " << (t.drawn ? "drawn" : "NOT DRAWN") << "\n";
+    if (!r.unusedEdges.empty()) {
+        std::cout << "\nDrawn arrows no case follows:\n";
+        for (const auto& e : r.unusedEdges) std::cout << "  " << e.from << " -> " << e.to << "\n";
+    }
+    if (!r.unmodelled.empty()) {
+        std::cout << "\nRecorded but not on the map:\n";
+        for (const auto& u : r.unmodelled)
+            std::cout << "  " << u.activity << ": " << u.events << " events in " << u.cases << " cases\n";
+    }
+    std::cout << "\nMost common variants:\n";
+    for (std::size_t i = 0; i < r.topVariants.size(); ++i) {
+        const auto& v = r.topVariants[i];
+        std::cout << "  " << i + 1 << ". " << v.count << " cases ("
+                  << percent(static_cast<double>(v.count) / static_cast<double>(r.cases)) << "), fitness "
+                  << fixed3(v.fitness) << ":";
+        for (const auto& a : v.activities) std::cout << " " << a;
+        if (!v.departures.empty()) {
+            std::cout << "  [";
+            for (std::size_t k = 0; k < v.departures.size(); ++k) std::cout << (k ? "; " : "") << v.departures[k];
+            std::cout << "]";
+        }
+        std::cout << "\n";
+    }
+}
+
+int runDiff(const DiffArgs& a) {
+    const auto ws = Workspace::open(a.ws);
+    const model::Trust trust = requireTrust(ws, a.trust);
+    const model::MapSummary summary = ws.map(model::MapId{a.map});
+    const model::MapContent map = ws.content(model::MapId{a.map});
+    const model::TimeZone zone = model::TimeZone::named(a.tz);
+
+    model::LogFilter filter;
+    if (!a.from.empty()) filter.from = dayStart(a.from, zone, false, "--from");
+    if (!a.to.empty()) filter.to = dayStart(a.to, zone, true, "--to");
+    filter.modalities = {a.modalities.begin(), a.modalities.end()};
+    filter.priorities = {a.priorities.begin(), a.priorities.end()};
+    filter.patientSources = {a.sources.begin(), a.sources.end()};
+    filter.sites = {a.sites.begin(), a.sites.end()};
+
+    const model::EventLog log = model::loadEventLog(ws, trust.id);
+    const auto cases = model::selectCases(log, filter);
+    model::DiffOptions options;
+    options.ignoreUnmodelled = a.ignoreUnmodelled;
+    options.topVariants = a.top;
+    const model::DiffResult r = model::diff(map, log, cases, options);
+    if (a.json) {
+        json out = resultJson(r);
+        out["trust"] = trust.code;
+        out["map"] = {{"id", summary.id.value}, {"name", summary.name}, {"version", summary.versionNumber}};
+        std::cout << out.dump(2) << "\n";
+    } else {
+        printText(r, trust.code + " against map " + std::to_string(summary.id.value) + " \"" + summary.name +
+                         "\" (version " + std::to_string(summary.versionNumber) + ")");
+    }
+    return 0;
+}
+
+} // namespace
+
+void addDiffCommands(CLI::App& app, Invocation& inv) {
+    auto a = std::make_shared<DiffArgs>();
+    auto* cmd = app.add_subcommand("diff", "Hold a map against a trust's RIS data: fitness, deviations, steps, variants");
+    cmd->add_option("WORKSPACE", a->ws, "Workspace file")->required();
+    cmd->add_option("MAP", a->map, "Map id (see map list)")->required();
+    cmd->add_option("--trust", a->trust, "ODS code of the trust whose data is replayed")->required();
+    cmd->add_option("--from", a->from, "First day of cases (YYYY-MM-DD, by the case's first event)");
+    cmd->add_option("--to", a->to, "Last day of cases, inclusive");
+    cmd->add_option("--tz", a->tz, "Time zone of --from and --to")->capture_default_str();
+    cmd->add_option("--modality", a->modalities, "Only these modalities (comma-separated)")->delimiter(',');
+    cmd->add_option("--priority", a->priorities, "Only these priorities")->delimiter(',');
+    cmd->add_option("--source", a->sources, "Only these patient sources")->delimiter(',');
+    cmd->add_option("--site", a->sites, "Only these sites")->delimiter(',');
+    cmd->add_flag("--ignore-unmodelled", a->ignoreUnmodelled,
+                  "Leave out activities the map does not have (by default they count as deviations)");
+    cmd->add_option("--top", a->top, "Variants to list")->capture_default_str();
+    cmd->add_flag("--json", a->json, "Print JSON");
+    cmd->callback([&inv, a] { inv.run = [a] { return runDiff(*a); }; });
+}
+
+} // namespace strawman::cli

@@ -1,0 +1,233 @@
+#include "diff.h"
+
+#include "transitions.h"
+#include "variants.h"
+
+#include <algorithm>
+#include <deque>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+namespace strawman::model {
+
+namespace {
+
+// Which activity can follow which straight away in some run of the map (its
+// directly-follows footprint), from the states: a visible step, then any silent
+// ones, then the next visible step.
+std::vector<std::vector<bool>> drawnPairs(const ReplayModel& m) {
+    const std::size_t labels = m.labels.size();
+    std::vector<std::vector<bool>> drawn(labels, std::vector<bool>(labels, false));
+    const NetStates& s = m.states;
+    auto useful = [&](std::uint32_t marking) { return s.visibleToFinal[marking] != NetStates::kNever; };
+    for (std::uint32_t from = 0; from < s.markings.size(); ++from) {
+        if (!useful(from)) continue;
+        for (std::uint32_t a = s.arcStart[from]; a < s.arcStart[from + 1]; ++a) {
+            const std::int32_t first = m.transitionLabel[s.arcs[a].transition];
+            if (first < 0 || !useful(s.arcs[a].to)) continue;
+            std::vector<bool> seen(s.markings.size(), false);
+            std::deque<std::uint32_t> queue{s.arcs[a].to};
+            seen[s.arcs[a].to] = true;
+            while (!queue.empty()) {
+                const std::uint32_t at = queue.front();
+                queue.pop_front();
+                for (std::uint32_t b = s.arcStart[at]; b < s.arcStart[at + 1]; ++b) {
+                    const NetStates::Arc arc = s.arcs[b];
+                    if (!useful(arc.to)) continue;
+                    const std::int32_t next = m.transitionLabel[arc.transition];
+                    if (next >= 0)
+                        drawn[static_cast<std::size_t>(first)][static_cast<std::size_t>(next)] = true;
+                    else if (!seen[arc.to]) {
+                        seen[arc.to] = true;
+                        queue.push_back(arc.to);
+                    }
+                }
+            }
+        }
+    }
+    return drawn;
+}
+
+constexpr const char* kStart = "\x01start";
+constexpr const char* kEnd = "\x01end";
+
+// The activities an arrow can come from (backwards) or lead to (forwards),
+// through gateways; wildcard when the way crosses a parallel bar, where the
+// branches' steps interleave and no single pair stands for the arrow.
+struct Ends {
+    std::set<std::string> activities;
+    bool wildcard = false;
+};
+
+Ends reach(const MapContent& map, NodeId start, bool forwards) {
+    Ends out;
+    std::set<std::int64_t> seen;
+    std::vector<NodeId> stack{start};
+    while (!stack.empty()) {
+        const NodeId id = stack.back();
+        stack.pop_back();
+        if (!seen.insert(id.value).second) continue;
+        const Node* n = map.findNode(id);
+        if (!n) continue;
+        switch (n->kind) {
+        case NodeKind::Activity: out.activities.insert(n->activity); continue;
+        case NodeKind::Start: out.activities.insert(kStart); if (!forwards) continue; break;
+        case NodeKind::End: out.activities.insert(kEnd); continue;
+        case NodeKind::Note: continue;
+        case NodeKind::Parallel: out.wildcard = true; break;
+        case NodeKind::Decision: break;
+        }
+        for (const Edge& e : map.edges) {
+            if (forwards && e.from == id) stack.push_back(e.to);
+            if (!forwards && e.to == id) stack.push_back(e.from);
+        }
+    }
+    return out;
+}
+
+std::string nodeName(const MapContent& map, NodeId id) {
+    const Node* n = map.findNode(id);
+    if (!n) return {};
+    if (!n->label.empty()) return n->label;
+    if (!n->activity.empty()) return n->activity;
+    return n->key;
+}
+
+} // namespace
+
+DiffResult diff(const MapContent& map, const EventLog& log, std::span<const std::uint32_t> cases,
+                const DiffOptions& options) {
+    DiffResult r;
+    const ReplayModel model = buildReplayModel(map);
+    r.warnings = model.net.warnings;
+    r.warnings.insert(r.warnings.end(), model.states.warnings.begin(), model.states.warnings.end());
+    r.shortestRun = model.states.shortestRun();
+    r.cases = static_cast<std::int64_t>(cases.size());
+
+    std::vector<std::int32_t> labelOf(log.activities.size());
+    for (std::size_t a = 0; a < log.activities.size(); ++a) labelOf[a] = model.labelOf(log.activities[a]);
+
+    const std::vector<Variant> variants = rankedVariants(log, cases);
+    r.variants = static_cast<std::int64_t>(variants.size());
+
+    std::map<std::string, ActivityDeviation> perActivity;
+    std::map<std::string, UnmodelledActivity> unmodelled;
+    double deviationSum = 0, worstSum = 0, fitnessSum = 0;
+    std::int64_t aligned = 0, fitting = 0;
+    std::vector<std::int32_t> trace;
+    std::vector<std::uint32_t> eventActivity; // trace position -> log activity
+    for (const Variant& v : variants) {
+        const auto n = static_cast<std::int64_t>(v.cases.size());
+        trace.clear();
+        eventActivity.clear();
+        std::set<std::uint32_t> notOnMap;
+        for (const std::uint32_t a : v.activities) {
+            if (labelOf[a] < 0) {
+                unmodelled[log.activities[a]].events += n;
+                notOnMap.insert(a);
+                if (options.ignoreUnmodelled) continue;
+            }
+            trace.push_back(labelOf[a]);
+            eventActivity.push_back(a);
+        }
+        for (const std::uint32_t a : notOnMap) unmodelled[log.activities[a]].cases += n;
+
+        Alignment al;
+        try {
+            al = align(model, trace, options.maxStatesPerVariant);
+        } catch (const AlignmentTooLarge& e) {
+            if (r.casesLeftOut == 0) r.warnings.push_back(e.what());
+            r.casesLeftOut += n;
+            continue;
+        }
+        aligned += n;
+        deviationSum += static_cast<double>(al.deviations) * static_cast<double>(n);
+        worstSum += static_cast<double>(trace.size() + al.shortestRun) * static_cast<double>(n);
+        fitnessSum += al.fitness() * static_cast<double>(n);
+        if (al.fitting()) fitting += n;
+
+        std::map<std::string, std::pair<std::int64_t, std::int64_t>> moves; // activity -> (skipped, inserted)
+        std::vector<std::string> departures;
+        for (const Move& mv : al.moves) {
+            if (mv.kind == MoveKind::Model) {
+                const std::string& code = model.net.transitions[static_cast<std::size_t>(mv.transition)].activity;
+                ++moves[code].first;
+                const std::string text = code + " skipped";
+                if (std::find(departures.begin(), departures.end(), text) == departures.end()) departures.push_back(text);
+            } else if (mv.kind == MoveKind::Log) {
+                const std::string& code = log.activities[eventActivity[static_cast<std::size_t>(mv.event)]];
+                ++moves[code].second;
+                const std::string text = code + " done where not drawn";
+                if (std::find(departures.begin(), departures.end(), text) == departures.end()) departures.push_back(text);
+            }
+        }
+        for (const auto& [code, counts] : moves) {
+            ActivityDeviation& d = perActivity[code];
+            d.activity = code;
+            if (counts.first) d.skipped += n;
+            if (counts.second) d.inserted += n;
+            d.skippedMoves += counts.first * n;
+            d.insertedMoves += counts.second * n;
+        }
+        if (r.topVariants.size() < options.topVariants) {
+            DiffVariant dv;
+            for (const std::uint32_t a : v.activities) dv.activities.push_back(log.activities[a]);
+            dv.count = n;
+            dv.fitness = al.fitness();
+            dv.deviations = al.deviations;
+            dv.departures = std::move(departures);
+            r.topVariants.push_back(std::move(dv));
+        }
+    }
+    r.logFitness = worstSum > 0 ? 1.0 - deviationSum / worstSum : 1.0;
+    r.averageTraceFitness = aligned > 0 ? fitnessSum / static_cast<double>(aligned) : 1.0;
+    r.percentageFitting = aligned > 0 ? 100.0 * static_cast<double>(fitting) / static_cast<double>(aligned) : 100.0;
+
+    for (auto& [code, d] : perActivity) r.deviations.push_back(std::move(d));
+    std::stable_sort(r.deviations.begin(), r.deviations.end(), [](const auto& a, const auto& b) {
+        return a.skipped + a.inserted > b.skipped + b.inserted;
+    });
+    for (auto& [code, u] : unmodelled) {
+        u.activity = code;
+        r.unmodelled.push_back(std::move(u));
+    }
+
+    // The log's directly-follows graph, each step marked drawn or not.
+    const auto drawn = drawnPairs(model);
+    const DirectlyFollowsGraph dfg = directlyFollows(log, cases);
+    std::set<std::pair<std::string, std::string>> observed;
+    for (const Transition& t : dfg.transitions) {
+        ObservedTransition o;
+        o.from = log.activities[t.from];
+        o.to = log.activities[t.to];
+        o.count = t.occurrences;
+        o.cases = t.cases;
+        o.duration = t.duration;
+        const std::int32_t a = labelOf[t.from], b = labelOf[t.to];
+        o.drawn = a >= 0 && b >= 0 && drawn[static_cast<std::size_t>(a)][static_cast<std::size_t>(b)];
+        observed.insert({o.from, o.to});
+        r.transitions.push_back(std::move(o));
+    }
+    for (const ActivityCount& s : dfg.starts) observed.insert({kStart, log.activities[s.activity]});
+    for (const ActivityCount& e : dfg.ends) observed.insert({log.activities[e.activity], kEnd});
+
+    // Arrows no case follows: the step pair an arrow stands for never appears
+    // one straight after the other (start and end included).
+    for (const Edge& e : map.edges) {
+        const Node* from = map.findNode(e.from);
+        const Node* to = map.findNode(e.to);
+        if (!from || !to || from->kind == NodeKind::Note || to->kind == NodeKind::Note) continue;
+        const Ends before = reach(map, e.from, false), after = reach(map, e.to, true);
+        bool used = false;
+        for (const auto& [a, b] : observed)
+            if ((before.wildcard || before.activities.count(a)) && (after.wildcard || after.activities.count(b))) {
+                used = true;
+                break;
+            }
+        if (!used && r.cases > 0) r.unusedEdges.push_back({e.id, nodeName(map, e.from), nodeName(map, e.to)});
+    }
+    return r;
+}
+
+} // namespace strawman::model

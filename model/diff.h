@@ -1,0 +1,84 @@
+// The diff: a trust's cases held against a map, with the numbers a manager
+// reads (DESIGN.md, "The diff"). Each distinct variant is aligned once
+// (alignment.h) and its result shared by its cases.
+//
+// Definitions, as in the process-mining literature and PM4Py:
+//   trace fitness  = 1 - deviations / (trace length + shortest complete run of the map)
+//   log fitness    = 1 - sum of deviations / sum of (trace length + shortest run)
+//   fitting case   = trace fitness 1 (no deviation)
+// An activity the map does not have is a log move wherever it occurs, unless
+// ignoreUnmodelled projects it away first.
+#pragma once
+
+#include "alignment.h"
+#include "duration_stats.h"
+#include "event_log.h"
+#include "process_map.h"
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace strawman::model {
+
+struct DiffOptions {
+    bool ignoreUnmodelled = false;
+    std::size_t topVariants = 20;
+    std::uint64_t maxStatesPerVariant = 5'000'000;
+};
+
+// Per activity: cases in which the map's step was skipped (a model move), and
+// cases in which it was done where the map does not allow it (a log move).
+struct ActivityDeviation {
+    std::string activity;
+    std::int64_t skipped = 0, inserted = 0;           // cases
+    std::int64_t skippedMoves = 0, insertedMoves = 0; // moves, a case may have several
+};
+
+struct ObservedTransition {
+    std::string from, to;
+    std::int64_t count = 0; // occurrences
+    std::int64_t cases = 0;
+    bool drawn = false;     // some run of the map does `to` straight after `from`
+    DurationStats duration;
+};
+
+struct UnusedEdge {
+    EdgeId edge;
+    std::string from, to; // node labels
+};
+
+struct UnmodelledActivity {
+    std::string activity;
+    std::int64_t events = 0, cases = 0;
+};
+
+struct DiffVariant {
+    std::vector<std::string> activities;
+    std::int64_t count = 0;
+    double fitness = 1;
+    std::uint32_t deviations = 0;
+    std::vector<std::string> departures; // "VET skipped", "REP done where not drawn"
+};
+
+struct DiffResult {
+    std::int64_t cases = 0;
+    std::int64_t variants = 0;
+    std::uint32_t shortestRun = 0;
+    double logFitness = 1;
+    double averageTraceFitness = 1;
+    double percentageFitting = 100;
+    std::vector<ActivityDeviation> deviations;     // most deviating first
+    std::vector<ObservedTransition> transitions;   // every directly-follows pair of the cases
+    std::vector<UnusedEdge> unusedEdges;           // drawn arrows no case follows
+    std::vector<UnmodelledActivity> unmodelled;    // in the log, not on the map
+    std::vector<DiffVariant> topVariants;
+    std::int64_t casesLeftOut = 0;                 // variants too large to align
+    std::vector<std::string> warnings;
+};
+
+DiffResult diff(const MapContent& map, const EventLog& log, std::span<const std::uint32_t> cases,
+                const DiffOptions& options = {});
+
+} // namespace strawman::model

@@ -1,0 +1,105 @@
+// `strawman diff` on the demo network, whose data carries each trust's known
+// departure from the drawn process (sample/trust_profiles.cpp).
+#include "cli_runner.h"
+
+#include "sample/trust_profiles.h"
+
+#include <cmath>
+
+using namespace strawman::test;
+using nlohmann::json;
+
+namespace {
+
+struct Demo {
+    TempDir dir;
+    std::string ws = dir.path("demo.strawman");
+    Demo() { REQUIRE(cli({"demo", ws, "--key-file", dir.path("demo.key")}).exitCode == 0); }
+
+    std::string networkCtMap() const {
+        for (const json& m : jsonOf(cli({"map", "list", ws, "--json"})))
+            if (m["trust"].is_null() && m["process"] == "CT outpatient pathway") return std::to_string(m["id"].get<int>());
+        FAIL("the demo has no network CT map");
+        return {};
+    }
+};
+
+const Demo& demo() {
+    static const Demo d;
+    return d;
+}
+
+std::int64_t skipped(const json& result, const std::string& activity) {
+    for (const json& d : result["deviations"])
+        if (d["activity"] == activity) return d["skipped"];
+    return 0;
+}
+
+} // namespace
+
+TEST_CASE("each trust's unvetted CT shows as vetting skipped, at the rate its data was made with") {
+    const std::string map = demo().networkCtMap();
+    for (const auto& trust : strawman::sample::trustProfiles()) {
+        const json r = jsonOf(cli({"diff", demo().ws, map, "--trust", std::string(trust.code), "--modality", "CT", "--json"}));
+        const double cases = r["cases"];
+        REQUIRE(cases > 300);
+        const double share = static_cast<double>(skipped(r, "VET")) / cases;
+        INFO(trust.code << ": VET skipped in " << share << " of CT cases, made with " << trust.rates.ctNotVetted);
+        CHECK(std::abs(share - trust.rates.ctNotVetted) < 0.06);
+    }
+}
+
+TEST_CASE("the diff's JSON agrees with the log it was computed from") {
+    const std::string map = demo().networkCtMap();
+    const json stats = jsonOf(cli({"log", "stats", demo().ws, "--trust", "RWF", "--json"}));
+    const json r = jsonOf(cli({"diff", demo().ws, map, "--trust", "RWF", "--top", "1000", "--json"}));
+    CHECK(r["cases"] == stats["cases"]);
+    CHECK(r["variants"] == stats["variants"]);
+    // Every case of k events has k - 1 steps.
+    std::int64_t steps = 0;
+    double variantCases = 0;
+    for (const json& t : r["transitions"]) {
+        steps += t["count"].get<std::int64_t>();
+        CHECK(t["median_s"].get<double>() <= t["p90_s"].get<double>());
+    }
+    CHECK(steps == stats["events"].get<std::int64_t>() - stats["cases"].get<std::int64_t>());
+    double fitnessSum = 0, fitting = 0;
+    for (const json& v : r["top_variants"]) {
+        variantCases += v["count"].get<double>();
+        fitnessSum += v["fitness"].get<double>() * v["count"].get<double>();
+        if (v["fitness"] == 1.0) fitting += v["count"].get<double>();
+    }
+    CHECK(variantCases == r["cases"]);
+    CHECK(r["average_trace_fitness"].get<double>() == doctest::Approx(fitnessSum / variantCases));
+    CHECK(r["percentage_fitting"].get<double>() == doctest::Approx(100 * fitting / variantCases));
+    CHECK(r["log_fitness"].get<double>() > 0.5);
+    CHECK(r["log_fitness"].get<double>() < 1.0);
+    // RWF's drawn map has no "started" step; its data does.
+    bool staListed = false;
+    for (const json& u : r["unmapped_activities"]) staListed = staListed || u["activity"] == "STA";
+    CHECK(staListed);
+}
+
+TEST_CASE("filters narrow the cases; bad input is refused with the reason") {
+    const std::string map = demo().networkCtMap();
+    const auto casesOf = [&](std::vector<std::string> extra) {
+        std::vector<std::string> args{"diff", demo().ws, map, "--trust", "RPC", "--json"};
+        args.insert(args.end(), extra.begin(), extra.end());
+        return jsonOf(cli(args))["cases"].get<std::int64_t>();
+    };
+    const auto all = casesOf({});
+    const auto firstHalf = casesOf({"--from", "2025-01-01", "--to", "2025-06-30"});
+    const auto secondHalf = casesOf({"--from", "2025-07-01", "--to", "2025-12-31"});
+    CHECK(firstHalf > 0);
+    CHECK(secondHalf > 0);
+    CHECK(firstHalf + secondHalf == all);
+    CHECK(casesOf({"--modality", "CT,MR"}) == casesOf({"--modality", "CT"}) + casesOf({"--modality", "MR"}));
+    CHECK(casesOf({"--modality", "NOSUCH"}) == 0);
+
+    const auto badDate = cli({"diff", demo().ws, map, "--trust", "RPC", "--from", "1/2/2025"});
+    CHECK(badDate.exitCode != 0);
+    CHECK(badDate.err.find("--from takes a date as YYYY-MM-DD") != std::string::npos);
+    const auto noTrust = cli({"diff", demo().ws, map, "--trust", "XYZ"});
+    CHECK(noTrust.exitCode != 0);
+    CHECK(noTrust.err.find("no trust with code XYZ") != std::string::npos);
+}

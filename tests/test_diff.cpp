@@ -1,0 +1,158 @@
+#include "log_builder.h"
+#include "map_fixtures.h"
+
+#include "model/diff.h"
+
+#include <doctest/doctest.h>
+
+#include <numeric>
+
+using namespace strawman;
+using namespace strawman::model;
+using test::LogBuilder;
+using test::MapBuilder;
+
+namespace {
+
+struct SequenceMap {
+    MapContent map;
+    NodeId start, a, b, c, x, end;
+};
+
+// start -> A -> B -> C -> end, and a decision after A offering a way round B
+// through a "Y" step nobody takes.
+SequenceMap sequenceWithUnusedBranch() {
+    MapBuilder m;
+    SequenceMap s;
+    s.start = m.node(NodeKind::Start, "s");
+    s.a = m.activity("a", "A");
+    const auto d = m.node(NodeKind::Decision, "d", "Which way?");
+    s.b = m.activity("b", "B");
+    const auto y = m.node(NodeKind::Activity, "y", "Y step", "Y");
+    s.c = m.activity("c", "C");
+    s.end = m.node(NodeKind::End, "e");
+    m.edge(s.start, s.a).edge(s.a, d).edge(d, s.b).edge(d, y).edge(s.b, s.c).edge(y, s.c).edge(s.c, s.end);
+    s.map = m.map();
+    return s;
+}
+
+LogBuilder fiveCases() {
+    LogBuilder b;
+    for (int i = 0; i < 3; ++i) b.addCase({{"A", 0}, {"B", 10}, {"C", 30}});
+    b.addCase({{"A", 0}, {"C", 50}});
+    b.addCase({{"A", 0}, {"B", 20}, {"X", 25}, {"C", 40}});
+    return b;
+}
+
+std::vector<std::uint32_t> all(const EventLog& log) {
+    std::vector<std::uint32_t> cases(log.caseCount());
+    std::iota(cases.begin(), cases.end(), 0u);
+    return cases;
+}
+
+const ObservedTransition& step(const DiffResult& r, const std::string& from, const std::string& to) {
+    for (const auto& t : r.transitions)
+        if (t.from == from && t.to == to) return t;
+    FAIL("no transition " << from << " -> " << to);
+    throw;
+}
+
+} // namespace
+
+TEST_CASE("the diff of five cases against a sequence, worked by hand") {
+    const auto s = sequenceWithUnusedBranch();
+    const LogBuilder b = fiveCases();
+    const DiffResult r = diff(s.map, b.log, all(b.log));
+    CHECK(r.cases == 5);
+    CHECK(r.variants == 3);
+    CHECK(r.shortestRun == 3);
+    // Deviations 0, 0, 0, 1 (B skipped), 1 (X done); worst 6, 6, 6, 5, 7.
+    CHECK(r.logFitness == doctest::Approx(1.0 - 2.0 / 30));
+    CHECK(r.averageTraceFitness == doctest::Approx((3 + 0.8 + (1 - 1.0 / 7)) / 5));
+    CHECK(r.percentageFitting == doctest::Approx(60));
+
+    REQUIRE(r.deviations.size() == 2);
+    for (const auto& d : r.deviations) {
+        if (d.activity == "B") {
+            CHECK(d.skipped == 1);
+            CHECK(d.inserted == 0);
+        } else {
+            CHECK(d.activity == "X");
+            CHECK(d.inserted == 1);
+            CHECK(d.skipped == 0);
+        }
+    }
+    REQUIRE(r.unmodelled.size() == 1);
+    CHECK(r.unmodelled[0].activity == "X");
+    CHECK(r.unmodelled[0].events == 1);
+    CHECK(r.unmodelled[0].cases == 1);
+
+    CHECK(step(r, "A", "B").count == 4);
+    CHECK(step(r, "A", "B").drawn);
+    CHECK(step(r, "A", "B").duration.median == doctest::Approx(600));
+    CHECK(step(r, "B", "C").count == 3);
+    CHECK(step(r, "B", "C").drawn);
+    CHECK_FALSE(step(r, "A", "C").drawn); // the map has no way from A straight to C
+    CHECK_FALSE(step(r, "B", "X").drawn);
+    CHECK_FALSE(step(r, "X", "C").drawn);
+    CHECK(r.transitions.size() == 5);
+
+    // Nobody went the Y way.
+    std::vector<std::pair<std::string, std::string>> unused;
+    for (const auto& e : r.unusedEdges) unused.emplace_back(e.from, e.to);
+    CHECK(unused == std::vector<std::pair<std::string, std::string>>{{"Which way?", "Y step"}, {"Y step", "C"}});
+
+    REQUIRE(r.topVariants.size() == 3);
+    CHECK(r.topVariants[0].activities == std::vector<std::string>{"A", "B", "C"});
+    CHECK(r.topVariants[0].count == 3);
+    CHECK(r.topVariants[0].fitness == 1.0);
+    bool skippedShown = false;
+    for (const auto& v : r.topVariants)
+        if (v.activities == std::vector<std::string>{"A", "C"}) {
+            CHECK(v.departures == std::vector<std::string>{"B skipped"});
+            skippedShown = true;
+        }
+    CHECK(skippedShown);
+}
+
+TEST_CASE("activities the map does not have can be projected away") {
+    const auto s = sequenceWithUnusedBranch();
+    const LogBuilder b = fiveCases();
+    DiffOptions options;
+    options.ignoreUnmodelled = true;
+    const DiffResult r = diff(s.map, b.log, all(b.log), options);
+    CHECK(r.logFitness == doctest::Approx(1.0 - 1.0 / 29)); // ABXC is now ABC
+    CHECK(r.percentageFitting == doctest::Approx(80));
+    CHECK(r.unmodelled.size() == 1); // still reported
+}
+
+TEST_CASE("a diff of no cases is empty, not an error") {
+    const auto s = sequenceWithUnusedBranch();
+    const LogBuilder b = fiveCases();
+    const DiffResult r = diff(s.map, b.log, {});
+    CHECK(r.cases == 0);
+    CHECK(r.variants == 0);
+    CHECK(r.logFitness == 1.0);
+    CHECK(r.transitions.empty());
+    CHECK(r.unusedEdges.empty());
+}
+
+TEST_CASE("steps of a parallel block in either order are drawn, and their arrows used") {
+    MapBuilder m;
+    auto st = m.node(NodeKind::Start, "s");
+    auto a = m.activity("a", "A");
+    auto split = m.node(NodeKind::Parallel, "split");
+    auto bb = m.activity("b", "B"), c = m.activity("c", "C");
+    auto join = m.node(NodeKind::Parallel, "join");
+    auto d = m.activity("d", "D");
+    auto e = m.node(NodeKind::End, "e");
+    m.edge(st, a).edge(a, split).edge(split, bb).edge(split, c).edge(bb, join).edge(c, join).edge(join, d).edge(d, e);
+    LogBuilder b;
+    b.addCase({{"A", 0}, {"C", 1}, {"B", 2}, {"D", 3}});
+    const DiffResult r = diff(m.map(), b.log, all(b.log));
+    CHECK(r.percentageFitting == 100);
+    CHECK(step(r, "C", "B").drawn);
+    CHECK(step(r, "A", "C").drawn);
+    CHECK(step(r, "B", "D").drawn);
+    CHECK(r.unusedEdges.empty());
+}
