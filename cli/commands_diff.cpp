@@ -1,4 +1,5 @@
-// strawman diff: a map held against a trust's RIS data.
+// strawman diff: a map held against a trust's RIS data; strawman compare: every
+// trust of a process side by side.
 #include "commands.h"
 
 #include "model/diff.h"
@@ -6,6 +7,7 @@
 #include "model/event_log.h"
 #include "model/local_time.h"
 #include "model/log_filter.h"
+#include "model/trust_comparison.h"
 #include "model/workspace.h"
 
 #include <nlohmann/json.hpp>
@@ -135,13 +137,8 @@ void printText(const model::DiffResult& r, const std::string& heading) {
     }
 }
 
-int runDiff(const DiffArgs& a) {
-    const auto ws = Workspace::open(a.ws);
-    const model::Trust trust = requireTrust(ws, a.trust);
-    const model::MapSummary summary = ws.map(model::MapId{a.map});
-    const model::MapContent map = ws.content(model::MapId{a.map});
+model::LogFilter filterOf(const DiffArgs& a) {
     const model::TimeZone zone = model::TimeZone::named(a.tz);
-
     model::LogFilter filter;
     if (!a.from.empty()) filter.from = dayStart(a.from, zone, false, "--from");
     if (!a.to.empty()) filter.to = dayStart(a.to, zone, true, "--to");
@@ -149,6 +146,28 @@ int runDiff(const DiffArgs& a) {
     filter.priorities = {a.priorities.begin(), a.priorities.end()};
     filter.patientSources = {a.sources.begin(), a.sources.end()};
     filter.sites = {a.sites.begin(), a.sites.end()};
+    return filter;
+}
+
+void addFilterOptions(CLI::App* cmd, const std::shared_ptr<DiffArgs>& a) {
+    cmd->add_option("--from", a->from, "First day of cases (YYYY-MM-DD, by the case's first event)");
+    cmd->add_option("--to", a->to, "Last day of cases, inclusive");
+    cmd->add_option("--tz", a->tz, "Time zone of --from and --to")->capture_default_str();
+    cmd->add_option("--modality", a->modalities, "Only these modalities (comma-separated)")->delimiter(',');
+    cmd->add_option("--priority", a->priorities, "Only these priorities")->delimiter(',');
+    cmd->add_option("--source", a->sources, "Only these patient sources")->delimiter(',');
+    cmd->add_option("--site", a->sites, "Only these sites")->delimiter(',');
+    cmd->add_flag("--ignore-unmodelled", a->ignoreUnmodelled,
+                  "Leave out activities the map does not have (by default they count as deviations)");
+    cmd->add_flag("--json", a->json, "Print JSON");
+}
+
+int runDiff(const DiffArgs& a) {
+    const auto ws = Workspace::open(a.ws);
+    const model::Trust trust = requireTrust(ws, a.trust);
+    const model::MapSummary summary = ws.map(model::MapId{a.map});
+    const model::MapContent map = ws.content(model::MapId{a.map});
+    const model::LogFilter filter = filterOf(a);
 
     const model::EventLog log = model::loadEventLog(ws, trust.id);
     const auto cases = model::selectCases(log, filter);
@@ -168,6 +187,85 @@ int runDiff(const DiffArgs& a) {
     return 0;
 }
 
+// [SECTION] compare
+
+std::string hours(double seconds) {
+    std::ostringstream out;
+    out << std::fixed << std::setprecision(seconds < 36000 ? 1 : 0) << seconds / 3600 << "h";
+    return out.str();
+}
+
+int runCompare(const DiffArgs& a, const std::string& processName, std::int64_t mapId,
+               const std::vector<std::string>& intervalTexts) {
+    const auto ws = Workspace::open(a.ws);
+    const auto process = ws.findProcess(processName);
+    if (!process) throw model::Error("no process named \"" + processName + "\"");
+    std::vector<model::IntervalSpec> intervals;
+    for (const std::string& text : intervalTexts) {
+        const auto colon = text.find(':');
+        if (colon == std::string::npos || colon == 0 || colon + 1 == text.size())
+            throw model::Error("--interval takes two activity codes as FROM:TO (e.g. RCV:VET), not \"" + text + "\"");
+        intervals.push_back({text.substr(0, colon), text.substr(colon + 1)});
+    }
+    model::DiffOptions options;
+    options.ignoreUnmodelled = a.ignoreUnmodelled;
+    const auto rows = model::compareTrusts(ws, process->id, mapId ? std::optional(model::MapId{mapId}) : std::nullopt,
+                                           filterOf(a), intervals, options);
+    if (a.json) {
+        json out = json::array();
+        for (const auto& r : rows) {
+            json deviations = json::array();
+            for (const auto& d : r.topDeviations)
+                deviations.push_back({{"activity", d.activity}, {"skipped", d.skipped}, {"inserted", d.inserted}});
+            json spans = json::array();
+            for (std::size_t i = 0; i < intervals.size(); ++i)
+                spans.push_back({{"from", intervals[i].from}, {"to", intervals[i].to},
+                                 {"cases", r.intervals[i].duration.count},
+                                 {"median_s", r.intervals[i].duration.median}, {"p90_s", r.intervals[i].duration.p90},
+                                 {"without_end", r.intervals[i].withoutEnd}});
+            out.push_back({{"trust", r.trust},
+                           {"map", r.map ? json(r.map->value) : json(nullptr)},
+                           {"map_name", r.mapName},
+                           {"cases", r.cases},
+                           {"log_fitness", r.logFitness},
+                           {"average_trace_fitness", r.averageTraceFitness},
+                           {"percentage_fitting", r.percentageFitting},
+                           {"top_deviations", deviations},
+                           {"intervals", spans},
+                           {"problem", r.problem.empty() ? json(nullptr) : json(r.problem)}});
+        }
+        std::cout << out.dump(2) << "\n";
+        return 0;
+    }
+    std::cout << processName << ": each trust against " << (mapId ? "map " + std::to_string(mapId) : "its own map")
+              << "\n\n";
+    std::cout << std::left << std::setw(6) << "trust" << std::right << std::setw(7) << "cases" << std::setw(9)
+              << "fitness" << std::setw(9) << "fitting";
+    for (const auto& i : intervals) std::cout << std::setw(18) << (i.from + "->" + i.to + " med/P90");
+    std::cout << "   most common deviations\n";
+    for (const auto& r : rows) {
+        std::cout << std::left << std::setw(6) << r.trust << std::right << std::setw(7) << r.cases;
+        if (!r.problem.empty()) {
+            std::cout << "   " << r.problem << "\n";
+            continue;
+        }
+        std::cout << std::setw(9) << fixed3(r.logFitness) << std::setw(9) << percent(r.percentageFitting / 100);
+        for (const auto& i : r.intervals)
+            std::cout << std::setw(18)
+                      << (i.duration.count ? hours(i.duration.median) + " / " + hours(i.duration.p90) : "-");
+        std::cout << "   ";
+        for (std::size_t k = 0; k < r.topDeviations.size(); ++k) {
+            const auto& d = r.topDeviations[k];
+            const bool skip = d.skipped >= d.inserted;
+            std::cout << (k ? "; " : "") << d.activity << (skip ? " skipped " : " not drawn ")
+                      << percent(static_cast<double>(skip ? d.skipped : d.inserted) /
+                                 static_cast<double>(std::max<std::int64_t>(r.cases, 1)));
+        }
+        std::cout << "\n";
+    }
+    return 0;
+}
+
 } // namespace
 
 void addDiffCommands(CLI::App& app, Invocation& inv) {
@@ -176,18 +274,26 @@ void addDiffCommands(CLI::App& app, Invocation& inv) {
     cmd->add_option("WORKSPACE", a->ws, "Workspace file")->required();
     cmd->add_option("MAP", a->map, "Map id (see map list)")->required();
     cmd->add_option("--trust", a->trust, "ODS code of the trust whose data is replayed")->required();
-    cmd->add_option("--from", a->from, "First day of cases (YYYY-MM-DD, by the case's first event)");
-    cmd->add_option("--to", a->to, "Last day of cases, inclusive");
-    cmd->add_option("--tz", a->tz, "Time zone of --from and --to")->capture_default_str();
-    cmd->add_option("--modality", a->modalities, "Only these modalities (comma-separated)")->delimiter(',');
-    cmd->add_option("--priority", a->priorities, "Only these priorities")->delimiter(',');
-    cmd->add_option("--source", a->sources, "Only these patient sources")->delimiter(',');
-    cmd->add_option("--site", a->sites, "Only these sites")->delimiter(',');
-    cmd->add_flag("--ignore-unmodelled", a->ignoreUnmodelled,
-                  "Leave out activities the map does not have (by default they count as deviations)");
+    addFilterOptions(cmd, a);
     cmd->add_option("--top", a->top, "Variants to list")->capture_default_str();
-    cmd->add_flag("--json", a->json, "Print JSON");
     cmd->callback([&inv, a] { inv.run = [a] { return runDiff(*a); }; });
+
+    struct CompareArgs {
+        std::string process;
+        std::int64_t map = 0;
+        std::vector<std::string> intervals;
+    };
+    auto c = std::make_shared<DiffArgs>();
+    auto cc = std::make_shared<CompareArgs>();
+    auto* compare = app.add_subcommand("compare", "One process across the network: every trust's data against a map");
+    compare->add_option("WORKSPACE", c->ws, "Workspace file")->required();
+    compare->add_option("--process", cc->process, "Process name (see process list)")->required();
+    compare->add_option("--map", cc->map, "One map for every trust (default: each trust's own map, else the network's)");
+    compare->add_option("--interval", cc->intervals, "Time from one activity to another, e.g. RCV:VET (repeatable)");
+    addFilterOptions(compare, c);
+    compare->callback([&inv, c, cc] {
+        inv.run = [c, cc] { return runCompare(*c, cc->process, cc->map, cc->intervals); };
+    });
 }
 
 } // namespace strawman::cli

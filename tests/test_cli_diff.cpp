@@ -103,3 +103,39 @@ TEST_CASE("filters narrow the cases; bad input is refused with the reason") {
     CHECK(noTrust.exitCode != 0);
     CHECK(noTrust.err.find("no trust with code XYZ") != std::string::npos);
 }
+
+TEST_CASE("compare puts every trust side by side, each against its own map or one for all") {
+    const std::string network = demo().networkCtMap();
+    const json own = jsonOf(cli({"compare", demo().ws, "--process", "CT outpatient pathway", "--interval", "RCV:VET",
+                                 "--interval", "CMP:VER", "--json"}));
+    REQUIRE(own.size() == 5);
+    for (const json& row : own) {
+        INFO(row.dump());
+        CHECK(row["problem"].is_null());
+        CHECK(row["map_name"].get<std::string>().find(row["trust"].get<std::string>()) != std::string::npos);
+        CHECK(row["cases"] == 3000);
+        CHECK(row["log_fitness"].get<double>() > 0);
+        CHECK(row["log_fitness"].get<double>() < 1);
+        REQUIRE(row["intervals"].size() == 2);
+        for (const json& span : row["intervals"]) {
+            CHECK(span["cases"].get<int>() > 0);
+            CHECK(span["median_s"].get<double>() <= span["p90_s"].get<double>());
+        }
+    }
+
+    // One map for all: each row agrees with `diff` of that trust against it.
+    const json shared = jsonOf(cli({"compare", demo().ws, "--process", "CT outpatient pathway", "--map", network, "--json"}));
+    for (const json& row : shared) {
+        CHECK(std::to_string(row["map"].get<int>()) == network);
+        const json one = jsonOf(cli({"diff", demo().ws, network, "--trust", row["trust"].get<std::string>(), "--json"}));
+        CHECK(row["log_fitness"].get<double>() == doctest::Approx(one["log_fitness"].get<double>()));
+        CHECK(row["percentage_fitting"].get<double>() == doctest::Approx(one["percentage_fitting"].get<double>()));
+    }
+
+    const auto badInterval = cli({"compare", demo().ws, "--process", "CT outpatient pathway", "--interval", "RCV"});
+    CHECK(badInterval.exitCode != 0);
+    CHECK(badInterval.err.find("FROM:TO") != std::string::npos);
+    const auto noProcess = cli({"compare", demo().ws, "--process", "Knitting"});
+    CHECK(noProcess.exitCode != 0);
+    CHECK(noProcess.err.find("no process named \"Knitting\"") != std::string::npos);
+}
