@@ -3,8 +3,10 @@
 #include "commands.h"
 
 #include "model/diff.h"
+#include "model/discovery.h"
 #include "model/error.h"
 #include "model/event_log.h"
+#include "model/layout.h"
 #include "model/local_time.h"
 #include "model/log_filter.h"
 #include "model/trust_comparison.h"
@@ -266,6 +268,37 @@ int runCompare(const DiffArgs& a, const std::string& processName, std::int64_t m
     return 0;
 }
 
+// [SECTION] discover
+
+int runDiscover(const DiffArgs& a, const std::string& processName, double minFrequency, std::string name) {
+    if (minFrequency < 0 || minFrequency > 1)
+        throw model::Error("--min-frequency is a share of cases from 0 to 1, not " + std::to_string(minFrequency));
+    auto ws = Workspace::open(a.ws);
+    const model::Trust trust = requireTrust(ws, a.trust);
+    const auto process = ws.findProcess(processName);
+    if (!process) throw model::Error("no process named \"" + processName + "\"");
+    const model::EventLog log = model::loadEventLog(ws, trust.id);
+    const auto cases = model::selectCases(log, filterOf(a));
+    if (cases.empty()) throw model::Error("no cases of " + trust.code + " to discover a map from");
+    model::DiscoveryOptions options;
+    options.minFrequency = minFrequency;
+    for (const model::Activity& act : ws.activities()) options.names[act.code] = act.name;
+    model::MapContent map = model::discoverMap(log, cases, options);
+    model::layout(map);
+    if (name.empty()) name = processName + " (" + trust.code + ", as recorded)";
+    const model::MapId id = ws.createMap(process->id, trust.id, name, map, model::MapStatus::Draft);
+    if (a.json) {
+        std::cout << json{{"map", id.value}, {"name", name}, {"cases", cases.size()},
+                          {"nodes", map.nodes.size()}, {"edges", map.edges.size()}}
+                         .dump(2)
+                  << "\n";
+        return 0;
+    }
+    std::cout << "created map " << id.value << " \"" << name << "\" from " << cases.size() << " cases: "
+              << map.nodes.size() << " nodes, " << map.edges.size() << " arrows\n";
+    return 0;
+}
+
 } // namespace
 
 void addDiffCommands(CLI::App& app, Invocation& inv) {
@@ -293,6 +326,24 @@ void addDiffCommands(CLI::App& app, Invocation& inv) {
     addFilterOptions(compare, c);
     compare->callback([&inv, c, cc] {
         inv.run = [c, cc] { return runCompare(*c, cc->process, cc->map, cc->intervals); };
+    });
+
+    struct DiscoverArgs {
+        std::string process, name;
+        double minFrequency = 0.05;
+    };
+    auto d = std::make_shared<DiffArgs>();
+    auto dd = std::make_shared<DiscoverArgs>();
+    auto* discover = app.add_subcommand("discover", "Draw the process a trust's data shows, as a draft map beside its straw man");
+    discover->add_option("WORKSPACE", d->ws, "Workspace file")->required();
+    discover->add_option("--trust", d->trust, "ODS code of the trust")->required();
+    discover->add_option("--process", dd->process, "Process the map is of")->required();
+    discover->add_option("--min-frequency", dd->minFrequency, "Leave out steps taken by fewer than this share of cases")
+        ->capture_default_str();
+    discover->add_option("--name", dd->name, "Map name (default: PROCESS (TRUST, as recorded))");
+    addFilterOptions(discover, d);
+    discover->callback([&inv, d, dd] {
+        inv.run = [d, dd] { return runDiscover(*d, dd->process, dd->minFrequency, dd->name); };
     });
 }
 

@@ -5,6 +5,7 @@
 #include "sample/trust_profiles.h"
 
 #include <cmath>
+#include <set>
 
 using namespace strawman::test;
 using nlohmann::json;
@@ -138,4 +139,35 @@ TEST_CASE("compare puts every trust side by side, each against its own map or on
     const auto noProcess = cli({"compare", demo().ws, "--process", "Knitting"});
     CHECK(noProcess.exitCode != 0);
     CHECK(noProcess.err.find("no process named \"Knitting\"") != std::string::npos);
+}
+
+TEST_CASE("discover stores the process a trust's data shows as a draft map, laid out, that its cases fit") {
+    TempDir dir;
+    const std::string ws = dir.path("copy.strawman");
+    REQUIRE(cli({"demo", ws, "--cases", "800", "--key-file", dir.path("k.key")}).exitCode == 0);
+    const json made = jsonOf(cli({"discover", ws, "--trust", "RWF", "--process", "CT outpatient pathway",
+                                  "--min-frequency", "0", "--json"}));
+    const std::string id = std::to_string(made["map"].get<int>());
+    CHECK(made["name"] == "CT outpatient pathway (RWF, as recorded)");
+    CHECK(cli({"map", "validate", ws, id}).exitCode == 0);
+    bool listed = false;
+    for (const json& m : jsonOf(cli({"map", "list", ws, "--json"})))
+        if (std::to_string(m["id"].get<int>()) == id) {
+            listed = true;
+            CHECK(m["trust"] == "RWF");
+            CHECK(m["status"] == "draft");
+        }
+    CHECK(listed);
+    // Laid out: no two nodes on one spot.
+    const json map = jsonOf(cli({"map", "export", ws, id, "--format", "json"}));
+    std::set<std::pair<int, int>> spots;
+    for (const json& n : map["nodes"]) spots.insert({n["x"].get<int>(), n["y"].get<int>()});
+    CHECK(spots.size() == map["nodes"].size());
+    // Every step of the data is on it, so every case fits.
+    const json r = jsonOf(cli({"diff", ws, id, "--trust", "RWF", "--json"}));
+    CHECK(r["percentage_fitting"].get<double>() == doctest::Approx(100));
+
+    const auto bad = cli({"discover", ws, "--trust", "RWF", "--process", "CT outpatient pathway", "--min-frequency", "2"});
+    CHECK(bad.exitCode != 0);
+    CHECK(bad.err.find("--min-frequency is a share of cases from 0 to 1") != std::string::npos);
 }

@@ -2,9 +2,11 @@
 #include "map_fixtures.h"
 
 #include "model/diff.h"
+#include "model/discovery.h"
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <numeric>
 
 using namespace strawman;
@@ -155,4 +157,31 @@ TEST_CASE("steps of a parallel block in either order are drawn, and their arrows
     CHECK(step(r, "A", "C").drawn);
     CHECK(step(r, "B", "D").drawn);
     CHECK(r.unusedEdges.empty());
+}
+
+TEST_CASE("an as-recorded map drawn from the data fits the cases it came from") {
+    const LogBuilder b = fiveCases();
+    const MapContent everything = discoverMap(b.log, all(b.log));
+    // start, A, B, C, X, end; arrows start-A, A-B, B-C, A-C, B-X, X-C, C-end.
+    CHECK(everything.nodes.size() == 6);
+    CHECK(everything.edges.size() == 7);
+    const DiffResult r = diff(everything, b.log, all(b.log));
+    CHECK(r.percentageFitting == 100);
+    CHECK(r.unusedEdges.empty());
+
+    DiscoveryOptions common;
+    common.minFrequency = 0.5; // steps of at least 3 of the 5 cases
+    common.names["A"] = "Requested";
+    const MapContent main = discoverMap(b.log, all(b.log), common);
+    std::vector<std::string> codes;
+    for (const auto& n : main.nodes)
+        if (n.kind == NodeKind::Activity) codes.push_back(n.activity);
+    CHECK(codes == std::vector<std::string>{"A", "B", "C"}); // X is in one case of five
+    CHECK(main.nodes[1].label == "Requested");
+    CHECK(main.edges.size() == 4); // start-A, A-B, B-C, C-end; A-C is one case
+    const auto ab = std::find_if(main.edges.begin(), main.edges.end(), [&](const Edge& e) {
+        return main.findNode(e.from)->activity == "A" && main.findNode(e.to)->activity == "B";
+    });
+    REQUIRE(ab != main.edges.end());
+    CHECK(ab->label == "4 cases");
 }

@@ -1,0 +1,92 @@
+#include "discovery.h"
+
+#include "transitions.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace strawman::model {
+
+MapContent discoverMap(const EventLog& log, std::span<const std::uint32_t> cases, const DiscoveryOptions& options) {
+    const DirectlyFollowsGraph dfg = directlyFollows(log, cases);
+    const double total = static_cast<double>(cases.size());
+    const auto often = [&](std::int64_t n) { return n > 0 && static_cast<double>(n) >= options.minFrequency * total; };
+
+    // Activities by the cases they occur in.
+    std::vector<std::int64_t> casesWith(log.activities.size(), 0);
+    {
+        std::vector<std::uint32_t> seenIn(log.activities.size(), UINT32_MAX);
+        for (const std::uint32_t c : cases)
+            for (const LoggedEvent& e : log.caseEvents(c))
+                if (seenIn[e.activity] != c) {
+                    seenIn[e.activity] = c;
+                    ++casesWith[e.activity];
+                }
+    }
+
+    MapContent map;
+    auto addNode = [&](NodeKind kind, std::string key, std::string label, std::string activity) {
+        Node n;
+        n.id = NodeId{static_cast<std::int64_t>(map.nodes.size() + 1)};
+        n.kind = kind;
+        n.key = std::move(key);
+        n.label = std::move(label);
+        n.activity = std::move(activity);
+        defaultSize(kind, n.width, n.height);
+        map.nodes.push_back(std::move(n));
+        return map.nodes.back().id;
+    };
+    const NodeId start = addNode(NodeKind::Start, "start", "Start", "");
+    std::map<std::uint32_t, NodeId> nodeOf;
+    for (std::uint32_t a = 0; a < log.activities.size(); ++a) {
+        if (!often(casesWith[a])) continue;
+        const std::string& code = log.activities[a];
+        const auto name = options.names.find(code);
+        nodeOf[a] = addNode(NodeKind::Activity, code, name != options.names.end() ? name->second : code, code);
+    }
+    const NodeId end = addNode(NodeKind::End, "end", "End", "");
+
+    // Arrows: steps (and starts and ends) often enough; then the most common way
+    // in and out of any activity left without one.
+    struct Candidate {
+        NodeId from, to;
+        std::int64_t cases;
+    };
+    std::vector<Candidate> candidates;
+    for (const ActivityCount& s : dfg.starts)
+        if (nodeOf.count(s.activity)) candidates.push_back({start, nodeOf[s.activity], s.cases});
+    for (const Transition& t : dfg.transitions)
+        if (nodeOf.count(t.from) && nodeOf.count(t.to)) candidates.push_back({nodeOf[t.from], nodeOf[t.to], t.cases});
+    for (const ActivityCount& e : dfg.ends)
+        if (nodeOf.count(e.activity)) candidates.push_back({nodeOf[e.activity], end, e.cases});
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [](const Candidate& a, const Candidate& b) { return a.cases > b.cases; });
+    std::vector<bool> kept(candidates.size(), false);
+    std::set<std::int64_t> hasIn, hasOut;
+    for (std::size_t i = 0; i < candidates.size(); ++i)
+        if (often(candidates[i].cases)) {
+            kept[i] = true;
+            hasOut.insert(candidates[i].from.value);
+            hasIn.insert(candidates[i].to.value);
+        }
+    for (const auto& [activity, node] : nodeOf) {
+        for (std::size_t i = 0; i < candidates.size() && !hasIn.count(node.value); ++i)
+            if (candidates[i].to == node && !kept[i]) {
+                kept[i] = true;
+                hasIn.insert(node.value);
+            }
+        for (std::size_t i = 0; i < candidates.size() && !hasOut.count(node.value); ++i)
+            if (candidates[i].from == node && !kept[i]) {
+                kept[i] = true;
+                hasOut.insert(node.value);
+            }
+    }
+    for (std::size_t i = 0; i < candidates.size(); ++i)
+        if (kept[i])
+            map.edges.push_back({EdgeId{static_cast<std::int64_t>(map.edges.size() + 1)}, candidates[i].from,
+                                 candidates[i].to, std::to_string(candidates[i].cases) + " cases"});
+    return map;
+}
+
+} // namespace strawman::model
