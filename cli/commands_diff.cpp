@@ -29,10 +29,22 @@ namespace {
 struct DiffArgs {
     std::string ws, trust, from, to, tz = "Europe/London";
     std::int64_t map = 0;
-    std::vector<std::string> modalities, priorities, sources, sites;
+    std::vector<std::string> modalities, priorities, sources, sites, intervals;
     bool ignoreUnmodelled = false, json = false;
     std::size_t top = 10;
 };
+
+// --interval FROM:TO, each.
+std::vector<model::IntervalSpec> intervalsOf(const std::vector<std::string>& texts) {
+    std::vector<model::IntervalSpec> intervals;
+    for (const std::string& text : texts) {
+        const auto colon = text.find(':');
+        if (colon == std::string::npos || colon == 0 || colon + 1 == text.size())
+            throw model::Error("--interval takes two activity codes as FROM:TO (e.g. RCV:VET), not \"" + text + "\"");
+        intervals.push_back({text.substr(0, colon), text.substr(colon + 1)});
+    }
+    return intervals;
+}
 
 // A calendar date in the zone: its first instant, or the first of the next day.
 model::TimeMs dayStart(const std::string& text, const model::TimeZone& zone, bool nextDay, const char* option) {
@@ -139,6 +151,12 @@ void printText(const model::DiffResult& r, const std::string& heading) {
     }
 }
 
+std::string hours(double seconds) {
+    std::ostringstream out;
+    out << std::fixed << std::setprecision(seconds < 36000 ? 1 : 0) << seconds / 3600 << "h";
+    return out.str();
+}
+
 model::LogFilter filterOf(const DiffArgs& a) {
     const model::TimeZone zone = model::TimeZone::named(a.tz);
     model::LogFilter filter;
@@ -176,39 +194,42 @@ int runDiff(const DiffArgs& a) {
     model::DiffOptions options;
     options.ignoreUnmodelled = a.ignoreUnmodelled;
     options.topVariants = a.top;
+    const auto intervals = intervalsOf(a.intervals);
     const model::DiffResult r = model::diff(map, log, cases, options);
+    std::vector<model::IntervalStats> spans;
+    for (const auto& i : intervals) spans.push_back(model::intervalStats(log, cases, i.from, i.to));
     if (a.json) {
         json out = resultJson(r);
         out["trust"] = trust.code;
         out["map"] = {{"id", summary.id.value}, {"name", summary.name}, {"version", summary.versionNumber}};
+        json list = json::array();
+        for (std::size_t k = 0; k < intervals.size(); ++k)
+            list.push_back({{"from", intervals[k].from}, {"to", intervals[k].to}, {"cases", spans[k].duration.count},
+                            {"median_s", spans[k].duration.median}, {"p90_s", spans[k].duration.p90},
+                            {"max_s", spans[k].duration.max}, {"without_end", spans[k].withoutEnd}});
+        out["intervals"] = std::move(list);
         std::cout << out.dump(2) << "\n";
     } else {
         printText(r, trust.code + " against map " + std::to_string(summary.id.value) + " \"" + summary.name +
                          "\" (version " + std::to_string(summary.versionNumber) + ")");
+        if (!intervals.empty()) std::cout << "\nIntervals (first FROM to the first TO after it)\n";
+        for (std::size_t k = 0; k < intervals.size(); ++k)
+            std::cout << "  " << intervals[k].from << " -> " << intervals[k].to << ": " << spans[k].duration.count
+                      << " cases, median " << hours(spans[k].duration.median) << ", P90 "
+                      << hours(spans[k].duration.p90) << ", max " << hours(spans[k].duration.max) << " ("
+                      << spans[k].withoutEnd << " without " << intervals[k].to << ")\n";
     }
     return 0;
 }
 
 // [SECTION] compare
 
-std::string hours(double seconds) {
-    std::ostringstream out;
-    out << std::fixed << std::setprecision(seconds < 36000 ? 1 : 0) << seconds / 3600 << "h";
-    return out.str();
-}
-
 int runCompare(const DiffArgs& a, const std::string& processName, std::int64_t mapId,
                const std::vector<std::string>& intervalTexts) {
     const auto ws = Workspace::open(a.ws);
     const auto process = ws.findProcess(processName);
     if (!process) throw model::Error("no process named \"" + processName + "\"");
-    std::vector<model::IntervalSpec> intervals;
-    for (const std::string& text : intervalTexts) {
-        const auto colon = text.find(':');
-        if (colon == std::string::npos || colon == 0 || colon + 1 == text.size())
-            throw model::Error("--interval takes two activity codes as FROM:TO (e.g. RCV:VET), not \"" + text + "\"");
-        intervals.push_back({text.substr(0, colon), text.substr(colon + 1)});
-    }
+    const std::vector<model::IntervalSpec> intervals = intervalsOf(intervalTexts);
     model::DiffOptions options;
     options.ignoreUnmodelled = a.ignoreUnmodelled;
     const auto rows = model::compareTrusts(ws, process->id, mapId ? std::optional(model::MapId{mapId}) : std::nullopt,
@@ -309,6 +330,7 @@ void addDiffCommands(CLI::App& app, Invocation& inv) {
     cmd->add_option("--trust", a->trust, "ODS code of the trust whose data is replayed")->required();
     addFilterOptions(cmd, a);
     cmd->add_option("--top", a->top, "Variants to list")->capture_default_str();
+    cmd->add_option("--interval", a->intervals, "Time from one activity to another, e.g. RCV:VET (repeatable)");
     cmd->callback([&inv, a] { inv.run = [a] { return runDiff(*a); }; });
 
     struct CompareArgs {

@@ -132,6 +132,14 @@ TEST_CASE("compare puts every trust side by side, each against its own map or on
         CHECK(row["log_fitness"].get<double>() == doctest::Approx(one["log_fitness"].get<double>()));
         CHECK(row["percentage_fitting"].get<double>() == doctest::Approx(one["percentage_fitting"].get<double>()));
     }
+    // And diff's own intervals agree with compare's.
+    for (const json& row : own) {
+        const json one = jsonOf(cli({"diff", demo().ws, std::to_string(row["map"].get<int>()), "--trust",
+                                     row["trust"].get<std::string>(), "--interval", "RCV:VET", "--json"}));
+        REQUIRE(one["intervals"].size() == 1);
+        CHECK(one["intervals"][0]["median_s"] == row["intervals"][0]["median_s"]);
+        CHECK(one["intervals"][0]["cases"] == row["intervals"][0]["cases"]);
+    }
 
     const auto badInterval = cli({"compare", demo().ws, "--process", "CT outpatient pathway", "--interval", "RCV"});
     CHECK(badInterval.exitCode != 0);
