@@ -13,6 +13,8 @@
 #include <sstream>
 #include <string>
 
+#include <unistd.h>
+
 using namespace strawman::model;
 namespace fs = std::filesystem;
 
@@ -26,8 +28,19 @@ TimeMs utc(int y, unsigned m, unsigned d, int hh, int mm, int ss = 0) {
     return duration_cast<milliseconds>(t.time_since_epoch()).count();
 }
 
+// One directory per process, removed at exit: test runs side by side do not
+// share files, and none are left behind.
+struct ScratchRoot {
+    fs::path path = fs::temp_directory_path() / ("strawman_hl7_" + std::to_string(::getpid()));
+    ~ScratchRoot() {
+        std::error_code ec;
+        fs::remove_all(path, ec);
+    }
+};
+
 fs::path tempDir(const std::string& name) {
-    fs::path dir = fs::temp_directory_path() / ("strawman_hl7_" + name);
+    static const ScratchRoot root;
+    fs::path dir = root.path / name;
     fs::remove_all(dir);
     fs::create_directories(dir);
     return dir;
