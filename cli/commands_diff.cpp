@@ -69,9 +69,13 @@ std::string fixed3(double v) {
 }
 
 json resultJson(const model::DiffResult& r) {
+    const auto share = [&](std::int64_t n) {
+        return r.cases ? 100.0 * static_cast<double>(n) / static_cast<double>(r.cases) : 0.0;
+    };
     json deviations = json::array();
     for (const auto& d : r.deviations)
         deviations.push_back({{"activity", d.activity}, {"skipped", d.skipped}, {"inserted", d.inserted},
+                              {"skipped_percent", share(d.skipped)}, {"inserted_percent", share(d.inserted)},
                               {"skipped_moves", d.skippedMoves}, {"inserted_moves", d.insertedMoves}});
     json transitions = json::array();
     for (const auto& t : r.transitions)

@@ -5,6 +5,7 @@
 #include "sample/trust_profiles.h"
 
 #include <cmath>
+#include <map>
 #include <set>
 
 using namespace strawman::test;
@@ -45,6 +46,8 @@ TEST_CASE("each trust's unvetted CT shows as vetting skipped, at the rate its da
         const double cases = r["cases"];
         REQUIRE(cases > 300);
         const double share = static_cast<double>(skipped(r, "VET")) / cases;
+        for (const json& d : r["deviations"])
+            CHECK(d["skipped_percent"].get<double>() == doctest::Approx(100 * d["skipped"].get<double>() / cases));
         INFO(trust.code << ": VET skipped in " << share << " of CT cases, made with " << trust.rates.ctNotVetted);
         CHECK(std::abs(share - trust.rates.ctNotVetted) < 0.06);
     }
@@ -178,4 +181,31 @@ TEST_CASE("discover stores the process a trust's data shows as a draft map, laid
     const auto bad = cli({"discover", ws, "--trust", "RWF", "--process", "CT outpatient pathway", "--min-frequency", "2"});
     CHECK(bad.exitCode != 0);
     CHECK(bad.err.find("--min-frequency is a share of cases from 0 to 1") != std::string::npos);
+}
+
+TEST_CASE("each trust's own departure stands out against the network map") {
+    // RN7 books before vetting, RWF has a DNA and rebooking loop, RPC outsources
+    // reporting with long report times (sample/trust_profiles.cpp).
+    const std::string map = demo().networkCtMap();
+    std::map<std::string, double> bookedOutOfTurn, didNotAttend, reportMedian;
+    for (const auto& trust : strawman::sample::trustProfiles()) {
+        const std::string code(trust.code);
+        const json r = jsonOf(cli({"diff", demo().ws, map, "--trust", code, "--interval", "CMP:VER", "--json"}));
+        const double cases = r["cases"];
+        for (const json& d : r["deviations"]) {
+            if (d["activity"] == "BKD") bookedOutOfTurn[code] = d["inserted"].get<double>() / cases;
+            if (d["activity"] == "DNA") didNotAttend[code] = d["inserted"].get<double>() / cases;
+        }
+        reportMedian[code] = r["intervals"][0]["median_s"];
+    }
+    const auto standsOut = [](const std::map<std::string, double>& values, const std::string& trust, double factor) {
+        for (const auto& [code, v] : values)
+            if (code != trust && values.at(trust) < factor * v) return false;
+        return true;
+    };
+    INFO("booked out of turn: RN7 " << bookedOutOfTurn["RN7"]);
+    CHECK(bookedOutOfTurn["RN7"] > 0.5);
+    CHECK(standsOut(bookedOutOfTurn, "RN7", 5));
+    CHECK(standsOut(didNotAttend, "RWF", 2));
+    CHECK(standsOut(reportMedian, "RPC", 1.8));
 }
