@@ -222,20 +222,22 @@ bool CaseMerge::next(MergedCase& out) {
     return true;
 }
 
-std::vector<std::int64_t> blocksOfTrust(Database& db, std::int64_t trust) {
-    auto s = db.prepare("SELECT id FROM event_block WHERE trust_id = :t ORDER BY import_id, id");
-    s.bind(":t", trust);
+namespace {
+std::vector<std::int64_t> blockIds(Database& db, const char* sql, std::int64_t key) {
+    auto s = db.prepare(sql);
+    s.bind(":key", key);
     std::vector<std::int64_t> ids;
     while (s.step()) ids.push_back(s.integer(0));
     return ids;
 }
+} // namespace
+
+std::vector<std::int64_t> blocksOfTrust(Database& db, std::int64_t trust) {
+    return blockIds(db, "SELECT id FROM event_block WHERE trust_id = :key ORDER BY import_id, id", trust);
+}
 
 std::vector<std::int64_t> blocksOfImport(Database& db, std::int64_t importId) {
-    auto s = db.prepare("SELECT id FROM event_block WHERE import_id = :i ORDER BY id");
-    s.bind(":i", importId);
-    std::vector<std::int64_t> ids;
-    while (s.step()) ids.push_back(s.integer(0));
-    return ids;
+    return blockIds(db, "SELECT id FROM event_block WHERE import_id = :key ORDER BY id", importId);
 }
 
 } // namespace strawman::model

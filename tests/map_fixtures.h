@@ -56,4 +56,19 @@ inline model::MapContent ctPathway() {
     return b.map();
 }
 
+// start -> A -> split -> (B and C) -> join -> D -> end
+inline model::MapContent parallelBlock() {
+    using model::NodeKind;
+    MapBuilder b;
+    auto s = b.node(NodeKind::Start, "s");
+    auto a = b.activity("a", "A");
+    auto split = b.node(NodeKind::Parallel, "split");
+    auto bb = b.activity("b", "B"), c = b.activity("c", "C");
+    auto join = b.node(NodeKind::Parallel, "join");
+    auto d = b.activity("d", "D");
+    auto e = b.node(NodeKind::End, "e");
+    b.edge(s, a).edge(a, split).edge(split, bb).edge(split, c).edge(bb, join).edge(c, join).edge(join, d).edge(d, e);
+    return b.map();
+}
+
 } // namespace strawman::test

@@ -62,19 +62,6 @@ MapContent loop() {
     return b.map();
 }
 
-// start -> A -> split -> (B and C) -> join -> D -> end
-MapContent parallel() {
-    MapBuilder b;
-    auto s = b.node(NodeKind::Start, "s");
-    auto a = b.activity("a", "A");
-    auto split = b.node(NodeKind::Parallel, "split");
-    auto bb = b.activity("b", "B"), c = b.activity("c", "C");
-    auto join = b.node(NodeKind::Parallel, "join");
-    auto d = b.activity("d", "D");
-    auto e = b.node(NodeKind::End, "e");
-    b.edge(s, a).edge(a, split).edge(split, bb).edge(split, c).edge(bb, join).edge(c, join).edge(join, d).edge(d, e);
-    return b.map();
-}
 
 void checkFitness(const Alignment& al, std::uint32_t deviations, double fitness) {
     CHECK(al.deviations == deviations);
@@ -119,7 +106,7 @@ TEST_CASE("a loop: any number of rounds fits") {
 }
 
 TEST_CASE("a parallel block: both orders fit; split and join are silent") {
-    const ReplayModel m = buildReplayModel(parallel());
+    const ReplayModel m = buildReplayModel(test::parallelBlock());
     CHECK(m.states.shortestRun() == 4);
     const Alignment bc = alignCodes(m, {"A", "B", "C", "D"});
     checkFitness(bc, 0, 1.0);

@@ -140,18 +140,9 @@ TEST_CASE("a diff of no cases is empty, not an error") {
 }
 
 TEST_CASE("steps of a parallel block in either order are drawn, and their arrows used") {
-    MapBuilder m;
-    auto st = m.node(NodeKind::Start, "s");
-    auto a = m.activity("a", "A");
-    auto split = m.node(NodeKind::Parallel, "split");
-    auto bb = m.activity("b", "B"), c = m.activity("c", "C");
-    auto join = m.node(NodeKind::Parallel, "join");
-    auto d = m.activity("d", "D");
-    auto e = m.node(NodeKind::End, "e");
-    m.edge(st, a).edge(a, split).edge(split, bb).edge(split, c).edge(bb, join).edge(c, join).edge(join, d).edge(d, e);
     LogBuilder b;
     b.addCase({{"A", 0}, {"C", 1}, {"B", 2}, {"D", 3}});
-    const DiffResult r = diff(m.map(), b.log, all(b.log));
+    const DiffResult r = diff(test::parallelBlock(), b.log, all(b.log));
     CHECK(r.percentageFitting == 100);
     CHECK(step(r, "C", "B").drawn);
     CHECK(step(r, "A", "C").drawn);
