@@ -7,7 +7,6 @@
 #include <deque>
 #include <map>
 #include <set>
-#include <unordered_map>
 
 namespace strawman::model {
 

@@ -27,6 +27,8 @@ struct PackedEvent {
 };
 static_assert(sizeof(PackedEvent) == 24);
 
+// A case's events as one record, as schema version 3 stored them per case; read
+// when an older workspace is converted (migrations.cpp).
 std::string packEvents(const std::vector<PackedEvent>& events);
 std::vector<PackedEvent> unpackEvents(std::string_view blob);
 
