@@ -2,6 +2,7 @@
 #include "workspace.h"
 
 #include "content_hash.h"
+#include "map_change.h"
 #include "clock.h"
 #include "database.h"
 
@@ -229,6 +230,89 @@ void Workspace::replaceContent(MapId id, const MapContent& content) {
         m_db->prepare("DELETE FROM edge WHERE version_id = :v").bind(":v", v.value).run();
         m_db->prepare("DELETE FROM node WHERE version_id = :v").bind(":v", v.value).run();
         insertContent(v, content);
+    });
+}
+
+void Workspace::applyChange(MapId id, const MapChange& change) {
+    if (change.empty()) return;
+    transaction([&] {
+        const VersionId v = editableVersion(id);
+        const MapContent current = content(v);
+        MapContent next = current;
+        model::applyChange(next, change); // refuses a change made for another state of the map
+        checkContent(*this, next);
+
+        // applyChange kept the ids of what stays and numbered new items above
+        // every id in use, so ids tell what is gone, new or altered.
+        std::unordered_map<NodeId, const Node*> was;
+        for (const Node& n : current.nodes) was.emplace(n.id, &n);
+        std::unordered_set<NodeId> stays;
+        for (const Node& n : next.nodes) stays.insert(n.id);
+        std::unordered_map<EdgeId, const Edge*> wasEdge;
+        for (const Edge& e : current.edges) wasEdge.emplace(e.id, &e);
+        std::unordered_set<EdgeId> staysEdge;
+        for (const Edge& e : next.edges) staysEdge.insert(e.id);
+
+        auto deleteEdge = m_db->prepare("DELETE FROM edge WHERE id = :id");
+        for (const Edge& e : current.edges)
+            if (!staysEdge.count(e.id)) {
+                deleteEdge.reset();
+                deleteEdge.bind(":id", e.id.value).run();
+            }
+        auto deleteNode = m_db->prepare("DELETE FROM node WHERE id = :id");
+        for (const Node& n : current.nodes)
+            if (!stays.count(n.id)) {
+                deleteNode.reset();
+                deleteNode.bind(":id", n.id.value).run();
+            }
+
+        auto updateNode = m_db->prepare(
+            "UPDATE node SET kind = :kind, label = :label, activity = :activity, lane = :lane, "
+            "x = :x, y = :y, width = :w, height = :h WHERE id = :id");
+        auto insertNode = m_db->prepare(
+            "INSERT INTO node(version_id, key, kind, label, activity, lane, x, y, width, height, position) "
+            "VALUES(:v, :key, :kind, :label, :activity, :lane, :x, :y, :w, :h, "
+            "(SELECT coalesce(max(position), 0) + 1 FROM node WHERE version_id = :v))");
+        std::unordered_map<NodeId, NodeId> stored; // new node's id in `next` -> its row id
+        for (const Node& n : next.nodes) {
+            auto old = was.find(n.id);
+            if (old != was.end() && sameNode(*old->second, n)) continue;
+            Statement& s = old != was.end() ? updateNode : insertNode;
+            s.reset();
+            if (old != was.end())
+                s.bind(":id", n.id.value);
+            else
+                s.bind(":v", v.value).bind(":key", n.key);
+            s.bind(":kind", toText(n.kind)).bind(":label", n.label).bind(":lane", n.lane)
+                .bind(":x", n.x).bind(":y", n.y).bind(":w", n.width).bind(":h", n.height);
+            if (n.activity.empty())
+                s.bindNull(":activity");
+            else
+                s.bind(":activity", n.activity);
+            s.run();
+            if (old == was.end()) stored.emplace(n.id, NodeId{m_db->lastInsertId()});
+        }
+        auto rowOf = [&](NodeId n) {
+            auto it = stored.find(n);
+            return it == stored.end() ? n : it->second;
+        };
+
+        auto updateEdge = m_db->prepare("UPDATE edge SET label = :label WHERE id = :id");
+        auto insertEdge = m_db->prepare(
+            "INSERT INTO edge(version_id, from_node, to_node, label, position) "
+            "VALUES(:v, :from, :to, :label, "
+            "(SELECT coalesce(max(position), 0) + 1 FROM edge WHERE version_id = :v))");
+        for (const Edge& e : next.edges) {
+            auto old = wasEdge.find(e.id);
+            if (old == wasEdge.end()) {
+                insertEdge.reset();
+                insertEdge.bind(":v", v.value).bind(":from", rowOf(e.from).value)
+                    .bind(":to", rowOf(e.to).value).bind(":label", e.label).run();
+            } else if (old->second->label != e.label) {
+                updateEdge.reset();
+                updateEdge.bind(":label", e.label).bind(":id", e.id.value).run();
+            }
+        }
     });
 }
 

@@ -27,6 +27,7 @@
 namespace strawman::model {
 
 class Database;
+struct MapChange;
 
 class Workspace {
 public:
@@ -86,6 +87,12 @@ public:
 
     // Replaces the draft's nodes and edges wholesale (editor commands, imports).
     void replaceContent(MapId id, const MapContent& content);
+
+    // Applies one edit (map_change.h) to the current version, in one transaction,
+    // keeping the row ids of nodes and edges it does not remove. Throws Error, and
+    // changes nothing, when the map no longer looks as the change expects (another
+    // window changed it meanwhile) or the result breaks a rule of the store.
+    void applyChange(MapId id, const MapChange& change);
 
     void setStatus(MapId id, MapStatus status);
     void rename(MapId id, std::string_view name);
