@@ -12,40 +12,60 @@ namespace strawman::model {
 
 namespace {
 
-// Which activity can follow which straight away in some run of the map (its
-// directly-follows footprint), from the states: a visible step, then any silent
-// ones, then the next visible step.
-std::vector<std::vector<bool>> drawnPairs(const ReplayModel& m) {
-    const std::size_t labels = m.labels.size();
-    std::vector<std::vector<bool>> drawn(labels, std::vector<bool>(labels, false));
+// The map's directly-follows footprint, from its states: which activity can
+// follow which straight away in some run (a visible step, then any silent ones,
+// then the next visible step), and which can begin or finish a run.
+struct Footprint {
+    std::vector<std::vector<bool>> follows; // [a][b], by label
+    std::vector<bool> first, last;
+};
+
+// From a marking, through silent steps only: the label of each visible step
+// that can come next, and whether the run can finish there.
+template <class OnStep> bool nextSteps(const ReplayModel& m, std::uint32_t marking, OnStep onStep) {
     const NetStates& s = m.states;
-    auto useful = [&](std::uint32_t marking) { return s.visibleToFinal[marking] != NetStates::kNever; };
-    for (std::uint32_t from = 0; from < s.markings.size(); ++from) {
-        if (!useful(from)) continue;
-        for (std::uint32_t a = s.arcStart[from]; a < s.arcStart[from + 1]; ++a) {
-            const std::int32_t first = m.transitionLabel[s.arcs[a].transition];
-            if (first < 0 || !useful(s.arcs[a].to)) continue;
-            std::vector<bool> seen(s.markings.size(), false);
-            std::deque<std::uint32_t> queue{s.arcs[a].to};
-            seen[s.arcs[a].to] = true;
-            while (!queue.empty()) {
-                const std::uint32_t at = queue.front();
-                queue.pop_front();
-                for (std::uint32_t b = s.arcStart[at]; b < s.arcStart[at + 1]; ++b) {
-                    const NetStates::Arc arc = s.arcs[b];
-                    if (!useful(arc.to)) continue;
-                    const std::int32_t next = m.transitionLabel[arc.transition];
-                    if (next >= 0)
-                        drawn[static_cast<std::size_t>(first)][static_cast<std::size_t>(next)] = true;
-                    else if (!seen[arc.to]) {
-                        seen[arc.to] = true;
-                        queue.push_back(arc.to);
-                    }
-                }
+    std::vector<bool> seen(s.markings.size(), false);
+    std::deque<std::uint32_t> queue{marking};
+    seen[marking] = true;
+    bool canFinish = false;
+    while (!queue.empty()) {
+        const std::uint32_t at = queue.front();
+        queue.pop_front();
+        canFinish = canFinish || at == s.final;
+        for (std::uint32_t b = s.arcStart[at]; b < s.arcStart[at + 1]; ++b) {
+            const NetStates::Arc arc = s.arcs[b];
+            if (s.visibleToFinal[arc.to] == NetStates::kNever) continue; // a dead end
+            const std::int32_t next = m.transitionLabel[arc.transition];
+            if (next >= 0)
+                onStep(static_cast<std::size_t>(next));
+            else if (!seen[arc.to]) {
+                seen[arc.to] = true;
+                queue.push_back(arc.to);
             }
         }
     }
-    return drawn;
+    return canFinish;
+}
+
+Footprint footprint(const ReplayModel& m) {
+    const std::size_t labels = m.labels.size();
+    Footprint f{std::vector<std::vector<bool>>(labels, std::vector<bool>(labels, false)),
+                std::vector<bool>(labels, false), std::vector<bool>(labels, false)};
+    const NetStates& s = m.states;
+    auto useful = [&](std::uint32_t marking) { return s.visibleToFinal[marking] != NetStates::kNever; };
+    if (s.markings.empty() || !useful(0)) return f;
+    nextSteps(m, 0, [&](std::size_t label) { f.first[label] = true; });
+    for (std::uint32_t from = 0; from < s.markings.size(); ++from) {
+        if (!useful(from)) continue;
+        for (std::uint32_t a = s.arcStart[from]; a < s.arcStart[from + 1]; ++a) {
+            const std::int32_t label = m.transitionLabel[s.arcs[a].transition];
+            if (label < 0 || !useful(s.arcs[a].to)) continue;
+            const auto first = static_cast<std::size_t>(label);
+            if (nextSteps(m, s.arcs[a].to, [&](std::size_t next) { f.follows[first][next] = true; }))
+                f.last[first] = true;
+        }
+    }
+    return f;
 }
 
 constexpr const char* kStart = "\x01start";
@@ -193,9 +213,8 @@ DiffResult diff(const MapContent& map, const EventLog& log, std::span<const std:
     }
 
     // The log's directly-follows graph, each step marked drawn or not.
-    const auto drawn = drawnPairs(model);
+    const Footprint drawn = footprint(model);
     const DirectlyFollowsGraph dfg = directlyFollows(log, cases);
-    std::set<std::pair<std::string, std::string>> observed;
     for (const Transition& t : dfg.transitions) {
         ObservedTransition o;
         o.from = log.activities[t.from];
@@ -204,27 +223,55 @@ DiffResult diff(const MapContent& map, const EventLog& log, std::span<const std:
         o.cases = t.cases;
         o.duration = t.duration;
         const std::int32_t a = labelOf[t.from], b = labelOf[t.to];
-        o.drawn = a >= 0 && b >= 0 && drawn[static_cast<std::size_t>(a)][static_cast<std::size_t>(b)];
-        observed.insert({o.from, o.to});
+        o.drawn = a >= 0 && b >= 0 && drawn.follows[static_cast<std::size_t>(a)][static_cast<std::size_t>(b)];
         r.transitions.push_back(std::move(o));
     }
-    for (const ActivityCount& s : dfg.starts) observed.insert({kStart, log.activities[s.activity]});
-    for (const ActivityCount& e : dfg.ends) observed.insert({log.activities[e.activity], kEnd});
+    auto boundaries = [&](const std::vector<ActivityCount>& counts, const std::vector<bool>& allowed) {
+        std::vector<CaseBoundary> out;
+        for (const ActivityCount& c : counts) {
+            const std::int32_t label = labelOf[c.activity];
+            out.push_back({log.activities[c.activity], c.cases,
+                           label >= 0 && allowed[static_cast<std::size_t>(label)]});
+        }
+        return out;
+    };
+    r.starts = boundaries(dfg.starts, drawn.first);
+    r.ends = boundaries(dfg.ends, drawn.last);
 
-    // Arrows no case follows: the step pair an arrow stands for never appears
-    // one straight after the other (start and end included).
+    // What each arrow carries; an arrow that carries nothing is one no case
+    // follows. Only steps the map allows count, so a step that jumps a whole
+    // parallel block is not put on the arrow into it.
     for (const Edge& e : map.edges) {
+        ArrowTraffic traffic;
+        traffic.edge = e.id;
         const Node* from = map.findNode(e.from);
         const Node* to = map.findNode(e.to);
-        if (!from || !to || from->kind == NodeKind::Note || to->kind == NodeKind::Note) continue;
+        if (!from || !to || from->kind == NodeKind::Note || to->kind == NodeKind::Note) {
+            r.arrows.push_back(std::move(traffic));
+            continue;
+        }
         const Ends before = reach(map, e.from, false), after = reach(map, e.to, true);
-        bool used = false;
-        for (const auto& [a, b] : observed)
-            if ((before.wildcard || before.activities.count(a)) && (after.wildcard || after.activities.count(b))) {
-                used = true;
-                break;
-            }
-        if (!used && r.cases > 0) r.unusedEdges.push_back({e.id, nodeName(map, e.from), nodeName(map, e.to)});
+        auto comesFrom = [&](const std::string& a) { return before.wildcard || before.activities.count(a) > 0; };
+        auto leadsTo = [&](const std::string& b) { return after.wildcard || after.activities.count(b) > 0; };
+        for (std::size_t i = 0; i < r.transitions.size(); ++i) {
+            const ObservedTransition& t = r.transitions[i];
+            if (!t.drawn || !comesFrom(t.from) || !leadsTo(t.to)) continue;
+            traffic.transitions.push_back(i);
+            traffic.occurrences += t.count;
+        }
+        for (std::size_t i = 0; i < r.starts.size(); ++i) {
+            if (!r.starts[i].drawn || !comesFrom(kStart) || !leadsTo(r.starts[i].activity)) continue;
+            traffic.starts.push_back(i);
+            traffic.occurrences += r.starts[i].cases;
+        }
+        for (std::size_t i = 0; i < r.ends.size(); ++i) {
+            if (!r.ends[i].drawn || !comesFrom(r.ends[i].activity) || !leadsTo(kEnd)) continue;
+            traffic.ends.push_back(i);
+            traffic.occurrences += r.ends[i].cases;
+        }
+        if (traffic.occurrences == 0 && r.cases > 0)
+            r.unusedEdges.push_back({e.id, nodeName(map, e.from), nodeName(map, e.to)});
+        r.arrows.push_back(std::move(traffic));
     }
     return r;
 }

@@ -44,6 +44,30 @@ struct ObservedTransition {
     DurationStats duration;
 };
 
+// A case's first (or last) activity, and whether a run of the map can start
+// (end) with it: a case that starts at booking when the map starts at request
+// received is a departure too.
+struct CaseBoundary {
+    std::string activity;
+    std::int64_t cases = 0;
+    bool drawn = false;
+};
+
+// The observed steps one arrow of the map stands for, so the map can show how
+// much traffic each arrow carries. An arrow stands for a step when the step's
+// first activity is one the arrow can come from and its second one the arrow
+// can lead to, looking through decisions (and through parallel bars, past which
+// any activity qualifies), and the map allows the step (`drawn`). An arrow into
+// or out of a gateway so stands for several steps, and one step may be carried
+// by the arrows on both sides of a gateway.
+struct ArrowTraffic {
+    EdgeId edge;
+    std::int64_t occurrences = 0;         // the steps' counts added up
+    std::vector<std::size_t> transitions; // indices into DiffResult::transitions
+    std::vector<std::size_t> starts;      // into DiffResult::starts: arrows out of the start
+    std::vector<std::size_t> ends;        // into DiffResult::ends: arrows into an end
+};
+
 struct UnusedEdge {
     EdgeId edge;
     std::string from, to; // node labels
@@ -71,7 +95,9 @@ struct DiffResult {
     double percentageFitting = 100;
     std::vector<ActivityDeviation> deviations;     // most deviating first
     std::vector<ObservedTransition> transitions;   // every directly-follows pair of the cases
-    std::vector<UnusedEdge> unusedEdges;           // drawn arrows no case follows
+    std::vector<CaseBoundary> starts, ends;        // most cases first
+    std::vector<ArrowTraffic> arrows;              // one per map edge, in the map's order
+    std::vector<UnusedEdge> unusedEdges;           // drawn arrows no case follows: no traffic
     std::vector<UnmodelledActivity> unmodelled;    // in the log, not on the map
     std::vector<DiffVariant> topVariants;
     std::int64_t casesLeftOut = 0;                 // variants too large to align

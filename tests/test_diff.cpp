@@ -176,3 +176,44 @@ TEST_CASE("an as-recorded map drawn from the data fits the cases it came from") 
     REQUIRE(ab != main.edges.end());
     CHECK(ab->label == "4 cases");
 }
+
+TEST_CASE("each arrow carries the steps it stands for, the cases' starts and ends included") {
+    const auto s = sequenceWithUnusedBranch();
+    const LogBuilder b = fiveCases();
+    const DiffResult r = diff(s.map, b.log, all(b.log));
+    REQUIRE(r.starts.size() == 1);
+    CHECK(r.starts[0].activity == "A");
+    CHECK(r.starts[0].cases == 5);
+    CHECK(r.starts[0].drawn);
+    REQUIRE(r.ends.size() == 1);
+    CHECK(r.ends[0].activity == "C");
+    CHECK(r.ends[0].drawn);
+
+    // start-A, A-decision, decision-B, decision-Y, B-C, Y-C, C-end. A-C (B
+    // skipped) is not drawn, so no arrow carries it.
+    std::vector<std::int64_t> carried;
+    for (const auto& a : r.arrows) carried.push_back(a.occurrences);
+    CHECK(carried == std::vector<std::int64_t>{5, 4, 4, 0, 3, 0, 5});
+    REQUIRE(r.arrows.size() == s.map.edges.size());
+    CHECK(r.arrows[1].edge == s.map.edges[1].id);
+    REQUIRE(r.arrows[1].transitions.size() == 1);
+    CHECK(r.transitions[r.arrows[1].transitions[0]].from == "A");
+    CHECK(r.transitions[r.arrows[1].transitions[0]].to == "B");
+    CHECK(r.arrows[0].starts == std::vector<std::size_t>{0});
+    CHECK(r.arrows[6].ends == std::vector<std::size_t>{0});
+}
+
+TEST_CASE("a step that jumps a whole parallel block is not carried by the arrows around it") {
+    LogBuilder b;
+    b.addCase({{"A", 0}, {"D", 1}});
+    b.addCase({{"D", 0}});
+    const DiffResult r = diff(test::parallelBlock(), b.log, all(b.log));
+    CHECK_FALSE(step(r, "A", "D").drawn);
+    for (const auto& s : r.starts)
+        CHECK(s.drawn == (s.activity == "A")); // the map cannot start with D
+    // Only start-A and D-end were followed; the block's six arrows were not,
+    // though A and D sit on either side of it.
+    CHECK(r.unusedEdges.size() == 6);
+    CHECK(r.arrows.front().occurrences == 1);
+    CHECK(r.arrows.back().occurrences == 2);
+}
