@@ -1,5 +1,7 @@
 #include "editor_session.h"
 
+#include "model/error.h"
+
 #include <algorithm>
 #include <utility>
 
@@ -69,6 +71,73 @@ void EditorSession::loadSelected() {
     m_content = m_selected ? m_workspace.content(*m_selected) : model::MapContent{};
     m_geometry = buildMapGeometry(m_content);
     ++m_contentRevision;
+}
+
+// [SECTION] Editing
+
+namespace {
+const EditHistory kNoHistory;
+} // namespace
+
+const EditHistory& EditorSession::history() const {
+    if (!m_selected) return kNoHistory;
+    auto it = m_history.find(*m_selected);
+    return it == m_history.end() ? kNoHistory : it->second;
+}
+
+void EditorSession::applyToShown(const model::MapChange& change) {
+    try {
+        m_workspace.applyChange(*m_selected, change);
+    } catch (const model::Error&) {
+        reload(); // show what is really there now
+        throw;
+    }
+    m_lastSaved = std::chrono::system_clock::now();
+    // Our own write changes the file; do not mistake it for someone else's.
+    m_maps = m_workspace.maps();
+    loadSelected();
+    m_diskStamp = diskStamp();
+}
+
+std::vector<std::string> EditorSession::commit(const std::string& label,
+                                               const model::MapContent& after) {
+    if (!m_selected) throw model::Error("no map is open");
+    model::MapChange change = model::diffContent(m_content, after);
+    if (change.empty()) return {};
+    applyToShown(change);
+    std::vector<std::string> touched = model::touchedKeys(change);
+    m_history[*m_selected].record({label, std::move(change)});
+    return touched;
+}
+
+std::vector<std::string> EditorSession::undo() {
+    if (!m_selected) return {};
+    EditHistory& h = m_history[*m_selected];
+    const EditStep* step = h.nextUndo();
+    if (!step) return {};
+    const model::MapChange back = model::inverse(step->change);
+    try {
+        applyToShown(back);
+    } catch (const model::Error& e) {
+        throw model::Error("cannot undo \"" + step->label + "\": " + e.what());
+    }
+    h.undone();
+    return model::touchedKeys(back);
+}
+
+std::vector<std::string> EditorSession::redo() {
+    if (!m_selected) return {};
+    EditHistory& h = m_history[*m_selected];
+    const EditStep* step = h.nextRedo();
+    if (!step) return {};
+    try {
+        applyToShown(step->change);
+    } catch (const model::Error& e) {
+        throw model::Error("cannot redo \"" + step->label + "\": " + e.what());
+    }
+    std::vector<std::string> touched = model::touchedKeys(step->change);
+    h.redone();
+    return touched;
 }
 
 } // namespace strawman::editor

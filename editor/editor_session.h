@@ -4,6 +4,7 @@
 // reload(). No ImGui here.
 #pragma once
 
+#include "edit_history.h"
 #include "map_geometry.h"
 
 #include "model/workspace.h"
@@ -44,6 +45,21 @@ class EditorSession {
     const model::MapContent& content() const { return m_content; }
     const MapGeometry& geometry() const { return m_geometry; }
 
+    // [editing the shown map]
+    // Stores `after` as the shown map's new content, as one undoable step called
+    // `label`, in one transaction. Returns the keys of the nodes it added or
+    // changed. Throws model::Error, having changed nothing, when the workspace
+    // refuses it; when the map was changed elsewhere meanwhile, it re-reads first.
+    std::vector<std::string> commit(const std::string& label, const model::MapContent& after);
+    // Undo and redo the shown map's last step; they return the nodes the step
+    // touched, and throw model::Error (after re-reading) when the map has since
+    // been changed elsewhere in a way the step no longer fits.
+    std::vector<std::string> undo();
+    std::vector<std::string> redo();
+    const EditHistory& history() const;
+    // When this window last wrote to the workspace; empty before the first change.
+    std::optional<std::chrono::system_clock::time_point> lastSaved() const { return m_lastSaved; }
+
     // Grows whenever a different map is selected, so views can notice and fit it.
     std::uint64_t selectionRevision() const { return m_selectionRevision; }
     // Grows whenever the shown content is (re)loaded, so caches built from it can refresh.
@@ -51,6 +67,9 @@ class EditorSession {
 
   private:
     void loadSelected();
+    // Applies a change to the shown map and re-reads it; on refusal re-reads too,
+    // so the canvas shows what the file holds, and rethrows.
+    void applyToShown(const model::MapChange& change);
     // What changes when anyone commits: size and time of the file and its
     // write-ahead log. Looked at instead of asking SQLite, which only the model talks to.
     struct DiskStamp {
@@ -69,6 +88,8 @@ class EditorSession {
     MapGeometry m_geometry;
     std::uint64_t m_selectionRevision = 0;
     std::uint64_t m_contentRevision = 0;
+    std::unordered_map<model::MapId, EditHistory> m_history;
+    std::optional<std::chrono::system_clock::time_point> m_lastSaved;
     DiskStamp m_diskStamp;
     std::chrono::steady_clock::time_point m_lastDiskCheck;
 };

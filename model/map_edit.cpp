@@ -3,6 +3,7 @@
 #include "error.h"
 
 #include <algorithm>
+#include <cctype>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -150,10 +151,15 @@ std::vector<std::string> paste(MapContent& map, const MapContent& piece, double 
     for (const Node& n : piece.nodes) {
         Node copy = n;
         // Keep a pasted node's name where it is free (pasting into another map
-        // keeps "vet" as "vet"); number it where it is taken.
-        copy.key = taken.count(n.key) ? firstFree(taken, n.key.empty() ? keyWord(n.kind) : n.key, false)
-                                      : n.key;
-        if (copy.key.empty()) copy.key = firstFree(taken, keyWord(n.kind), true);
+        // keeps "vet" as "vet"); number it where it is taken, counting on from a
+        // number it already has ("bkd2" copied again becomes "bkd3", not "bkd22").
+        if (n.key.empty()) {
+            copy.key = firstFree(taken, keyWord(n.kind), true);
+        } else if (taken.count(n.key)) {
+            std::string base = n.key;
+            while (base.size() > 1 && std::isdigit(static_cast<unsigned char>(base.back()))) base.pop_back();
+            copy.key = firstFree(taken, base, false);
+        }
         taken.insert(copy.key);
         copy.id = NodeId{++nextNode};
         copy.x += dx;
