@@ -33,6 +33,7 @@ struct GuiArgs {
     std::string screenshot;
     int frames = 3;
     std::string size = "1600x1000";
+    std::string script;
 };
 
 int openEditor(const GuiArgs& args) {
@@ -42,6 +43,7 @@ int openEditor(const GuiArgs& args) {
     if (args.map) options.map = args.map;
     if (!args.screenshot.empty()) options.screenshot = args.screenshot;
     options.frames = args.frames;
+    if (!args.script.empty()) options.script = args.script;
     int w = 0, h = 0;
     if (std::sscanf(args.size.c_str(), "%dx%d", &w, &h) != 2 || w < 200 || h < 200)
         throw strawman::model::Error("--size takes WIDTHxHEIGHT, e.g. 1600x1000");
@@ -81,6 +83,9 @@ int main(int argc, char** argv) {
         ->capture_default_str()
         ->check(CLI::Range(1, 1000));
     guiCmd->add_option("--size", gui.size, "Window size for the screenshot")->capture_default_str();
+    guiCmd->add_option("--script", gui.script,
+                       "Replay a file of mouse and keyboard events first (see editor/input_script.h)")
+        ->check(CLI::ExistingFile);
     guiCmd->callback([&] { invocation.run = [&] { return openEditor(gui); }; });
 
     std::string workspace;

@@ -5,9 +5,14 @@
 
 #include "editor_session.h"
 #include "fonts.h"
+#include "input_script.h"
 #include "map_canvas.h"
+#include "map_editor.h"
 #include "network_panel.h"
+#include "notices.h"
 #include "screenshot.h"
+#include "script_player.h"
+#include "shortcuts.h"
 #include "theme.h"
 
 #include "model/error.h"
@@ -111,11 +116,13 @@ struct FrameRequests {
 
 // ImGui 1.86 has no docking: the panels are plain windows placed to tile the
 // GLFW window exactly, recomputed every frame so resizing just works.
-FrameRequests drawFrame(const EditorSession& session, MapCanvas& canvas, const Fonts& fonts) {
+FrameRequests drawFrame(MapEditor& editor, MapCanvas& canvas, const Fonts& fonts,
+                        Notices& notices) {
+    const EditorSession& session = editor.session();
     FrameRequests requests;
     // F5 re-reads at once; otherwise changes made outside this window (a
     // `strawman` command, another editor) are picked up within half a second.
-    requests.reload = ImGui::IsKeyPressed(GLFW_KEY_F5, false);
+    requests.reload = pressed(Command::Reload);
     const ImGuiIO& io = ImGui::GetIO();
     const float width = io.DisplaySize.x, height = io.DisplaySize.y;
     const float statusHeight = ImGui::GetFrameHeight() + 6;
@@ -135,7 +142,7 @@ FrameRequests drawFrame(const EditorSession& session, MapCanvas& canvas, const F
                                       kPanelFlags | ImGuiWindowFlags_NoScrollbar |
                                           ImGuiWindowFlags_NoScrollWithMouse);
     ImGui::PopStyleVar();
-    if (mapOpen) canvas.draw(session);
+    if (mapOpen) canvas.draw(editor);
     ImGui::End();
 
     ImGui::SetNextWindowPos(ImVec2(0, mainHeight));
@@ -143,29 +150,60 @@ FrameRequests drawFrame(const EditorSession& session, MapCanvas& canvas, const F
     ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.91f, 0.93f, 0.95f, 1.0f));
     if (ImGui::Begin("Status", nullptr, kPanelFlags | ImGuiWindowFlags_NoScrollbar)) {
         ImGui::TextDisabled("%s", session.workspace().path().c_str());
-        const char* help =
-            "Wheel: zoom   Right-drag or Space+drag: pan   F: fit   1: 100%   F5: reload";
+        const char* help = "Double-click: add a step   Drag a handle: connect   Wheel: zoom   "
+                           "Right-drag: pan   F1: all shortcuts";
         const float helpWidth = ImGui::CalcTextSize(help).x;
         ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 20, width - helpWidth - 12));
         ImGui::TextDisabled("%s", help);
     }
     ImGui::End();
     ImGui::PopStyleColor();
+    notices.draw();
     return requests;
 }
 
-void carryOut(EditorSession& session, const FrameRequests& requests) {
+void carryOut(MapEditor& editor, const FrameRequests& requests, Notices& notices) {
+    EditorSession& session = editor.session();
     try {
         if (requests.reload)
             session.reload();
         else
             session.reloadIfChanged();
-        if (requests.select) session.select(*requests.select);
+        if (requests.select && session.select(*requests.select)) editor.clearSelection();
     } catch (const std::exception& e) {
         // The file changed under us in a way we cannot read (deleted, a newer
         // version): say so and keep showing what we have.
-        std::fprintf(stderr, "strawman: %s\n", e.what());
+        notices.error("Could not read the workspace", e.what());
     }
+}
+
+// Where a scripted position is on screen this frame, through the canvas.
+Vec2 resolveScriptPosition(const ScriptPos& p, const MapCanvas& canvas, const EditorSession& session) {
+    const CanvasTransform& view = canvas.view();
+    if (p.kind == ScriptPos::Kind::Screen) return {p.x, p.y};
+    if (p.kind == ScriptPos::Kind::World) return view.worldToScreen({p.x, p.y});
+    const MapGeometry* geo = canvas.shownGeometry();
+    const model::MapContent& content = session.content();
+    auto nodeShape = [&](const std::string& key) -> const Shape& {
+        const model::Node* n = content.findNodeByKey(key);
+        const NodeGeometry* g = n && geo ? geo->find(n->id) : nullptr;
+        if (!g) throw model::Error("the map has no node \"" + key + "\"");
+        return g->shape;
+    };
+    if (p.kind == ScriptPos::Kind::Node) return view.worldToScreen(nodeShape(p.key).centre);
+    if (p.kind == ScriptPos::Kind::Handle)
+        return view.worldToScreen(connectionHandles(nodeShape(p.key))[0]);
+    const model::Node* from = content.findNodeByKey(p.key);
+    const model::Node* to = content.findNodeByKey(p.key2);
+    if (from && to && geo)
+        for (const EdgeGeometry& e : geo->edges) {
+            const model::Edge* edge = nullptr;
+            for (const model::Edge& x : content.edges)
+                if (x.id == e.id) edge = &x;
+            if (edge && edge->from == from->id && edge->to == to->id && e.drawable)
+                return view.worldToScreen(e.line.at(0.5));
+        }
+    throw model::Error("the map has no arrow from \"" + p.key + "\" to \"" + p.key2 + "\"");
 }
 
 } // namespace
@@ -176,7 +214,10 @@ int runEditor(const EditorOptions& options) {
     // The workspace first: a wrong path is the likelier mistake, and it should be
     // reported as such even on a machine with no display.
     std::unique_ptr<EditorSession> session;
+    std::optional<ScriptPlayer> script;
     try {
+        if (options.script)
+            script.emplace(readInputScript(*options.script), options.script->string());
         session = std::make_unique<EditorSession>(model::Workspace::open(options.workspace));
         if (options.map) {
             if (!session->select(model::MapId(*options.map))) {
@@ -202,13 +243,16 @@ int runEditor(const EditorOptions& options) {
     ImGuiIO& io = ImGui::GetIO();
     applyTheme(ImGui::GetStyle());
     const Fonts fonts = loadFonts(io, 16.0f);
-    MapCanvas canvas(fonts);
+    Notices notices;
+    MapEditor editor(*session);
+    MapCanvas canvas(fonts, notices);
     if (options.zoom) canvas.setZoomAfterFit(*options.zoom);
 
     // In screenshot mode ImGui needs a couple of frames to size windows and
     // settle layout, so never take the picture before the third.
     const int framesToRender = std::max(3, options.frames);
     int frame = 0;
+    int settled = 0;
     int exitCode = 0;
     while (!glfwWindowShouldClose(window.get())) {
         // Interactive: sleep until input arrives, but wake ten times a second so
@@ -220,8 +264,26 @@ int runEditor(const EditorOptions& options) {
             glfwWaitEventsTimeout(0.1);
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
+        // A script starts once the editor has drawn twice: the canvas knows its
+        // size and where the map is, so positions on the map can be found.
+        const bool scripting = script && !script->done();
+        const bool feeding = scripting && settled >= 2;
+        ++settled;
+        // Headless runs keep time by frames, not by the clock, so an animation
+        // takes the same frames on every run.
+        if (options.screenshot || scripting) io.DeltaTime = 1.0f / 60.0f;
+        if (feeding) {
+            try {
+                script->feed(io, [&](const ScriptPos& p) {
+                    return resolveScriptPosition(p, canvas, *session);
+                });
+            } catch (const std::exception& e) {
+                std::fprintf(stderr, "strawman: %s\n", e.what());
+                return 2;
+            }
+        }
         ImGui::NewFrame();
-        const FrameRequests requests = drawFrame(*session, canvas, fonts);
+        const FrameRequests requests = drawFrame(editor, canvas, fonts, notices);
         ImGui::Render();
 
         int fbWidth = 0, fbHeight = 0;
@@ -231,7 +293,10 @@ int runEditor(const EditorOptions& options) {
         glClear(GL_COLOR_BUFFER_BIT);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
-        if (options.screenshot && ++frame >= framesToRender) {
+        // With a script, the picture is taken once it has played and the
+        // frames after it (an animation, a popup) have settled.
+        if (options.screenshot && !scripting && !canvas.animatingLayout() &&
+            ++frame >= framesToRender) {
             const std::string error = saveBackBufferPng(*options.screenshot, fbWidth, fbHeight);
             if (!error.empty()) {
                 std::fprintf(stderr, "strawman: screenshot: %s\n", error.c_str());
@@ -240,7 +305,7 @@ int runEditor(const EditorOptions& options) {
             break;
         }
         glfwSwapBuffers(window.get());
-        carryOut(*session, requests);
+        carryOut(editor, requests, notices);
     }
     return exitCode;
 }

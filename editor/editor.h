@@ -16,6 +16,9 @@ struct EditorOptions {
     int width = 1600;
     int height = 1000;
     std::optional<double> zoom; // 1 = 100%, about the map's centre; default: fit
+    // Input events replayed before the screenshot (or before handing over to
+    // the user), through ImGui's input like a person's; see input_script.h.
+    std::optional<std::filesystem::path> script;
 };
 
 // Runs the editor until the window closes (or, with a screenshot, until it is

@@ -1,41 +1,129 @@
 #include "map_canvas.h"
 
+#include "im_vec.h"
+#include "shortcuts.h"
 #include "theme.h"
 
-// Only for the key codes: ImGui 1.86 reads keys as io.KeysDown[GLFW_KEY_*].
-#define GLFW_INCLUDE_NONE
-#include <GLFW/glfw3.h>
+#include "model/error.h"
 
 #include <imgui.h>
 
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <cstring>
+#include <functional>
 #include <string>
+#include <unordered_set>
 
 namespace strawman::editor {
 
 namespace {
 
-ImVec2 im(Vec2 v) {
-    return {static_cast<float>(v.x), static_cast<float>(v.y)};
-}
-Vec2 vec(ImVec2 v) {
-    return {v.x, v.y};
-}
-
 std::string plural(int n, const char* one, const char* many) {
     return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
+struct PaletteEntry {
+    model::NodeKind kind;
+    const char* button;
+    const char* tip;
+};
+constexpr PaletteEntry kPalette[] = {
+    {model::NodeKind::Activity, "Step", "Add a step (A). Drag onto the map to place it."},
+    {model::NodeKind::Decision, "Decision", "Add a decision (D)"},
+    {model::NodeKind::Parallel, "Parallel", "Add a parallel bar (P)"},
+    {model::NodeKind::Start, "Start", "Add a start (S)"},
+    {model::NodeKind::End, "End", "Add an end (E)"},
+    {model::NodeKind::Note, "Note", "Add a note (N)"},
+};
+
+constexpr double kLayoutSeconds = 0.35;
+
 } // namespace
+
+// [SECTION] Commands
+
+void MapCanvas::runCommand(const char* what, const std::function<void()>& command) {
+    try {
+        command();
+    } catch (const model::Error& e) {
+        // The model's refusal, beside the pointer where the user is looking.
+        m_notices->atCursor(e.what(), ImGui::GetIO().MousePos);
+    } catch (const std::exception& e) {
+        m_notices->error(std::string("Could not ") + what, e.what());
+    }
+}
+
+void MapCanvas::startLayout(MapEditor& editor, model::LayoutDirection direction) {
+    model::MapContent before = editor.session().content();
+    runCommand("lay out the map", [&] {
+        editor.autoLayout(direction);
+        if (!instantLayout && !before.nodes.empty())
+            m_animation = LayoutAnimation{std::move(before), ImGui::GetTime()};
+        m_fitPending = true;
+    });
+}
 
 // [SECTION] Toolbar
 
-void MapCanvas::drawToolbar(const EditorSession& session) {
-    if (ImGui::Button("Fit view")) m_fitPending = true;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show the whole map (F)");
-    ImGui::SameLine();
+void MapCanvas::drawToolbar(MapEditor& editor) {
+    const EditorSession& session = editor.session();
+    const bool haveMap = session.selected() != nullptr;
+
+    // The palette: click adds in the middle of the view, drag places it.
+    ImGui::BeginDisabled(!haveMap);
+    for (const PaletteEntry& p : kPalette) {
+        if (ImGui::Button(p.button)) {
+            const Vec2 at = m_view.screenToWorld(m_view.viewport().centre());
+            runCommand("add a node", [&] { editor.addNode(p.kind, at.x, at.y); });
+        }
+        if (ImGui::BeginDragDropSource()) {
+            ImGui::SetDragDropPayload("strawman-node-kind", &p.kind, sizeof p.kind);
+            ImGui::Text("%s", p.button);
+            ImGui::EndDragDropSource();
+        }
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", p.tip);
+        ImGui::SameLine(0, 4);
+    }
+    ImGui::SameLine(0, 16);
+
+    const EditHistory& history = session.history();
+    ImGui::BeginDisabled(!history.nextUndo());
+    if (ImGui::Button("Undo")) runCommand("undo", [&] { editor.undo(); });
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && history.nextUndo())
+        ImGui::SetTooltip("Undo %s (Ctrl+Z)", history.nextUndo()->label.c_str());
+    ImGui::SameLine(0, 4);
+    ImGui::BeginDisabled(!history.nextRedo());
+    if (ImGui::Button("Redo")) runCommand("redo", [&] { editor.redo(); });
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && history.nextRedo())
+        ImGui::SetTooltip("Redo %s (Ctrl+Y)", history.nextRedo()->label.c_str());
+    ImGui::SameLine(0, 16);
+
+    if (ImGui::Button("Layout")) ImGui::OpenPopup("layout-menu");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Lay the map out automatically (Ctrl+L)");
+    if (ImGui::BeginPopup("layout-menu")) {
+        if (ImGui::MenuItem("Left to right", "Ctrl+L"))
+            startLayout(editor, model::LayoutDirection::LeftRight);
+        if (ImGui::MenuItem("Top to bottom", "Ctrl+Shift+L"))
+            startLayout(editor, model::LayoutDirection::TopBottom);
+        ImGui::Separator();
+        bool animate = !instantLayout;
+        if (ImGui::MenuItem("Animate", nullptr, &animate)) instantLayout = !animate;
+        ImGui::EndPopup();
+    }
+    ImGui::SameLine(0, 4);
+    bool snap = editor.snap() > 0;
+    if (ImGui::Checkbox("Snap", &snap)) editor.setSnap(snap ? 10 : 0);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Snap to the grid when placing and moving (G)");
+    ImGui::EndDisabled();
+    ImGui::SameLine(0, 16);
+
+    if (ImGui::Button("Fit")) m_fitPending = true;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show the whole map (F or Home)");
+    ImGui::SameLine(0, 4);
     if (ImGui::Button("100%")) m_view.zoomAbout(m_view.viewport().centre(), 1.0);
     ImGui::SameLine();
     ImGui::TextDisabled("%d%%", static_cast<int>(std::lround(m_view.zoom() * 100)));
@@ -47,49 +135,11 @@ void MapCanvas::drawToolbar(const EditorSession& session) {
     ImGui::TextUnformatted(map->name.c_str());
     ImGui::PopFont();
     const std::string details =
-        (map->trustCode.empty() ? std::string("Network") : map->trustCode) + "  \xC2\xB7  " +
-        map->processName + "  \xC2\xB7  " + model::toText(map->status) + "  \xC2\xB7  v" +
-        std::to_string(map->versionNumber) + (map->published ? " (published)" : " (draft)") +
-        "  \xC2\xB7  " + plural(static_cast<int>(session.content().nodes.size()), "node", "nodes") +
-        ", " + plural(static_cast<int>(session.content().edges.size()), "edge", "edges");
+        (map->trustCode.empty() ? std::string("Network") : map->trustCode) + "  \xC2\xB7  v" +
+        std::to_string(map->versionNumber) + (map->published ? " published" : " draft") +
+        "  \xC2\xB7  " + plural(static_cast<int>(session.content().nodes.size()), "node", "nodes");
     ImGui::SameLine();
     ImGui::TextDisabled("%s", details.c_str());
-}
-
-// [SECTION] Input
-
-void MapCanvas::handleInput(const EditorSession& session, bool hovered, bool active) {
-    ImGuiIO& io = ImGui::GetIO();
-    const bool space = io.KeysDown[GLFW_KEY_SPACE];
-
-    const bool panning = active && (ImGui::IsMouseDragging(ImGuiMouseButton_Right, 0) ||
-                                    ImGui::IsMouseDragging(ImGuiMouseButton_Middle, 0) ||
-                                    (space && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 0)));
-    if (panning) {
-        m_view.panBy(vec(io.MouseDelta));
-        ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeAll);
-    }
-
-    if (hovered && io.MouseWheel != 0.0f) {
-        // A fixed ratio per wheel notch feels the same at every zoom level.
-        m_view.zoomAbout(vec(io.MousePos), m_view.zoom() * std::pow(1.15, io.MouseWheel));
-    }
-
-    if ((hovered || ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows)) &&
-        !io.WantTextInput && !io.KeyCtrl) {
-        if (ImGui::IsKeyPressed(GLFW_KEY_F, false)) m_fitPending = true;
-        if (ImGui::IsKeyPressed(GLFW_KEY_1, false))
-            m_view.zoomAbout(m_view.viewport().centre(), 1.0);
-    }
-
-    const MapGeometry& geo = session.geometry();
-    m_paint.hovered.reset();
-    if (hovered && !panning) {
-        if (const NodeGeometry* n = geo.nodeAt(m_view.screenToWorld(vec(io.MousePos))))
-            m_paint.hovered = n->id;
-    }
-    if (hovered && !space && ImGui::IsMouseClicked(ImGuiMouseButton_Left))
-        m_paint.selected = m_paint.hovered; // clicking empty canvas clears the selection
 }
 
 // [SECTION] Drawing
@@ -143,7 +193,8 @@ void MapCanvas::drawLayoutHint(ImDrawList& dl, const EditorSession& session) con
     if (file.find(' ') != std::string::npos) file = "\"" + file + "\"";
     const std::string command =
         "strawman map layout " + file + " " + std::to_string(session.selected()->id.value);
-    const std::string message = "This map has not been laid out: run  " + command;
+    const std::string message =
+        "This map has not been laid out: press Ctrl+L, or run  " + command;
     const char* text = message.c_str();
     ImFont* font = m_fonts->ui;
     const float size = ImGui::GetFontSize();
@@ -158,30 +209,51 @@ void MapCanvas::drawLayoutHint(ImDrawList& dl, const EditorSession& session) con
     dl.AddText(font, size, ImVec2(a.x + pad.x, a.y + pad.y), colour::hintText, text);
 }
 
-void MapCanvas::draw(const EditorSession& session) {
-    // The toolbar keeps a margin (the window has none); the canvas below runs
-    // to the window's edges.
-    ImGui::SetCursorPos(ImVec2(8, 6));
-    drawToolbar(session);
-    ImGui::SetCursorPos(ImVec2(0, ImGui::GetCursorPosY() + 1));
+void MapCanvas::drawMinimap(ImDrawList& dl, const MapGeometry& geo) {
+    // Only when part of the map is out of sight: then it shows where the view is.
+    const Rect visible = m_view.visibleWorld();
+    if (geo.bounds.empty() ||
+        (visible.contains(geo.bounds.min) && visible.contains(geo.bounds.max)))
+        return;
+    Rect world = geo.bounds;
+    world.add(visible);
+    const Rect vp = m_view.viewport();
+    const double maxW = 200, maxH = 130;
+    const double scale = std::min(maxW / world.width(), maxH / world.height());
+    const Vec2 size = world.size() * scale;
+    const Vec2 origin = vp.max - size - Vec2{12, 12};
+    const auto toMini = [&](Vec2 w) { return origin + (w - world.min) * scale; };
+    dl.AddRectFilled(im(origin - Vec2{4, 4}), im(origin + size + Vec2{4, 4}),
+                     rgba(255, 255, 255, 235), 4);
+    dl.AddRect(im(origin - Vec2{4, 4}), im(origin + size + Vec2{4, 4}), colour::gridMajor, 4);
+    for (const NodeGeometry& n : geo.nodes) {
+        const Rect r = n.shape.bounds();
+        dl.AddRectFilled(im(toMini(r.min)), im(toMini(r.max) + Vec2{1, 1}), colour::activityBorder);
+    }
+    dl.AddRect(im(toMini(visible.min)), im(toMini(visible.max)), colour::selection, 0, 0, 1.5f);
 
-    const ImVec2 pos = ImGui::GetCursorScreenPos();
-    ImVec2 size = ImGui::GetContentRegionAvail();
-    size.x = std::max(size.x, 50.0f);
-    size.y = std::max(size.y, 50.0f);
-    // One invisible button is the whole canvas: it owns the mouse while any
-    // button is held, so a drag that leaves the canvas keeps panning.
-    ImGui::InvisibleButton("canvas", size,
-                           ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
-                               ImGuiButtonFlags_MouseButtonMiddle);
-    const bool hovered = ImGui::IsItemHovered();
-    const bool active = ImGui::IsItemActive();
-    m_view.setViewport(Rect(vec(pos), vec(pos) + vec(size)));
+    // Click or drag in the minimap to look there.
+    const ImGuiIO& io = ImGui::GetIO();
+    const Vec2 mouse = vec(io.MousePos);
+    const bool over = mouse.x >= origin.x && mouse.y >= origin.y && mouse.x <= origin.x + size.x &&
+                      mouse.y <= origin.y + size.y;
+    if (over && ImGui::IsMouseDown(ImGuiMouseButton_Left) && m_gesture == Gesture::None) {
+        const Vec2 target = world.min + (mouse - origin) / scale;
+        m_view.panBy(m_view.viewport().centre() - m_view.worldToScreen(target));
+        m_gesture = Gesture::None;
+    }
+}
 
+// [SECTION] Frame
+
+void MapCanvas::refresh(const EditorSession& session) {
     const MapGeometry& geo = session.geometry();
     if (session.selectionRevision() != m_seenSelection) {
         m_seenSelection = session.selectionRevision();
         m_paint = {};
+        m_gesture = Gesture::None;
+        m_rename.reset();
+        m_animation.reset();
         m_fitPending = true;
     }
     if (m_preparedContent != session.contentRevision()) {
@@ -191,13 +263,114 @@ void MapCanvas::draw(const EditorSession& session) {
         // the map was open): everything moved, so show it whole again.
         if (m_shownUnlaidOut && !geo.needsLayout) m_fitPending = true;
         m_shownUnlaidOut = geo.needsLayout;
+        const auto& names = session.activityNames();
+        m_problems = session.selected()
+                         ? model::validate(session.content(),
+                                           [&](std::string_view code) {
+                                               return names.count(std::string(code)) > 0;
+                                           })
+                         : std::vector<model::Problem>{};
+        m_paint.problems.clear();
+        for (const model::Problem& p : m_problems)
+            if (p.node) ++m_paint.problems[p.node];
     }
-    handleInput(session, hovered, active);
-    if (m_fitPending && !geo.bounds.empty()) {
-        m_view.fit(geo.bounds);
+}
+
+const MapGeometry& MapCanvas::geometryForFrame(const MapEditor& editor) {
+    const EditorSession& session = editor.session();
+    m_previewShown = false;
+    if (m_gesture == Gesture::MoveNodes) {
+        model::MapContent moved = session.content();
+        model::moveNodes(moved, editor.selection().nodes, m_moveDelta.x, m_moveDelta.y);
+        m_preview = buildMapGeometry(moved);
+        m_previewShown = true;
+    } else if (m_animation) {
+        const double t = std::clamp((ImGui::GetTime() - m_animation->started) / kLayoutSeconds, 0.0, 1.0);
+        if (t >= 1) {
+            m_animation.reset();
+        } else {
+            const double ease = t * t * (3 - 2 * t);
+            model::MapContent between = session.content();
+            for (model::Node& n : between.nodes)
+                if (const model::Node* old = m_animation->from.findNodeByKey(n.key)) {
+                    n.x = old->x + (n.x - old->x) * ease;
+                    n.y = old->y + (n.y - old->y) * ease;
+                    n.width = old->width + (n.width - old->width) * ease;
+                    n.height = old->height + (n.height - old->height) * ease;
+                }
+            m_preview = buildMapGeometry(between);
+            m_previewShown = true;
+        }
+    }
+    return m_previewShown ? m_preview : session.geometry();
+}
+
+void MapCanvas::reveal(MapEditor& editor, model::NodeId node) {
+    const model::Node* n = editor.session().content().findNode(node);
+    if (!n) return;
+    editor.select({{n->key}, {}});
+    m_view.panBy(m_view.viewport().centre() - m_view.worldToScreen({n->x, n->y}));
+}
+
+void MapCanvas::draw(MapEditor& editor) {
+    const EditorSession& session = editor.session();
+    // The toolbar keeps a margin (the window has none); the canvas below runs
+    // to the window's edges.
+    ImGui::SetCursorPos(ImVec2(8, 6));
+    drawToolbar(editor);
+    ImGui::SetCursorPos(ImVec2(0, ImGui::GetCursorPosY() + 1));
+
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImVec2 size = ImGui::GetContentRegionAvail();
+    size.x = std::max(size.x, 50.0f);
+    size.y = std::max(size.y, 50.0f);
+    // One invisible button is the whole canvas: it owns the mouse while any
+    // button is held, so a drag that leaves the canvas keeps going. Overlap is
+    // allowed so the rename field drawn over it can take clicks.
+    ImGui::InvisibleButton("canvas", size,
+                           ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
+                               ImGuiButtonFlags_MouseButtonMiddle);
+    ImGui::SetItemAllowOverlap();
+    const bool hovered = ImGui::IsItemHovered();
+    const bool active = ImGui::IsItemActive();
+    m_view.setViewport(Rect(vec(pos), vec(pos) + vec(size)));
+
+    // A node kind dragged from the palette and dropped here.
+    if (ImGui::BeginDragDropTarget()) {
+        if (const ImGuiPayload* payload = ImGui::AcceptDragDropPayload("strawman-node-kind")) {
+            model::NodeKind kind;
+            std::memcpy(&kind, payload->Data, sizeof kind);
+            const Vec2 at = m_view.screenToWorld(vec(ImGui::GetIO().MousePos));
+            runCommand("add a node", [&] { editor.addNode(kind, at.x, at.y); });
+        }
+        ImGui::EndDragDropTarget();
+    }
+
+    refresh(session);
+    editor.pruneSelection();
+    const MapGeometry& geo = session.selected() ? geometryForFrame(editor) : session.geometry();
+    m_shown = &session.geometry();
+    if (session.selected()) {
+        handleMouse(editor, geo, hovered, active);
+        handleKeys(editor, hovered);
+    }
+    // Commands in handleMouse/handleKeys may have changed the map: draw what is there now.
+    refresh(session);
+    const MapGeometry& shown = session.selected() ? geometryForFrame(editor) : session.geometry();
+    updatePaintState(editor, shown, hovered);
+
+    if (m_fitPending && shown.bounds.empty() && session.selected()) {
+        // An empty map: 100%, the map's origin in the middle. A later first
+        // node must not make the view jump, or the next click lands elsewhere.
+        m_view.reset();
+        m_view.panBy(m_view.viewport().size() * 0.5);
+        m_fitPending = false;
+    }
+    if (m_fitPending && !shown.bounds.empty() && !m_animation) {
+        m_view.fit(shown.bounds);
         m_fitPending = false;
         if (m_zoomAfterFit)
-            m_view.zoomAbout(m_view.worldToScreen(geo.bounds.centre()), *m_zoomAfterFit);
+            m_view.zoomAbout(m_view.worldToScreen(shown.bounds.centre()), *m_zoomAfterFit);
         m_zoomAfterFit.reset();
     }
 
@@ -206,16 +379,19 @@ void MapCanvas::draw(const EditorSession& session) {
     dl.AddRectFilled(im(m_view.viewport().min), im(m_view.viewport().max), colour::canvas);
     if (session.maps().empty()) {
         drawCentredMessage(dl, "This workspace has no maps yet",
-                           "Maps created with the strawman command show up here.");
+                           "Create one in the Network panel.");
     } else if (!session.selected()) {
         drawCentredMessage(dl, "No map is open", "Choose a map in the Network panel.");
-    } else if (geo.nodes.empty()) {
+    } else if (shown.nodes.empty()) {
         drawGrid(dl);
-        drawCentredMessage(dl, "This map is empty", nullptr);
+        drawCentredMessage(dl, "This map is empty",
+                           "Double-click to add a step, or press A, D, P, S, E or N.");
     } else {
         drawGrid(dl);
-        m_painter.draw(dl, m_view, geo, m_paint);
-        if (geo.needsLayout) drawLayoutHint(dl, session);
+        m_painter.draw(dl, m_view, shown, m_paint);
+        drawGestureOverlay(dl, editor, shown);
+        if (shown.needsLayout) drawLayoutHint(dl, session);
+        drawMinimap(dl, shown);
     }
     // A hairline where the canvas meets the toolbar and the Network panel.
     const ImU32 border = ImGui::GetColorU32(ImGuiCol_Border);
@@ -223,6 +399,12 @@ void MapCanvas::draw(const EditorSession& session) {
     dl.AddLine(topLeft, ImVec2(static_cast<float>(m_view.viewport().max.x), topLeft.y), border);
     dl.AddLine(topLeft, ImVec2(topLeft.x, static_cast<float>(m_view.viewport().max.y)), border);
     dl.PopClipRect();
+
+    if (session.selected()) {
+        drawRename(editor, shown);
+        drawContextMenu(editor);
+        drawCodePicker(editor);
+    }
 }
 
 } // namespace strawman::editor

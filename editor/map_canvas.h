@@ -1,39 +1,90 @@
-// The map canvas: a toolbar line about the shown map, then the drawing with
-// pan (right- or middle-drag, or Space + left-drag), zoom about the cursor (wheel),
-// fit to view (F, the toolbar button, and on first showing a map) and a grid that
-// scales with the zoom. Holds only view state; the map comes from the session.
+// The map canvas: a toolbar with the palette, then the drawing, where the map is
+// edited with the mouse and keyboard. Gestures become requests to the command
+// layer (map_editor.h); the model accepts or refuses them. The canvas holds only
+// view state: pan and zoom, the gesture in progress, what is being renamed, and
+// the short animation after an auto-layout.
+//
+//   left drag on a node       move the selection (snapped to the grid unless Alt)
+//   left drag from a handle   connect to the node it is dropped on; dropped on
+//                             empty canvas, a new step is added there, connected
+//   left drag on empty canvas box-select (Shift adds)
+//   click / Shift+click       select / add to the selection (nodes and arrows)
+//   double-click              rename a node or label an arrow; on empty canvas, add a step
+//   right-click               menu; right/middle drag or Space+drag pans; wheel zooms
 #pragma once
 
 #include "canvas_transform.h"
-#include "editor_session.h"
 #include "fonts.h"
+#include "map_editor.h"
 #include "map_painter.h"
+#include "notices.h"
 
+#include "model/validation.h"
+
+#include <array>
+#include <chrono>
 #include <cstdint>
 #include <optional>
+#include <string>
+#include <vector>
 
 namespace strawman::editor {
 
 class MapCanvas {
   public:
-    explicit MapCanvas(const Fonts& fonts) : m_fonts(&fonts), m_painter(fonts) {}
+    MapCanvas(const Fonts& fonts, Notices& notices)
+        : m_fonts(&fonts), m_notices(&notices), m_painter(fonts) {}
 
     // Draws into the current ImGui window, filling what is left of it.
-    void draw(const EditorSession& session);
+    void draw(MapEditor& editor);
 
     void requestFit() { m_fitPending = true; }
     // After the next fit, zoom to this (1 = 100%) about the map's centre.
     void setZoomAfterFit(double zoom) { m_zoomAfterFit = zoom; }
     const CanvasTransform& view() const { return m_view; }
+    // Where the map's own geometry (not a drag preview) puts things, for scripts.
+    const MapGeometry* shownGeometry() const { return m_shown; }
+
+    // Validation problems of the shown map, refreshed when it changes.
+    const std::vector<model::Problem>& problems() const { return m_problems; }
+    // Selects a node and brings it to the middle of the view (the problems list).
+    void reveal(MapEditor& editor, model::NodeId node);
+
+    bool animatingLayout() const { return m_animation.has_value(); }
+    bool instantLayout = false; // no animation after auto-layout
 
   private:
-    void drawToolbar(const EditorSession& session);
-    void handleInput(const EditorSession& session, bool hovered, bool active);
+    enum class Gesture { None, PressNode, MoveNodes, Connect, BoxSelect };
+
+    // [map_canvas.cpp]
+    void drawToolbar(MapEditor& editor);
     void drawGrid(ImDrawList& dl) const;
     void drawCentredMessage(ImDrawList& dl, const char* title, const char* detail) const;
     void drawLayoutHint(ImDrawList& dl, const EditorSession& session) const;
+    void drawMinimap(ImDrawList& dl, const MapGeometry& geo);
+    void refresh(const EditorSession& session);
+    const MapGeometry& geometryForFrame(const MapEditor& editor);
+    void runCommand(const char* what, const std::function<void()>& command);
+    void startLayout(MapEditor& editor, model::LayoutDirection direction);
+
+    // [canvas_gestures.cpp]
+    void handleMouse(MapEditor& editor, const MapGeometry& geo, bool hovered, bool active);
+    void handleKeys(MapEditor& editor, bool hovered);
+    void finishGesture(MapEditor& editor, const MapGeometry& geo);
+    void updatePaintState(const MapEditor& editor, const MapGeometry& geo, bool hovered);
+    std::optional<std::string> handleUnderMouse(const MapGeometry& geo,
+                                                const model::MapContent& content) const;
+    void drawGestureOverlay(ImDrawList& dl, const MapEditor& editor, const MapGeometry& geo) const;
+
+    // [canvas_popups.cpp]
+    void drawContextMenu(MapEditor& editor);
+    void drawRename(MapEditor& editor, const MapGeometry& geo);
+    void drawCodePicker(MapEditor& editor);
+    void startRename(const MapEditor& editor, const std::string& nodeKey, std::string typed = {});
+    void startEdgeLabel(const MapEditor& editor, const model::EdgeRef& edge);
 
     const Fonts* m_fonts;
+    Notices* m_notices;
     MapPainter m_painter;
     CanvasTransform m_view;
     PaintState m_paint;
@@ -42,6 +93,48 @@ class MapCanvas {
     std::uint64_t m_seenSelection = 0;
     std::optional<std::uint64_t> m_preparedContent;
     bool m_shownUnlaidOut = false;
+    const MapGeometry* m_shown = nullptr;
+    std::vector<model::Problem> m_problems;
+
+    // The gesture in progress (left button held).
+    Gesture m_gesture = Gesture::None;
+    Vec2 m_pressWorld;          // where the button went down, world
+    std::string m_pressKey;     // node pressed, or a connection's source
+    Vec2 m_moveDelta;           // world; snapped
+    ImVec2 m_boxStart{};        // screen
+    std::optional<std::string> m_dropKey; // node under a connection being dragged
+    std::optional<std::string> m_dropRefusal;
+    MapGeometry m_preview;      // the map as the gesture or animation shows it
+    bool m_previewShown = false;
+
+    // Renaming in place: a node's label, or an arrow's condition.
+    struct Rename {
+        std::string nodeKey;
+        std::optional<model::EdgeRef> edge;
+        std::array<char, 512> buffer{};
+        bool focus = true;     // give the field the keyboard on its first frame
+        bool cursorToEnd = false;
+        bool active = false;   // the field has taken the keyboard
+    };
+    std::optional<Rename> m_rename;
+
+    // A context menu: on what it was opened, and where (world).
+    std::string m_menuNode;
+    std::optional<model::EdgeRef> m_menuEdge;
+    Vec2 m_menuWorld;
+    bool m_openMenu = false;
+
+    // Choosing an activity code for a step from the vocabulary.
+    std::string m_codeFor;
+    std::array<char, 64> m_codeFilter{};
+    bool m_openCodePicker = false;
+
+    // After an auto-layout: the drawing glides from the old positions to the new.
+    struct LayoutAnimation {
+        model::MapContent from;
+        double started = 0;
+    };
+    std::optional<LayoutAnimation> m_animation;
 };
 
 } // namespace strawman::editor

@@ -86,6 +86,20 @@ void MapEditor::connect(const std::string& from, const std::string& to) {
     m_selection.edges.push_back({from, to});
 }
 
+std::string MapEditor::addConnected(const std::string& from, model::NodeKind kind, double x,
+                                    double y) {
+    if (m_snap > 0) {
+        x = std::round(x / m_snap) * m_snap;
+        y = std::round(y / m_snap) * m_snap;
+    }
+    model::MapContent after = content();
+    const std::string key = model::addNode(after, kind, x, y);
+    model::connect(after, from, key);
+    m_session->commit("Add connected step", after);
+    selectKeys({key});
+    return key;
+}
+
 void MapEditor::moveSelection(double dx, double dy) {
     if (m_selection.nodes.empty() || (dx == 0 && dy == 0)) return;
     model::MapContent after = content();

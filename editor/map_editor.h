@@ -46,6 +46,9 @@ class MapEditor {
     // they throw model::Error with the reason when the model refuses.
     std::string addNode(model::NodeKind kind, double x, double y);
     void connect(const std::string& from, const std::string& to);
+    // A connection dropped on empty canvas: a new node there, joined from `from`,
+    // as one step. Refused (nothing added) when `from` may not lead anywhere.
+    std::string addConnected(const std::string& from, model::NodeKind kind, double x, double y);
     void moveSelection(double dx, double dy);
     void deleteSelection();
     void rename(const std::string& key, const std::string& label);

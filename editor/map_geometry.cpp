@@ -73,6 +73,39 @@ const NodeGeometry* MapGeometry::nodeAt(Vec2 world) const {
     return nullptr;
 }
 
+const EdgeGeometry* MapGeometry::edgeAt(Vec2 world, double tolerance) const {
+    const EdgeGeometry* best = nullptr;
+    double bestDistance = tolerance;
+    for (const auto& e : edges) {
+        if (!e.drawable) continue;
+        // Coarse reject on the curve's control box, then sample it: exact
+        // distance to a cubic is not worth it for a click.
+        Rect box = Rect::around(e.line.p0, {0, 0});
+        for (Vec2 p : {e.line.c1, e.line.c2, e.line.p3, e.tip}) box.add(p);
+        if (!box.expanded(tolerance).contains(world)) continue;
+        Vec2 prev = e.line.p0;
+        constexpr int kPieces = 24;
+        for (int i = 1; i <= kPieces + 1; ++i) {
+            const Vec2 next = i <= kPieces ? e.line.at(static_cast<double>(i) / kPieces) : e.tip;
+            const Vec2 d = next - prev;
+            const double len2 = dot(d, d);
+            const double t = len2 > 0 ? std::clamp(dot(world - prev, d) / len2, 0.0, 1.0) : 0.0;
+            const double dist = distance(world, prev + d * t);
+            if (dist <= bestDistance) {
+                bestDistance = dist;
+                best = &e;
+            }
+            prev = next;
+        }
+    }
+    return best;
+}
+
+std::array<Vec2, 4> connectionHandles(const Shape& shape) {
+    return {borderPoint(shape, {1, 0}), borderPoint(shape, {0, 1}), borderPoint(shape, {-1, 0}),
+            borderPoint(shape, {0, -1})};
+}
+
 // [SECTION] Edges
 
 namespace {

@@ -8,6 +8,7 @@
 
 #include "model/process_map.h"
 
+#include <array>
 #include <cstddef>
 #include <vector>
 
@@ -51,6 +52,12 @@ struct MapGeometry {
     const NodeGeometry* find(model::NodeId id) const;
     // The topmost node whose shape contains the world point, if any.
     const NodeGeometry* nodeAt(Vec2 world) const;
+    // The edge whose line passes within `tolerance` (world units) of the point,
+    // the nearest when several do.
+    const EdgeGeometry* edgeAt(Vec2 world, double tolerance) const;
+    std::size_t indexOf(const NodeGeometry& node) const {
+        return static_cast<std::size_t>(&node - nodes.data());
+    }
 };
 
 struct GeometryStyle {
@@ -62,6 +69,10 @@ struct GeometryStyle {
     Vec2 gridCell{190, 110};   // where nodes without a position are put
     int gridColumns = 5;
 };
+
+// Where a node offers its connection handles: the middle of each side of its
+// outline (right, bottom, left, top), world units.
+std::array<Vec2, 4> connectionHandles(const Shape& shape);
 
 MapGeometry buildMapGeometry(const model::MapContent& map, const GeometryStyle& style = {});
 

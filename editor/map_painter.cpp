@@ -24,6 +24,7 @@ float f(double v) {
 // a fitted demo map (about 45%) still shows its decisions and conditions,
 // which a workshop reads as much as the steps.
 constexpr float kSmallestReadablePx = 4.0f;
+constexpr float kHandleRadius = 5.5f; // pixels, at every zoom
 
 // Sizes in world units (points). At 100% zoom a point is a pixel.
 constexpr float kLabelSize = 13.0f;
@@ -144,7 +145,7 @@ void MapPainter::prepare(const model::MapContent& map, const MapGeometry& geo,
         NodeText& t = m_nodeText[i];
         const Shape& s = g.shape;
         const auto w = f(2 * s.half.x), h = f(2 * s.half.y);
-        t.labelCentre = s.centre;
+        t.labelOffset = {};
         switch (g.kind) {
         case NodeKind::Activity: {
             // A header line for the code (left) and lane (right), then the label
@@ -162,7 +163,7 @@ void MapPainter::prepare(const model::MapContent& map, const MapGeometry& geo,
             const float areaH = h - 2 * kPadding + 2 - header;
             t.label = fitText(regular, activityText(*node, activityNames), w - 2 * kPadding, areaH,
                               kLabelSize, kMinLabelSize);
-            t.labelCentre = s.centre + Vec2{0, header / 2};
+            t.labelOffset = Vec2{0, header / 2};
             break;
         }
         case NodeKind::Decision: {
@@ -174,7 +175,7 @@ void MapPainter::prepare(const model::MapContent& map, const MapGeometry& geo,
                 t.label = fitText(regular, node->label, 150, 3 * kSmallLabelSize, kSmallLabelSize,
                                   kMinLabelSize);
                 t.labelOutside = true;
-                t.labelCentre = s.centre - Vec2{0, s.half.y + 4 + t.label.height() / 2};
+                t.labelOffset = -Vec2{0, s.half.y + 4 + t.label.height() / 2};
             }
             break;
         }
@@ -183,13 +184,13 @@ void MapPainter::prepare(const model::MapContent& map, const MapGeometry& geo,
             t.label = fitText(regular, node->label, 110, 2 * kSmallLabelSize, kSmallLabelSize,
                               kMinLabelSize);
             t.labelOutside = true;
-            t.labelCentre = s.centre + Vec2{0, s.radius() + 4 + t.label.height() / 2};
+            t.labelOffset = Vec2{0, s.radius() + 4 + t.label.height() / 2};
             break;
         case NodeKind::Parallel:
             t.label = fitText(regular, node->label, 120, 2 * kSmallLabelSize, kSmallLabelSize,
                               kMinLabelSize);
             t.labelOutside = true;
-            t.labelCentre = s.centre - Vec2{0, s.half.y + 4 + t.label.height() / 2};
+            t.labelOffset = -Vec2{0, s.half.y + 4 + t.label.height() / 2};
             break;
         case NodeKind::Note: {
             const float fold = std::min(12.0f, h / 3);
@@ -218,7 +219,7 @@ void MapPainter::draw(ImDrawList& dl, const CanvasTransform& view, const MapGeom
                       const PaintState& state) const {
     // Edges first so nodes sit on top of where lines meet them; condition
     // labels last so nothing covers them.
-    drawEdges(dl, view, geo);
+    drawEdges(dl, view, geo, state);
     const Rect visible = view.visibleWorld().expanded(200);
     for (std::size_t i = 0; i < geo.nodes.size(); ++i) {
         const NodeGeometry& node = geo.nodes[i];
@@ -227,6 +228,9 @@ void MapPainter::draw(ImDrawList& dl, const CanvasTransform& view, const MapGeom
         drawNode(dl, view, node, i < m_nodeText.size() ? m_nodeText[i] : none, state);
     }
     drawEdgeLabels(dl, view, geo);
+    // Badges and handles last, over everything, so no neighbour hides them.
+    for (const NodeGeometry& node : geo.nodes)
+        if (visible.contains(node.shape.centre)) drawMarks(dl, view, node, state);
 }
 
 void MapPainter::drawText(ImDrawList& dl, const CanvasTransform& view, const TextBlock& block,
@@ -273,26 +277,34 @@ void dottedBezier(ImDrawList& dl, const CanvasTransform& view, const Bezier& b, 
 
 } // namespace
 
-void MapPainter::drawEdges(ImDrawList& dl, const CanvasTransform& view,
-                           const MapGeometry& geo) const {
+void MapPainter::drawEdges(ImDrawList& dl, const CanvasTransform& view, const MapGeometry& geo,
+                           const PaintState& state) const {
     const double zoom = view.zoom();
-    const float thickness = strokeWidth(zoom, 1.6, 1.0, 3.5);
+    const float normal = strokeWidth(zoom, 1.6, 1.0, 3.5);
     const GeometryStyle style;
     for (const auto& e : geo.edges) {
         if (!e.drawable) continue;
+        const bool selected = state.selectedEdges.count(e.id) > 0;
+        const bool hovered = state.hoveredEdge == e.id;
+        const float thickness = selected || hovered ? normal + 1.5f : normal;
+        const ImU32 ink = selected ? colour::selection : hovered ? colour::hover : colour::edge;
         if (e.style == EdgeStyle::Association) {
-            dottedBezier(dl, view, e.line, colour::association, thickness);
+            dottedBezier(dl, view, e.line, selected ? ink : colour::association, thickness);
             continue;
         }
+        if (selected) { // a soft halo, like the nodes' selection glow
+            pathBezier(dl, view, e.line);
+            dl.PathStroke(colour::selectionGlow, 0, thickness + 6);
+        }
         pathBezier(dl, view, e.line);
-        dl.PathStroke(colour::edge, 0, thickness);
+        dl.PathStroke(ink, 0, thickness);
         // Arrowhead: a slim triangle whose point is exactly on the target's border.
         const Vec2 tip = view.worldToScreen(e.tip);
         const Vec2 dir = e.direction;
         const double len = view.toScreen(style.arrowLength);
         const Vec2 base = tip - dir * len;
         const Vec2 side = perpendicular(dir) * (len * 0.42);
-        dl.AddTriangleFilled(im(tip), im(base + side), im(base - side), colour::edge);
+        dl.AddTriangleFilled(im(tip), im(base + side), im(base - side), ink);
     }
 }
 
@@ -324,8 +336,8 @@ void MapPainter::drawNode(ImDrawList& dl, const CanvasTransform& view, const Nod
     const ImVec2 lo = im(c - half), hi = im(c + half);
     const ImVec2 shadow(f(std::clamp(2 * zoom, 1.0, 4.0)), f(std::clamp(3 * zoom, 1.0, 5.0)));
     const auto offset = [&](ImVec2 p) { return ImVec2(p.x + shadow.x, p.y + shadow.y); };
-    const bool selected = state.selected == node.id;
-    const bool hovered = state.hovered == node.id;
+    const bool selected = state.selected.count(node.id) > 0;
+    const bool hovered = state.hovered == node.id || state.dropTarget == node.id;
     const float border = strokeWidth(zoom, 1.5, 1.0, 3.0);
     // One highlight for every kind: the outline's bounding box, a little out.
     const Rect highlight = Rect::around(c, half).expanded(std::clamp(4 * zoom, 3.0, 6.0));
@@ -391,12 +403,43 @@ void MapPainter::drawNode(ImDrawList& dl, const CanvasTransform& view, const Nod
         break;
     }
     }
-    drawText(dl, view, text.label, text.labelCentre, colour::text);
+    drawText(dl, view, text.label, s.centre + text.labelOffset, colour::text);
 
-    if (selected || hovered)
+    if (state.dropTarget == node.id)
+        dl.AddRect(im(highlight.min), im(highlight.max),
+                   state.dropRefused ? colour::refused : colour::accepted, highlightRounding, 0,
+                   2.5f);
+    else if (selected || hovered)
         dl.AddRect(im(highlight.min), im(highlight.max),
                    selected ? colour::selection : colour::hover, highlightRounding, 0,
                    selected ? 2.0f : 1.5f);
+}
+
+void MapPainter::drawMarks(ImDrawList& dl, const CanvasTransform& view, const NodeGeometry& node,
+                           const PaintState& state) const {
+    const Shape& s = node.shape;
+    if (state.handlesOn == node.id) {
+        // Fixed screen size: a handle must be easy to grab at every zoom.
+        for (Vec2 p : connectionHandles(s)) {
+            const ImVec2 c = im(view.worldToScreen(p));
+            dl.AddCircleFilled(c, kHandleRadius, colour::canvas);
+            dl.AddCircle(c, kHandleRadius, colour::selection, 0, 2.0f);
+        }
+    }
+    auto problem = state.problems.find(node.id);
+    if (problem != state.problems.end()) {
+        // A red disc with "!" at the top-right corner of what is drawn.
+        const Vec2 corner = view.worldToScreen(s.centre + Vec2{s.half.x, -s.half.y});
+        const float r = 8.0f;
+        const ImVec2 c(f(corner.x), f(corner.y));
+        dl.AddCircleFilled(c, r + 1.5f, colour::canvas);
+        dl.AddCircleFilled(c, r, colour::problem);
+        ImFont* font = m_fonts->canvasFont(13, true);
+        const char* mark = "!";
+        const ImVec2 t = font->CalcTextSizeA(13, FLT_MAX, 0, mark);
+        dl.AddText(font, 13, ImVec2(std::round(c.x - t.x / 2), std::round(c.y - t.y / 2)),
+                   colour::canvas, mark);
+    }
 }
 
 } // namespace strawman::editor

@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace strawman::editor {
@@ -36,10 +37,21 @@ struct TextBlock {
 TextBlock fitText(const ImFont* measure, const std::string& text, float maxWidth, float maxHeight,
                   float preferredSize, float minSize, bool bold = false);
 
+// What the canvas marks on the map this frame: hover, selection, the node a
+// connection is being dragged from and to, and validation problems.
 struct PaintState {
     std::optional<model::NodeId> hovered;
-    std::optional<model::NodeId> selected;
+    std::optional<model::EdgeId> hoveredEdge;
+    std::unordered_set<model::NodeId> selected;
+    std::unordered_set<model::EdgeId> selectedEdges;
+    std::optional<model::NodeId> handlesOn;  // shows its connection handles
+    std::optional<model::NodeId> dropTarget; // a connection being dragged is over it
+    bool dropRefused = false;                // …and the model would refuse it
+    std::unordered_map<model::NodeId, int> problems; // validation problems per node
 };
+
+// How far from a handle's centre a press still grabs it, in pixels.
+constexpr float kHandleGrabRadius = 9.0f;
 
 class MapPainter {
   public:
@@ -59,13 +71,16 @@ class MapPainter {
         TextBlock code;            // activity code, top-left of the box
         TextBlock lane;            // role, top-right of the box
         bool labelOutside = false; // below start/end circles, above crowded decisions and bars
-        Vec2 labelCentre;          // world
+        Vec2 labelOffset;          // from the node's centre, world: moves with the node
     };
     struct EdgeText {
         TextBlock label;
     };
 
-    void drawEdges(ImDrawList& dl, const CanvasTransform& view, const MapGeometry& geo) const;
+    void drawEdges(ImDrawList& dl, const CanvasTransform& view, const MapGeometry& geo,
+                   const PaintState& state) const;
+    void drawMarks(ImDrawList& dl, const CanvasTransform& view, const NodeGeometry& node,
+                   const PaintState& state) const;
     void drawNode(ImDrawList& dl, const CanvasTransform& view, const NodeGeometry& node,
                   const NodeText& text, const PaintState& state) const;
     void drawEdgeLabels(ImDrawList& dl, const CanvasTransform& view, const MapGeometry& geo) const;

@@ -47,6 +47,12 @@ constexpr ImU32 hover = rgba(66, 133, 214);
 constexpr ImU32 selection = rgba(25, 103, 210);
 constexpr ImU32 selectionGlow = rgba(25, 103, 210, 50);
 
+constexpr ImU32 accepted = rgba(46, 125, 80);
+constexpr ImU32 refused = rgba(192, 40, 40);
+constexpr ImU32 problem = rgba(200, 45, 45);
+constexpr ImU32 boxSelectFill = rgba(25, 103, 210, 30);
+constexpr ImU32 boxSelectBorder = rgba(25, 103, 210, 160);
+
 constexpr ImU32 hintFill = rgba(255, 243, 205);
 constexpr ImU32 hintBorder = rgba(214, 170, 60);
 constexpr ImU32 hintText = rgba(102, 72, 0);
