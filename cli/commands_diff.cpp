@@ -48,12 +48,8 @@ std::vector<model::IntervalSpec> intervalsOf(const std::vector<std::string>& tex
 
 // A calendar date in the zone: its first instant, or the first of the next day.
 model::TimeMs dayStart(const std::string& text, const model::TimeZone& zone, bool nextDay, const char* option) {
-    int y = 0;
-    unsigned m = 0, d = 0;
-    char tail = 0;
-    if (std::sscanf(text.c_str(), "%4d-%2u-%2u%c", &y, &m, &d, &tail) != 3 || m < 1 || m > 12 || d < 1 || d > 31)
-        throw model::Error(std::string(option) + " takes a date as YYYY-MM-DD, not \"" + text + "\"");
-    return zone.fromLocal(y, m, d + (nextDay ? 1 : 0), 0, 0, 0).time;
+    if (auto t = model::localDayStart(text, zone, nextDay)) return *t;
+    throw model::Error(std::string(option) + " takes a date as YYYY-MM-DD, not \"" + text + "\"");
 }
 
 std::string percent(double share) {

@@ -34,6 +34,9 @@ struct GuiArgs {
     int frames = 3;
     std::string size = "1600x1000";
     std::string script;
+    std::string diffTrust;
+    std::int64_t beside = 0;
+    bool workshop = false;
 };
 
 int openEditor(const GuiArgs& args) {
@@ -44,6 +47,9 @@ int openEditor(const GuiArgs& args) {
     if (!args.screenshot.empty()) options.screenshot = args.screenshot;
     options.frames = args.frames;
     if (!args.script.empty()) options.script = args.script;
+    if (!args.diffTrust.empty()) options.diffTrust = args.diffTrust;
+    if (args.beside) options.beside = args.beside;
+    options.workshop = args.workshop;
     int w = 0, h = 0;
     if (std::sscanf(args.size.c_str(), "%dx%d", &w, &h) != 2 || w < 200 || h < 200)
         throw strawman::model::Error("--size takes WIDTHxHEIGHT, e.g. 1600x1000");
@@ -86,6 +92,10 @@ int main(int argc, char** argv) {
     guiCmd->add_option("--script", gui.script,
                        "Replay a file of mouse and keyboard events first (see editor/input_script.h)")
         ->check(CLI::ExistingFile);
+    guiCmd->add_option("--diff-trust", gui.diffTrust,
+                       "Hold the map against this trust's data and draw the diff on it");
+    guiCmd->add_option("--beside", gui.beside, "Show this map beside it, differences highlighted");
+    guiCmd->add_flag("--workshop", gui.workshop, "Start in workshop mode: large type, panels hidden");
     guiCmd->callback([&] { invocation.run = [&] { return openEditor(gui); }; });
 
     std::string workspace;

@@ -3,16 +3,13 @@
 // few frames into an invisible window, saves the last one and returns.
 #include "editor.h"
 
+#include "editor_frame.h"
 #include "editor_session.h"
+#include "editor_settings.h"
 #include "fonts.h"
 #include "input_script.h"
-#include "map_canvas.h"
-#include "map_editor.h"
-#include "network_panel.h"
-#include "notices.h"
 #include "screenshot.h"
 #include "script_player.h"
-#include "shortcuts.h"
 #include "theme.h"
 
 #include "model/error.h"
@@ -99,84 +96,6 @@ class ImGuiContextGuard {
     ImGuiContextGuard& operator=(const ImGuiContextGuard&) = delete;
 };
 
-// [SECTION] Frame layout
-
-constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-                                         ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoTitleBar |
-                                         ImGuiWindowFlags_NoBringToFrontOnFocus |
-                                         ImGuiWindowFlags_NoSavedSettings;
-
-// What the user asked for during a frame that needs the model. It is carried
-// out between frames, so an exception from the workspace can never leave ImGui
-// half-way through a window.
-struct FrameRequests {
-    std::optional<model::MapId> select;
-    bool reload = false;
-};
-
-// ImGui 1.86 has no docking: the panels are plain windows placed to tile the
-// GLFW window exactly, recomputed every frame so resizing just works.
-FrameRequests drawFrame(MapEditor& editor, MapCanvas& canvas, const Fonts& fonts,
-                        Notices& notices) {
-    const EditorSession& session = editor.session();
-    FrameRequests requests;
-    // F5 re-reads at once; otherwise changes made outside this window (a
-    // `strawman` command, another editor) are picked up within half a second.
-    requests.reload = pressed(Command::Reload);
-    const ImGuiIO& io = ImGui::GetIO();
-    const float width = io.DisplaySize.x, height = io.DisplaySize.y;
-    const float statusHeight = ImGui::GetFrameHeight() + 6;
-    const float panelWidth = std::clamp(width * 0.22f, 240.0f, 380.0f);
-    const float mainHeight = std::max(0.0f, height - statusHeight);
-
-    ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(ImVec2(panelWidth, mainHeight));
-    if (ImGui::Begin("Network", nullptr, kPanelFlags))
-        requests.select = drawNetworkPanel(session, fonts);
-    ImGui::End();
-
-    ImGui::SetNextWindowPos(ImVec2(panelWidth, 0));
-    ImGui::SetNextWindowSize(ImVec2(width - panelWidth, mainHeight));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-    const bool mapOpen = ImGui::Begin("Map", nullptr,
-                                      kPanelFlags | ImGuiWindowFlags_NoScrollbar |
-                                          ImGuiWindowFlags_NoScrollWithMouse);
-    ImGui::PopStyleVar();
-    if (mapOpen) canvas.draw(editor);
-    ImGui::End();
-
-    ImGui::SetNextWindowPos(ImVec2(0, mainHeight));
-    ImGui::SetNextWindowSize(ImVec2(width, statusHeight));
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.91f, 0.93f, 0.95f, 1.0f));
-    if (ImGui::Begin("Status", nullptr, kPanelFlags | ImGuiWindowFlags_NoScrollbar)) {
-        ImGui::TextDisabled("%s", session.workspace().path().c_str());
-        const char* help = "Double-click: add a step   Drag a handle: connect   Wheel: zoom   "
-                           "Right-drag: pan   F1: all shortcuts";
-        const float helpWidth = ImGui::CalcTextSize(help).x;
-        ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 20, width - helpWidth - 12));
-        ImGui::TextDisabled("%s", help);
-    }
-    ImGui::End();
-    ImGui::PopStyleColor();
-    notices.draw();
-    return requests;
-}
-
-void carryOut(MapEditor& editor, const FrameRequests& requests, Notices& notices) {
-    EditorSession& session = editor.session();
-    try {
-        if (requests.reload)
-            session.reload();
-        else
-            session.reloadIfChanged();
-        if (requests.select && session.select(*requests.select)) editor.clearSelection();
-    } catch (const std::exception& e) {
-        // The file changed under us in a way we cannot read (deleted, a newer
-        // version): say so and keep showing what we have.
-        notices.error("Could not read the workspace", e.what());
-    }
-}
-
 // Where a scripted position is on screen this frame, through the canvas.
 Vec2 resolveScriptPosition(const ScriptPos& p, const MapCanvas& canvas, const EditorSession& session) {
     const CanvasTransform& view = canvas.view();
@@ -233,25 +152,70 @@ int runEditor(const EditorOptions& options) {
         return 1;
     }
 
-    const Window window(options, "Strawman \xE2\x80\x94 " + options.workspace.filename().string());
+    // Headless runs (screenshots, scripts) leave the user's settings alone, so
+    // tests and documentation never depend on, or change, a home directory.
+    const bool remember = !options.screenshot && !options.script;
+    EditorSettings settings;
+    std::string settingsWarning;
+    if (remember) {
+        LoadedSettings loaded = loadSettings(settingsPath());
+        settings = std::move(loaded.settings);
+        settingsWarning = std::move(loaded.warning);
+        settings.noteOpened(options.workspace);
+        if (!options.map)
+            if (auto last = settings.lastMapOf(options.workspace)) session->select(*last);
+    }
+
+    EditorOptions windowOptions = options;
+    if (remember) {
+        windowOptions.width = settings.window.width;
+        windowOptions.height = settings.window.height;
+    }
+    const Window window(windowOptions, "Strawman \xE2\x80\x94 " + options.workspace.filename().string());
     if (!window.get()) {
         std::fputs(kNoDisplay, stderr);
         return 3;
+    }
+    if (remember) {
+        if (settings.window.position)
+            glfwSetWindowPos(window.get(), settings.window.position->x, settings.window.position->y);
+        if (settings.window.maximised) glfwMaximizeWindow(window.get());
     }
 
     const ImGuiContextGuard imgui(window.get());
     ImGuiIO& io = ImGui::GetIO();
     applyTheme(ImGui::GetStyle());
     const Fonts fonts = loadFonts(io, 16.0f);
-    Notices notices;
-    MapEditor editor(*session);
-    MapCanvas canvas(fonts, notices);
-    if (options.zoom) canvas.setZoomAfterFit(*options.zoom);
+    auto frame = std::make_unique<EditorFrame>(*session, fonts);
+    auto applySettings = [&](EditorFrame& f) {
+        f.sizes = settings.panels;
+        f.workshopScale = settings.workshopScale;
+        f.editor().setSnap(settings.snapToGrid ? 10 : 0);
+        f.canvas().instantLayout = !settings.animateLayout;
+        f.recent = settings.existingRecent();
+        if (settings.workshopMode) f.setWorkshop(true);
+    };
+    if (remember) applySettings(*frame);
+    if (!settingsWarning.empty()) frame->notices().error("Settings not read", settingsWarning);
+    if (options.zoom) frame->canvas().setZoomAfterFit(*options.zoom);
+    if (options.workshop) frame->setWorkshop(true);
+    try {
+        if (options.beside) frame->beside().open(*session, model::MapId(*options.beside));
+        if (options.diffTrust) {
+            DiffChoice choice;
+            choice.trust = *options.diffTrust;
+            frame->diff().run(*session, choice);
+            frame->showDiff();
+        }
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "strawman: %s\n", e.what());
+        return 2;
+    }
 
     // In screenshot mode ImGui needs a couple of frames to size windows and
     // settle layout, so never take the picture before the third.
     const int framesToRender = std::max(3, options.frames);
-    int frame = 0;
+    int framesDrawn = 0;
     int settled = 0;
     int exitCode = 0;
     while (!glfwWindowShouldClose(window.get())) {
@@ -275,7 +239,7 @@ int runEditor(const EditorOptions& options) {
         if (feeding) {
             try {
                 script->feed(io, [&](const ScriptPos& p) {
-                    return resolveScriptPosition(p, canvas, *session);
+                    return resolveScriptPosition(p, frame->canvas(), *session);
                 });
             } catch (const std::exception& e) {
                 std::fprintf(stderr, "strawman: %s\n", e.what());
@@ -283,7 +247,7 @@ int runEditor(const EditorOptions& options) {
             }
         }
         ImGui::NewFrame();
-        const FrameRequests requests = drawFrame(editor, canvas, fonts, notices);
+        frame->draw();
         ImGui::Render();
 
         int fbWidth = 0, fbHeight = 0;
@@ -295,8 +259,8 @@ int runEditor(const EditorOptions& options) {
 
         // With a script, the picture is taken once it has played and the
         // frames after it (an animation, a popup) have settled.
-        if (options.screenshot && !scripting && !canvas.animatingLayout() &&
-            ++frame >= framesToRender) {
+        if (options.screenshot && !scripting && !frame->canvas().animatingLayout() &&
+            ++framesDrawn >= framesToRender) {
             const std::string error = saveBackBufferPng(*options.screenshot, fbWidth, fbHeight);
             if (!error.empty()) {
                 std::fprintf(stderr, "strawman: screenshot: %s\n", error.c_str());
@@ -305,7 +269,41 @@ int runEditor(const EditorOptions& options) {
             break;
         }
         glfwSwapBuffers(window.get());
-        carryOut(editor, requests, notices);
+        frame->carryOut();
+
+        // Another workspace chosen from the recent list: open it in this window.
+        if (auto next = frame->takeWorkspaceToOpen()) {
+            try {
+                auto opened = std::make_unique<EditorSession>(model::Workspace::open(*next));
+                if (remember) {
+                    frame->remember(settings);
+                    settings.noteOpened(*next);
+                    if (auto last = settings.lastMapOf(*next)) opened->select(*last);
+                }
+                if (!opened->selected() && !opened->maps().empty()) opened->select(opened->maps().front().id);
+                frame.reset();
+                session = std::move(opened);
+                frame = std::make_unique<EditorFrame>(*session, fonts);
+                if (remember) applySettings(*frame);
+                glfwSetWindowTitle(window.get(),
+                                   ("Strawman \xE2\x80\x94 " + next->filename().string()).c_str());
+            } catch (const std::exception& e) {
+                frame->notices().error("Could not open " + next->string(), e.what());
+            }
+        }
+    }
+
+    if (remember) {
+        frame->remember(settings);
+        settings.window.maximised = glfwGetWindowAttrib(window.get(), GLFW_MAXIMIZED) == GLFW_TRUE;
+        if (!settings.window.maximised) {
+            int x = 0, y = 0;
+            glfwGetWindowSize(window.get(), &settings.window.width, &settings.window.height);
+            glfwGetWindowPos(window.get(), &x, &y);
+            settings.window.position = WindowPlacement::Position{x, y};
+        }
+        const std::string error = saveSettings(settings, settingsPath());
+        if (!error.empty()) std::fprintf(stderr, "strawman: settings not saved: %s\n", error.c_str());
     }
     return exitCode;
 }

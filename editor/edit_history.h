@@ -36,6 +36,8 @@ class EditHistory {
         m_undone.pop_back();
     }
 
+    const std::vector<EditStep>& done() const { return m_done; }     // oldest first
+    const std::vector<EditStep>& undone() const { return m_undone; } // next to redo last
     std::size_t doneCount() const { return m_done.size(); }
     std::size_t undoneCount() const { return m_undone.size(); }
 

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <optional>
+#include <string>
 
 namespace strawman::editor {
 
@@ -19,6 +20,9 @@ struct EditorOptions {
     // Input events replayed before the screenshot (or before handing over to
     // the user), through ImGui's input like a person's; see input_script.h.
     std::optional<std::filesystem::path> script;
+    std::optional<std::string> diffTrust;  // hold the map against this trust's data at once
+    std::optional<std::int64_t> beside;    // show this map beside it
+    bool workshop = false;                 // start in workshop mode
 };
 
 // Runs the editor until the window closes (or, with a screenshot, until it is

@@ -17,6 +17,7 @@ void EditorSession::reload() {
     std::sort(m_trusts.begin(), m_trusts.end(),
               [](const model::Trust& a, const model::Trust& b) { return a.code < b.code; });
     m_maps = m_workspace.maps();
+    m_processes = m_workspace.processes();
     m_activityNames.clear();
     for (auto& a : m_workspace.activities())
         m_activityNames.emplace(a.code, a.name);
@@ -71,6 +72,48 @@ void EditorSession::loadSelected() {
     m_content = m_selected ? m_workspace.content(*m_selected) : model::MapContent{};
     m_geometry = buildMapGeometry(m_content);
     ++m_contentRevision;
+}
+
+// [SECTION] The network
+
+model::MapId EditorSession::createMap(model::ProcessId process, std::optional<model::TrustId> trust,
+                                      const std::string& name) {
+    const model::MapId id = m_workspace.createMap(process, trust, name, {});
+    reload();
+    return id;
+}
+
+model::MapId EditorSession::duplicateMap(model::MapId source, std::optional<model::TrustId> trust,
+                                         const std::string& name, model::MapStatus status) {
+    model::MapId id;
+    m_workspace.transaction([&] {
+        const model::MapSummary from = m_workspace.map(source);
+        id = m_workspace.createMap(from.process, trust, name, m_workspace.content(source), status);
+    });
+    reload();
+    return id;
+}
+
+void EditorSession::renameMap(model::MapId map, const std::string& name) {
+    m_workspace.rename(map, name);
+    reload();
+}
+
+void EditorSession::setMapStatus(model::MapId map, model::MapStatus status) {
+    m_workspace.setStatus(map, status);
+    reload();
+}
+
+std::string EditorSession::publishMap(model::MapId map) {
+    const std::string hash = m_workspace.publish(map);
+    reload();
+    return hash;
+}
+
+model::ProcessId EditorSession::addProcess(const std::string& name) {
+    const model::ProcessId id = m_workspace.addProcess(name);
+    reload();
+    return id;
 }
 
 // [SECTION] Editing

@@ -45,6 +45,21 @@ class EditorSession {
     const model::MapContent& content() const { return m_content; }
     const MapGeometry& geometry() const { return m_geometry; }
 
+    // [the network: maps and processes]
+    // Each is one transaction in the workspace, then re-reads; they throw
+    // model::Error with the reason when the workspace refuses.
+    model::MapId createMap(model::ProcessId process, std::optional<model::TrustId> trust,
+                           const std::string& name);
+    // A copy of a map's current content as a new draft, e.g. a trust's straw
+    // man started from the network map.
+    model::MapId duplicateMap(model::MapId source, std::optional<model::TrustId> trust,
+                              const std::string& name, model::MapStatus status);
+    void renameMap(model::MapId map, const std::string& name);
+    void setMapStatus(model::MapId map, model::MapStatus status);
+    std::string publishMap(model::MapId map); // returns the version's hash
+    model::ProcessId addProcess(const std::string& name);
+    const std::vector<model::Process>& processes() const { return m_processes; }
+
     // [editing the shown map]
     // Stores `after` as the shown map's new content, as one undoable step called
     // `label`, in one transaction. Returns the keys of the nodes it added or
@@ -82,6 +97,7 @@ class EditorSession {
     model::Workspace m_workspace;
     std::vector<model::Trust> m_trusts;
     std::vector<model::MapSummary> m_maps;
+    std::vector<model::Process> m_processes;
     std::unordered_map<std::string, std::string> m_activityNames;
     std::optional<model::MapId> m_selected;
     model::MapContent m_content;

@@ -153,7 +153,10 @@ void MapCanvas::drawGrid(ImDrawList& dl) const {
     const Rect world = m_view.visibleWorld();
     const Rect screen = m_view.viewport();
     const auto major = [](double v, double step) { return std::lround(v / step) % 5 == 0; };
+    // On a projector the fine grid is noise: workshop mode keeps the major lines.
+    const bool minor = !m_paint.highContrast;
     for (double x = std::floor(world.min.x / cell) * cell; x <= world.max.x; x += cell) {
+        if (!minor && !major(x, cell)) continue;
         // Whole pixels: AddLine itself adds the half pixel that makes a 1 px line crisp.
         const float sx = static_cast<float>(std::round(m_view.worldToScreen({x, 0}).x));
         dl.AddLine(ImVec2(sx, static_cast<float>(screen.min.y)),
@@ -161,6 +164,7 @@ void MapCanvas::drawGrid(ImDrawList& dl) const {
                    major(x, cell) ? colour::gridMajor : colour::gridMinor);
     }
     for (double y = std::floor(world.min.y / cell) * cell; y <= world.max.y; y += cell) {
+        if (!minor && !major(y, cell)) continue;
         const float sy = static_cast<float>(std::round(m_view.worldToScreen({0, y}).y));
         dl.AddLine(ImVec2(static_cast<float>(screen.min.x), sy),
                    ImVec2(static_cast<float>(screen.max.x), sy),
@@ -250,7 +254,10 @@ void MapCanvas::refresh(const EditorSession& session) {
     const MapGeometry& geo = session.geometry();
     if (session.selectionRevision() != m_seenSelection) {
         m_seenSelection = session.selectionRevision();
-        m_paint = {};
+        m_paint.hovered.reset();
+        m_paint.hoveredEdge.reset();
+        m_paint.handlesOn.reset();
+        m_paint.dropTarget.reset();
         m_gesture = Gesture::None;
         m_rename.reset();
         m_animation.reset();

@@ -26,6 +26,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 namespace strawman::editor {
@@ -51,6 +52,14 @@ class MapCanvas {
     void reveal(MapEditor& editor, model::NodeId node);
 
     bool animatingLayout() const { return m_animation.has_value(); }
+
+    // Beside another map: what only this one has, highlighted.
+    void setDifferences(std::unordered_set<model::NodeId> nodes, std::unordered_set<model::EdgeId> edges) {
+        m_paint.differentNodes = std::move(nodes);
+        m_paint.differentEdges = std::move(edges);
+    }
+    // Workshop mode: darker, thicker lines and no minor grid, for a projector.
+    void setHighContrast(bool on) { m_paint.highContrast = on; }
     bool instantLayout = false; // no animation after auto-layout
 
   private:

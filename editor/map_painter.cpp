@@ -286,8 +286,14 @@ void MapPainter::drawEdges(ImDrawList& dl, const CanvasTransform& view, const Ma
         if (!e.drawable) continue;
         const bool selected = state.selectedEdges.count(e.id) > 0;
         const bool hovered = state.hoveredEdge == e.id;
-        const float thickness = selected || hovered ? normal + 1.5f : normal;
-        const ImU32 ink = selected ? colour::selection : hovered ? colour::hover : colour::edge;
+        const bool different = state.differentEdges.count(e.id) > 0;
+        const float line = state.highContrast ? normal * 1.6f : normal;
+        const float thickness = selected || hovered || different ? line + 1.5f : line;
+        const ImU32 ink = selected    ? colour::selection
+                          : hovered   ? colour::hover
+                          : different ? colour::different
+                          : state.highContrast ? colour::edgeStrong
+                                               : colour::edge;
         if (e.style == EdgeStyle::Association) {
             dottedBezier(dl, view, e.line, selected ? ink : colour::association, thickness);
             continue;
@@ -338,10 +344,13 @@ void MapPainter::drawNode(ImDrawList& dl, const CanvasTransform& view, const Nod
     const auto offset = [&](ImVec2 p) { return ImVec2(p.x + shadow.x, p.y + shadow.y); };
     const bool selected = state.selected.count(node.id) > 0;
     const bool hovered = state.hovered == node.id || state.dropTarget == node.id;
-    const float border = strokeWidth(zoom, 1.5, 1.0, 3.0);
+    const float border = strokeWidth(zoom, state.highContrast ? 2.5 : 1.5, 1.0, state.highContrast ? 4.5 : 3.0);
     // One highlight for every kind: the outline's bounding box, a little out.
     const Rect highlight = Rect::around(c, half).expanded(std::clamp(4 * zoom, 3.0, 6.0));
     const float highlightRounding = f(std::clamp(6 * zoom, 3.0, 10.0));
+    if (state.differentNodes.count(node.id))
+        dl.AddRectFilled(im(highlight.min - Vec2{3, 3}), im(highlight.max + Vec2{3, 3}),
+                         colour::differentGlow, highlightRounding + 3);
     if (selected)
         dl.AddRectFilled(im(highlight.min), im(highlight.max), colour::selectionGlow,
                          highlightRounding);

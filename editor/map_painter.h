@@ -48,6 +48,11 @@ struct PaintState {
     std::optional<model::NodeId> dropTarget; // a connection being dragged is over it
     bool dropRefused = false;                // …and the model would refuse it
     std::unordered_map<model::NodeId, int> problems; // validation problems per node
+    // Beside another map: what only this one has (map_comparison.h).
+    std::unordered_set<model::NodeId> differentNodes;
+    std::unordered_set<model::EdgeId> differentEdges;
+    // Workshop mode: darker lines and outlines, thicker, for a projector.
+    bool highContrast = false;
 };
 
 // How far from a handle's centre a press still grabs it, in pixels.

@@ -1,11 +1,19 @@
 #include "network_panel.h"
 
+#include "shortcuts.h"
 #include "theme.h"
+
+#include "model/error.h"
+
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
 
 #include <imgui.h>
 
 #include <algorithm>
 #include <cfloat>
+#include <cstring>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -57,12 +65,17 @@ std::string fitted(const ImFont* font, float size, const std::string& text, floa
 // One map: its name, and under it a status pill and the version, in a
 // two-line selectable row.
 void mapRow(const EditorSession& session, const model::MapSummary& map, const Fonts& fonts,
-            std::optional<model::MapId>& clicked) {
+            std::optional<model::MapId>& clicked,
+            const std::function<void(const model::MapSummary&)>& menu) {
     ImGui::PushID(static_cast<int>(map.id.value));
     const float line = ImGui::GetTextLineHeight();
     const bool selected = session.selected() && session.selected()->id == map.id;
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     if (ImGui::Selectable("##map", selected, 0, ImVec2(0, 2 * line + 6))) clicked = map.id;
+    if (ImGui::BeginPopupContextItem("map-menu")) {
+        menu(map);
+        ImGui::EndPopup();
+    }
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("%s\n%s, version %d%s", map.name.c_str(), map.processName.c_str(),
                           map.versionNumber, map.published ? " (published)" : " (draft)");
@@ -100,25 +113,177 @@ byProcess(const std::vector<const model::MapSummary*>& maps) {
 }
 
 void processTree(const EditorSession& session, const std::vector<const model::MapSummary*>& maps,
-                 const Fonts& fonts, std::optional<model::MapId>& clicked) {
+                 const Fonts& fonts, std::optional<model::MapId>& clicked,
+                 const std::function<void(const model::MapSummary&)>& menu) {
     for (const auto& [process, list] : byProcess(maps)) {
         ImGui::SetNextItemOpen(true, ImGuiCond_Once);
         if (ImGui::TreeNodeEx(process.c_str(), ImGuiTreeNodeFlags_SpanAvailWidth)) {
             for (const auto* m : list)
-                mapRow(session, *m, fonts, clicked);
+                mapRow(session, *m, fonts, clicked, menu);
             ImGui::TreePop();
         }
     }
 }
 
+void copyName(std::array<char, 256>& buffer, const std::string& text) {
+    const std::size_t n = std::min(text.size(), buffer.size() - 1);
+    std::memcpy(buffer.data(), text.data(), n);
+    buffer[n] = '\0';
+}
+
+constexpr model::MapStatus kStatuses[] = {model::MapStatus::Draft, model::MapStatus::StrawMan,
+                                          model::MapStatus::Proposed, model::MapStatus::Agreed,
+                                          model::MapStatus::Retired};
+
 } // namespace
 
-std::optional<model::MapId> drawNetworkPanel(const EditorSession& session, const Fonts& fonts) {
+void NetworkPanel::mapMenu(const EditorSession& session, const model::MapSummary& map) {
+    ImGui::TextDisabled("%s", map.name.c_str());
+    ImGui::Separator();
+    if (ImGui::MenuItem("Open")) m_chosen = map.id;
+    if (ImGui::MenuItem("Rename\xE2\x80\xA6")) {
+        m_dialog = Dialog::Rename;
+        m_dialogOpening = true;
+        m_dialogMap = map.id;
+        copyName(m_name, map.name);
+    }
+    if (ImGui::MenuItem("Duplicate\xE2\x80\xA6")) {
+        m_dialog = Dialog::Duplicate;
+        m_dialogOpening = true;
+        m_dialogMap = map.id;
+        m_trustChoice = 0;
+        for (std::size_t i = 0; i < session.trusts().size(); ++i)
+            if (map.trust == session.trusts()[i].id) m_trustChoice = static_cast<int>(i + 1);
+        copyName(m_name, map.name + " (copy)");
+    }
+    ImGui::Separator();
+    const model::MapId id = map.id;
+    if (ImGui::MenuItem("Publish this version", nullptr, false, !map.published))
+        m_pending = [id](EditorSession& s) { s.publishMap(id); };
+    if (ImGui::BeginMenu("Status")) {
+        for (model::MapStatus status : kStatuses)
+            if (ImGui::MenuItem(model::toText(status).c_str(), nullptr, map.status == status))
+                m_pending = [id, status](EditorSession& s) { s.setMapStatus(id, status); };
+        ImGui::EndMenu();
+    }
+}
+
+void NetworkPanel::drawDialogs(EditorSession& session, Notices& notices) {
+    if (m_dialog == Dialog::None) return;
+    const char* title = m_dialog == Dialog::NewMap       ? "New map"
+                        : m_dialog == Dialog::NewProcess ? "New process"
+                        : m_dialog == Dialog::Rename     ? "Rename map"
+                                                         : "Duplicate map";
+    if (m_dialogOpening) {
+        ImGui::OpenPopup(title);
+        m_dialogOpening = false;
+    }
+    const ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x / 2, io.DisplaySize.y / 3), ImGuiCond_Appearing,
+                            ImVec2(0.5f, 0.5f));
+    if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        m_dialog = Dialog::None;
+        return;
+    }
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22);
+    const bool enter = ImGui::InputText("Name", m_name.data(), m_name.size(),
+                                        ImGuiInputTextFlags_EnterReturnsTrue);
+
+    const auto& trusts = session.trusts();
+    const auto& processes = session.processes();
+    auto trustLabel = [&](int choice) {
+        return choice == 0 ? std::string("Network-wide")
+                           : trusts[static_cast<std::size_t>(choice - 1)].code + "  " +
+                                 trusts[static_cast<std::size_t>(choice - 1)].name;
+    };
+    if (m_dialog == Dialog::NewMap || m_dialog == Dialog::Duplicate) {
+        m_trustChoice = std::clamp(m_trustChoice, 0, static_cast<int>(trusts.size()));
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22);
+        if (ImGui::BeginCombo("For", trustLabel(m_trustChoice).c_str())) {
+            for (int i = 0; i <= static_cast<int>(trusts.size()); ++i)
+                if (ImGui::Selectable(trustLabel(i).c_str(), i == m_trustChoice)) m_trustChoice = i;
+            ImGui::EndCombo();
+        }
+    }
+    if (m_dialog == Dialog::NewMap) {
+        if (processes.empty()) {
+            ImGui::TextDisabled("Add a process first.");
+        } else {
+            m_processChoice = std::clamp(m_processChoice, 0, static_cast<int>(processes.size()) - 1);
+            ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22);
+            if (ImGui::BeginCombo("Process", processes[static_cast<std::size_t>(m_processChoice)].name.c_str())) {
+                for (int i = 0; i < static_cast<int>(processes.size()); ++i)
+                    if (ImGui::Selectable(processes[static_cast<std::size_t>(i)].name.c_str(), i == m_processChoice))
+                        m_processChoice = i;
+                ImGui::EndCombo();
+            }
+        }
+    }
+    if (m_dialog == Dialog::Duplicate && m_trustChoice > 0)
+        ImGui::TextDisabled("The copy starts as that trust's straw man.");
+
+    ImGui::Spacing();
+    const bool ok = ImGui::Button("OK", ImVec2(110, 0)) || enter;
+    ImGui::SameLine();
+    const bool cancel = ImGui::Button("Cancel", ImVec2(110, 0)) || keyPressed(GLFW_KEY_ESCAPE);
+    if (ok) {
+        const std::string name = m_name.data();
+        const std::optional<model::TrustId> trust =
+            m_trustChoice > 0 ? std::optional(trusts[static_cast<std::size_t>(m_trustChoice - 1)].id)
+                              : std::nullopt;
+        try {
+            switch (m_dialog) {
+            case Dialog::NewMap:
+                if (processes.empty()) throw model::Error("add a process first");
+                m_chosen = session.createMap(processes[static_cast<std::size_t>(m_processChoice)].id,
+                                             trust, name);
+                break;
+            case Dialog::NewProcess: session.addProcess(name); break;
+            case Dialog::Rename: session.renameMap(m_dialogMap, name); break;
+            case Dialog::Duplicate:
+                m_chosen = session.duplicateMap(m_dialogMap, trust, name,
+                                                trust ? model::MapStatus::StrawMan : model::MapStatus::Draft);
+                break;
+            case Dialog::None: break;
+            }
+            m_dialog = Dialog::None;
+            ImGui::CloseCurrentPopup();
+        } catch (const model::Error& e) {
+            notices.error(std::string("Could not ") + (m_dialog == Dialog::Rename ? "rename the map" : "create it"),
+                          e.what());
+        }
+    } else if (cancel) {
+        m_dialog = Dialog::None;
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+}
+
+std::optional<model::MapId> NetworkPanel::draw(EditorSession& session, const Fonts& fonts,
+                                               Notices& notices) {
+    m_chosen.reset();
     std::optional<model::MapId> clicked;
+    const auto menu = [&](const model::MapSummary& m) { mapMenu(session, m); };
     ImGui::PushFont(fonts.uiBold);
     ImGui::TextUnformatted("Network");
     ImGui::PopFont();
     ImGui::TextDisabled("%s", session.workspace().path().filename().c_str());
+    if (ImGui::SmallButton("New map")) {
+        m_dialog = Dialog::NewMap;
+        m_dialogOpening = true;
+        copyName(m_name, "");
+        m_trustChoice = 0;
+        if (const model::MapSummary* shown = session.selected())
+            for (std::size_t i = 0; i < session.processes().size(); ++i)
+                if (session.processes()[i].id == shown->process) m_processChoice = static_cast<int>(i);
+    }
+    ImGui::SameLine();
+    if (ImGui::SmallButton("New process")) {
+        m_dialog = Dialog::NewProcess;
+        m_dialogOpening = true;
+        copyName(m_name, "");
+    }
     ImGui::Separator();
 
     std::vector<const model::MapSummary*> network;
@@ -139,7 +304,7 @@ std::optional<model::MapId> drawNetworkPanel(const EditorSession& session, const
         ImGui::SameLine();
         ImGui::TextDisabled("network-wide maps");
         if (open) {
-            processTree(session, network, fonts, clicked);
+            processTree(session, network, fonts, clicked, menu);
             ImGui::TreePop();
         }
     }
@@ -159,7 +324,7 @@ std::optional<model::MapId> drawNetworkPanel(const EditorSession& session, const
             ImGui::SetTooltip("%s  %s", trust.code.c_str(), trust.name.c_str());
         if (open) {
             if (hasMaps)
-                processTree(session, it->second, fonts, clicked);
+                processTree(session, it->second, fonts, clicked, menu);
             else
                 ImGui::TextDisabled("no maps yet");
             ImGui::TreePop();
@@ -169,7 +334,20 @@ std::optional<model::MapId> drawNetworkPanel(const EditorSession& session, const
 
     if (session.trusts().empty() && session.maps().empty())
         ImGui::TextWrapped("This workspace has no trusts or maps yet.");
-    return clicked;
+
+    // The tree is drawn: now the lists it walked may change.
+    if (m_pending) {
+        auto pending = std::move(m_pending);
+        m_pending = nullptr;
+        try {
+            pending(session);
+        } catch (const model::Error& e) {
+            notices.error("Could not change the map", e.what());
+        }
+    }
+    drawDialogs(session, notices);
+    if (clicked) return clicked;
+    return m_chosen;
 }
 
 } // namespace strawman::editor

@@ -1,15 +1,41 @@
 // The "Network" panel: the tree of trusts -> processes -> maps, with network-wide
-// maps under their own "Network" node. Clicking a map asks for it to be shown.
+// maps under their own "Network" node. Clicking a map shows it; a map's menu
+// (right-click) renames, duplicates (a trust's straw man from the network map),
+// publishes a version and changes its status; "New map" and "New process" add.
 #pragma once
 
 #include "editor_session.h"
 #include "fonts.h"
+#include "notices.h"
 
+#include <array>
+#include <functional>
 #include <optional>
+#include <string>
 
 namespace strawman::editor {
 
-// Draws into the current ImGui window; returns the map the user clicked, if any.
-std::optional<model::MapId> drawNetworkPanel(const EditorSession& session, const Fonts& fonts);
+class NetworkPanel {
+  public:
+    // Draws into the current ImGui window; returns the map the user chose, if any.
+    std::optional<model::MapId> draw(EditorSession& session, const Fonts& fonts, Notices& notices);
+
+  private:
+    void mapMenu(const EditorSession& session, const model::MapSummary& map);
+    void drawDialogs(EditorSession& session, Notices& notices);
+
+    // Changes wait until the tree is drawn: they re-read the lists it walks.
+    std::function<void(EditorSession&)> m_pending;
+    std::optional<model::MapId> m_chosen;
+
+    // The open dialog, if any, and its fields.
+    enum class Dialog { None, NewMap, NewProcess, Rename, Duplicate };
+    Dialog m_dialog = Dialog::None;
+    bool m_dialogOpening = false;
+    model::MapId m_dialogMap;
+    std::array<char, 256> m_name{};
+    int m_trustChoice = 0;   // 0: network-wide, i: trusts()[i - 1]
+    int m_processChoice = 0; // index into processes()
+};
 
 } // namespace strawman::editor

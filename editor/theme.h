@@ -47,6 +47,11 @@ constexpr ImU32 hover = rgba(66, 133, 214);
 constexpr ImU32 selection = rgba(25, 103, 210);
 constexpr ImU32 selectionGlow = rgba(25, 103, 210, 50);
 
+constexpr ImU32 edgeStrong = rgba(20, 28, 36);
+constexpr ImU32 besideCanvas = rgba(250, 251, 253); // a shade off white: the map that is not edited
+constexpr ImU32 different = rgba(214, 110, 0);
+constexpr ImU32 differentGlow = rgba(240, 140, 20, 90);
+
 constexpr ImU32 accepted = rgba(46, 125, 80);
 constexpr ImU32 refused = rgba(192, 40, 40);
 constexpr ImU32 problem = rgba(200, 45, 45);

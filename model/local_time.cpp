@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
 #include <cstdint>
 #include <string>
 
@@ -579,6 +580,17 @@ std::string formatUtc(TimeMs time) {
     *q++ = 'Z';
     out.append(buf, static_cast<std::size_t>(q - buf));
     return out;
+}
+
+std::optional<TimeMs> localDayStart(std::string_view text, const TimeZone& zone, bool nextDay) {
+    int y = 0;
+    unsigned m = 0, d = 0;
+    char tail = 0;
+    const std::string copy(text);
+    if (std::sscanf(copy.c_str(), "%4d-%2u-%2u%c", &y, &m, &d, &tail) != 3 || m < 1 || m > 12 ||
+        d < 1 || d > 31)
+        return std::nullopt;
+    return zone.fromLocal(y, m, d + (nextDay ? 1 : 0), 0, 0, 0).time;
 }
 
 } // namespace strawman::model

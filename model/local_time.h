@@ -44,6 +44,10 @@ class TimeZone {
     const date::time_zone* m_zone = nullptr;
 };
 
+// The first instant of a calendar day written YYYY-MM-DD, in the zone, or of the
+// day after it (for an inclusive "to" date); nullopt when the text is not such a date.
+std::optional<TimeMs> localDayStart(std::string_view text, const TimeZone& zone, bool nextDay);
+
 // Reads, in this order of attempts:
 //   ISO 8601 with offset or Z: 2025-10-26T01:30:00+01:00, 2025-10-26T00:30Z, fractions allowed
 //   ISO-like local:            2025-10-26 01:30[:00] or 2025-10-26T01:30[:00]

@@ -1,0 +1,96 @@
+#include "comparison_panel.h"
+
+#include "diff_overlay.h"
+
+#include "model/error.h"
+
+#include <imgui.h>
+
+#include <cstdio>
+
+namespace strawman::editor {
+
+void ComparisonPanel::run(const EditorSession& session) {
+    const model::MapSummary* map = session.selected();
+    if (!map) throw model::Error("open a map of the process first");
+    // Its own connection, as the diff has: the events are read in bulk.
+    const model::Workspace ws = model::Workspace::open(session.workspace().path());
+    m_rows = model::compareTrusts(ws, map->process,
+                                  m_againstShown ? std::optional(map->id) : std::nullopt, {}, {});
+    m_process = map->process;
+}
+
+std::optional<model::MapId> ComparisonPanel::draw(const EditorSession& session, const Fonts& fonts,
+                                                  Notices& notices) {
+    std::optional<model::MapId> open;
+    const model::MapSummary* map = session.selected();
+    ImGui::PushFont(fonts.uiBold);
+    ImGui::TextUnformatted(map ? map->processName.c_str() : "No process");
+    ImGui::PopFont();
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!map);
+    if (ImGui::SmallButton(m_rows.empty() ? "Compare the trusts" : "Compare again")) {
+        try {
+            run(session);
+        } catch (const model::Error& e) {
+            notices.error("Could not compare the trusts", e.what());
+        }
+    }
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::Checkbox("every trust against the shown map", &m_againstShown);
+    if (map && m_process && *m_process != map->process)
+        ImGui::TextDisabled("The table is of another process: compare again.");
+    if (m_rows.empty()) {
+        ImGui::TextDisabled("Each trust's data against its own straw man, side by side.");
+        return open;
+    }
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders |
+                                  ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY;
+    if (!ImGui::BeginTable("trusts", 6, flags)) return open;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Trust");
+    ImGui::TableSetupColumn("Map");
+    ImGui::TableSetupColumn("Cases");
+    ImGui::TableSetupColumn("Fit the map");
+    ImGui::TableSetupColumn("Log fitness");
+    ImGui::TableSetupColumn("Departs most at");
+    ImGui::TableHeadersRow();
+    for (const model::TrustComparisonRow& row : m_rows) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::PushID(row.trust.c_str());
+        if (ImGui::Selectable(row.trust.c_str(), false, ImGuiSelectableFlags_SpanAllColumns) && row.map)
+            open = row.map;
+        if (ImGui::IsItemHovered() && row.map) ImGui::SetTooltip("Open %s", row.mapName.c_str());
+        ImGui::PopID();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(row.mapName.c_str());
+        if (!row.problem.empty()) {
+            ImGui::TableNextColumn();
+            ImGui::TableNextColumn();
+            ImGui::TextDisabled("%s", row.problem.c_str());
+            continue;
+        }
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(formatCount(row.cases).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(row.cases ? formatShare(row.percentageFitting / 100).c_str() : "");
+        ImGui::TableNextColumn();
+        char fitness[16];
+        std::snprintf(fitness, sizeof fitness, "%.3f", row.logFitness);
+        ImGui::TextUnformatted(row.cases ? fitness : "");
+        ImGui::TableNextColumn();
+        std::string top;
+        for (const auto& d : row.topDeviations) {
+            const std::int64_t n = std::max(d.skipped, d.inserted);
+            top += (top.empty() ? "" : ",  ") + d.activity + (d.skipped >= d.inserted ? " skipped " : " extra ") +
+                   formatShare(row.cases ? static_cast<double>(n) / static_cast<double>(row.cases) : 0);
+        }
+        ImGui::TextUnformatted(top.c_str());
+    }
+    ImGui::EndTable();
+    return open;
+}
+
+} // namespace strawman::editor

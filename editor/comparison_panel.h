@@ -1,0 +1,32 @@
+// "Trusts": one process across the network, a row per trust with its data held
+// against its own straw man (or against the shown map for every trust):
+// cases, how many fit, fitness, and the steps departed from most. A row opens
+// that trust's map.
+#pragma once
+
+#include "editor_session.h"
+#include "fonts.h"
+#include "notices.h"
+
+#include "model/trust_comparison.h"
+
+#include <optional>
+#include <vector>
+
+namespace strawman::editor {
+
+class ComparisonPanel {
+  public:
+    // Returns a map to open when a row was chosen.
+    std::optional<model::MapId> draw(const EditorSession& session, const Fonts& fonts, Notices& notices);
+
+    // Works the table out now for the shown map's process.
+    void run(const EditorSession& session);
+
+  private:
+    std::optional<model::ProcessId> m_process;
+    bool m_againstShown = false; // every trust against the shown map, not its own
+    std::vector<model::TrustComparisonRow> m_rows;
+};
+
+} // namespace strawman::editor

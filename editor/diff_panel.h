@@ -1,0 +1,54 @@
+// The "Diff" panel: choose a trust and which of its cases, hold the shown map
+// against them, and read the result: fitness, cases that fit, deviations per
+// step, the variants (click one to see its path on the map), and the time each
+// step takes. The overlay it builds is what the canvas draws on the map.
+#pragma once
+
+#include "diff_view.h"
+#include "editor_session.h"
+#include "fonts.h"
+#include "notices.h"
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace strawman::editor {
+
+class DiffPanel {
+  public:
+    void draw(const EditorSession& session, const Fonts& fonts, Notices& notices);
+
+    // Holds the shown map against a trust's data now (also what --diff-trust does).
+    void run(const EditorSession& session, const DiffChoice& choice);
+
+    // What the canvas draws: the overlay for the shown map, if a diff of it is
+    // shown and "Show on the map" is on; and the chosen variant's path.
+    const DiffOverlay* overlay() const;
+    const VariantPath* highlightedPath() const {
+        return m_path ? &*m_path : nullptr;
+    }
+    // "RPA · 3,000 cases · fitness 0.87", for the legend.
+    std::string legendTitle() const;
+
+    // Keeps the overlay in step with the map as it is edited; call every frame
+    // before the canvas draws.
+    void sync(const EditorSession& session);
+
+  private:
+    void drawChoice(const EditorSession& session, Notices& notices);
+    void drawResult(const EditorSession& session, const Fonts& fonts);
+    void choose(std::optional<std::size_t> variant, const EditorSession& session);
+
+    DiffChoice m_choice;
+    std::array<char, 16> m_from{}, m_to{};
+    std::optional<DiffView> m_view;
+    std::optional<DiffOverlay> m_overlay;
+    std::uint64_t m_overlayContent = 0; // session content revision it was built for
+    std::optional<std::size_t> m_variant;
+    std::optional<VariantPath> m_path;
+    bool m_showOnMap = true;
+};
+
+} // namespace strawman::editor

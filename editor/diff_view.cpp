@@ -1,0 +1,64 @@
+#include "diff_view.h"
+
+#include "model/error.h"
+#include "model/event_log.h"
+#include "model/local_time.h"
+#include "model/log_filter.h"
+#include "model/workspace.h"
+
+namespace strawman::editor {
+
+namespace {
+
+model::LogFilter filterOf(const DiffChoice& c) {
+    const model::TimeZone zone = model::TimeZone::named(c.timeZone);
+    model::LogFilter filter;
+    auto day = [&](const std::string& text, bool nextDay, const char* which) {
+        if (auto t = model::localDayStart(text, zone, nextDay)) return *t;
+        throw model::Error(std::string("the ") + which + " date must be written YYYY-MM-DD, not \"" +
+                           text + "\"");
+    };
+    if (!c.from.empty()) filter.from = day(c.from, false, "first");
+    if (!c.to.empty()) filter.to = day(c.to, true, "last");
+    filter.modalities = c.modalities;
+    filter.priorities = c.priorities;
+    filter.patientSources = c.sources;
+    filter.sites = c.sites;
+    return filter;
+}
+
+FilterValues valuesOf(const model::EventLog& log) {
+    FilterValues v;
+    for (std::size_t i = 0; i < log.caseCount(); ++i) {
+        const model::CaseAttributes a = model::caseAttributes(log, i);
+        v.modalities.insert(a.modality);
+        v.priorities.insert(a.priority);
+        v.sources.insert(a.patientSource);
+        v.sites.insert(a.site);
+    }
+    return v;
+}
+
+} // namespace
+
+DiffView computeDiff(const std::filesystem::path& workspace, model::MapId mapId,
+                     const model::MapContent& map, const DiffChoice& choice) {
+    const model::Workspace ws = model::Workspace::open(workspace);
+    const auto trust = ws.findTrust(choice.trust);
+    if (!trust) throw model::Error("no trust with code " + choice.trust);
+    const model::LogFilter filter = filterOf(choice);
+    const model::EventLog log = model::loadEventLog(ws, trust->id);
+    DiffView view;
+    view.choice = choice;
+    view.map = mapId;
+    view.values = valuesOf(log);
+    view.casesInLog = static_cast<std::int64_t>(log.caseCount());
+    const auto cases = model::selectCases(log, filter);
+    model::DiffOptions options;
+    options.ignoreUnmodelled = choice.ignoreUnmodelled;
+    options.topVariants = 50;
+    view.result = model::diff(map, log, cases, options);
+    return view;
+}
+
+} // namespace strawman::editor

@@ -1,0 +1,330 @@
+#include "editor_frame.h"
+
+#include "shortcuts.h"
+#include "theme.h"
+
+#include "model/error.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <ctime>
+
+namespace strawman::editor {
+
+namespace {
+
+constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                                         ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoTitleBar |
+                                         ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                         ImGuiWindowFlags_NoSavedSettings;
+
+// A strip along a panel's edge that resizes the panel by dragging. Hit-tested
+// by hand and drawn over everything, rather than being an ImGui item, so it
+// never adds to a panel's content size (which would make it scroll).
+void splitter(int id, int& dragging, ImVec2 min, ImVec2 max, bool vertical, float& value, float sign,
+              float lo, float hi) {
+    const ImGuiIO& io = ImGui::GetIO();
+    const bool over = ImGui::IsMouseHoveringRect(min, max, false) && !ImGui::IsAnyItemActive() &&
+                      !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId);
+    if (over && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) dragging = id;
+    if (dragging == id && !io.MouseDown[ImGuiMouseButton_Left]) dragging = 0;
+    if (dragging == id) value = std::clamp(value + sign * (vertical ? io.MouseDelta.x : io.MouseDelta.y), lo, hi);
+    if (over || dragging == id) {
+        ImGui::SetMouseCursor(vertical ? ImGuiMouseCursor_ResizeEW : ImGuiMouseCursor_ResizeNS);
+        ImGui::GetForegroundDrawList()->AddRectFilled(min, max, ImGui::GetColorU32(ImGuiCol_SeparatorHovered));
+    }
+}
+
+// Workshop mode's colours: pure black text and strong borders on white.
+void highContrast(ImGuiStyle& style) {
+    ImVec4* c = style.Colors;
+    c[ImGuiCol_Text] = ImVec4(0, 0, 0, 1);
+    c[ImGuiCol_TextDisabled] = ImVec4(0.20f, 0.22f, 0.25f, 1);
+    c[ImGuiCol_WindowBg] = ImVec4(1, 1, 1, 1);
+    c[ImGuiCol_Border] = ImVec4(0.25f, 0.28f, 0.32f, 1);
+    c[ImGuiCol_Button] = ImVec4(0.80f, 0.85f, 0.92f, 1);
+    style.FrameBorderSize = 1;
+}
+
+} // namespace
+
+EditorFrame::EditorFrame(EditorSession& session, const Fonts& fonts)
+    : m_session(&session), m_fonts(&fonts), m_editor(session), m_canvas(fonts, m_notices),
+      m_beside(fonts), m_baseStyle(ImGui::GetStyle()) {}
+
+void EditorFrame::setWorkshop(bool on) {
+    m_workshop = on;
+    ImGuiStyle& style = ImGui::GetStyle();
+    style = m_baseStyle;
+    // The fonts are baked at twice the panel size, so scaling up to 2x stays sharp.
+    ImGui::GetIO().FontGlobalScale = (m_fonts->fallback ? 1.0f : 0.5f) * (on ? workshopScale : 1.0f);
+    if (on) {
+        style.ScaleAllSizes(workshopScale);
+        highContrast(style);
+    }
+    m_canvas.setHighContrast(on);
+}
+
+void EditorFrame::remember(EditorSettings& settings) const {
+    settings.panels = sizes;
+    settings.workshopMode = m_workshop;
+    settings.workshopScale = workshopScale;
+    settings.snapToGrid = m_editor.snap() > 0;
+    settings.animateLayout = !m_canvas.instantLayout;
+    if (const model::MapSummary* map = m_session->selected())
+        settings.noteMapShown(m_session->workspace().path(), map->id);
+}
+
+void EditorFrame::updateComparison() {
+    if (!m_beside.isOpen() || !m_session->selected()) {
+        m_canvas.setDifferences({}, {});
+        m_besideMarks = {};
+        return;
+    }
+    m_beside.refresh(*m_session);
+    if (m_comparedMain == m_session->contentRevision() && m_comparedBeside == m_beside.map()->value)
+        return;
+    m_comparedMain = m_session->contentRevision();
+    m_comparedBeside = m_beside.map()->value;
+    const model::MapComparison diff = model::compareMaps(m_session->content(), m_beside.content());
+    auto marks = [](const model::MapContent& map, const MapGeometry& geo,
+                    const model::MapSideDifferences& side, std::unordered_set<model::NodeId>& nodes,
+                    std::unordered_set<model::EdgeId>& edges) {
+        // The comparison indexes the map's nodes and edges; geometry keeps their order.
+        for (std::size_t i = 0; i < map.nodes.size() && i < side.nodeCounterpart.size(); ++i)
+            if (side.nodeOnlyHere(i)) nodes.insert(map.nodes[i].id);
+        for (std::size_t i = 0; i < map.edges.size() && i < side.edgeMatched.size(); ++i)
+            if (!side.edgeMatched[i]) edges.insert(map.edges[i].id);
+        (void)geo;
+    };
+    std::unordered_set<model::NodeId> nodes;
+    std::unordered_set<model::EdgeId> edges;
+    marks(m_session->content(), m_session->geometry(), diff.left, nodes, edges);
+    m_canvas.setDifferences(std::move(nodes), std::move(edges));
+    m_besideMarks = {};
+    marks(m_beside.content(), m_beside.geometry(), diff.right, m_besideMarks.differentNodes,
+          m_besideMarks.differentEdges);
+}
+
+void EditorFrame::drawLeft(float x, float y, float w, float h) {
+    ImGui::SetNextWindowPos(ImVec2(x, y));
+    ImGui::SetNextWindowSize(ImVec2(w, h));
+    if (ImGui::Begin("Network", nullptr, kPanelFlags)) {
+        if (auto chosen = m_network.draw(*m_session, *m_fonts, m_notices)) m_open = chosen;
+    }
+    ImGui::End();
+}
+
+void EditorFrame::drawRight(float x, float y, float w, float h) {
+    ImGui::SetNextWindowPos(ImVec2(x, y));
+    ImGui::SetNextWindowSize(ImVec2(w, h));
+    if (ImGui::Begin("Side", nullptr, kPanelFlags)) {
+        if (ImGui::BeginTabBar("side-tabs")) {
+            if (ImGui::BeginTabItem("Inspector")) {
+                m_inspector.draw(m_editor, m_canvas, *m_fonts, m_notices);
+                ImGui::EndTabItem();
+            }
+            const ImGuiTabItemFlags diffFlags = m_showDiffTab ? ImGuiTabItemFlags_SetSelected : 0;
+            m_showDiffTab = false;
+            if (ImGui::BeginTabItem("Diff", nullptr, diffFlags)) {
+                m_diff.draw(*m_session, *m_fonts, m_notices);
+                ImGui::EndTabItem();
+            }
+            ImGui::EndTabBar();
+        }
+    }
+    ImGui::End();
+}
+
+void EditorFrame::drawBottom(float x, float y, float w, float h) {
+    ImGui::SetNextWindowPos(ImVec2(x, y));
+    ImGui::SetNextWindowSize(ImVec2(w, h));
+    if (ImGui::Begin("Bottom", nullptr, kPanelFlags)) {
+        if (ImGui::BeginTabBar("bottom-tabs")) {
+            if (ImGui::BeginTabItem("Trusts")) {
+                if (auto chosen = m_comparison.draw(*m_session, *m_fonts, m_notices)) m_open = chosen;
+                ImGui::EndTabItem();
+            }
+            if (ImGui::BeginTabItem("History")) {
+                // The shown map's steps, oldest first; undone ones greyed, for redo.
+                const EditHistory& history = m_session->history();
+                if (history.doneCount() + history.undoneCount() == 0)
+                    ImGui::TextDisabled("Changes to this map appear here, to undo (Ctrl+Z) and redo (Ctrl+Y).");
+                for (const EditStep& step : history.done()) ImGui::BulletText("%s", step.label.c_str());
+                for (auto it = history.undone().rbegin(); it != history.undone().rend(); ++it)
+                    ImGui::TextDisabled("    %s (undone)", it->label.c_str());
+                ImGui::EndTabItem();
+            }
+            ImGui::EndTabBar();
+        }
+    }
+    ImGui::End();
+}
+
+void EditorFrame::drawCanvas(float x, float y, float w, float h) {
+    ImGui::SetNextWindowPos(ImVec2(x, y));
+    ImGui::SetNextWindowSize(ImVec2(w, h));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    const bool open = ImGui::Begin("Map", nullptr,
+                                   kPanelFlags | ImGuiWindowFlags_NoScrollbar |
+                                       ImGuiWindowFlags_NoScrollWithMouse);
+    ImGui::PopStyleVar();
+    if (open) {
+        if (m_beside.isOpen()) {
+            // Side by side: the map being edited on the left, the other on the right.
+            const float half = std::floor(w / 2);
+            ImGui::BeginChild("main", ImVec2(half, h), false,
+                              ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+            m_canvas.draw(m_editor);
+            ImGui::EndChild();
+            ImGui::SameLine(0, 0);
+            ImGui::BeginChild("beside", ImVec2(w - half, h), false,
+                              ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+            m_beside.draw(m_canvas.view().zoom(), m_besideMarks);
+            ImGui::EndChild();
+        } else {
+            m_canvas.draw(m_editor);
+        }
+    }
+    ImGui::End();
+}
+
+void EditorFrame::drawStatus(float y, float w, float h) {
+    ImGui::SetNextWindowPos(ImVec2(0, y));
+    ImGui::SetNextWindowSize(ImVec2(w, h));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, m_workshop ? ImVec4(1, 1, 1, 1) : ImVec4(0.91f, 0.93f, 0.95f, 1.0f));
+    if (ImGui::Begin("Status", nullptr, kPanelFlags | ImGuiWindowFlags_NoScrollbar)) {
+        if (ImGui::SmallButton("Recent")) ImGui::OpenPopup("recent");
+        if (ImGui::BeginPopup("recent")) {
+            ImGui::TextDisabled("Open a recent workspace");
+            for (const auto& path : recent)
+                if (path != workspaceKey(m_session->workspace().path()) && ImGui::MenuItem(path.c_str()))
+                    m_openWorkspace = path;
+            if (recent.size() <= 1) ImGui::TextDisabled("(none other yet)");
+            ImGui::EndPopup();
+        }
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", m_session->workspace().path().c_str());
+        if (const model::MapSummary* map = m_session->selected()) {
+            ImGui::SameLine(0, 24);
+            ImGui::TextUnformatted(map->name.c_str());
+        }
+        ImGui::SameLine(0, 24);
+        ImGui::TextDisabled("%d%%", static_cast<int>(std::lround(m_canvas.view().zoom() * 100)));
+        ImGui::SameLine(0, 24);
+        if (auto saved = m_session->lastSaved()) {
+            const std::time_t t = std::chrono::system_clock::to_time_t(*saved);
+            char text[16];
+            std::strftime(text, sizeof text, "%H:%M:%S", std::localtime(&t));
+            ImGui::TextDisabled("saved %s", text);
+        } else {
+            ImGui::TextDisabled("every change is saved at once");
+        }
+        const char* workshopText = m_workshop ? "Leave workshop mode (F11)" : "Workshop mode (F11)";
+        const char* helpText = "Shortcuts (F1)";
+        const float right = ImGui::CalcTextSize(workshopText).x + ImGui::CalcTextSize(helpText).x +
+                            4 * ImGui::GetStyle().FramePadding.x + 24;
+        ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 20, w - right));
+        if (ImGui::SmallButton(workshopText)) setWorkshop(!m_workshop);
+        ImGui::SameLine();
+        if (ImGui::SmallButton(helpText)) m_helpOpen = true;
+    }
+    ImGui::End();
+    ImGui::PopStyleColor();
+}
+
+void EditorFrame::drawHelp() {
+    if (!m_helpOpen) return;
+    const ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x / 2, io.DisplaySize.y / 2), ImGuiCond_Appearing,
+                            ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 34, 0), ImGuiCond_Appearing);
+    if (ImGui::Begin("Keyboard shortcuts", &m_helpOpen, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse)) {
+        ImGui::TextWrapped("With one node selected, typing renames it; the letter keys below add nodes when "
+                           "nothing (or several things) is selected.");
+        if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+            for (const Shortcut& s : shortcuts()) {
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::PushFont(m_fonts->uiBold);
+                ImGui::TextUnformatted(s.keys);
+                ImGui::PopFont();
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(s.what);
+            }
+            const char* mouse[][2] = {{"Double-click", "Add a step (on empty canvas); rename (on a node or arrow)"},
+                                      {"Drag a handle", "Connect; drop on empty canvas for a new connected step"},
+                                      {"Drag a node", "Move the selection (Alt: off the grid)"},
+                                      {"Drag on the canvas", "Select with a box (Shift adds)"},
+                                      {"Right-drag, Space+drag", "Pan"},
+                                      {"Wheel", "Zoom about the mouse"},
+                                      {"Right-click", "Menu"}};
+            for (const auto& row : mouse) {
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::PushFont(m_fonts->uiBold);
+                ImGui::TextUnformatted(row[0]);
+                ImGui::PopFont();
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(row[1]);
+            }
+            ImGui::EndTable();
+        }
+    }
+    ImGui::End();
+}
+
+void EditorFrame::draw() {
+    if (pressed(Command::WorkshopMode)) setWorkshop(!m_workshop);
+    if (pressed(Command::Help)) m_helpOpen = !m_helpOpen;
+    m_reload = pressed(Command::Reload);
+
+    m_diff.sync(*m_session);
+    updateComparison();
+
+    const ImGuiIO& io = ImGui::GetIO();
+    const float width = io.DisplaySize.x, height = io.DisplaySize.y;
+    const float statusHeight = ImGui::GetFrameHeight() + 6;
+    const float mainHeight = std::max(0.0f, height - statusHeight);
+    if (m_workshop) {
+        // The room sees the map: no side panels, the canvas stays editable.
+        drawCanvas(0, 0, width, mainHeight);
+    } else {
+        const float left = std::min(sizes.left, width * 0.4f);
+        const float right = std::min(sizes.right, width * 0.45f);
+        const float bottom = std::min(sizes.bottom, mainHeight * 0.5f);
+        const float centre = std::max(100.0f, width - left - right);
+        drawLeft(0, 0, left, mainHeight);
+        drawCanvas(left, 0, centre, mainHeight - bottom);
+        drawBottom(left, mainHeight - bottom, centre, bottom);
+        drawRight(left + centre, 0, width - left - centre, mainHeight);
+        // Panel edges: drag to resize.
+        splitter(1, m_dragging, ImVec2(left - 3, 0), ImVec2(left + 3, mainHeight), true, sizes.left, 1, 180, 700);
+        splitter(2, m_dragging, ImVec2(left + centre - 3, 0), ImVec2(left + centre + 3, mainHeight), true,
+                 sizes.right, -1, 240, 800);
+        splitter(3, m_dragging, ImVec2(left, mainHeight - bottom - 3), ImVec2(left + centre, mainHeight - bottom + 3),
+                 false, sizes.bottom, -1, 80, 600);
+    }
+    drawStatus(mainHeight, width, statusHeight);
+    drawHelp();
+    m_notices.draw();
+}
+
+void EditorFrame::carryOut() {
+    try {
+        if (m_reload)
+            m_session->reload();
+        else
+            m_session->reloadIfChanged();
+        if (m_open && m_session->select(*m_open)) m_editor.clearSelection();
+    } catch (const std::exception& e) {
+        // The file changed under us in a way we cannot read (deleted, a newer
+        // version): say so and keep showing what we have.
+        m_notices.error("Could not read the workspace", e.what());
+    }
+    m_open.reset();
+    m_reload = false;
+}
+
+} // namespace strawman::editor

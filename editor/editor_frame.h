@@ -1,0 +1,96 @@
+// One frame of the editor window: the panels laid out around the canvas (1.86
+// has no docking, so a fixed layout of resizable side bars and a bottom panel),
+// the status bar, the help window and workshop mode. Owns the panels and the
+// command layer; the session (what is open) is the caller's.
+#pragma once
+
+#include "beside_view.h"
+#include "comparison_panel.h"
+#include "diff_panel.h"
+#include "editor_settings.h"
+#include "fonts.h"
+#include "inspector_panel.h"
+#include "map_canvas.h"
+#include "map_editor.h"
+#include "network_panel.h"
+#include "notices.h"
+
+#include <imgui.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <vector>
+
+namespace strawman::editor {
+
+class EditorFrame {
+  public:
+    EditorFrame(EditorSession& session, const Fonts& fonts);
+
+    // Lays out and draws everything; carries out what was asked once the frame
+    // is drawn (see carryOut).
+    void draw();
+    // Between frames: re-read the workspace if it changed on disk, open the map
+    // chosen in a panel. Errors become dialogs.
+    void carryOut();
+
+    MapEditor& editor() { return m_editor; }
+    MapCanvas& canvas() { return m_canvas; }
+    DiffPanel& diff() { return m_diff; }
+    // Brings the Diff tab to the front (after a diff run from outside the panel).
+    void showDiff() { m_showDiffTab = true; }
+    BesideView& beside() { return m_beside; }
+    Notices& notices() { return m_notices; }
+
+    // Recent workspaces, offered in the status bar; choosing one asks the app
+    // to open it in this window.
+    std::vector<std::filesystem::path> recent;
+    std::optional<std::filesystem::path> takeWorkspaceToOpen() {
+        auto p = std::move(m_openWorkspace);
+        m_openWorkspace.reset();
+        return p;
+    }
+    // Writes what this window would have remembered into the settings.
+    void remember(EditorSettings& settings) const;
+
+    void setWorkshop(bool on);
+    bool workshop() const { return m_workshop; }
+    PanelSizes sizes;
+    float workshopScale = 1.75f;
+
+  private:
+    void drawLeft(float x, float y, float w, float h);
+    void drawRight(float x, float y, float w, float h);
+    void drawBottom(float x, float y, float w, float h);
+    void drawCanvas(float x, float y, float w, float h);
+    void drawStatus(float y, float w, float h);
+    void drawHelp();
+    void updateComparison();
+
+    EditorSession* m_session;
+    const Fonts* m_fonts;
+    MapEditor m_editor;
+    Notices m_notices;
+    MapCanvas m_canvas;
+    NetworkPanel m_network;
+    InspectorPanel m_inspector;
+    DiffPanel m_diff;
+    ComparisonPanel m_comparison;
+    BesideView m_beside;
+
+    bool m_workshop = false;
+    ImGuiStyle m_baseStyle;
+    bool m_helpOpen = false;
+    int m_dragging = 0;        // the panel edge being dragged, if any
+    bool m_showDiffTab = false;
+    bool m_reload = false;
+    std::optional<model::MapId> m_open;
+    std::optional<std::filesystem::path> m_openWorkspace;
+    // Which contents the beside comparison was worked out for.
+    std::uint64_t m_comparedMain = 0;
+    std::int64_t m_comparedBeside = 0;
+    PaintState m_besideMarks;
+};
+
+} // namespace strawman::editor

@@ -1,0 +1,44 @@
+// The "Inspector" panel: what is selected, and its properties to change. For a
+// node: its label, kind, activity code (chosen from the network's vocabulary,
+// searchable), role (lane) and the problems found on it; for an arrow: its
+// ends and condition; with nothing selected, the map: its trust, process,
+// status, versions and their hashes, and the problems of the whole map.
+#pragma once
+
+#include "fonts.h"
+#include "map_canvas.h"
+#include "map_editor.h"
+#include "notices.h"
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace strawman::editor {
+
+class InspectorPanel {
+  public:
+    void draw(MapEditor& editor, MapCanvas& canvas, const Fonts& fonts, Notices& notices);
+
+  private:
+    void drawNode(MapEditor& editor, MapCanvas& canvas, const model::Node& node, Notices& notices);
+    void drawEdge(MapEditor& editor, const model::EdgeRef& edge, Notices& notices);
+    void drawMap(MapEditor& editor, MapCanvas& canvas, const Fonts& fonts);
+
+    // Text fields keep what is being typed until it is committed (Enter or
+    // leaving the field); they reload when the selection or the map changes.
+    std::string m_fieldsFor;
+    std::uint64_t m_fieldsRevision = 0;
+    std::array<char, 512> m_label{};
+    std::array<char, 128> m_lane{};
+    std::array<char, 64> m_codeFilter{};
+
+    // A map's versions, read once per map content.
+    std::optional<model::MapId> m_versionsOf;
+    std::uint64_t m_versionsRevision = 0;
+    std::vector<model::MapVersionInfo> m_versions;
+};
+
+} // namespace strawman::editor
