@@ -12,6 +12,7 @@ EditorSession::EditorSession(model::Workspace workspace) : m_workspace(std::move
 }
 
 void EditorSession::reload() {
+    ++m_workspaceRevision;
     m_diskStamp = diskStamp();
     m_trusts = m_workspace.trusts();
     std::sort(m_trusts.begin(), m_trusts.end(),

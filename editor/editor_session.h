@@ -31,6 +31,9 @@ class EditorSession {
     bool reloadIfChanged(std::chrono::milliseconds interval = std::chrono::milliseconds(500));
 
     const model::Workspace& workspace() const { return m_workspace; }
+    // For panels that write through the model's own calls (each one transaction),
+    // such as a trust's code mapping; call reload() after writing.
+    model::Workspace& workspaceForWrite() { return m_workspace; }
     const std::vector<model::Trust>& trusts() const { return m_trusts; }
     const std::vector<model::MapSummary>& maps() const { return m_maps; }
     // Activity code -> its name in the network vocabulary ("VET" -> "vetted/justified").
@@ -79,6 +82,9 @@ class EditorSession {
     std::uint64_t selectionRevision() const { return m_selectionRevision; }
     // Grows whenever the shown content is (re)loaded, so caches built from it can refresh.
     std::uint64_t contentRevision() const { return m_contentRevision; }
+    // Grows on every reload(), so views that read the workspace themselves
+    // (imports, code mappings) know when to read again.
+    std::uint64_t workspaceRevision() const { return m_workspaceRevision; }
 
   private:
     void loadSelected();
@@ -104,6 +110,7 @@ class EditorSession {
     MapGeometry m_geometry;
     std::uint64_t m_selectionRevision = 0;
     std::uint64_t m_contentRevision = 0;
+    std::uint64_t m_workspaceRevision = 0;
     std::unordered_map<model::MapId, EditHistory> m_history;
     std::optional<std::chrono::system_clock::time_point> m_lastSaved;
     DiskStamp m_diskStamp;

@@ -184,6 +184,15 @@ std::optional<ImportRecord> findImport(const Workspace& ws, TrustId trust, std::
     return readImport(s);
 }
 
+std::optional<ImportReport> importReport(const Workspace& ws, std::int64_t importId) {
+    auto s = ws.database().prepare("SELECT report FROM import WHERE id = :id");
+    s.bind(":id", importId);
+    if (!s.step()) throw Error("no import with id " + std::to_string(importId));
+    const std::string text = s.text(0);
+    if (text.empty() || text == "{}") return std::nullopt; // the column's default: no report was kept
+    return importReportFromJson(text);
+}
+
 void removeImport(Workspace& ws, std::int64_t importId) {
     ws.transaction([&] {
         auto& db = ws.database();

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "ids.h"
+#include "import_report.h"
 #include "source_event.h"
 
 #include <cstdint>
@@ -57,6 +58,9 @@ struct ImportRecord {
 };
 std::vector<ImportRecord> imports(const Workspace& ws, std::optional<TrustId> trust = {});
 std::optional<ImportRecord> findImport(const Workspace& ws, TrustId trust, std::string_view sha256);
+// The report the import produced, as stored with it; empty for an import stored
+// without one. Throws Error for an unknown import.
+std::optional<ImportReport> importReport(const Workspace& ws, std::int64_t importId);
 // Removes an import and every event it brought.
 void removeImport(Workspace& ws, std::int64_t importId);
 

@@ -1,5 +1,7 @@
 #include "import_report.h"
 
+#include "error.h"
+
 #include <nlohmann/json.hpp>
 
 #include <sstream>
@@ -36,6 +38,47 @@ std::string toJson(const ImportReport& r, int indent) {
         {"notes", r.notes},
     };
     return out.dump(indent);
+}
+
+ImportReport importReportFromJson(std::string_view text) {
+    ImportReport r;
+    try {
+        const nlohmann::json in = nlohmann::json::parse(text);
+        if (!in.is_object()) throw Error("an import report is a JSON object");
+        const auto get = [&](const char* key, auto& field) {
+            if (const auto it = in.find(key); it != in.end() && !it->is_null()) it->get_to(field);
+        };
+        get("file", r.file);
+        get("format", r.format);
+        get("imported", r.imported);
+        get("import_id", r.importId);
+        get("outcome", r.outcome);
+        get("rows_read", r.rowsRead);
+        get("events_accepted", r.eventsAccepted);
+        get("rows_rejected", r.rowsRejected);
+        if (const auto it = in.find("rejected"); it != in.end())
+            for (const auto& x : *it) r.rejected.push_back({x.value("line", std::int64_t{0}), x.value("reason", "")});
+        std::map<std::string, std::int64_t> unmapped;
+        std::map<std::string, std::vector<std::int64_t>> unmappedLines;
+        get("unmapped_codes", unmapped);
+        get("unmapped_code_lines", unmappedLines);
+        for (auto& [code, count] : unmapped) {
+            UnmappedCode& u = r.unmappedCodes[code];
+            u.count = count;
+            if (const auto lines = unmappedLines.find(code); lines != unmappedLines.end())
+                u.exampleLines = std::move(lines->second);
+        }
+        get("ignored_codes", r.ignoredCodes);
+        get("duplicates", r.duplicates);
+        get("dst_ambiguous", r.dstAmbiguous);
+        get("dst_nonexistent", r.dstNonexistent);
+        get("cases", r.cases);
+        get("impossible_order", r.impossibleOrder);
+        get("notes", r.notes);
+    } catch (const nlohmann::json::exception& e) {
+        throw Error(std::string("a stored import report cannot be read: ") + e.what());
+    }
+    return r;
 }
 
 std::string toText(const ImportReport& r) {

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace strawman::model {
@@ -43,6 +44,10 @@ struct ImportReport {
 };
 
 std::string toJson(const ImportReport& report, int indent = 2);
+// Reads back what toJson wrote, as each import's report is stored; a field the
+// text lacks (a report stored by an older version) keeps its default. Throws
+// Error when the text is not such a report.
+ImportReport importReportFromJson(std::string_view json);
 std::string toText(const ImportReport& report);
 
 } // namespace strawman::model
