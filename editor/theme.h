@@ -61,6 +61,25 @@ constexpr ImU32 boxSelectBorder = rgba(25, 103, 210, 160);
 constexpr ImU32 hintFill = rgba(255, 243, 205);
 constexpr ImU32 hintBorder = rgba(214, 170, 60);
 constexpr ImU32 hintText = rgba(102, 72, 0);
+
+// The diff on the map: traffic in a calm blue-grey that wide lines do not shout
+// with, never-taken arrows a pale grey, steps not drawn in red (the one colour
+// that means "departs from the drawing"), a chosen variant's path in orange,
+// which stands apart from all three.
+constexpr ImU32 overlayTaken = rgba(104, 134, 163);
+constexpr ImU32 overlayNeverTaken = rgba(178, 185, 193);
+constexpr ImU32 overlayNotDrawn = rgba(208, 40, 40);
+constexpr ImU32 overlayNotDrawnText = rgba(160, 28, 28);
+constexpr ImU32 overlayNotDrawnBorder = rgba(236, 170, 170);
+constexpr ImU32 overlayVariant = rgba(232, 112, 18);
+constexpr ImU32 overlayLegendFill = rgba(255, 255, 255, 240);
+constexpr ImU32 overlayLegendBorder = rgba(203, 210, 217);
+constexpr ImU32 badgeSkippedFill = rgba(255, 236, 200);
+constexpr ImU32 badgeSkippedBorder = rgba(214, 146, 44);
+constexpr ImU32 badgeSkippedText = rgba(122, 68, 0);
+constexpr ImU32 badgeExtraFill = rgba(252, 225, 225);
+constexpr ImU32 badgeExtraBorder = rgba(208, 72, 72);
+constexpr ImU32 badgeExtraText = rgba(150, 28, 28);
 } // namespace colour
 
 // Applies the light ImGui style for the panels.
