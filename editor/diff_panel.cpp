@@ -60,10 +60,14 @@ std::string DiffPanel::legendTitle() const {
 void DiffPanel::run(const EditorSession& session, const DiffChoice& choice) {
     const model::MapSummary* map = session.selected();
     if (!map) throw model::Error("open a map first");
-    m_view = computeDiff(session.workspace().path(), map->id, session.content(), choice);
-    m_choice = choice;
-    copyInto(m_from, choice.from);
-    copyInto(m_to, choice.to);
+    show(session, computeDiff(session.workspace().path(), map->id, session.content(), choice));
+}
+
+void DiffPanel::show(const EditorSession& session, DiffView view) {
+    m_view = std::move(view);
+    m_choice = m_view->choice;
+    copyInto(m_from, m_choice.from);
+    copyInto(m_to, m_choice.to);
     m_overlay.reset();
     m_variant.reset();
     m_path.reset();

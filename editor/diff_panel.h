@@ -22,6 +22,8 @@ class DiffPanel {
 
     // Holds the shown map against a trust's data now (also what --diff-trust does).
     void run(const EditorSession& session, const DiffChoice& choice);
+    // Shows a diff worked out elsewhere (a background job, a benchmark).
+    void show(const EditorSession& session, DiffView view);
 
     // What the canvas draws: the overlay for the shown map, if a diff of it is
     // shown and "Show on the map" is on; and the chosen variant's path.

@@ -131,6 +131,10 @@ void EditorFrame::drawRight(float x, float y, float w, float h) {
                 m_diff.draw(*m_session, *m_fonts, m_notices);
                 ImGui::EndTabItem();
             }
+            if (ImGui::BeginTabItem("Data")) {
+                m_data.draw(*m_session, *m_fonts, m_notices);
+                ImGui::EndTabItem();
+            }
             ImGui::EndTabBar();
         }
     }
@@ -281,6 +285,7 @@ void EditorFrame::draw() {
     m_reload = pressed(Command::Reload);
 
     m_diff.sync(*m_session);
+    m_canvas.setOverlay(m_diff.overlay(), m_diff.highlightedPath(), m_diff.legendTitle());
     updateComparison();
 
     const ImGuiIO& io = ImGui::GetIO();

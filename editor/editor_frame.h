@@ -6,6 +6,7 @@
 
 #include "beside_view.h"
 #include "comparison_panel.h"
+#include "data_panel.h"
 #include "diff_panel.h"
 #include "editor_settings.h"
 #include "fonts.h"
@@ -76,6 +77,7 @@ class EditorFrame {
     NetworkPanel m_network;
     InspectorPanel m_inspector;
     DiffPanel m_diff;
+    DataPanel m_data;
     ComparisonPanel m_comparison;
     BesideView m_beside;
 

@@ -395,10 +395,20 @@ void MapCanvas::draw(MapEditor& editor) {
                            "Double-click to add a step, or press A, D, P, S, E or N.");
     } else {
         drawGrid(dl);
+        // The diff's overlay is worked out on the map as stored; while nodes are
+        // dragged or glide after a layout, the plain arrows follow them instead.
+        const DiffOverlay* overlay = m_previewShown ? nullptr : m_overlay;
+        m_paint.arrowsByOverlay = overlay != nullptr;
+        if (overlay) m_overlayPainter.drawArrows(dl, m_view, shown, *overlay, m_overlayHighlight);
         m_painter.draw(dl, m_view, shown, m_paint);
+        if (overlay) {
+            m_overlayPainter.drawLabels(dl, m_view, shown, *overlay, m_overlayHighlight);
+            m_overlayPainter.drawBadges(dl, m_view, shown, *overlay, m_overlayHighlight);
+        }
         drawGestureOverlay(dl, editor, shown);
         if (shown.needsLayout) drawLayoutHint(dl, session);
         drawMinimap(dl, shown);
+        if (overlay) m_overlayPainter.drawLegend(dl, m_view.viewport(), *overlay, m_overlayTitle);
     }
     // A hairline where the canvas meets the toolbar and the Network panel.
     const ImU32 border = ImGui::GetColorU32(ImGuiCol_Border);

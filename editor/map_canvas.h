@@ -18,6 +18,7 @@
 #include "map_editor.h"
 #include "map_painter.h"
 #include "notices.h"
+#include "overlay_painter.h"
 
 #include "model/validation.h"
 
@@ -34,7 +35,7 @@ namespace strawman::editor {
 class MapCanvas {
   public:
     MapCanvas(const Fonts& fonts, Notices& notices)
-        : m_fonts(&fonts), m_notices(&notices), m_painter(fonts) {}
+        : m_fonts(&fonts), m_notices(&notices), m_painter(fonts), m_overlayPainter(fonts) {}
 
     // Draws into the current ImGui window, filling what is left of it.
     void draw(MapEditor& editor);
@@ -57,6 +58,12 @@ class MapCanvas {
     void setDifferences(std::unordered_set<model::NodeId> nodes, std::unordered_set<model::EdgeId> edges) {
         m_paint.differentNodes = std::move(nodes);
         m_paint.differentEdges = std::move(edges);
+    }
+    // The diff to draw on the map this frame, or nothing; set before draw().
+    void setOverlay(const DiffOverlay* overlay, const VariantPath* path, std::string title) {
+        m_overlay = overlay;
+        m_overlayHighlight.variant = path ? std::optional(*path) : std::nullopt;
+        m_overlayTitle = std::move(title);
     }
     // Workshop mode: darker, thicker lines and no minor grid, for a projector.
     void setHighContrast(bool on) { m_paint.highContrast = on; }
@@ -95,6 +102,10 @@ class MapCanvas {
     const Fonts* m_fonts;
     Notices* m_notices;
     MapPainter m_painter;
+    OverlayPainter m_overlayPainter;
+    const DiffOverlay* m_overlay = nullptr;
+    OverlayHighlight m_overlayHighlight;
+    std::string m_overlayTitle;
     CanvasTransform m_view;
     PaintState m_paint;
     bool m_fitPending = true;

@@ -219,7 +219,7 @@ void MapPainter::draw(ImDrawList& dl, const CanvasTransform& view, const MapGeom
                       const PaintState& state) const {
     // Edges first so nodes sit on top of where lines meet them; condition
     // labels last so nothing covers them.
-    drawEdges(dl, view, geo, state);
+    if (!state.arrowsByOverlay) drawEdges(dl, view, geo, state);
     const Rect visible = view.visibleWorld().expanded(200);
     for (std::size_t i = 0; i < geo.nodes.size(); ++i) {
         const NodeGeometry& node = geo.nodes[i];
@@ -436,7 +436,7 @@ void MapPainter::drawMarks(ImDrawList& dl, const CanvasTransform& view, const No
         }
     }
     auto problem = state.problems.find(node.id);
-    if (problem != state.problems.end()) {
+    if (problem != state.problems.end() && !state.arrowsByOverlay) {
         // A red disc with "!" at the top-right corner of what is drawn.
         const Vec2 corner = view.worldToScreen(s.centre + Vec2{s.half.x, -s.half.y});
         const float r = 8.0f;

@@ -53,6 +53,9 @@ struct PaintState {
     std::unordered_set<model::EdgeId> differentEdges;
     // Workshop mode: darker lines and outlines, thicker, for a projector.
     bool highContrast = false;
+    // The diff's overlay draws the arrows (overlay_painter.h): draw only their
+    // condition labels, and leave the corner where its badges go free.
+    bool arrowsByOverlay = false;
 };
 
 // How far from a handle's centre a press still grabs it, in pixels.

@@ -24,12 +24,13 @@ using model::NodeKind;
 
 namespace {
 
-// At 1600 x 1000 the Network panel is about 350 px wide and the canvas fills
-// the rest between the toolbar line and the status bar. These boxes stay well
-// inside each so the test does not depend on exact pixel positions.
+// At 1600 x 1000 the Network panel is 300 px wide, the Inspector 360 px on the
+// right, and the canvas fills the middle between the toolbar line and the
+// bottom panel. These boxes stay well inside each so the test does not depend
+// on exact pixel positions.
 constexpr int kWidth = 1600, kHeight = 1000;
-constexpr Box kPanel{0, 0, 300, 940};
-constexpr Box kCanvasArea{420, 80, 1580, 940};
+constexpr Box kPanel{0, 0, 280, 780};
+constexpr Box kCanvasArea{320, 80, 1220, 740};
 
 // [SECTION] Workspaces
 

@@ -1,0 +1,213 @@
+// CPU time of one editor frame (ImGui::NewFrame, every panel and the canvas,
+// ImGui::Render: the draw lists the GPU is then given) for a 500-node map, with
+// and without the diff drawn on it. No window or OpenGL: the budget (DESIGN.md,
+// ≤ 4 ms per frame with the overlay) is about our CPU work, and the GPU side is
+// the driver's. The map and its data are generated: a pathway of 500 nodes
+// (activities with decisions that branch and rejoin, a rework loop every few
+// steps), laid out by Graphviz, and 20,000 cases that follow it with skips,
+// repeats and steps it does not draw.
+//
+// Run: build/bench/bench_editor --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
+#include "editor/diff_panel.h"
+#include "editor/editor_frame.h"
+#include "editor/editor_session.h"
+#include "editor/fonts.h"
+
+#include "model/diff.h"
+#include "model/event_log.h"
+#include "model/layout.h"
+#include "model/workspace.h"
+
+#include <benchmark/benchmark.h>
+#include <imgui.h>
+
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <memory>
+#include <numeric>
+#include <string>
+#include <unistd.h>
+
+namespace {
+
+using namespace strawman;
+
+class Random {
+  public:
+    std::uint64_t next() {
+        m_state ^= m_state >> 12;
+        m_state ^= m_state << 25;
+        m_state ^= m_state >> 27;
+        return m_state * 0x2545F4914F6CDD1Dull;
+    }
+    bool chance(int percent) { return static_cast<int>(next() % 100) < percent; }
+
+  private:
+    std::uint64_t m_state = 0x9E3779B97F4A7C15ull;
+};
+
+std::string code(int i) {
+    char text[8];
+    std::snprintf(text, sizeof text, "S%03d", i);
+    return text;
+}
+
+// Start, then groups of [step, decision -> (step | step) -> step], then end: 500 nodes.
+model::MapContent bigMap(int nodes, std::vector<std::string>& pathCodes) {
+    model::MapContent map;
+    auto add = [&](model::NodeKind kind, const std::string& activity, const std::string& label) {
+        model::Node n;
+        n.id = model::NodeId{static_cast<std::int64_t>(map.nodes.size() + 1)};
+        n.kind = kind;
+        n.key = "n" + std::to_string(map.nodes.size() + 1);
+        n.activity = activity;
+        n.label = label;
+        map.nodes.push_back(n);
+        return n.id;
+    };
+    auto edge = [&](model::NodeId a, model::NodeId b, const char* label = "") {
+        map.edges.push_back({model::EdgeId{static_cast<std::int64_t>(map.edges.size() + 1)}, a, b, label});
+    };
+    model::NodeId last = add(model::NodeKind::Start, "", "Request made");
+    int next = 0;
+    while (static_cast<int>(map.nodes.size()) + 6 < nodes) {
+        const std::string a = code(next++), b = code(next++), c = code(next++), d = code(next++);
+        const auto step = add(model::NodeKind::Activity, a, "Step " + a);
+        const auto choice = add(model::NodeKind::Decision, "", "Ready?");
+        const auto left = add(model::NodeKind::Activity, b, "Usual way " + b);
+        const auto right = add(model::NodeKind::Activity, c, "Other way " + c);
+        const auto merge = add(model::NodeKind::Activity, d, "Joined " + d);
+        edge(last, step);
+        edge(step, choice);
+        edge(choice, left, "yes");
+        edge(choice, right, "no");
+        edge(left, merge);
+        edge(right, merge);
+        pathCodes.push_back(a);
+        pathCodes.push_back(b);
+        pathCodes.push_back(d);
+        last = merge;
+    }
+    edge(last, add(model::NodeKind::End, "", "Reported"));
+    model::layout(map);
+    return map;
+}
+
+// Cases along the usual way, each step skipped now and then, some done twice,
+// and one in fifty with a step the map does not have.
+model::EventLog cases(const std::vector<std::string>& path, int count) {
+    model::EventLog log;
+    log.activities = path;
+    log.activities.push_back("XTRA");
+    log.attributeSets.emplace_back();
+    log.resources.emplace_back();
+    Random random;
+    std::int64_t t = 1'700'000'000'000;
+    for (int c = 0; c < count; ++c) {
+        log.caseStart.push_back(static_cast<std::uint32_t>(log.events.size()));
+        for (std::uint32_t i = 0; i < path.size(); ++i) {
+            if (random.chance(3)) continue;
+            const int times = random.chance(2) ? 2 : 1;
+            for (int k = 0; k < times; ++k) {
+                model::LoggedEvent e{};
+                e.time = t += 60'000;
+                e.activity = i;
+                log.events.push_back(e);
+            }
+            if (random.chance(2)) {
+                model::LoggedEvent e{};
+                e.time = t += 60'000;
+                e.activity = static_cast<std::uint32_t>(path.size());
+                log.events.push_back(e);
+            }
+        }
+        model::Pseudonym p{};
+        std::memcpy(p.data(), &c, sizeof c);
+        log.casePseudonyms.push_back(p);
+        log.patients.push_back({});
+    }
+    log.caseStart.push_back(static_cast<std::uint32_t>(log.events.size()));
+    return log;
+}
+
+struct Editor {
+    std::filesystem::path file;
+    std::unique_ptr<editor::EditorSession> session;
+    std::unique_ptr<editor::EditorFrame> frame;
+    editor::Fonts fonts;
+
+    explicit Editor(bool overlay) {
+        file = std::filesystem::temp_directory_path() /
+               ("strawman-bench-editor-" + std::to_string(::getpid()) + ".strawman");
+        std::filesystem::remove(file);
+        std::vector<std::string> path;
+        model::MapContent map = bigMap(500, path);
+        model::MapId id;
+        {
+            auto ws = model::Workspace::create(file);
+            for (const model::Node& n : map.nodes)
+                if (!n.activity.empty() && !ws.hasActivity(n.activity)) ws.addActivity(n.activity, "step " + n.activity);
+            ws.addTrust("RXX", "Benchmark trust");
+            id = ws.createMap(ws.addProcess("Long pathway"), std::nullopt, "500 nodes", map);
+        }
+        session = std::make_unique<editor::EditorSession>(model::Workspace::open(file));
+        session->select(id);
+
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(1600, 1000);
+        io.DeltaTime = 1.0f / 60.0f;
+        fonts = editor::loadFonts(io, 16.0f);
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+        frame = std::make_unique<editor::EditorFrame>(*session, fonts);
+        if (overlay) {
+            const model::EventLog log = cases(path, 20'000);
+            std::vector<std::uint32_t> all(log.caseCount());
+            std::iota(all.begin(), all.end(), 0u);
+            editor::DiffView view;
+            view.choice.trust = "RXX";
+            view.map = id;
+            view.casesInLog = static_cast<std::int64_t>(log.caseCount());
+            view.result = model::diff(session->content(), log, all);
+            frame->diff().show(*session, std::move(view));
+            frame->showDiff();
+        }
+        // The mouse over the canvas, so hover and handle tests run as they do in use.
+        io.MousePos = ImVec2(800, 400);
+        for (int i = 0; i < 5; ++i) draw();
+    }
+    ~Editor() {
+        frame.reset();
+        ImGui::DestroyContext();
+        session.reset();
+        std::filesystem::remove(file);
+        std::filesystem::remove(file.string() + "-wal");
+        std::filesystem::remove(file.string() + "-shm");
+    }
+    void draw() {
+        ImGui::NewFrame();
+        frame->draw();
+        ImGui::Render();
+        benchmark::DoNotOptimize(ImGui::GetDrawData()->TotalVtxCount);
+    }
+};
+
+void frame(benchmark::State& state, bool overlay) {
+    Editor editor(overlay);
+    for (auto _ : state) editor.draw();
+    state.counters["vertices"] = ImGui::GetDrawData()->TotalVtxCount;
+}
+
+void BM_Frame500Nodes(benchmark::State& state) { frame(state, false); }
+void BM_Frame500NodesWithDiff(benchmark::State& state) { frame(state, true); }
+
+BENCHMARK(BM_Frame500Nodes)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime();
+BENCHMARK(BM_Frame500NodesWithDiff)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime();
+
+} // namespace
+
+BENCHMARK_MAIN();

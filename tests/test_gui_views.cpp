@@ -1,0 +1,104 @@
+// The editor's views on the demo network, rendered headless: the diff drawn on
+// a trust's map, two maps side by side with their differences, workshop mode.
+// Each picture is checked for what only that view puts on the screen.
+#include "gui_runner.h"
+#include "process_runner.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+using namespace strawman;
+using namespace strawman::test;
+
+namespace {
+
+// Colours of the views (editor/theme.h).
+constexpr Rgb kNotDrawn{208, 40, 40};      // a step the data shows that the map does not draw
+constexpr Rgb kDifferent{214, 110, 0};     // beside another map: only on this one
+constexpr Rgb kPanelBackground{246, 248, 250};
+
+struct Demo {
+    TempDir dir;
+    std::string ws = dir.path("demo.strawman");
+    Demo() {
+        const RunResult r = run(STRAWMAN_EXE, {"demo", ws, "--key-file", dir.path("demo.key")});
+        REQUIRE_MESSAGE(r.exitCode == 0, r.err);
+    }
+};
+
+const Demo& demo() {
+    static const Demo d;
+    return d;
+}
+
+// The RPA straw man's id in the demo (map list is ordered by process, then trust).
+std::string mapOf(const std::string& trust) {
+    const RunResult r = run(STRAWMAN_EXE, {"map", "list", demo().ws});
+    std::size_t at = 0;
+    while ((at = r.out.find('\n', at)) != std::string::npos) {
+        const std::string line = r.out.substr(at + 1, r.out.find('\n', at + 1) - at - 1);
+        if (line.find(" " + trust + " ") != std::string::npos && line.find("CT outpatient") != std::string::npos)
+            return line.substr(0, line.find(' '));
+        ++at;
+    }
+    FAIL("no CT map for " << trust);
+    return {};
+}
+
+Image render(const std::vector<std::string>& extra, const std::string& name) {
+    REQUIRE_MESSAGE(haveXvfbRun(), "the GUI tests need xvfb-run (apt install xvfb)");
+    const std::string png = demo().dir.path(name + ".png");
+    std::vector<std::string> args = {demo().ws, "--screenshot", png, "--size", "1600x1000"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    const RunResult r = runGui(args);
+    INFO("stderr: " << r.err);
+    REQUIRE(r.exitCode == 0);
+    Image image(png);
+    REQUIRE(image.loaded());
+    return image;
+}
+
+constexpr Box kMapArea{320, 60, 1250, 760};
+
+} // namespace
+
+TEST_CASE("the diff drawn on a trust's map shows the steps its data takes that the map does not draw") {
+    const std::string rpa = mapOf("RPA");
+    const Image plain = render({"--map", rpa}, "plain");
+    const Image diff = render({"--map", rpa, "--diff-trust", "RPA"}, "diff");
+    // RPA skips vetting for part of CT: REQ/RCV straight to protocolling, drawn red and dashed.
+    CHECK(plain.count(kMapArea, kNotDrawn) == 0);
+    CHECK(diff.count(kMapArea, kNotDrawn) > 200);
+    CHECK(diff.ink(kMapArea) > plain.ink(kMapArea));
+}
+
+TEST_CASE("two maps side by side highlight what only one of them has") {
+    const std::string rpa = mapOf("RPA"), rn7 = mapOf("RN7");
+    const Image alone = render({"--map", rpa}, "alone");
+    const Image beside = render({"--map", rpa, "--beside", rn7}, "beside");
+    CHECK(alone.count({0, 0, 1600, 1000}, kDifferent) == 0);
+    // Left half and right half each carry highlights: RN7 books before vetting.
+    CHECK(beside.count({320, 60, 780, 760}, kDifferent) > 50);
+    CHECK(beside.count({790, 60, 1250, 760}, kDifferent) > 50);
+}
+
+TEST_CASE("workshop mode hides the side panels and keeps the map") {
+    const std::string rpa = mapOf("RPA");
+    const Image normal = render({"--map", rpa}, "normal");
+    const Image workshop = render({"--map", rpa, "--workshop"}, "workshop");
+    const Box leftPanel{10, 200, 250, 700};
+    CHECK(normal.count(leftPanel, kPanelBackground) > 20000);
+    CHECK(workshop.count(leftPanel, kPanelBackground) < 1000);
+    CHECK(workshop.blobs({0, 60, 1600, 940}, kActivityFill, 200) >= 8);
+}
+
+TEST_CASE("a view of a map or trust the workspace does not have fails with a message") {
+    const RunResult r = runGui({demo().ws, "--map", mapOf("RPA"), "--diff-trust", "XYZ", "--screenshot",
+                                demo().dir.path("bad.png")});
+    CHECK(r.exitCode != 0);
+    CHECK(r.err.find("XYZ") != std::string::npos);
+    const RunResult beside = runGui({demo().ws, "--beside", "999", "--screenshot", demo().dir.path("bad2.png")});
+    CHECK(beside.exitCode != 0);
+    CHECK(beside.err.find("999") != std::string::npos);
+}
