@@ -238,8 +238,8 @@ class Scanner {
   public:
     enum class Result { Record, End, Unterminated, TooLong };
 
-    Scanner(InputFile& in, std::size_t blockSize, std::size_t maxRowBytes)
-        : m_in(in), m_block(blockSize == 0 ? 1 : blockSize),
+    Scanner(InputFile& in, EventSink& sink, std::size_t blockSize, std::size_t maxRowBytes)
+        : m_in(in), m_sink(sink), m_block(blockSize == 0 ? 1 : blockSize),
           m_maxRow(maxRowBytes) {
         while (m_len < 3 && !m_eof)
             fill();
@@ -329,6 +329,7 @@ class Scanner {
         const std::size_t n = m_in.read(m_buf.data() + m_len, m_block);
         m_len += n;
         if (n < m_block) m_eof = true;
+        m_sink.bytesRead(m_in.offset(), m_in.size());
     }
 
     static std::int64_t countBreaks(const char* p, const char* e) {
@@ -468,6 +469,7 @@ class Scanner {
     }
 
     InputFile& m_in;
+    EventSink& m_sink; // told how far reading has got, once a block
     std::size_t m_block;
     std::size_t m_maxRow;
     std::vector<char> m_buf;
@@ -506,7 +508,7 @@ class CsvImport {
 
     void run() {
         InputFile in(m_path); // plain or gzip-compressed
-        Scanner scanner(in, m_options.blockSize, m_options.maxRowBytes);
+        Scanner scanner(in, m_sink, m_options.blockSize, m_options.maxRowBytes);
         const char delimiter =
             m_options.delimiter != 0 ? m_options.delimiter : scanner.detectDelimiter();
         scanner.setDelimiter(delimiter);

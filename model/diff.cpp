@@ -1,5 +1,6 @@
 #include "diff.h"
 
+#include "progress.h"
 #include "transitions.h"
 #include "variants.h"
 
@@ -105,6 +106,12 @@ Ends reach(const MapContent& map, NodeId start, bool forwards) {
     return out;
 }
 
+// Where the diff's steps sit on its progress bar: aligning the variants is
+// nearly all of the time.
+constexpr double kVariantsFound = 0.05;
+constexpr double kVariantsAligned = 0.9;
+constexpr std::string_view kAligning = "aligning the variants with the map";
+
 std::string nodeName(const MapContent& map, NodeId id) {
     const Node* n = map.findNode(id);
     if (!n) return {};
@@ -116,7 +123,13 @@ std::string nodeName(const MapContent& map, NodeId id) {
 } // namespace
 
 DiffResult diff(const MapContent& map, const EventLog& log, std::span<const std::uint32_t> cases,
-                const DiffOptions& options) {
+                const DiffOptions& options, Progress* progress) {
+    auto report = [progress](double fraction, std::string_view stage) {
+        if (!progress) return;
+        stopIfCancelled(progress, "the diff was cancelled");
+        progress->report(fraction, stage);
+    };
+    report(0, "reading the map");
     DiffResult r;
     const ReplayModel model = buildReplayModel(map);
     r.warnings = model.net.warnings;
@@ -127,8 +140,12 @@ DiffResult diff(const MapContent& map, const EventLog& log, std::span<const std:
     std::vector<std::int32_t> labelOf(log.activities.size());
     for (std::size_t a = 0; a < log.activities.size(); ++a) labelOf[a] = model.labelOf(log.activities[a]);
 
+    report(0, "grouping the cases into variants");
     const std::vector<Variant> variants = rankedVariants(log, cases);
     r.variants = static_cast<std::int64_t>(variants.size());
+    report(kVariantsFound, kAligning);
+    const double perVariant = (kVariantsAligned - kVariantsFound) /
+                              static_cast<double>(std::max<std::size_t>(variants.size(), 1));
 
     std::map<std::string, ActivityDeviation> perActivity;
     std::map<std::string, UnmodelledActivity> unmodelled;
@@ -136,7 +153,9 @@ DiffResult diff(const MapContent& map, const EventLog& log, std::span<const std:
     std::int64_t aligned = 0, fitting = 0;
     std::vector<std::int32_t> trace;
     std::vector<std::uint32_t> eventActivity; // trace position -> log activity
+    std::size_t variantsDone = 0;
     for (const Variant& v : variants) {
+        report(kVariantsFound + perVariant * static_cast<double>(variantsDone++), kAligning);
         const auto n = static_cast<std::int64_t>(v.cases.size());
         trace.clear();
         eventActivity.clear();
@@ -213,6 +232,7 @@ DiffResult diff(const MapContent& map, const EventLog& log, std::span<const std:
     }
 
     // The log's directly-follows graph, each step marked drawn or not.
+    report(kVariantsAligned, "counting the steps between activities");
     const Footprint drawn = footprint(model);
     const DirectlyFollowsGraph dfg = directlyFollows(log, cases);
     for (const Transition& t : dfg.transitions) {
@@ -273,6 +293,7 @@ DiffResult diff(const MapContent& map, const EventLog& log, std::span<const std:
             r.unusedEdges.push_back({e.id, nodeName(map, e.from), nodeName(map, e.to)});
         r.arrows.push_back(std::move(traffic));
     }
+    if (progress) progress->report(1, "diff done");
     return r;
 }
 

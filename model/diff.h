@@ -22,6 +22,8 @@
 
 namespace strawman::model {
 
+class Progress;
+
 struct DiffOptions {
     bool ignoreUnmodelled = false;
     std::size_t topVariants = 20;
@@ -104,7 +106,9 @@ struct DiffResult {
     std::vector<std::string> warnings;
 };
 
+// Given a Progress, reports after each variant aligned (the bulk of the time)
+// and throws Cancelled there when asked to stop.
 DiffResult diff(const MapContent& map, const EventLog& log, std::span<const std::uint32_t> cases,
-                const DiffOptions& options = {});
+                const DiffOptions& options = {}, Progress* progress = nullptr);
 
 } // namespace strawman::model

@@ -3,6 +3,7 @@
 #include "clock.h"
 #include "event_block.h"
 #include "event_store.h"
+#include "progress.h"
 
 #include <algorithm>
 #include <chrono>
@@ -37,10 +38,18 @@ constexpr OrderRule kOrderRules[] = {
     {"CMP", "VER", "report verified before the examination"},
 };
 
+// Of the whole import, the part that reading the file (with writing its blocks)
+// takes; checking the stored import takes the rest.
+constexpr double kReadingShare = 0.9;
+// Cases read back between two reports while checking.
+constexpr std::int64_t kCasesPerReport = 4096;
+
 } // namespace
 
-EventImport::EventImport(Workspace& ws, const PseudonymKey& key, ImportSettings settings)
-    : m_ws(ws), m_key(key), m_settings(std::move(settings)) {
+EventImport::EventImport(Workspace& ws, const PseudonymKey& key, ImportSettings settings,
+                         Progress* progress)
+    : m_ws(ws), m_key(key), m_settings(std::move(settings)), m_progress(progress),
+      m_readingStage("reading " + m_settings.fileName) {
     m_report.file = m_settings.fileName;
     m_report.format = m_settings.format;
     m_ws.trust(m_settings.trust); // throws for an unknown trust
@@ -86,6 +95,29 @@ void EventImport::settleDigest(bool wait) {
         .bind(":sha", m_settings.sha256)
         .bind(":id", m_importId)
         .run();
+}
+
+// [SECTION] Progress
+
+void EventImport::advance(double fraction, std::string_view stage) {
+    if (!m_progress) return;
+    m_reported = std::max(m_reported, fraction);
+    m_progress->report(m_reported, stage);
+}
+
+void EventImport::stopIfCancelled() const {
+    if (m_progress && m_progress->cancelled())
+        throw Cancelled("the import of " + m_settings.fileName +
+                        " was cancelled; nothing was stored");
+}
+
+void EventImport::bytesRead(std::uint64_t done, std::uint64_t fileSize) {
+    if (!m_progress) return;
+    stopIfCancelled();
+    // A file of unknown size (a pipe) shows its stage but cannot say how far it is.
+    const double read =
+        fileSize > 0 ? static_cast<double>(done) / static_cast<double>(fileSize) : 0.0;
+    advance(kReadingShare * std::min(read, 1.0), m_readingStage);
 }
 
 // [SECTION] Mapping codes and interning attributes
@@ -215,6 +247,7 @@ void EventImport::dst(DstCase which, std::int64_t) {
 // [SECTION] Writing blocks
 
 void EventImport::flush() {
+    stopIfCancelled();
     settleDigest(false); // a file imported before is refused as soon as that is known
     if (m_events.empty()) return;
 
@@ -295,8 +328,16 @@ void EventImport::checkImport() {
     };
 
     CaseMerge merge(db, blocksOfImport(db, m_importId));
+    const auto storedCases = static_cast<double>(std::max<std::int64_t>(1, merge.storedCases()));
+    constexpr std::string_view kChecking = "checking the import";
+    advance(kReadingShare, kChecking);
     MergedCase c;
     while (merge.next(c)) {
+        if (m_progress && m_report.cases % kCasesPerReport == 0) {
+            stopIfCancelled();
+            const double checked = static_cast<double>(m_report.cases) / storedCases;
+            advance(kReadingShare + (1 - kReadingShare) * checked, kChecking);
+        }
         ++m_report.cases;
         m_report.duplicates += c.duplicates;
         m_report.eventsAccepted -= c.duplicates;
@@ -324,6 +365,7 @@ ImportReport EventImport::finish() {
     }();
     if (!m_report.unmappedCodes.empty() && m_settings.unmapped == UnmappedCodes::Abort) {
         m_tx.reset();
+        advance(1, "not imported");
         m_report.outcome = "not imported: " + std::to_string(m_report.unmappedCodes.size()) +
                            " local code" + (m_report.unmappedCodes.size() == 1 ? " has" : "s have") +
                            " no network activity (" + std::to_string(unmappedEvents) +
@@ -333,9 +375,11 @@ ImportReport EventImport::finish() {
     }
     if (m_report.eventsAccepted == 0) {
         m_tx.reset();
+        advance(1, "not imported");
         m_report.outcome = "not imported: no event could be read from the file";
         return m_report;
     }
+    stopIfCancelled(); // the last moment at which stopping stores nothing
     m_report.imported = true;
     m_report.importId = m_importId;
     m_report.outcome = "imported as import " + std::to_string(m_importId);
@@ -353,6 +397,7 @@ ImportReport EventImport::finish() {
         .run();
     m_tx->commit();
     m_tx.reset();
+    advance(1, "imported");
     return m_report;
 }
 

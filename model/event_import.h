@@ -7,6 +7,11 @@
 // impossible orders) and commits it only when it is acceptable: unmapped codes
 // (unless ignored), or no event at all, leave the workspace as it was. If the
 // reader throws, the destructor rolls everything back.
+//
+// Given a Progress, the import reports how much of the file has been read (the
+// readers tell it once a block, bytesRead) and then how much of the check is
+// done; asked to stop, it throws Cancelled at the next block and so stores
+// nothing. Nothing is added per event.
 #pragma once
 
 #include "database.h"
@@ -21,11 +26,14 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
 
 namespace strawman::model {
+
+class Progress;
 
 enum class UnmappedCodes { Abort, Ignore };
 
@@ -48,7 +56,8 @@ struct ImportSettings {
 
 class EventImport final : public EventSink {
 public:
-    EventImport(Workspace& ws, const PseudonymKey& key, ImportSettings settings);
+    EventImport(Workspace& ws, const PseudonymKey& key, ImportSettings settings,
+                Progress* progress = nullptr);
     ~EventImport() override;
     EventImport(const EventImport&) = delete;
     EventImport& operator=(const EventImport&) = delete;
@@ -58,6 +67,7 @@ public:
     void reject(std::int64_t line, std::string reason) override;
     void dst(DstCase which, std::int64_t line) override;
     void note(std::string text) override { m_report.notes.push_back(std::move(text)); }
+    void bytesRead(std::uint64_t done, std::uint64_t fileSize) override;
 
     ImportReport finish();
 
@@ -74,6 +84,8 @@ private:
     std::uint32_t lookUpResource(const std::string& name);
     void flush();
     void checkImport();
+    void advance(double fraction, std::string_view stage);
+    void stopIfCancelled() const;
 
     struct PendingCase {
         Pseudonym pseudonym;
@@ -95,6 +107,9 @@ private:
     ImportReport m_report;
     std::int64_t m_importId = 0;
     bool m_shaKnown = true;
+    Progress* m_progress = nullptr;
+    double m_reported = 0;      // the fraction last reported: it never goes back
+    std::string m_readingStage; // "reading extract.csv"
 
     std::unordered_map<std::string, std::string> m_trustCodes; // local -> activity ("" = ignore)
     std::unordered_map<std::string, std::int64_t> m_codeCache; // local -> activity rowid / kUnmapped / kIgnored

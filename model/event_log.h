@@ -13,6 +13,7 @@
 
 namespace strawman::model {
 
+class Progress;
 class Workspace;
 
 struct LoggedEvent {
@@ -41,7 +42,9 @@ struct EventLog {
 
 // Loads every event of a trust. Events of one case from several imports are
 // merged in time order, ties in import order; an event two imports both hold
-// (same case, activity and time) is loaded once.
-EventLog loadEventLog(const Workspace& ws, TrustId trust);
+// (same case, activity and time) is loaded once. Given a Progress, reports the
+// share of stored events read every few thousand cases and throws Cancelled
+// when asked to stop.
+EventLog loadEventLog(const Workspace& ws, TrustId trust, Progress* progress = nullptr);
 
 } // namespace strawman::model

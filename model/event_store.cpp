@@ -4,6 +4,7 @@
 #include "error.h"
 #include "event_block.h"
 #include "event_log.h"
+#include "progress.h"
 #include "workspace.h"
 
 #include <algorithm>
@@ -34,7 +35,7 @@ std::vector<PackedEvent> unpackEvents(std::string_view blob) {
 
 // [SECTION] Loading a trust's events
 
-EventLog loadEventLog(const Workspace& ws, TrustId trust) {
+EventLog loadEventLog(const Workspace& ws, TrustId trust, Progress* progress) {
     Database& db = ws.database();
     EventLog log;
 
@@ -90,8 +91,15 @@ EventLog loadEventLog(const Workspace& ws, TrustId trust) {
     log.caseStart.reserve(static_cast<std::size_t>(merge.storedCases()) + 1);
     log.casePseudonyms.reserve(static_cast<std::size_t>(merge.storedCases()));
     log.patients.reserve(static_cast<std::size_t>(merge.storedCases()));
+    const auto storedEvents = static_cast<double>(std::max<std::int64_t>(1, merge.storedEvents()));
+    constexpr std::size_t kCasesPerReport = 4096;
+    constexpr std::string_view kLoading = "loading the events";
     MergedCase c;
     while (merge.next(c)) {
+        if (progress && log.caseStart.size() % kCasesPerReport == 0) {
+            stopIfCancelled(progress, "loading the events was cancelled");
+            progress->report(static_cast<double>(log.events.size()) / storedEvents, kLoading);
+        }
         log.caseStart.push_back(static_cast<std::uint32_t>(log.events.size()));
         log.casePseudonyms.push_back(c.pseudonym);
         log.patients.push_back(c.patient);
@@ -101,6 +109,7 @@ EventLog loadEventLog(const Workspace& ws, TrustId trust) {
                                   lookup(resourceIndex, p.resource), p.offsetMinutes});
     }
     log.caseStart.push_back(static_cast<std::uint32_t>(log.events.size()));
+    if (progress) progress->report(1, "events loaded");
     return log;
 }
 

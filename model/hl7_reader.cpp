@@ -80,6 +80,7 @@ class Hl7Parser {
         bool previousCr = false;
         for (;;) {
             std::size_t n = in.read(block.get(), kBlockSize);
+            m_sink.bytesRead(in.offset(), in.size());
             if (n == 0) break;
             for (std::size_t i = 0; i < n; ++i) {
                 char c = block[i];

@@ -5,6 +5,7 @@
 #include <zlib.h>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -25,6 +26,9 @@ InputFile::InputFile(const std::filesystem::path& file) : m_name(file.string()) 
     m_fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
     if (m_fd < 0)
         throw InputError(m_name, 0, std::string("cannot open the file: ") + std::strerror(errno));
+    struct stat st {};
+    if (::fstat(m_fd, &st) == 0 && S_ISREG(st.st_mode))
+        m_size = static_cast<std::uint64_t>(st.st_size);
     unsigned char magic[2] = {};
     const bool gzip = ::pread(m_fd, magic, 2, 0) == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
     if (!gzip) return;
@@ -70,7 +74,14 @@ std::size_t InputFile::read(char* buffer, std::size_t size) {
             got += static_cast<std::size_t>(n);
         }
     }
+    if (!m_gz) m_read += got;
     return got;
+}
+
+std::uint64_t InputFile::offset() const {
+    if (!m_gz) return m_read;
+    const z_off_t at = gzoffset(m_gz);
+    return at > 0 ? static_cast<std::uint64_t>(at) : 0;
 }
 
 } // namespace strawman::model

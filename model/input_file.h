@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <string>
 
@@ -26,11 +27,18 @@ class InputFile {
 
     const std::string& name() const { return m_name; }
     bool compressed() const { return m_gz != nullptr; }
+    // For progress: how far into the file reading has got (of a gzip file, in
+    // compressed bytes, so it compares with size()), and the file's size on
+    // disk, 0 when it has none (a pipe).
+    std::uint64_t offset() const;
+    std::uint64_t size() const { return m_size; }
 
   private:
     std::string m_name;
     int m_fd = -1;
     gzFile_s* m_gz = nullptr;
+    std::uint64_t m_size = 0;
+    std::uint64_t m_read = 0; // bytes of a plain file read
 };
 
 } // namespace strawman::model

@@ -50,6 +50,10 @@ public:
     virtual void dst(DstCase which, std::int64_t line) = 0;
     // Something the user should see in the report, e.g. the guessed column mapping.
     virtual void note(std::string text) = 0;
+    // After each block read from the file: bytes of the file read so far (of a
+    // gzip file, compressed bytes) and its size, 0 when unknown (a pipe). Once
+    // per block, not per event, so an import can show progress and stop.
+    virtual void bytesRead(std::uint64_t /*done*/, std::uint64_t /*fileSize*/) {}
 };
 
 } // namespace strawman::model

@@ -7,10 +7,12 @@
 #include <zlib.h>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <array>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <exception>
 #include <memory>
@@ -99,6 +101,9 @@ class Input {
         if (m_fd < 0)
             throw InputError(m_name, 0,
                              std::string("cannot open the file: ") + std::strerror(errno));
+        struct stat st {};
+        if (::fstat(m_fd, &st) == 0 && S_ISREG(st.st_mode))
+            m_size = static_cast<std::uint64_t>(st.st_size);
         unsigned char magic[2] = {};
         bool gzip = ::pread(m_fd, magic, 2, 0) == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
         if (gzip) {
@@ -130,17 +135,31 @@ class Input {
         }
         for (;;) {
             ssize_t n = ::read(m_fd, buffer, static_cast<std::size_t>(size));
-            if (n >= 0) return static_cast<int>(n);
+            if (n >= 0) {
+                m_read += static_cast<std::uint64_t>(n);
+                return static_cast<int>(n);
+            }
             if (errno != EINTR)
                 throw InputError(m_name, 0,
                                  std::string("cannot read the file: ") + std::strerror(errno));
         }
     }
 
+    // How far into the file reading has got (compressed bytes of a gzip file)
+    // and the file's size, 0 when it has none: for the import's progress.
+    std::uint64_t offset() const {
+        if (!m_gz) return m_read;
+        const z_off_t at = gzoffset(m_gz);
+        return at > 0 ? static_cast<std::uint64_t>(at) : 0;
+    }
+    std::uint64_t size() const { return m_size; }
+
   private:
     std::string m_name;
     int m_fd = -1;
     gzFile m_gz = nullptr;
+    std::uint64_t m_size = 0;
+    std::uint64_t m_read = 0;
 };
 
 struct ParserFree {
@@ -222,6 +241,7 @@ class XesParser {
             void* buffer = XML_GetBuffer(m_parser, kBlockSize);
             if (!buffer) throw Error("out of memory reading " + m_file);
             int n = in.read(buffer, kBlockSize);
+            m_sink.bytesRead(in.offset(), in.size());
             bool last = n == 0;
             XML_Status status = XML_ParseBuffer(m_parser, n, last ? XML_TRUE : XML_FALSE);
             if (m_failure) std::rethrow_exception(m_failure);

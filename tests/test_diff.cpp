@@ -1,8 +1,10 @@
 #include "log_builder.h"
 #include "map_fixtures.h"
+#include "recording_progress.h"
 
 #include "model/diff.h"
 #include "model/discovery.h"
+#include "model/progress.h"
 
 #include <doctest/doctest.h>
 
@@ -216,4 +218,51 @@ TEST_CASE("a step that jumps a whole parallel block is not carried by the arrows
     CHECK(r.unusedEdges.size() == 6);
     CHECK(r.arrows.front().occurrences == 1);
     CHECK(r.arrows.back().occurrences == 2);
+}
+
+// [SECTION] Progress and cancelling
+
+namespace {
+
+// Forty variants: A, then B done 0 to 39 times, then C; a case each, and one
+// more of the plain sequence.
+LogBuilder fortyVariants() {
+    LogBuilder b;
+    for (int repeats = 0; repeats < 40; ++repeats) {
+        std::vector<test::LoggedStep> steps{{"A", 0}};
+        for (int i = 0; i < repeats; ++i) steps.push_back({"B", 1 + i});
+        steps.push_back({"C", 100});
+        b.addCase(steps);
+    }
+    b.addCase({{"A", 0}, {"B", 10}, {"C", 30}});
+    return b;
+}
+
+} // namespace
+
+TEST_CASE("a diff reports each variant it aligns, rising to 1, and gives the same result") {
+    const auto s = sequenceWithUnusedBranch();
+    const LogBuilder b = fortyVariants();
+    test::RecordingProgress progress;
+    const DiffResult r = diff(s.map, b.log, all(b.log), {}, &progress);
+    CHECK(r.variants == 40);
+    CHECK(r.logFitness == doctest::Approx(diff(s.map, b.log, all(b.log)).logFitness));
+    CHECK(progress.rising());
+    REQUIRE_FALSE(progress.fractions.empty());
+    CHECK(progress.fractions.back() == 1);
+    CHECK(progress.stages.back() == "diff done");
+    const auto aligning = std::count(progress.stages.begin(), progress.stages.end(),
+                                     "aligning the variants with the map");
+    CHECK(aligning >= 40);
+    for (const auto& stage : progress.stages) CHECK_FALSE(stage.empty());
+}
+
+TEST_CASE("a cancelled diff stops at its next variant with Cancelled") {
+    const auto s = sequenceWithUnusedBranch();
+    const LogBuilder b = fortyVariants();
+    test::RecordingProgress progress(10);
+    CHECK_THROWS_WITH_AS(diff(s.map, b.log, all(b.log), {}, &progress),
+                         "stopped: the diff was cancelled", Cancelled);
+    CHECK(progress.fractions.size() == 10);
+    CHECK(progress.fractions.back() < 0.5);
 }

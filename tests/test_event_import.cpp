@@ -1,11 +1,14 @@
 #include "process_runner.h"
+#include "recording_progress.h"
 
+#include "model/csv_reader.h"
 #include "model/database.h"
 #include "model/error.h"
 #include "model/event_import.h"
 #include "model/event_log.h"
 #include "model/event_store.h"
 #include "model/migrations.h"
+#include "model/progress.h"
 #include "model/workspace.h"
 
 #include <doctest/doctest.h>
@@ -376,4 +379,138 @@ TEST_CASE("a reader that fails half-way leaves nothing behind") {
     auto s = ws.database().prepare("SELECT count(*) FROM event_block");
     REQUIRE(s.step());
     CHECK(s.integer(0) == 0);
+}
+
+// [SECTION] Progress and cancelling
+
+namespace {
+
+// An extract of `cases` examinations, three events each, in network codes.
+std::string writeExtract(const test::TempDir& dir, int cases) {
+    const std::string path = dir.path("extract.csv");
+    std::ofstream out(path, std::ios::binary);
+    out << "case,code,time\n";
+    for (int c = 0; c < cases; ++c) {
+        const int day = 1 + c % 28;
+        int hour = c % 12;
+        for (const char* code : {"REQ", "CMP", "VER"}) {
+            out << "ACC" << c << "," << code << ",2024-03-" << (day < 10 ? "0" : "") << day << "T"
+                << (hour < 10 ? "0" : "") << hour << ":00:00Z\n";
+            hour += 4;
+        }
+    }
+    return path;
+}
+
+// Reads the extract through a small read block, so there are many blocks to report.
+ImportReport importExtract(Workspace& ws, ImportSettings settings, const std::string& file,
+                           Progress* progress) {
+    settings.blockEvents = 1000;
+    EventImport import(ws, testKey(), std::move(settings), progress);
+    CsvOptions csv;
+    csv.columns = parseColumnSpec("case=case,activity=code,timestamp=time");
+    csv.blockSize = 16 * 1024;
+    readCsv(file, csv, import);
+    return import.finish();
+}
+
+std::int64_t storedBlocks(const Workspace& ws) {
+    auto s = ws.database().prepare("SELECT count(*) FROM event_block");
+    REQUIRE(s.step());
+    return s.integer(0);
+}
+
+std::vector<std::int64_t> importIds(const Workspace& ws) {
+    std::vector<std::int64_t> ids;
+    for (const auto& r : imports(ws)) ids.push_back(r.id);
+    return ids;
+}
+
+} // namespace
+
+TEST_CASE("an import reports how much of the file it has read, then its check, rising to 1") {
+    test::TempDir dir;
+    const std::string file = writeExtract(dir, 5000);
+    auto ws = Workspace::createInMemory();
+    const TrustId t = ws.addTrust("RPA", "Medway");
+
+    test::RecordingProgress progress;
+    const ImportReport report = importExtract(ws, settingsFor(t), file, &progress);
+    REQUIRE(report.imported);
+    CHECK(report.eventsAccepted == 15'000);
+    CHECK(progress.rising());
+    REQUIRE_FALSE(progress.fractions.empty());
+    CHECK(progress.fractions.back() == 1);
+    CHECK(progress.stages.back() == "imported");
+    CHECK(progress.sawStage("reading extract.csv"));
+    CHECK(progress.sawStage("checking the import"));
+    // Reading is measured by bytes: it gets near its share before the check starts.
+    const auto checking =
+        std::find(progress.stages.begin(), progress.stages.end(), "checking the import");
+    const auto lastRead = static_cast<std::size_t>(checking - progress.stages.begin()) - 1;
+    CHECK(progress.fractions[lastRead] == doctest::Approx(0.9));
+    // Once a block of the file (16 KiB here), not once an event.
+    const auto fileBlocks = std::filesystem::file_size(file) / (16 * 1024) + 1;
+    CHECK(progress.fractions.size() >= fileBlocks);
+    CHECK(progress.fractions.size() <= fileBlocks + 10);
+}
+
+TEST_CASE("a cancelled import stores nothing, and the workspace keeps what it had") {
+    test::TempDir dir;
+    const std::string file = writeExtract(dir, 5000);
+    auto ws = Workspace::createInMemory();
+    const TrustId t = ws.addTrust("RPA", "Medway");
+    REQUIRE(importEvents(ws, settingsFor(t, "earlier"), {ev("E1", "REQ", 1), ev("E1", "CMP", 9)})
+                .imported);
+    const auto idsBefore = importIds(ws);
+    const auto blocksBefore = storedBlocks(ws);
+    const auto eventsBefore = loadEventLog(ws, t).events.size();
+
+    std::size_t cancelAt = 0;
+    SUBCASE("while reading the file, after some blocks were written") {
+        cancelAt = 10;
+    }
+    SUBCASE("while checking what was stored") {
+        auto scratch = Workspace::createInMemory();
+        test::RecordingProgress whole;
+        importExtract(scratch, settingsFor(scratch.addTrust("RPA", "Medway")), file, &whole);
+        const auto checking =
+            std::find(whole.stages.begin(), whole.stages.end(), "checking the import");
+        REQUIRE(checking != whole.stages.end());
+        cancelAt = static_cast<std::size_t>(checking - whole.stages.begin()) + 1;
+    }
+    test::RecordingProgress progress(cancelAt);
+    std::int64_t blocksWhenCancelled = 0;
+    progress.atCancel = [&] { blocksWhenCancelled = storedBlocks(ws); };
+    try {
+        importExtract(ws, settingsFor(t), file, &progress);
+        FAIL("the import was not stopped");
+    } catch (const Cancelled& e) {
+        CHECK(std::string(e.what()).starts_with("stopped: the import of extract.csv"));
+    }
+    CHECK(blocksWhenCancelled > blocksBefore); // there was something to roll back
+    CHECK(progress.fractions.size() == cancelAt); // it stopped at the next check
+    CHECK(importIds(ws) == idsBefore);
+    CHECK(storedBlocks(ws) == blocksBefore);
+    CHECK(loadEventLog(ws, t).events.size() == eventsBefore);
+    // And the workspace takes the same file afterwards.
+    CHECK(importExtract(ws, settingsFor(t), file, nullptr).imported);
+}
+
+TEST_CASE("loading a trust's events reports its progress and can be stopped") {
+    test::TempDir dir;
+    const std::string file = writeExtract(dir, 5000);
+    auto ws = Workspace::createInMemory();
+    const TrustId t = ws.addTrust("RPA", "Medway");
+    REQUIRE(importExtract(ws, settingsFor(t), file, nullptr).imported);
+
+    test::RecordingProgress progress;
+    CHECK(loadEventLog(ws, t, &progress).events.size() == 15'000);
+    CHECK(progress.rising());
+    CHECK(progress.fractions.size() >= 2);
+    CHECK(progress.fractions.back() == 1);
+    CHECK(progress.sawStage("loading the events"));
+
+    test::RecordingProgress stopping(1);
+    CHECK_THROWS_AS(loadEventLog(ws, t, &stopping), Cancelled);
 }

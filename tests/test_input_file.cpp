@@ -87,6 +87,30 @@ TEST_CASE("a gzip file reads as the same bytes as the plain one, whatever the bl
     CHECK_FALSE(InputFile(dir / "plain.csv").compressed());
 }
 
+TEST_CASE("how far reading has got rises to the file's size, in compressed bytes for gzip") {
+    const ScratchDir dir("offset");
+    const std::string text = bigText();
+    writeBytes(dir / "plain.csv", text);
+    writeGzip(dir / "packed.csv.gz", text);
+    for (const char* name : {"plain.csv", "packed.csv.gz"}) {
+        CAPTURE(name);
+        InputFile in(dir / name);
+        const auto size = fs::file_size(dir / name);
+        CHECK(in.size() == size);
+        CHECK(in.offset() == 0);
+        std::string buffer(64 * 1024, '\0');
+        std::uint64_t last = 0;
+        bool partWay = false;
+        while (in.read(buffer.data(), buffer.size()) > 0) {
+            CHECK(in.offset() >= last);
+            last = in.offset();
+            partWay = partWay || (last > 0 && last < size);
+        }
+        CHECK(partWay);
+        CHECK(in.offset() == size);
+    }
+}
+
 TEST_CASE("empty and one-byte files are plain files") {
     const ScratchDir dir("tiny");
     writeBytes(dir / "empty", "");
