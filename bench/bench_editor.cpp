@@ -26,6 +26,7 @@
 #include <filesystem>
 #include <memory>
 #include <numeric>
+#include <optional>
 #include <string>
 #include <unistd.h>
 
@@ -48,7 +49,7 @@ class Random {
 };
 
 std::string code(int i) {
-    char text[8];
+    char text[16];
     std::snprintf(text, sizeof text, "S%03d", i);
     return text;
 }
@@ -137,7 +138,7 @@ struct Editor {
     std::unique_ptr<editor::EditorFrame> frame;
     editor::Fonts fonts;
 
-    explicit Editor(bool overlay) {
+    Editor(bool overlay, std::optional<double> zoom) {
         file = std::filesystem::temp_directory_path() /
                ("strawman-bench-editor-" + std::to_string(::getpid()) + ".strawman");
         std::filesystem::remove(file);
@@ -164,6 +165,7 @@ struct Editor {
         int w = 0, h = 0;
         io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
         frame = std::make_unique<editor::EditorFrame>(*session, fonts);
+        if (zoom) frame->canvas().setZoomAfterFit(*zoom);
         if (overlay) {
             const model::EventLog log = cases(path, 20'000);
             std::vector<std::uint32_t> all(log.caseCount());
@@ -196,17 +198,25 @@ struct Editor {
     }
 };
 
-void frame(benchmark::State& state, bool overlay) {
-    Editor editor(overlay);
+void frame(benchmark::State& state, bool overlay, std::optional<double> zoom) {
+    Editor editor(overlay, zoom);
     for (auto _ : state) editor.draw();
     state.counters["vertices"] = ImGui::GetDrawData()->TotalVtxCount;
 }
 
-void BM_Frame500Nodes(benchmark::State& state) { frame(state, false); }
-void BM_Frame500NodesWithDiff(benchmark::State& state) { frame(state, true); }
+// The whole map fitted to the view (every node on screen, labels small), and at
+// 100% (a part of it, labels readable), without and with the diff.
+void BM_Frame500NodesFitted(benchmark::State& state) { frame(state, false, std::nullopt); }
+void BM_Frame500NodesFittedWithDiff(benchmark::State& state) { frame(state, true, std::nullopt); }
+void BM_Frame500NodesAt100(benchmark::State& state) { frame(state, false, 1.0); }
+void BM_Frame500NodesAt100WithDiff(benchmark::State& state) { frame(state, true, 1.0); }
+void BM_Frame500NodesAt40WithDiff(benchmark::State& state) { frame(state, true, 0.4); }
 
-BENCHMARK(BM_Frame500Nodes)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime();
-BENCHMARK(BM_Frame500NodesWithDiff)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime();
+BENCHMARK(BM_Frame500NodesFitted)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime();
+BENCHMARK(BM_Frame500NodesFittedWithDiff)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime();
+BENCHMARK(BM_Frame500NodesAt100)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime();
+BENCHMARK(BM_Frame500NodesAt100WithDiff)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime();
+BENCHMARK(BM_Frame500NodesAt40WithDiff)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime();
 
 } // namespace
 

@@ -8,6 +8,7 @@
 #include "editor/editor.h"
 #endif
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -37,6 +38,8 @@ struct GuiArgs {
     std::string diffTrust;
     std::int64_t beside = 0;
     bool workshop = false;
+    bool reportStartup = false;
+    std::chrono::steady_clock::time_point started;
 };
 
 int openEditor(const GuiArgs& args) {
@@ -50,6 +53,7 @@ int openEditor(const GuiArgs& args) {
     if (!args.diffTrust.empty()) options.diffTrust = args.diffTrust;
     if (args.beside) options.beside = args.beside;
     options.workshop = args.workshop;
+    if (args.reportStartup) options.reportStartFrom = args.started;
     int w = 0, h = 0;
     if (std::sscanf(args.size.c_str(), "%dx%d", &w, &h) != 2 || w < 200 || h < 200)
         throw strawman::model::Error("--size takes WIDTHxHEIGHT, e.g. 1600x1000");
@@ -68,6 +72,7 @@ int openEditor(const GuiArgs& args) {
 } // namespace
 
 int main(int argc, char** argv) {
+    const auto started = std::chrono::steady_clock::now();
     using namespace strawman;
     CLI::App app{"Strawman: process maps of a radiology network, held against the data", "strawman"};
     app.set_version_flag("--version", std::string("strawman ") + STRAWMAN_VERSION);
@@ -81,6 +86,7 @@ int main(int argc, char** argv) {
     cli::addDiffCommands(app, invocation);
 
     GuiArgs gui;
+    gui.started = started;
     auto* guiCmd = app.add_subcommand("gui", "Open the editor (or render it to a PNG with --screenshot)");
     guiCmd->add_option("WORKSPACE", gui.workspace, "Workspace file")->required();
     guiCmd->add_option("--map", gui.map, "Map id to show first");
@@ -96,6 +102,8 @@ int main(int argc, char** argv) {
                        "Hold the map against this trust's data and draw the diff on it");
     guiCmd->add_option("--beside", gui.beside, "Show this map beside it, differences highlighted");
     guiCmd->add_flag("--workshop", gui.workshop, "Start in workshop mode: large type, panels hidden");
+    guiCmd->add_flag("--report-startup", gui.reportStartup,
+                     "Print the time from start to the first frame on screen (stderr)");
     guiCmd->callback([&] { invocation.run = [&] { return openEditor(gui); }; });
 
     std::string workspace;

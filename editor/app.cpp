@@ -10,6 +10,7 @@
 #include "input_script.h"
 #include "screenshot.h"
 #include "script_player.h"
+#include "script_targets.h"
 #include "theme.h"
 
 #include "model/error.h"
@@ -101,6 +102,10 @@ Vec2 resolveScriptPosition(const ScriptPos& p, const MapCanvas& canvas, const Ed
     const CanvasTransform& view = canvas.view();
     if (p.kind == ScriptPos::Kind::Screen) return {p.x, p.y};
     if (p.kind == ScriptPos::Kind::World) return view.worldToScreen({p.x, p.y});
+    if (p.kind == ScriptPos::Kind::Target) {
+        if (auto at = ScriptTargets::find(p.key)) return {at->x, at->y};
+        throw model::Error("nothing called \"" + p.key + "\" is on the screen");
+    }
     const MapGeometry* geo = canvas.shownGeometry();
     const model::MapContent& content = session.content();
     auto nodeShape = [&](const std::string& key) -> const Shape& {
@@ -217,6 +222,7 @@ int runEditor(const EditorOptions& options) {
     const int framesToRender = std::max(3, options.frames);
     int framesDrawn = 0;
     int settled = 0;
+    int framesShown = 0;
     int exitCode = 0;
     while (!glfwWindowShouldClose(window.get())) {
         // Interactive: sleep until input arrives, but wake ten times a second so
@@ -259,7 +265,7 @@ int runEditor(const EditorOptions& options) {
 
         // With a script, the picture is taken once it has played and the
         // frames after it (an animation, a popup) have settled.
-        if (options.screenshot && !scripting && !frame->canvas().animatingLayout() &&
+        if (options.screenshot && !scripting && !frame->busy() &&
             ++framesDrawn >= framesToRender) {
             const std::string error = saveBackBufferPng(*options.screenshot, fbWidth, fbHeight);
             if (!error.empty()) {
@@ -269,6 +275,12 @@ int runEditor(const EditorOptions& options) {
             break;
         }
         glfwSwapBuffers(window.get());
+        if (options.reportStartFrom && ++framesShown == 1) {
+            glFinish(); // the frame is on screen, not just queued
+            const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
+                                                                      *options.reportStartFrom);
+            std::fprintf(stderr, "strawman: first frame %.1f ms after start\n", ms.count());
+        }
         frame->carryOut();
 
         // Another workspace chosen from the recent list: open it in this window.

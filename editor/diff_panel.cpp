@@ -1,5 +1,6 @@
 #include "diff_panel.h"
 
+#include "script_targets.h"
 #include "theme.h"
 
 #include "model/error.h"
@@ -71,10 +72,36 @@ void DiffPanel::show(const EditorSession& session, DiffView view) {
     m_overlay.reset();
     m_variant.reset();
     m_path.reset();
-    sync(session);
+    refreshOverlay(session);
 }
 
-void DiffPanel::sync(const EditorSession& session) {
+void DiffPanel::start(const EditorSession& session, const DiffChoice& choice) {
+    const model::MapSummary* map = session.selected();
+    if (!map) throw model::Error("open a map first");
+    m_stopped.clear();
+    // The worker gets copies: the session's map may change while it runs, and
+    // the result says which map and version of the choice it is for.
+    m_job = std::make_unique<BackgroundJob<DiffView>>(
+        [path = session.workspace().path(), id = map->id, content = session.content(),
+         choice](model::Progress& progress) { return computeDiff(path, id, content, choice, &progress); });
+}
+
+void DiffPanel::sync(const EditorSession& session, Notices& notices) {
+    if (m_job && !m_job->running()) {
+        const JobState state = m_job->state();
+        if (state == JobState::Done) {
+            if (auto view = m_job->takeResult()) show(session, std::move(*view));
+        } else if (state == JobState::Failed) {
+            notices.error("Could not hold the map against the data", m_job->error());
+        } else {
+            m_stopped = "Stopped: nothing changed.";
+        }
+        m_job.reset();
+    }
+    refreshOverlay(session);
+}
+
+void DiffPanel::refreshOverlay(const EditorSession& session) {
     const model::MapSummary* map = session.selected();
     if (!m_view || !map || map->id != m_view->map) {
         m_overlay.reset();
@@ -133,19 +160,32 @@ void DiffPanel::drawChoice(const EditorSession& session, Notices& notices) {
     valuePicker("##site", values.sites, m_choice.sites);
     ImGui::Checkbox("Leave out steps the map does not have", &m_choice.ignoreUnmodelled);
 
+    if (m_job) {
+        // Working: how far it has got, and a way out.
+        ImGui::ProgressBar(static_cast<float>(m_job->fraction()), ImVec2(-1, 0));
+        ImGui::TextDisabled("%s", m_job->stage().c_str());
+        ImGui::BeginDisabled(m_job->cancelRequested());
+        if (ImGui::Button("Cancel", ImVec2(-1, 0))) m_job->cancel();
+        ScriptTargets::mark("diff-cancel");
+        ImGui::EndDisabled();
+        return;
+    }
     const bool haveMap = session.selected() != nullptr;
     ImGui::BeginDisabled(!haveMap);
-    if (ImGui::Button("Hold the map against the data", ImVec2(-1, 0))) {
+    const bool hold = ImGui::Button("Hold the map against the data", ImVec2(-1, 0));
+    ScriptTargets::mark("diff-run");
+    if (hold) {
         DiffChoice choice = m_choice;
         choice.from = m_from.data();
         choice.to = m_to.data();
         try {
-            run(session, choice);
+            start(session, choice);
         } catch (const model::Error& e) {
             notices.error("Could not hold the map against the data", e.what());
         }
     }
     ImGui::EndDisabled();
+    if (!m_stopped.empty()) ImGui::TextDisabled("%s", m_stopped.c_str());
 }
 
 void DiffPanel::drawResult(const EditorSession& session, const Fonts& fonts) {

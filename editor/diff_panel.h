@@ -4,6 +4,7 @@
 // step takes. The overlay it builds is what the canvas draws on the map.
 #pragma once
 
+#include "background_job.h"
 #include "diff_view.h"
 #include "editor_session.h"
 #include "fonts.h"
@@ -11,6 +12,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -19,6 +21,11 @@ namespace strawman::editor {
 class DiffPanel {
   public:
     void draw(const EditorSession& session, const Fonts& fonts, Notices& notices);
+
+    // Starts holding the map against the data on a worker thread; the panel
+    // shows its progress with Cancel, and the result when it is done.
+    void start(const EditorSession& session, const DiffChoice& choice);
+    bool running() const { return m_job && m_job->running(); }
 
     // Holds the shown map against a trust's data now (also what --diff-trust does).
     void run(const EditorSession& session, const DiffChoice& choice);
@@ -34,14 +41,16 @@ class DiffPanel {
     // "RPA · 3,000 cases · fitness 0.87", for the legend.
     std::string legendTitle() const;
 
-    // Keeps the overlay in step with the map as it is edited; call every frame
-    // before the canvas draws.
-    void sync(const EditorSession& session);
+    // Takes a finished run's result, and keeps the overlay in step with the map
+    // as it is edited; call every frame before the canvas draws.
+    void sync(const EditorSession& session, Notices& notices);
 
   private:
     void drawChoice(const EditorSession& session, Notices& notices);
     void drawResult(const EditorSession& session, const Fonts& fonts);
     void choose(std::optional<std::size_t> variant, const EditorSession& session);
+    // Rebuilds the overlay when the map's content changed since it was built.
+    void refreshOverlay(const EditorSession& session);
 
     DiffChoice m_choice;
     std::array<char, 16> m_from{}, m_to{};
@@ -51,6 +60,8 @@ class DiffPanel {
     std::optional<std::size_t> m_variant;
     std::optional<VariantPath> m_path;
     bool m_showOnMap = true;
+    std::unique_ptr<BackgroundJob<DiffView>> m_job;
+    std::string m_stopped; // why the last run ended without a result
 };
 
 } // namespace strawman::editor

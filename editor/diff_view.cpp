@@ -42,12 +42,15 @@ FilterValues valuesOf(const model::EventLog& log) {
 } // namespace
 
 DiffView computeDiff(const std::filesystem::path& workspace, model::MapId mapId,
-                     const model::MapContent& map, const DiffChoice& choice) {
+                     const model::MapContent& map, const DiffChoice& choice,
+                     model::Progress* progress) {
     const model::Workspace ws = model::Workspace::open(workspace);
     const auto trust = ws.findTrust(choice.trust);
     if (!trust) throw model::Error("no trust with code " + choice.trust);
     const model::LogFilter filter = filterOf(choice);
-    const model::EventLog log = model::loadEventLog(ws, trust->id);
+    // Loading is most of the time for a simple map, aligning for a complex one.
+    model::ProgressPart loading(progress, 0.0, 0.4), aligning(progress, 0.4, 1.0);
+    const model::EventLog log = model::loadEventLog(ws, trust->id, progress ? &loading : nullptr);
     DiffView view;
     view.choice = choice;
     view.map = mapId;
@@ -57,7 +60,7 @@ DiffView computeDiff(const std::filesystem::path& workspace, model::MapId mapId,
     model::DiffOptions options;
     options.ignoreUnmodelled = choice.ignoreUnmodelled;
     options.topVariants = 50;
-    view.result = model::diff(map, log, cases, options);
+    view.result = model::diff(map, log, cases, options, progress ? &aligning : nullptr);
     return view;
 }
 

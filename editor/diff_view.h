@@ -9,6 +9,7 @@
 #include "model/diff.h"
 #include "model/ids.h"
 #include "model/process_map.h"
+#include "model/progress.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -44,7 +45,10 @@ struct DiffView {
 // Loads the trust's events from the workspace file (its own connection, so it
 // may run on another thread) and holds them against `map`. Throws model::Error
 // for an unknown trust, a bad date or time zone.
+// With `progress`, it reports as it goes (loading the events, then aligning
+// the variants) and stops with model::Cancelled when asked.
 DiffView computeDiff(const std::filesystem::path& workspace, model::MapId mapId,
-                     const model::MapContent& map, const DiffChoice& choice);
+                     const model::MapContent& map, const DiffChoice& choice,
+                     model::Progress* progress = nullptr);
 
 } // namespace strawman::editor

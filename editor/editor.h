@@ -2,6 +2,7 @@
 // Strawman that knows ImGui; it reads and changes the network through the model.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -23,6 +24,9 @@ struct EditorOptions {
     std::optional<std::string> diffTrust;  // hold the map against this trust's data at once
     std::optional<std::int64_t> beside;    // show this map beside it
     bool workshop = false;                 // start in workshop mode
+    // When the program started; with it, the time to the first frame on screen
+    // is printed to stderr (for the start-up benchmark).
+    std::optional<std::chrono::steady_clock::time_point> reportStartFrom;
 };
 
 // Runs the editor until the window closes (or, with a screenshot, until it is

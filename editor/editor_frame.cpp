@@ -1,5 +1,6 @@
 #include "editor_frame.h"
 
+#include "script_targets.h"
 #include "shortcuts.h"
 #include "theme.h"
 
@@ -121,17 +122,23 @@ void EditorFrame::drawRight(float x, float y, float w, float h) {
     ImGui::SetNextWindowSize(ImVec2(w, h));
     if (ImGui::Begin("Side", nullptr, kPanelFlags)) {
         if (ImGui::BeginTabBar("side-tabs")) {
-            if (ImGui::BeginTabItem("Inspector")) {
+            const bool inspectorOpen = ImGui::BeginTabItem("Inspector");
+            ScriptTargets::mark("inspector-tab");
+            if (inspectorOpen) {
                 m_inspector.draw(m_editor, m_canvas, *m_fonts, m_notices);
                 ImGui::EndTabItem();
             }
             const ImGuiTabItemFlags diffFlags = m_showDiffTab ? ImGuiTabItemFlags_SetSelected : 0;
             m_showDiffTab = false;
-            if (ImGui::BeginTabItem("Diff", nullptr, diffFlags)) {
+            const bool diffOpen = ImGui::BeginTabItem("Diff", nullptr, diffFlags);
+            ScriptTargets::mark("diff-tab");
+            if (diffOpen) {
                 m_diff.draw(*m_session, *m_fonts, m_notices);
                 ImGui::EndTabItem();
             }
-            if (ImGui::BeginTabItem("Data")) {
+            const bool dataOpen = ImGui::BeginTabItem("Data");
+            ScriptTargets::mark("data-tab");
+            if (dataOpen) {
                 m_data.draw(*m_session, *m_fonts, m_notices);
                 ImGui::EndTabItem();
             }
@@ -284,7 +291,7 @@ void EditorFrame::draw() {
     if (pressed(Command::Help)) m_helpOpen = !m_helpOpen;
     m_reload = pressed(Command::Reload);
 
-    m_diff.sync(*m_session);
+    m_diff.sync(*m_session, m_notices);
     m_canvas.setOverlay(m_diff.overlay(), m_diff.highlightedPath(), m_diff.legendTitle());
     updateComparison();
 

@@ -55,6 +55,10 @@ class EditorFrame {
     // Writes what this window would have remembered into the settings.
     void remember(EditorSettings& settings) const;
 
+    // Something is still moving or working (a layout gliding, a diff running):
+    // a headless picture waits for it.
+    bool busy() const { return m_canvas.animatingLayout() || m_diff.running(); }
+
     void setWorkshop(bool on);
     bool workshop() const { return m_workshop; }
     PanelSizes sizes;

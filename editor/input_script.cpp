@@ -51,7 +51,7 @@ class LineReader {
     }
     ScriptPos pos() {
         const auto w = word();
-        if (!w) fail("a position is missing (X,Y, world:X,Y, node:KEY, handle:KEY or edge:FROM>TO)");
+        if (!w) fail("a position is missing (X,Y, world:X,Y, node:KEY, handle:KEY, edge:FROM>TO or ui:NAME)");
         return parsePos(*w);
     }
     ScriptPos parsePos(const std::string& w) const {
@@ -72,6 +72,10 @@ class LineReader {
         } else if (w.starts_with("handle:")) {
             p.kind = ScriptPos::Kind::Handle;
             p.key = after("handle:");
+        } else if (w.starts_with("ui:")) {
+            p.kind = ScriptPos::Kind::Target;
+            p.key = after("ui:");
+            if (p.key.empty()) fail("\"" + w + "\" names no place");
         } else if (w.starts_with("edge:")) {
             p.kind = ScriptPos::Kind::Edge;
             const std::string ends = after("edge:");

@@ -13,7 +13,9 @@
 //
 // POS is "X,Y" in window pixels, or a place on the map resolved when the line is
 // played: "world:X,Y" (map points), "node:KEY" (a node's centre), "handle:KEY"
-// (its right-hand connection handle), "edge:FROM>TO" (the middle of an arrow).
+// (its right-hand connection handle), "edge:FROM>TO" (the middle of an arrow),
+// or a named button or tab on the panels: "ui:diff-tab", "ui:diff-run" (see
+// ScriptTargets::mark in the panels for the names).
 // No ImGui here: the editor turns each frame's input into io fields.
 #pragma once
 
@@ -26,9 +28,9 @@ namespace strawman::editor {
 
 // A position as written; resolved against the canvas at play time.
 struct ScriptPos {
-    enum class Kind { Screen, World, Node, Handle, Edge } kind = Kind::Screen;
+    enum class Kind { Screen, World, Node, Handle, Edge, Target } kind = Kind::Screen;
     double x = 0, y = 0;
-    std::string key, key2; // node key, or an edge's two ends
+    std::string key, key2; // node key, an edge's two ends, or a named place
 };
 
 // The input state of one frame.

@@ -121,10 +121,15 @@ void InspectorPanel::drawNode(MapEditor& editor, MapCanvas& canvas, const model:
     if (!problems.empty()) {
         ImGui::Spacing();
         ImGui::TextColored(ImVec4(0.75f, 0.15f, 0.15f, 1), "Problems");
-        for (const model::Problem* p : problems) ImGui::BulletText("%s", p->message.c_str());
+        for (const model::Problem* p : problems) {
+            ImGui::Bullet();
+            ImGui::TextWrapped("%s", p->message.c_str());
+        }
     }
     ImGui::Spacing();
+    ImGui::PushTextWrapPos(0);
     ImGui::TextDisabled("Threads on this step appear here once the forum is open.");
+    ImGui::PopTextWrapPos();
 }
 
 void InspectorPanel::drawEdge(MapEditor& editor, const model::EdgeRef& edge, Notices& notices) {

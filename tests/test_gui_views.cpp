@@ -6,6 +6,7 @@
 
 #include <doctest/doctest.h>
 
+#include <fstream>
 #include <string>
 
 using namespace strawman;
@@ -101,4 +102,15 @@ TEST_CASE("a view of a map or trust the workspace does not have fails with a mes
     const RunResult beside = runGui({demo().ws, "--beside", "999", "--screenshot", demo().dir.path("bad2.png")});
     CHECK(beside.exitCode != 0);
     CHECK(beside.err.find("999") != std::string::npos);
+}
+
+TEST_CASE("the Diff panel holds the map against the data on a worker thread and draws the result") {
+    const std::string rpa = mapOf("RPA");
+    const std::string script = demo().dir.path("diff.script");
+    {
+        std::ofstream out(script);
+        out << "click ui:diff-tab\nwait 2\nclick ui:diff-run\nwait 2\n";
+    }
+    const Image image = render({"--map", rpa, "--script", script}, "diff-panel");
+    CHECK(image.count(kMapArea, kNotDrawn) > 200);
 }

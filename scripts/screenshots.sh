@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Renders the README's editor pictures (docs/screenshots/) from a fresh demo
+# network, headless, with the program built in BUILD (default: build).
+#   scripts/screenshots.sh [BUILD]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${1:-build}
+S=$build/cli/strawman
+out=docs/screenshots
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$out"
+"$S" demo "$work/demo.strawman" --key-file "$work/demo.key" > /dev/null
+map() { "$S" map list "$work/demo.strawman" | awk -v t="$1" '$2 == t && /CT outpatient/ {print $1; exit}'; }
+rpa=$(map RPA)
+rn7=$(map RN7)
+gui() { xvfb-run -a -s "-screen 0 1600x1000x24" "$S" gui "$work/demo.strawman" --size 1600x1000 "$@"; }
+
+# RPA's straw man held against its own data: the steps it takes that are not drawn.
+gui --map "$rpa" --diff-trust RPA --screenshot "$out/diff.png"
+# RPA's straw man beside RN7's, what only one has highlighted.
+gui --map "$rpa" --beside "$rn7" --screenshot "$out/beside.png"
+# Workshop mode: large type, panels hidden, the map editable.
+gui --map "$rpa" --workshop --screenshot "$out/workshop.png"
+# Editing: a step added and connected, by a script of mouse and keyboard input.
+cat > "$work/edit.script" <<'SCRIPT'
+wheel 5 node:vet
+drag handle:vet world:1000,230
+type Second opinion
+key enter
+wait 2
+SCRIPT
+cp "$work/demo.strawman" "$work/edit.strawman"
+xvfb-run -a -s "-screen 0 1600x1000x24" "$S" gui "$work/edit.strawman" --size 1600x1000 --map "$rpa" \
+  --script "$work/edit.script" --screenshot "$out/editing.png"
+echo "written: $out/diff.png $out/beside.png $out/workshop.png $out/editing.png"
