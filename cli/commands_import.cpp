@@ -1,23 +1,16 @@
 // strawman import | import list | import remove | codes | log stats
 #include "commands.h"
 
-#include "model/csv_reader.h"
-#include "model/database.h"
 #include "model/error.h"
-#include "model/event_import.h"
 #include "model/event_log.h"
 #include "model/event_store.h"
-#include "model/file_digest.h"
-#include "model/hl7_reader.h"
+#include "model/import_file.h"
 #include "model/local_time.h"
 #include "model/log_stats.h"
 #include "model/workspace.h"
-#include "model/xes_reader.h"
 
 #include <nlohmann/json.hpp>
 
-#include <cstdlib>
-#include <future>
 #include <iostream>
 #include <optional>
 
@@ -34,32 +27,12 @@ model::Trust requireTrust(const Workspace& ws, const std::string& code) {
 
 namespace {
 
-// The format a file's name suggests; --format says otherwise.
-std::string formatOf(const std::string& file) {
-    auto endsWith = [&](std::string_view suffix) {
-        return file.size() >= suffix.size() &&
-               std::equal(suffix.rbegin(), suffix.rend(), file.rbegin(),
-                          [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); });
-    };
-    // The readers take gzip-compressed files whatever their name; these names say so.
-    if (endsWith(".csv") || endsWith(".tsv") || endsWith(".csv.gz") || endsWith(".tsv.gz")) return "csv";
-    if (endsWith(".xes") || endsWith(".xes.gz")) return "xes";
-    if (endsWith(".hl7") || endsWith(".mllp") || endsWith(".hl7.gz") || endsWith(".mllp.gz")) return "hl7";
-    throw model::Error("cannot tell the format of " + file + " from its name: give --format csv, xes, hl7 or did");
-}
-
 // --delimiter: one of the separators the CSV reader would otherwise detect, tab
 // also spelled out (a literal tab is awkward to type in a shell).
 std::optional<char> parseDelimiter(const std::string& value) {
     if (value == "," || value == ";" || value == "|" || value == "\t") return value[0];
     if (value == "tab" || value == "TAB" || value == "\\t") return '\t';
     return std::nullopt;
-}
-
-std::string currentUser() {
-    for (const char* var : {"USER", "LOGNAME"})
-        if (const char* v = std::getenv(var); v && *v) return v;
-    return "unknown";
 }
 
 struct ImportArgs {
@@ -71,74 +44,39 @@ struct ImportArgs {
 
 int runImport(const ImportArgs& a) {
     auto ws = Workspace::open(a.ws);
-    const model::Trust trust = requireTrust(ws, a.trust);
-    const std::string format = a.format.empty() ? formatOf(a.file) : a.format;
+    // Mistakes in the options are refused here in the options' own words, in
+    // the order the user meets them, before importFile checks them again.
+    requireTrust(ws, a.trust);
+    std::string format = a.format;
+    if (format.empty()) {
+        const auto named = model::formatFromName(a.file);
+        if (!named)
+            throw model::Error("cannot tell the format of " + a.file +
+                               " from its name: give --format csv, xes, hl7 or did");
+        format = *named;
+    }
     model::TimeZone::named(a.tz); // an unknown zone is refused before anything starts
     if (a.delimiter && format != "csv" && format != "did")
         throw model::Error("--delimiter is for CSV files; " + a.file + " is read as " + format);
 
-    const auto keyPath = a.keyFile.empty() ? model::PseudonymKey::defaultPath(model::networkId(ws))
-                                           : std::filesystem::path(a.keyFile);
-    const bool newKey = !std::filesystem::exists(keyPath);
-    const auto key = model::PseudonymKey::loadOrCreate(keyPath);
-
-    model::ImportSettings settings;
-    settings.trust = trust.id;
-    settings.fileName = std::filesystem::path(a.file).filename().string();
-    // The digest is a whole pass over the file: it runs beside the import.
-    settings.sha256Later = std::async(std::launch::async, [file = a.file] { return model::fileSha256(file); }).share();
-    settings.format = format;
-    settings.importedBy = currentUser();
-    settings.force = a.force;
-    settings.addActivities = a.addActivities;
-    settings.unmapped = a.unmapped == "ignore" ? model::UnmappedCodes::Ignore : model::UnmappedCodes::Abort;
-    if (format == "hl7") settings.formatCodes = model::defaultHl7Codes();
-
-    // --strict is all or nothing. EventImport commits what it accepts; under
-    // --strict its transaction is a savepoint inside this one, which is committed
-    // only when no row was rejected.
-    std::optional<model::Database::Transaction> strictScope;
-    if (a.strict) strictScope.emplace(ws.database());
-
-    model::EventImport import(ws, key, settings);
-    if (newKey)
-        import.note("a new pseudonymisation key was made at " + keyPath.string() +
-                    ": keep it safe and give the same key (--key-file) wherever this network's data is imported");
-    if (format == "csv" || format == "did") {
-        model::CsvOptions options;
-        if (!a.columns.empty()) options.columns = model::parseColumnSpec(a.columns);
-        if (a.delimiter) options.delimiter = *a.delimiter;
-        options.timeZone = a.tz;
-        options.timeFormat = a.timeFormat;
-        options.did = format == "did";
-        model::readCsv(a.file, options, import);
-    } else if (format == "xes") {
-        model::XesOptions options;
-        options.timeZone = a.tz;
-        options.lifecycle = a.lifecycle == "all" ? model::XesOptions::Lifecycle::All
-                                                 : model::XesOptions::Lifecycle::Complete;
-        model::readXes(a.file, options, import);
-    } else {
-        model::Hl7Options options;
-        options.timeZone = a.tz;
-        model::readHl7(a.file, options, import);
-    }
-    model::ImportReport report = import.finish();
-    report.file = a.file;
-    const bool strictRefused = a.strict && report.imported && report.rowsRejected > 0;
-    if (strictRefused) {
-        strictScope.reset(); // rolls the import back
-        report.imported = false;
-        report.importId = 0;
-        report.outcome = "not imported: " + std::to_string(report.rowsRejected) +
-                         (report.rowsRejected == 1 ? " row was" : " rows were") +
-                         " rejected and --strict stores nothing then";
-    } else if (strictScope) {
-        strictScope->commit();
-    }
+    model::ImportRequest request;
+    request.file = a.file;
+    request.trust = a.trust;
+    request.format = format;
+    request.columns = a.columns;
+    request.delimiter = a.delimiter;
+    request.timeZone = a.tz;
+    request.timeFormat = a.timeFormat;
+    request.keyFile = a.keyFile;
+    request.allLifecycle = a.lifecycle == "all";
+    request.unmapped = a.unmapped == "ignore" ? model::UnmappedCodes::Ignore : model::UnmappedCodes::Abort;
+    request.addActivities = a.addActivities;
+    request.force = a.force;
+    request.strict = a.strict;
+    const model::ImportReport report = model::importFile(ws, request);
 
     std::cout << (a.json ? model::toJson(report) + "\n" : model::toText(report));
-    if (strictRefused) {
+    if (report.refusedAsStrict) {
         std::cerr << "strawman: " << report.rowsRejected << (report.rowsRejected == 1 ? " row was" : " rows were")
                   << " rejected (--strict): nothing was stored; correct the rows listed in the report, or "
                      "import without --strict to keep the other rows\n";

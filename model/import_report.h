@@ -28,6 +28,9 @@ struct ImportReport {
     std::int64_t importId = 0; // 0 when nothing was stored
     bool imported = false;
     std::string outcome;       // one sentence: stored, or why not
+    // Nothing was stored because a row was rejected and all or nothing was
+    // asked (--strict). Said by the outcome; not part of the stored report.
+    bool refusedAsStrict = false;
 
     std::int64_t rowsRead = 0;
     std::int64_t eventsAccepted = 0;
