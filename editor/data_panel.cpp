@@ -185,6 +185,7 @@ void DataPanel::refresh(const EditorSession& session, Notices& notices) {
 // [SECTION] Drawing
 
 void DataPanel::draw(EditorSession& session, const Fonts& fonts, Notices& notices) {
+    pollImport(session, notices); // an import that has ended re-reads the workspace first
     refresh(session, notices);
     drawTrustChoice(session, fonts);
     if (!m_trust) {
@@ -201,9 +202,13 @@ void DataPanel::draw(EditorSession& session, const Fonts& fonts, Notices& notice
     if (m_reportShown)
         if (const ImportWithReport* shown = findImport(*m_reportShown)) drawReport(*shown);
     drawRemoveConfirmation();
+    drawImportRunning();
+    drawImportOutcome();
+    drawImportForm(session, fonts);
     ImGui::Spacing();
     drawCodes(fonts);
     carryOut(session, notices);
+    startImportJob(session, notices);
 }
 
 void DataPanel::drawTrustChoice(const EditorSession& session, const Fonts& fonts) {
@@ -230,7 +235,7 @@ void DataPanel::drawTrustChoice(const EditorSession& session, const Fonts& fonts
 void DataPanel::drawImports(const Fonts& fonts) {
     heading(fonts, "Imports");
     if (m_data.imports.empty()) {
-        wrappedHelp("No RIS data imported for this trust yet. Import a file with "
+        wrappedHelp("No RIS data imported for this trust yet. Import a file below, or with "
                     "strawman import WORKSPACE FILE --trust CODE.");
         return;
     }

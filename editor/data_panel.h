@@ -1,6 +1,12 @@
 // The "Data" panel: for the trust chosen at its top, the RIS imports it holds
-// (each with its report, and a way to remove one) and its local code mapping,
-// with the codes its imports met unmapped highlighted.
+// (each with its report, and a way to remove one), a form to import a file,
+// and its local code mapping, with the codes its imports met unmapped
+// highlighted.
+//
+// An import runs as a background job on its own workspace connection, with a
+// progress bar and Cancel; the editor keeps working meanwhile. The job is
+// polled each time the panel is drawn, and its end is shown here (the report),
+// in an error dialog (failed) or as a line saying nothing was stored (cancelled).
 //
 // It reads the workspace itself, once per trust and per session reload, not
 // every frame. Every change is one model call, itself one transaction, carried
@@ -11,10 +17,14 @@
 #include "code_table.h"
 #include "editor_session.h"
 #include "fonts.h"
+#include "import_form.h"
+#include "import_job.h"
 #include "notices.h"
 
 #include <array>
 #include <cstdint>
+#include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -54,6 +64,16 @@ class DataPanel {
     void drawAddMapping();
     void carryOut(EditorSession& session, Notices& notices);
 
+    // [SECTION] Importing a file (data_panel_import.cpp)
+    void pollImport(EditorSession& session, Notices& notices);
+    void drawImportRunning();
+    void drawImportOutcome();
+    void drawImportForm(const EditorSession& session, const Fonts& fonts);
+    void drawImportOptions();
+    void readImportFolder(const EditorSession& session);
+    ImportFormFields importFields() const;
+    void startImportJob(const EditorSession& session, Notices& notices);
+
     const ImportWithReport* findImport(std::int64_t id) const;
 
     std::optional<model::TrustId> m_trust;
@@ -70,6 +90,30 @@ class DataPanel {
     std::array<char, 128> m_newCode{};
     MappingTarget m_newTarget;
     std::optional<Request> m_request;
+
+    // The import form: text fields as ImGui edits them, the rest in m_importForm.
+    std::array<char, 1024> m_importPath{};
+    std::array<char, 512> m_importColumns{};
+    std::array<char, 64> m_importZone{};
+    std::array<char, 1024> m_importKey{};
+    ImportFormFields m_importForm;
+    bool m_startImport = false;
+    // The workspace's folder, its event files and the network's key, read when
+    // the workspace is (re)read or Refresh is pressed, not every frame.
+    std::filesystem::path m_importFolder;
+    std::vector<std::filesystem::path> m_eventFiles;
+    std::string m_defaultKey;
+    std::uint64_t m_importFolderRevision = UINT64_MAX;
+
+    // The import running, and how the last one ended.
+    std::unique_ptr<ImportJob> m_importJob;
+    std::string m_importFile, m_importTrust; // what it is importing, as shown
+    struct ImportOutcome {
+        std::string title;
+        std::string text; // the report (done) or what was kept (cancelled)
+        bool report = false;
+    };
+    std::optional<ImportOutcome> m_importOutcome;
 };
 
 } // namespace strawman::editor

@@ -1,0 +1,308 @@
+// The Data panel's "Import a file" section: the form, the running import's
+// bar with Cancel, and how the last import ended. The form's logic (paths,
+// formats, what is wrong) is import_form.h; the job is import_job.h.
+#include "data_panel.h"
+
+#include "script_targets.h"
+#include "theme.h"
+
+#include "model/error.h"
+#include "model/event_store.h"
+#include "model/pseudonym.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cfloat>
+#include <cstring>
+#include <exception>
+
+namespace strawman::editor {
+
+namespace {
+
+constexpr const char* kDefaultZone = "Europe/London";
+
+template <std::size_t N> void setText(std::array<char, N>& buffer, const std::string& text) {
+    buffer.fill('\0');
+    std::memcpy(buffer.data(), text.data(), std::min(text.size(), N - 1));
+}
+
+const char* formatLabel(FormatChoice format) {
+    switch (format) {
+    case FormatChoice::FromName: return "from the name";
+    case FormatChoice::Csv: return "CSV";
+    case FormatChoice::Xes: return "XES";
+    case FormatChoice::Hl7: return "HL7 v2";
+    case FormatChoice::Did: return "DID (Diagnostic Imaging Dataset, CSV)";
+    }
+    return "";
+}
+
+const char* delimiterLabel(DelimiterChoice delimiter) {
+    switch (delimiter) {
+    case DelimiterChoice::Detect: return "detected from the header";
+    case DelimiterChoice::Comma: return "comma  ,";
+    case DelimiterChoice::Semicolon: return "semicolon  ;";
+    case DelimiterChoice::Tab: return "tab";
+    case DelimiterChoice::Bar: return "bar  |";
+    }
+    return "";
+}
+
+// A combo over every value of an enum from `first` to `last`.
+template <class E, class Label>
+void choiceCombo(const char* id, E& value, E first, E last, Label label, const std::string& preview) {
+    if (!ImGui::BeginCombo(id, preview.c_str())) return;
+    for (int i = static_cast<int>(first); i <= static_cast<int>(last); ++i) {
+        const E option = static_cast<E>(i);
+        if (ImGui::Selectable(label(option), option == value)) value = option;
+        if (option == value) ImGui::SetItemDefaultFocus();
+    }
+    ImGui::EndCombo();
+}
+
+} // namespace
+
+// [SECTION] The running import
+
+void DataPanel::pollImport(EditorSession& session, Notices& notices) {
+    if (!m_importJob || m_importJob->running()) return;
+    const std::unique_ptr<ImportJob> job = std::move(m_importJob);
+    switch (job->state()) {
+    case JobState::Running: break;
+    case JobState::Done:
+        if (auto report = job->takeResult()) {
+            m_importOutcome = ImportOutcome{"Import of " + m_importFile + " into " + m_importTrust,
+                                            model::toText(*report), true};
+            if (report->imported) m_reportShown.reset(); // the new one is shown here
+        }
+        try {
+            session.reload(); // the imports table, the codes and the diff read the new data
+        } catch (const std::exception& e) {
+            notices.error("Could not read the workspace", e.what());
+        }
+        m_read = false;
+        break;
+    case JobState::Failed:
+        notices.error("Could not import " + m_importFile, job->error());
+        break;
+    case JobState::Cancelled:
+        m_importOutcome = ImportOutcome{
+            "Import of " + m_importFile + " cancelled",
+            "The import of " + m_importFile + " was cancelled: nothing was stored.", false};
+        break;
+    }
+}
+
+void DataPanel::drawImportRunning() {
+    if (!m_importJob) return;
+    ImGui::Spacing();
+    const bool stopping = m_importJob->cancelRequested();
+    ImGui::Text("%s %s into %s\xE2\x80\xA6", stopping ? "Stopping the import of" : "Importing",
+                m_importFile.c_str(), m_importTrust.c_str());
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float button = ImGui::CalcTextSize("Cancel").x + 2 * style.FramePadding.x;
+    const std::string stage = m_importJob->stage();
+    ImGui::ProgressBar(static_cast<float>(m_importJob->fraction()),
+                       ImVec2(ImGui::GetContentRegionAvail().x - button - style.ItemSpacing.x, 0),
+                       stage.empty() ? nullptr : stage.c_str());
+    ImGui::SameLine();
+    ImGui::BeginDisabled(stopping);
+    if (ImGui::Button("Cancel##import")) m_importJob->cancel();
+    ScriptTargets::mark("import-cancel");
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+        ImGui::SetTooltip("%s", stopping ? "Stopping at the next block: nothing will be stored."
+                                         : "Stop the import: nothing of it is stored.");
+}
+
+void DataPanel::drawImportOutcome() {
+    if (!m_importOutcome) return;
+    ImGui::Spacing();
+    ImGui::AlignTextToFramePadding();
+    if (!m_importOutcome->report) {
+        // The button first: the sentence wraps in the narrow side bar.
+        const bool close = ImGui::SmallButton("Close##importOutcome");
+        ImGui::SameLine();
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(m_importOutcome->text.c_str());
+        ImGui::PopTextWrapPos();
+        if (close) m_importOutcome.reset();
+        return;
+    }
+    // The buttons first, where the narrow side bar cannot push them out of sight.
+    if (ImGui::SmallButton("Close##importOutcome")) {
+        m_importOutcome.reset();
+        return;
+    }
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Copy##importOutcome"))
+        ImGui::SetClipboardText(m_importOutcome->text.c_str());
+    ImGui::SameLine();
+    ImGui::TextUnformatted(m_importOutcome->title.c_str());
+    const std::string& text = m_importOutcome->text;
+    const auto lines = std::count(text.begin(), text.end(), '\n') + (text.ends_with('\n') ? 0 : 1);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float height =
+        ImGui::GetTextLineHeight() * static_cast<float>(std::min<std::ptrdiff_t>(lines, 14)) +
+        2 * style.WindowPadding.y + style.ScrollbarSize;
+    ImGui::BeginChild("importReport", ImVec2(0, height), true,
+                      ImGuiWindowFlags_HorizontalScrollbar);
+    ImGui::TextUnformatted(text.data(), text.data() + text.size());
+    ImGui::EndChild();
+}
+
+// [SECTION] The form
+
+void DataPanel::readImportFolder(const EditorSession& session) {
+    m_importFolderRevision = session.workspaceRevision();
+    m_importFolder = std::filesystem::absolute(session.workspace().path()).parent_path();
+    m_eventFiles = eventFilesIn(m_importFolder);
+    try {
+        m_defaultKey = model::PseudonymKey::defaultPath(model::networkId(session.workspace())).string();
+    } catch (const std::exception&) {
+        m_defaultKey.clear(); // the hint then only says "the network's key"
+    }
+}
+
+ImportFormFields DataPanel::importFields() const {
+    ImportFormFields fields = m_importForm;
+    fields.path = m_importPath.data();
+    fields.columns = m_importColumns.data();
+    fields.timeZone = m_importZone.data();
+    fields.keyFile = m_importKey.data();
+    return fields;
+}
+
+void DataPanel::drawImportForm(const EditorSession& session, const Fonts& fonts) {
+    ImGui::Spacing();
+    ImGui::PushFont(fonts.uiBold);
+    const bool open = ImGui::CollapsingHeader("Import a file\xE2\x80\xA6##importForm");
+    ScriptTargets::mark("import-form");
+    ImGui::PopFont();
+    if (!open) return;
+    if (m_importFolderRevision != session.workspaceRevision()) readImportFolder(session);
+
+    ImGui::PushItemWidth(-ImGui::GetFontSize() * 7);
+    ImGui::InputTextWithHint("File", "path of a CSV, XES, HL7 or DID file", m_importPath.data(),
+                             m_importPath.size());
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("A path without a folder is read from the workspace's folder:\n%s",
+                          m_importFolder.string().c_str());
+
+    // No file dialog in ImGui: the event files beside the workspace, to click.
+    ImGui::TextDisabled("In %s:", m_importFolder.string().c_str());
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Refresh##importFiles")) m_eventFiles = eventFilesIn(m_importFolder);
+    if (m_eventFiles.empty()) {
+        ImGui::TextDisabled("  no event files (.csv, .tsv, .xes, .hl7, .mllp, also .gz)");
+    } else {
+        const float rows = static_cast<float>(std::min<std::size_t>(m_eventFiles.size(), 5));
+        ImGui::BeginChild("eventFiles", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * rows +
+                                                      2 * ImGui::GetStyle().WindowPadding.y),
+                          true);
+        const std::string typed = m_importPath.data();
+        for (const auto& file : m_eventFiles) {
+            const std::string name = file.filename().string();
+            const bool chosen = chosenFile(typed, m_importFolder) == file;
+            if (ImGui::Selectable(name.c_str(), chosen)) setText(m_importPath, name);
+            if (&file == &m_eventFiles.front()) ScriptTargets::mark("import-first-file");
+        }
+        ImGui::EndChild();
+    }
+
+    drawImportOptions();
+    ImGui::PopItemWidth();
+
+    const ImportFormFields fields = importFields();
+    const std::string problem = formProblem(fields, m_importFolder);
+    const bool running = m_importJob != nullptr;
+    if (!problem.empty()) {
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colour::hintText), "%s", problem.c_str());
+        ImGui::PopTextWrapPos();
+    }
+    ImGui::BeginDisabled(!problem.empty() || running);
+    if (ImGui::Button("Import")) m_startImport = true;
+    ScriptTargets::mark("import-run");
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+        ImGui::SetTooltip("%s", running             ? "One import at a time: wait for this one, or cancel it."
+                                : !problem.empty() ? problem.c_str()
+                                                   : "Import the file into this trust's log, in the background.");
+}
+
+void DataPanel::drawImportOptions() {
+    ImportFormFields& form = m_importForm;
+    const auto told = formatToRead(importFields());
+    const std::string formatPreview =
+        form.format == FormatChoice::FromName
+            ? std::string("from the name") + (told ? " (" + *told + ")" : " (cannot tell)")
+            : formatLabel(form.format);
+    choiceCombo("Format", form.format, FormatChoice::FromName, FormatChoice::Did, formatLabel,
+                formatPreview);
+
+    if (!told || *told == "csv" || *told == "did") {
+        choiceCombo("Delimiter", form.delimiter, DelimiterChoice::Detect, DelimiterChoice::Bar,
+                    delimiterLabel, delimiterLabel(form.delimiter));
+        ImGui::InputTextWithHint("Columns", "guessed from the header", m_importColumns.data(),
+                                 m_importColumns.size());
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("The columns to read, by their header names, as strawman import "
+                              "--columns takes them:\ncase=Accession,activity=Status,timestamp="
+                              "\"Event Time\"\nmore keys: patient, modality, priority, source, "
+                              "site, resource, examination.\nEmpty: guessed from the header; the "
+                              "report says what was guessed.");
+    }
+    ImGui::InputTextWithHint("Time zone", kDefaultZone, m_importZone.data(), m_importZone.size());
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Of local times written without an offset (the October repeated hour and "
+                          "the March gap are counted in the report).");
+
+    // Each choice on a line of its own: the side bar is narrow.
+    ImGui::TextUnformatted("Local codes with no mapping:");
+    if (ImGui::RadioButton("refuse the file", !form.leaveOutUnmapped)) form.leaveOutUnmapped = false;
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("A file with a local code that has no network activity is not stored; the "
+                          "report lists the codes to map.");
+    if (ImGui::RadioButton("leave their events out", form.leaveOutUnmapped)) form.leaveOutUnmapped = true;
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Store the other events; the codes and their events left out are counted "
+                          "in the report.");
+    ImGui::Checkbox("Import again if imported before", &form.importAgain);
+
+    const std::string keyHint =
+        m_defaultKey.empty() ? std::string("the network's key") : m_defaultKey;
+    ImGui::InputTextWithHint("Key file", keyHint.c_str(), m_importKey.data(), m_importKey.size());
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("The pseudonymisation key: case and patient numbers are stored only as "
+                          "keyed hashes.\nEmpty: the network's own key, made on first use at\n%s\n"
+                          "Give the same key wherever this network's data is imported.",
+                          keyHint.c_str());
+}
+
+// [SECTION] Starting
+
+void DataPanel::startImportJob(const EditorSession& session, Notices& notices) {
+    if (!m_startImport) return;
+    m_startImport = false;
+    if (m_importJob || !m_trust) return;
+    std::string trust;
+    for (const model::Trust& t : session.trusts())
+        if (t.id == *m_trust) trust = t.code;
+    const ImportFormFields fields = importFields();
+    try {
+        model::ImportRequest request = importRequest(fields, trust, m_importFolder);
+        m_importFile = request.file.filename().string();
+        m_importTrust = trust;
+        m_importOutcome.reset();
+        // The job opens the workspace itself: this connection stays on the UI thread.
+        m_importJob = startImport(session.workspace().path(), std::move(request));
+    } catch (const std::exception& e) {
+        notices.error("Could not import " + chosenFile(fields.path, m_importFolder).string(),
+                      e.what());
+    }
+}
+
+} // namespace strawman::editor
