@@ -4,8 +4,8 @@
 // ≤ 4 ms per frame with the overlay) is about our CPU work, and the GPU side is
 // the driver's. The map and its data are generated: a pathway of 500 nodes
 // (activities with decisions that branch and rejoin, a rework loop every few
-// steps), laid out by Graphviz, and 20,000 cases that follow it with skips,
-// repeats and steps it does not draw.
+// steps), laid out by Graphviz, and 20,000 cases in 60 variants that follow it
+// with skips, repeats and steps it does not draw.
 //
 // Run: build/bench/bench_editor --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
 #include "editor/diff_panel.h"
@@ -95,8 +95,9 @@ model::MapContent bigMap(int nodes, std::vector<std::string>& pathCodes) {
     return map;
 }
 
-// Cases along the usual way, each step skipped now and then, some done twice,
-// and one in fifty with a step the map does not have.
+// Cases along the usual way in 60 variants (a variant is aligned once, however
+// many cases share it): each skips one or two steps, some repeat one, some
+// take a step the map does not have.
 model::EventLog cases(const std::vector<std::string>& path, int count) {
     model::EventLog log;
     log.activities = path;
@@ -104,24 +105,31 @@ model::EventLog cases(const std::vector<std::string>& path, int count) {
     log.attributeSets.emplace_back();
     log.resources.emplace_back();
     Random random;
+    const auto steps = static_cast<std::uint32_t>(path.size());
+    std::vector<std::vector<std::uint32_t>> variants;
+    for (int v = 0; v < 60; ++v) {
+        std::vector<std::uint32_t> trace;
+        const auto skip = static_cast<std::uint32_t>(random.next() % steps);
+        const auto repeat = static_cast<std::uint32_t>(random.next() % steps);
+        const auto extra = static_cast<std::uint32_t>(random.next() % steps);
+        for (std::uint32_t i = 0; i < steps; ++i) {
+            if (i == skip && v % 2 == 0) continue;
+            trace.push_back(i);
+            if (i == repeat && v % 3 == 0) trace.push_back(i);
+            if (i == extra && v % 5 == 0) trace.push_back(steps); // XTRA
+        }
+        variants.push_back(std::move(trace));
+    }
     std::int64_t t = 1'700'000'000'000;
     for (int c = 0; c < count; ++c) {
         log.caseStart.push_back(static_cast<std::uint32_t>(log.events.size()));
-        for (std::uint32_t i = 0; i < path.size(); ++i) {
-            if (random.chance(3)) continue;
-            const int times = random.chance(2) ? 2 : 1;
-            for (int k = 0; k < times; ++k) {
-                model::LoggedEvent e{};
-                e.time = t += 60'000;
-                e.activity = i;
-                log.events.push_back(e);
-            }
-            if (random.chance(2)) {
-                model::LoggedEvent e{};
-                e.time = t += 60'000;
-                e.activity = static_cast<std::uint32_t>(path.size());
-                log.events.push_back(e);
-            }
+        // Skewed: the first variants are the common ones.
+        const std::size_t v = static_cast<std::size_t>(random.next() % 60) * static_cast<std::size_t>(random.next() % 60) / 60;
+        for (std::uint32_t a : variants[v]) {
+            model::LoggedEvent e{};
+            e.time = t += 60'000;
+            e.activity = a;
+            log.events.push_back(e);
         }
         model::Pseudonym p{};
         std::memcpy(p.data(), &c, sizeof c);
@@ -132,28 +140,46 @@ model::EventLog cases(const std::vector<std::string>& path, int count) {
     return log;
 }
 
-struct Editor {
+// The workspace and the diff, made once for every benchmark in the run.
+struct Data {
     std::filesystem::path file;
+    model::MapId id;
+    model::DiffResult result;
+
+    Data() {
+        file = std::filesystem::temp_directory_path() /
+               ("strawman-bench-editor-" + std::to_string(::getpid()) + ".strawman");
+        std::filesystem::remove(file);
+        std::vector<std::string> path;
+        const model::MapContent map = bigMap(500, path);
+        auto ws = model::Workspace::create(file);
+        for (const model::Node& n : map.nodes)
+            if (!n.activity.empty() && !ws.hasActivity(n.activity)) ws.addActivity(n.activity, "step " + n.activity);
+        ws.addTrust("RXX", "Benchmark trust");
+        id = ws.createMap(ws.addProcess("Long pathway"), std::nullopt, "500 nodes", map);
+        const model::EventLog log = cases(path, 20'000);
+        std::vector<std::uint32_t> all(log.caseCount());
+        std::iota(all.begin(), all.end(), 0u);
+        result = model::diff(ws.content(id), log, all);
+    }
+    ~Data() {
+        for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(file.string() + suffix);
+    }
+};
+
+const Data& data() {
+    static const Data d;
+    return d;
+}
+
+struct Editor {
     std::unique_ptr<editor::EditorSession> session;
     std::unique_ptr<editor::EditorFrame> frame;
     editor::Fonts fonts;
 
     Editor(bool overlay, std::optional<double> zoom) {
-        file = std::filesystem::temp_directory_path() /
-               ("strawman-bench-editor-" + std::to_string(::getpid()) + ".strawman");
-        std::filesystem::remove(file);
-        std::vector<std::string> path;
-        model::MapContent map = bigMap(500, path);
-        model::MapId id;
-        {
-            auto ws = model::Workspace::create(file);
-            for (const model::Node& n : map.nodes)
-                if (!n.activity.empty() && !ws.hasActivity(n.activity)) ws.addActivity(n.activity, "step " + n.activity);
-            ws.addTrust("RXX", "Benchmark trust");
-            id = ws.createMap(ws.addProcess("Long pathway"), std::nullopt, "500 nodes", map);
-        }
-        session = std::make_unique<editor::EditorSession>(model::Workspace::open(file));
-        session->select(id);
+        session = std::make_unique<editor::EditorSession>(model::Workspace::open(data().file));
+        session->select(data().id);
 
         ImGui::CreateContext();
         ImGuiIO& io = ImGui::GetIO();
@@ -167,14 +193,11 @@ struct Editor {
         frame = std::make_unique<editor::EditorFrame>(*session, fonts);
         if (zoom) frame->canvas().setZoomAfterFit(*zoom);
         if (overlay) {
-            const model::EventLog log = cases(path, 20'000);
-            std::vector<std::uint32_t> all(log.caseCount());
-            std::iota(all.begin(), all.end(), 0u);
             editor::DiffView view;
             view.choice.trust = "RXX";
-            view.map = id;
-            view.casesInLog = static_cast<std::int64_t>(log.caseCount());
-            view.result = model::diff(session->content(), log, all);
+            view.map = data().id;
+            view.casesInLog = data().result.cases;
+            view.result = data().result;
             frame->diff().show(*session, std::move(view));
             frame->showDiff();
         }
@@ -185,10 +208,6 @@ struct Editor {
     ~Editor() {
         frame.reset();
         ImGui::DestroyContext();
-        session.reset();
-        std::filesystem::remove(file);
-        std::filesystem::remove(file.string() + "-wal");
-        std::filesystem::remove(file.string() + "-shm");
     }
     void draw() {
         ImGui::NewFrame();

@@ -187,10 +187,18 @@ int runEditor(const EditorOptions& options) {
         if (settings.window.maximised) glfwMaximizeWindow(window.get());
     }
 
+    auto milestone = [&](const char* what) {
+        if (!options.reportStartFrom) return;
+        const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
+                                                                  *options.reportStartFrom);
+        std::fprintf(stderr, "strawman: %s %.1f ms after start\n", what, ms.count());
+    };
+    milestone("window open");
     const ImGuiContextGuard imgui(window.get());
     ImGuiIO& io = ImGui::GetIO();
     applyTheme(ImGui::GetStyle());
     const Fonts fonts = loadFonts(io, 16.0f);
+    milestone("fonts loaded");
     auto frame = std::make_unique<EditorFrame>(*session, fonts);
     auto applySettings = [&](EditorFrame& f) {
         f.sizes = settings.panels;
@@ -277,9 +285,7 @@ int runEditor(const EditorOptions& options) {
         glfwSwapBuffers(window.get());
         if (options.reportStartFrom && ++framesShown == 1) {
             glFinish(); // the frame is on screen, not just queued
-            const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
-                                                                      *options.reportStartFrom);
-            std::fprintf(stderr, "strawman: first frame %.1f ms after start\n", ms.count());
+            milestone("first frame");
         }
         frame->carryOut();
 
