@@ -4,6 +4,7 @@
 
 #include "im_vec.h"
 #include "shortcuts.h"
+#include "text_field.h"
 #include "theme.h"
 #include "typed_text.h"
 
@@ -19,12 +20,6 @@
 namespace strawman::editor {
 
 namespace {
-
-void copyInto(std::array<char, 512>& buffer, const std::string& text) {
-    const std::size_t n = std::min(text.size(), buffer.size() - 1);
-    std::memcpy(buffer.data(), text.data(), n);
-    buffer[n] = '\0';
-}
 
 // Puts the text cursor at the end without selecting, for a rename started by
 // typing: the first letter is already in, the next must follow it.

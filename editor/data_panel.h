@@ -44,6 +44,8 @@ class DataPanel {
   public:
     // Draws into the current ImGui window.
     void draw(EditorSession& session, const Fonts& fonts, Notices& notices);
+    // An import is running (a headless picture waits for it).
+    bool importing() const { return m_importJob && m_importJob->running(); }
 
   private:
     // A change the user asked for while the panel was drawn.

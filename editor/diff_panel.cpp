@@ -1,6 +1,7 @@
 #include "diff_panel.h"
 
 #include "script_targets.h"
+#include "text_field.h"
 #include "theme.h"
 
 #include "model/error.h"
@@ -13,12 +14,6 @@
 namespace strawman::editor {
 
 namespace {
-
-void copyInto(std::array<char, 16>& buffer, const std::string& text) {
-    const std::size_t n = std::min(text.size(), buffer.size() - 1);
-    std::memcpy(buffer.data(), text.data(), n);
-    buffer[n] = '\0';
-}
 
 std::string fixed(double v, int digits) {
     char text[32];

@@ -55,9 +55,9 @@ class EditorFrame {
     // Writes what this window would have remembered into the settings.
     void remember(EditorSettings& settings) const;
 
-    // Something is still moving or working (a layout gliding, a diff running):
+    // Something is still moving or working (a layout gliding, a diff or an import running):
     // a headless picture waits for it.
-    bool busy() const { return m_canvas.animatingLayout() || m_diff.running(); }
+    bool busy() const { return m_canvas.animatingLayout() || m_diff.running() || m_data.importing(); }
 
     void setWorkshop(bool on);
     bool workshop() const { return m_workshop; }

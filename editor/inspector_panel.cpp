@@ -1,5 +1,6 @@
 #include "inspector_panel.h"
 
+#include "text_field.h"
 #include "theme.h"
 
 #include "model/error.h"
@@ -13,12 +14,6 @@
 namespace strawman::editor {
 
 namespace {
-
-template <std::size_t N> void copyInto(std::array<char, N>& buffer, const std::string& text) {
-    const std::size_t n = std::min(text.size(), N - 1);
-    std::memcpy(buffer.data(), text.data(), n);
-    buffer[n] = '\0';
-}
 
 bool matches(const std::string& text, const char* filter) {
     std::string a = text, b = filter;

@@ -1,6 +1,7 @@
 #include "network_panel.h"
 
 #include "shortcuts.h"
+#include "text_field.h"
 #include "theme.h"
 
 #include "model/error.h"
@@ -125,12 +126,6 @@ void processTree(const EditorSession& session, const std::vector<const model::Ma
     }
 }
 
-void copyName(std::array<char, 256>& buffer, const std::string& text) {
-    const std::size_t n = std::min(text.size(), buffer.size() - 1);
-    std::memcpy(buffer.data(), text.data(), n);
-    buffer[n] = '\0';
-}
-
 constexpr model::MapStatus kStatuses[] = {model::MapStatus::Draft, model::MapStatus::StrawMan,
                                           model::MapStatus::Proposed, model::MapStatus::Agreed,
                                           model::MapStatus::Retired};
@@ -145,7 +140,7 @@ void NetworkPanel::mapMenu(const EditorSession& session, const model::MapSummary
         m_dialog = Dialog::Rename;
         m_dialogOpening = true;
         m_dialogMap = map.id;
-        copyName(m_name, map.name);
+        copyInto(m_name, map.name);
     }
     if (ImGui::MenuItem("Duplicate\xE2\x80\xA6")) {
         m_dialog = Dialog::Duplicate;
@@ -154,7 +149,7 @@ void NetworkPanel::mapMenu(const EditorSession& session, const model::MapSummary
         m_trustChoice = 0;
         for (std::size_t i = 0; i < session.trusts().size(); ++i)
             if (map.trust == session.trusts()[i].id) m_trustChoice = static_cast<int>(i + 1);
-        copyName(m_name, map.name + " (copy)");
+        copyInto(m_name, map.name + " (copy)");
     }
     ImGui::Separator();
     const model::MapId id = map.id;
@@ -272,7 +267,7 @@ std::optional<model::MapId> NetworkPanel::draw(EditorSession& session, const Fon
     if (ImGui::SmallButton("New map")) {
         m_dialog = Dialog::NewMap;
         m_dialogOpening = true;
-        copyName(m_name, "");
+        copyInto(m_name, "");
         m_trustChoice = 0;
         if (const model::MapSummary* shown = session.selected())
             for (std::size_t i = 0; i < session.processes().size(); ++i)
@@ -282,7 +277,7 @@ std::optional<model::MapId> NetworkPanel::draw(EditorSession& session, const Fon
     if (ImGui::SmallButton("New process")) {
         m_dialog = Dialog::NewProcess;
         m_dialogOpening = true;
-        copyName(m_name, "");
+        copyInto(m_name, "");
     }
     ImGui::Separator();
 

@@ -2,6 +2,7 @@
 // the real diff, then the overlay the canvas would paint.
 #include "log_builder.h"
 #include "map_fixtures.h"
+#include "placed_maps.h"
 
 #include "editor/diff_overlay.h"
 
@@ -18,36 +19,10 @@ using model::DiffResult;
 using model::MapContent;
 using model::NodeKind;
 using test::LogBuilder;
+using test::place;
+using test::placedCtPathway;
 
 namespace {
-
-// Puts nodes where a workshop would have them, by key.
-void place(MapContent& map, std::initializer_list<std::tuple<const char*, double, double>> at) {
-    for (const auto& [key, x, y] : at) {
-        const model::Node* found = map.findNodeByKey(key);
-        REQUIRE(found);
-        model::Node* n = map.findNode(found->id);
-        n->x = x;
-        n->y = y;
-        model::defaultSize(n->kind, n->width, n->height);
-    }
-}
-
-// The CT pathway left to right, the rejection branch below the booking.
-MapContent placedCtPathway() {
-    MapContent map = test::ctPathway();
-    place(map, {{"start", 0, 100},
-                {"rcv", 150, 100},
-                {"vet", 320, 100},
-                {"accepted", 470, 100},
-                {"bkd", 620, 100},
-                {"cmp", 790, 100},
-                {"ver", 960, 100},
-                {"end", 1100, 100},
-                {"rej", 620, 260},
-                {"end_rejected", 780, 260}});
-    return map;
-}
 
 std::vector<std::uint32_t> all(const model::EventLog& log) {
     std::vector<std::uint32_t> cases(log.caseCount());

@@ -5,6 +5,7 @@
 // text is counted by its glyphs.
 #include "log_builder.h"
 #include "map_fixtures.h"
+#include "placed_maps.h"
 
 #include "editor/diff_overlay.h"
 #include "editor/fonts.h"
@@ -26,37 +27,12 @@ using namespace strawman;
 using namespace strawman::editor;
 using model::MapContent;
 using test::LogBuilder;
+using test::place;
+using test::placedCtPathway;
 
 namespace {
 
 // [SECTION] A map, its cases and their diff
-
-void place(MapContent& map, std::initializer_list<std::tuple<const char*, double, double>> at) {
-    for (const auto& [key, x, y] : at) {
-        const model::Node* found = map.findNodeByKey(key);
-        REQUIRE(found);
-        model::Node* n = map.findNode(found->id);
-        n->x = x;
-        n->y = y;
-        model::defaultSize(n->kind, n->width, n->height);
-    }
-}
-
-// The CT pathway left to right, the rejection branch below the booking.
-MapContent placedCtPathway() {
-    MapContent map = test::ctPathway();
-    place(map, {{"start", 0, 100},
-                {"rcv", 150, 100},
-                {"vet", 320, 100},
-                {"accepted", 470, 100},
-                {"bkd", 620, 100},
-                {"cmp", 790, 100},
-                {"ver", 960, 100},
-                {"end", 1100, 100},
-                {"rej", 620, 260},
-                {"end_rejected", 780, 260}});
-    return map;
-}
 
 constexpr model::TimeMs kHour = 60, kDay = 24 * kHour;
 
