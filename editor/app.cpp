@@ -245,7 +245,9 @@ int runEditor(const EditorOptions& options) {
         // A script starts once the editor has drawn twice: the canvas knows its
         // size and where the map is, so positions on the map can be found.
         const bool scripting = script && !script->done();
-        const bool feeding = scripting && settled >= 2;
+        // Each line waits for background work (a diff, an import) and animations
+        // to finish, so a script plays the same way on a fast or a slow machine.
+        const bool feeding = scripting && settled >= 2 && !frame->busy();
         ++settled;
         // Headless runs keep time by frames, not by the clock, so an animation
         // takes the same frames on every run.

@@ -35,8 +35,10 @@ void BesideView::refresh(const EditorSession& session) {
     }
 }
 
-void BesideView::draw(double zoom, const PaintState& marks) {
+bool BesideView::draw(double zoom, const PaintState& marks) {
     ImGui::SetCursorPos(ImVec2(8, 6));
+    const bool close = ImGui::SmallButton("Close");
+    ImGui::SameLine();
     ImGui::PushFont(m_fonts->uiBold);
     ImGui::TextUnformatted("Beside:");
     ImGui::PopFont();
@@ -68,6 +70,7 @@ void BesideView::draw(double zoom, const PaintState& marks) {
     dl.AddLine(im(m_view.viewport().min), ImVec2(static_cast<float>(m_view.viewport().min.x),
                                                  static_cast<float>(m_view.viewport().max.y)), border, 2);
     dl.PopClipRect();
+    return close;
 }
 
 } // namespace strawman::editor

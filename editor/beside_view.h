@@ -31,8 +31,9 @@ class BesideView {
     // Re-reads when the workspace was reloaded (another window changed it).
     void refresh(const EditorSession& session);
 
-    // Fills what is left of the current ImGui window.
-    void draw(double zoom, const PaintState& marks);
+    // Fills what is left of the current ImGui window; returns true when the
+    // user closed it.
+    bool draw(double zoom, const PaintState& marks);
     const std::string& title() const { return m_title; }
 
   private:

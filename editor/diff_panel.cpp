@@ -4,7 +4,11 @@
 #include "text_field.h"
 #include "theme.h"
 
+#include "model/discovery.h"
 #include "model/error.h"
+#include "model/event_log.h"
+#include "model/log_filter.h"
+#include "model/workspace.h"
 
 #include <imgui.h>
 
@@ -81,7 +85,20 @@ void DiffPanel::start(const EditorSession& session, const DiffChoice& choice) {
          choice](model::Progress& progress) { return computeDiff(path, id, content, choice, &progress); });
 }
 
+std::optional<DiffPanel::AsRecorded> DiffPanel::takeAsRecorded() {
+    auto out = std::move(m_discovered);
+    m_discovered.reset();
+    return out;
+}
+
 void DiffPanel::sync(const EditorSession& session, Notices& notices) {
+    if (m_discovery && !m_discovery->running()) {
+        if (m_discovery->state() == JobState::Done)
+            m_discovered = m_discovery->takeResult();
+        else if (m_discovery->state() == JobState::Failed)
+            notices.error("Could not draw the as-recorded map", m_discovery->error());
+        m_discovery.reset();
+    }
     if (m_job && !m_job->running()) {
         const JobState state = m_job->state();
         if (state == JobState::Done) {
@@ -194,6 +211,33 @@ void DiffPanel::drawResult(const EditorSession& session, const Fonts& fonts) {
     if (session.selected() && session.selected()->id != m_view->map)
         ImGui::TextColored(ImVec4(0.6f, 0.35f, 0, 1), "This diff is of another map.");
     ImGui::Checkbox("Show on the map", &m_showOnMap);
+    if (m_discovery) {
+        ImGui::ProgressBar(static_cast<float>(m_discovery->fraction()), ImVec2(-1, 0), "drawing the as-recorded map");
+    } else if (const model::MapSummary* map = session.selected(); map && r.cases > 0) {
+        const bool draw = ImGui::Button("Draw the as-recorded map beside it", ImVec2(-1, 0));
+        ScriptTargets::mark("as-recorded");
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("The process these cases show, drawn from the steps they take,\n"
+                              "stored as a draft map of %s and shown beside this one.",
+                              m_view->choice.trust.c_str());
+        if (draw) {
+            // Its own thread and connection: it reads the trust's events again.
+            m_discovery = std::make_unique<BackgroundJob<AsRecorded>>(
+                [path = session.workspace().path(), choice = m_view->choice, process = map->process,
+                 names = session.activityNames()](model::Progress& progress) {
+                    const model::Workspace ws = model::Workspace::open(path);
+                    const auto trust = ws.findTrust(choice.trust);
+                    if (!trust) throw model::Error("no trust with code " + choice.trust);
+                    const model::EventLog log = model::loadEventLog(ws, trust->id, &progress);
+                    // The same cases as the diff: its dates and filters.
+                    const std::vector<std::uint32_t> cases = model::selectCases(log, filterOf(choice));
+                    model::DiscoveryOptions options;
+                    options.minFrequency = 0.02; // the common way, not every one-off
+                    options.names = names;
+                    return AsRecorded{choice.trust, process, model::discoverMap(log, cases, options)};
+                });
+        }
+    }
     if (r.cases == 0) {
         ImGui::TextWrapped("No cases match: widen the dates or the filters.");
         return;

@@ -25,7 +25,8 @@ class DiffPanel {
     // Starts holding the map against the data on a worker thread; the panel
     // shows its progress with Cancel, and the result when it is done.
     void start(const EditorSession& session, const DiffChoice& choice);
-    bool running() const { return m_job && m_job->running(); }
+    // Work started and its result not yet taken in (sync() takes it).
+    bool running() const { return m_job || m_discovery; }
 
     // Holds the shown map against a trust's data now (also what --diff-trust does).
     void run(const EditorSession& session, const DiffChoice& choice);
@@ -38,6 +39,16 @@ class DiffPanel {
     const VariantPath* highlightedPath() const {
         return m_path ? &*m_path : nullptr;
     }
+    // The map the trust's data shows (discovered from its directly-follows
+    // steps), once worked out on a worker thread after "Draw the as-recorded
+    // map": the trust and the map, to be laid out and stored by the caller.
+    struct AsRecorded {
+        std::string trust;
+        model::ProcessId process;
+        model::MapContent map;
+    };
+    std::optional<AsRecorded> takeAsRecorded();
+
     // "RPA · 3,000 cases · fitness 0.87", for the legend.
     std::string legendTitle() const;
 
@@ -61,6 +72,8 @@ class DiffPanel {
     std::optional<VariantPath> m_path;
     bool m_showOnMap = true;
     std::unique_ptr<BackgroundJob<DiffView>> m_job;
+    std::unique_ptr<BackgroundJob<AsRecorded>> m_discovery;
+    std::optional<AsRecorded> m_discovered;
     std::string m_stopped; // why the last run ended without a result
 };
 

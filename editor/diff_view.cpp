@@ -8,8 +8,6 @@
 
 namespace strawman::editor {
 
-namespace {
-
 model::LogFilter filterOf(const DiffChoice& c) {
     const model::TimeZone zone = model::TimeZone::named(c.timeZone);
     model::LogFilter filter;
@@ -26,6 +24,8 @@ model::LogFilter filterOf(const DiffChoice& c) {
     filter.sites = c.sites;
     return filter;
 }
+
+namespace {
 
 FilterValues valuesOf(const model::EventLog& log) {
     FilterValues v;

@@ -8,6 +8,7 @@
 
 #include "model/diff.h"
 #include "model/ids.h"
+#include "model/log_filter.h"
 #include "model/process_map.h"
 #include "model/progress.h"
 
@@ -41,6 +42,10 @@ struct DiffView {
     FilterValues values;
     model::DiffResult result;
 };
+
+// The cases a choice lets through, as the model filters them. Throws
+// model::Error for a date that is not YYYY-MM-DD or an unknown time zone.
+model::LogFilter filterOf(const DiffChoice& choice);
 
 // Loads the trust's events from the workspace file (its own connection, so it
 // may run on another thread) and holds them against `map`. Throws model::Error

@@ -5,6 +5,7 @@
 #include "theme.h"
 
 #include "model/error.h"
+#include "model/layout.h"
 
 #include <imgui.h>
 
@@ -75,6 +76,28 @@ void EditorFrame::remember(EditorSettings& settings) const {
     settings.animateLayout = !m_canvas.instantLayout;
     if (const model::MapSummary* map = m_session->selected())
         settings.noteMapShown(m_session->workspace().path(), map->id);
+}
+
+void EditorFrame::openBeside(model::MapId id) {
+    try {
+        m_beside.open(*m_session, id);
+    } catch (const std::exception& e) {
+        m_notices.error("Could not show the map beside", e.what());
+    }
+}
+
+void EditorFrame::showAsRecorded(DiffPanel::AsRecorded recorded) {
+    try {
+        // Graphviz lays it out here, on the UI thread (it is not thread-safe).
+        model::layout(recorded.map);
+        const auto trust = m_session->workspace().findTrust(recorded.trust);
+        const std::string name = "As recorded (" + recorded.trust + ")";
+        const model::MapId id = m_session->createMap(recorded.process, trust ? std::optional(trust->id) : std::nullopt,
+                                                     name, recorded.map, model::MapStatus::Draft);
+        openBeside(id);
+    } catch (const std::exception& e) {
+        m_notices.error("Could not store the as-recorded map", e.what());
+    }
 }
 
 void EditorFrame::updateComparison() {
@@ -192,7 +215,7 @@ void EditorFrame::drawCanvas(float x, float y, float w, float h) {
             ImGui::SameLine(0, 0);
             ImGui::BeginChild("beside", ImVec2(w - half, h), false,
                               ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-            m_beside.draw(m_canvas.view().zoom(), m_besideMarks);
+            if (m_beside.draw(m_canvas.view().zoom(), m_besideMarks)) m_beside.close();
             ImGui::EndChild();
         } else {
             m_canvas.draw(m_editor);
@@ -292,6 +315,8 @@ void EditorFrame::draw() {
     m_reload = pressed(Command::Reload);
 
     m_diff.sync(*m_session, m_notices);
+    if (auto recorded = m_diff.takeAsRecorded()) showAsRecorded(std::move(*recorded));
+    if (auto beside = m_network.takeBesideRequest()) openBeside(*beside);
     m_canvas.setOverlay(m_diff.overlay(), m_diff.highlightedPath(), m_diff.legendTitle());
     updateComparison();
 

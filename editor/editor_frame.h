@@ -72,6 +72,8 @@ class EditorFrame {
     void drawStatus(float y, float w, float h);
     void drawHelp();
     void updateComparison();
+    void openBeside(model::MapId id);
+    void showAsRecorded(DiffPanel::AsRecorded recorded);
 
     EditorSession* m_session;
     const Fonts* m_fonts;

@@ -78,8 +78,9 @@ void EditorSession::loadSelected() {
 // [SECTION] The network
 
 model::MapId EditorSession::createMap(model::ProcessId process, std::optional<model::TrustId> trust,
-                                      const std::string& name) {
-    const model::MapId id = m_workspace.createMap(process, trust, name, {});
+                                      const std::string& name, const model::MapContent& content,
+                                      model::MapStatus status) {
+    const model::MapId id = m_workspace.createMap(process, trust, name, content, status);
     reload();
     return id;
 }

@@ -52,7 +52,8 @@ class EditorSession {
     // Each is one transaction in the workspace, then re-reads; they throw
     // model::Error with the reason when the workspace refuses.
     model::MapId createMap(model::ProcessId process, std::optional<model::TrustId> trust,
-                           const std::string& name);
+                           const std::string& name, const model::MapContent& content = {},
+                           model::MapStatus status = model::MapStatus::Draft);
     // A copy of a map's current content as a new draft, e.g. a trust's straw
     // man started from the network map.
     model::MapId duplicateMap(model::MapId source, std::optional<model::TrustId> trust,

@@ -16,7 +16,8 @@
 // (its right-hand connection handle), "edge:FROM>TO" (the middle of an arrow),
 // or a named button or tab on the panels: "ui:diff-tab", "ui:diff-run" (see
 // ScriptTargets::mark in the panels for the names).
-// No ImGui here: the editor turns each frame's input into io fields.
+// Each line waits until background work (a diff, an import) and animations have
+// finished. No ImGui here: the editor turns each frame's input into io fields.
 #pragma once
 
 #include <filesystem>

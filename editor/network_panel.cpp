@@ -136,6 +136,9 @@ void NetworkPanel::mapMenu(const EditorSession& session, const model::MapSummary
     ImGui::TextDisabled("%s", map.name.c_str());
     ImGui::Separator();
     if (ImGui::MenuItem("Open")) m_chosen = map.id;
+    const bool shown = session.selected() && session.selected()->id == map.id;
+    if (ImGui::MenuItem("Show beside the open map", nullptr, false, !shown && session.selected()))
+        m_beside = map.id;
     if (ImGui::MenuItem("Rename\xE2\x80\xA6")) {
         m_dialog = Dialog::Rename;
         m_dialogOpening = true;

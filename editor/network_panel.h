@@ -19,6 +19,12 @@ class NetworkPanel {
   public:
     // Draws into the current ImGui window; returns the map the user chose, if any.
     std::optional<model::MapId> draw(EditorSession& session, const Fonts& fonts, Notices& notices);
+    // A map the user asked to see beside the open one, once.
+    std::optional<model::MapId> takeBesideRequest() {
+        auto out = m_beside;
+        m_beside.reset();
+        return out;
+    }
 
   private:
     void mapMenu(const EditorSession& session, const model::MapSummary& map);
@@ -27,6 +33,7 @@ class NetworkPanel {
     // Changes wait until the tree is drawn: they re-read the lists it walks.
     std::function<void(EditorSession&)> m_pending;
     std::optional<model::MapId> m_chosen;
+    std::optional<model::MapId> m_beside;
 
     // The open dialog, if any, and its fields.
     enum class Dialog { None, NewMap, NewProcess, Rename, Duplicate };
