@@ -115,12 +115,15 @@ byProcess(const std::vector<const model::MapSummary*>& maps) {
 
 void processTree(const EditorSession& session, const std::vector<const model::MapSummary*>& maps,
                  const Fonts& fonts, std::optional<model::MapId>& clicked,
-                 const std::function<void(const model::MapSummary&)>& menu) {
+                 const std::function<void(const model::MapSummary&)>& menu,
+                 const std::function<void(const model::MapSummary&)>& versions) {
     for (const auto& [process, list] : byProcess(maps)) {
         ImGui::SetNextItemOpen(true, ImGuiCond_Once);
         if (ImGui::TreeNodeEx(process.c_str(), ImGuiTreeNodeFlags_SpanAvailWidth)) {
-            for (const auto* m : list)
+            for (const auto* m : list) {
                 mapRow(session, *m, fonts, clicked, menu);
+                if (session.selected() && session.selected()->id == m->id) versions(*m);
+            }
             ImGui::TreePop();
         }
     }
@@ -164,6 +167,30 @@ void NetworkPanel::mapMenu(const EditorSession& session, const model::MapSummary
                 m_pending = [id, status](EditorSession& s) { s.setMapStatus(id, status); };
         ImGui::EndMenu();
     }
+}
+
+void NetworkPanel::drawVersions(const EditorSession& session, const model::MapSummary& map) {
+    // Read once per map and change, not every frame.
+    const std::uint64_t revision = session.workspaceRevision() * 1'000'003 + session.contentRevision();
+    if (m_versionsOf != map.id || m_versionsRevision != revision) {
+        m_versions = session.workspace().versions(map.id);
+        m_versionsOf = map.id;
+        m_versionsRevision = revision;
+    }
+    if (m_versions.size() < 2 && !map.published) return; // a first draft says it all already
+    ImGui::Indent(14);
+    for (auto it = m_versions.rbegin(); it != m_versions.rend(); ++it) {
+        if (it->published) {
+            // "sha256:ab12…": the digits are what people compare.
+            const std::string digits = it->hash.substr(it->hash.find(':') + 1, 8);
+            ImGui::TextDisabled("v%d  published %s  %s", it->number, it->publishedAt.substr(0, 10).c_str(),
+                                digits.c_str());
+        } else {
+            ImGui::TextDisabled("v%d  draft", it->number);
+        }
+        if (ImGui::IsItemHovered() && !it->hash.empty()) ImGui::SetTooltip("content hash %s", it->hash.c_str());
+    }
+    ImGui::Unindent(14);
 }
 
 void NetworkPanel::drawDialogs(EditorSession& session, Notices& notices) {
@@ -263,6 +290,7 @@ std::optional<model::MapId> NetworkPanel::draw(EditorSession& session, const Fon
     m_chosen.reset();
     std::optional<model::MapId> clicked;
     const auto menu = [&](const model::MapSummary& m) { mapMenu(session, m); };
+    const auto versions = [&](const model::MapSummary& m) { drawVersions(session, m); };
     ImGui::PushFont(fonts.uiBold);
     ImGui::TextUnformatted("Network");
     ImGui::PopFont();
@@ -302,7 +330,7 @@ std::optional<model::MapId> NetworkPanel::draw(EditorSession& session, const Fon
         ImGui::SameLine();
         ImGui::TextDisabled("network-wide maps");
         if (open) {
-            processTree(session, network, fonts, clicked, menu);
+            processTree(session, network, fonts, clicked, menu, versions);
             ImGui::TreePop();
         }
     }
@@ -322,7 +350,7 @@ std::optional<model::MapId> NetworkPanel::draw(EditorSession& session, const Fon
             ImGui::SetTooltip("%s  %s", trust.code.c_str(), trust.name.c_str());
         if (open) {
             if (hasMaps)
-                processTree(session, it->second, fonts, clicked, menu);
+                processTree(session, it->second, fonts, clicked, menu, versions);
             else
                 ImGui::TextDisabled("no maps yet");
             ImGui::TreePop();

@@ -1,5 +1,5 @@
-// The "Network" panel: the tree of trusts -> processes -> maps, with network-wide
-// maps under their own "Network" node. Clicking a map shows it; a map's menu
+// The "Network" panel: the tree of trusts -> processes -> maps (the open map
+// with its versions), with network-wide maps under their own "Network" node. Clicking a map shows it; a map's menu
 // (right-click) renames, duplicates (a trust's straw man from the network map),
 // publishes a version and changes its status; "New map" and "New process" add.
 #pragma once
@@ -9,9 +9,11 @@
 #include "notices.h"
 
 #include <array>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace strawman::editor {
 
@@ -29,11 +31,16 @@ class NetworkPanel {
   private:
     void mapMenu(const EditorSession& session, const model::MapSummary& map);
     void drawDialogs(EditorSession& session, Notices& notices);
+    // The open map's versions under its row, newest first.
+    void drawVersions(const EditorSession& session, const model::MapSummary& map);
 
     // Changes wait until the tree is drawn: they re-read the lists it walks.
     std::function<void(EditorSession&)> m_pending;
     std::optional<model::MapId> m_chosen;
     std::optional<model::MapId> m_beside;
+    std::optional<model::MapId> m_versionsOf;
+    std::uint64_t m_versionsRevision = 0;
+    std::vector<model::MapVersionInfo> m_versions;
 
     // The open dialog, if any, and its fields.
     enum class Dialog { None, NewMap, NewProcess, Rename, Duplicate };
