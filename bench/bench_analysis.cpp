@@ -10,6 +10,8 @@
 #include "model/transitions.h"
 #include "model/variants.h"
 
+#include "bench_random.h"
+
 #include <benchmark/benchmark.h>
 
 #include <cstdint>
@@ -21,23 +23,7 @@ namespace {
 
 using namespace strawman;
 
-// xorshift64*: the same log on every run and every machine.
-class Random {
-public:
-    std::uint64_t next() {
-        m_state ^= m_state >> 12;
-        m_state ^= m_state << 25;
-        m_state ^= m_state >> 27;
-        return m_state * 0x2545F4914F6CDD1Dull;
-    }
-    std::int64_t below(std::int64_t n) {
-        return static_cast<std::int64_t>(next() % static_cast<std::uint64_t>(n));
-    }
-    bool chance(int percent) { return below(100) < percent; }
-
-private:
-    std::uint64_t m_state = 0x9E3779B97F4A7C15ull;
-};
+using bench::Random;
 
 // Radiology orders shaped like the sample trusts' paths: walk-in X-ray without
 // booking, vetting sometimes skipped, DNA and rebooking loops, addenda. Each step

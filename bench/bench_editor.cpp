@@ -18,6 +18,8 @@
 #include "model/layout.h"
 #include "model/workspace.h"
 
+#include "bench_random.h"
+
 #include <benchmark/benchmark.h>
 #include <imgui.h>
 
@@ -34,19 +36,7 @@ namespace {
 
 using namespace strawman;
 
-class Random {
-  public:
-    std::uint64_t next() {
-        m_state ^= m_state >> 12;
-        m_state ^= m_state << 25;
-        m_state ^= m_state >> 27;
-        return m_state * 0x2545F4914F6CDD1Dull;
-    }
-    bool chance(int percent) { return static_cast<int>(next() % 100) < percent; }
-
-  private:
-    std::uint64_t m_state = 0x9E3779B97F4A7C15ull;
-};
+using bench::Random;
 
 std::string code(int i) {
     char text[16];
