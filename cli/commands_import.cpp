@@ -39,7 +39,7 @@ struct ImportArgs {
     std::string ws, file, trust, format, columns, delimiterText, tz = "Europe/London", timeFormat, keyFile;
     std::optional<char> delimiter; // --delimiter, checked
     std::string lifecycle = "complete", unmapped = "abort";
-    bool addActivities = false, force = false, strict = false, json = false;
+    bool addActivities = false, force = false, strict = false, json = false, dropExactRepeats = false;
 };
 
 int runImport(const ImportArgs& a) {
@@ -72,6 +72,7 @@ int runImport(const ImportArgs& a) {
     request.unmapped = a.unmapped == "ignore" ? model::UnmappedCodes::Ignore : model::UnmappedCodes::Abort;
     request.addActivities = a.addActivities;
     request.force = a.force;
+    request.dropExactRepeats = a.dropExactRepeats;
     request.strict = a.strict;
     const model::ImportReport report = model::importFile(ws, request);
 
@@ -116,6 +117,9 @@ void addImportCommands(CLI::App& app, Invocation& inv) {
     import->add_flag("--add-activities", a->addActivities,
                      "Take every activity name the log uses into the vocabulary (non-radiology logs)");
     import->add_flag("--force", a->force, "Import a file that was imported before");
+    import->add_flag("--drop-exact-repeats", a->dropExactRepeats,
+                     "Leave out events that repeat another of their case exactly, every field equal "
+                     "(they are counted either way; same-time events that differ are always kept)");
     import->add_flag("--strict", a->strict, "All or nothing: store nothing, and exit non-zero, when any row was rejected");
     import->add_flag("--json", a->json, "Print the import report as JSON");
 

@@ -260,7 +260,9 @@ void DataPanel::drawImports(const Fonts& fonts) {
          {"Rejected", "Rows that could not be used; the report lists them with their line."},
          {"Cases", "Examinations (accession numbers) the events belong to."},
          {"Repeated",
-          "Events given more than once (same examination, activity and time): kept once."},
+          "Events with the activity and time of another of the same examination (the same test "
+          "twice on one day): kept. Exact repeats, every field equal, are left out only when the "
+          "import asked for that."},
          {"Unmapped codes", "Local codes with no network activity: their events were left out."},
          {"##remove", nullptr}});
 
@@ -295,9 +297,18 @@ void DataPanel::drawImports(const Fonts& fonts) {
         ImGui::TableSetColumnIndex(5);
         ImGui::TextUnformatted(counted(r.cases).c_str());
         ImGui::TableSetColumnIndex(6);
-        if (i.report)
-            ImGui::TextUnformatted(counted(i.report->duplicates).c_str());
-        else
+        if (i.report) {
+            const model::ImportReport& report = *i.report;
+            std::string repeats = counted(report.sameTimeRepeats);
+            if (report.repeatsLeftOut > 0) repeats += " (" + counted(report.repeatsLeftOut) + " left out)";
+            ImGui::TextUnformatted(repeats.c_str());
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("%s same-time repeats kept, %s of them exact repeats\n%s left out\n"
+                                  "%s events an earlier import holds too (counted once)",
+                                  counted(report.sameTimeRepeats).c_str(), counted(report.exactRepeats).c_str(),
+                                  counted(report.repeatsLeftOut).c_str(),
+                                  counted(report.heldByEarlierImports).c_str());
+        } else
             ImGui::TextDisabled("\xE2\x80\x93"); // not recorded for this import
         ImGui::TableSetColumnIndex(7);
         if (!i.report) {

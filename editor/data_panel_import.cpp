@@ -271,6 +271,12 @@ void DataPanel::drawImportOptions() {
         ImGui::SetTooltip("Store the other events; the codes and their events left out are counted "
                           "in the report.");
     ImGui::Checkbox("Import again if imported before", &form.importAgain);
+    ImGui::Checkbox("Leave out exact repeats", &form.dropExactRepeats);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Events that repeat another of their examination exactly, every field "
+                          "equal, are kept unless this is ticked; they are counted either way.\n"
+                          "The same activity twice at one time with any field different is two "
+                          "events and always kept.");
 
     const std::string keyHint =
         m_defaultKey.empty() ? std::string("the network's key") : m_defaultKey;

@@ -110,6 +110,7 @@ model::ImportRequest importRequest(const ImportFormFields& fields, const std::st
     request.unmapped =
         fields.leaveOutUnmapped ? model::UnmappedCodes::Ignore : model::UnmappedCodes::Abort;
     request.force = fields.importAgain;
+    request.dropExactRepeats = fields.dropExactRepeats;
     return request;
 }
 

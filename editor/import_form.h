@@ -29,6 +29,7 @@ struct ImportFormFields {
     std::string keyFile;  // "" = the network's own key in the user's config folder
     bool leaveOutUnmapped = false; // else a file with an unmapped code is refused whole
     bool importAgain = false;      // take a file that was imported before
+    bool dropExactRepeats = false; // leave out events repeated exactly (counted either way)
 
     bool operator==(const ImportFormFields&) const = default;
 };

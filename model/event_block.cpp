@@ -69,22 +69,10 @@ private:
 
 // [SECTION] Writing
 
-std::size_t orderCaseEvents(std::span<PackedEvent> events) {
+void orderCaseEvents(std::span<PackedEvent> events) {
     const auto byTime = [](const PackedEvent& a, const PackedEvent& b) { return a.time < b.time; };
     if (!std::is_sorted(events.begin(), events.end(), byTime))
         std::stable_sort(events.begin(), events.end(), byTime);
-    std::size_t kept = 0;
-    for (std::size_t i = 0; i < events.size(); ++i) {
-        const PackedEvent e = events[i];
-        bool repeat = false;
-        for (std::size_t j = kept; j-- > 0 && events[j].time == e.time;)
-            if (events[j].activity == e.activity) {
-                repeat = true;
-                break;
-            }
-        if (!repeat) events[kept++] = e;
-    }
-    return kept;
 }
 
 std::int64_t writeEventBlock(Database& db, std::int64_t trust, std::int64_t importId,
@@ -121,8 +109,9 @@ std::int64_t writeEventBlock(Database& db, std::int64_t trust, std::int64_t impo
 
 class CaseMerge::Cursor {
 public:
-    Cursor(Database& db, std::int64_t block, std::int64_t cases, std::int64_t events)
-        : m_block(block), m_pseudonyms(db, "pseudonyms", block), m_patients(db, "patients", block),
+    Cursor(Database& db, std::int64_t block, std::int64_t cases, std::int64_t events, std::int64_t import,
+           bool dropExactRepeats)
+        : m_import(import), m_dropExactRepeats(dropExactRepeats), m_block(block), m_pseudonyms(db, "pseudonyms", block), m_patients(db, "patients", block),
           m_counts(db, "event_counts", block), m_events(db, "event_data", block),
           m_left(static_cast<std::size_t>(cases)) {
         const auto n = static_cast<std::size_t>(cases);
@@ -157,6 +146,9 @@ public:
     const Pseudonym& pseudonym() const { return m_pseudonym; }
     const Pseudonym& patient() const { return m_patient; }
 
+    const std::int64_t m_import;
+    const bool m_dropExactRepeats;
+
 private:
     std::int64_t m_block;
     BlobStream m_pseudonyms, m_patients, m_counts, m_events;
@@ -168,8 +160,10 @@ private:
     std::uint32_t m_count = 0;
 };
 
-CaseMerge::CaseMerge(Database& db, const std::vector<std::int64_t>& blockIds) {
-    auto size = db.prepare("SELECT cases, events FROM event_block WHERE id = :id");
+CaseMerge::CaseMerge(Database& db, const std::vector<std::int64_t>& blockIds, std::int64_t focusImport)
+    : m_focus(focusImport) {
+    auto size = db.prepare("SELECT b.cases, b.events, b.import_id, i.drop_exact_repeats "
+                           "FROM event_block b JOIN import i ON i.id = b.import_id WHERE b.id = :id");
     for (const std::int64_t id : blockIds) {
         size.reset();
         size.bind(":id", id);
@@ -177,7 +171,7 @@ CaseMerge::CaseMerge(Database& db, const std::vector<std::int64_t>& blockIds) {
         const std::int64_t cases = size.integer(0), events = size.integer(1);
         m_storedCases += cases;
         m_storedEvents += events;
-        m_cursors.push_back(std::make_unique<Cursor>(db, id, cases, events));
+        m_cursors.push_back(std::make_unique<Cursor>(db, id, cases, events, size.integer(2), size.integer(3) != 0));
         if (m_cursors.back()->advance()) m_heap.push_back(m_cursors.size() - 1);
     }
     std::make_heap(m_heap.begin(), m_heap.end(), [this](std::size_t a, std::size_t b) { return later(a, b); });
@@ -196,29 +190,49 @@ bool CaseMerge::next(MergedCase& out) {
     if (m_heap.empty()) return false;
     const auto later = [this](std::size_t a, std::size_t b) { return this->later(a, b); };
     out.events.clear();
-    out.duplicates = 0;
+    out.heldElsewhere = out.exactRepeatsLeftOut = out.focusAlsoHeld = 0;
     out.pieces = 0;
+    out.inFocus = false;
+    out.focusEvents.clear();
     out.pseudonym = m_cursors[m_heap.front()]->pseudonym();
     out.patient = Pseudonym{};
     // Pieces come off the heap in block order, which is the order ties keep.
+    m_pieces.clear();
     while (!m_heap.empty() && m_cursors[m_heap.front()]->pseudonym() == out.pseudonym) {
         std::pop_heap(m_heap.begin(), m_heap.end(), later);
         const std::size_t c = m_heap.back();
         m_heap.pop_back();
         Cursor& cursor = *m_cursors[c];
+        m_pieces.push_back({out.events.size(), cursor.m_import, cursor.m_dropExactRepeats});
         cursor.appendEvents(out.events);
         if (isZero(out.patient)) out.patient = cursor.patient();
-        ++out.pieces;
         if (cursor.advance()) {
             m_heap.push_back(c);
             std::push_heap(m_heap.begin(), m_heap.end(), later);
         }
     }
-    if (out.pieces > 1) { // one piece was ordered when it was written
-        const std::size_t kept = orderCaseEvents(out.events);
-        out.duplicates = static_cast<std::int64_t>(out.events.size() - kept);
-        out.events.resize(kept);
+    out.pieces = static_cast<int>(m_pieces.size());
+    for (std::size_t p = 0; p < m_pieces.size(); ++p) {
+        if (m_pieces[p].import != m_focus) continue;
+        const std::size_t end = p + 1 < m_pieces.size() ? m_pieces[p + 1].begin : out.events.size();
+        out.inFocus = true;
+        out.focusEvents.insert(out.focusEvents.end(), out.events.begin() + static_cast<std::ptrdiff_t>(m_pieces[p].begin),
+                               out.events.begin() + static_cast<std::ptrdiff_t>(end));
     }
+    // One piece, every event kept, was put in order when it was written.
+    if (m_pieces.size() == 1 && !m_pieces[0].dropExactRepeats) return true;
+    m_held.clear();
+    for (std::size_t p = 0; p < m_pieces.size(); ++p) {
+        const std::size_t end = p + 1 < m_pieces.size() ? m_pieces[p + 1].begin : out.events.size();
+        for (std::size_t i = m_pieces[p].begin; i < end; ++i)
+            m_held.push_back({out.events[i], m_pieces[p].import, m_pieces[p].dropExactRepeats});
+    }
+    uniteCase(m_held, m_union, m_focus);
+    out.events.swap(m_union.events);
+    out.heldElsewhere = m_union.heldElsewhere;
+    out.exactRepeatsLeftOut = m_union.exactRepeatsLeftOut;
+    out.focusAlsoHeld = m_union.focusAlsoHeld;
+    orderCaseEvents(out.focusEvents);
     return true;
 }
 

@@ -15,6 +15,7 @@
 // merging pass that holds a small buffer per block, not the data.
 #pragma once
 
+#include "case_union.h"
 #include "event_store.h"
 #include "pseudonym.h"
 
@@ -33,10 +34,9 @@ inline bool isZero(const Pseudonym& p) {
     return true;
 }
 
-// Puts one case's events in time order (stable: ties keep their order) and
-// drops repeats, the same activity at the same time. The kept events move to
-// the front; returns how many there are.
-std::size_t orderCaseEvents(std::span<PackedEvent> events);
+// Puts one case's events in time order (stable: ties keep their order). Every
+// event is kept: what a block stores is what the file gave.
+void orderCaseEvents(std::span<PackedEvent> events);
 
 // Writes one block and returns its id. Pseudonyms must be strictly ascending;
 // patients is empty or one per case; counts sum to events.size().
@@ -44,20 +44,28 @@ std::int64_t writeEventBlock(Database& db, std::int64_t trust, std::int64_t impo
                              std::span<const Pseudonym> pseudonyms, std::span<const Pseudonym> patients,
                              std::span<const std::uint32_t> counts, std::span<const PackedEvent> events);
 
-// One case as read back over every block it appears in.
+// One case as read back over every block it appears in, its imports united
+// (case_union.h).
 struct MergedCase {
     Pseudonym pseudonym{};
     Pseudonym patient{};             // all zero: not known
     std::vector<PackedEvent> events; // by time; ties in block order, then file order
-    std::int64_t duplicates = 0;     // events dropped because an earlier block held the same one
+    std::int64_t heldElsewhere = 0;  // left out: another import holds them as often or more
+    std::int64_t exactRepeatsLeftOut = 0; // by imports read with drop-exact-repeats
     int pieces = 0;                  // blocks the case was found in
+    // With a focus import: its own events of the case (by time, every one it
+    // stored), and how many of them another import holds too.
+    bool inFocus = false;
+    std::vector<PackedEvent> focusEvents;
+    std::int64_t focusAlsoHeld = 0;
 };
 
 // Streams the cases of a list of blocks in pseudonym order. The list's order is
 // the order ties keep (give blocks in import order, then write order).
 class CaseMerge {
 public:
-    CaseMerge(Database& db, const std::vector<std::int64_t>& blockIds);
+    // focusImport: an import whose own events and overlap each case reports (-1: none).
+    CaseMerge(Database& db, const std::vector<std::int64_t>& blockIds, std::int64_t focusImport = -1);
     ~CaseMerge();
     CaseMerge(const CaseMerge&) = delete;
     CaseMerge& operator=(const CaseMerge&) = delete;
@@ -73,6 +81,15 @@ private:
     bool later(std::size_t a, std::size_t b) const;
     std::vector<std::unique_ptr<Cursor>> m_cursors;
     std::vector<std::size_t> m_heap; // cursor indexes, smallest current pseudonym on top
+    std::int64_t m_focus = -1;
+    struct Piece {
+        std::size_t begin; // of its events in MergedCase::events
+        std::int64_t import;
+        bool dropExactRepeats;
+    };
+    std::vector<Piece> m_pieces;
+    std::vector<HeldEvent> m_held;   // reused for every case that needs uniting
+    CaseUnion m_union;
     std::int64_t m_storedCases = 0;
     std::int64_t m_storedEvents = 0;
 };

@@ -59,14 +59,15 @@ EventImport::EventImport(Workspace& ws, const PseudonymKey& key, ImportSettings 
 
     m_tx = std::make_unique<Database::Transaction>(m_ws.database());
     auto& db = m_ws.database();
-    db.prepare("INSERT INTO import(trust_id, file_name, sha256, format, imported_at, imported_by) "
-               "VALUES(:t, :file, :sha, :format, :at, :by)")
+    db.prepare("INSERT INTO import(trust_id, file_name, sha256, format, imported_at, imported_by, "
+               "drop_exact_repeats) VALUES(:t, :file, :sha, :format, :at, :by, :drop)")
         .bind(":t", m_settings.trust.value)
         .bind(":file", m_settings.fileName)
         .bind(":sha", m_settings.sha256)
         .bind(":format", m_settings.format)
         .bind(":at", nowUtc())
         .bind(":by", m_settings.importedBy)
+        .bind(":drop", m_settings.dropExactRepeats ? 1 : 0)
         .run();
     m_importId = db.lastInsertId();
     for (const CodeMapping& m : codeMappings(m_ws, m_settings.trust)) m_trustCodes[m.localCode] = m.activity.value_or("");
@@ -284,18 +285,14 @@ void EventImport::flush() {
         for (const PendingEvent& e : m_events)
             packed[next[rank[e.caseIndex]]++] = {e.time, e.activity, e.attributes, e.resource, e.offsetMinutes, 0};
     }
+    // Every event is stored, exact repeats too: the import's setting decides
+    // whether those are read (case_union.h), and the check counts them.
     std::vector<std::uint32_t> counts(pseudonyms.size());
-    std::size_t kept = 0;
     for (std::size_t r = 0; r < pseudonyms.size(); ++r) {
-        const std::span<PackedEvent> events(packed.data() + start[r], start[r + 1] - start[r]);
-        const std::size_t n = orderCaseEvents(events);
-        std::copy_n(events.begin(), n, packed.begin() + static_cast<std::ptrdiff_t>(kept));
-        kept += n;
-        counts[r] = static_cast<std::uint32_t>(n);
-        m_report.duplicates += static_cast<std::int64_t>(events.size() - n);
+        orderCaseEvents(std::span<PackedEvent>(packed.data() + start[r], start[r + 1] - start[r]));
+        counts[r] = start[r + 1] - start[r];
     }
-    packed.resize(kept);
-    m_report.eventsAccepted += static_cast<std::int64_t>(kept);
+    m_report.eventsAccepted += static_cast<std::int64_t>(packed.size());
 
     writeEventBlock(m_ws.database(), m_settings.trust.value, m_importId, pseudonyms,
                     anyPatient ? std::span<const Pseudonym>(patients) : std::span<const Pseudonym>(), counts, packed);
@@ -306,8 +303,10 @@ void EventImport::flush() {
 
 // [SECTION] Checking the whole import
 
-// Reads the import back, case by case over its blocks: counts its cases, the
-// repeats that fell in different blocks, and the orders that cannot happen.
+// Reads the import back, case by case over its blocks: counts its cases, its
+// same-time and exact repeats, the events an earlier import of the trust holds
+// already, and the orders that cannot happen. Only when the trust has other
+// imports are their blocks read too.
 void EventImport::checkImport() {
     auto& db = m_ws.database();
     std::vector<std::pair<std::int64_t, std::int64_t>> rules; // activity rowids
@@ -327,22 +326,26 @@ void EventImport::checkImport() {
         return static_cast<std::size_t>(std::find(watched.begin(), watched.end(), id) - watched.begin());
     };
 
-    CaseMerge merge(db, blocksOfImport(db, m_importId));
+    const bool othersHeld = imports(m_ws, m_settings.trust).size() > 1;
+    CaseMerge merge(db, othersHeld ? blocksOfTrust(db, m_settings.trust.value) : blocksOfImport(db, m_importId),
+                    m_importId);
     const auto storedCases = static_cast<double>(std::max<std::int64_t>(1, merge.storedCases()));
     constexpr std::string_view kChecking = "checking the import";
     advance(kReadingShare, kChecking);
     MergedCase c;
-    while (merge.next(c)) {
-        if (m_progress && m_report.cases % kCasesPerReport == 0) {
+    for (std::int64_t read = 0; merge.next(c); ++read) {
+        if (m_progress && read % kCasesPerReport == 0) {
             stopIfCancelled();
-            const double checked = static_cast<double>(m_report.cases) / storedCases;
+            const double checked = static_cast<double>(read) / storedCases;
             advance(kReadingShare + (1 - kReadingShare) * checked, kChecking);
         }
+        if (!c.inFocus) continue;
         ++m_report.cases;
-        m_report.duplicates += c.duplicates;
-        m_report.eventsAccepted -= c.duplicates;
+        m_report.sameTimeRepeats += countSameTimeRepeats(c.focusEvents);
+        m_report.exactRepeats += countExactRepeats(c.focusEvents);
+        m_report.heldByEarlierImports += c.focusAlsoHeld;
         std::fill(first.begin(), first.end(), std::numeric_limits<TimeMs>::max());
-        for (const PackedEvent& e : c.events) // in time order: the first seen is the first done
+        for (const PackedEvent& e : c.focusEvents) // in time order: the first seen is the first done
             for (std::size_t w = 0; w < watched.size(); ++w)
                 if (watched[w] == e.activity && first[w] == std::numeric_limits<TimeMs>::max()) first[w] = e.time;
         for (std::size_t i = 0; i < rules.size(); ++i) {
@@ -351,6 +354,10 @@ void EventImport::checkImport() {
             if (a != std::numeric_limits<TimeMs>::max() && b != std::numeric_limits<TimeMs>::max() && b < a)
                 ++m_report.impossibleOrder[kOrderRules[i].description];
         }
+    }
+    if (m_settings.dropExactRepeats) {
+        m_report.repeatsLeftOut = m_report.exactRepeats;
+        m_report.eventsAccepted -= m_report.exactRepeats;
     }
 }
 

@@ -48,6 +48,9 @@ struct ImportSettings {
     std::string importedBy;
     bool force = false;      // import a file already imported
     bool addActivities = false;
+    // Leave out events that repeat another of their case exactly (every field
+    // equal); they are counted either way.
+    bool dropExactRepeats = false;
     UnmappedCodes unmapped = UnmappedCodes::Abort;
     // Codes a format implies (HL7's ORC-5:SC -> BKD...); the trust's own mapping wins.
     std::vector<std::pair<std::string, std::string>> formatCodes;

@@ -32,7 +32,7 @@ struct EventLog {
     std::vector<std::uint32_t> caseStart;         // case i is events[caseStart[i] .. caseStart[i+1])
     std::vector<Pseudonym> casePseudonyms;        // each case's keyed pseudonym, ascending
     std::vector<Pseudonym> patients;              // each case's patient pseudonym; all zero: not known
-    std::int64_t repeatedEvents = 0;              // the same event in two imports (overlapping extracts), kept once
+    std::int64_t repeatedEvents = 0;              // held by more than one import (overlapping extracts), counted once
 
     std::size_t caseCount() const { return casePseudonyms.size(); }
     std::span<const LoggedEvent> caseEvents(std::size_t i) const {
@@ -41,8 +41,9 @@ struct EventLog {
 };
 
 // Loads every event of a trust. Events of one case from several imports are
-// merged in time order, ties in import order; an event two imports both hold
-// (same case, activity and time) is loaded once. Given a Progress, reports the
+// merged in time order, ties in import order; an event that several imports
+// hold (same case, activity and time) counts as often as the import holding it
+// most (case_union.h). Given a Progress, reports the
 // share of stored events read every few thousand cases and throws Cancelled
 // when asked to stop.
 EventLog loadEventLog(const Workspace& ws, TrustId trust, Progress* progress = nullptr);

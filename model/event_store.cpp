@@ -103,7 +103,7 @@ EventLog loadEventLog(const Workspace& ws, TrustId trust, Progress* progress) {
         log.caseStart.push_back(static_cast<std::uint32_t>(log.events.size()));
         log.casePseudonyms.push_back(c.pseudonym);
         log.patients.push_back(c.patient);
-        log.repeatedEvents += c.duplicates;
+        log.repeatedEvents += c.heldElsewhere;
         for (const PackedEvent& p : c.events)
             log.events.push_back({p.time, lookup(activityIndex, p.activity), lookup(attributeIndex, p.attributes),
                                   lookup(resourceIndex, p.resource), p.offsetMinutes});

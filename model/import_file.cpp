@@ -114,6 +114,7 @@ ImportReport importFile(Workspace& ws, const ImportRequest& request, Progress* p
     settings.format = format;
     settings.importedBy = request.importedBy.empty() ? currentUser() : request.importedBy;
     settings.force = request.force;
+    settings.dropExactRepeats = request.dropExactRepeats;
     settings.addActivities = request.addActivities;
     settings.unmapped = request.unmapped;
     if (format == "hl7") settings.formatCodes = defaultHl7Codes();

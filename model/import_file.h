@@ -36,6 +36,7 @@ struct ImportRequest {
     UnmappedCodes unmapped = UnmappedCodes::Abort;
     bool addActivities = false;             // take the log's activity names into the vocabulary
     bool force = false;                     // import a file that was imported before
+    bool dropExactRepeats = false;          // leave out events repeated exactly (counted either way)
     bool strict = false;                    // store nothing when any row is rejected
     std::string importedBy;                 // "" = the user running the program
 };

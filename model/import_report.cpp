@@ -30,7 +30,10 @@ std::string toJson(const ImportReport& r, int indent) {
         {"unmapped_codes", unmapped},
         {"unmapped_code_lines", unmappedLines},
         {"ignored_codes", r.ignoredCodes},
-        {"duplicates", r.duplicates},
+        {"same_time_repeats", r.sameTimeRepeats},
+        {"exact_repeats", r.exactRepeats},
+        {"repeats_left_out", r.repeatsLeftOut},
+        {"held_by_earlier_imports", r.heldByEarlierImports},
         {"dst_ambiguous", r.dstAmbiguous},
         {"dst_nonexistent", r.dstNonexistent},
         {"cases", r.cases},
@@ -69,7 +72,11 @@ ImportReport importReportFromJson(std::string_view text) {
                 u.exampleLines = std::move(lines->second);
         }
         get("ignored_codes", r.ignoredCodes);
-        get("duplicates", r.duplicates);
+        get("same_time_repeats", r.sameTimeRepeats);
+        get("exact_repeats", r.exactRepeats);
+        get("repeats_left_out", r.repeatsLeftOut);
+        get("held_by_earlier_imports", r.heldByEarlierImports);
+        get("duplicates", r.repeatsLeftOut); // before schema 5: same-time repeats, left out
         get("dst_ambiguous", r.dstAmbiguous);
         get("dst_nonexistent", r.dstNonexistent);
         get("cases", r.cases);
@@ -104,7 +111,14 @@ std::string toText(const ImportReport& r) {
     }
     for (const auto& [code, n] : r.ignoredCodes)
         out << "  ignored by the trust's mapping: \"" << code << "\" " << n << "\n";
-    out << "  duplicate events " << r.duplicates << "\n";
+    if (r.sameTimeRepeats > 0)
+        out << "  same-time repeats " << r.sameTimeRepeats
+            << " kept (an activity again at the same time in a case), of which " << r.exactRepeats
+            << " exact repeat" << (r.exactRepeats == 1 ? "" : "s") << " (every field equal)\n";
+    if (r.repeatsLeftOut > 0) out << "  repeats left out " << r.repeatsLeftOut << "\n";
+    if (r.heldByEarlierImports > 0)
+        out << "  already held     " << r.heldByEarlierImports
+            << " events an earlier import of the trust holds too; the log counts each once\n";
     if (r.dstAmbiguous || r.dstNonexistent)
         out << "  daylight saving  " << r.dstAmbiguous << " in the October repeated hour (read as summer time), "
             << r.dstNonexistent << " in the March missing hour (moved forward an hour)\n";

@@ -38,7 +38,17 @@ struct ImportReport {
     std::vector<Rejection> rejected; // the first kListedRejections
     std::map<std::string, UnmappedCode> unmappedCodes;
     std::map<std::string, std::int64_t> ignoredCodes; // mapped to "ignore" by the trust
-    std::int64_t duplicates = 0;
+    // Events with the activity and time of an earlier one of their case (the same
+    // test twice on one day): real events, kept. Of them, the exact repeats have
+    // every field equal; those are left out only when asked (repeatsLeftOut).
+    std::int64_t sameTimeRepeats = 0;
+    std::int64_t exactRepeats = 0;
+    // Events left out as repeats: the exact repeats when asked; for reports of
+    // versions before schema 5, the same-time repeats those versions left out.
+    std::int64_t repeatsLeftOut = 0;
+    // Events an earlier import of the trust holds too (overlapping extracts):
+    // the trust's log counts each once, as often as the import holding it most.
+    std::int64_t heldByEarlierImports = 0;
     std::int64_t dstAmbiguous = 0;
     std::int64_t dstNonexistent = 0;
     std::int64_t cases = 0;

@@ -186,6 +186,14 @@ CREATE INDEX event_block_by_trust ON event_block(trust_id, import_id);
 CREATE INDEX event_block_by_import ON event_block(import_id);
 )sql";
 
+// Version 5: every event the file gives is kept (DESIGN.md, "Event data in");
+// an import read with drop-exact-repeats leaves out, when loaded, the events
+// that repeat another of their case exactly. Imports stored before are read
+// as they were stored.
+constexpr std::string_view kEveryEventKept = R"sql(
+ALTER TABLE import ADD COLUMN drop_exact_repeats INTEGER NOT NULL DEFAULT 0 CHECK (drop_exact_repeats IN (0, 1));
+)sql";
+
 // Rewrites each version-3 import (a row per case and chunk) as blocks.
 void convertToEventBlocks(Database& db) {
     constexpr std::size_t kBlockEvents = 1 << 18;
@@ -258,6 +266,7 @@ const std::vector<Migration>& migrations() {
         {2, "process maps with versions, nodes and edges", kMaps},
         {3, "RIS event data: imports, pseudonymised cases, events, local code mapping", kEvents},
         {4, "event data in blocks per import", kEventBlocks, convertToEventBlocks},
+        {5, "every event kept; exact repeats left out only when asked", kEveryEventKept},
     };
     return list;
 }

@@ -140,19 +140,22 @@ TEST_CASE("an import report lists what was read, kept and rejected, as JSON") {
     const auto r = net.import({net.dir.path("extract.csv"), "--trust", "RPA", "--json", "--unmapped", "ignore"});
     const json report = jsonOf(r);
     CHECK(report["rows_read"] == 6);
-    CHECK(report["events_accepted"] == 3);
+    CHECK(report["events_accepted"] == 4); // A2's request given twice: both kept
     CHECK(report["rows_rejected"] == 1);
     REQUIRE(report["rejected"].size() == 1);
     CHECK(report["rejected"][0]["line"] == 4);
     CHECK(report["unmapped_codes"]["SCANNED"] == 1);
-    CHECK(report["duplicates"] == 1);
+    CHECK(report["same_time_repeats"] == 1);
+    CHECK(report["exact_repeats"] == 1);
+    CHECK(report["repeats_left_out"] == 0);
+    CHECK(report["held_by_earlier_imports"] == 0);
     CHECK(report["dst_ambiguous"] == 2);
     CHECK(report["dst_nonexistent"] == 0);
     CHECK(report["cases"] == 2);
     CHECK(report["imported"] == true);
 
     const json stats = jsonOf(cli({"log", "stats", net.ws, "--trust", "RPA", "--json"}));
-    CHECK(stats["events"] == 3);
+    CHECK(stats["events"] == 4);
     CHECK(stats["first"] == "2025-03-03T09:00:00Z");
     CHECK(stats["last"] == "2025-10-26T00:30:00Z"); // 01:30 BST, the earlier of the two
 }
@@ -253,6 +256,45 @@ TEST_CASE("an import killed at any moment leaves the workspace whole, with all o
     }
     MESSAGE("killed mid-import " << killedPartWay << " of " << runs << " times");
     CHECK(killedPartWay > 0);
+}
+
+TEST_CASE("same-time and exact repeats are kept and counted in CSV and XES; --drop-exact-repeats leaves out the exact ones") {
+    // Day-resolution logs, as hospital logs are: a lab test done twice on one
+    // day by two departments, and once written twice by the extract.
+    const std::string csv = "case,activity,timestamp,resource\n"
+                            "A,REQ,2025-03-03,ward\n"
+                            "A,CMP,2025-03-04,lab 1\n"
+                            "A,CMP,2025-03-04,lab 2\n"
+                            "A,CMP,2025-03-04,lab 2\n"
+                            "A,VER,2025-03-05,lab 1\n";
+    const auto event = [](const char* activity, const char* day, const char* resource) {
+        return std::string("<event><string key=\"concept:name\" value=\"") + activity +
+               "\"/><string key=\"org:resource\" value=\"" + resource +
+               "\"/><date key=\"time:timestamp\" value=\"" + day + "T00:00:00+01:00\"/></event>";
+    };
+    const std::string xes = std::string("<?xml version=\"1.0\"?>\n<log xes.version=\"1.0\"><trace>") +
+                            "<string key=\"concept:name\" value=\"A\"/>" + event("REQ", "2025-03-03", "ward") +
+                            event("CMP", "2025-03-04", "lab 1") + event("CMP", "2025-03-04", "lab 2") +
+                            event("CMP", "2025-03-04", "lab 2") + event("VER", "2025-03-05", "lab 1") +
+                            "</trace></log>\n";
+    for (const auto& [name, text] : {std::pair{"labs.csv", csv}, std::pair{"labs.xes", xes}}) {
+        CAPTURE(name);
+        for (const bool drop : {false, true}) {
+            CAPTURE(drop);
+            Network net;
+            writeFile(net.dir.path(name), text);
+            std::vector<std::string> args{net.dir.path(name), "--trust", "RPA", "--json"};
+            if (drop) args.push_back("--drop-exact-repeats");
+            const json report = jsonOf(net.import(args));
+            CHECK(report["same_time_repeats"] == 2);
+            CHECK(report["exact_repeats"] == 1);
+            CHECK(report["repeats_left_out"] == (drop ? 1 : 0));
+            CHECK(report["events_accepted"] == (drop ? 4 : 5));
+            const json stats = jsonOf(cli({"log", "stats", net.ws, "--trust", "RPA", "--json"}));
+            CHECK(stats["events"] == (drop ? 4 : 5));
+            CHECK(stats["activities"]["CMP"] == (drop ? 2 : 3));
+        }
+    }
 }
 
 TEST_CASE("each demo trust's own RIS layout is read with the columns guessed") {
@@ -399,7 +441,7 @@ TEST_CASE("gzip-compressed HL7 and CSV files are imported like the plain ones, a
         const json b = jsonOf(net.import({packed, "--trust", f.trust, "--unmapped", "ignore", "--json"}));
         CHECK(b["format"] == f.format); // told by the name
         CHECK(a["rows_read"].get<int>() > 200);
-        for (const char* key : {"rows_read", "events_accepted", "rows_rejected", "cases", "duplicates",
+        for (const char* key : {"rows_read", "events_accepted", "rows_rejected", "cases", "same_time_repeats",
                                 "unmapped_codes", "dst_ambiguous", "impossible_order"})
             CHECK_MESSAGE(b[key] == a[key], key);
 

@@ -155,6 +155,7 @@ TEST_CASE("the form makes the request strawman import would make from its option
     f.columns = " case=Acc,activity=Code,timestamp=When ";
     f.leaveOutUnmapped = true;
     f.importAgain = true;
+    f.dropExactRepeats = true;
     model::ImportRequest r = editor::importRequest(f, "RPA", net.folder);
     CHECK(r.file == net.folder / "extract.txt");
     CHECK(r.trust == "RPA");
@@ -165,6 +166,7 @@ TEST_CASE("the form makes the request strawman import would make from its option
     CHECK(r.keyFile == net.key);
     CHECK(r.unmapped == model::UnmappedCodes::Ignore);
     CHECK(r.force);
+    CHECK(r.dropExactRepeats);
     CHECK_FALSE(r.strict);
 
     SUBCASE("format from the name, and what only CSV takes left out for other formats") {
