@@ -296,8 +296,6 @@ int runDiscover(const DiffArgs& a, const std::string& processName, double minFre
         throw model::Error("--min-frequency is a share of cases from 0 to 1, not " + std::to_string(minFrequency));
     auto ws = Workspace::open(a.ws);
     const model::Trust trust = requireTrust(ws, a.trust);
-    const auto process = ws.findProcess(processName);
-    if (!process) throw model::Error("no process named \"" + processName + "\"");
     const model::EventLog log = model::loadEventLog(ws, trust.id);
     const auto cases = model::selectCases(log, filterOf(a));
     if (cases.empty()) throw model::Error("no cases of " + trust.code + " to discover a map from");
@@ -307,7 +305,10 @@ int runDiscover(const DiffArgs& a, const std::string& processName, double minFre
     model::MapContent map = model::discoverMap(log, cases, options);
     model::layout(map);
     if (name.empty()) name = processName + " (" + trust.code + ", as recorded)";
-    const model::MapId id = ws.createMap(process->id, trust.id, name, map, model::MapStatus::Draft);
+    // A process named for the first time is made, as `map import` does.
+    const auto process = ws.findProcess(processName);
+    const model::ProcessId processId = process ? process->id : ws.addProcess(processName);
+    const model::MapId id = ws.createMap(processId, trust.id, name, map, model::MapStatus::Draft);
     if (a.json) {
         std::cout << json{{"map", id.value}, {"name", name}, {"cases", cases.size()},
                           {"nodes", map.nodes.size()}, {"edges", map.edges.size()}}
@@ -315,6 +316,7 @@ int runDiscover(const DiffArgs& a, const std::string& processName, double minFre
                   << "\n";
         return 0;
     }
+    if (!process) std::cout << "created process \"" << processName << "\"\n";
     std::cout << "created map " << id.value << " \"" << name << "\" from " << cases.size() << " cases: "
               << map.nodes.size() << " nodes, " << map.edges.size() << " arrows\n";
     return 0;
@@ -359,7 +361,7 @@ void addDiffCommands(CLI::App& app, Invocation& inv) {
     auto* discover = app.add_subcommand("discover", "Draw the process a trust's data shows, as a draft map beside its straw man");
     discover->add_option("WORKSPACE", d->ws, "Workspace file")->required();
     discover->add_option("--trust", d->trust, "ODS code of the trust")->required();
-    discover->add_option("--process", dd->process, "Process the map is of")->required();
+    discover->add_option("--process", dd->process, "Process the map is of; created if new")->required();
     discover->add_option("--min-frequency", dd->minFrequency, "Leave out steps taken by fewer than this share of cases")
         ->capture_default_str();
     discover->add_option("--name", dd->name, "Map name (default: PROCESS (TRUST, as recorded))");

@@ -181,6 +181,23 @@ TEST_CASE("discover stores the process a trust's data shows as a draft map, laid
     const auto bad = cli({"discover", ws, "--trust", "RWF", "--process", "CT outpatient pathway", "--min-frequency", "2"});
     CHECK(bad.exitCode != 0);
     CHECK(bad.err.find("--min-frequency is a share of cases from 0 to 1") != std::string::npos);
+
+    SUBCASE("a process named for the first time is made, as map import does") {
+        const auto before = jsonOf(cli({"process", "list", ws, "--json"})).size();
+        const auto created = cli({"discover", ws, "--trust", "RWF", "--process", "CT as recorded"});
+        REQUIRE(created.exitCode == 0);
+        CHECK(created.out.find("created process \"CT as recorded\"") != std::string::npos);
+        CHECK(jsonOf(cli({"process", "list", ws, "--json"})).size() == before + 1);
+        bool drawn = false;
+        for (const json& m : jsonOf(cli({"map", "list", ws, "--json"})))
+            drawn = drawn || m["process"] == "CT as recorded";
+        CHECK(drawn);
+        // Nothing to discover from: no process is left behind.
+        const auto none = cli({"discover", ws, "--trust", "RWF", "--process", "Knitting", "--from", "2001-01-01",
+                               "--to", "2001-01-02"});
+        CHECK(none.exitCode != 0);
+        CHECK(jsonOf(cli({"process", "list", ws, "--json"})).size() == before + 1);
+    }
 }
 
 TEST_CASE("each trust's own departure stands out against the network map") {
