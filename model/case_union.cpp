@@ -72,24 +72,19 @@ void uniteCase(std::vector<HeldEvent>& events, CaseUnion& out, std::int64_t focu
     }
 }
 
-namespace {
-template <typename Same>
-std::int64_t countRepeats(const std::vector<PackedEvent>& events, Same same) {
-    std::int64_t repeats = 0;
-    for (std::size_t i = 1; i < events.size(); ++i)
-        for (std::size_t j = i; j-- > 0 && events[j].time == events[i].time;)
-            if (same(events[j], events[i])) {
-                ++repeats;
-                break;
-            }
-    return repeats;
+Repeats countRepeats(std::span<const PackedEvent> events) {
+    Repeats r;
+    for (std::size_t i = 1; i < events.size(); ++i) {
+        if (events[i - 1].time != events[i].time) continue; // nearly every event
+        bool sameTime = false, exact = false;
+        for (std::size_t j = i; j-- > 0 && events[j].time == events[i].time;) {
+            sameTime = sameTime || events[j].activity == events[i].activity;
+            exact = exact || sameEvent(events[j], events[i]);
+        }
+        r.sameTime += sameTime;
+        r.exact += exact;
+    }
+    return r;
 }
-} // namespace
-
-std::int64_t countSameTimeRepeats(const std::vector<PackedEvent>& events) {
-    return countRepeats(events, [](const PackedEvent& a, const PackedEvent& b) { return a.activity == b.activity; });
-}
-
-std::int64_t countExactRepeats(const std::vector<PackedEvent>& events) { return countRepeats(events, sameEvent); }
 
 } // namespace strawman::model

@@ -17,6 +17,7 @@
 #include "event_store.h"
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 namespace strawman::model {
@@ -49,10 +50,12 @@ struct CaseUnion {
 // vectors. focusImport: the import whose overlap with the others is counted.
 void uniteCase(std::vector<HeldEvent>& events, CaseUnion& out, std::int64_t focusImport = -1);
 
-// Events of one import's case (in time order) with the activity and time of an
-// earlier one: the same test twice on one day. Each is a real event, and kept.
-std::int64_t countSameTimeRepeats(const std::vector<PackedEvent>& events);
-// Of those, the ones that repeat an earlier event exactly, every field equal.
-std::int64_t countExactRepeats(const std::vector<PackedEvent>& events);
+// Of one import's events of a case (in time order): those with the activity
+// and time of an earlier one (the same test twice on one day: real events,
+// kept), and of them the exact repeats, every field equal.
+struct Repeats {
+    std::int64_t sameTime = 0, exact = 0;
+};
+Repeats countRepeats(std::span<const PackedEvent> events);
 
 } // namespace strawman::model

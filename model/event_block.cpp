@@ -192,8 +192,8 @@ bool CaseMerge::next(MergedCase& out) {
     out.events.clear();
     out.heldElsewhere = out.exactRepeatsLeftOut = out.focusAlsoHeld = 0;
     out.pieces = 0;
-    out.inFocus = false;
-    out.focusEvents.clear();
+    out.inFocus = out.focusIsWhole = false;
+    out.focusOnly.clear();
     out.pseudonym = m_cursors[m_heap.front()]->pseudonym();
     out.patient = Pseudonym{};
     // Pieces come off the heap in block order, which is the order ties keep.
@@ -212,27 +212,29 @@ bool CaseMerge::next(MergedCase& out) {
         }
     }
     out.pieces = static_cast<int>(m_pieces.size());
-    for (std::size_t p = 0; p < m_pieces.size(); ++p) {
-        if (m_pieces[p].import != m_focus) continue;
-        const std::size_t end = p + 1 < m_pieces.size() ? m_pieces[p + 1].begin : out.events.size();
-        out.inFocus = true;
-        out.focusEvents.insert(out.focusEvents.end(), out.events.begin() + static_cast<std::ptrdiff_t>(m_pieces[p].begin),
-                               out.events.begin() + static_cast<std::ptrdiff_t>(end));
-    }
     // One piece, every event kept, was put in order when it was written.
-    if (m_pieces.size() == 1 && !m_pieces[0].dropExactRepeats) return true;
+    const bool asStored = m_pieces.size() == 1 && !m_pieces[0].dropExactRepeats;
+    if (asStored) {
+        out.inFocus = out.focusIsWhole = m_pieces[0].import == m_focus;
+        return true;
+    }
     m_held.clear();
     for (std::size_t p = 0; p < m_pieces.size(); ++p) {
+        const Piece& piece = m_pieces[p];
         const std::size_t end = p + 1 < m_pieces.size() ? m_pieces[p + 1].begin : out.events.size();
-        for (std::size_t i = m_pieces[p].begin; i < end; ++i)
-            m_held.push_back({out.events[i], m_pieces[p].import, m_pieces[p].dropExactRepeats});
+        for (std::size_t i = piece.begin; i < end; ++i)
+            m_held.push_back({out.events[i], piece.import, piece.dropExactRepeats});
+        if (piece.import != m_focus) continue;
+        out.inFocus = true;
+        out.focusOnly.insert(out.focusOnly.end(), out.events.begin() + static_cast<std::ptrdiff_t>(piece.begin),
+                             out.events.begin() + static_cast<std::ptrdiff_t>(end));
     }
     uniteCase(m_held, m_union, m_focus);
     out.events.swap(m_union.events);
     out.heldElsewhere = m_union.heldElsewhere;
     out.exactRepeatsLeftOut = m_union.exactRepeatsLeftOut;
     out.focusAlsoHeld = m_union.focusAlsoHeld;
-    orderCaseEvents(out.focusEvents);
+    orderCaseEvents(out.focusOnly);
     return true;
 }
 

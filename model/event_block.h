@@ -56,8 +56,14 @@ struct MergedCase {
     // With a focus import: its own events of the case (by time, every one it
     // stored), and how many of them another import holds too.
     bool inFocus = false;
-    std::vector<PackedEvent> focusEvents;
     std::int64_t focusAlsoHeld = 0;
+    std::span<const PackedEvent> focusEvents() const {
+        return focusIsWhole ? std::span<const PackedEvent>(events) : std::span<const PackedEvent>(focusOnly);
+    }
+
+    // The focus import's events are the whole case (no copy), or gathered here.
+    bool focusIsWhole = false;
+    std::vector<PackedEvent> focusOnly;
 };
 
 // Streams the cases of a list of blocks in pseudonym order. The list's order is

@@ -341,11 +341,12 @@ void EventImport::checkImport() {
         }
         if (!c.inFocus) continue;
         ++m_report.cases;
-        m_report.sameTimeRepeats += countSameTimeRepeats(c.focusEvents);
-        m_report.exactRepeats += countExactRepeats(c.focusEvents);
+        const Repeats repeats = countRepeats(c.focusEvents());
+        m_report.sameTimeRepeats += repeats.sameTime;
+        m_report.exactRepeats += repeats.exact;
         m_report.heldByEarlierImports += c.focusAlsoHeld;
         std::fill(first.begin(), first.end(), std::numeric_limits<TimeMs>::max());
-        for (const PackedEvent& e : c.focusEvents) // in time order: the first seen is the first done
+        for (const PackedEvent& e : c.focusEvents()) // in time order: the first seen is the first done
             for (std::size_t w = 0; w < watched.size(); ++w)
                 if (watched[w] == e.activity && first[w] == std::numeric_limits<TimeMs>::max()) first[w] = e.time;
         for (std::size_t i = 0; i < rules.size(); ++i) {
