@@ -329,6 +329,8 @@ void MapCanvas::fitForReading(const MapGeometry& shown) {
         }
         for (const ArrowOverlay& a : m_overlay->arrows)
             if (!a.label.empty()) ink.push_back(Rect::around(a.labelAt, {30, OverlayPainter::kPillTextSize}));
+        // Skip and extra badges sit above the steps' top edges.
+        for (const Rect& n : nodes) ink.push_back({n.min - Vec2{0, 2 * OverlayPainter::kPillTextSize}, n.max});
     }
     ReadingFit fit = editor::fitForReading(nodes, ink, m_view.viewport(), smallest, m_reading);
     if (fit.rows.empty()) {
