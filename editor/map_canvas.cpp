@@ -447,7 +447,7 @@ void MapCanvas::draw(MapEditor& editor) {
                            ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
                                ImGuiButtonFlags_MouseButtonMiddle);
     ImGui::SetItemAllowOverlap();
-    const bool hovered = ImGui::IsItemHovered();
+    bool hovered = ImGui::IsItemHovered();
     const bool active = ImGui::IsItemActive();
     m_view.setViewport(Rect(vec(pos), vec(pos) + vec(size)));
 
@@ -466,12 +466,18 @@ void MapCanvas::draw(MapEditor& editor) {
     editor.pruneSelection();
     const MapGeometry& geo = session.selected() ? geometryForFrame(editor) : session.geometry();
     m_shown = &session.geometry();
-    // A wrapped map: the mouse acts on the row it is over. A pan or zoom there
-    // unwraps the map into one continuous view, kept as that row showed it.
     // A fitted view the user has not moved is fitted again when the canvas
     // changes size (the window, a map opened beside, workshop mode).
     if (m_fittedSize && *m_fittedSize != m_view.viewport().size()) m_fitPending = true;
-    if (m_wrap) m_view = m_wrap->rowAt(ImGui::GetIO().MousePos.y).view;
+    // A wrapped map: the mouse acts on the row it is over. A pan or zoom there
+    // unwraps the map into one continuous view, kept as that row showed it.
+    if (m_wrap) {
+        const ReadingRow& row = m_wrap->rowAt(ImGui::GetIO().MousePos.y);
+        m_view = row.view;
+        // Beside a row's band the canvas is empty: what the row's transform
+        // puts there belongs to another row, so it is not there to click.
+        if (!row.clip.contains(vec(ImGui::GetIO().MousePos))) hovered = false;
+    }
     const CanvasTransform before = m_view;
     if (session.selected()) {
         handleMouse(editor, geo, hovered, active);
