@@ -4,6 +4,7 @@
 
 #include "model/diff.h"
 #include "model/discovery.h"
+#include "model/duration_text.h"
 #include "model/error.h"
 #include "model/event_log.h"
 #include "model/layout.h"
@@ -121,11 +122,11 @@ void printText(const model::DiffResult& r, const std::string& heading) {
                       << inserted.str() << "\n";
         }
     }
-    std::cout << "\nSteps as recorded        count     median      P90   on the map\n";
+    std::cout << "\nSteps as recorded         count     median      P90   on the map\n";
     for (const auto& t : r.transitions)
         std::cout << "  " << std::left << std::setw(20) << (t.from + " -> " + t.to) << std::right << std::setw(9)
-                  << t.count << std::setw(10) << std::setprecision(3) << t.duration.median / 3600 << "h"
-                  << std::setw(8) << t.duration.p90 / 3600 << "h   " << (t.drawn ? "drawn" : "NOT DRAWN") << "\n";
+                  << t.count << std::setw(11) << model::durationText(t.duration.median) << std::setw(9)
+                  << model::durationText(t.duration.p90) << "   " << (t.drawn ? "drawn" : "NOT DRAWN") << "\n";
     if (!r.unusedEdges.empty()) {
         std::cout << "\nDrawn arrows no case follows:\n";
         for (const auto& e : r.unusedEdges) std::cout << "  " << e.from << " -> " << e.to << "\n";
@@ -151,11 +152,6 @@ void printText(const model::DiffResult& r, const std::string& heading) {
     }
 }
 
-std::string hours(double seconds) {
-    std::ostringstream out;
-    out << std::fixed << std::setprecision(seconds < 36000 ? 1 : 0) << seconds / 3600 << "h";
-    return out.str();
-}
 
 model::LogFilter filterOf(const DiffArgs& a) {
     const model::TimeZone zone = model::TimeZone::named(a.tz);
@@ -215,8 +211,8 @@ int runDiff(const DiffArgs& a) {
         if (!intervals.empty()) std::cout << "\nIntervals (first FROM to the first TO after it)\n";
         for (std::size_t k = 0; k < intervals.size(); ++k)
             std::cout << "  " << intervals[k].from << " -> " << intervals[k].to << ": " << spans[k].duration.count
-                      << " cases, median " << hours(spans[k].duration.median) << ", P90 "
-                      << hours(spans[k].duration.p90) << ", max " << hours(spans[k].duration.max) << " ("
+                      << " cases, median " << model::durationText(spans[k].duration.median) << ", P90 "
+                      << model::durationText(spans[k].duration.p90) << ", max " << model::durationText(spans[k].duration.max) << " ("
                       << spans[k].withoutEnd << " without " << intervals[k].to << ")\n";
     }
     return 0;
@@ -275,7 +271,7 @@ int runCompare(const DiffArgs& a, const std::string& processName, std::int64_t m
         std::cout << std::setw(9) << fixed3(r.logFitness) << std::setw(9) << percent(r.percentageFitting / 100);
         for (const auto& i : r.intervals)
             std::cout << std::setw(18)
-                      << (i.duration.count ? hours(i.duration.median) + " / " + hours(i.duration.p90) : "-");
+                      << (i.duration.count ? model::durationText(i.duration.median) + " / " + model::durationText(i.duration.p90) : "-");
         std::cout << "   ";
         for (std::size_t k = 0; k < r.topDeviations.size(); ++k) {
             const auto& d = r.topDeviations[k];

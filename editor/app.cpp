@@ -99,9 +99,8 @@ class ImGuiContextGuard {
 
 // Where a scripted position is on screen this frame, through the canvas.
 Vec2 resolveScriptPosition(const ScriptPos& p, const MapCanvas& canvas, const EditorSession& session) {
-    const CanvasTransform& view = canvas.view();
     if (p.kind == ScriptPos::Kind::Screen) return {p.x, p.y};
-    if (p.kind == ScriptPos::Kind::World) return view.worldToScreen({p.x, p.y});
+    if (p.kind == ScriptPos::Kind::World) return canvas.worldToScreen({p.x, p.y});
     if (p.kind == ScriptPos::Kind::Target) {
         if (auto at = ScriptTargets::find(p.key)) return {at->x, at->y};
         throw model::Error("nothing called \"" + p.key + "\" is on the screen");
@@ -114,9 +113,9 @@ Vec2 resolveScriptPosition(const ScriptPos& p, const MapCanvas& canvas, const Ed
         if (!g) throw model::Error("the map has no node \"" + key + "\"");
         return g->shape;
     };
-    if (p.kind == ScriptPos::Kind::Node) return view.worldToScreen(nodeShape(p.key).centre);
+    if (p.kind == ScriptPos::Kind::Node) return canvas.worldToScreen(nodeShape(p.key).centre);
     if (p.kind == ScriptPos::Kind::Handle)
-        return view.worldToScreen(connectionHandles(nodeShape(p.key))[0]);
+        return canvas.worldToScreen(connectionHandles(nodeShape(p.key))[0]);
     const model::Node* from = content.findNodeByKey(p.key);
     const model::Node* to = content.findNodeByKey(p.key2);
     if (from && to && geo)
@@ -125,7 +124,7 @@ Vec2 resolveScriptPosition(const ScriptPos& p, const MapCanvas& canvas, const Ed
             for (const model::Edge& x : content.edges)
                 if (x.id == e.id) edge = &x;
             if (edge && edge->from == from->id && edge->to == to->id && e.drawable)
-                return view.worldToScreen(e.line.at(0.5));
+                return canvas.worldToScreen(e.line.at(0.5));
         }
     throw model::Error("the map has no arrow from \"" + p.key + "\" to \"" + p.key2 + "\"");
 }
@@ -205,6 +204,7 @@ int runEditor(const EditorOptions& options) {
         f.workshopScale = settings.workshopScale;
         f.editor().setSnap(settings.snapToGrid ? 10 : 0);
         f.canvas().instantLayout = !settings.animateLayout;
+        f.canvas().legendFolded = settings.diffLegendFolded;
         f.recent = settings.existingRecent();
         if (settings.workshopMode) f.setWorkshop(true);
     };
@@ -257,6 +257,7 @@ int runEditor(const EditorOptions& options) {
                 script->feed(io, [&](const ScriptPos& p) {
                     return resolveScriptPosition(p, frame->canvas(), *session);
                 });
+                if (script->reportAsked()) std::fputs(frame->viewReport().c_str(), stdout);
             } catch (const std::exception& e) {
                 std::fprintf(stderr, "strawman: %s\n", e.what());
                 return 2;

@@ -1,19 +1,22 @@
 // A second map shown beside the one being edited, read-only: the "as recorded"
 // map discovered from a trust's data beside its straw man, or another trust's
-// map of the process. Zoom follows the main canvas, so the two read at the same
-// scale; what only one of the two has is highlighted on both (map_comparison.h).
+// map of the process. Fitted on its own, legibly (reading_fit.h); once the user
+// zooms the main canvas it follows that zoom, so the two read at the same scale.
+// What only one of the two has is highlighted on both (map_comparison.h).
 #pragma once
 
 #include "canvas_transform.h"
 #include "editor_session.h"
 #include "fonts.h"
 #include "map_painter.h"
+#include "reading_fit.h"
 
 #include "model/map_comparison.h"
 
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_map>
 
 namespace strawman::editor {
 
@@ -32,8 +35,18 @@ class BesideView {
     void refresh(const EditorSession& session);
 
     // Fills what is left of the current ImGui window; returns true when the
-    // user closed it.
-    bool draw(double zoom, const PaintState& marks);
+    // user closed it. `stacked`: drawn below the main map rather than to its right.
+    bool draw(double mainZoom, const PaintState& marks, bool stacked);
+    // Fit keeps the smallest label at least this many pixels high.
+    void setLegibleTextPx(double px) {
+        m_reading.minTextPx = px;
+        m_fitted = false;
+    }
+    // Maps wider than tall are stacked, each the full width of the canvas.
+    static bool wide(const MapGeometry& geometry) {
+        return !geometry.bounds.empty() && geometry.bounds.width() > geometry.bounds.height();
+    }
+    const ReadingFit* wrap() const { return m_wrap ? &*m_wrap : nullptr; }
     const std::string& title() const { return m_title; }
 
   private:
@@ -44,7 +57,13 @@ class BesideView {
     model::MapContent m_content;
     MapGeometry m_geometry;
     std::string m_title;
+    std::unordered_map<std::string, std::string> m_activityNames;
+    bool m_prepared = false;
     bool m_fitted = false;
+    ReadingRule m_reading;
+    std::optional<ReadingFit> m_wrap;
+    double m_followedZoom = 0; // the main canvas's zoom when this view last took it
+    Vec2 m_fittedSize;
     std::uint64_t m_seenRevision = 0;
 };
 

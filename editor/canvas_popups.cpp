@@ -94,7 +94,8 @@ void MapCanvas::drawRename(MapEditor& editor, const MapGeometry& geo) {
         m_rename.reset();
         return;
     }
-    const Rect screen = m_view.worldToScreen(where);
+    // On a wrapped map, in the row that shows the thing renamed.
+    const Rect screen = m_wrap ? m_wrap->rowFor(where.centre().x).view.worldToScreen(where) : m_view.worldToScreen(where);
     const float width = std::max(160.0f, static_cast<float>(screen.width()));
     const float height = ImGui::GetFrameHeight();
     ImGui::SetCursorScreenPos(ImVec2(static_cast<float>(screen.centre().x) - width / 2,

@@ -36,6 +36,12 @@ class CanvasTransform {
 
     void panBy(Vec2 screenDelta) { m_offset += screenDelta; }
 
+    // Sets the zoom (clamped) and puts the world point `world` at `screen`.
+    void place(double zoom, Vec2 world, Vec2 screen) {
+        m_zoom = std::clamp(zoom, kMinZoom, kMaxZoom);
+        m_offset = screen - m_viewport.min - world * m_zoom;
+    }
+
     // Changes the zoom (clamped) so that the world point under `screenAnchor`
     // stays under it: the usual "zoom about the cursor".
     void zoomAbout(Vec2 screenAnchor, double newZoom) {

@@ -1,5 +1,7 @@
 #include "diff_overlay.h"
 
+#include "model/duration_text.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -24,15 +26,6 @@ std::string formatCount(std::int64_t n) {
 
 namespace {
 
-// One decimal, without a trailing ".0": "2.3", "2".
-std::string oneDecimal(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f", v);
-    std::string s = buf;
-    if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);
-    return s;
-}
-
 std::string whole(double v) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.0f", v);
@@ -40,18 +33,6 @@ std::string whole(double v) {
 }
 
 } // namespace
-
-std::string formatDuration(double seconds) {
-    // Each unit is used up to where its rounded figure would read as the next
-    // unit ("60 min" is shown as "1 h").
-    const double s = std::max(seconds, 0.0);
-    if (s < 59.5) return whole(s) + " s";
-    if (s < 59.5 * 60) return whole(s / 60) + " min";
-    if (s < 23.95 * 3600) return oneDecimal(s / 3600) + " h";
-    const double days = s / 86400;
-    if (days < 99.95) return oneDecimal(days) + " d";
-    return whole(days) + " d";
-}
 
 std::string formatShare(double fraction) {
     const double percent = fraction * 100;
@@ -61,7 +42,7 @@ std::string formatShare(double fraction) {
 
 std::string trafficLabel(std::int64_t occurrences, const model::DurationStats& duration) {
     std::string label = formatCount(occurrences);
-    if (duration.count > 0) label += " \xC2\xB7 " + formatDuration(duration.median); // middle dot
+    if (duration.count > 0) label += " \xC2\xB7 " + model::durationText(duration.median); // middle dot
     return label;
 }
 

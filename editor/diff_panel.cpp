@@ -5,6 +5,7 @@
 #include "theme.h"
 
 #include "model/discovery.h"
+#include "model/duration_text.h"
 #include "model/error.h"
 #include "model/event_log.h"
 #include "model/log_filter.h"
@@ -318,9 +319,9 @@ void DiffPanel::drawResult(const EditorSession& session, const Fonts& fonts) {
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(formatCount(t.count).c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(formatDuration(t.duration.median).c_str());
+            ImGui::TextUnformatted(model::durationText(t.duration.median).c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(formatDuration(t.duration.p90).c_str());
+            ImGui::TextUnformatted(model::durationText(t.duration.p90).c_str());
             ImGui::TableNextColumn();
             if (t.drawn)
                 ImGui::TextUnformatted("yes");

@@ -1,5 +1,6 @@
 #include "editor_frame.h"
 
+#include "im_vec.h"
 #include "script_targets.h"
 #include "shortcuts.h"
 #include "theme.h"
@@ -11,6 +12,8 @@
 
 #include <algorithm>
 #include <ctime>
+#include <iomanip>
+#include <sstream>
 
 namespace strawman::editor {
 
@@ -66,6 +69,39 @@ void EditorFrame::setWorkshop(bool on) {
         highContrast(style);
     }
     m_canvas.setHighContrast(on);
+    // The map's own text grows with the panels': fit keeps its labels at the
+    // larger legible size, wrapping a long map into rows to do so.
+    const double legible = kLegibleTextPx * (on ? workshopScale : 1.0);
+    m_canvas.setLegibleTextPx(legible);
+    m_beside.setLegibleTextPx(legible);
+}
+
+std::string EditorFrame::viewReport() const {
+    const ImGuiIO& io = ImGui::GetIO();
+    std::ostringstream out;
+    out << std::fixed << std::setprecision(1);
+    const auto rect = [&](const Rect& r) {
+        std::ostringstream t;
+        t << std::fixed << std::setprecision(0) << r.min.x << " " << r.min.y << " " << r.max.x << " " << r.max.y;
+        return t.str();
+    };
+    out << "window " << io.DisplaySize.x << " " << io.DisplaySize.y << "\n";
+    out << "workshop " << (m_workshop ? "on" : "off") << "\n";
+    out << "canvas " << rect(m_canvas.view().viewport()) << "\n";
+    out << "zoom " << m_canvas.view().zoom() << "\n";
+    const ReadingFit* wrap = m_canvas.wrap();
+    out << "rows " << (wrap ? wrap->rows.size() : 1) << (wrap && !wrap->whole ? ", run on below" : "") << "\n";
+    const float smallest = m_canvas.smallestStepLabelDrawn();
+    if (smallest < MapPainter::kNoneDrawn) out << "smallest step label " << smallest << " px\n";
+    out << "toolbar " << rect(m_canvas.toolbarExtent()) << "\n";
+    out << "status bar " << rect(m_statusExtent) << "\n";
+    out << "legend " << (m_canvas.legendFolded ? "folded" : "open");
+    if (!m_canvas.legendBox().empty()) out << " " << rect(m_canvas.legendBox());
+    out << "\n";
+    if (m_beside.isOpen())
+        out << "beside " << (m_besideStacked ? "stacked" : "side by side") << ", rows "
+            << (m_beside.wrap() ? m_beside.wrap()->rows.size() : 1) << "\n";
+    return out.str();
 }
 
 void EditorFrame::remember(EditorSettings& settings) const {
@@ -74,6 +110,7 @@ void EditorFrame::remember(EditorSettings& settings) const {
     settings.workshopScale = workshopScale;
     settings.snapToGrid = m_editor.snap() > 0;
     settings.animateLayout = !m_canvas.instantLayout;
+    settings.diffLegendFolded = m_canvas.legendFolded;
     if (const model::MapSummary* map = m_session->selected())
         settings.noteMapShown(m_session->workspace().path(), map->id);
 }
@@ -206,16 +243,27 @@ void EditorFrame::drawCanvas(float x, float y, float w, float h) {
     ImGui::PopStyleVar();
     if (open) {
         if (m_beside.isOpen()) {
-            // Side by side: the map being edited on the left, the other on the right.
-            const float half = std::floor(w / 2);
-            ImGui::BeginChild("main", ImVec2(half, h), false,
-                              ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-            m_canvas.draw(m_editor);
-            ImGui::EndChild();
-            ImGui::SameLine(0, 0);
-            ImGui::BeginChild("beside", ImVec2(w - half, h), false,
-                              ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-            if (m_beside.draw(m_canvas.view().zoom(), m_besideMarks)) m_beside.close();
+            // Side by side: the map being edited first, the other after it. Wide
+            // maps (most pathways, laid out left to right) are stacked, each the
+            // canvas's full width; others sit left and right.
+            const bool stacked = BesideView::wide(m_session->geometry()) && BesideView::wide(m_beside.geometry());
+            m_besideStacked = stacked;
+            const ImGuiWindowFlags flags = ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
+            if (stacked) {
+                const float half = std::floor(h / 2);
+                ImGui::BeginChild("main", ImVec2(w, half), false, flags);
+                m_canvas.draw(m_editor);
+                ImGui::EndChild();
+                ImGui::BeginChild("beside", ImVec2(w, h - half), false, flags);
+            } else {
+                const float half = std::floor(w / 2);
+                ImGui::BeginChild("main", ImVec2(half, h), false, flags);
+                m_canvas.draw(m_editor);
+                ImGui::EndChild();
+                ImGui::SameLine(0, 0);
+                ImGui::BeginChild("beside", ImVec2(w - half, h), false, flags);
+            }
+            if (m_beside.draw(m_canvas.view().zoom(), m_besideMarks, stacked)) m_beside.close();
             ImGui::EndChild();
         } else {
             m_canvas.draw(m_editor);
@@ -229,7 +277,9 @@ void EditorFrame::drawStatus(float y, float w, float h) {
     ImGui::SetNextWindowSize(ImVec2(w, h));
     ImGui::PushStyleColor(ImGuiCol_WindowBg, m_workshop ? ImVec4(1, 1, 1, 1) : ImVec4(0.91f, 0.93f, 0.95f, 1.0f));
     if (ImGui::Begin("Status", nullptr, kPanelFlags | ImGuiWindowFlags_NoScrollbar)) {
+        m_statusExtent = {};
         if (ImGui::SmallButton("Recent")) ImGui::OpenPopup("recent");
+        m_statusExtent.add(vec(ImGui::GetItemRectMin()));
         if (ImGui::BeginPopup("recent")) {
             ImGui::TextDisabled("Open a recent workspace");
             for (const auto& path : recent)
@@ -238,31 +288,54 @@ void EditorFrame::drawStatus(float y, float w, float h) {
             if (recent.size() <= 1) ImGui::TextDisabled("(none other yet)");
             ImGui::EndPopup();
         }
-        ImGui::SameLine();
-        ImGui::TextDisabled("%s", m_session->workspace().path().c_str());
-        if (const model::MapSummary* map = m_session->selected()) {
-            ImGui::SameLine(0, 24);
-            ImGui::TextUnformatted(map->name.c_str());
-        }
-        ImGui::SameLine(0, 24);
-        ImGui::TextDisabled("%d%%", static_cast<int>(std::lround(m_canvas.view().zoom() * 100)));
-        ImGui::SameLine(0, 24);
-        if (auto saved = m_session->lastSaved()) {
-            const std::time_t t = std::chrono::system_clock::to_time_t(*saved);
-            char text[16];
-            std::strftime(text, sizeof text, "%H:%M:%S", std::localtime(&t));
-            ImGui::TextDisabled("saved %s", text);
-        } else {
-            ImGui::TextDisabled("every change is saved at once");
-        }
         const char* workshopText = m_workshop ? "Leave workshop mode (F11)" : "Workshop mode (F11)";
         const char* helpText = "Shortcuts (F1)";
         const float right = ImGui::CalcTextSize(workshopText).x + ImGui::CalcTextSize(helpText).x +
                             4 * ImGui::GetStyle().FramePadding.x + 24;
+        // What there is room for before the buttons on the right, most useful
+        // first: the map's name, the zoom, when it was saved, the workspace's path.
+        // A narrow window, or workshop mode's large type, leaves the rest out
+        // rather than letting the buttons cover it.
+        std::string saved = "every change is saved at once";
+        if (auto when = m_session->lastSaved()) {
+            const std::time_t t = std::chrono::system_clock::to_time_t(*when);
+            char text[16];
+            std::strftime(text, sizeof text, "%H:%M:%S", std::localtime(&t));
+            saved = std::string("saved ") + text;
+        }
+        const model::MapSummary* map = m_session->selected();
+        const std::string zoom = std::to_string(static_cast<int>(std::lround(m_canvas.view().zoom() * 100))) + "%";
+        const std::string path = m_session->workspace().path().string();
+        float room = w - right - ImGui::GetCursorPosX() - 20;
+        const auto fits = [&](const std::string& text, float gap) {
+            const float need = gap + ImGui::CalcTextSize(text.c_str()).x;
+            if (need > room) return false;
+            room -= need;
+            return true;
+        };
+        const bool showName = map && fits(map->name, 24), showZoom = fits(zoom, 24), showSaved = fits(saved, 24),
+                   showPath = fits(path, ImGui::GetStyle().ItemSpacing.x);
+        if (showPath) {
+            ImGui::SameLine();
+            ImGui::TextDisabled("%s", path.c_str());
+        }
+        if (showName) {
+            ImGui::SameLine(0, 24);
+            ImGui::TextUnformatted(map->name.c_str());
+        }
+        if (showZoom) {
+            ImGui::SameLine(0, 24);
+            ImGui::TextDisabled("%s", zoom.c_str());
+        }
+        if (showSaved) {
+            ImGui::SameLine(0, 24);
+            ImGui::TextDisabled("%s", saved.c_str());
+        }
         ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 20, w - right));
         if (ImGui::SmallButton(workshopText)) setWorkshop(!m_workshop);
         ImGui::SameLine();
         if (ImGui::SmallButton(helpText)) m_helpOpen = true;
+        m_statusExtent.add(vec(ImGui::GetItemRectMax()));
     }
     ImGui::End();
     ImGui::PopStyleColor();

@@ -21,6 +21,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace strawman::editor {
@@ -58,6 +59,15 @@ class EditorFrame {
     // Something is still moving or working (a layout gliding, a diff or an import running):
     // a headless picture waits for it.
     bool busy() const { return m_canvas.animatingLayout() || m_diff.running() || m_data.importing(); }
+
+    // What the view shows, a line per fact, for `report` in input scripts and
+    // the GUI tests: window, zoom, rows of a wrapped map, the smallest step
+    // label drawn, where the toolbar and status bar end, the legend, beside.
+    std::string viewReport() const;
+
+    // The smallest a map's label is drawn at fit, pixels (reading_fit.h);
+    // workshop mode multiplies it by its scale.
+    static constexpr double kLegibleTextPx = 12.0;
 
     void setWorkshop(bool on);
     bool workshop() const { return m_workshop; }
@@ -99,6 +109,8 @@ class EditorFrame {
     std::uint64_t m_comparedMain = 0;
     std::int64_t m_comparedBeside = 0;
     PaintState m_besideMarks;
+    bool m_besideStacked = false;
+    Rect m_statusExtent;
 };
 
 } // namespace strawman::editor

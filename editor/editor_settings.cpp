@@ -180,6 +180,7 @@ EditorSettings readSettings(const Json& root) {
     if (const Json* canvas = member(root, "canvas")) {
         readBool(*canvas, "snapToGrid", s.snapToGrid);
         readBool(*canvas, "animateLayout", s.animateLayout);
+        readBool(*canvas, "diffLegendFolded", s.diffLegendFolded);
     }
     if (const Json* last = member(root, "lastMap"); last && last->is_object()) {
         for (const auto& [workspace, map] : last->items()) {
@@ -317,7 +318,9 @@ Json toJson(const EditorSettings& s) {
                       {"right", tidy(s.panels.right)},
                       {"bottom", tidy(s.panels.bottom)}};
     root["workshop"] = {{"on", s.workshopMode}, {"scale", tidy(s.workshopScale)}};
-    root["canvas"] = {{"snapToGrid", s.snapToGrid}, {"animateLayout", s.animateLayout}};
+    root["canvas"] = {{"snapToGrid", s.snapToGrid},
+                      {"animateLayout", s.animateLayout},
+                      {"diffLegendFolded", s.diffLegendFolded}};
     Json last = Json::object();
     for (const auto& [workspace, map] : s.lastMap)
         if (auto text = jsonText(workspace)) last[*text] = map.value;

@@ -60,6 +60,7 @@ struct EditorSettings {
     float workshopScale = 1.75f;
     bool snapToGrid = true;
     bool animateLayout = true;
+    bool diffLegendFolded = false; // the diff's legend on the map shows only its title line
     // Workspace (as in recentWorkspaces) -> the map shown when it was last open.
     // Only kept for workspaces on the recent list, so it cannot grow forever.
     std::map<std::filesystem::path, model::MapId> lastMap;

@@ -247,9 +247,13 @@ std::vector<FrameInput> parseInputScript(const std::string& text, const std::str
             double n = 0;
             if (!w || !number(*w, n) || n < 1 || n > 10000) in.fail("wait needs a number of frames (1-10000)");
             for (int i = 0; i < static_cast<int>(n); ++i) push(base);
+        } else if (command == "report") {
+            if (in.word()) in.fail("report takes nothing after it");
+            base.report = true;
+            push(base);
         } else {
             in.fail("unknown command \"" + command +
-                    "\" (move, click, dclick, drag, key, type, wheel, wait)");
+                    "\" (move, click, dclick, drag, key, type, wheel, wait, report)");
         }
     }
     return frames;

@@ -10,6 +10,8 @@
 //   type  TEXT                     the rest of the line, character by character
 //   wheel NOTCHES [POS]            scroll; positive zooms in
 //   wait  FRAMES
+//   report                         print what the view shows to stdout (zoom, rows of a
+//                                  wrapped map, smallest step label, toolbar, legend)
 //
 // POS is "X,Y" in window pixels, or a place on the map resolved when the line is
 // played: "world:X,Y" (map points), "node:KEY" (a node's centre), "handle:KEY"
@@ -45,6 +47,7 @@ struct FrameInput {
     std::string characters;    // typed this frame (UTF-8)
     float wheel = 0;
     int line = 0;              // script line, for error messages
+    bool report = false;       // print the view's report (EditorFrame::viewReport)
 };
 
 // Reads a script into frames. Throws model::InputError naming the file, line and

@@ -1,6 +1,7 @@
 #include "map_canvas.h"
 
 #include "im_vec.h"
+#include "script_targets.h"
 #include "shortcuts.h"
 #include "theme.h"
 
@@ -11,6 +12,7 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <functional>
 #include <string>
@@ -39,6 +41,41 @@ constexpr PaletteEntry kPalette[] = {
 };
 
 constexpr double kLayoutSeconds = 0.35;
+
+// Lays the toolbar's items out like words in a line of text: the next item goes
+// beside the last when it fits, else at the start of a new line, so the toolbar
+// wraps instead of running off a narrow canvas or one in workshop mode's type.
+class ToolbarFlow {
+  public:
+    ToolbarFlow() : m_left(ImGui::GetCursorPosX()) {}
+    // Call before every item but the first, with its width.
+    void next(float width, float spacing) {
+        const float right = ImGui::GetItemRectMax().x + spacing + width;
+        const float limit = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x - m_left;
+        if (right <= limit) {
+            ImGui::SameLine(0, spacing);
+        } else {
+            ImGui::SetCursorPosX(m_left);
+        }
+    }
+    // Call after every item.
+    void placed() {
+        m_extent.add(vec(ImGui::GetItemRectMin()));
+        m_extent.add(vec(ImGui::GetItemRectMax()));
+    }
+    const Rect& extent() const { return m_extent; }
+
+    static float button(const char* label) {
+        return ImGui::CalcTextSize(label, nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x;
+    }
+    static float checkbox(const char* label) {
+        return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label).x;
+    }
+
+  private:
+    float m_left;
+    Rect m_extent;
+};
 
 } // namespace
 
@@ -70,39 +107,46 @@ void MapCanvas::startLayout(MapEditor& editor, model::LayoutDirection direction)
 void MapCanvas::drawToolbar(MapEditor& editor) {
     const EditorSession& session = editor.session();
     const bool haveMap = session.selected() != nullptr;
+    ToolbarFlow flow;
 
     // The palette: click adds in the middle of the view, drag places it.
     ImGui::BeginDisabled(!haveMap);
+    bool first = true;
     for (const PaletteEntry& p : kPalette) {
+        if (!first) flow.next(ToolbarFlow::button(p.button), 4);
+        first = false;
         if (ImGui::Button(p.button)) {
             const Vec2 at = m_view.screenToWorld(m_view.viewport().centre());
             runCommand("add a node", [&] { editor.addNode(p.kind, at.x, at.y); });
         }
+        flow.placed();
         if (ImGui::BeginDragDropSource()) {
             ImGui::SetDragDropPayload("strawman-node-kind", &p.kind, sizeof p.kind);
             ImGui::Text("%s", p.button);
             ImGui::EndDragDropSource();
         }
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", p.tip);
-        ImGui::SameLine(0, 4);
     }
-    ImGui::SameLine(0, 16);
 
     const EditHistory& history = session.history();
+    flow.next(ToolbarFlow::button("Undo"), 16);
     ImGui::BeginDisabled(!history.nextUndo());
     if (ImGui::Button("Undo")) runCommand("undo", [&] { editor.undo(); });
     ImGui::EndDisabled();
+    flow.placed();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && history.nextUndo())
         ImGui::SetTooltip("Undo %s (Ctrl+Z)", history.nextUndo()->label.c_str());
-    ImGui::SameLine(0, 4);
+    flow.next(ToolbarFlow::button("Redo"), 4);
     ImGui::BeginDisabled(!history.nextRedo());
     if (ImGui::Button("Redo")) runCommand("redo", [&] { editor.redo(); });
     ImGui::EndDisabled();
+    flow.placed();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && history.nextRedo())
         ImGui::SetTooltip("Redo %s (Ctrl+Y)", history.nextRedo()->label.c_str());
-    ImGui::SameLine(0, 16);
 
+    flow.next(ToolbarFlow::button("Layout"), 16);
     if (ImGui::Button("Layout")) ImGui::OpenPopup("layout-menu");
+    flow.placed();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Lay the map out automatically (Ctrl+L)");
     if (ImGui::BeginPopup("layout-menu")) {
         if (ImGui::MenuItem("Left to right", "Ctrl+L"))
@@ -114,32 +158,45 @@ void MapCanvas::drawToolbar(MapEditor& editor) {
         if (ImGui::MenuItem("Animate", nullptr, &animate)) instantLayout = !animate;
         ImGui::EndPopup();
     }
-    ImGui::SameLine(0, 4);
+    flow.next(ToolbarFlow::checkbox("Snap"), 4);
     bool snap = editor.snap() > 0;
     if (ImGui::Checkbox("Snap", &snap)) editor.setSnap(snap ? 10 : 0);
+    flow.placed();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Snap to the grid when placing and moving (G)");
     ImGui::EndDisabled();
-    ImGui::SameLine(0, 16);
 
+    flow.next(ToolbarFlow::button("Fit"), 16);
     if (ImGui::Button("Fit")) m_fitPending = true;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show the whole map (F or Home)");
-    ImGui::SameLine(0, 4);
-    if (ImGui::Button("100%")) m_view.zoomAbout(m_view.viewport().centre(), 1.0);
-    ImGui::SameLine();
-    ImGui::TextDisabled("%d%%", static_cast<int>(std::lround(m_view.zoom() * 100)));
+    flow.placed();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show the whole map, its labels legible (F or Home)");
+    flow.next(ToolbarFlow::button("100%"), 4);
+    if (ImGui::Button("100%")) {
+        m_wrap.reset();
+        m_fittedSize.reset();
+        m_view.zoomAbout(m_view.viewport().centre(), 1.0);
+    }
+    flow.placed();
+    char zoom[16];
+    std::snprintf(zoom, sizeof zoom, "%d%%", static_cast<int>(std::lround(m_view.zoom() * 100)));
+    flow.next(ImGui::CalcTextSize(zoom).x, ImGui::GetStyle().ItemSpacing.x);
+    ImGui::TextDisabled("%s", zoom);
+    flow.placed();
 
-    const model::MapSummary* map = session.selected();
-    if (!map) return;
-    ImGui::SameLine(0, 24);
-    ImGui::PushFont(m_fonts->uiBold);
-    ImGui::TextUnformatted(map->name.c_str());
-    ImGui::PopFont();
-    const std::string details =
-        (map->trustCode.empty() ? std::string("Network") : map->trustCode) + "  \xC2\xB7  v" +
-        std::to_string(map->versionNumber) + (map->published ? " published" : " draft") +
-        "  \xC2\xB7  " + plural(static_cast<int>(session.content().nodes.size()), "node", "nodes");
-    ImGui::SameLine();
-    ImGui::TextDisabled("%s", details.c_str());
+    if (const model::MapSummary* map = session.selected()) {
+        ImGui::PushFont(m_fonts->uiBold);
+        flow.next(ImGui::CalcTextSize(map->name.c_str()).x, 24);
+        ImGui::TextUnformatted(map->name.c_str());
+        ImGui::PopFont();
+        flow.placed();
+        const std::string details =
+            (map->trustCode.empty() ? std::string("Network") : map->trustCode) + "  \xC2\xB7  v" +
+            std::to_string(map->versionNumber) + (map->published ? " published" : " draft") +
+            "  \xC2\xB7  " + plural(static_cast<int>(session.content().nodes.size()), "node", "nodes");
+        flow.next(ImGui::CalcTextSize(details.c_str()).x, ImGui::GetStyle().ItemSpacing.x);
+        ImGui::TextDisabled("%s", details.c_str());
+        flow.placed();
+    }
+    m_toolbarExtent = flow.extent();
 }
 
 // [SECTION] Drawing
@@ -244,11 +301,61 @@ void MapCanvas::drawMinimap(ImDrawList& dl, const MapGeometry& geo) {
     if (over && ImGui::IsMouseDown(ImGuiMouseButton_Left) && m_gesture == Gesture::None) {
         const Vec2 target = world.min + (mouse - origin) / scale;
         m_view.panBy(m_view.viewport().centre() - m_view.worldToScreen(target));
+        m_fittedSize.reset();
         m_gesture = Gesture::None;
     }
 }
 
 // [SECTION] Frame
+
+void MapCanvas::fitForReading(const MapGeometry& shown) {
+    std::vector<Rect> nodes;
+    nodes.reserve(shown.nodes.size());
+    for (const NodeGeometry& n : shown.nodes) nodes.push_back(n.bounds);
+    // The smallest text that has to be read: the steps' labels, and with the
+    // diff shown, its count and time pills.
+    double smallest = m_painter.smallestStepLabel();
+    if (m_overlay)
+        smallest = smallest > 0 ? std::min<double>(smallest, OverlayPainter::kPillTextSize)
+                                : OverlayPainter::kPillTextSize;
+    // Rows are as tall as what is drawn in them: the arrows, and with the diff
+    // its extra arrows (which swing wide of the map) and its pills.
+    std::vector<Rect> ink = arrowInk(shown);
+    if (m_overlay) {
+        for (const ExtraArrow& x : m_overlay->extraArrows) {
+            if (!x.route.drawable) continue;
+            addArrowInk(x.route.line, ink);
+            ink.push_back(Rect::around(x.labelAt, {30, OverlayPainter::kPillTextSize}));
+        }
+        for (const ArrowOverlay& a : m_overlay->arrows)
+            if (!a.label.empty()) ink.push_back(Rect::around(a.labelAt, {30, OverlayPainter::kPillTextSize}));
+        // Skip and extra badges sit above the steps' top edges.
+        for (const Rect& n : nodes) ink.push_back({n.min - Vec2{0, 2 * OverlayPainter::kPillTextSize}, n.max});
+    }
+    ReadingFit fit = editor::fitForReading(nodes, ink, m_view.viewport(), smallest, m_reading);
+    if (fit.rows.empty()) {
+        m_view.fit(shown.bounds);
+        m_wrap.reset();
+        return;
+    }
+    m_view = fit.rows.front().view;
+    if (fit.wrapped())
+        m_wrap = std::move(fit);
+    else
+        m_wrap.reset();
+}
+
+void MapCanvas::drawMap(ImDrawList& dl, const MapEditor& editor, const MapGeometry& shown,
+                        const DiffOverlay* overlay, bool grid) {
+    if (grid) drawGrid(dl);
+    if (overlay) m_overlayPainter.drawArrows(dl, m_view, shown, *overlay, m_overlayHighlight);
+    m_painter.draw(dl, m_view, shown, m_paint);
+    if (overlay) {
+        m_overlayPainter.drawLabels(dl, m_view, shown, *overlay, m_overlayHighlight);
+        m_overlayPainter.drawBadges(dl, m_view, shown, *overlay, m_overlayHighlight);
+    }
+    drawGestureOverlay(dl, editor, shown);
+}
 
 void MapCanvas::refresh(const EditorSession& session) {
     const MapGeometry& geo = session.geometry();
@@ -316,6 +423,8 @@ void MapCanvas::reveal(MapEditor& editor, model::NodeId node) {
     const model::Node* n = editor.session().content().findNode(node);
     if (!n) return;
     editor.select({{n->key}, {}});
+    m_wrap.reset();
+    m_fittedSize.reset();
     m_view.panBy(m_view.viewport().centre() - m_view.worldToScreen({n->x, n->y}));
 }
 
@@ -338,7 +447,7 @@ void MapCanvas::draw(MapEditor& editor) {
                            ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
                                ImGuiButtonFlags_MouseButtonMiddle);
     ImGui::SetItemAllowOverlap();
-    const bool hovered = ImGui::IsItemHovered();
+    bool hovered = ImGui::IsItemHovered();
     const bool active = ImGui::IsItemActive();
     m_view.setViewport(Rect(vec(pos), vec(pos) + vec(size)));
 
@@ -357,9 +466,31 @@ void MapCanvas::draw(MapEditor& editor) {
     editor.pruneSelection();
     const MapGeometry& geo = session.selected() ? geometryForFrame(editor) : session.geometry();
     m_shown = &session.geometry();
+    // A fitted view the user has not moved is fitted again when the canvas
+    // changes size (the window, a map opened beside, workshop mode).
+    if (m_fittedSize && *m_fittedSize != m_view.viewport().size()) m_fitPending = true;
+    // A wrapped map: the mouse acts on the row it is over. A pan or zoom there
+    // unwraps the map into one continuous view, kept as that row showed it.
+    if (m_wrap) {
+        const ReadingRow& row = m_wrap->rowAt(ImGui::GetIO().MousePos.y);
+        m_view = row.view;
+        // Beside a row's band the canvas is empty: what the row's transform
+        // puts there belongs to another row, so it is not there to click.
+        if (!row.clip.contains(vec(ImGui::GetIO().MousePos))) hovered = false;
+    }
+    const CanvasTransform before = m_view;
     if (session.selected()) {
         handleMouse(editor, geo, hovered, active);
         handleKeys(editor, hovered);
+    }
+    if (before.zoom() != m_view.zoom() || before.offset() != m_view.offset()) m_fittedSize.reset();
+    if (m_wrap && (before.zoom() != m_view.zoom() || before.offset() != m_view.offset())) {
+        // A map wrapped into more rows than the canvas holds scrolls up and
+        // down; any other pan or zoom unwraps it.
+        if (!m_wrap->whole && before.zoom() == m_view.zoom())
+            m_wrap->scroll(m_view.offset().y - before.offset().y, m_view.viewport());
+        else
+            m_wrap.reset();
     }
     // Commands in handleMouse/handleKeys may have changed the map: draw what is there now.
     refresh(session);
@@ -374,14 +505,21 @@ void MapCanvas::draw(MapEditor& editor) {
         m_fitPending = false;
     }
     if (m_fitPending && !shown.bounds.empty() && !m_animation) {
-        m_view.fit(shown.bounds);
+        fitForReading(shown);
         m_fitPending = false;
-        if (m_zoomAfterFit)
+        m_fittedSize = m_view.viewport().size();
+        if (m_zoomAfterFit) {
+            m_view.fit(shown.bounds);
+            m_wrap.reset();
+            m_fittedSize.reset();
             m_view.zoomAbout(m_view.worldToScreen(shown.bounds.centre()), *m_zoomAfterFit);
+        }
         m_zoomAfterFit.reset();
     }
 
     ImDrawList& dl = *ImGui::GetWindowDrawList();
+    Rect legendHeader;
+    m_legendBox = {};
     dl.PushClipRect(im(m_view.viewport().min), im(m_view.viewport().max), true);
     dl.AddRectFilled(im(m_view.viewport().min), im(m_view.viewport().max), colour::canvas);
     if (session.maps().empty()) {
@@ -394,21 +532,40 @@ void MapCanvas::draw(MapEditor& editor) {
         drawCentredMessage(dl, "This map is empty",
                            "Double-click to add a step, or press A, D, P, S, E or N.");
     } else {
-        drawGrid(dl);
         // The diff's overlay is worked out on the map as stored; while nodes are
         // dragged or glide after a layout, the plain arrows follow them instead.
         const DiffOverlay* overlay = m_previewShown ? nullptr : m_overlay;
         m_paint.arrowsByOverlay = overlay != nullptr;
-        if (overlay) m_overlayPainter.drawArrows(dl, m_view, shown, *overlay, m_overlayHighlight);
-        m_painter.draw(dl, m_view, shown, m_paint);
-        if (overlay) {
-            m_overlayPainter.drawLabels(dl, m_view, shown, *overlay, m_overlayHighlight);
-            m_overlayPainter.drawBadges(dl, m_view, shown, *overlay, m_overlayHighlight);
+        m_painter.resetDrawnSizes();
+        if (m_wrap) {
+            // Each row draws the whole map through its own transform, clipped
+            // to its band: an arrow across a cut shows in both rows.
+            const CanvasTransform mouseRow = m_view;
+            for (const ReadingRow& row : m_wrap->rows) {
+                m_view = row.view;
+                // The grid across the row's whole strip, the map only in its band.
+                const Rect vp = m_view.viewport();
+                dl.PushClipRect(ImVec2(static_cast<float>(vp.min.x), static_cast<float>(row.clip.min.y)),
+                                ImVec2(static_cast<float>(vp.max.x), static_cast<float>(row.clip.max.y)), true);
+                drawGrid(dl);
+                dl.PopClipRect();
+                dl.PushClipRect(im(row.clip.min), im(row.clip.max), true);
+                drawMap(dl, editor, shown, overlay, false);
+                dl.PopClipRect();
+            }
+            drawRowMarks(dl, *m_wrap);
+            m_view = mouseRow;
+        } else {
+            drawMap(dl, editor, shown, overlay, true);
         }
-        drawGestureOverlay(dl, editor, shown);
         if (shown.needsLayout) drawLayoutHint(dl, session);
-        drawMinimap(dl, shown);
-        if (overlay) m_overlayPainter.drawLegend(dl, m_view.viewport(), *overlay, m_overlayTitle);
+        if (!m_wrap) drawMinimap(dl, shown);
+        if (overlay) {
+            const auto legend = m_overlayPainter.drawLegend(dl, m_view.viewport(), *overlay, m_overlayTitle,
+                                                            legendFolded);
+            legendHeader = legend.header;
+            m_legendBox = legend.box;
+        }
     }
     // A hairline where the canvas meets the toolbar and the Network panel.
     const ImU32 border = ImGui::GetColorU32(ImGuiCol_Border);
@@ -416,6 +573,18 @@ void MapCanvas::draw(MapEditor& editor) {
     dl.AddLine(topLeft, ImVec2(static_cast<float>(m_view.viewport().max.x), topLeft.y), border);
     dl.AddLine(topLeft, ImVec2(topLeft.x, static_cast<float>(m_view.viewport().max.y)), border);
     dl.PopClipRect();
+
+    // The legend's title line is a button over the canvas (which allows the
+    // overlap): a click there folds or unfolds it and does nothing to the map.
+    if (!legendHeader.empty()) {
+        ImGui::SetCursorScreenPos(im(legendHeader.min));
+        if (ImGui::InvisibleButton("legend-fold", im(legendHeader.size()))) legendFolded = !legendFolded;
+        ScriptTargets::mark("legend");
+        if (ImGui::IsItemHovered()) {
+            ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+            ImGui::SetTooltip(legendFolded ? "Show the legend" : "Fold the legend away");
+        }
+    }
 
     if (session.selected()) {
         drawRename(editor, shown);

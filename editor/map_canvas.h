@@ -19,6 +19,7 @@
 #include "map_painter.h"
 #include "notices.h"
 #include "overlay_painter.h"
+#include "reading_fit.h"
 
 #include "model/validation.h"
 
@@ -44,6 +45,27 @@ class MapCanvas {
     // After the next fit, zoom to this (1 = 100%) about the map's centre.
     void setZoomAfterFit(double zoom) { m_zoomAfterFit = zoom; }
     const CanvasTransform& view() const { return m_view; }
+    // Where a world point is on screen: on a wrapped map, in the row that shows it.
+    Vec2 worldToScreen(Vec2 world) const {
+        return m_wrap ? m_wrap->rowFor(world.x).view.worldToScreen(world) : m_view.worldToScreen(world);
+    }
+    // Fit keeps the smallest label at least this many pixels high (workshop
+    // mode raises it); the next fit uses it.
+    void setLegibleTextPx(double px) {
+        m_reading.minTextPx = px;
+        m_fitPending = true;
+    }
+    // After a fit the wide map did not fit legibly in one row: its rows, until
+    // the user pans or zooms.
+    const ReadingFit* wrap() const { return m_wrap ? &*m_wrap : nullptr; }
+    // The smallest step label the last frame drew, pixels (MapPainter::kNoneDrawn: none).
+    float smallestStepLabelDrawn() const { return m_painter.smallestStepLabelDrawn(); }
+    // Where the toolbar's items ended last frame (screen): wrapped inside the canvas.
+    const Rect& toolbarExtent() const { return m_toolbarExtent; }
+    // The diff's legend: folded to its title line, or open; where it was drawn
+    // last frame (empty: not drawn).
+    bool legendFolded = false;
+    const Rect& legendBox() const { return m_legendBox; }
     // Where the map's own geometry (not a drag preview) puts things, for scripts.
     const MapGeometry* shownGeometry() const { return m_shown; }
 
@@ -61,6 +83,9 @@ class MapCanvas {
     }
     // The diff to draw on the map this frame, or nothing; set before draw().
     void setOverlay(const DiffOverlay* overlay, const VariantPath* path, std::string title) {
+        // A wrapped map's rows make room for the diff's extra arrows: wrap again
+        // when the diff comes or goes (a view the user zoomed is left alone).
+        if (m_wrap && overlay != m_overlay) m_fitPending = true;
         m_overlay = overlay;
         m_overlayHighlight.variant = path ? std::optional(*path) : std::nullopt;
         m_overlayTitle = std::move(title);
@@ -82,6 +107,9 @@ class MapCanvas {
     const MapGeometry& geometryForFrame(const MapEditor& editor);
     void runCommand(const char* what, const std::function<void()>& command);
     void startLayout(MapEditor& editor, model::LayoutDirection direction);
+    void fitForReading(const MapGeometry& shown);
+    void drawMap(ImDrawList& dl, const MapEditor& editor, const MapGeometry& shown, const DiffOverlay* overlay,
+                 bool grid);
 
     // [canvas_gestures.cpp]
     void handleMouse(MapEditor& editor, const MapGeometry& geo, bool hovered, bool active);
@@ -109,6 +137,11 @@ class MapCanvas {
     CanvasTransform m_view;
     PaintState m_paint;
     bool m_fitPending = true;
+    ReadingRule m_reading;
+    std::optional<ReadingFit> m_wrap;
+    std::optional<Vec2> m_fittedSize; // the canvas's size at the last fit, until the user pans or zooms
+    Rect m_toolbarExtent;
+    Rect m_legendBox;
     std::optional<double> m_zoomAfterFit;
     std::uint64_t m_seenSelection = 0;
     std::optional<std::uint64_t> m_preparedContent;

@@ -138,6 +138,7 @@ void MapPainter::prepare(const model::MapContent& map, const MapGeometry& geo,
     const ImFont* regular = m_fonts->canvasMeasureFont(false);
     const ImFont* bold = m_fonts->canvasMeasureFont(true);
     m_nodeText.assign(geo.nodes.size(), {});
+    m_smallestStepLabel = 0;
     for (std::size_t i = 0; i < geo.nodes.size(); ++i) {
         const NodeGeometry& g = geo.nodes[i];
         const model::Node* node = map.findNode(g.id);
@@ -164,6 +165,9 @@ void MapPainter::prepare(const model::MapContent& map, const MapGeometry& geo,
             t.label = fitText(regular, activityText(*node, activityNames), w - 2 * kPadding, areaH,
                               kLabelSize, kMinLabelSize);
             t.labelOffset = Vec2{0, header / 2};
+            if (!t.label.empty())
+                m_smallestStepLabel = m_smallestStepLabel > 0 ? std::min(m_smallestStepLabel, t.label.size)
+                                                              : t.label.size;
             break;
         }
         case NodeKind::Decision: {
@@ -214,6 +218,19 @@ void MapPainter::prepare(const model::MapContent& map, const MapGeometry& geo,
 }
 
 // [SECTION] Drawing
+
+void drawRowMarks(ImDrawList& dl, const ReadingFit& wrap) {
+    const auto chevron = [&](double x, double y) {
+        const float cx = f(x), cy = f(y);
+        dl.AddTriangleFilled(ImVec2(cx - 5, cy - 9), ImVec2(cx + 6, cy), ImVec2(cx - 5, cy + 9), colour::textMuted);
+    };
+    for (std::size_t i = 0; i < wrap.rows.size(); ++i) {
+        const ReadingRow& row = wrap.rows[i];
+        const double midY = row.view.worldToScreen(row.band.centre()).y;
+        if (i + 1 < wrap.rows.size()) chevron(row.view.worldToScreen(row.band.max).x + 10, midY);
+        if (i > 0) chevron(row.view.worldToScreen(row.band.min).x - 12, midY);
+    }
+}
 
 void MapPainter::draw(ImDrawList& dl, const CanvasTransform& view, const MapGeometry& geo,
                       const PaintState& state) const {
@@ -413,6 +430,8 @@ void MapPainter::drawNode(ImDrawList& dl, const CanvasTransform& view, const Nod
     }
     }
     drawText(dl, view, text.label, s.centre + text.labelOffset, colour::text);
+    if (node.kind == NodeKind::Activity && !text.label.empty())
+        m_smallestStepPxDrawn = std::min(m_smallestStepPxDrawn, text.label.size * f(view.zoom()));
 
     if (state.dropTarget == node.id)
         dl.AddRect(im(highlight.min), im(highlight.max),

@@ -7,6 +7,7 @@
 #include "canvas_transform.h"
 #include "fonts.h"
 #include "map_geometry.h"
+#include "reading_fit.h"
 
 #include "model/process_map.h"
 
@@ -58,6 +59,10 @@ struct PaintState {
     bool arrowsByOverlay = false;
 };
 
+// On a map wrapped into rows, a chevron where each row ends and where the next
+// begins: the map goes on there.
+void drawRowMarks(ImDrawList& drawList, const ReadingFit& wrap);
+
 // How far from a handle's centre a press still grabs it, in pixels.
 constexpr float kHandleGrabRadius = 9.0f;
 
@@ -72,6 +77,15 @@ class MapPainter {
 
     void draw(ImDrawList& drawList, const CanvasTransform& view, const MapGeometry& geometry,
               const PaintState& state) const;
+
+    // The smallest size a step's label was fitted at, world units (0: no step
+    // has one): what the canvas's fit keeps legible (reading_fit.h).
+    float smallestStepLabel() const { return m_smallestStepLabel; }
+    // The smallest step label drawn since the last reset, pixels: what a frame
+    // actually put on the screen, for --report-view and its tests.
+    void resetDrawnSizes() const { m_smallestStepPxDrawn = kNoneDrawn; }
+    float smallestStepLabelDrawn() const { return m_smallestStepPxDrawn; }
+    static constexpr float kNoneDrawn = 1e9f;
 
   private:
     struct NodeText {
@@ -98,6 +112,8 @@ class MapPainter {
     const Fonts* m_fonts;
     std::vector<NodeText> m_nodeText; // parallel to MapGeometry::nodes
     std::vector<EdgeText> m_edgeText; // parallel to MapGeometry::edges
+    float m_smallestStepLabel = 0;
+    mutable float m_smallestStepPxDrawn = kNoneDrawn;
 };
 
 } // namespace strawman::editor

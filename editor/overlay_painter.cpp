@@ -22,7 +22,7 @@ float f(double v) {
 constexpr float kSmallestReadablePx = 4.0f;
 
 // Sizes in world units (points), so labels and badges scale with the map.
-constexpr float kLabelSize = 11.0f; // as the map's condition labels
+constexpr float kLabelSize = OverlayPainter::kPillTextSize;
 constexpr float kBadgeSize = 10.0f;
 
 // Everything off a chosen variant's path keeps this much of its opacity: still
@@ -412,33 +412,49 @@ void OverlayPainter::drawBadges(ImDrawList& dl, const CanvasTransform& view, con
 
 // [SECTION] Legend
 
-void OverlayPainter::drawLegend(ImDrawList& dl, const Rect& viewport, const DiffOverlay& overlay,
-                                const std::string& title) const {
-    // Sized in the panels' font size, so workshop mode enlarges it with them.
-    const float em = ImGui::GetFontSize();
+OverlayPainter::LegendPlace OverlayPainter::drawLegend(ImDrawList& dl, const Rect& viewport,
+                                                      const DiffOverlay& overlay, const std::string& title,
+                                                      bool folded) const {
+    // A step smaller than the panels' type (never under 12 px), so workshop mode
+    // enlarges it with them while it keeps to a corner of the map.
+    const float em = std::max(12.0f, std::round(0.8f * ImGui::GetFontSize()));
     ImFont* font = m_fonts->ui;
     ImFont* bold = m_fonts->uiBold;
-    const float pad = std::round(0.6f * em), row = std::round(1.45f * em);
-    const float sampleW = std::round(2.6f * em), gap = std::round(0.6f * em);
+    const float pad = std::round(0.5f * em), row = std::round(1.3f * em);
+    const float sampleW = std::round(2.2f * em), gap = std::round(0.5f * em);
+    const float marker = std::round(0.9f * em); // the fold triangle, before the title
 
     const auto textWidth = [&](ImFont* fnt, const std::string& s) {
         return fnt->CalcTextSizeA(em, FLT_MAX, 0, s.data(), s.data() + s.size()).x;
     };
-    float width = textWidth(bold, title);
-    for (const LegendEntry& e : overlay.legend)
-        width = std::max(width, sampleW + gap + textWidth(font, e.text));
-    const float height = row * static_cast<float>(1 + overlay.legend.size());
-    const ImVec2 lo(std::round(f(viewport.min.x) + 12),
-                    std::round(f(viewport.max.y) - 12 - height - 2 * pad));
+    float width = marker + textWidth(bold, title);
+    if (!folded)
+        for (const LegendEntry& e : overlay.legend)
+            width = std::max(width, sampleW + gap + textWidth(font, e.text));
+    const float height = row * static_cast<float>(1 + (folded ? 0 : overlay.legend.size()));
+    const ImVec2 lo(std::round(f(viewport.min.x) + 10),
+                    std::round(f(viewport.max.y) - 10 - height - 2 * pad));
     const ImVec2 hi(lo.x + width + 2 * pad, lo.y + height + 2 * pad);
-    dl.AddRectFilled(lo, hi, colour::overlayLegendFill, 6);
-    dl.AddRect(lo, hi, colour::overlayLegendBorder, 6, 0, 1.0f);
+    dl.AddRectFilled(lo, hi, colour::overlayLegendFill, 5);
+    dl.AddRect(lo, hi, colour::overlayLegendBorder, 5, 0, 1.0f);
+
+    // The title line folds and unfolds the legend: a triangle pointing right
+    // when folded, down when open, as ImGui's tree nodes.
+    const float cx = lo.x + pad + marker * 0.4f, cy = lo.y + pad + row / 2, tri = 0.28f * em;
+    if (folded)
+        dl.AddTriangleFilled(ImVec2(cx - tri * 0.6f, cy - tri), ImVec2(cx - tri * 0.6f, cy + tri), ImVec2(cx + tri, cy),
+                             colour::text);
+    else
+        dl.AddTriangleFilled(ImVec2(cx - tri, cy - tri * 0.6f), ImVec2(cx + tri, cy - tri * 0.6f), ImVec2(cx, cy + tri),
+                             colour::text);
+    const LegendPlace place{{{lo.x, lo.y}, {hi.x, hi.y}}, {{lo.x, lo.y}, {hi.x, lo.y + 2 * pad + row}}};
 
     const float x = lo.x + pad;
     float y = lo.y + pad;
     const float textDown = std::round((row - em) / 2);
-    dl.AddText(bold, em, ImVec2(x, y + textDown), colour::text, title.data(),
+    dl.AddText(bold, em, ImVec2(x + marker, y + textDown), colour::text, title.data(),
                title.data() + title.size());
+    if (folded) return place;
     y += row;
     for (const LegendEntry& e : overlay.legend) {
         const float mid = y + row / 2;
@@ -485,6 +501,7 @@ void OverlayPainter::drawLegend(ImDrawList& dl, const Rect& viewport, const Diff
                    e.text.data() + e.text.size());
         y += row;
     }
+    return place;
 }
 
 } // namespace strawman::editor

@@ -36,6 +36,10 @@ class OverlayPainter {
     // A highlighted variant's path is never thinner than this, so it stands out
     // from the faded map even where its traffic is small.
     static constexpr double kVariantPathPx = 3.0;
+    // The count and time labels' text, world units: near the steps' own
+    // labels (13), so a fit that keeps those legible keeps the numbers legible
+    // too (reading_fit.h).
+    static constexpr float kPillTextSize = 12.0f;
 
     explicit OverlayPainter(const Fonts& fonts) : m_fonts(&fonts) {}
 
@@ -60,11 +64,15 @@ class OverlayPainter {
                     const DiffOverlay& overlay, const OverlayHighlight& highlight) const;
 
     // The legend in the bottom-left corner of the canvas viewport (screen
-    // space, at the panels' font size): a title line from the caller, such as
-    // "RPA · 3,000 cases · fitness 0.87", then one sample and line of text per
-    // legend entry.
-    void drawLegend(ImDrawList& drawList, const Rect& viewportScreen, const DiffOverlay& overlay,
-                    const std::string& title) const;
+    // space, a step under the panels' font size): a title line from the caller,
+    // such as "RPA · 3,000 cases · 4% fit the map", then, unless folded, one
+    // sample and line of text per legend entry. Returns where it is: the box,
+    // and its title line, which the canvas makes the button that folds it.
+    struct LegendPlace {
+        Rect box, header;
+    };
+    LegendPlace drawLegend(ImDrawList& drawList, const Rect& viewportScreen, const DiffOverlay& overlay,
+                           const std::string& title, bool folded) const;
 
   private:
     void drawLabel(ImDrawList& dl, const CanvasTransform& view, const std::string& text,

@@ -26,6 +26,8 @@ class ScriptPlayer {
         : m_frames(std::move(frames)), m_file(std::move(fileName)) {}
 
     bool done() const { return m_next >= m_frames.size(); }
+    // The frame just fed asks for the view's report.
+    bool reportAsked() const { return m_next > 0 && m_frames[m_next - 1].report; }
     std::size_t framesLeft() const { return m_frames.size() - m_next; }
 
     // Call after the platform backend's NewFrame and before ImGui::NewFrame: it

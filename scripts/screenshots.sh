@@ -24,7 +24,7 @@ gui --map "$rpa" --beside "$rn7" --screenshot "$out/beside.png"
 gui --map "$rpa" --workshop --screenshot "$out/workshop.png"
 # Editing: a step added and connected, by a script of mouse and keyboard input.
 cat > "$work/edit.script" <<'SCRIPT'
-wheel 5 node:vet
+wheel 1 node:vet
 drag handle:vet world:1000,230
 type Second opinion
 key enter

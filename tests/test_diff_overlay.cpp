@@ -374,18 +374,6 @@ TEST_CASE("counts, times and shares read as a manager writes them") {
     CHECK(formatCount(1234567) == "1,234,567");
     CHECK(formatCount(-1204) == "-1,204");
 
-    CHECK(formatDuration(0) == "0 s");
-    CHECK(formatDuration(45) == "45 s");
-    CHECK(formatDuration(59.7) == "1 min");
-    CHECK(formatDuration(600) == "10 min");
-    CHECK(formatDuration(3590) == "1 h"); // not "60 min"
-    CHECK(formatDuration(7200) == "2 h");
-    CHECK(formatDuration(2.3 * 3600) == "2.3 h");
-    CHECK(formatDuration(23.99 * 3600) == "1 d");
-    CHECK(formatDuration(2.3 * 86400) == "2.3 d");
-    CHECK(formatDuration(21 * 86400) == "21 d");
-    CHECK(formatDuration(123.4 * 86400) == "123 d");
-
     CHECK(formatShare(0.26) == "26%");
     CHECK(formatShare(0.004) == "<1%");
     CHECK(formatShare(0) == "0%");

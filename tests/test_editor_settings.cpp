@@ -92,6 +92,7 @@ EditorSettings everythingChanged(const test::TempDir& dir) {
     s.workshopScale = 1.6f;
     s.snapToGrid = false;
     s.animateLayout = false;
+    s.diffLegendFolded = true;
     s.noteMapShown(dir.path("kent.strawman"), model::MapId(7));
     s.noteMapShown(dir.path("medway.strawman"), model::MapId(123456789012));
     return s;
@@ -115,6 +116,7 @@ TEST_CASE("every setting saved is read back as it was") {
     CHECK(loaded.settings.workshopScale == 1.6f);
     CHECK_FALSE(loaded.settings.snapToGrid);
     CHECK_FALSE(loaded.settings.animateLayout);
+    CHECK(loaded.settings.diffLegendFolded);
     CHECK(loaded.settings.lastMapOf(dir.path("kent.strawman")) == model::MapId(7));
     CHECK(loaded.settings.lastMapOf(dir.path("medway.strawman")) == model::MapId(123456789012));
     CHECK(loaded.settings == saved);
@@ -137,6 +139,7 @@ TEST_CASE("no settings file yet: the defaults, and nothing to warn about") {
     const EditorSettings defaults;
     CHECK(defaults.workshopScale == 1.75f);
     CHECK(defaults.snapToGrid);
+    CHECK_FALSE(defaults.diffLegendFolded);
     CHECK(defaults.recentWorkspaces.empty());
 }
 

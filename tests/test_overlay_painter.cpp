@@ -583,7 +583,7 @@ TEST_CASE("the legend sits in the canvas's bottom-left corner and names every ma
     const Rect viewport{{200, 100}, {1400, 860}};
 
     Canvas c;
-    painter.drawLegend(c.dl, viewport, d.overlay, title);
+    const Rect header = painter.drawLegend(c.dl, viewport, d.overlay, title, false).header;
     std::size_t expected = visibleCharacters(title);
     for (const LegendEntry& e : d.overlay.legend)
         expected += visibleCharacters(e.text);
@@ -601,4 +601,29 @@ TEST_CASE("the legend sits in the canvas's bottom-left corner and names every ma
     CHECK(drawn.max.x < viewport.centre().x);
     CHECK(drawn.min.y > viewport.centre().y);
     CHECK(redSample);
+    // Compact: a small corner box, not a quarter of the canvas.
+    CHECK(drawn.width() * drawn.height() < viewport.width() * viewport.height() / 10);
+    // The title line is the header to click, at the legend's top.
+    CHECK(header.min.y == doctest::Approx(drawn.min.y).epsilon(0.01));
+    CHECK(header.height() < drawn.height() / 3);
+}
+
+TEST_CASE("the legend folded away shows its title line only") {
+    Frame frame;
+    LogBuilder b = ctCases(6, 2, 2);
+    const Diffed d(placedCtPathway(), b.log);
+    const OverlayPainter painter(frame.fonts);
+    const std::string title = "RPA \xC2\xB7 6 cases";
+    const Rect viewport{{200, 100}, {1400, 860}};
+    Canvas open, folded;
+    painter.drawLegend(open.dl, viewport, d.overlay, title, false);
+    const Rect header = painter.drawLegend(folded.dl, viewport, d.overlay, title, true).header;
+    CHECK(glyphColours(folded.dl).size() == visibleCharacters(title));
+    Rect drawn;
+    for (const ImDrawVert& v : folded.dl.VtxBuffer) drawn.add(vec(v.pos));
+    // All of it is the header, still in the bottom-left corner.
+    CHECK(drawn.height() <= header.height() + 1);
+    CHECK(drawn.max.y <= viewport.max.y - 8);
+    CHECK(drawn.min.x >= viewport.min.x + 8);
+    CHECK(folded.dl.VtxBuffer.Size < open.dl.VtxBuffer.Size / 3);
 }

@@ -1,0 +1,214 @@
+#include "reading_fit.h"
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
+namespace strawman::editor {
+
+namespace {
+
+// The free stretches of x between nodes, merged, inside the map's bounds.
+std::vector<std::pair<double, double>> gapsBetween(const Rect& bounds, std::span<const Rect> nodes) {
+    std::vector<std::pair<double, double>> taken;
+    for (const Rect& n : nodes)
+        if (!n.empty()) taken.push_back({n.min.x, n.max.x});
+    std::sort(taken.begin(), taken.end());
+    std::vector<std::pair<double, double>> gaps;
+    double reach = bounds.min.x;
+    for (const auto& [lo, hi] : taken) {
+        if (lo > reach) gaps.push_back({reach, lo});
+        reach = std::max(reach, hi);
+    }
+    // Only gaps inside the map: a cut at its very edge would leave an empty band.
+    gaps.erase(std::remove_if(gaps.begin(), gaps.end(),
+                              [&](const auto& g) { return g.first <= bounds.min.x || g.second >= bounds.max.x; }),
+               gaps.end());
+    return gaps;
+}
+
+// n - 1 cuts, each in the gap nearest to where an even split would put it, in
+// the middle of the gap so the arrow crossing it shows in both rows. Nothing
+// when the map has too few gaps.
+std::optional<std::vector<double>> cutsFor(const Rect& bounds, const std::vector<std::pair<double, double>>& gaps,
+                                           int n) {
+    std::vector<double> cuts;
+    double after = bounds.min.x;
+    for (int k = 1; k < n; ++k) {
+        const double ideal = bounds.min.x + bounds.width() * k / n;
+        std::optional<double> best;
+        for (const auto& [lo, hi] : gaps) {
+            const double mid = (lo + hi) / 2;
+            if (mid <= after) continue;
+            if (!best || std::abs(mid - ideal) < std::abs(*best - ideal)) best = mid;
+        }
+        if (!best) return std::nullopt;
+        cuts.push_back(*best);
+        after = *best;
+    }
+    return cuts;
+}
+
+} // namespace
+
+const ReadingRow& ReadingFit::rowFor(double worldX) const {
+    for (const ReadingRow& r : rows)
+        if (worldX < r.band.max.x) return r;
+    return rows.back();
+}
+
+const ReadingRow& ReadingFit::rowAt(double screenY) const {
+    for (const ReadingRow& r : rows)
+        if (screenY < r.clip.max.y) return r;
+    return rows.back();
+}
+
+namespace {
+
+// The y extent of everything drawn between x0 and x1.
+Rect bandOf(double x0, double x1, std::span<const Rect> nodes, std::span<const Rect> ink) {
+    Rect band;
+    for (auto list : {nodes, ink})
+        for (const Rect& r : list)
+            if (!r.empty() && r.max.x >= x0 && r.min.x <= x1) {
+                band.add(Vec2{x0, r.min.y});
+                band.add(Vec2{x1, r.max.y});
+            }
+    if (band.empty()) band = {{x0, 0}, {x1, 1}};
+    return band;
+}
+
+struct Plan {
+    std::vector<Rect> bands;
+    double zoomAcross = 0; // the zoom at which the widest band fills the canvas's width
+    double zoom = 0;       // ...and the rows also fit its height
+};
+
+Plan planFor(const std::vector<double>& cuts, const Rect& bounds, std::span<const Rect> nodes,
+             std::span<const Rect> ink, double availW, double availH, double gap, double cap) {
+    Plan plan;
+    double widest = 0, tall = 0;
+    for (std::size_t i = 0; i <= cuts.size(); ++i) {
+        const double from = i == 0 ? bounds.min.x : cuts[i - 1];
+        const double to = i < cuts.size() ? cuts[i] : bounds.max.x;
+        plan.bands.push_back(bandOf(from, to, nodes, ink));
+        widest = std::max(widest, to - from);
+        tall += std::max(plan.bands.back().height(), 1.0);
+    }
+    const double rows = static_cast<double>(plan.bands.size());
+    plan.zoomAcross = std::min(availW / std::max(widest, 1.0), cap);
+    plan.zoom = std::min(plan.zoomAcross, (availH - (rows - 1) * gap) / tall);
+    return plan;
+}
+
+} // namespace
+
+void ReadingFit::scroll(double dy, const Rect& viewport) {
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        ReadingRow& r = rows[i];
+        r.view.panBy({0, dy});
+        r.clip.min.y = i == 0 ? viewport.min.y : r.clip.min.y + dy;
+        r.clip.max.y = i + 1 == rows.size() ? viewport.max.y : r.clip.max.y + dy;
+    }
+}
+
+void addArrowInk(const Bezier& line, std::vector<Rect>& ink) {
+    for (int k = 0; k <= 10; ++k) ink.push_back(Rect::around(line.at(k / 10.0), {1, 1}));
+}
+
+std::vector<Rect> arrowInk(const MapGeometry& geometry) {
+    std::vector<Rect> ink;
+    for (const EdgeGeometry& e : geometry.edges) {
+        if (!e.drawable) continue;
+        addArrowInk(e.line, ink);
+        ink.push_back(Rect::around(e.labelAt, {20, 8}));
+    }
+    return ink;
+}
+
+ReadingFit fitForReading(std::span<const Rect> nodes, std::span<const Rect> ink, const Rect& viewport,
+                         double smallestText, const ReadingRule& rule) {
+    ReadingFit fit;
+    Rect bounds;
+    for (const Rect& r : nodes) bounds.add(r);
+    for (const Rect& r : ink) bounds.add(r);
+    if (bounds.empty() || viewport.empty()) return fit;
+    const double legible = smallestText > 0 ? rule.minTextPx / smallestText : 0.0;
+    const double availW = std::max(1.0, viewport.width() - 2 * rule.marginPx);
+    const double availH = std::max(1.0, viewport.height() - 2 * rule.marginPx);
+    const double w = std::max(bounds.width(), 1.0), h = std::max(bounds.height(), 1.0);
+    // The cap keeps a small map modest, but never below legible.
+    const double cap = std::max(rule.maxZoom, legible);
+
+    Plan plan{{bounds}, std::min(availW / w, cap), std::min({availW / w, availH / h, cap})};
+    if (plan.zoom < legible && w > h) {
+        // The fewest rows that show the whole map legibly; failing that, the
+        // fewest that are legible across the canvas, run on below it.
+        const auto gaps = gapsBetween(bounds, nodes);
+        std::optional<Plan> across;
+        for (int n = 2; n <= rule.maxRows; ++n) {
+            const auto cuts = cutsFor(bounds, gaps, n);
+            if (!cuts) break;
+            Plan tried = planFor(*cuts, bounds, nodes, ink, availW, availH, rule.rowGapPx, cap);
+            if (tried.zoom >= legible) {
+                plan = std::move(tried);
+                break;
+            }
+            if (!across && tried.zoomAcross >= legible) across = std::move(tried);
+        }
+        if (plan.zoom < legible && across) {
+            plan = std::move(*across);
+            plan.zoom = legible;
+            fit.whole = false;
+        }
+    }
+
+    if (plan.zoom < legible && plan.bands.size() == 1) {
+        // Too big to show whole and legible: legible, from the map's start (its
+        // left edge for a wide map, its top for a tall one), centred across.
+        const double zoom = std::clamp(legible, CanvasTransform::kMinZoom, CanvasTransform::kMaxZoom);
+        fit.whole = false;
+        CanvasTransform view;
+        view.setViewport(viewport);
+        const bool wide = w > h;
+        const Vec2 world = wide ? Vec2{bounds.min.x, bounds.centre().y} : Vec2{bounds.centre().x, bounds.min.y};
+        const Vec2 screen = wide ? Vec2{viewport.min.x + rule.marginPx, viewport.centre().y}
+                                 : Vec2{viewport.centre().x, viewport.min.y + rule.marginPx};
+        view.place(zoom, world, screen);
+        fit.rows.push_back({bounds, view, viewport});
+        return fit;
+    }
+    const double zoom = std::clamp(plan.zoom, CanvasTransform::kMinZoom, CanvasTransform::kMaxZoom);
+
+    // The rows, stacked and centred as one block (from the top when they run on).
+    const std::size_t n = plan.bands.size();
+    double widest = 0, blockH = static_cast<double>(n - 1) * rule.rowGapPx;
+    for (const Rect& b : plan.bands) {
+        widest = std::max(widest, b.width());
+        blockH += std::max(b.height(), 1.0) * zoom;
+    }
+    const double left = viewport.centre().x - widest * zoom / 2;
+    double top = fit.whole ? viewport.centre().y - blockH / 2 : viewport.min.y + rule.marginPx;
+    for (std::size_t i = 0; i < n; ++i) {
+        const Rect& band = plan.bands[i];
+        ReadingRow row;
+        row.band = band;
+        row.view.setViewport(viewport);
+        // Rows of a wrapped map start at the same left edge, as lines of text do.
+        row.view.place(zoom, band.min, {left, top});
+        const double bottom = top + std::max(band.height(), 1.0) * zoom;
+        // Each row owns the canvas down to the middle of the gap below it; the
+        // first and last reach the canvas's edges, and across, only the band's
+        // own stretch of the map (the first and last open to the sides).
+        const double clipTop = i == 0 ? viewport.min.y : top - rule.rowGapPx / 2;
+        const double clipBottom = i + 1 == n ? viewport.max.y : bottom + rule.rowGapPx / 2;
+        const double clipLeft = i == 0 ? viewport.min.x : left;
+        const double clipRight = i + 1 == n ? viewport.max.x : left + band.width() * zoom;
+        row.clip = {{clipLeft, clipTop}, {clipRight, std::max(clipTop, clipBottom)}};
+        fit.rows.push_back(row);
+        top = bottom + rule.rowGapPx;
+    }
+    return fit;
+}
+
+} // namespace strawman::editor
