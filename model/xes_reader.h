@@ -1,5 +1,6 @@
 // Reads an XES event log (IEEE 1849), plain or gzip-compressed, and streams its
-// events to an EventSink. The file is parsed with expat in 256 KiB blocks and
+// events to an EventSink. The file is read (and inflated) 256 KiB blocks ahead
+// on a thread of its own (read_ahead.h) and scanned as it comes (xml_scanner.h),
 // never held as a DOM: memory is bounded by the largest trace, not the file.
 //
 // What is read:
@@ -23,6 +24,7 @@
 
 #include "source_event.h"
 
+#include <cstddef>
 #include <filesystem>
 #include <string>
 
@@ -30,12 +32,18 @@ namespace strawman::model {
 
 struct XesOptions {
     // Complete: keep events whose lifecycle:transition is "complete" (any case) or
-    //           absent; the others are counted and skipped (one note says how many).
+    //           absent; the others are counted and skipped (one note says how many,
+    //           and which transitions outside the standard model they had). A log
+    //           with no standard transition at all (xes_lifecycle.h) is read as All
+    //           instead, and a note says so.
     // All:      keep every event; when a transition is present the code is
-    //           name + "+" + transition (e.g. "VET+start"), as PM4Py's
-    //           activity+lifecycle classifier names them.
+    //           name + "+" + transition (e.g. "VET+start"), as ProM's standard
+    //           classifier and PM4Py's activity+lifecycle name them.
     enum class Lifecycle { Complete, All } lifecycle = Lifecycle::Complete;
     std::string timeZone = "Europe/London";
+    // Under Complete, events held while no standard transition has been seen are
+    // kept in memory up to this many bytes, then in a temporary file.
+    std::size_t holdInMemory = 64 << 20;
 };
 
 void readXes(const std::filesystem::path& file, const XesOptions& options, EventSink& sink);
