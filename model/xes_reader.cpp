@@ -3,6 +3,7 @@
 #include "error.h"
 #include "local_time.h"
 
+#include "event_relay.h"
 #include "read_ahead.h"
 #include "xes_lifecycle.h"
 #include "xml_scanner.h"
@@ -441,9 +442,12 @@ class XesParser final : public XmlHandler {
 } // namespace
 
 void readXes(const std::filesystem::path& file, const XesOptions& options, EventSink& sink) {
-    ReadAhead in(file, kBlockSize);
-    XesParser parser(in.name(), options, sink);
-    parser.run(in);
+    // Three stages on three threads: inflating, parsing, and what the sink does.
+    readOnThread(sink, [&](EventSink& relay) {
+        ReadAhead in(file, kBlockSize);
+        XesParser parser(in.name(), options, relay);
+        parser.run(in);
+    });
 }
 
 } // namespace strawman::model

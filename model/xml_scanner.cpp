@@ -2,6 +2,7 @@
 
 #include "error.h"
 
+#include <array>
 #include <cstring>
 
 namespace strawman::model {
@@ -9,7 +10,35 @@ namespace strawman::model {
 namespace {
 
 bool isSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
-bool endsName(char c) { return isSpace(c) || c == '/' || c == '>' || c == '='; }
+
+// Names are scanned a byte at a time; one table look-up a byte instead of seven tests.
+constexpr std::array<bool, 256> kEndsName = [] {
+    std::array<bool, 256> table{};
+    for (const unsigned char c : {' ', '\n', '\t', '\r', '/', '>', '=', '"', '\'', '<'}) table[c] = true;
+    return table;
+}();
+bool endsName(char c) { return kEndsName[static_cast<unsigned char>(c)]; }
+
+// Whether a value holds anything to decode or check: '&', '<', a control
+// character or a byte of a multi-byte character. Eight bytes at a time, as most
+// values have none and this test is on every attribute of the file.
+bool needsDecoding(std::string_view raw) {
+    constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+    auto hasZeroByte = [](std::uint64_t v) { return (v - kOnes) & ~v & kHighs; };
+    std::size_t i = 0;
+    for (; i + 8 <= raw.size(); i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, raw.data() + i, 8);
+        const std::uint64_t below32 = (w - kOnes * 0x20) & ~w & kHighs;
+        if ((w & kHighs) | below32 | hasZeroByte(w ^ (kOnes * '&')) | hasZeroByte(w ^ (kOnes * '<')))
+            return true;
+    }
+    for (; i < raw.size(); ++i) {
+        const auto u = static_cast<unsigned char>(raw[i]);
+        if (u == '&' || u == '<' || u < 0x20 || u >= 0x80) return true;
+    }
+    return false;
+}
 
 // Bytes of the UTF-8 character at text[at], or 0 when it is not valid UTF-8
 // (overlong forms and surrogates included), as expat refuses it.
@@ -195,7 +224,7 @@ XmlScanner::Step XmlScanner::startTag(std::size_t at) {
         }
         if (i == before) fail(i, "attributes of <" + std::string(name) + "> not separated by white space");
         const std::size_t nameStart = i;
-        while (i < end && !endsName(b[i]) && b[i] != '"' && b[i] != '\'' && b[i] != '<') ++i;
+        while (i < end && !endsName(b[i])) ++i;
         if (i >= end) return Step::NeedMore;
         if (i == nameStart) fail(i, "an attribute with no name in <" + std::string(name) + ">");
         const std::string_view attribute(b + nameStart, i - nameStart);
@@ -314,15 +343,7 @@ XmlScanner::Step XmlScanner::markup(std::size_t at) {
 }
 
 std::string_view XmlScanner::decoded(std::size_t index, std::string_view raw) {
-    bool plain = true;
-    for (const char c : raw) {
-        const auto u = static_cast<unsigned char>(c);
-        if (u == '&' || u == '<' || u < 0x20 || u >= 0x80) {
-            plain = false;
-            break;
-        }
-    }
-    if (plain) return raw;
+    if (!needsDecoding(raw)) return raw;
 
     if (m_decoded.size() <= index) m_decoded.resize(index + 1);
     std::string& out = m_decoded[index];

@@ -309,3 +309,36 @@ TEST_CASE("a log with standard transitions keeps its completions, however many n
         CHECK(sink.notes.empty());
     }
 }
+
+TEST_CASE("a sink that stops the reading (a cancelled import) stops it at once, and the error "
+          "of bad XML comes after the events before it") {
+    const fs::path dir = tempDir("stop");
+    std::string text = "<log>\n";
+    for (int t = 0; t < 20000; ++t)
+        text += "<trace><string key=\"concept:name\" value=\"C" + std::to_string(t) +
+                "\"/><event><string key=\"concept:name\" value=\"A\"/><date key=\"time:timestamp\" "
+                "value=\"2025-01-02T09:00:00Z\"/></event></trace>\n";
+    std::ofstream(dir / "long.xes") << text << "</log>\n";
+    std::ofstream(dir / "cut.xes") << text << "<trace></log>\n";
+
+    struct StopAfterOneBlock : RecordingEventSink {
+        int blocks = 0;
+        void bytesRead(std::uint64_t, std::uint64_t) override {
+            if (++blocks == 2) throw std::runtime_error("cancelled");
+        }
+    };
+    StopAfterOneBlock stopping;
+    CHECK_THROWS_WITH(readXes(dir / "long.xes", XesOptions{}, stopping), "cancelled");
+    CHECK(stopping.blocks == 2);
+    CHECK(stopping.events.size() < 20000);
+
+    RecordingEventSink cut;
+    try {
+        readXes(dir / "cut.xes", XesOptions{}, cut);
+        FAIL("no InputError");
+    } catch (const InputError& e) {
+        CHECK(e.line() == 20002);
+        CHECK(e.reason() == "malformed XML: mismatched tag: </log> where </trace> was expected");
+    }
+    CHECK(cut.events.size() == 20000);
+}
