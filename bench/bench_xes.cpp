@@ -12,6 +12,7 @@
 //
 // Run: build/bench/bench_xes --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
 // The hospital log alone, for /usr/bin/time -v: build/bench/bench_xes --write-hospital-log=FILE.xes.gz
+// (--scale=10: ten times as large)
 #include "model/xes_reader.h"
 
 #include "counting_sink.h"
@@ -273,13 +274,20 @@ BENCHMARK(BM_ImportHospitalLogProcess)->Unit(benchmark::kMillisecond)->UseRealTi
 } // namespace
 
 int main(int argc, char** argv) {
-    static constexpr std::string_view kWrite = "--write-hospital-log=";
+    // --write-hospital-log=FILE[.gz] [--scale=N]: the hospital log alone (N times
+    // the traces and events, for peak memory on a large file), then exit.
+    static constexpr std::string_view kWrite = "--write-hospital-log=", kScale = "--scale=";
+    std::string path;
+    int scale = 1;
     for (int i = 1; i < argc; ++i) {
         const std::string_view arg = argv[i];
-        if (arg.substr(0, kWrite.size()) != kWrite) continue;
-        const std::string path(arg.substr(kWrite.size()));
+        if (arg.substr(0, kWrite.size()) == kWrite) path = arg.substr(kWrite.size());
+        if (arg.substr(0, kScale.size()) == kScale) scale = std::atoi(argv[i] + kScale.size());
+    }
+    if (!path.empty()) {
         const bool gzip = path.size() > 3 && path.compare(path.size() - 3, 3, ".gz") == 0;
-        const auto size = strawman::bench::writeHospitalLog(path, gzip);
+        const auto size =
+            strawman::bench::writeHospitalLog(path, gzip, 1143 * scale, 624, 150'291LL * scale);
         std::printf("%s: %lld events, %.1f MB of XML\n", path.c_str(),
                     static_cast<long long>(size.events), static_cast<double>(size.xmlBytes) / 1e6);
         return 0;

@@ -14,7 +14,7 @@ namespace {
 
 // One call on the sink, as the reader made it.
 struct Call {
-    enum class Kind : unsigned char { Rows, Event, Reject, Dst, Note, BytesRead } kind;
+    enum class Kind : unsigned char { Rows, Event, Reject, Dst, Note, BytesRead } kind = Kind::Rows;
     SourceEvent event;
     std::int64_t line = 0; // Rows: how many rows; Reject, Dst: the line
     std::string text;
@@ -78,6 +78,10 @@ class Relay final : public EventSink {
                     if (m_failure) std::rethrow_exception(m_failure);
                     return;
                 }
+                if (!batch.empty() || batch.capacity() > 0) {
+                    batch.clear();
+                    m_free.push_back(std::move(batch));
+                }
                 batch = std::move(m_full.front());
                 m_full.pop_front();
                 m_changed.notify_all();
@@ -116,8 +120,9 @@ class Relay final : public EventSink {
   private:
     Call& add(Call::Kind kind) {
         if (m_batch.size() >= kBatchCalls) send();
-        m_batch.push_back(Call{kind, {}, 0, {}, DstCase::Ambiguous, 0, 0});
-        return m_batch.back();
+        Call& c = m_batch.emplace_back();
+        c.kind = kind;
+        return c;
     }
     void send() {
         if (m_batch.empty()) return;
@@ -125,8 +130,15 @@ class Relay final : public EventSink {
         m_changed.wait(lock, [this] { return m_stop || m_full.size() < kBatchesInFlight; });
         if (m_stop) throw Stopped{};
         m_full.push_back(std::move(m_batch));
-        m_batch = {};
-        m_batch.reserve(kBatchCalls);
+        // A batch's memory goes back and forth: allocating and freeing a
+        // megabyte a batch would cost page faults on both threads.
+        if (m_free.empty()) {
+            m_batch = {};
+            m_batch.reserve(kBatchCalls);
+        } else {
+            m_batch = std::move(m_free.back());
+            m_free.pop_back();
+        }
         m_changed.notify_all();
     }
 
@@ -134,6 +146,7 @@ class Relay final : public EventSink {
     std::mutex m_mutex;
     std::condition_variable m_changed;
     std::deque<std::vector<Call>> m_full;
+    std::vector<std::vector<Call>> m_free; // delivered, empty, their memory kept
     bool m_stop = false, m_ended = false;
     std::exception_ptr m_failure;
 };
