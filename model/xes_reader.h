@@ -1,7 +1,9 @@
 // Reads an XES event log (IEEE 1849), plain or gzip-compressed, and streams its
-// events to an EventSink. The file is read (and inflated) 256 KiB blocks ahead
-// on a thread of its own (read_ahead.h) and scanned as it comes (xml_scanner.h),
-// never held as a DOM: memory is bounded by the largest trace, not the file.
+// events to an EventSink. Three threads share the work: the file is read (and
+// inflated) a few 256 KiB blocks ahead on one (read_ahead.h), scanned and parsed
+// on another (xml_scanner.h), and the sink is called on the caller's, in the
+// order the file gives (event_relay.h). Never held as a DOM: memory is bounded
+// by the largest trace (and the lifecycle hold, xes_lifecycle.h), not the file.
 //
 // What is read:
 //   trace  concept:name                     -> caseKey of all its events
