@@ -107,7 +107,8 @@ void addImportCommands(CLI::App& app, Invocation& inv) {
     import->add_option("--time-format", a->timeFormat, "Timestamp format, e.g. %d.%m.%Y %H:%M");
     import->add_option("--key-file", a->keyFile,
                        "Pseudonymisation key (default: in ~/.config/strawman/keys/, made on first use)");
-    import->add_option("--lifecycle", a->lifecycle, "XES: complete (completions only) or all")
+    import->add_option("--lifecycle", a->lifecycle,
+                       "XES: complete (completions only; a log with no standard transition is read as all) or all")
         ->capture_default_str()
         ->check(CLI::IsMember({"complete", "all"}));
     import->add_option("--unmapped", a->unmapped,

@@ -3,28 +3,21 @@
 #include "error.h"
 #include "local_time.h"
 
-#include <expat.h>
-#include <zlib.h>
-
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
+#include "event_relay.h"
+#include "read_ahead.h"
+#include "xes_lifecycle.h"
+#include "xml_scanner.h"
 
 #include <array>
-#include <cerrno>
 #include <cstdint>
-#include <cstring>
-#include <exception>
-#include <memory>
 #include <optional>
+#include <set>
 #include <string_view>
 #include <vector>
 
 namespace strawman::model {
 
 namespace {
-
-constexpr int kBlockSize = 256 * 1024;
 
 // The element we are inside; attributes are only read when their parent is a
 // trace or an event, so meta-attributes and list/container contents are skipped.
@@ -86,85 +79,10 @@ bool equalsNoCase(std::string_view a, std::string_view b) {
     return true;
 }
 
-std::string_view localName(const XML_Char* name) {
-    std::string_view n(name);
-    auto colon = n.rfind(':');
-    return colon == std::string_view::npos ? n : n.substr(colon + 1);
+std::string_view localName(std::string_view name) {
+    auto colon = name.rfind(':');
+    return colon == std::string_view::npos ? name : name.substr(colon + 1);
 }
-
-// The file's bytes: plain files straight from read(2) into expat's buffer,
-// gzip-compressed ones (magic bytes 1f 8b) through zlib.
-class Input {
-  public:
-    explicit Input(const std::filesystem::path& file) : m_name(file.string()) {
-        m_fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
-        if (m_fd < 0)
-            throw InputError(m_name, 0,
-                             std::string("cannot open the file: ") + std::strerror(errno));
-        struct stat st {};
-        if (::fstat(m_fd, &st) == 0 && S_ISREG(st.st_mode))
-            m_size = static_cast<std::uint64_t>(st.st_size);
-        unsigned char magic[2] = {};
-        bool gzip = ::pread(m_fd, magic, 2, 0) == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
-        if (gzip) {
-            m_gz = gzdopen(m_fd, "rb"); // owns m_fd from here on
-            if (!m_gz) {
-                ::close(m_fd);
-                throw InputError(m_name, 0, "cannot read the gzip file");
-            }
-            m_fd = -1;
-            gzbuffer(m_gz, static_cast<unsigned>(kBlockSize));
-        }
-    }
-    ~Input() {
-        if (m_gz) gzclose(m_gz);
-        if (m_fd >= 0) ::close(m_fd);
-    }
-    Input(const Input&) = delete;
-    Input& operator=(const Input&) = delete;
-
-    // Up to size bytes; 0 at the end. Throws on a read error or a truncated gzip stream.
-    int read(void* buffer, int size) {
-        if (m_gz) {
-            int n = gzread(m_gz, buffer, static_cast<unsigned>(size));
-            int code = Z_OK;
-            const char* message = gzerror(m_gz, &code);
-            if (n < 0 || (n == 0 && code != Z_OK && code != Z_STREAM_END))
-                throw InputError(m_name, 0, std::string("cannot read the gzip file: ") + message);
-            return n;
-        }
-        for (;;) {
-            ssize_t n = ::read(m_fd, buffer, static_cast<std::size_t>(size));
-            if (n >= 0) {
-                m_read += static_cast<std::uint64_t>(n);
-                return static_cast<int>(n);
-            }
-            if (errno != EINTR)
-                throw InputError(m_name, 0,
-                                 std::string("cannot read the file: ") + std::strerror(errno));
-        }
-    }
-
-    // How far into the file reading has got (compressed bytes of a gzip file)
-    // and the file's size, 0 when it has none: for the import's progress.
-    std::uint64_t offset() const {
-        if (!m_gz) return m_read;
-        const z_off_t at = gzoffset(m_gz);
-        return at > 0 ? static_cast<std::uint64_t>(at) : 0;
-    }
-    std::uint64_t size() const { return m_size; }
-
-  private:
-    std::string m_name;
-    int m_fd = -1;
-    gzFile m_gz = nullptr;
-    std::uint64_t m_size = 0;
-    std::uint64_t m_read = 0;
-};
-
-struct ParserFree {
-    void operator()(XML_ParserStruct* p) const { XML_ParserFree(p); }
-};
 
 // Attributes set on a trace or an event, with which ones were present.
 struct AttributeValues {
@@ -220,80 +138,60 @@ struct PendingEvent {
     SourceEvent event;
     std::string rejectReason; // set: rejected, with event.line
     std::optional<DstCase> dst;
+    bool byTransition = false; // kept only if the log turns out to have no standard transition
 };
 
-class XesParser {
+constexpr std::size_t kBlockSize = 256 * 1024;
+
+class XesParser final : public XmlHandler {
   public:
     XesParser(std::string file, const XesOptions& options, EventSink& sink)
-        : m_file(std::move(file)), m_options(options), m_zone(TimeZone::named(options.timeZone)),
-          m_sink(sink) {
+        : m_options(options), m_zone(TimeZone::named(options.timeZone)), m_sink(sink),
+          m_scanner(std::move(file), *this), m_held(options.holdInMemory) {
         m_stack.reserve(16);
     }
 
-    void run(Input& in) {
-        std::unique_ptr<XML_ParserStruct, ParserFree> parser(XML_ParserCreate(nullptr));
-        if (!parser) throw Error("out of memory creating the XML parser");
-        m_parser = parser.get();
-        XML_SetUserData(m_parser, this);
-        XML_SetElementHandler(m_parser, &XesParser::onStart, &XesParser::onEnd);
-
-        for (;;) {
-            void* buffer = XML_GetBuffer(m_parser, kBlockSize);
-            if (!buffer) throw Error("out of memory reading " + m_file);
-            int n = in.read(buffer, kBlockSize);
-            m_sink.bytesRead(in.offset(), in.size());
-            bool last = n == 0;
-            XML_Status status = XML_ParseBuffer(m_parser, n, last ? XML_TRUE : XML_FALSE);
-            if (m_failure) std::rethrow_exception(m_failure);
-            if (status != XML_STATUS_OK) {
-                auto line = static_cast<int>(XML_GetCurrentLineNumber(m_parser));
-                throw InputError(m_file, line,
-                                 std::string("malformed XML: ") +
-                                     XML_ErrorString(XML_GetErrorCode(m_parser)));
-            }
-            if (last) break;
+    void run(ReadAhead& in) {
+        ReadAhead::Block block;
+        while (in.next(block)) {
+            m_scanner.feed(block.bytes.data(), block.size);
+            m_sink.bytesRead(block.offset, in.size());
         }
-        if (!m_sawLog) throw InputError(m_file, 1, "not an XES log: no <log> element");
-        if (m_skippedByLifecycle > 0)
-            m_sink.note(std::to_string(m_skippedByLifecycle) +
-                        " events skipped: lifecycle:transition is not \"complete\" "
-                        "(read with lifecycle \"all\" to keep them)");
+        m_sink.bytesRead(block.offset, in.size());
+        m_scanner.finish();
+        if (!m_sawLog) throw InputError(m_scanner.file(), 1, "not an XES log: no <log> element");
+        if (!m_held.empty() || m_heldAny) {
+            // No standard transition anywhere: the log is read as `all` (DESIGN.md).
+            m_held.release(m_sink, true);
+            m_sink.note("read with lifecycle \"all\": no lifecycle:transition in the log is one of "
+                        "the XES standard's (start, complete, ...), so every event is kept and "
+                        "named activity+transition, e.g. \"" +
+                        m_example + "\" (transitions met: " + transitionList() + ")");
+        }
+        if (m_skippedByLifecycle > 0) {
+            std::string note = std::to_string(m_skippedByLifecycle) +
+                               " events skipped: lifecycle:transition is not \"complete\"";
+            if (m_skippedOther > 0)
+                note += "; " + std::to_string(m_skippedOther) +
+                        " of them have a transition outside the XES standard (" + transitionList() +
+                        ")";
+            m_sink.note(note + " (read with lifecycle \"all\" to keep them)");
+        }
     }
+
+    void startElement(std::string_view name, const std::vector<XmlAttribute>& attributes) override {
+        start(localName(name), attributes);
+    }
+    void endElement(std::string_view) override { end(); }
 
   private:
-    static void XMLCALL onStart(void* self, const XML_Char* name, const XML_Char** atts) {
-        auto* p = static_cast<XesParser*>(self);
-        if (p->m_failure) return;
-        try {
-            p->start(localName(name), atts);
-        } catch (...) {
-            p->fail();
-        }
-    }
-    static void XMLCALL onEnd(void* self, const XML_Char*) {
-        auto* p = static_cast<XesParser*>(self);
-        if (p->m_failure) return;
-        try {
-            p->end();
-        } catch (...) {
-            p->fail();
-        }
-    }
-    // Exceptions must not unwind through expat's C frames: keep it, stop, rethrow.
-    void fail() {
-        m_failure = std::current_exception();
-        XML_StopParser(m_parser, XML_FALSE);
-    }
+    std::int64_t currentLine() { return m_scanner.line(); }
 
-    std::int64_t currentLine() const {
-        return static_cast<std::int64_t>(XML_GetCurrentLineNumber(m_parser));
-    }
-
-    void start(std::string_view name, const XML_Char** atts) {
+    void start(std::string_view name, const std::vector<XmlAttribute>& atts) {
         Element parent = m_stack.empty() ? Element::Other : m_stack.back();
         if (m_stack.empty()) {
             if (name != "log")
-                throw InputError(m_file, static_cast<int>(currentLine()),
+                throw InputError(m_scanner.file(), static_cast<int>(currentLine()),
                                  "not an XES log: the root element is <" + std::string(name) +
                                      ">, not <log>");
             m_sawLog = true;
@@ -322,11 +220,11 @@ class XesParser {
             m_stack.push_back(Element::Attribute);
             std::string_view key, value;
             bool hasValue = false;
-            for (const XML_Char** a = atts; *a; a += 2) {
-                if (std::strcmp(a[0], "key") == 0)
-                    key = a[1];
-                else if (std::strcmp(a[0], "value") == 0) {
-                    value = a[1];
+            for (const XmlAttribute& a : atts) {
+                if (a.name == "key")
+                    key = a.value;
+                else if (a.name == "value") {
+                    value = a.value;
                     hasValue = true;
                 }
             }
@@ -378,19 +276,60 @@ class XesParser {
         PendingEvent& p = m_pending[m_pendingCount++];
         p.rejectReason.clear();
         p.dst.reset();
+        p.byTransition = false;
         return p;
     }
 
-    void endEvent() {
-        if (m_options.lifecycle == XesOptions::Lifecycle::Complete && m_hasTransition &&
-            !equalsNoCase(m_transition, "complete")) {
-            ++m_skippedByLifecycle;
-            return;
+    std::string transitionList() const {
+        std::string list;
+        for (const std::string& t : m_otherTransitions) {
+            if (!list.empty()) list += ", ";
+            list += '"' + t + '"';
         }
+        if (m_otherTransitionsCut) list += ", ...";
+        return list;
+    }
+
+    // Under `complete`, whether this event is skipped for its transition;
+    // sets byTransition when that waits on whether the log has standard ones.
+    bool skippedByLifecycle(bool& byTransition) {
+        if (m_options.lifecycle != XesOptions::Lifecycle::Complete || !m_hasTransition) return false;
+        if (isStandardTransition(m_transition)) {
+            if (!m_sawStandard) {
+                // The log uses the standard model: what was held for its transition goes.
+                m_sawStandard = true;
+                const std::int64_t leftOut = m_held.release(m_sink, false);
+                m_skippedByLifecycle += leftOut;
+                m_skippedOther += leftOut;
+                m_heldAny = false;
+            }
+            if (equalsNoCase(m_transition, "complete")) return false;
+            ++m_skippedByLifecycle;
+            return true;
+        }
+        if (m_otherTransitions.size() < 5)
+            m_otherTransitions.insert(m_transition);
+        else if (!m_otherTransitions.count(m_transition))
+            m_otherTransitionsCut = true;
+        if (m_sawStandard) {
+            ++m_skippedByLifecycle;
+            ++m_skippedOther;
+            return true;
+        }
+        if (m_example.empty()) m_example = m_name + "+" + m_transition;
+        byTransition = true;
+        return false;
+    }
+
+    void endEvent() {
+        bool byTransition = false;
+        if (skippedByLifecycle(byTransition)) return;
+        const bool keepTransition = byTransition || m_options.lifecycle == XesOptions::Lifecycle::All;
         bool inTrace = !m_stack.empty() && m_stack.back() == Element::Trace;
         PendingEvent local;
         PendingEvent& p = inTrace ? nextPending() : local;
         p.event.line = m_eventLine;
+        p.byTransition = byTransition;
         if (!inTrace)
             p.rejectReason = "event outside a trace";
         else if (!m_hasName || m_name.empty())
@@ -408,7 +347,7 @@ class XesParser {
                 e.offsetMinutes = parsed->offsetMinutes;
                 p.dst = parsed->dst;
                 e.code = m_name;
-                if (m_options.lifecycle == XesOptions::Lifecycle::All && m_hasTransition) {
+                if (keepTransition && m_hasTransition) {
                     e.code += '+';
                     e.code += m_transition;
                 }
@@ -416,7 +355,19 @@ class XesParser {
                 if (e.attributes.resource.empty()) e.attributes.resource = m_eventAttributes.role;
             }
         }
-        if (!inTrace) m_sink.reject(p.event.line, std::move(p.rejectReason));
+        if (!inTrace) reject(p.event.line, std::move(p.rejectReason), byTransition);
+    }
+
+    // Deliveries go to the sink, or are held while the reading of lifecycles is undecided.
+    bool holding(bool byTransition) {
+        if (byTransition) m_heldAny = true;
+        return m_heldAny;
+    }
+    void reject(std::int64_t line, std::string reason, bool byTransition) {
+        if (holding(byTransition))
+            m_held.reject(line, reason, byTransition);
+        else
+            m_sink.reject(line, std::move(reason));
     }
 
     void endTrace() {
@@ -424,13 +375,25 @@ class XesParser {
         const std::string& traceResource = t.resource.empty() ? m_traceAttributes.role : t.resource;
         for (std::size_t i = 0; i < m_pendingCount; ++i) {
             PendingEvent& p = m_pending[i];
+            if (p.byTransition && m_sawStandard) {
+                // Held in this trace before the log showed a standard transition.
+                ++m_skippedByLifecycle;
+                ++m_skippedOther;
+                continue;
+            }
             if (p.rejectReason.empty() && m_caseKey.empty())
                 p.rejectReason = "its trace has no concept:name";
             if (!p.rejectReason.empty()) {
-                m_sink.reject(p.event.line, std::move(p.rejectReason));
+                reject(p.event.line, std::move(p.rejectReason), p.byTransition);
                 continue;
             }
-            if (p.dst) m_sink.dst(*p.dst, p.event.line);
+            const bool hold = holding(p.byTransition);
+            if (p.dst) {
+                if (hold)
+                    m_held.dst(*p.dst, p.event.line, p.byTransition);
+                else
+                    m_sink.dst(*p.dst, p.event.line);
+            }
             SourceEvent& e = p.event;
             e.caseKey = m_caseKey;
             inherit(e.attributes.modality, t.modality);
@@ -439,18 +402,19 @@ class XesParser {
             inherit(e.attributes.site, t.site);
             inherit(e.attributes.examination, t.examination);
             inherit(e.attributes.resource, traceResource);
-            m_sink.event(std::move(e));
+            if (hold)
+                m_held.event(e, p.byTransition);
+            else
+                m_sink.event(std::move(e));
             e = SourceEvent{};
         }
         m_pendingCount = 0;
     }
 
-    std::string m_file;
     const XesOptions& m_options;
     TimeZone m_zone;
     EventSink& m_sink;
-    XML_Parser m_parser = nullptr;
-    std::exception_ptr m_failure;
+    XmlScanner m_scanner;
     std::vector<Element> m_stack;
     bool m_sawLog = false;
 
@@ -463,15 +427,27 @@ class XesParser {
     std::string m_name, m_timestamp, m_transition;
     bool m_hasName = false, m_hasTimestamp = false, m_hasTransition = false;
     AttributeValues m_eventAttributes;
+
+    // Reading lifecycles under `complete`.
     std::int64_t m_skippedByLifecycle = 0;
+    std::int64_t m_skippedOther = 0; // of them, with a transition outside the standard
+    bool m_sawStandard = false;
+    bool m_heldAny = false; // holding since the first event kept only for its transition
+    HeldEvents m_held;
+    std::set<std::string> m_otherTransitions; // the first few, for the notes
+    bool m_otherTransitionsCut = false;
+    std::string m_example; // the first event held for its transition, as it is named
 };
 
 } // namespace
 
 void readXes(const std::filesystem::path& file, const XesOptions& options, EventSink& sink) {
-    Input in(file);
-    XesParser parser(file.string(), options, sink);
-    parser.run(in);
+    // Three stages on three threads: inflating, parsing, and what the sink does.
+    readOnThread(sink, [&](EventSink& relay) {
+        ReadAhead in(file, kBlockSize);
+        XesParser parser(in.name(), options, relay);
+        parser.run(in);
+    });
 }
 
 } // namespace strawman::model

@@ -455,3 +455,43 @@ TEST_CASE("gzip-compressed HL7 and CSV files are imported like the plain ones, a
         CHECK(jsonOf(cli({"import", "list", net.ws, "--json"})).size() == before);
     }
 }
+
+TEST_CASE("an XES log whose lifecycle holds sub-states, not standard transitions, is imported "
+          "as --lifecycle all, and the report says so") {
+    Network net;
+    const std::string log = std::string(STRAWMAN_TEST_DATA) + "/xes/incidents_substates.xes";
+    const json report =
+        jsonOf(net.import({log, "--trust", "RPA", "--add-activities", "--json"}));
+    CHECK(report["rows_read"] == 7);
+    CHECK(report["events_accepted"] == 7);
+    REQUIRE(report["notes"].is_array());
+    bool noted = false;
+    for (const auto& note : report["notes"])
+        noted = noted || note.get<std::string>().find("read with lifecycle \"all\"") == 0;
+    CHECK(noted);
+    const json stats = jsonOf(cli({"log", "stats", net.ws, "--trust", "RPA", "--json"}));
+    CHECK(stats["activities"] == json{{"Accepted+In Progress", 2},
+                                      {"Accepted+Wait - User", 1},
+                                      {"Completed+Closed", 2},
+                                      {"Completed+Resolved", 1},
+                                      {"Queued+Awaiting Assignment", 1}});
+
+    // Asked for all, the same events and no note.
+    const json asked = jsonOf(net.import(
+        {log, "--trust", "RWF", "--add-activities", "--lifecycle", "all", "--force", "--json"}));
+    CHECK(asked["events_accepted"] == 7);
+    for (const auto& note : asked["notes"])
+        CHECK(note.get<std::string>().find("read with lifecycle") == std::string::npos);
+}
+
+TEST_CASE("an XES log with standard transitions keeps its completions by default") {
+    Network net;
+    const std::string log = std::string(STRAWMAN_TEST_DATA) + "/xes/radiology.xes";
+    const json report = jsonOf(
+        net.import({log, "--trust", "RPA", "--add-activities", "--unmapped", "ignore", "--json"}));
+    CHECK(report["rows_read"] == 5);
+    CHECK(report["events_accepted"] == 3);
+    const json stats = jsonOf(cli({"log", "stats", net.ws, "--trust", "RPA", "--json"}));
+    for (const auto& [activity, count] : stats["activities"].items())
+        CHECK(activity.find('+') == std::string::npos);
+}

@@ -1,5 +1,6 @@
 #include "model/error.h"
 #include "model/input_file.h"
+#include "model/read_ahead.h"
 
 #include "gzip_file.h"
 
@@ -7,13 +8,16 @@
 
 #include <filesystem>
 #include <fstream>
+#include <algorithm>
 #include <iterator>
+#include <vector>
 #include <string>
 
 #include <unistd.h>
 
 using strawman::model::InputError;
 using strawman::model::InputFile;
+using strawman::model::ReadAhead;
 using strawman::test::writeGzip;
 namespace fs = std::filesystem;
 
@@ -142,4 +146,64 @@ TEST_CASE("a file that cannot be opened is an error naming it") {
     CHECK_THROWS_WITH_AS(InputFile("/nonexistent/feed.hl7"),
                          doctest::Contains("/nonexistent/feed.hl7: cannot open the file"),
                          InputError);
+}
+
+namespace {
+
+// Everything a ReadAhead gives, with how far into the file each block was.
+std::string readAhead(const fs::path& file, std::size_t block, std::vector<std::uint64_t>* offsets = nullptr) {
+    ReadAhead in(file, block, 3);
+    std::string out;
+    ReadAhead::Block b;
+    while (in.next(b)) {
+        out.append(b.bytes.data(), b.size);
+        if (offsets) offsets->push_back(b.offset);
+    }
+    CHECK_FALSE(in.next(b)); // the end stays the end
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("reading ahead on another thread gives the same bytes, in order, plain or gzip") {
+    const ScratchDir dir("ahead");
+    const std::string text = bigText();
+    writeBytes(dir / "plain.csv", text);
+    writeGzip(dir / "packed.csv.gz", text);
+    for (const char* name : {"plain.csv", "packed.csv.gz"}) {
+        CAPTURE(name);
+        std::vector<std::uint64_t> offsets;
+        CHECK(readAhead(dir / name, 4093, &offsets) == text);
+        REQUIRE(!offsets.empty());
+        CHECK(std::is_sorted(offsets.begin(), offsets.end()));
+        CHECK(offsets.back() == fs::file_size(dir / name));
+    }
+    writeBytes(dir / "empty", "");
+    CHECK(readAhead(dir / "empty", 16).empty());
+}
+
+TEST_CASE("reading ahead: a cut gzip file is an error after the blocks before it, and stopping "
+          "early does not wait for the rest of the file") {
+    const ScratchDir dir("ahead_cut");
+    writeGzip(dir / "whole.csv.gz", bigText());
+    const std::string bytes = slurp(dir / "whole.csv.gz");
+    writeBytes(dir / "cut.csv.gz", bytes.substr(0, bytes.size() / 2));
+    {
+        ReadAhead in(dir / "cut.csv.gz", 1 << 16, 2);
+        ReadAhead::Block b;
+        REQUIRE(in.next(b));
+        CHECK(b.size == 1 << 16);
+        CHECK_THROWS_WITH_AS(
+            [&] {
+                while (in.next(b)) {
+                }
+            }(),
+            doctest::Contains("the gzip data is damaged or cut short"), InputError);
+    }
+    {
+        ReadAhead in(dir / "whole.csv.gz", 1 << 10, 2);
+        ReadAhead::Block b;
+        REQUIRE(in.next(b)); // and the destructor stops the thread, with most of the file unread
+    }
+    CHECK_THROWS_AS(ReadAhead(dir / "missing.csv.gz"), InputError);
 }

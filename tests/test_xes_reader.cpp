@@ -125,7 +125,7 @@ TEST_CASE("an XES event without a timestamp is rejected with its line") {
     CHECK(sink.rejects[0].second == "event has no time:timestamp");
 }
 
-TEST_CASE("malformed XML stops the XES import with the line and expat's reason") {
+TEST_CASE("malformed XML stops the XES import with the line and the reason") {
     try {
         read(kData / "malformed.xes");
         FAIL("no InputError");
@@ -214,4 +214,131 @@ TEST_CASE("XES attributes after a trace's events still apply to them") {
     REQUIRE(sink.rejects.size() == 1);
     CHECK(sink.rejects[0] ==
           std::pair<std::int64_t, std::string>{8, "its trace has no concept:name"});
+}
+
+namespace {
+
+// A log of `traces` traces whose events have the given transitions, one trace
+// after another, each event named E<n>.
+std::string logWithTransitions(const std::vector<std::vector<std::string>>& traces) {
+    std::string text = "<log>\n";
+    int n = 0;
+    for (std::size_t t = 0; t < traces.size(); ++t) {
+        text += "<trace><string key=\"concept:name\" value=\"C" + std::to_string(t) + "\"/>\n";
+        for (const std::string& transition : traces[t]) {
+            text += "<event><string key=\"concept:name\" value=\"E" + std::to_string(n++) +
+                    "\"/><date key=\"time:timestamp\" value=\"2025-01-02T09:00:00Z\"/>";
+            if (!transition.empty())
+                text += "<string key=\"lifecycle:transition\" value=\"" + transition + "\"/>";
+            text += "</event>\n";
+        }
+        text += "</trace>\n";
+    }
+    return text + "</log>\n";
+}
+
+} // namespace
+
+TEST_CASE("a log with no standard lifecycle transition (BPIC 2013's sub-states) is read as all, "
+          "with a note") {
+    auto sink = read(kData / "incidents_substates.xes");
+    CHECK(sink.rows == 7);
+    CHECK(sink.rejects.empty());
+    CHECK(sink.codes() == std::vector<std::string>{
+                              "Accepted+In Progress", "Queued+Awaiting Assignment",
+                              "Accepted+In Progress", "Completed+Resolved", "Completed+Closed",
+                              "Accepted+Wait - User", "Completed+Closed"});
+    CHECK(sink.events[0].caseKey == "1-364285768");
+    CHECK(sink.events[5].caseKey == "1-109135791");
+    CHECK(sink.events[1].attributes.resource == "Frederic");
+    REQUIRE(sink.notes.size() == 1);
+    CHECK(sink.notes[0].find("read with lifecycle \"all\"") == 0);
+    CHECK(sink.notes[0].find("\"Accepted+In Progress\"") != std::string::npos);
+    CHECK(sink.notes[0].find("\"Awaiting Assignment\"") != std::string::npos);
+
+    // The same as asking for all.
+    XesOptions all;
+    all.lifecycle = XesOptions::Lifecycle::All;
+    CHECK(read(kData / "incidents_substates.xes", all).codes() == sink.codes());
+}
+
+TEST_CASE("a log with standard transitions keeps its completions, however many non-standard "
+          "ones come first") {
+    SUBCASE("a mix: the standard model is in use, the other transitions are skipped and named") {
+        const fs::path dir = tempDir("lifecycle_mix");
+        std::ofstream(dir / "mix.xes") << logWithTransitions(
+            {{"", "Accepted", "In Progress"}, {"Accepted", "start", "complete", "Queued"}});
+        auto sink = read(dir / "mix.xes");
+        CHECK(sink.rows == 7);
+        CHECK(sink.codes() == std::vector<std::string>{"E0", "E5"});
+        REQUIRE(sink.notes.size() == 1);
+        CHECK(sink.notes[0] == "5 events skipped: lifecycle:transition is not \"complete\"; 4 of "
+                               "them have a transition outside the XES standard (\"Accepted\", "
+                               "\"In Progress\", \"Queued\") (read with lifecycle \"all\" to keep "
+                               "them)");
+    }
+    SUBCASE("held in a temporary file past the memory limit, with nothing lost either way") {
+        std::vector<std::vector<std::string>> traces(300, {"Accepted", "", "Queued"});
+        const fs::path dir = tempDir("lifecycle_spill");
+        std::ofstream(dir / "none.xes") << logWithTransitions(traces);
+        traces.push_back({"complete"});
+        std::ofstream(dir / "late.xes") << logWithTransitions(traces);
+        XesOptions small;
+        small.holdInMemory = 512;
+
+        auto none = read(dir / "none.xes", small);
+        REQUIRE(none.events.size() == 900);
+        CHECK(none.events[0].code == "E0+Accepted");
+        CHECK(none.events[1].code == "E1");
+        CHECK(none.events[899].code == "E899+Queued");
+        CHECK(none.events[899].caseKey == "C299");
+        CHECK(none.events[899].time == kJan2At9Utc);
+        XesOptions all;
+        all.lifecycle = XesOptions::Lifecycle::All;
+        CHECK(none.codes() == read(dir / "none.xes", all).codes());
+
+        auto late = read(dir / "late.xes", small);
+        REQUIRE(late.events.size() == 301); // the 300 without a transition, and the completion
+        CHECK(late.events[0].code == "E1");
+        CHECK(late.events[300].code == "E900");
+        REQUIRE(late.notes.size() == 1);
+        CHECK(late.notes[0].find("600 events skipped") == 0);
+    }
+    SUBCASE("a log without any transition is read as it is, with no note") {
+        auto sink = read(kData / "purchase_orders.xes");
+        CHECK(sink.notes.empty());
+    }
+}
+
+TEST_CASE("a sink that stops the reading (a cancelled import) stops it at once, and the error "
+          "of bad XML comes after the events before it") {
+    const fs::path dir = tempDir("stop");
+    std::string text = "<log>\n";
+    for (int t = 0; t < 20000; ++t)
+        text += "<trace><string key=\"concept:name\" value=\"C" + std::to_string(t) +
+                "\"/><event><string key=\"concept:name\" value=\"A\"/><date key=\"time:timestamp\" "
+                "value=\"2025-01-02T09:00:00Z\"/></event></trace>\n";
+    std::ofstream(dir / "long.xes") << text << "</log>\n";
+    std::ofstream(dir / "cut.xes") << text << "<trace></log>\n";
+
+    struct StopAfterOneBlock : RecordingEventSink {
+        int blocks = 0;
+        void bytesRead(std::uint64_t, std::uint64_t) override {
+            if (++blocks == 2) throw std::runtime_error("cancelled");
+        }
+    };
+    StopAfterOneBlock stopping;
+    CHECK_THROWS_WITH(readXes(dir / "long.xes", XesOptions{}, stopping), "cancelled");
+    CHECK(stopping.blocks == 2);
+    CHECK(stopping.events.size() < 20000);
+
+    RecordingEventSink cut;
+    try {
+        readXes(dir / "cut.xes", XesOptions{}, cut);
+        FAIL("no InputError");
+    } catch (const InputError& e) {
+        CHECK(e.line() == 20002);
+        CHECK(e.reason() == "malformed XML: mismatched tag: </log> where </trace> was expected");
+    }
+    CHECK(cut.events.size() == 20000);
 }
