@@ -11,7 +11,7 @@ packages=(
   libcli11-dev nlohmann-json3-dev
   doctest-dev libbenchmark-dev
   libhowardhinnant-date-dev tzdata
-  libexpat1-dev zlib1g-dev
+  zlib1g-dev
   xvfb xauth libgl1-mesa-dri
 )
 
