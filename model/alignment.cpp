@@ -1,8 +1,8 @@
 #include "alignment.h"
 
 #include <algorithm>
-#include <queue>
-#include <unordered_map>
+#include <bit>
+#include <map>
 
 namespace strawman::model {
 
@@ -51,6 +51,11 @@ ReplayModel buildReplayModel(const MapContent& map) {
             }
         }
     }
+
+    std::map<std::vector<std::uint64_t>, std::uint32_t> classes;
+    for (const auto& bits : r.reach)
+        r.reachClass.push_back(classes.try_emplace(bits, static_cast<std::uint32_t>(classes.size())).first->second);
+    r.reachClasses = static_cast<std::uint32_t>(classes.size());
     return r;
 }
 
@@ -63,109 +68,233 @@ namespace {
 
 // Costs as one number: deviations weigh more than any number of silent moves.
 constexpr std::uint64_t kDeviation = std::uint64_t{1} << 32;
+constexpr std::uint32_t kNone = UINT32_MAX;
 
-struct Visit {
-    std::uint64_t cost = UINT64_MAX; // best known cost from the start
-    std::uint64_t parent = UINT64_MAX;
-    Move move{MoveKind::Silent, -1, -1};
-    bool closed = false;
-};
+// Bound tables past this many entries are not kept: the bound is then counted
+// afresh each time, as a very long case on a map of many states would
+// otherwise hold gigabytes.
+constexpr std::size_t kMaxBoundEntries = std::size_t{1} << 24;
 
-struct Open {
-    std::uint64_t estimate; // cost so far + lower bound of the rest
+struct SearchState {
+    std::uint64_t cost; // best known cost from the start
+    std::uint32_t parent;
+    std::uint32_t marking;
     std::uint32_t position; // events done
-    std::uint64_t state;
-    bool operator>(const Open& o) const {
-        if (estimate != o.estimate) return estimate > o.estimate;
-        if (position != o.position) return position < o.position; // deeper first
-        return state > o.state;
-    }
+    bool closed;
+    Move move;
 };
+
+// The open queue's order is the reference search's: estimate, then the state
+// with more events done, then the lower state number (marking * (n + 1) +
+// position, so the lower marking). No two entries tie, so any heap pops them
+// in the same order.
+struct OpenEntry {
+    std::uint64_t estimate;
+    std::uint64_t order; // ~position above, marking below
+    std::uint32_t state;
+};
+
+bool later(const OpenEntry& a, const OpenEntry& b) {
+    return a.estimate != b.estimate ? a.estimate > b.estimate : a.order > b.order;
+}
+
+// (marking, position) -> index of its SearchState: open addressing with linear
+// probing; a generation number empties it for the next case without touching
+// its memory.
+class StateIndex {
+public:
+    void clear() {
+        m_used = 0;
+        if (++m_generation == 0) {
+            std::fill(m_slots.begin(), m_slots.end(), Slot{});
+            m_generation = 1;
+        }
+    }
+
+    // The slot for key, holding kNone when the key is new.
+    std::uint32_t& at(std::uint64_t key) {
+        if ((m_used + 1) * 2 > m_slots.size()) grow();
+        for (std::size_t i = slotOf(key);; i = (i + 1) & m_mask) {
+            Slot& s = m_slots[i];
+            if (s.generation != m_generation) {
+                s = {key, kNone, m_generation};
+                ++m_used;
+                return s.state;
+            }
+            if (s.key == key) return s.state;
+        }
+    }
+
+private:
+    struct Slot {
+        std::uint64_t key = 0;
+        std::uint32_t state = kNone;
+        std::uint32_t generation = 0;
+    };
+
+    std::size_t slotOf(std::uint64_t key) const {
+        return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> m_shift) & m_mask;
+    }
+
+    void grow() {
+        std::vector<Slot> old = std::move(m_slots);
+        const std::size_t size = std::max<std::size_t>(1024, old.size() * 2);
+        m_slots.assign(size, Slot{});
+        m_mask = size - 1;
+        m_shift = 64 - static_cast<unsigned>(std::countr_zero(size));
+        const std::uint32_t generation = m_generation;
+        m_generation = 1;
+        m_used = 0;
+        for (const Slot& s : old)
+            if (s.generation == generation) at(s.key) = s.state;
+    }
+
+    std::vector<Slot> m_slots;
+    std::size_t m_mask = 0, m_used = 0;
+    unsigned m_shift = 64;
+    std::uint32_t m_generation = 1;
+};
+
+std::uint64_t keyOf(std::uint32_t marking, std::uint32_t position) {
+    return std::uint64_t{marking} << 32 | position;
+}
 
 } // namespace
 
-Alignment align(const ReplayModel& model, std::span<const std::int32_t> trace, std::uint64_t maxStates) {
-    const NetStates& s = model.states;
-    const auto n = static_cast<std::uint32_t>(trace.size());
-    const std::uint64_t width = n + 1;
-    const auto stateOf = [&](std::uint32_t marking, std::uint32_t position) { return marking * width + position; };
+struct Aligner::Tables {
+    std::vector<SearchState> states;
+    StateIndex index;
+    std::vector<OpenEntry> open;
+    // Per reach class, for the current case: where its counts of events no
+    // step can match from position i on start in `forced`.
+    std::vector<std::uint32_t> classCase, classStart;
+    std::vector<std::uint32_t> forced;
+    std::uint32_t caseNumber = 0;
+};
 
+Aligner::Aligner(const ReplayModel& model) : m_model(model), m_tables(std::make_unique<Tables>()) {
+    m_tables->classCase.assign(model.reachClasses, 0);
+    m_tables->classStart.assign(model.reachClasses, 0);
+}
+
+Aligner::~Aligner() = default;
+
+Alignment Aligner::align(std::span<const std::int32_t> trace, std::uint64_t maxStates) {
+    const ReplayModel& model = m_model;
+    const NetStates& s = model.states;
+    Tables& t = *m_tables;
+    const auto n = static_cast<std::uint32_t>(trace.size());
+
+    t.states.clear();
+    t.index.clear();
+    t.open.clear();
+    t.forced.clear();
+    if (++t.caseNumber == 0) {
+        std::fill(t.classCase.begin(), t.classCase.end(), 0);
+        t.caseNumber = 1;
+    }
+
+    const auto cannotMatch = [&](std::uint32_t m, std::uint32_t j) {
+        const std::int32_t l = trace[j];
+        return l < 0 || !(model.reach[m][static_cast<std::size_t>(l) / 64] >> (l % 64) & 1);
+    };
+    // Events from position i on that no step reachable from m can match.
+    const auto forcedFrom = [&](std::uint32_t m, std::uint32_t i) -> std::uint32_t {
+        const std::uint32_t c = model.reachClass[m];
+        if (t.classCase[c] != t.caseNumber) {
+            if (t.forced.size() + n + 1 > kMaxBoundEntries) {
+                std::uint32_t forced = 0;
+                for (std::uint32_t j = i; j < n; ++j) forced += cannotMatch(m, j) ? 1 : 0;
+                return forced;
+            }
+            t.classCase[c] = t.caseNumber;
+            t.classStart[c] = static_cast<std::uint32_t>(t.forced.size());
+            t.forced.resize(t.forced.size() + n + 1);
+            std::uint32_t* counts = t.forced.data() + t.classStart[c];
+            counts[n] = 0;
+            for (std::uint32_t j = n; j-- > 0;) counts[j] = counts[j + 1] + (cannotMatch(m, j) ? 1 : 0);
+        }
+        return t.forced[t.classStart[c] + i];
+    };
     // Lower bound on the deviations still to come from (marking, position).
     const auto bound = [&](std::uint32_t m, std::uint32_t i) -> std::uint64_t {
-        std::uint32_t forced = 0;
-        const auto& reach = model.reach[m];
-        for (std::uint32_t j = i; j < n; ++j) {
-            const std::int32_t l = trace[j];
-            if (l < 0 || !(reach[static_cast<std::size_t>(l) / 64] >> (l % 64) & 1)) ++forced;
-        }
+        const std::uint32_t forced = forcedFrom(m, i);
         const std::uint32_t matchable = n - i - forced;
         const std::uint32_t needed = s.visibleToFinal[m];
         return (forced + (needed > matchable ? needed - matchable : 0)) * kDeviation;
     };
+    const auto push = [&](std::uint32_t state, std::uint64_t estimate) {
+        const SearchState& v = t.states[state];
+        t.open.push_back({estimate, std::uint64_t{~v.position} << 32 | v.marking, state});
+        std::push_heap(t.open.begin(), t.open.end(), later);
+    };
 
-    std::unordered_map<std::uint64_t, Visit> visits;
-    visits.reserve(256);
-    std::priority_queue<Open, std::vector<Open>, std::greater<>> open;
-    const std::uint64_t start = stateOf(0, 0);
-    visits[start].cost = 0;
-    open.push({bound(0, 0), 0, start});
+    t.states.push_back({0, kNone, 0, 0, false, {MoveKind::Silent, -1, -1}});
+    t.index.at(keyOf(0, 0)) = 0;
+    push(0, bound(0, 0));
 
     Alignment result;
     result.traceLength = n;
     result.shortestRun = s.shortestRun();
-    const std::uint64_t goal = stateOf(s.final, n);
 
-    auto relax = [&](std::uint64_t from, std::uint64_t cost, std::uint32_t m, std::uint32_t i, Move move) {
+    const auto relax = [&](std::uint32_t from, std::uint64_t cost, std::uint32_t m, std::uint32_t i, Move move) {
         if (s.visibleToFinal[m] == NetStates::kNever) return; // no way to the end from there
-        const std::uint64_t to = stateOf(m, i);
-        Visit& v = visits[to];
+        std::uint32_t& slot = t.index.at(keyOf(m, i));
+        if (slot == kNone) {
+            slot = static_cast<std::uint32_t>(t.states.size());
+            t.states.push_back({UINT64_MAX, kNone, m, i, false, move});
+        }
+        const std::uint32_t to = slot;
+        SearchState& v = t.states[to];
         if (v.closed || cost >= v.cost) return;
         v.cost = cost;
         v.parent = from;
         v.move = move;
-        open.push({cost + bound(m, i), i, to});
+        push(to, cost + bound(m, i));
     };
 
-    while (!open.empty()) {
-        const Open top = open.top();
-        open.pop();
-        Visit& here = visits[top.state];
-        if (here.closed) continue;
-        here.closed = true;
+    std::uint32_t goal = kNone;
+    while (!t.open.empty()) {
+        std::pop_heap(t.open.begin(), t.open.end(), later);
+        const std::uint32_t at = t.open.back().state;
+        t.open.pop_back();
+        if (t.states[at].closed) continue;
+        t.states[at].closed = true;
         if (++result.statesVisited > maxStates)
             throw AlignmentTooLarge("a case of " + std::to_string(n) + " events needed more than " +
                                     std::to_string(maxStates) + " search states; it is left out of the diff");
-        if (top.state == goal) break;
-        const auto m = static_cast<std::uint32_t>(top.state / width);
-        const auto i = static_cast<std::uint32_t>(top.state % width);
-        const std::uint64_t cost = here.cost;
-        if (i < n) relax(top.state, cost + kDeviation, m, i + 1, {MoveKind::Log, static_cast<std::int32_t>(i), -1});
+        const std::uint32_t m = t.states[at].marking, i = t.states[at].position;
+        if (m == s.final && i == n) {
+            goal = at;
+            break;
+        }
+        const std::uint64_t cost = t.states[at].cost;
+        if (i < n) relax(at, cost + kDeviation, m, i + 1, {MoveKind::Log, static_cast<std::int32_t>(i), -1});
         for (std::uint32_t a = s.arcStart[m]; a < s.arcStart[m + 1]; ++a) {
             const NetStates::Arc arc = s.arcs[a];
             const std::int32_t label = model.transitionLabel[arc.transition];
-            const auto t = static_cast<std::int32_t>(arc.transition);
+            const auto tr = static_cast<std::int32_t>(arc.transition);
             if (label < 0) {
-                relax(top.state, cost + 1, arc.to, i, {MoveKind::Silent, -1, t});
+                relax(at, cost + 1, arc.to, i, {MoveKind::Silent, -1, tr});
                 continue;
             }
             if (i < n && trace[i] == label)
-                relax(top.state, cost, arc.to, i + 1, {MoveKind::Sync, static_cast<std::int32_t>(i), t});
-            relax(top.state, cost + kDeviation, arc.to, i, {MoveKind::Model, -1, t});
+                relax(at, cost, arc.to, i + 1, {MoveKind::Sync, static_cast<std::int32_t>(i), tr});
+            relax(at, cost + kDeviation, arc.to, i, {MoveKind::Model, -1, tr});
         }
     }
 
-    const auto found = visits.find(goal);
-    if (found == visits.end() || !found->second.closed)
+    if (goal == kNone)
         throw Error("no alignment found: the map's end is not reachable"); // exploreStates refuses such maps
-    for (std::uint64_t at = goal; at != start;) {
-        const Visit& v = visits.at(at);
-        result.moves.push_back(v.move);
-        at = v.parent;
-    }
+    for (std::uint32_t at = goal; at != 0; at = t.states[at].parent) result.moves.push_back(t.states[at].move);
     std::reverse(result.moves.begin(), result.moves.end());
-    result.deviations = static_cast<std::uint32_t>(found->second.cost / kDeviation);
-    result.silentMoves = static_cast<std::uint32_t>(found->second.cost % kDeviation);
+    result.deviations = static_cast<std::uint32_t>(t.states[goal].cost / kDeviation);
+    result.silentMoves = static_cast<std::uint32_t>(t.states[goal].cost % kDeviation);
     return result;
+}
+
+Alignment align(const ReplayModel& model, std::span<const std::int32_t> trace, std::uint64_t maxStates) {
+    return Aligner(model).align(trace, maxStates);
 }
 
 } // namespace strawman::model

@@ -1,6 +1,7 @@
 #include "map_fixtures.h"
 
 #include "model/alignment.h"
+#include "model/alignment_reference.h"
 
 #include <doctest/doctest.h>
 
@@ -338,4 +339,56 @@ TEST_CASE("on larger random maps and traces the search matches an unguided searc
         }
     }
     CHECK(compared == 1000);
+}
+
+// [SECTION] The search against the first A*
+
+namespace {
+
+bool sameMoves(const Alignment& a, const Alignment& b) {
+    if (a.moves.size() != b.moves.size()) return false;
+    for (std::size_t i = 0; i < a.moves.size(); ++i)
+        if (a.moves[i].kind != b.moves[i].kind || a.moves[i].event != b.moves[i].event ||
+            a.moves[i].transition != b.moves[i].transition)
+            return false;
+    return true;
+}
+
+} // namespace
+
+TEST_CASE("on random maps and traces the search finds the reference A*'s alignment, move for move") {
+    std::mt19937 rng(4122026);
+    int compared = 0;
+    std::uint32_t deviating = 0;
+    for (unsigned seed = 300; seed < 420; ++seed) {
+        const ReplayModel m = buildReplayModel(RandomMap(seed).make(2 + static_cast<int>(seed % 4)));
+        Aligner aligner(m); // one per map, reused across its traces as the diff does
+        for (int k = 0; k < 12; ++k) {
+            const auto t = randomTrace(m, rng, 4 + 4 * static_cast<std::size_t>(k % 4));
+            const Alignment expected = alignReference(m, t);
+            const Alignment al = aligner.align(t);
+            CHECK_MESSAGE(al.deviations == expected.deviations, "map seed " << seed << ", trace of " << t.size());
+            CHECK_MESSAGE(al.silentMoves == expected.silentMoves, "map seed " << seed << ", trace of " << t.size());
+            CHECK(al.statesVisited == expected.statesVisited);
+            CHECK(sameMoves(al, expected));
+            CHECK(al.fitness() == expected.fitness());
+            deviating += al.deviations > 0 ? 1 : 0;
+            ++compared;
+        }
+    }
+    CHECK(compared == 1440);
+    CHECK(deviating > 700); // most random traces do not fit, so ties between alignments are exercised
+}
+
+TEST_CASE("the search stops past its state limit as the reference does") {
+    const ReplayModel m = buildReplayModel(RandomMap(7).make(4));
+    std::mt19937 rng(7);
+    const auto t = randomTrace(m, rng, 12);
+    const std::uint64_t needed = alignReference(m, t).statesVisited;
+    REQUIRE(needed > 2);
+    Aligner aligner(m);
+    CHECK(aligner.align(t, needed).statesVisited == needed);
+    CHECK_THROWS_AS(aligner.align(t, needed - 1), AlignmentTooLarge);
+    CHECK_THROWS_AS(alignReference(m, t, needed - 1), AlignmentTooLarge);
+    CHECK(aligner.align(t).statesVisited == needed); // the tables are fine after a stopped search
 }
