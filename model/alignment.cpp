@@ -56,6 +56,7 @@ ReplayModel buildReplayModel(const MapContent& map) {
     for (const auto& bits : r.reach)
         r.reachClass.push_back(classes.try_emplace(bits, static_cast<std::uint32_t>(classes.size())).first->second);
     r.reachClasses = static_cast<std::uint32_t>(classes.size());
+    r.counts = countLabels(s, r.transitionLabel, r.labels.size());
     return r;
 }
 
@@ -75,28 +76,75 @@ constexpr std::uint32_t kNone = UINT32_MAX;
 // otherwise hold gigabytes.
 constexpr std::size_t kMaxBoundEntries = std::size_t{1} << 24;
 
+// Below this many (marking, position) pairs a case's states are found by direct
+// index rather than by hashing.
+constexpr std::size_t kMaxDirectStates = std::size_t{1} << 21;
+
 struct SearchState {
     std::uint64_t cost; // best known cost from the start
     std::uint32_t parent;
     std::uint32_t marking;
     std::uint32_t position; // events done
+    std::uint32_t bound;    // deviations still to come at least; kNone until needed
     bool closed;
     Move move;
 };
 
-// The open queue's order is the reference search's: estimate, then the state
-// with more events done, then the lower state number (marking * (n + 1) +
-// position, so the lower marking). No two entries tie, so any heap pops them
-// in the same order.
-struct OpenEntry {
-    std::uint64_t estimate;
-    std::uint64_t order; // ~position above, marking below
-    std::uint32_t state;
-};
+// The open states by estimate: deviations (so far and still to come at least),
+// then silent moves so far; among equal estimates the state with more events
+// done first, then the lower marking, as the reference search orders them. A
+// small heap per estimate: the bound is consistent (it never falls by more than
+// a move costs), so estimates taken out never fall and a cursor over the
+// buckets finds the least.
+class OpenStates {
+public:
+    void clear() {
+        for (auto& row : m_buckets)
+            for (auto& stack : row) stack.clear();
+        m_deviations = m_silent = 0;
+        m_size = 0;
+    }
+    bool empty() const { return m_size == 0; }
 
-bool later(const OpenEntry& a, const OpenEntry& b) {
-    return a.estimate != b.estimate ? a.estimate > b.estimate : a.order > b.order;
-}
+    void push(std::uint32_t deviations, std::uint32_t silent, std::uint32_t position, std::uint32_t marking,
+              std::uint32_t state) {
+        if (deviations >= m_buckets.size()) m_buckets.resize(deviations + 1);
+        auto& row = m_buckets[deviations];
+        if (silent >= row.size()) row.resize(silent + 1);
+        row[silent].push_back({std::uint64_t{~position} << 32 | marking, state});
+        std::push_heap(row[silent].begin(), row[silent].end(), Later{});
+        ++m_size;
+        if (deviations < m_deviations || (deviations == m_deviations && silent < m_silent)) {
+            m_deviations = deviations; // only an inconsistent bound would do this; stay correct anyway
+            m_silent = silent;
+        }
+    }
+
+    std::uint32_t pop() {
+        for (;; ++m_deviations, m_silent = 0) {
+            auto& row = m_buckets[m_deviations];
+            while (m_silent < row.size() && row[m_silent].empty()) ++m_silent;
+            if (m_silent == row.size()) continue;
+            std::pop_heap(row[m_silent].begin(), row[m_silent].end(), Later{});
+            const std::uint32_t state = row[m_silent].back().state;
+            row[m_silent].pop_back();
+            --m_size;
+            return state;
+        }
+    }
+
+private:
+    struct Entry {
+        std::uint64_t order; // ~position above, marking below
+        std::uint32_t state;
+    };
+    struct Later {
+        bool operator()(const Entry& a, const Entry& b) const { return a.order > b.order; }
+    };
+    std::vector<std::vector<std::vector<Entry>>> m_buckets; // [deviations][silent]
+    std::uint32_t m_deviations = 0, m_silent = 0;
+    std::size_t m_size = 0;
+};
 
 // (marking, position) -> index of its SearchState: open addressing with linear
 // probing; a generation number empties it for the next case without touching
@@ -164,17 +212,23 @@ std::uint64_t keyOf(std::uint32_t marking, std::uint32_t position) {
 struct Aligner::Tables {
     std::vector<SearchState> states;
     StateIndex index;
-    std::vector<OpenEntry> open;
+    OpenStates open;
+    std::vector<std::uint32_t> directState, directCase; // per position * markings + marking
     // Per reach class, for the current case: where its counts of events no
     // step can match from position i on start in `forced`.
     std::vector<std::uint32_t> classCase, classStart;
     std::vector<std::uint32_t> forced;
     std::uint32_t caseNumber = 0;
+    // The case's events from position i on, per label it has: remaining[i * kinds + kind].
+    std::vector<std::uint32_t> kindOf; // label -> kind in this case, kNone when it has none
+    std::vector<std::int32_t> kindLabel;
+    std::vector<std::uint32_t> remaining;
 };
 
 Aligner::Aligner(const ReplayModel& model) : m_model(model), m_tables(std::make_unique<Tables>()) {
     m_tables->classCase.assign(model.reachClasses, 0);
     m_tables->classStart.assign(model.reachClasses, 0);
+    m_tables->kindOf.assign(model.labels.size(), kNone);
 }
 
 Aligner::~Aligner() = default;
@@ -191,8 +245,24 @@ Alignment Aligner::align(std::span<const std::int32_t> trace, std::uint64_t maxS
     t.forced.clear();
     if (++t.caseNumber == 0) {
         std::fill(t.classCase.begin(), t.classCase.end(), 0);
+        std::fill(t.directCase.begin(), t.directCase.end(), 0);
         t.caseNumber = 1;
     }
+    const std::size_t markings = s.markings.size();
+    const bool direct = markings * (n + 1) <= kMaxDirectStates;
+    if (direct && t.directCase.size() < markings * (n + 1)) {
+        t.directCase.resize(markings * (n + 1), 0);
+        t.directState.resize(markings * (n + 1), kNone);
+    }
+    const auto slotOf = [&](std::uint32_t m, std::uint32_t i) -> std::uint32_t& {
+        if (!direct) return t.index.at(keyOf(m, i));
+        const std::size_t d = std::size_t{i} * markings + m;
+        if (t.directCase[d] != t.caseNumber) {
+            t.directCase[d] = t.caseNumber;
+            t.directState[d] = kNone;
+        }
+        return t.directState[d];
+    };
 
     const auto cannotMatch = [&](std::uint32_t m, std::uint32_t j) {
         const std::int32_t l = trace[j];
@@ -216,22 +286,62 @@ Alignment Aligner::align(std::span<const std::int32_t> trace, std::uint64_t maxS
         }
         return t.forced[t.classStart[c] + i];
     };
+    // Per-label counts of the rest of the case, for the label-count bound.
+    for (const std::int32_t l : t.kindLabel) t.kindOf[static_cast<std::size_t>(l)] = kNone;
+    t.kindLabel.clear();
+    for (const std::int32_t l : trace)
+        if (l >= 0 && t.kindOf[static_cast<std::size_t>(l)] == kNone) {
+            t.kindOf[static_cast<std::size_t>(l)] = static_cast<std::uint32_t>(t.kindLabel.size());
+            t.kindLabel.push_back(l);
+        }
+    const auto kinds = static_cast<std::uint32_t>(t.kindLabel.size());
+    const bool byLabel = model.counts.known() && std::size_t{kinds + 1} * (n + 1) <= kMaxBoundEntries;
+    if (byLabel) {
+        t.remaining.assign(std::size_t{kinds} * (n + 1), 0);
+        for (std::uint32_t j = n; j-- > 0;) {
+            std::copy_n(t.remaining.data() + std::size_t{j + 1} * kinds, kinds, t.remaining.data() + std::size_t{j} * kinds);
+            if (trace[j] >= 0) ++t.remaining[std::size_t{j} * kinds + t.kindOf[static_cast<std::size_t>(trace[j])]];
+        }
+    }
+    const LabelCounts& counts = model.counts;
+    // Events of labels the map cannot do from m are counted as in the reach
+    // bound; beyond that, only the labels m limits or requires can add.
+    const auto byLabelBound = [&](std::uint32_t m, std::uint32_t i, std::uint32_t forced) -> std::uint32_t {
+        std::uint32_t sum = forced;
+        const std::uint32_t* left = t.remaining.data() + std::size_t{i} * kinds;
+        const std::uint8_t* most = counts.most.data() + std::size_t{m} * counts.labels;
+        for (std::uint32_t x = counts.limitedStart[m]; x < counts.limitedStart[m + 1]; ++x) {
+            const std::uint32_t l = counts.limited[x];
+            const std::uint32_t k = t.kindOf[l];
+            if (k != kNone && left[k] > most[l]) sum += left[k] - most[l];
+        }
+        const std::uint8_t* least = counts.least.data() + std::size_t{m} * counts.labels;
+        for (std::uint32_t x = counts.mustStart[m]; x < counts.mustStart[m + 1]; ++x) {
+            const std::uint32_t l = counts.must[x];
+            const std::uint32_t k = t.kindOf[l];
+            const std::uint32_t has = k == kNone ? 0 : left[k];
+            if (least[l] > has) sum += least[l] - has;
+        }
+        return sum;
+    };
     // Lower bound on the deviations still to come from (marking, position).
-    const auto bound = [&](std::uint32_t m, std::uint32_t i) -> std::uint64_t {
+    const auto bound = [&](std::uint32_t m, std::uint32_t i) -> std::uint32_t {
         const std::uint32_t forced = forcedFrom(m, i);
         const std::uint32_t matchable = n - i - forced;
         const std::uint32_t needed = s.visibleToFinal[m];
-        return (forced + (needed > matchable ? needed - matchable : 0)) * kDeviation;
+        const std::uint32_t byReach = forced + (needed > matchable ? needed - matchable : 0);
+        return byLabel ? std::max(byReach, byLabelBound(m, i, forced)) : byReach;
     };
-    const auto push = [&](std::uint32_t state, std::uint64_t estimate) {
-        const SearchState& v = t.states[state];
-        t.open.push_back({estimate, std::uint64_t{~v.position} << 32 | v.marking, state});
-        std::push_heap(t.open.begin(), t.open.end(), later);
+    const auto push = [&](std::uint32_t state) {
+        SearchState& v = t.states[state];
+        if (v.bound == kNone) v.bound = bound(v.marking, v.position);
+        t.open.push(static_cast<std::uint32_t>(v.cost / kDeviation) + v.bound,
+                    static_cast<std::uint32_t>(v.cost % kDeviation), v.position, v.marking, state);
     };
 
-    t.states.push_back({0, kNone, 0, 0, false, {MoveKind::Silent, -1, -1}});
-    t.index.at(keyOf(0, 0)) = 0;
-    push(0, bound(0, 0));
+    t.states.push_back({0, kNone, 0, 0, kNone, false, {MoveKind::Silent, -1, -1}});
+    slotOf(0, 0) = 0;
+    push(0);
 
     Alignment result;
     result.traceLength = n;
@@ -239,10 +349,10 @@ Alignment Aligner::align(std::span<const std::int32_t> trace, std::uint64_t maxS
 
     const auto relax = [&](std::uint32_t from, std::uint64_t cost, std::uint32_t m, std::uint32_t i, Move move) {
         if (s.visibleToFinal[m] == NetStates::kNever) return; // no way to the end from there
-        std::uint32_t& slot = t.index.at(keyOf(m, i));
+        std::uint32_t& slot = slotOf(m, i);
         if (slot == kNone) {
             slot = static_cast<std::uint32_t>(t.states.size());
-            t.states.push_back({UINT64_MAX, kNone, m, i, false, move});
+            t.states.push_back({UINT64_MAX, kNone, m, i, kNone, false, move});
         }
         const std::uint32_t to = slot;
         SearchState& v = t.states[to];
@@ -250,14 +360,12 @@ Alignment Aligner::align(std::span<const std::int32_t> trace, std::uint64_t maxS
         v.cost = cost;
         v.parent = from;
         v.move = move;
-        push(to, cost + bound(m, i));
+        push(to);
     };
 
     std::uint32_t goal = kNone;
     while (!t.open.empty()) {
-        std::pop_heap(t.open.begin(), t.open.end(), later);
-        const std::uint32_t at = t.open.back().state;
-        t.open.pop_back();
+        const std::uint32_t at = t.open.pop();
         if (t.states[at].closed) continue;
         t.states[at].closed = true;
         if (++result.statesVisited > maxStates)

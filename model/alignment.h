@@ -6,18 +6,22 @@
 // model move (the map has a step the case skipped, cost 1; silent steps cost
 // nothing). Among alignments with the fewest deviations, one with the fewest
 // silent moves is taken. The search is A* over the product of the map's states
-// (net_states.h) and positions in the case, with an admissible bound: events
-// no reachable step can match must be log moves, and the steps still needed to
-// reach the end beyond the remaining events must be model moves.
+// (net_states.h) and positions in the case, with an admissible and consistent
+// bound, the larger of two: events no reachable step can match must be log
+// moves, and the steps still needed to reach the end beyond the remaining
+// events must be model moves; and per activity, events beyond the times the
+// map can still do it are log moves, times the map must still do it beyond its
+// remaining events are model moves (label_counts.h).
 //
 // The search keeps its states in flat open-addressing tables reused from case
 // to case (an Aligner per thread), and works the bound out once per case for
 // each group of map states that can still do the same activities, so a diff of
 // thousands of variants neither allocates per state nor rescans the trace.
-// It expands states in exactly the order the first A* did
-// (alignment_reference.h), so it finds the same alignment, move for move.
+// The first A* (alignment_reference.h) is kept for tests: the costs found are
+// the same; where several alignments share the optimal cost, either may be taken.
 #pragma once
 
+#include "label_counts.h"
 #include "net_states.h"
 #include "workflow_net.h"
 
@@ -38,6 +42,7 @@ struct ReplayModel {
     std::vector<std::vector<std::uint64_t>> reach; // per marking: bitset of labels some run from it can still do
     std::vector<std::uint32_t> reachClass;         // per marking: markings with the same reach share a number
     std::uint32_t reachClasses = 0;
+    LabelCounts counts;                           // how often each label can and must still happen
 
     std::int32_t labelOf(std::string_view activity) const; // -1 when the map has no such step
 };
