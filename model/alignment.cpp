@@ -99,8 +99,9 @@ struct SearchState {
 class OpenStates {
 public:
     void clear() {
-        for (auto& row : m_buckets)
-            for (auto& stack : row) stack.clear();
+        for (std::size_t d = 0; d < m_used.size(); ++d)
+            for (std::uint32_t k = 0; k < m_used[d]; ++k) m_buckets[d][k].clear();
+        m_used.clear();
         m_deviations = m_silent = 0;
         m_size = 0;
     }
@@ -109,8 +110,10 @@ public:
     void push(std::uint32_t deviations, std::uint32_t silent, std::uint32_t position, std::uint32_t marking,
               std::uint32_t state) {
         if (deviations >= m_buckets.size()) m_buckets.resize(deviations + 1);
+        if (deviations >= m_used.size()) m_used.resize(deviations + 1, 0);
         auto& row = m_buckets[deviations];
         if (silent >= row.size()) row.resize(silent + 1);
+        m_used[deviations] = std::max(m_used[deviations], silent + 1);
         row[silent].push_back({std::uint64_t{~position} << 32 | marking, state});
         std::push_heap(row[silent].begin(), row[silent].end(), Later{});
         ++m_size;
@@ -122,9 +125,11 @@ public:
 
     std::uint32_t pop() {
         for (;; ++m_deviations, m_silent = 0) {
+            if (m_deviations >= m_used.size()) continue; // not reached: pop is only asked of a non-empty queue
             auto& row = m_buckets[m_deviations];
-            while (m_silent < row.size() && row[m_silent].empty()) ++m_silent;
-            if (m_silent == row.size()) continue;
+            const std::uint32_t used = m_used[m_deviations];
+            while (m_silent < used && row[m_silent].empty()) ++m_silent;
+            if (m_silent >= used) continue;
             std::pop_heap(row[m_silent].begin(), row[m_silent].end(), Later{});
             const std::uint32_t state = row[m_silent].back().state;
             row[m_silent].pop_back();
@@ -142,6 +147,7 @@ private:
         bool operator()(const Entry& a, const Entry& b) const { return a.order > b.order; }
     };
     std::vector<std::vector<std::vector<Entry>>> m_buckets; // [deviations][silent]
+    std::vector<std::uint32_t> m_used; // per deviations, the buckets pushed to since the last clear
     std::uint32_t m_deviations = 0, m_silent = 0;
     std::size_t m_size = 0;
 };
