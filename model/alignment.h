@@ -13,10 +13,11 @@
 // map can still do it are log moves, times the map must still do it beyond its
 // remaining events are model moves (label_counts.h).
 //
-// The search keeps its states in flat open-addressing tables reused from case
-// to case (an Aligner per thread), and works the bound out once per case for
-// each group of map states that can still do the same activities, so a diff of
-// thousands of variants neither allocates per state nor rescans the trace.
+// The search keeps its states in flat tables (direct index, or open addressing
+// for long cases on large maps) reused from case to case (an Aligner per
+// thread), its open states in buckets by estimate, and works each state's bound
+// out once, so a diff of thousands of variants neither allocates per state nor
+// rescans the trace.
 // The first A* (alignment_reference.h) is kept for tests: the costs found are
 // the same; where several alignments share the optimal cost, either may be taken.
 #pragma once

@@ -1,6 +1,6 @@
 // The alignment search as first written (A* with a node-based map and a binary
 // heap), kept so tests can hold the faster search (alignment.h) against it:
-// both find the same alignment, move for move, for any map and trace.
+// both find the same deviations and silent moves for any map and trace.
 #pragma once
 
 #include "alignment.h"
