@@ -93,16 +93,21 @@ struct SearchState {
 // The open states by estimate: deviations (so far and still to come at least),
 // then silent moves so far; among equal estimates the state with more events
 // done first, then the lower marking, as the reference search orders them. A
-// small heap per estimate: the bound is consistent (it never falls by more than
-// a move costs), so estimates taken out never fall and a cursor over the
-// buckets finds the least.
+// heap per number of deviations: the bound is consistent (it never falls by
+// more than a move costs), so estimates taken out never fall and a cursor over
+// the buckets finds the least.
 class OpenStates {
 public:
     void clear() {
-        for (std::size_t d = 0; d < m_used.size(); ++d)
-            for (std::uint32_t k = 0; k < m_used[d]; ++k) m_buckets[d][k].clear();
-        m_used.clear();
-        m_deviations = m_silent = 0;
+        // A long case can leave big buckets the next cases would not use; they are
+        // given back rather than kept for every case to come.
+        for (std::size_t d = 0; d < m_used; ++d) {
+            std::vector<Entry>& bucket = m_buckets[d];
+            if (bucket.capacity() > kKeptBucket) std::vector<Entry>().swap(bucket);
+            else bucket.clear();
+        }
+        m_used = 0;
+        m_deviations = 0;
         m_size = 0;
     }
     bool empty() const { return m_size == 0; }
@@ -110,46 +115,39 @@ public:
     void push(std::uint32_t deviations, std::uint32_t silent, std::uint32_t position, std::uint32_t marking,
               std::uint32_t state) {
         if (deviations >= m_buckets.size()) m_buckets.resize(deviations + 1);
-        if (deviations >= m_used.size()) m_used.resize(deviations + 1, 0);
-        auto& row = m_buckets[deviations];
-        if (silent >= row.size()) row.resize(silent + 1);
-        m_used[deviations] = std::max(m_used[deviations], silent + 1);
-        row[silent].push_back({std::uint64_t{~position} << 32 | marking, state});
-        std::push_heap(row[silent].begin(), row[silent].end(), Later{});
+        m_used = std::max<std::size_t>(m_used, deviations + 1);
+        std::vector<Entry>& bucket = m_buckets[deviations];
+        bucket.push_back({silent, state, std::uint64_t{~position} << 32 | marking});
+        std::push_heap(bucket.begin(), bucket.end(), Later{});
         ++m_size;
-        if (deviations < m_deviations || (deviations == m_deviations && silent < m_silent)) {
-            m_deviations = deviations; // only an inconsistent bound would do this; stay correct anyway
-            m_silent = silent;
-        }
+        // Only an inconsistent bound would push below the cursor; stay correct anyway.
+        m_deviations = std::min(m_deviations, deviations);
     }
 
     std::uint32_t pop() {
-        for (;; ++m_deviations, m_silent = 0) {
-            if (m_deviations >= m_used.size()) continue; // not reached: pop is only asked of a non-empty queue
-            auto& row = m_buckets[m_deviations];
-            const std::uint32_t used = m_used[m_deviations];
-            while (m_silent < used && row[m_silent].empty()) ++m_silent;
-            if (m_silent >= used) continue;
-            std::pop_heap(row[m_silent].begin(), row[m_silent].end(), Later{});
-            const std::uint32_t state = row[m_silent].back().state;
-            row[m_silent].pop_back();
-            --m_size;
-            return state;
-        }
+        while (m_buckets[m_deviations].empty()) ++m_deviations; // the queue is not empty
+        std::vector<Entry>& bucket = m_buckets[m_deviations];
+        std::pop_heap(bucket.begin(), bucket.end(), Later{});
+        const std::uint32_t state = bucket.back().state;
+        bucket.pop_back();
+        --m_size;
+        return state;
     }
 
 private:
     struct Entry {
+        std::uint32_t silent, state;
         std::uint64_t order; // ~position above, marking below
-        std::uint32_t state;
     };
     struct Later {
-        bool operator()(const Entry& a, const Entry& b) const { return a.order > b.order; }
+        bool operator()(const Entry& a, const Entry& b) const {
+            return a.silent != b.silent ? a.silent > b.silent : a.order > b.order;
+        }
     };
-    std::vector<std::vector<std::vector<Entry>>> m_buckets; // [deviations][silent]
-    std::vector<std::uint32_t> m_used; // per deviations, the buckets pushed to since the last clear
-    std::uint32_t m_deviations = 0, m_silent = 0;
-    std::size_t m_size = 0;
+    static constexpr std::size_t kKeptBucket = 1 << 16;
+    std::vector<std::vector<Entry>> m_buckets; // by deviations
+    std::size_t m_used = 0, m_size = 0;        // buckets pushed to since the last clear
+    std::uint32_t m_deviations = 0;
 };
 
 // (marking, position) -> index of its SearchState: open addressing with linear
