@@ -217,7 +217,11 @@ struct Aligner::Tables {
     std::vector<SearchState> states;
     StateIndex index;
     OpenStates open;
-    std::vector<std::uint32_t> directState, directCase; // per position * markings + marking
+    struct DirectSlot {
+        std::uint32_t caseNumber = 0; // the slot is empty unless it is the current case's
+        std::uint32_t state = kNone;
+    };
+    std::vector<DirectSlot> direct; // per position * markings + marking
     // Per reach class, for the current case: where its counts of events no
     // step can match from position i on start in `forced`.
     std::vector<std::uint32_t> classCase, classStart;
@@ -249,23 +253,18 @@ Alignment Aligner::align(std::span<const std::int32_t> trace, std::uint64_t maxS
     t.forced.clear();
     if (++t.caseNumber == 0) {
         std::fill(t.classCase.begin(), t.classCase.end(), 0);
-        std::fill(t.directCase.begin(), t.directCase.end(), 0);
+        std::fill(t.direct.begin(), t.direct.end(), Tables::DirectSlot{});
         t.caseNumber = 1;
     }
     const std::size_t markings = s.markings.size();
     const bool direct = markings * (n + 1) <= kMaxDirectStates;
-    if (direct && t.directCase.size() < markings * (n + 1)) {
-        t.directCase.resize(markings * (n + 1), 0);
-        t.directState.resize(markings * (n + 1), kNone);
-    }
+    if (direct && t.direct.size() < markings * (n + 1)) t.direct.resize(markings * (n + 1));
     const auto slotOf = [&](std::uint32_t m, std::uint32_t i) -> std::uint32_t& {
         if (!direct) return t.index.at(keyOf(m, i));
         const std::size_t d = std::size_t{i} * markings + m;
-        if (t.directCase[d] != t.caseNumber) {
-            t.directCase[d] = t.caseNumber;
-            t.directState[d] = kNone;
-        }
-        return t.directState[d];
+        Tables::DirectSlot& slot = t.direct[d];
+        if (slot.caseNumber != t.caseNumber) slot = {t.caseNumber, kNone};
+        return slot.state;
     };
 
     const auto cannotMatch = [&](std::uint32_t m, std::uint32_t j) {
