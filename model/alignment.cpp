@@ -1,8 +1,8 @@
 #include "alignment.h"
 
 #include <algorithm>
-#include <queue>
-#include <unordered_map>
+#include <bit>
+#include <map>
 
 namespace strawman::model {
 
@@ -51,6 +51,12 @@ ReplayModel buildReplayModel(const MapContent& map) {
             }
         }
     }
+
+    std::map<std::vector<std::uint64_t>, std::uint32_t> classes;
+    for (const auto& bits : r.reach)
+        r.reachClass.push_back(classes.try_emplace(bits, static_cast<std::uint32_t>(classes.size())).first->second);
+    r.reachClasses = static_cast<std::uint32_t>(classes.size());
+    r.counts = countLabels(s, r.transitionLabel, r.labels.size());
     return r;
 }
 
@@ -63,109 +69,343 @@ namespace {
 
 // Costs as one number: deviations weigh more than any number of silent moves.
 constexpr std::uint64_t kDeviation = std::uint64_t{1} << 32;
+constexpr std::uint32_t kNone = UINT32_MAX;
 
-struct Visit {
-    std::uint64_t cost = UINT64_MAX; // best known cost from the start
-    std::uint64_t parent = UINT64_MAX;
-    Move move{MoveKind::Silent, -1, -1};
-    bool closed = false;
-};
+// Bound tables past this many entries are not kept: the bound is then counted
+// afresh each time, as a very long case on a map of many states would
+// otherwise hold gigabytes.
+constexpr std::size_t kMaxBoundEntries = std::size_t{1} << 24;
 
-struct Open {
-    std::uint64_t estimate; // cost so far + lower bound of the rest
+// Below this many (marking, position) pairs a case's states are found by direct
+// index rather than by hashing.
+constexpr std::size_t kMaxDirectStates = std::size_t{1} << 21;
+
+struct SearchState {
+    std::uint64_t cost; // best known cost from the start
+    std::uint32_t parent;
+    std::uint32_t marking;
     std::uint32_t position; // events done
-    std::uint64_t state;
-    bool operator>(const Open& o) const {
-        if (estimate != o.estimate) return estimate > o.estimate;
-        if (position != o.position) return position < o.position; // deeper first
-        return state > o.state;
-    }
+    std::uint32_t bound;    // deviations still to come at least; kNone until needed
+    bool closed;
+    Move move;
 };
+
+// The open states by estimate: deviations (so far and still to come at least),
+// then silent moves so far; among equal estimates the state with more events
+// done first, then the lower marking, as the reference search orders them. A
+// heap per number of deviations: the bound is consistent (it never falls by
+// more than a move costs), so estimates taken out never fall and a cursor over
+// the buckets finds the least.
+class OpenStates {
+public:
+    void clear() {
+        // A long case can leave big buckets the next cases would not use; they are
+        // given back rather than kept for every case to come.
+        for (std::size_t d = 0; d < m_used; ++d) {
+            std::vector<Entry>& bucket = m_buckets[d];
+            if (bucket.capacity() > kKeptBucket) std::vector<Entry>().swap(bucket);
+            else bucket.clear();
+        }
+        m_used = 0;
+        m_deviations = 0;
+        m_size = 0;
+    }
+    bool empty() const { return m_size == 0; }
+
+    void push(std::uint32_t deviations, std::uint32_t silent, std::uint32_t position, std::uint32_t marking,
+              std::uint32_t state) {
+        if (deviations >= m_buckets.size()) m_buckets.resize(deviations + 1);
+        m_used = std::max<std::size_t>(m_used, deviations + 1);
+        std::vector<Entry>& bucket = m_buckets[deviations];
+        bucket.push_back({silent, state, std::uint64_t{~position} << 32 | marking});
+        std::push_heap(bucket.begin(), bucket.end(), Later{});
+        ++m_size;
+        // Only an inconsistent bound would push below the cursor; stay correct anyway.
+        m_deviations = std::min(m_deviations, deviations);
+    }
+
+    std::uint32_t pop() {
+        while (m_buckets[m_deviations].empty()) ++m_deviations; // the queue is not empty
+        std::vector<Entry>& bucket = m_buckets[m_deviations];
+        std::pop_heap(bucket.begin(), bucket.end(), Later{});
+        const std::uint32_t state = bucket.back().state;
+        bucket.pop_back();
+        --m_size;
+        return state;
+    }
+
+private:
+    struct Entry {
+        std::uint32_t silent, state;
+        std::uint64_t order; // ~position above, marking below
+    };
+    struct Later {
+        bool operator()(const Entry& a, const Entry& b) const {
+            return a.silent != b.silent ? a.silent > b.silent : a.order > b.order;
+        }
+    };
+    static constexpr std::size_t kKeptBucket = 1 << 16;
+    std::vector<std::vector<Entry>> m_buckets; // by deviations
+    std::size_t m_used = 0, m_size = 0;        // buckets pushed to since the last clear
+    std::uint32_t m_deviations = 0;
+};
+
+// (marking, position) -> index of its SearchState: open addressing with linear
+// probing; a generation number empties it for the next case without touching
+// its memory.
+class StateIndex {
+public:
+    void clear() {
+        m_used = 0;
+        if (++m_generation == 0) {
+            std::fill(m_slots.begin(), m_slots.end(), Slot{});
+            m_generation = 1;
+        }
+    }
+
+    // The slot for key, holding kNone when the key is new.
+    std::uint32_t& at(std::uint64_t key) {
+        if ((m_used + 1) * 2 > m_slots.size()) grow();
+        for (std::size_t i = slotOf(key);; i = (i + 1) & m_mask) {
+            Slot& s = m_slots[i];
+            if (s.generation != m_generation) {
+                s = {key, kNone, m_generation};
+                ++m_used;
+                return s.state;
+            }
+            if (s.key == key) return s.state;
+        }
+    }
+
+private:
+    struct Slot {
+        std::uint64_t key = 0;
+        std::uint32_t state = kNone;
+        std::uint32_t generation = 0;
+    };
+
+    std::size_t slotOf(std::uint64_t key) const {
+        return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> m_shift) & m_mask;
+    }
+
+    void grow() {
+        std::vector<Slot> old = std::move(m_slots);
+        const std::size_t size = std::max<std::size_t>(1024, old.size() * 2);
+        m_slots.assign(size, Slot{});
+        m_mask = size - 1;
+        m_shift = 64 - static_cast<unsigned>(std::countr_zero(size));
+        const std::uint32_t generation = m_generation;
+        m_generation = 1;
+        m_used = 0;
+        for (const Slot& s : old)
+            if (s.generation == generation) at(s.key) = s.state;
+    }
+
+    std::vector<Slot> m_slots;
+    std::size_t m_mask = 0, m_used = 0;
+    unsigned m_shift = 64;
+    std::uint32_t m_generation = 1;
+};
+
+std::uint64_t keyOf(std::uint32_t marking, std::uint32_t position) {
+    return std::uint64_t{marking} << 32 | position;
+}
 
 } // namespace
 
-Alignment align(const ReplayModel& model, std::span<const std::int32_t> trace, std::uint64_t maxStates) {
-    const NetStates& s = model.states;
-    const auto n = static_cast<std::uint32_t>(trace.size());
-    const std::uint64_t width = n + 1;
-    const auto stateOf = [&](std::uint32_t marking, std::uint32_t position) { return marking * width + position; };
+struct Aligner::Tables {
+    std::vector<SearchState> states;
+    StateIndex index;
+    OpenStates open;
+    struct DirectSlot {
+        std::uint32_t caseNumber = 0; // the slot is empty unless it is the current case's
+        std::uint32_t state = kNone;
+    };
+    std::vector<DirectSlot> direct; // per position * markings + marking
+    // Per reach class, for the current case: where its counts of events no
+    // step can match from position i on start in `forced`.
+    std::vector<std::uint32_t> classCase, classStart;
+    std::vector<std::uint32_t> forced;
+    std::uint32_t caseNumber = 0;
+    // The case's events from position i on, per label it has: remaining[i * kinds + kind].
+    std::vector<std::uint32_t> kindOf; // label -> kind in this case, kNone when it has none
+    std::vector<std::int32_t> kindLabel;
+    std::vector<std::uint32_t> remaining;
+};
 
-    // Lower bound on the deviations still to come from (marking, position).
-    const auto bound = [&](std::uint32_t m, std::uint32_t i) -> std::uint64_t {
-        std::uint32_t forced = 0;
-        const auto& reach = model.reach[m];
-        for (std::uint32_t j = i; j < n; ++j) {
-            const std::int32_t l = trace[j];
-            if (l < 0 || !(reach[static_cast<std::size_t>(l) / 64] >> (l % 64) & 1)) ++forced;
-        }
-        const std::uint32_t matchable = n - i - forced;
-        const std::uint32_t needed = s.visibleToFinal[m];
-        return (forced + (needed > matchable ? needed - matchable : 0)) * kDeviation;
+Aligner::Aligner(const ReplayModel& model) : m_model(model), m_tables(std::make_unique<Tables>()) {
+    m_tables->classCase.assign(model.reachClasses, 0);
+    m_tables->classStart.assign(model.reachClasses, 0);
+    m_tables->kindOf.assign(model.labels.size(), kNone);
+}
+
+Aligner::~Aligner() = default;
+
+Alignment Aligner::align(std::span<const std::int32_t> trace, std::uint64_t maxStates) {
+    const ReplayModel& model = m_model;
+    const NetStates& s = model.states;
+    Tables& t = *m_tables;
+    const auto n = static_cast<std::uint32_t>(trace.size());
+
+    t.states.clear();
+    t.index.clear();
+    t.open.clear();
+    t.forced.clear();
+    if (++t.caseNumber == 0) {
+        std::fill(t.classCase.begin(), t.classCase.end(), 0);
+        std::fill(t.direct.begin(), t.direct.end(), Tables::DirectSlot{});
+        t.caseNumber = 1;
+    }
+    const std::size_t markings = s.markings.size();
+    const bool direct = markings * (n + 1) <= kMaxDirectStates;
+    if (direct && t.direct.size() < markings * (n + 1)) t.direct.resize(markings * (n + 1));
+    const auto slotOf = [&](std::uint32_t m, std::uint32_t i) -> std::uint32_t& {
+        if (!direct) return t.index.at(keyOf(m, i));
+        const std::size_t d = std::size_t{i} * markings + m;
+        Tables::DirectSlot& slot = t.direct[d];
+        if (slot.caseNumber != t.caseNumber) slot = {t.caseNumber, kNone};
+        return slot.state;
     };
 
-    std::unordered_map<std::uint64_t, Visit> visits;
-    visits.reserve(256);
-    std::priority_queue<Open, std::vector<Open>, std::greater<>> open;
-    const std::uint64_t start = stateOf(0, 0);
-    visits[start].cost = 0;
-    open.push({bound(0, 0), 0, start});
+    const auto cannotMatch = [&](std::uint32_t m, std::uint32_t j) {
+        const std::int32_t l = trace[j];
+        return l < 0 || !(model.reach[m][static_cast<std::size_t>(l) / 64] >> (l % 64) & 1);
+    };
+    // Events from position i on that no step reachable from m can match.
+    const auto forcedFrom = [&](std::uint32_t m, std::uint32_t i) -> std::uint32_t {
+        const std::uint32_t c = model.reachClass[m];
+        if (t.classCase[c] != t.caseNumber) {
+            if (t.forced.size() + n + 1 > kMaxBoundEntries) {
+                std::uint32_t forced = 0;
+                for (std::uint32_t j = i; j < n; ++j) forced += cannotMatch(m, j) ? 1 : 0;
+                return forced;
+            }
+            t.classCase[c] = t.caseNumber;
+            t.classStart[c] = static_cast<std::uint32_t>(t.forced.size());
+            t.forced.resize(t.forced.size() + n + 1);
+            std::uint32_t* counts = t.forced.data() + t.classStart[c];
+            counts[n] = 0;
+            for (std::uint32_t j = n; j-- > 0;) counts[j] = counts[j + 1] + (cannotMatch(m, j) ? 1 : 0);
+        }
+        return t.forced[t.classStart[c] + i];
+    };
+    // Per-label counts of the rest of the case, for the label-count bound.
+    for (const std::int32_t l : t.kindLabel) t.kindOf[static_cast<std::size_t>(l)] = kNone;
+    t.kindLabel.clear();
+    for (const std::int32_t l : trace)
+        if (l >= 0 && t.kindOf[static_cast<std::size_t>(l)] == kNone) {
+            t.kindOf[static_cast<std::size_t>(l)] = static_cast<std::uint32_t>(t.kindLabel.size());
+            t.kindLabel.push_back(l);
+        }
+    const auto kinds = static_cast<std::uint32_t>(t.kindLabel.size());
+    const bool byLabel = model.counts.known() && std::size_t{kinds + 1} * (n + 1) <= kMaxBoundEntries;
+    if (byLabel) {
+        t.remaining.assign(std::size_t{kinds} * (n + 1), 0);
+        for (std::uint32_t j = n; j-- > 0;) {
+            std::copy_n(t.remaining.data() + std::size_t{j + 1} * kinds, kinds, t.remaining.data() + std::size_t{j} * kinds);
+            if (trace[j] >= 0) ++t.remaining[std::size_t{j} * kinds + t.kindOf[static_cast<std::size_t>(trace[j])]];
+        }
+    }
+    const LabelCounts& counts = model.counts;
+    // Events of labels the map cannot do from m are counted as in the reach
+    // bound; beyond that, only the labels m limits or requires can add.
+    const auto byLabelBound = [&](std::uint32_t m, std::uint32_t i, std::uint32_t forced) -> std::uint32_t {
+        std::uint32_t sum = forced;
+        const std::uint32_t* left = t.remaining.data() + std::size_t{i} * kinds;
+        const std::uint8_t* most = counts.most.data() + std::size_t{m} * counts.labels;
+        for (std::uint32_t x = counts.limitedStart[m]; x < counts.limitedStart[m + 1]; ++x) {
+            const std::uint32_t l = counts.limited[x];
+            const std::uint32_t k = t.kindOf[l];
+            if (k != kNone && left[k] > most[l]) sum += left[k] - most[l];
+        }
+        const std::uint8_t* least = counts.least.data() + std::size_t{m} * counts.labels;
+        for (std::uint32_t x = counts.mustStart[m]; x < counts.mustStart[m + 1]; ++x) {
+            const std::uint32_t l = counts.must[x];
+            const std::uint32_t k = t.kindOf[l];
+            const std::uint32_t has = k == kNone ? 0 : left[k];
+            if (least[l] > has) sum += least[l] - has;
+        }
+        return sum;
+    };
+    // Lower bound on the deviations still to come from (marking, position).
+    const auto bound = [&](std::uint32_t m, std::uint32_t i) -> std::uint32_t {
+        const std::uint32_t forced = forcedFrom(m, i);
+        const std::uint32_t matchable = n - i - forced;
+        const std::uint32_t needed = s.visibleToFinal[m];
+        const std::uint32_t byReach = forced + (needed > matchable ? needed - matchable : 0);
+        return byLabel ? std::max(byReach, byLabelBound(m, i, forced)) : byReach;
+    };
+    const auto push = [&](std::uint32_t state) {
+        SearchState& v = t.states[state];
+        if (v.bound == kNone) v.bound = bound(v.marking, v.position);
+        t.open.push(static_cast<std::uint32_t>(v.cost / kDeviation) + v.bound,
+                    static_cast<std::uint32_t>(v.cost % kDeviation), v.position, v.marking, state);
+    };
+
+    t.states.push_back({0, kNone, 0, 0, kNone, false, {MoveKind::Silent, -1, -1}});
+    slotOf(0, 0) = 0;
+    push(0);
 
     Alignment result;
     result.traceLength = n;
     result.shortestRun = s.shortestRun();
-    const std::uint64_t goal = stateOf(s.final, n);
 
-    auto relax = [&](std::uint64_t from, std::uint64_t cost, std::uint32_t m, std::uint32_t i, Move move) {
+    const auto relax = [&](std::uint32_t from, std::uint64_t cost, std::uint32_t m, std::uint32_t i, Move move) {
         if (s.visibleToFinal[m] == NetStates::kNever) return; // no way to the end from there
-        const std::uint64_t to = stateOf(m, i);
-        Visit& v = visits[to];
+        std::uint32_t& slot = slotOf(m, i);
+        if (slot == kNone) {
+            slot = static_cast<std::uint32_t>(t.states.size());
+            t.states.push_back({UINT64_MAX, kNone, m, i, kNone, false, move});
+        }
+        const std::uint32_t to = slot;
+        SearchState& v = t.states[to];
         if (v.closed || cost >= v.cost) return;
         v.cost = cost;
         v.parent = from;
         v.move = move;
-        open.push({cost + bound(m, i), i, to});
+        push(to);
     };
 
-    while (!open.empty()) {
-        const Open top = open.top();
-        open.pop();
-        Visit& here = visits[top.state];
-        if (here.closed) continue;
-        here.closed = true;
+    std::uint32_t goal = kNone;
+    while (!t.open.empty()) {
+        const std::uint32_t at = t.open.pop();
+        if (t.states[at].closed) continue;
+        t.states[at].closed = true;
         if (++result.statesVisited > maxStates)
             throw AlignmentTooLarge("a case of " + std::to_string(n) + " events needed more than " +
                                     std::to_string(maxStates) + " search states; it is left out of the diff");
-        if (top.state == goal) break;
-        const auto m = static_cast<std::uint32_t>(top.state / width);
-        const auto i = static_cast<std::uint32_t>(top.state % width);
-        const std::uint64_t cost = here.cost;
-        if (i < n) relax(top.state, cost + kDeviation, m, i + 1, {MoveKind::Log, static_cast<std::int32_t>(i), -1});
+        const std::uint32_t m = t.states[at].marking, i = t.states[at].position;
+        if (m == s.final && i == n) {
+            goal = at;
+            break;
+        }
+        const std::uint64_t cost = t.states[at].cost;
+        if (i < n) relax(at, cost + kDeviation, m, i + 1, {MoveKind::Log, static_cast<std::int32_t>(i), -1});
         for (std::uint32_t a = s.arcStart[m]; a < s.arcStart[m + 1]; ++a) {
             const NetStates::Arc arc = s.arcs[a];
             const std::int32_t label = model.transitionLabel[arc.transition];
-            const auto t = static_cast<std::int32_t>(arc.transition);
+            const auto tr = static_cast<std::int32_t>(arc.transition);
             if (label < 0) {
-                relax(top.state, cost + 1, arc.to, i, {MoveKind::Silent, -1, t});
+                relax(at, cost + 1, arc.to, i, {MoveKind::Silent, -1, tr});
                 continue;
             }
             if (i < n && trace[i] == label)
-                relax(top.state, cost, arc.to, i + 1, {MoveKind::Sync, static_cast<std::int32_t>(i), t});
-            relax(top.state, cost + kDeviation, arc.to, i, {MoveKind::Model, -1, t});
+                relax(at, cost, arc.to, i + 1, {MoveKind::Sync, static_cast<std::int32_t>(i), tr});
+            relax(at, cost + kDeviation, arc.to, i, {MoveKind::Model, -1, tr});
         }
     }
 
-    const auto found = visits.find(goal);
-    if (found == visits.end() || !found->second.closed)
+    if (goal == kNone)
         throw Error("no alignment found: the map's end is not reachable"); // exploreStates refuses such maps
-    for (std::uint64_t at = goal; at != start;) {
-        const Visit& v = visits.at(at);
-        result.moves.push_back(v.move);
-        at = v.parent;
-    }
+    for (std::uint32_t at = goal; at != 0; at = t.states[at].parent) result.moves.push_back(t.states[at].move);
     std::reverse(result.moves.begin(), result.moves.end());
-    result.deviations = static_cast<std::uint32_t>(found->second.cost / kDeviation);
-    result.silentMoves = static_cast<std::uint32_t>(found->second.cost % kDeviation);
+    result.deviations = static_cast<std::uint32_t>(t.states[goal].cost / kDeviation);
+    result.silentMoves = static_cast<std::uint32_t>(t.states[goal].cost % kDeviation);
     return result;
+}
+
+Alignment align(const ReplayModel& model, std::span<const std::int32_t> trace, std::uint64_t maxStates) {
+    return Aligner(model).align(trace, maxStates);
 }
 
 } // namespace strawman::model

@@ -2,6 +2,7 @@
 
 #include "progress.h"
 #include "transitions.h"
+#include "variant_alignment.h"
 #include "variants.h"
 
 #include <algorithm>
@@ -151,14 +152,11 @@ DiffResult diff(const MapContent& map, const EventLog& log, std::span<const std:
     std::map<std::string, UnmodelledActivity> unmodelled;
     double deviationSum = 0, worstSum = 0, fitnessSum = 0;
     std::int64_t aligned = 0, fitting = 0;
-    std::vector<std::int32_t> trace;
-    std::vector<std::uint32_t> eventActivity; // trace position -> log activity
-    std::size_t variantsDone = 0;
-    for (const Variant& v : variants) {
-        report(kVariantsFound + perVariant * static_cast<double>(variantsDone++), kAligning);
+    std::vector<std::vector<std::int32_t>> traces(variants.size());
+    std::vector<std::vector<std::uint32_t>> eventActivities(variants.size()); // trace position -> log activity
+    for (std::size_t vi = 0; vi < variants.size(); ++vi) {
+        const Variant& v = variants[vi];
         const auto n = static_cast<std::int64_t>(v.cases.size());
-        trace.clear();
-        eventActivity.clear();
         std::set<std::uint32_t> notOnMap;
         for (const std::uint32_t a : v.activities) {
             if (labelOf[a] < 0) {
@@ -166,19 +164,31 @@ DiffResult diff(const MapContent& map, const EventLog& log, std::span<const std:
                 notOnMap.insert(a);
                 if (options.ignoreUnmodelled) continue;
             }
-            trace.push_back(labelOf[a]);
-            eventActivity.push_back(a);
+            traces[vi].push_back(labelOf[a]);
+            eventActivities[vi].push_back(a);
         }
         for (const std::uint32_t a : notOnMap) unmodelled[log.activities[a]].cases += n;
+    }
 
-        Alignment al;
-        try {
-            al = align(model, trace, options.maxStatesPerVariant);
-        } catch (const AlignmentTooLarge& e) {
-            if (r.casesLeftOut == 0) r.warnings.push_back(e.what());
-            r.casesLeftOut += n;
-            continue;
+    const std::vector<VariantAlignment> alignments =
+        alignVariants(model, traces, options.maxStatesPerVariant, options.threads, [&](std::size_t done) {
+            report(kVariantsFound + perVariant * static_cast<double>(done), kAligning);
+        });
+    for (std::size_t vi = 0; vi < variants.size(); ++vi) {
+        const Variant& v = variants[vi];
+        const auto n = static_cast<std::int64_t>(v.cases.size());
+        const std::vector<std::int32_t>& trace = traces[vi];
+        const std::vector<std::uint32_t>& eventActivity = eventActivities[vi];
+        if (const std::exception_ptr& error = alignments[vi].error) {
+            try {
+                std::rethrow_exception(error);
+            } catch (const AlignmentTooLarge& e) {
+                if (r.casesLeftOut == 0) r.warnings.push_back(e.what());
+                r.casesLeftOut += n;
+                continue;
+            }
         }
+        const Alignment& al = alignments[vi].alignment;
         aligned += n;
         deviationSum += static_cast<double>(al.deviations) * static_cast<double>(n);
         worstSum += static_cast<double>(trace.size() + al.shortestRun) * static_cast<double>(n);

@@ -28,6 +28,7 @@ struct DiffOptions {
     bool ignoreUnmodelled = false;
     std::size_t topVariants = 20;
     std::uint64_t maxStatesPerVariant = 5'000'000;
+    unsigned threads = 0; // threads aligning the variants; 0: one per core. The result is the same.
 };
 
 // Per activity: cases in which the map's step was skipped (a model move), and

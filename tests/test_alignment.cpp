@@ -1,10 +1,16 @@
+#include "log_builder.h"
 #include "map_fixtures.h"
+#include "recording_progress.h"
 
 #include "model/alignment.h"
+#include "model/alignment_reference.h"
+#include "model/diff.h"
+#include "model/progress.h"
 
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <numeric>
 #include <random>
 #include <set>
 #include <string>
@@ -338,4 +344,212 @@ TEST_CASE("on larger random maps and traces the search matches an unguided searc
         }
     }
     CHECK(compared == 1000);
+}
+
+// [SECTION] The search against the first A*
+
+namespace {
+
+// The moves are a run of the map from its start to its end, interleaved with
+// the case's events in order, and they add up to the costs reported.
+bool replays(const ReplayModel& m, const std::vector<std::int32_t>& t, const Alignment& al) {
+    std::uint32_t marking = 0, deviations = 0, silent = 0;
+    std::int32_t position = 0;
+    auto fire = [&](std::int32_t transition) {
+        for (std::uint32_t a = m.states.arcStart[marking]; a < m.states.arcStart[marking + 1]; ++a)
+            if (static_cast<std::int32_t>(m.states.arcs[a].transition) == transition) {
+                marking = m.states.arcs[a].to;
+                return true;
+            }
+        return false;
+    };
+    for (const Move& mv : al.moves) {
+        const std::int32_t label =
+            mv.transition >= 0 ? m.transitionLabel[static_cast<std::size_t>(mv.transition)] : -1;
+        switch (mv.kind) {
+        case MoveKind::Sync:
+            if (mv.event != position || label < 0 || t[static_cast<std::size_t>(position)] != label || !fire(mv.transition))
+                return false;
+            ++position;
+            break;
+        case MoveKind::Log:
+            if (mv.event != position++) return false;
+            ++deviations;
+            break;
+        case MoveKind::Model:
+            if (label < 0 || !fire(mv.transition)) return false;
+            ++deviations;
+            break;
+        case MoveKind::Silent:
+            if (label >= 0 || !fire(mv.transition)) return false;
+            ++silent;
+            break;
+        }
+    }
+    return marking == m.states.final && position == static_cast<std::int32_t>(t.size()) &&
+           deviations == al.deviations && silent == al.silentMoves;
+}
+
+} // namespace
+
+TEST_CASE("on random maps and traces the search finds the reference A*'s costs, deviations and silent moves") {
+    std::mt19937 rng(4122026);
+    int compared = 0;
+    std::uint32_t deviating = 0;
+    std::uint64_t searched = 0, searchedByReference = 0;
+    for (unsigned seed = 300; seed < 420; ++seed) {
+        const ReplayModel m = buildReplayModel(RandomMap(seed).make(2 + static_cast<int>(seed % 4)));
+        Aligner aligner(m); // one per map, reused across its traces as the diff does
+        for (int k = 0; k < 12; ++k) {
+            const auto t = randomTrace(m, rng, 4 + 4 * static_cast<std::size_t>(k % 4));
+            const Alignment expected = alignReference(m, t);
+            const Alignment al = aligner.align(t);
+            CHECK_MESSAGE(al.deviations == expected.deviations, "map seed " << seed << ", trace of " << t.size());
+            CHECK_MESSAGE(al.silentMoves == expected.silentMoves, "map seed " << seed << ", trace of " << t.size());
+            CHECK(al.fitness() == expected.fitness());
+            CHECK(replays(m, t, al));
+            CHECK(replays(m, t, expected));
+            deviating += al.deviations > 0 ? 1 : 0;
+            searched += al.statesVisited;
+            searchedByReference += expected.statesVisited;
+            ++compared;
+        }
+    }
+    CHECK(compared == 1440);
+    CHECK(deviating > 700); // most random traces do not fit, so ties between alignments are exercised
+    CHECK(searched < searchedByReference); // the per-activity bound prunes
+}
+
+TEST_CASE("the search stops past its state limit, and its tables serve the next case") {
+    const ReplayModel m = buildReplayModel(loop());
+    Aligner aligner(m);
+    const auto t = trace(m, {"C", "B", "A", "C", "B", "B", "A", "C"});
+    const Alignment first = aligner.align(t);
+    REQUIRE(first.statesVisited > 10);
+    CHECK(aligner.align(t, first.statesVisited).statesVisited == first.statesVisited);
+    CHECK_THROWS_WITH_AS(aligner.align(t, first.statesVisited - 1), doctest::Contains("search states"), AlignmentTooLarge);
+    const Alignment again = aligner.align(t);
+    CHECK(again.deviations == first.deviations);
+    CHECK(again.silentMoves == first.silentMoves);
+    CHECK(again.statesVisited == first.statesVisited);
+}
+
+TEST_CASE("how often the map can and must still do an activity: extra repeats and missing steps") {
+    // A, then B once or twice, then C: from the start B can happen twice at
+    // most and must happen once, C must happen once.
+    MapBuilder b;
+    auto s = b.node(NodeKind::Start, "s");
+    auto a = b.activity("a", "A"), b1 = b.activity("b1", "B"), b2 = b.activity("b2", "B"), c = b.activity("c", "C");
+    auto twice = b.node(NodeKind::Decision, "twice");
+    auto e = b.node(NodeKind::End, "e");
+    b.edge(s, a).edge(a, b1).edge(b1, twice).edge(twice, b2).edge(twice, c).edge(b2, c).edge(c, e);
+    const ReplayModel m = buildReplayModel(b.map());
+    REQUIRE(m.counts.known());
+    const auto B = static_cast<std::size_t>(m.labelOf("B")), C = static_cast<std::size_t>(m.labelOf("C"));
+    CHECK(m.counts.most[0 * m.counts.labels + B] == 2);
+    CHECK(m.counts.least[0 * m.counts.labels + B] == 1);
+    CHECK(m.counts.least[0 * m.counts.labels + C] == 1);
+    for (const auto& codes : std::vector<std::vector<std::string>>{
+             {"A", "B", "B", "B", "C"}, {"A", "B", "B"}, {"A", "B", "B", "B", "B"}, {"B", "A", "C"}, {}}) {
+        const auto t = trace(m, codes);
+        const Alignment al = align(m, t);
+        CHECK(al.deviations == alignReference(m, t).deviations);
+        CHECK(al.deviations == exhaustive(m, t));
+        CHECK(replays(m, t, al));
+    }
+}
+
+// [SECTION] The diff's variants on several threads
+
+namespace {
+
+// Cases of random codes on a random map, a few of them repeated so variants
+// carry several cases.
+test::LogBuilder randomLog(std::mt19937& rng, int cases) {
+    test::LogBuilder b;
+    std::vector<std::vector<test::LoggedStep>> seen;
+    for (int c = 0; c < cases; ++c) {
+        if (!seen.empty() && rng() % 4 == 0) {
+            b.addCase(seen[rng() % seen.size()]);
+            continue;
+        }
+        std::vector<test::LoggedStep> steps(rng() % 14);
+        for (std::size_t i = 0; i < steps.size(); ++i)
+            steps[i] = {std::string(1, static_cast<char>('A' + rng() % 6)), static_cast<model::TimeMs>(i)};
+        b.addCase(steps);
+        seen.push_back(steps);
+    }
+    return b;
+}
+
+void checkSameDiff(const DiffResult& a, const DiffResult& b) {
+    CHECK(a.variants == b.variants);
+    CHECK(a.logFitness == b.logFitness);
+    CHECK(a.averageTraceFitness == b.averageTraceFitness);
+    CHECK(a.percentageFitting == b.percentageFitting);
+    CHECK(a.casesLeftOut == b.casesLeftOut);
+    CHECK(a.warnings == b.warnings);
+    REQUIRE(a.deviations.size() == b.deviations.size());
+    for (std::size_t i = 0; i < a.deviations.size(); ++i) {
+        CHECK(a.deviations[i].activity == b.deviations[i].activity);
+        CHECK(a.deviations[i].skipped == b.deviations[i].skipped);
+        CHECK(a.deviations[i].inserted == b.deviations[i].inserted);
+        CHECK(a.deviations[i].skippedMoves == b.deviations[i].skippedMoves);
+        CHECK(a.deviations[i].insertedMoves == b.deviations[i].insertedMoves);
+    }
+    REQUIRE(a.topVariants.size() == b.topVariants.size());
+    for (std::size_t i = 0; i < a.topVariants.size(); ++i) {
+        CHECK(a.topVariants[i].activities == b.topVariants[i].activities);
+        CHECK(a.topVariants[i].count == b.topVariants[i].count);
+        CHECK(a.topVariants[i].fitness == b.topVariants[i].fitness);
+        CHECK(a.topVariants[i].departures == b.topVariants[i].departures);
+    }
+}
+
+std::vector<std::uint32_t> allCases(const EventLog& log) {
+    std::vector<std::uint32_t> cases(log.caseCount());
+    std::iota(cases.begin(), cases.end(), 0u);
+    return cases;
+}
+
+} // namespace
+
+TEST_CASE("a diff on several threads gives the single-threaded result, variants left out included") {
+    std::mt19937 rng(12042026);
+    std::int64_t leftOut = 0;
+    for (unsigned seed = 500; seed < 508; ++seed) {
+        const MapContent map = RandomMap(seed).make(4);
+        const test::LogBuilder b = randomLog(rng, 300);
+        const auto cases = allCases(b.log);
+        DiffOptions one;
+        one.threads = 1;
+        one.topVariants = 1000;
+        one.maxStatesPerVariant = seed % 2 ? 5'000'000 : 8; // some variants too large to align
+        const DiffResult single = diff(map, b.log, cases, one);
+        CHECK(single.variants > 100);
+        leftOut += single.casesLeftOut;
+        for (const unsigned threads : {2u, 3u, 8u, 0u}) {
+            DiffOptions many = one;
+            many.threads = threads;
+            test::RecordingProgress progress;
+            const DiffResult r = diff(map, b.log, cases, many, &progress);
+            checkSameDiff(r, single);
+            CHECK(progress.rising());
+            CHECK(progress.fractions.back() == 1);
+        }
+    }
+    CHECK(leftOut > 0);
+}
+
+TEST_CASE("a diff on several threads stops when cancelled, with its threads joined") {
+    std::mt19937 rng(5);
+    const MapContent map = RandomMap(501).make(4);
+    const test::LogBuilder b = randomLog(rng, 300);
+    DiffOptions options;
+    options.threads = 2;
+    test::RecordingProgress progress(20);
+    CHECK_THROWS_WITH_AS(diff(map, b.log, allCases(b.log), options, &progress), "stopped: the diff was cancelled",
+                         Cancelled);
+    CHECK(progress.fractions.size() == 20);
+    CHECK(progress.rising());
 }
