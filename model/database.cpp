@@ -57,6 +57,11 @@ Statement& Statement::bindBlob(const char* name, const void* data, std::size_t s
     return *this;
 }
 
+Statement& Statement::bindBlobInPlace(const char* name, const void* data, std::size_t size) {
+    check(sqlite3_bind_blob64(m_stmt, index(name), data, size, SQLITE_STATIC));
+    return *this;
+}
+
 Statement& Statement::bindNull(const char* name) {
     check(sqlite3_bind_null(m_stmt, index(name)));
     return *this;

@@ -34,6 +34,9 @@ public:
     Statement& bind(const char* name, const std::string& value) { return bind(name, std::string_view(value)); }
     Statement& bindNull(const char* name);
     Statement& bindBlob(const char* name, const void* data, std::size_t size);
+    // The same without SQLite's own copy: the bytes must stay unchanged until
+    // the statement is finished (an event block's megabytes, written at once).
+    Statement& bindBlobInPlace(const char* name, const void* data, std::size_t size);
     template <class T> Statement& bind(const char* name, const std::optional<T>& value) {
         return value ? bind(name, *value) : bindNull(name);
     }

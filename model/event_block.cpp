@@ -96,11 +96,11 @@ std::int64_t writeEventBlock(Database& db, std::int64_t trust, std::int64_t impo
         .bind(":i", importId)
         .bind(":cases", static_cast<std::int64_t>(pseudonyms.size()))
         .bind(":events", static_cast<std::int64_t>(events.size()))
-        .bindBlob(":p", pseudonyms.data(), pseudonyms.size_bytes())
-        .bindBlob(":patients", patients.empty() ? &kNothing : static_cast<const void*>(patients.data()),
-                  patients.size_bytes())
-        .bindBlob(":counts", counts.data(), counts.size_bytes())
-        .bindBlob(":data", events.data(), events.size_bytes());
+        .bindBlobInPlace(":p", pseudonyms.data(), pseudonyms.size_bytes())
+        .bindBlobInPlace(":patients", patients.empty() ? &kNothing : static_cast<const void*>(patients.data()),
+                         patients.size_bytes())
+        .bindBlobInPlace(":counts", counts.data(), counts.size_bytes())
+        .bindBlobInPlace(":data", events.data(), events.size_bytes()); // s is finished before they go
     s.run();
     return db.lastInsertId();
 }

@@ -124,6 +124,16 @@ void EventImport::bytesRead(std::uint64_t done, std::uint64_t fileSize) {
 // [SECTION] Mapping codes and interning attributes
 
 std::int64_t EventImport::activityFor(const std::string& code) {
+    // Consecutive events often share their code (an XES trace's repeated steps):
+    // no hashing then.
+    if (m_lastCodeKnown && code == m_lastCode) return m_lastActivity;
+    m_lastActivity = lookUpActivity(code);
+    m_lastCode = code;
+    m_lastCodeKnown = true;
+    return m_lastActivity;
+}
+
+std::int64_t EventImport::lookUpActivity(const std::string& code) {
     if (auto it = m_codeCache.find(code); it != m_codeCache.end()) return it->second;
     const std::string local = trimmed(code);
     std::string activity;
@@ -224,12 +234,18 @@ void EventImport::event(SourceEvent&& e) {
         reject(e.line, "no case identifier");
         return;
     }
-    auto [it, added] = m_caseIndex.try_emplace(std::move(e.caseKey), static_cast<std::uint32_t>(m_cases.size()));
-    if (added) m_cases.push_back({m_key.caseKey(it->first), std::nullopt});
-    PendingCase& pc = m_cases[it->second];
+    // A file's events come case by case (XES traces) or mostly so: the case of
+    // the event before is checked first, without hashing its key.
+    if (m_lastCase == kNoId || e.caseKey != m_lastCaseKey) {
+        auto [it, added] = m_caseIndex.try_emplace(e.caseKey, static_cast<std::uint32_t>(m_cases.size()));
+        if (added) m_cases.push_back({m_key.caseKey(it->first), std::nullopt});
+        m_lastCase = it->second;
+        m_lastCaseKey = it->first;
+    }
+    PendingCase& pc = m_cases[m_lastCase];
     if (!pc.patient && !e.patientKey.empty()) pc.patient = m_key.patientKey(e.patientKey);
 
-    m_events.push_back({it->second, static_cast<std::uint32_t>(activity), attributesFor(e.attributes),
+    m_events.push_back({m_lastCase, static_cast<std::uint32_t>(activity), attributesFor(e.attributes),
                         resourceFor(e.attributes.resource), e.time,
                         static_cast<std::int16_t>(e.offsetMinutes)});
     if (m_events.size() >= m_settings.blockEvents) flush();
@@ -279,7 +295,9 @@ void EventImport::flush() {
     std::vector<std::uint32_t> start(pseudonyms.size() + 1, 0);
     for (const PendingEvent& e : m_events) ++start[rank[e.caseIndex] + 1];
     for (std::size_t r = 1; r < start.size(); ++r) start[r] += start[r - 1];
-    std::vector<PackedEvent> packed(m_events.size());
+    // Not value-initialised: every slot is written just below.
+    const std::unique_ptr<PackedEvent[]> packedEvents(new PackedEvent[m_events.size()]);
+    const std::span<PackedEvent> packed(packedEvents.get(), m_events.size());
     {
         std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
         for (const PendingEvent& e : m_events)
@@ -299,6 +317,7 @@ void EventImport::flush() {
     m_events.clear();
     m_cases.clear();
     m_caseIndex.clear();
+    m_lastCase = kNoId;
 }
 
 // [SECTION] Checking the whole import

@@ -81,6 +81,7 @@ private:
     void refuseRepeat(const std::string& sha256);
     void settleDigest(bool wait);
     std::int64_t activityFor(const std::string& code);
+    std::int64_t lookUpActivity(const std::string& code);
     std::uint32_t attributesFor(const EventAttributes& a);
     std::uint32_t lookUpAttributes(const EventAttributes& a);
     std::uint32_t resourceFor(const std::string& name);
@@ -116,6 +117,9 @@ private:
 
     std::unordered_map<std::string, std::string> m_trustCodes; // local -> activity ("" = ignore)
     std::unordered_map<std::string, std::int64_t> m_codeCache; // local -> activity rowid / kUnmapped / kIgnored
+    std::string m_lastCode;
+    std::int64_t m_lastActivity = kUnmapped;
+    bool m_lastCodeKnown = false;
     struct AttributeSetHash {
         std::size_t operator()(const EventAttributes& a) const;
     };
@@ -132,6 +136,8 @@ private:
 
     // The block being gathered: raw case keys live only here, in memory, until written.
     std::unordered_map<std::string, std::uint32_t> m_caseIndex;
+    std::string m_lastCaseKey;           // the key of m_cases[m_lastCase]
+    std::uint32_t m_lastCase = kNoId;
     std::vector<PendingCase> m_cases;
     std::vector<PendingEvent> m_events;
 };
