@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <cstring>
+#include <mutex>
 #include <cstdint>
 #include <string>
 
@@ -192,22 +194,53 @@ Resolved resolveCached(const date::time_zone* zone, std::int64_t local) {
 } // namespace
 
 // [SECTION] TimeZone
+struct TimeZone::Located {
+    std::once_flag once;
+    const date::time_zone* zone = nullptr;
+};
+
+namespace {
+
+// Whether the system's tzdata has a zone file of that name (one starting with
+// the TZif magic), read without loading the database.
+bool hasZoneFile(std::string_view name) {
+    if (name.empty() || name.front() == '/' || name.find("..") != std::string_view::npos) return false;
+    const std::string path = "/usr/share/zoneinfo/" + std::string(name);
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    if (f == nullptr) return false;
+    char magic[4] = {};
+    const bool zone = std::fread(magic, 1, sizeof magic, f) == sizeof magic && std::memcmp(magic, "TZif", 4) == 0;
+    std::fclose(f);
+    return zone;
+}
+
+} // namespace
+
 TimeZone TimeZone::named(std::string_view name) {
     TimeZone tz;
-    try {
-        tz.m_zone = date::locate_zone(name);
-    } catch (const std::exception&) {
-        throw Error("unknown time zone \"" + std::string(name) + "\"");
-    }
     tz.m_name = std::string(name);
+    tz.m_located = std::make_shared<Located>();
+    if (!hasZoneFile(name)) tz.zone(); // the database decides at once, and refuses most
     return tz;
+}
+
+const date::time_zone* TimeZone::zone() const {
+    if (!m_located) return nullptr;
+    std::call_once(m_located->once, [&] {
+        try {
+            m_located->zone = date::locate_zone(m_name);
+        } catch (const std::exception&) {
+            throw Error("unknown time zone \"" + m_name + "\"");
+        }
+    });
+    return m_located->zone;
 }
 
 ParsedTime TimeZone::fromLocal(int year, unsigned month, unsigned day, int hour, int minute,
                                int second, int millisecond) const {
     const std::int64_t local = daysFromCivil(year, month, day) * kSecondsPerDay +
                                std::int64_t{hour} * 3600 + std::int64_t{minute} * 60 + second;
-    const Resolved r = resolveLocal(m_zone, local);
+    const Resolved r = resolveLocal(zone(), local);
     ParsedTime t;
     t.time = r.utcSeconds * 1000 + millisecond;
     t.offsetMinutes = r.offsetSeconds / 60;

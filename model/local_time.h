@@ -6,6 +6,7 @@
 
 #include "source_event.h"
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,6 +28,10 @@ class TimeZone {
     // Throws Error("unknown time zone \"X\"") for a name the tz database lacks.
     // The database is the system's tzdata (/usr/share/zoneinfo); nothing is
     // downloaded. A default-constructed TimeZone is UTC.
+    // Loading the database (a walk of the whole directory) waits until a local
+    // time is first read: files whose times all carry their offset (XES) never
+    // need it. A name with no zone file there is refused at once; a file the
+    // database does not list as a zone (posix/..., rare) when first used.
     static TimeZone named(std::string_view name);
     const std::string& name() const { return m_name; }
 
@@ -40,8 +45,11 @@ class TimeZone {
                          int millisecond = 0) const;
 
   private:
+    struct Located;
+    const date::time_zone* zone() const; // null for UTC
+
     std::string m_name;
-    const date::time_zone* m_zone = nullptr;
+    std::shared_ptr<Located> m_located; // shared by copies, found once
 };
 
 // The first instant of a calendar day written YYYY-MM-DD, in the zone, or of the
