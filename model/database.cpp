@@ -1,5 +1,7 @@
 #include "database.h"
 
+#include <climits>
+
 #include <sqlite3.h>
 
 namespace strawman::model {
@@ -62,6 +64,11 @@ Statement& Statement::bindBlobInPlace(const char* name, const void* data, std::s
     return *this;
 }
 
+Statement& Statement::bindZeroBlob(const char* name, std::size_t size) {
+    check(sqlite3_bind_zeroblob64(m_stmt, index(name), size));
+    return *this;
+}
+
 Statement& Statement::bindNull(const char* name) {
     check(sqlite3_bind_null(m_stmt, index(name)));
     return *this;
@@ -110,6 +117,17 @@ BlobReader::BlobReader(sqlite3* db, const char* table, const char* column, std::
     const int rc = sqlite3_blob_open(db, "main", table, column, rowid, 0, &m_blob);
     if (rc != SQLITE_OK) fail(db, rc, std::string("cannot read ") + table + "." + column);
     m_size = static_cast<std::size_t>(sqlite3_blob_bytes(m_blob));
+}
+
+void Database::writeBlob(const char* table, const char* column, std::int64_t rowid, const void* data,
+                         std::size_t size) {
+    if (size > static_cast<std::size_t>(INT_MAX)) throw Error(std::string("a value too large for ") + table);
+    sqlite3_blob* blob = nullptr;
+    int rc = sqlite3_blob_open(m_db, "main", table, column, rowid, 1, &blob);
+    if (rc == SQLITE_OK) rc = sqlite3_blob_write(blob, data, static_cast<int>(size), 0);
+    const int closed = sqlite3_blob_close(blob);
+    if (rc == SQLITE_OK) rc = closed;
+    if (rc != SQLITE_OK) fail(m_db, rc, std::string("cannot write ") + table + "." + column);
 }
 
 BlobReader::BlobReader(BlobReader&& other) noexcept : m_db(other.m_db), m_blob(other.m_blob), m_size(other.m_size) {

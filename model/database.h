@@ -37,6 +37,9 @@ public:
     // The same without SQLite's own copy: the bytes must stay unchanged until
     // the statement is finished (an event block's megabytes, written at once).
     Statement& bindBlobInPlace(const char* name, const void* data, std::size_t size);
+    // size zero bytes, to be filled by Database::writeBlob: as a row's last
+    // column the value is never built in memory.
+    Statement& bindZeroBlob(const char* name, std::size_t size);
     template <class T> Statement& bind(const char* name, const std::optional<T>& value) {
         return value ? bind(name, *value) : bindNull(name);
     }
@@ -93,6 +96,9 @@ public:
     BlobReader readBlob(const char* table, const char* column, std::int64_t rowid) {
         return BlobReader(m_db, table, column, rowid);
     }
+    // Overwrites a stored BLOB from its start, in place (its size is kept).
+    void writeBlob(const char* table, const char* column, std::int64_t rowid, const void* data,
+                   std::size_t size);
     void exec(std::string_view sql);
 
     std::int64_t lastInsertId() const;

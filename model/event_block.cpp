@@ -100,9 +100,11 @@ std::int64_t writeEventBlock(Database& db, std::int64_t trust, std::int64_t impo
         .bindBlobInPlace(":patients", patients.empty() ? &kNothing : static_cast<const void*>(patients.data()),
                          patients.size_bytes())
         .bindBlobInPlace(":counts", counts.data(), counts.size_bytes())
-        .bindBlobInPlace(":data", events.data(), events.size_bytes()); // s is finished before they go
+        .bindZeroBlob(":data", events.size_bytes()); // the last column: written in place below
     s.run();
-    return db.lastInsertId();
+    const std::int64_t block = db.lastInsertId();
+    db.writeBlob("event_block", "event_data", block, events.data(), events.size_bytes());
+    return block;
 }
 
 // [SECTION] Reading
