@@ -117,7 +117,7 @@ public:
         if (deviations >= m_buckets.size()) m_buckets.resize(deviations + 1);
         m_used = std::max<std::size_t>(m_used, deviations + 1);
         std::vector<Entry>& bucket = m_buckets[deviations];
-        bucket.push_back({silent, state, std::uint64_t{~position} << 32 | marking});
+        bucket.push_back({std::uint64_t{silent} << 32 | ~position, std::uint64_t{marking} << 32 | state});
         std::push_heap(bucket.begin(), bucket.end(), Later{});
         ++m_size;
         // Only an inconsistent bound would push below the cursor; stay correct anyway.
@@ -128,20 +128,25 @@ public:
         while (m_buckets[m_deviations].empty()) ++m_deviations; // the queue is not empty
         std::vector<Entry>& bucket = m_buckets[m_deviations];
         std::pop_heap(bucket.begin(), bucket.end(), Later{});
-        const std::uint32_t state = bucket.back().state;
+        const auto state = static_cast<std::uint32_t>(bucket.back().order);
         bucket.pop_back();
         --m_size;
         return state;
     }
 
 private:
+    // The order as two words compared without branches: a pop from a big heap
+    // otherwise loses much of its time to mispredicted comparisons. The state
+    // in the last bits never decides: a state is pushed again only at a lower
+    // cost, so two entries of a bucket never share silent moves, position and
+    // marking.
     struct Entry {
-        std::uint32_t silent, state;
-        std::uint64_t order; // ~position above, marking below
+        std::uint64_t silentFirst; // silent moves above, ~position below
+        std::uint64_t order;       // marking above, state below
     };
     struct Later {
         bool operator()(const Entry& a, const Entry& b) const {
-            return a.silent != b.silent ? a.silent > b.silent : a.order > b.order;
+            return (a.silentFirst > b.silentFirst) | ((a.silentFirst == b.silentFirst) & (a.order > b.order));
         }
     };
     static constexpr std::size_t kKeptBucket = 1 << 16;
