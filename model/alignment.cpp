@@ -40,13 +40,20 @@ ReplayModel buildReplayModel(const MapContent& map) {
             for (std::uint32_t a = s.arcStart[m]; a < s.arcStart[m + 1]; ++a) {
                 const NetStates::Arc arc = s.arcs[a];
                 if (s.visibleToFinal[arc.to] == NetStates::kNever) continue;
-                std::vector<std::uint64_t> next = r.reach[m];
-                for (std::size_t w = 0; w < words; ++w) next[w] |= r.reach[arc.to][w];
-                if (const std::int32_t l = r.transitionLabel[arc.transition]; l >= 0)
-                    next[static_cast<std::size_t>(l) / 64] |= std::uint64_t{1} << (l % 64);
-                if (next != r.reach[m]) {
-                    r.reach[m] = std::move(next);
-                    changed = true;
+                // In place: a copy per arrow and round was most of the time on
+                // maps of thousands of states.
+                std::vector<std::uint64_t>& bits = r.reach[m];
+                const std::vector<std::uint64_t>& after = r.reach[arc.to];
+                for (std::size_t w = 0; w < words; ++w) {
+                    const std::uint64_t more = bits[w] | after[w];
+                    changed = changed || more != bits[w];
+                    bits[w] = more;
+                }
+                if (const std::int32_t l = r.transitionLabel[arc.transition]; l >= 0) {
+                    const std::uint64_t bit = std::uint64_t{1} << (l % 64);
+                    std::uint64_t& word = bits[static_cast<std::size_t>(l) / 64];
+                    changed = changed || !(word & bit);
+                    word |= bit;
                 }
             }
         }
