@@ -362,7 +362,11 @@ Alignment Aligner::align(std::span<const std::int32_t> trace, std::uint64_t maxS
     result.traceLength = n;
     result.shortestRun = s.shortestRun();
 
-    const auto relax = [&](std::uint32_t from, std::uint64_t cost, std::uint32_t m, std::uint32_t i, Move move) {
+    // Inlined by force: GCC calls it otherwise, from four places on every state
+    // taken, and the call with its move on the stack cost the hospital shape
+    // about a sixth of its time.
+    const auto relax = [&](std::uint32_t from, std::uint64_t cost, std::uint32_t m, std::uint32_t i,
+                           Move move) __attribute__((always_inline)) {
         if (s.visibleToFinal[m] == NetStates::kNever) return; // no way to the end from there
         std::uint32_t& slot = slotOf(m, i);
         if (slot == kNone) {
