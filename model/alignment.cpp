@@ -40,13 +40,20 @@ ReplayModel buildReplayModel(const MapContent& map) {
             for (std::uint32_t a = s.arcStart[m]; a < s.arcStart[m + 1]; ++a) {
                 const NetStates::Arc arc = s.arcs[a];
                 if (s.visibleToFinal[arc.to] == NetStates::kNever) continue;
-                std::vector<std::uint64_t> next = r.reach[m];
-                for (std::size_t w = 0; w < words; ++w) next[w] |= r.reach[arc.to][w];
-                if (const std::int32_t l = r.transitionLabel[arc.transition]; l >= 0)
-                    next[static_cast<std::size_t>(l) / 64] |= std::uint64_t{1} << (l % 64);
-                if (next != r.reach[m]) {
-                    r.reach[m] = std::move(next);
-                    changed = true;
+                // In place: a copy per arrow and round was most of the time on
+                // maps of thousands of states.
+                std::vector<std::uint64_t>& bits = r.reach[m];
+                const std::vector<std::uint64_t>& after = r.reach[arc.to];
+                for (std::size_t w = 0; w < words; ++w) {
+                    const std::uint64_t more = bits[w] | after[w];
+                    changed = changed || more != bits[w];
+                    bits[w] = more;
+                }
+                if (const std::int32_t l = r.transitionLabel[arc.transition]; l >= 0) {
+                    const std::uint64_t bit = std::uint64_t{1} << (l % 64);
+                    std::uint64_t& word = bits[static_cast<std::size_t>(l) / 64];
+                    changed = changed || !(word & bit);
+                    word |= bit;
                 }
             }
         }
@@ -117,7 +124,7 @@ public:
         if (deviations >= m_buckets.size()) m_buckets.resize(deviations + 1);
         m_used = std::max<std::size_t>(m_used, deviations + 1);
         std::vector<Entry>& bucket = m_buckets[deviations];
-        bucket.push_back({silent, state, std::uint64_t{~position} << 32 | marking});
+        bucket.push_back({std::uint64_t{silent} << 32 | ~position, std::uint64_t{marking} << 32 | state});
         std::push_heap(bucket.begin(), bucket.end(), Later{});
         ++m_size;
         // Only an inconsistent bound would push below the cursor; stay correct anyway.
@@ -128,20 +135,25 @@ public:
         while (m_buckets[m_deviations].empty()) ++m_deviations; // the queue is not empty
         std::vector<Entry>& bucket = m_buckets[m_deviations];
         std::pop_heap(bucket.begin(), bucket.end(), Later{});
-        const std::uint32_t state = bucket.back().state;
+        const auto state = static_cast<std::uint32_t>(bucket.back().order);
         bucket.pop_back();
         --m_size;
         return state;
     }
 
 private:
+    // The order as two words compared without branches: a pop from a big heap
+    // otherwise loses much of its time to mispredicted comparisons. The state
+    // in the last bits never decides: a state is pushed again only at a lower
+    // cost, so two entries of a bucket never share silent moves, position and
+    // marking.
     struct Entry {
-        std::uint32_t silent, state;
-        std::uint64_t order; // ~position above, marking below
+        std::uint64_t silentFirst; // silent moves above, ~position below
+        std::uint64_t order;       // marking above, state below
     };
     struct Later {
         bool operator()(const Entry& a, const Entry& b) const {
-            return a.silent != b.silent ? a.silent > b.silent : a.order > b.order;
+            return (a.silentFirst > b.silentFirst) | ((a.silentFirst == b.silentFirst) & (a.order > b.order));
         }
     };
     static constexpr std::size_t kKeptBucket = 1 << 16;
@@ -350,7 +362,11 @@ Alignment Aligner::align(std::span<const std::int32_t> trace, std::uint64_t maxS
     result.traceLength = n;
     result.shortestRun = s.shortestRun();
 
-    const auto relax = [&](std::uint32_t from, std::uint64_t cost, std::uint32_t m, std::uint32_t i, Move move) {
+    // Inlined by force: GCC calls it otherwise, from four places on every state
+    // taken, and the call with its move on the stack cost the hospital shape
+    // about a sixth of its time.
+    const auto relax = [&](std::uint32_t from, std::uint64_t cost, std::uint32_t m, std::uint32_t i,
+                           Move move) __attribute__((always_inline)) {
         if (s.visibleToFinal[m] == NetStates::kNever) return; // no way to the end from there
         std::uint32_t& slot = slotOf(m, i);
         if (slot == kNone) {
