@@ -24,20 +24,12 @@ std::string formatCount(std::int64_t n) {
     return negative ? "-" + out : out;
 }
 
-namespace {
-
-std::string whole(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.0f", v);
-    return buf;
-}
-
-} // namespace
-
 std::string formatShare(double fraction) {
     const double percent = fraction * 100;
     if (percent > 0 && percent < 0.5) return "<1%";
-    return whole(percent) + "%";
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.0f%%", percent);
+    return buf;
 }
 
 std::string trafficLabel(std::int64_t occurrences, const model::DurationStats& duration) {

@@ -3,6 +3,7 @@
 // mode's larger map text and a toolbar that stays inside the window, a compact
 // legend that folds away, wide maps stacked when shown beside each other. What
 // the view did is read back through an input script's `report` line.
+#include "gui_demo.h"
 #include "gui_runner.h"
 #include "process_runner.h"
 
@@ -22,31 +23,6 @@ namespace {
 constexpr double kLegiblePx = 12.0; // EditorFrame::kLegibleTextPx
 constexpr double kWorkshopScale = 1.75;
 constexpr Rgb kDifferent{214, 110, 0};
-
-struct Demo {
-    TempDir dir;
-    std::string ws = dir.path("demo.strawman");
-    Demo() {
-        const RunResult r = run(STRAWMAN_EXE, {"demo", ws, "--key-file", dir.path("demo.key")});
-        REQUIRE_MESSAGE(r.exitCode == 0, r.err);
-    }
-};
-
-const Demo& demo() {
-    static const Demo d;
-    return d;
-}
-
-std::string mapOf(const std::string& trust) {
-    const RunResult r = run(STRAWMAN_EXE, {"map", "list", demo().ws});
-    std::istringstream lines(r.out);
-    std::string line;
-    while (std::getline(lines, line))
-        if (line.find(" " + trust + " ") != std::string::npos && line.find("CT outpatient") != std::string::npos)
-            return line.substr(0, line.find(' '));
-    FAIL("no CT map for " << trust);
-    return {};
-}
 
 // One report: its lines by their first words ("smallest step label" -> "13.2 px").
 struct Report {

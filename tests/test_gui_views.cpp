@@ -1,6 +1,7 @@
 // The editor's views on the demo network, rendered headless: the diff drawn on
 // a trust's map, two maps side by side with their differences, workshop mode.
 // Each picture is checked for what only that view puts on the screen.
+#include "gui_demo.h"
 #include "gui_runner.h"
 #include "process_runner.h"
 
@@ -20,34 +21,6 @@ constexpr Rgb kNotDrawn{208, 40, 40};      // a step the data shows that the map
 constexpr Rgb kDifferent{214, 110, 0};     // beside another map: only on this one
 constexpr Rgb kPanelBackground{246, 248, 250};
 constexpr Rgb kTaken{104, 134, 163};       // an arrow of the diff, by its traffic
-
-struct Demo {
-    TempDir dir;
-    std::string ws = dir.path("demo.strawman");
-    Demo() {
-        const RunResult r = run(STRAWMAN_EXE, {"demo", ws, "--key-file", dir.path("demo.key")});
-        REQUIRE_MESSAGE(r.exitCode == 0, r.err);
-    }
-};
-
-const Demo& demo() {
-    static const Demo d;
-    return d;
-}
-
-// The RPA straw man's id in the demo (map list is ordered by process, then trust).
-std::string mapOf(const std::string& trust) {
-    const RunResult r = run(STRAWMAN_EXE, {"map", "list", demo().ws});
-    std::size_t at = 0;
-    while ((at = r.out.find('\n', at)) != std::string::npos) {
-        const std::string line = r.out.substr(at + 1, r.out.find('\n', at + 1) - at - 1);
-        if (line.find(" " + trust + " ") != std::string::npos && line.find("CT outpatient") != std::string::npos)
-            return line.substr(0, line.find(' '));
-        ++at;
-    }
-    FAIL("no CT map for " << trust);
-    return {};
-}
 
 Image render(const std::vector<std::string>& extra, const std::string& name) {
     REQUIRE_MESSAGE(haveXvfbRun(), "the GUI tests need xvfb-run (apt install xvfb)");
