@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <future>
 #include <map>
 
 namespace strawman::model {
@@ -10,6 +11,14 @@ std::int32_t ReplayModel::labelOf(std::string_view activity) const {
     const auto it = std::find(labels.begin(), labels.end(), activity);
     return it == labels.end() ? -1 : static_cast<std::int32_t>(it - labels.begin());
 }
+
+namespace {
+
+// Below this many arcs between a map's states, a second thread costs more
+// than it saves.
+constexpr std::size_t kArcsWorthAThread = 20'000;
+
+} // namespace
 
 ReplayModel buildReplayModel(const MapContent& map) {
     ReplayModel r;
@@ -29,13 +38,20 @@ ReplayModel buildReplayModel(const MapContent& map) {
     }
 
     // What each state can still do on the way to the end: a fixpoint over the
-    // (small) state graph, through states from which the end is reachable.
+    // state graph, through states from which the end is reachable; backwards,
+    // as arcs mostly lead to markings found later, so a round or two settles it.
     const NetStates& s = r.states;
+    // How often each activity can and must still happen is the biggest of the
+    // tables; on a large map it is worked out on a second thread meanwhile.
+    const auto count = [&] { return countLabels(s, r.transitionLabel, r.labels.size()); };
+    std::future<LabelCounts> counted;
+    if (s.arcs.size() >= kArcsWorthAThread) counted = std::async(std::launch::async, count);
+
     const std::size_t words = (r.labels.size() + 63) / 64;
     r.reach.assign(s.markings.size(), std::vector<std::uint64_t>(words, 0));
     for (bool changed = true; changed;) {
         changed = false;
-        for (std::uint32_t m = 0; m < s.markings.size(); ++m) {
+        for (auto m = static_cast<std::uint32_t>(s.markings.size()); m-- > 0;) {
             if (s.visibleToFinal[m] == NetStates::kNever) continue;
             for (std::uint32_t a = s.arcStart[m]; a < s.arcStart[m + 1]; ++a) {
                 const NetStates::Arc arc = s.arcs[a];
@@ -63,7 +79,8 @@ ReplayModel buildReplayModel(const MapContent& map) {
     for (const auto& bits : r.reach)
         r.reachClass.push_back(classes.try_emplace(bits, static_cast<std::uint32_t>(classes.size())).first->second);
     r.reachClasses = static_cast<std::uint32_t>(classes.size());
-    r.counts = countLabels(s, r.transitionLabel, r.labels.size());
+    r.silent = planSilentSteps(r.net, s, r.transitionLabel);
+    r.counts = counted.valid() ? counted.get() : count();
     return r;
 }
 
@@ -98,20 +115,28 @@ struct SearchState {
 };
 
 // The open states by estimate: deviations (so far and still to come at least),
-// then silent moves so far; among equal estimates the state with more events
-// done first, then the lower marking, as the reference search orders them. A
-// heap per number of deviations: the bound is consistent (it never falls by
-// more than a move costs), so estimates taken out never fall and a cursor over
-// the buckets finds the least.
+// then silent moves (so far and still to come at least); among equal estimates
+// the state with more events done first (so that a case's events are matched
+// in their order where alignments tie: a test booked before vetting reads as
+// vetting late, not as booking early), then the one with fewer silent steps
+// still to take, then the one found first. A heap per estimate, found by a
+// cursor per number of deviations: the bound is consistent (it never falls by
+// more than a move costs), so estimates taken out never fall.
 class OpenStates {
 public:
     void clear() {
-        // A long case can leave big buckets the next cases would not use; they are
+        // A long case can leave big heaps the next cases would not use; they are
         // given back rather than kept for every case to come.
         for (std::size_t d = 0; d < m_used; ++d) {
-            std::vector<Entry>& bucket = m_buckets[d];
-            if (bucket.capacity() > kKeptBucket) std::vector<Entry>().swap(bucket);
-            else bucket.clear();
+            Level& level = m_levels[d];
+            for (std::size_t k = 0; k < level.used; ++k) {
+                std::vector<Entry>& heap = level.bySilent[k];
+                if (heap.capacity() > kKeptHeap) std::vector<Entry>().swap(heap);
+                else heap.clear();
+            }
+            level.used = 0;
+            level.silent = UINT32_MAX;
+            level.size = 0;
         }
         m_used = 0;
         m_deviations = 0;
@@ -119,46 +144,57 @@ public:
     }
     bool empty() const { return m_size == 0; }
 
-    void push(std::uint32_t deviations, std::uint32_t silent, std::uint32_t position, std::uint32_t marking,
+    void push(std::uint32_t deviations, std::uint32_t silent, std::uint32_t position, std::uint32_t silentLeft,
               std::uint32_t state) {
-        if (deviations >= m_buckets.size()) m_buckets.resize(deviations + 1);
+        if (deviations >= m_levels.size()) m_levels.resize(deviations + 1);
         m_used = std::max<std::size_t>(m_used, deviations + 1);
-        std::vector<Entry>& bucket = m_buckets[deviations];
-        bucket.push_back({std::uint64_t{silent} << 32 | ~position, std::uint64_t{marking} << 32 | state});
-        std::push_heap(bucket.begin(), bucket.end(), Later{});
+        Level& level = m_levels[deviations];
+        if (silent >= level.bySilent.size()) level.bySilent.resize(std::size_t{silent} + 1);
+        level.used = std::max<std::size_t>(level.used, std::size_t{silent} + 1);
+        std::vector<Entry>& heap = level.bySilent[silent];
+        heap.push_back({std::uint64_t{~position} << 32 | silentLeft, state});
+        std::push_heap(heap.begin(), heap.end(), Later{});
+        level.silent = std::min(level.silent, silent);
+        ++level.size;
         ++m_size;
         // Only an inconsistent bound would push below the cursor; stay correct anyway.
         m_deviations = std::min(m_deviations, deviations);
     }
 
     std::uint32_t pop() {
-        while (m_buckets[m_deviations].empty()) ++m_deviations; // the queue is not empty
-        std::vector<Entry>& bucket = m_buckets[m_deviations];
-        std::pop_heap(bucket.begin(), bucket.end(), Later{});
-        const auto state = static_cast<std::uint32_t>(bucket.back().order);
-        bucket.pop_back();
+        while (m_levels[m_deviations].size == 0) ++m_deviations; // the queue is not empty
+        Level& level = m_levels[m_deviations];
+        while (level.bySilent[level.silent].empty()) ++level.silent;
+        std::vector<Entry>& heap = level.bySilent[level.silent];
+        std::pop_heap(heap.begin(), heap.end(), Later{});
+        const std::uint32_t state = heap.back().state;
+        heap.pop_back();
+        --level.size;
         --m_size;
         return state;
     }
 
 private:
-    // The order as two words compared without branches: a pop from a big heap
-    // otherwise loses much of its time to mispredicted comparisons. The state
-    // in the last bits never decides: a state is pushed again only at a lower
-    // cost, so two entries of a bucket never share silent moves, position and
-    // marking.
+    // The order compared without branches: a pop from a big heap otherwise
+    // loses much of its time to mispredicted comparisons.
     struct Entry {
-        std::uint64_t silentFirst; // silent moves above, ~position below
-        std::uint64_t order;       // marking above, state below
+        std::uint64_t order; // ~position above, silent steps still to take below
+        std::uint32_t state;
     };
     struct Later {
         bool operator()(const Entry& a, const Entry& b) const {
-            return (a.silentFirst > b.silentFirst) | ((a.silentFirst == b.silentFirst) & (a.order > b.order));
+            return (a.order > b.order) | ((a.order == b.order) & (a.state > b.state));
         }
     };
-    static constexpr std::size_t kKeptBucket = 1 << 16;
-    std::vector<std::vector<Entry>> m_buckets; // by deviations
-    std::size_t m_used = 0, m_size = 0;        // buckets pushed to since the last clear
+    struct Level {
+        std::vector<std::vector<Entry>> bySilent; // by silent moves estimated
+        std::size_t used = 0;                     // heaps pushed to since the last clear
+        std::size_t size = 0;
+        std::uint32_t silent = UINT32_MAX;        // no heap below holds a state
+    };
+    static constexpr std::size_t kKeptHeap = 1 << 16;
+    std::vector<Level> m_levels; // by deviations estimated
+    std::size_t m_used = 0, m_size = 0;
     std::uint32_t m_deviations = 0;
 };
 
@@ -350,8 +386,9 @@ Alignment Aligner::align(std::span<const std::int32_t> trace, std::uint64_t maxS
     const auto push = [&](std::uint32_t state) {
         SearchState& v = t.states[state];
         if (v.bound == kNone) v.bound = bound(v.marking, v.position);
+        const std::uint32_t silentLeft = model.silent.toFinal[v.marking];
         t.open.push(static_cast<std::uint32_t>(v.cost / kDeviation) + v.bound,
-                    static_cast<std::uint32_t>(v.cost % kDeviation), v.position, v.marking, state);
+                    static_cast<std::uint32_t>(v.cost % kDeviation) + silentLeft, v.position, silentLeft, state);
     };
 
     t.states.push_back({0, kNone, 0, 0, kNone, false, {MoveKind::Silent, -1, -1}});
@@ -396,13 +433,17 @@ Alignment Aligner::align(std::span<const std::int32_t> trace, std::uint64_t maxS
             break;
         }
         const std::uint64_t cost = t.states[at].cost;
+        if (const std::uint32_t a = model.silent.takeAlone[m]; a != NetStates::kNever) {
+            relax(at, cost + 1, s.arcs[a].to, i, {MoveKind::Silent, -1, static_cast<std::int32_t>(s.arcs[a].transition)});
+            continue;
+        }
         if (i < n) relax(at, cost + kDeviation, m, i + 1, {MoveKind::Log, static_cast<std::int32_t>(i), -1});
         for (std::uint32_t a = s.arcStart[m]; a < s.arcStart[m + 1]; ++a) {
             const NetStates::Arc arc = s.arcs[a];
             const std::int32_t label = model.transitionLabel[arc.transition];
             const auto tr = static_cast<std::int32_t>(arc.transition);
             if (label < 0) {
-                relax(at, cost + 1, arc.to, i, {MoveKind::Silent, -1, tr});
+                if (model.silent.worthTaking[a]) relax(at, cost + 1, arc.to, i, {MoveKind::Silent, -1, tr});
                 continue;
             }
             if (i < n && trace[i] == label)

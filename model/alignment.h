@@ -24,6 +24,7 @@
 
 #include "label_counts.h"
 #include "net_states.h"
+#include "silent_steps.h"
 #include "workflow_net.h"
 
 #include <cstdint>
@@ -44,6 +45,7 @@ struct ReplayModel {
     std::vector<std::uint32_t> reachClass;         // per marking: markings with the same reach share a number
     std::uint32_t reachClasses = 0;
     LabelCounts counts;                           // how often each label can and must still happen
+    SilentSteps silent;                           // which silent steps the search tries, and when
 
     std::int32_t labelOf(std::string_view activity) const; // -1 when the map has no such step
 };

@@ -56,40 +56,63 @@ NetStates exploreStates(const WorkflowNet& net, std::size_t maxStates) {
     initial[net.source] = 1;
     final[net.sink] = 1;
 
-    std::unordered_map<std::string, std::uint32_t> index;
-    auto add = [&](Marking&& m) -> std::uint32_t {
-        auto [it, added] = index.try_emplace(std::string(key(m)), static_cast<std::uint32_t>(s.markings.size()));
-        if (added) {
-            if (s.markings.size() >= maxStates)
-                throw NotReplayable("the map has more than " + std::to_string(maxStates) +
-                                    " states (many parallel branches); the diff cannot replay it");
-            s.markings.push_back(std::move(m));
-        }
-        return it->second;
+    // Markings are found by their bytes; the index's keys view the stored
+    // markings (a Marking's bytes stay put when the list grows), and the next
+    // marking is built in one buffer, so finding a known one allocates nothing.
+    std::unordered_map<std::string_view, std::uint32_t> index;
+    auto add = [&](const Marking& m) -> std::uint32_t {
+        if (const auto it = index.find(key(m)); it != index.end()) return it->second;
+        if (s.markings.size() >= maxStates)
+            throw NotReplayable("the map has more than " + std::to_string(maxStates) +
+                                " states (many parallel branches); the diff cannot replay it");
+        const auto number = static_cast<std::uint32_t>(s.markings.size());
+        s.markings.push_back(m);
+        index.emplace(key(s.markings.back()), number);
+        return number;
     };
-    add(std::move(initial));
+    add(initial);
+
+    // The transitions that take from each place: only those taking from a
+    // marked place can be enabled.
+    std::vector<std::vector<std::uint32_t>> takers(placeCount);
+    for (std::uint32_t t = 0; t < net.transitions.size(); ++t)
+        if (!takes[t].empty()) takers[takes[t].front().place].push_back(t);
+    std::vector<std::uint32_t> alwaysEnabled; // a transition taking nothing
+    for (std::uint32_t t = 0; t < net.transitions.size(); ++t)
+        if (takes[t].empty()) alwaysEnabled.push_back(t);
 
     // Breadth first, so markings are numbered in the order runs reach them.
     s.arcStart.push_back(0);
+    Marking next(placeCount, 0);
+    std::vector<std::uint32_t> enabled;
     for (std::uint32_t m = 0; m < s.markings.size(); ++m) {
-        if (s.markings[m] == final) s.final = m; // the end: a case is finished, nothing fires on
-        else
-            for (std::uint32_t t = 0; t < net.transitions.size(); ++t) {
+        if (s.markings[m] == final) { // the end: a case is finished, nothing fires on
+            s.final = m;
+            s.arcStart.push_back(static_cast<std::uint32_t>(s.arcs.size()));
+            continue;
+        }
+        enabled = alwaysEnabled;
+        for (std::uint32_t p = 0; p < placeCount; ++p) {
+            if (!s.markings[m][p]) continue;
+            for (const std::uint32_t t : takers[p]) {
                 const Marking& from = s.markings[m];
-                const bool enabled = std::all_of(takes[t].begin(), takes[t].end(),
-                                                 [&](const Need& n) { return from[n.place] >= n.tokens; });
-                if (!enabled) continue;
-                Marking next = from;
-                for (const Need& n : takes[t]) next[n.place] = static_cast<std::uint8_t>(next[n.place] - n.tokens);
-                for (const Need& n : gives[t]) {
-                    if (next[n.place] + n.tokens > kMaxTokens)
-                        throw NotReplayable("work can pile up without end " + net.places[n.place].where +
-                                            ": a loop goes back before a parallel split, or parallel branches are "
-                                            "never joined");
-                    next[n.place] = static_cast<std::uint8_t>(next[n.place] + n.tokens);
-                }
-                s.arcs.push_back({t, add(std::move(next))});
+                if (std::all_of(takes[t].begin(), takes[t].end(), [&](const Need& n) { return from[n.place] >= n.tokens; }))
+                    enabled.push_back(t);
             }
+        }
+        std::sort(enabled.begin(), enabled.end()); // arcs in transition order, as runs list them
+        for (const std::uint32_t t : enabled) {
+            next = s.markings[m];
+            for (const Need& n : takes[t]) next[n.place] = static_cast<std::uint8_t>(next[n.place] - n.tokens);
+            for (const Need& n : gives[t]) {
+                if (next[n.place] + n.tokens > kMaxTokens)
+                    throw NotReplayable("work can pile up without end " + net.places[n.place].where +
+                                        ": a loop goes back before a parallel split, or parallel branches are "
+                                        "never joined");
+                next[n.place] = static_cast<std::uint8_t>(next[n.place] + n.tokens);
+            }
+            s.arcs.push_back({t, add(next)});
+        }
         s.arcStart.push_back(static_cast<std::uint32_t>(s.arcs.size()));
     }
 
