@@ -119,24 +119,18 @@ struct SearchState {
 // the state with more events done first (so that a case's events are matched
 // in their order where alignments tie: a test booked before vetting reads as
 // vetting late, not as booking early), then the one with fewer silent steps
-// still to take, then the one found first. A heap per estimate, found by a
-// cursor per number of deviations: the bound is consistent (it never falls by
-// more than a move costs), so estimates taken out never fall.
+// still to take, then the one found first. A heap per number of deviations:
+// the bound is consistent (it never falls by more than a move costs), so
+// estimates taken out never fall and a cursor over the heaps finds the least.
 class OpenStates {
 public:
     void clear() {
         // A long case can leave big heaps the next cases would not use; they are
         // given back rather than kept for every case to come.
         for (std::size_t d = 0; d < m_used; ++d) {
-            Level& level = m_levels[d];
-            for (std::size_t k = 0; k < level.used; ++k) {
-                std::vector<Entry>& heap = level.bySilent[k];
-                if (heap.capacity() > kKeptHeap) std::vector<Entry>().swap(heap);
-                else heap.clear();
-            }
-            level.used = 0;
-            level.silent = UINT32_MAX;
-            level.size = 0;
+            std::vector<Entry>& heap = m_heaps[d];
+            if (heap.capacity() > kKeptHeap) std::vector<Entry>().swap(heap);
+            else heap.clear();
         }
         m_used = 0;
         m_deviations = 0;
@@ -146,55 +140,41 @@ public:
 
     void push(std::uint32_t deviations, std::uint32_t silent, std::uint32_t position, std::uint32_t silentLeft,
               std::uint32_t state) {
-        if (deviations >= m_levels.size()) m_levels.resize(deviations + 1);
+        if (deviations >= m_heaps.size()) m_heaps.resize(deviations + 1);
         m_used = std::max<std::size_t>(m_used, deviations + 1);
-        Level& level = m_levels[deviations];
-        if (silent >= level.bySilent.size()) level.bySilent.resize(std::size_t{silent} + 1);
-        level.used = std::max<std::size_t>(level.used, std::size_t{silent} + 1);
-        std::vector<Entry>& heap = level.bySilent[silent];
-        heap.push_back({std::uint64_t{~position} << 32 | silentLeft, state});
+        std::vector<Entry>& heap = m_heaps[deviations];
+        heap.push_back({std::uint64_t{silent} << 32 | ~position, std::uint64_t{silentLeft} << 32 | state});
         std::push_heap(heap.begin(), heap.end(), Later{});
-        level.silent = std::min(level.silent, silent);
-        ++level.size;
         ++m_size;
         // Only an inconsistent bound would push below the cursor; stay correct anyway.
         m_deviations = std::min(m_deviations, deviations);
     }
 
     std::uint32_t pop() {
-        while (m_levels[m_deviations].size == 0) ++m_deviations; // the queue is not empty
-        Level& level = m_levels[m_deviations];
-        while (level.bySilent[level.silent].empty()) ++level.silent;
-        std::vector<Entry>& heap = level.bySilent[level.silent];
+        while (m_heaps[m_deviations].empty()) ++m_deviations; // the queue is not empty
+        std::vector<Entry>& heap = m_heaps[m_deviations];
         std::pop_heap(heap.begin(), heap.end(), Later{});
-        const std::uint32_t state = heap.back().state;
+        const auto state = static_cast<std::uint32_t>(heap.back().order);
         heap.pop_back();
-        --level.size;
         --m_size;
         return state;
     }
 
 private:
-    // The order compared without branches: a pop from a big heap otherwise
-    // loses much of its time to mispredicted comparisons.
+    // The order as two words compared without branches: a pop from a big heap
+    // otherwise loses much of its time to mispredicted comparisons.
     struct Entry {
-        std::uint64_t order; // ~position above, silent steps still to take below
-        std::uint32_t state;
+        std::uint64_t silentFirst; // silent moves above, ~position below
+        std::uint64_t order;       // silent steps still to take above, state below
     };
     struct Later {
         bool operator()(const Entry& a, const Entry& b) const {
-            return (a.order > b.order) | ((a.order == b.order) & (a.state > b.state));
+            return (a.silentFirst > b.silentFirst) | ((a.silentFirst == b.silentFirst) & (a.order > b.order));
         }
     };
-    struct Level {
-        std::vector<std::vector<Entry>> bySilent; // by silent moves estimated
-        std::size_t used = 0;                     // heaps pushed to since the last clear
-        std::size_t size = 0;
-        std::uint32_t silent = UINT32_MAX;        // no heap below holds a state
-    };
     static constexpr std::size_t kKeptHeap = 1 << 16;
-    std::vector<Level> m_levels; // by deviations estimated
-    std::size_t m_used = 0, m_size = 0;
+    std::vector<std::vector<Entry>> m_heaps; // by deviations
+    std::size_t m_used = 0, m_size = 0;      // heaps pushed to since the last clear
     std::uint32_t m_deviations = 0;
 };
 
