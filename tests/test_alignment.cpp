@@ -553,3 +553,47 @@ TEST_CASE("a diff on several threads stops when cancelled, with its threads join
     CHECK(progress.fractions.size() == 20);
     CHECK(progress.rising());
 }
+
+// [SECTION] Silent steps tried in one order (silent_steps.h)
+
+namespace {
+
+// start -> A -> split -> (each of B1..Bk, or skip it; a merge) -> join -> Z -> end
+MapContent optionalBranches(int k) {
+    MapBuilder b;
+    auto s = b.node(NodeKind::Start, "s");
+    auto a = b.activity("a", "A");
+    auto split = b.node(NodeKind::Parallel, "split");
+    auto join = b.node(NodeKind::Parallel, "join");
+    auto z = b.activity("z", "Z");
+    auto e = b.node(NodeKind::End, "e");
+    b.edge(s, a).edge(a, split).edge(join, z).edge(z, e);
+    for (int x = 1; x <= k; ++x) {
+        auto choose = b.node(NodeKind::Decision, "do B" + std::to_string(x) + "?");
+        auto step = b.activity("b" + std::to_string(x), "B" + std::to_string(x));
+        auto done = b.node(NodeKind::Decision, "B" + std::to_string(x) + " done");
+        b.edge(split, choose).edge(choose, step, "yes").edge(choose, done, "no").edge(step, done).edge(done, join);
+    }
+    return b.map();
+}
+
+} // namespace
+
+TEST_CASE("many optional branches in parallel: the search keeps the first A*'s costs, taking split and join alone") {
+    const ReplayModel m = buildReplayModel(optionalBranches(7));
+    const auto alone = static_cast<std::size_t>(
+        std::count_if(m.silent.takeAlone.begin(), m.silent.takeAlone.end(), [](std::uint32_t a) { return a != NetStates::kNever; }));
+    CHECK(alone > 0);                // the split and the join
+    CHECK(m.silent.toFinal[0] >= 2); // split and join at least, whatever is skipped
+
+    for (const std::vector<std::string>& codes : std::vector<std::vector<std::string>>{
+             {"A", "B3", "Z"}, {"A", "B5", "B1", "Z"}, {"A", "Z"}, {"A", "B2", "B2", "Z"}, {"A", "B4", "Z", "B6"}, {"B7", "A", "Z"}}) {
+        const auto t = trace(m, codes);
+        const Alignment expected = alignReference(m, t);
+        const Alignment al = align(m, t);
+        CHECK(al.deviations == expected.deviations);
+        CHECK(al.silentMoves == expected.silentMoves);
+        CHECK(replays(m, t, al));
+        CHECK(al.statesVisited <= expected.statesVisited);
+    }
+}
