@@ -118,8 +118,9 @@ struct SearchState {
 // then silent moves (so far and still to come at least); among equal estimates
 // the state with more events done first (so that a case's events are matched
 // in their order where alignments tie: a test booked before vetting reads as
-// vetting late, not as booking early), then the one with fewer silent steps
-// still to take, then the one found first. A heap per number of deviations:
+// vetting late, not as booking early), then the lower marking, as the first
+// A* orders them (so the demo network's departures read as they always have),
+// then the one found first. A heap per number of deviations:
 // the bound is consistent (it never falls by more than a move costs), so
 // estimates taken out never fall and a cursor over the heaps finds the least.
 class OpenStates {
@@ -138,12 +139,12 @@ public:
     }
     bool empty() const { return m_size == 0; }
 
-    void push(std::uint32_t deviations, std::uint32_t silent, std::uint32_t position, std::uint32_t silentLeft,
+    void push(std::uint32_t deviations, std::uint32_t silent, std::uint32_t position, std::uint32_t marking,
               std::uint32_t state) {
         if (deviations >= m_heaps.size()) m_heaps.resize(deviations + 1);
         m_used = std::max<std::size_t>(m_used, deviations + 1);
         std::vector<Entry>& heap = m_heaps[deviations];
-        heap.push_back({std::uint64_t{silent} << 32 | ~position, std::uint64_t{silentLeft} << 32 | state});
+        heap.push_back({std::uint64_t{silent} << 32 | ~position, std::uint64_t{marking} << 32 | state});
         std::push_heap(heap.begin(), heap.end(), Later{});
         ++m_size;
         // Only an inconsistent bound would push below the cursor; stay correct anyway.
@@ -165,7 +166,7 @@ private:
     // otherwise loses much of its time to mispredicted comparisons.
     struct Entry {
         std::uint64_t silentFirst; // silent moves above, ~position below
-        std::uint64_t order;       // silent steps still to take above, state below
+        std::uint64_t order;       // marking above, state below
     };
     struct Later {
         bool operator()(const Entry& a, const Entry& b) const {
@@ -366,9 +367,9 @@ Alignment Aligner::align(std::span<const std::int32_t> trace, std::uint64_t maxS
     const auto push = [&](std::uint32_t state) {
         SearchState& v = t.states[state];
         if (v.bound == kNone) v.bound = bound(v.marking, v.position);
-        const std::uint32_t silentLeft = model.silent.toFinal[v.marking];
         t.open.push(static_cast<std::uint32_t>(v.cost / kDeviation) + v.bound,
-                    static_cast<std::uint32_t>(v.cost % kDeviation) + silentLeft, v.position, silentLeft, state);
+                    static_cast<std::uint32_t>(v.cost % kDeviation) + model.silent.toFinal[v.marking], v.position,
+                    v.marking, state);
     };
 
     t.states.push_back({0, kNone, 0, 0, kNone, false, {MoveKind::Silent, -1, -1}});
