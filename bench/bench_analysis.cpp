@@ -200,7 +200,7 @@ model::MapContent ctMap() {
 }
 
 // The whole diff of a million cases against that map: the log side, and each
-// variant aligned once (DESIGN.md budget: 2 s on one core).
+// variant aligned once (docs/design.md budget: 2 s on one core).
 void BM_DiffMillionCases(benchmark::State& state) {
     static const model::EventLog log = trustYear(1'000'000);
     const auto cases = everyCase(log);

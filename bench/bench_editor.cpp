@@ -1,6 +1,6 @@
 // CPU time of one editor frame (ImGui::NewFrame, every panel and the canvas,
 // ImGui::Render: the draw lists the GPU is then given) for a 500-node map, with
-// and without the diff drawn on it. No window or OpenGL: the budget (DESIGN.md,
+// and without the diff drawn on it. No window or OpenGL: the budget (docs/design.md,
 // ≤ 4 ms per frame with the overlay) is about our CPU work, and the GPU side is
 // the driver's. The map and its data are generated: a pathway of 500 nodes
 // (activities with decisions that branch and rejoin, a rework loop every few

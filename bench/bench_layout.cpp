@@ -1,4 +1,4 @@
-// Layout time for generated flowcharts of realistic shape. Budget (DESIGN.md):
+// Layout time for generated flowcharts of realistic shape. Budget (docs/design.md):
 // a 200-node map in <= 100 ms.
 //
 //   ./build/bench/bench_layout --benchmark_repetitions=5 --benchmark_report_aggregates_only=true

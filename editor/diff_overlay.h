@@ -1,4 +1,4 @@
-// What the map canvas draws over a map for its diff (DESIGN.md, "The diff"):
+// What the map canvas draws over a map for its diff (docs/design.md, "The diff"):
 // each arrow as wide as the traffic it carries, with the count and median time
 // as a label; arrows no case follows greyed; steps the data shows but the map
 // does not draw as extra red dashed arrows; skip and insert badges on

@@ -1,5 +1,5 @@
 // One case's events as the trust's log holds them, from the pieces its imports
-// stored (DESIGN.md, "Event data in").
+// stored (docs/design.md, "Event data in").
 //
 // Within one import every event the file gave is kept, same-time repeats and
 // all: the same test twice on one day is two events. Events that repeat another

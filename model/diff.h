@@ -1,5 +1,5 @@
 // The diff: a trust's cases held against a map, with the numbers a manager
-// reads (DESIGN.md, "The diff"). Each distinct variant is aligned once
+// reads (docs/design.md, "The diff"). Each distinct variant is aligned once
 // (alignment.h) and its result shared by its cases.
 //
 // Definitions, as in the process-mining literature and PM4Py:

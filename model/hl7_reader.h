@@ -61,7 +61,7 @@ struct Hl7Options {
 
 void readHl7(const std::filesystem::path& file, const Hl7Options& options, EventSink& sink);
 
-// The network activity codes (DESIGN.md vocabulary) the codes above mean in a
+// The network activity codes (docs/design.md vocabulary) the codes above mean in a
 // usual RIS feed; a trust's own mapping overrides them.
 const std::vector<std::pair<std::string, std::string>>& defaultHl7Codes();
 

@@ -186,7 +186,7 @@ CREATE INDEX event_block_by_trust ON event_block(trust_id, import_id);
 CREATE INDEX event_block_by_import ON event_block(import_id);
 )sql";
 
-// Version 5: every event the file gives is kept (DESIGN.md, "Event data in");
+// Version 5: every event the file gives is kept (docs/design.md, "Event data in");
 // an import read with drop-exact-repeats leaves out, when loaded, the events
 // that repeat another of their case exactly. Imports stored before are read
 // as they were stored.

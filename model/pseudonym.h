@@ -1,4 +1,4 @@
-// Pseudonymisation of case and patient identifiers (DESIGN.md, Information
+// Pseudonymisation of case and patient identifiers (docs/design.md, Information
 // governance). A keyed HMAC-SHA256: the same identifier under the same key gives
 // the same pseudonym, so a patient links across trusts, but without the key the
 // workspace file cannot be reversed by hashing every possible NHS number. The

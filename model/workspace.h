@@ -113,7 +113,7 @@ private:
     std::unique_ptr<Database> m_db;
 };
 
-// The network's default radiology activity codes (DESIGN.md "Activity vocabulary").
+// The network's default radiology activity codes (docs/design.md "Activity vocabulary").
 const std::vector<Activity>& defaultRadiologyActivities();
 
 } // namespace strawman::model

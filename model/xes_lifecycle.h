@@ -1,7 +1,7 @@
 // The XES lifecycle extension's standard transitions, and the events a log read
 // for its completions holds aside until it is known whether the log uses them.
 //
-// DESIGN.md ("Event data in"): by default an XES log gives its `complete`
+// docs/design.md ("Event data in"): by default an XES log gives its `complete`
 // events; a log whose lifecycle:transition holds no standard transition at all
 // (BPIC 2013 uses it for sub-states such as "Accepted", "In Progress") is read
 // as `--lifecycle all`. The reader streams, so that is known only at the end of

@@ -161,7 +161,7 @@ class XesParser final : public XmlHandler {
         m_scanner.finish();
         if (!m_sawLog) throw InputError(m_scanner.file(), 1, "not an XES log: no <log> element");
         if (!m_held.empty() || m_heldAny) {
-            // No standard transition anywhere: the log is read as `all` (DESIGN.md).
+            // No standard transition anywhere: the log is read as `all` (docs/design.md).
             m_held.release(m_sink, true);
             m_sink.note("read with lifecycle \"all\": no lifecycle:transition in the log is one of "
                         "the XES standard's (start, complete, ...), so every event is kept and "
