@@ -1,7 +1,6 @@
 #include "label_counts.h"
 
 #include <algorithm>
-#include <deque>
 
 namespace strawman::model {
 
@@ -103,38 +102,14 @@ LabelCounts countLabels(const NetStates& s, const std::vector<std::int32_t>& tra
             std::copy_n(most.data() + std::size_t{component[m]} * labels, labels, c.most.data() + m * labels);
 
     // At least: backwards from the end, a step of the label costing one.
-    std::vector<std::uint32_t> intoStart(markings + 1, 0);
-    for (const NetStates::Arc& arc : s.arcs) ++intoStart[arc.to + 1];
-    for (std::size_t m = 0; m < markings; ++m) intoStart[m + 1] += intoStart[m];
-    std::vector<NetStates::Arc> into(s.arcs.size());
-    {
-        std::vector<std::uint32_t> fill(intoStart.begin(), intoStart.end() - 1);
-        for (std::uint32_t m = 0; m < markings; ++m)
-            for (std::uint32_t a = s.arcStart[m]; a < s.arcStart[m + 1]; ++a)
-                into[fill[s.arcs[a].to]++] = {s.arcs[a].transition, m};
-    }
     c.least.assign(markings * labels, 0);
-    std::vector<std::uint32_t> dist(markings);
-    std::deque<std::uint32_t> queue;
+    const ArcsInto into(s);
     for (std::size_t l = 0; l < labels; ++l) {
-        std::fill(dist.begin(), dist.end(), kNone);
-        dist[s.final] = 0;
-        queue.assign(1, s.final);
-        while (!queue.empty()) {
-            const std::uint32_t m = queue.front();
-            queue.pop_front();
-            for (std::uint32_t a = intoStart[m]; a < intoStart[m + 1]; ++a) {
-                const NetStates::Arc arc = into[a];
-                const bool counted = transitionLabel[arc.transition] == static_cast<std::int32_t>(l);
-                const std::uint32_t d = dist[m] + (counted ? 1 : 0);
-                if (d >= dist[arc.to]) continue;
-                dist[arc.to] = d;
-                if (counted) queue.push_back(arc.to);
-                else queue.push_front(arc.to);
-            }
-        }
+        const std::vector<std::uint32_t> dist =
+            into.fewestTo(s.final, [&](std::uint32_t t) { return transitionLabel[t] == static_cast<std::int32_t>(l); });
         for (std::uint32_t m = 0; m < markings; ++m)
-            if (dist[m] != kNone) c.least[m * labels + l] = static_cast<std::uint8_t>(std::min<std::uint32_t>(dist[m], 255));
+            if (dist[m] != NetStates::kNever)
+                c.least[m * labels + l] = static_cast<std::uint8_t>(std::min<std::uint32_t>(dist[m], 255));
     }
     c.mustStart.push_back(0);
     c.limitedStart.push_back(0);

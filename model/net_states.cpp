@@ -116,29 +116,11 @@ NetStates exploreStates(const WorkflowNet& net, std::size_t maxStates) {
         s.arcStart.push_back(static_cast<std::uint32_t>(s.arcs.size()));
     }
 
-    // Fewest visible steps to the end: breadth first backwards, silent arcs free.
+    // Fewest visible steps to the end, silent arcs free.
     const std::size_t count = s.markings.size();
     s.visibleToFinal.assign(count, NetStates::kNever);
-    if (s.final != NetStates::kNever) {
-        std::vector<std::vector<NetStates::Arc>> into(count);
-        for (std::uint32_t m = 0; m < count; ++m)
-            for (std::uint32_t a = s.arcStart[m]; a < s.arcStart[m + 1]; ++a)
-                into[s.arcs[a].to].push_back({s.arcs[a].transition, m});
-        std::deque<std::uint32_t> queue{s.final};
-        s.visibleToFinal[s.final] = 0;
-        while (!queue.empty()) {
-            const std::uint32_t m = queue.front();
-            queue.pop_front();
-            for (const NetStates::Arc& a : into[m]) {
-                const bool silent = net.transitions[a.transition].silent();
-                const std::uint32_t d = s.visibleToFinal[m] + (silent ? 0 : 1);
-                if (d >= s.visibleToFinal[a.to]) continue;
-                s.visibleToFinal[a.to] = d;
-                if (silent) queue.push_front(a.to);
-                else queue.push_back(a.to);
-            }
-        }
-    }
+    if (s.final != NetStates::kNever)
+        s.visibleToFinal = ArcsInto(s).fewestTo(s.final, [&](std::uint32_t t) { return !net.transitions[t].silent(); });
 
     if (s.visibleToFinal[0] == NetStates::kNever) {
         // Say why in the map's words: branches that meet without a join, or where runs stop.
@@ -162,6 +144,36 @@ NetStates exploreStates(const WorkflowNet& net, std::size_t maxStates) {
         s.warnings.push_back("some runs of the map cannot reach its end (e.g. with work waiting " +
                              describe(net, s.markings[example]) + "); cases are replayed on the runs that can");
     return s;
+}
+
+ArcsInto::ArcsInto(const NetStates& s) : m_start(s.markings.size() + 1, 0), m_arcs(s.arcs.size()) {
+    for (const NetStates::Arc& arc : s.arcs) ++m_start[arc.to + 1];
+    for (std::size_t m = 0; m + 1 < m_start.size(); ++m) m_start[m + 1] += m_start[m];
+    std::vector<std::uint32_t> fill(m_start.begin(), m_start.end() - 1);
+    for (std::uint32_t m = 0; m + 1 < m_start.size(); ++m)
+        for (std::uint32_t a = s.arcStart[m]; a < s.arcStart[m + 1]; ++a)
+            m_arcs[fill[s.arcs[a].to]++] = {s.arcs[a].transition, m};
+}
+
+// Breadth first backwards with a deque: a free arc's marking goes to the front,
+// a counted one's to the back, so markings leave in order of their count.
+std::vector<std::uint32_t> ArcsInto::fewest(std::uint32_t target, const std::vector<std::uint8_t>& counts) const {
+    std::vector<std::uint32_t> steps(m_start.size() - 1, NetStates::kNever);
+    std::deque<std::uint32_t> queue{target};
+    steps[target] = 0;
+    while (!queue.empty()) {
+        const std::uint32_t m = queue.front();
+        queue.pop_front();
+        for (std::uint32_t a = m_start[m]; a < m_start[m + 1]; ++a) {
+            const std::uint32_t through = steps[m] + counts[a];
+            std::uint32_t& from = steps[m_arcs[a].to];
+            if (through >= from) continue;
+            from = through;
+            if (counts[a]) queue.push_back(m_arcs[a].to);
+            else queue.push_front(m_arcs[a].to);
+        }
+    }
+    return steps;
 }
 
 } // namespace strawman::model

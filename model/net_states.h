@@ -37,6 +37,30 @@ struct NetStates {
     std::uint32_t shortestRun() const { return visibleToFinal[0]; }
 };
 
+// The arcs between states turned round, to count steps backwards from the
+// end: how few steps of some kind (visible ones, silent ones, one activity's)
+// each state's runs need to reach it.
+class ArcsInto {
+public:
+    explicit ArcsInto(const NetStates& states);
+
+    // Per marking, the fewest arcs whose transition `counted` says count on a
+    // way to `target` (other arcs are free); NetStates::kNever where there is none.
+    template <class Counted> std::vector<std::uint32_t> fewestTo(std::uint32_t target, Counted counted) const;
+
+private:
+    std::vector<std::uint32_t> m_start;   // the arcs into marking m: m_arcs[m_start[m], m_start[m + 1])
+    std::vector<NetStates::Arc> m_arcs;   // transition, and the marking it comes from
+    std::vector<std::uint32_t> fewest(std::uint32_t target, const std::vector<std::uint8_t>& counts) const;
+};
+
+template <class Counted>
+std::vector<std::uint32_t> ArcsInto::fewestTo(std::uint32_t target, Counted counted) const {
+    std::vector<std::uint8_t> counts;
+    for (const NetStates::Arc& a : m_arcs) counts.push_back(counted(a.transition) ? 1 : 0);
+    return fewest(target, counts);
+}
+
 // Throws NotReplayable when no run reaches the end, when work can pile up
 // without bound, or when the states exceed maxStates.
 NetStates exploreStates(const WorkflowNet& net, std::size_t maxStates = 200'000);

@@ -1,45 +1,10 @@
 #include "silent_steps.h"
 
 #include <algorithm>
-#include <deque>
 
 namespace strawman::model {
 
 namespace {
-
-// Fewest silent steps from each marking to the final one: a breadth-first
-// search backwards from the end where visible steps cost nothing (a deque:
-// those go to the front).
-std::vector<std::uint32_t> silentStepsToFinal(const NetStates& s, const std::vector<std::int32_t>& transitionLabel) {
-    const auto markings = static_cast<std::uint32_t>(s.markings.size());
-    std::vector<std::uint32_t> inStart(markings + 1, 0);
-    for (const NetStates::Arc& arc : s.arcs) ++inStart[arc.to + 1];
-    for (std::uint32_t m = 0; m < markings; ++m) inStart[m + 1] += inStart[m];
-    std::vector<NetStates::Arc> in(s.arcs.size()); // transition and where it comes from
-    std::vector<std::uint32_t> fill(inStart.begin(), inStart.end() - 1);
-    for (std::uint32_t m = 0; m < markings; ++m)
-        for (std::uint32_t a = s.arcStart[m]; a < s.arcStart[m + 1]; ++a)
-            in[fill[s.arcs[a].to]++] = {s.arcs[a].transition, m};
-
-    std::vector<std::uint32_t> steps(markings, NetStates::kNever);
-    if (s.final == NetStates::kNever) return steps;
-    std::deque<std::uint32_t> queue{s.final};
-    steps[s.final] = 0;
-    while (!queue.empty()) {
-        const std::uint32_t m = queue.front();
-        queue.pop_front();
-        for (std::uint32_t a = inStart[m]; a < inStart[m + 1]; ++a) {
-            const bool silent = transitionLabel[in[a].transition] < 0;
-            const std::uint32_t through = steps[m] + (silent ? 1 : 0);
-            std::uint32_t& from = steps[in[a].to];
-            if (through >= from) continue;
-            from = through;
-            if (silent) queue.push_back(in[a].to);
-            else queue.push_front(in[a].to);
-        }
-    }
-    return steps;
-}
 
 // Per marking, an enabled silent step whose places no other step takes from
 // (the first rule of silent_steps.h). Every run to the end from the marking
@@ -124,7 +89,9 @@ std::vector<std::uint8_t> silentStepsWorthTaking(const WorkflowNet& net, const N
 SilentSteps planSilentSteps(const WorkflowNet& net, const NetStates& states,
                             const std::vector<std::int32_t>& transitionLabel) {
     SilentSteps plan;
-    plan.toFinal = silentStepsToFinal(states, transitionLabel);
+    plan.toFinal.assign(states.markings.size(), NetStates::kNever);
+    if (states.final != NetStates::kNever)
+        plan.toFinal = ArcsInto(states).fewestTo(states.final, [&](std::uint32_t t) { return transitionLabel[t] < 0; });
     plan.takeAlone = eagerSilentArcs(net, states);
     plan.worthTaking = silentStepsWorthTaking(net, states);
     return plan;
