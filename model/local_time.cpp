@@ -6,10 +6,10 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <mutex>
-#include <cstdint>
 #include <string>
 
 namespace strawman::model {
