@@ -18,7 +18,8 @@
 // skipped, inserted, swapped) as real logs have. Each run is the whole alignment
 // work of `strawman diff`: buildReplayModel and diff().
 //
-// Run: build/bench/bench_alignment --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
+// Run: build/bench/bench_alignment --benchmark_repetitions=5
+// --benchmark_report_aggregates_only=true
 #include "model/diff.h"
 #include "model/discovery.h"
 #include "model/event_log.h"
@@ -51,17 +52,29 @@ struct Block {
     int again = 0; // a loop: the chance in percent of another round
 };
 
-Block step(std::uint32_t a) { return {Block::Step, a, {}}; }
-Block seq(std::vector<Block> parts) { return {Block::Sequence, 0, std::move(parts)}; }
-Block choice(std::vector<Block> parts) { return {Block::Choice, 0, std::move(parts)}; }
-Block skippable(Block b) { return {Block::Skippable, 0, {std::move(b)}}; }
-Block loop(Block b, int again = 45) { return {Block::Loop, 0, {std::move(b)}, again}; }
-Block parallel(std::vector<Block> parts) { return {Block::Parallel, 0, std::move(parts)}; }
+Block step(std::uint32_t a) {
+    return {Block::Step, a, {}};
+}
+Block seq(std::vector<Block> parts) {
+    return {Block::Sequence, 0, std::move(parts)};
+}
+Block choice(std::vector<Block> parts) {
+    return {Block::Choice, 0, std::move(parts)};
+}
+Block skippable(Block b) {
+    return {Block::Skippable, 0, {std::move(b)}};
+}
+Block loop(Block b, int again = 45) {
+    return {Block::Loop, 0, {std::move(b)}, again};
+}
+Block parallel(std::vector<Block> parts) {
+    return {Block::Parallel, 0, std::move(parts)};
+}
 
 // Draws a block as flowchart nodes: decisions for choices, skips and loops,
 // parallel bars for concurrency.
 class MapDrawer {
-public:
+  public:
     explicit MapDrawer(const std::vector<std::string>& codes) : m_codes(codes) {}
 
     model::MapContent draw(const Block& process) {
@@ -73,7 +86,7 @@ public:
         return m_map;
     }
 
-private:
+  private:
     NodeId node(NodeKind kind, const std::string& activity) {
         model::Node n;
         n.id = NodeId{static_cast<std::int64_t>(m_map.nodes.size() + 1)};
@@ -85,7 +98,8 @@ private:
         return n.id;
     }
     void edge(NodeId a, NodeId b) {
-        m_map.edges.push_back({model::EdgeId{static_cast<std::int64_t>(m_map.edges.size() + 1)}, a, b, {}});
+        m_map.edges.push_back(
+            {model::EdgeId{static_cast<std::int64_t>(m_map.edges.size() + 1)}, a, b, {}});
     }
 
     std::pair<NodeId, NodeId> block(const Block& b) {
@@ -107,7 +121,8 @@ private:
         case Block::Skippable:
         case Block::Loop:
         case Block::Parallel: {
-            const NodeKind kind = b.kind == Block::Parallel ? NodeKind::Parallel : NodeKind::Decision;
+            const NodeKind kind =
+                b.kind == Block::Parallel ? NodeKind::Parallel : NodeKind::Decision;
             const NodeId open = node(kind, ""), close = node(kind, "");
             for (const Block& part : b.parts) {
                 const auto [f, l] = block(part);
@@ -129,11 +144,16 @@ private:
 // One run of a block; parallel parts interleave at random.
 void run(const Block& b, Random& rnd, std::vector<std::uint32_t>& out) {
     switch (b.kind) {
-    case Block::Step: out.push_back(b.activity); return;
+    case Block::Step:
+        out.push_back(b.activity);
+        return;
     case Block::Sequence:
         for (const Block& p : b.parts) run(p, rnd, out);
         return;
-    case Block::Choice: run(b.parts[static_cast<std::size_t>(rnd.below(static_cast<std::int64_t>(b.parts.size())))], rnd, out); return;
+    case Block::Choice:
+        run(b.parts[static_cast<std::size_t>(rnd.below(static_cast<std::int64_t>(b.parts.size())))],
+            rnd, out);
+        return;
     case Block::Skippable:
         if (rnd.chance(55)) run(b.parts[0], rnd, out);
         return;
@@ -150,7 +170,8 @@ void run(const Block& b, Random& rnd, std::vector<std::uint32_t>& out) {
             for (std::size_t i = 0; i < branches.size(); ++i)
                 if (at[i] < branches[i].size()) open.push_back(i);
             if (open.empty()) return;
-            const std::size_t i = open[static_cast<std::size_t>(rnd.below(static_cast<std::int64_t>(open.size())))];
+            const std::size_t i =
+                open[static_cast<std::size_t>(rnd.below(static_cast<std::int64_t>(open.size())))];
             out.push_back(branches[i][at[i]++]);
         }
     }
@@ -159,7 +180,8 @@ void run(const Block& b, Random& rnd, std::vector<std::uint32_t>& out) {
 
 // Real logs mostly fit: some cases have an event missing, one extra, or two
 // recorded in the wrong order.
-void addNoise(std::vector<std::uint32_t>& path, Random& rnd, std::uint32_t activities, int percent) {
+void addNoise(std::vector<std::uint32_t>& path, Random& rnd, std::uint32_t activities,
+              int percent) {
     if (!rnd.chance(percent)) return;
     for (std::int64_t k = 1 + rnd.below(4); k > 0; --k) {
         const auto n = static_cast<std::int64_t>(path.size());
@@ -167,7 +189,10 @@ void addNoise(std::vector<std::uint32_t>& path, Random& rnd, std::uint32_t activ
         case 0:
             if (n > 1) path.erase(path.begin() + rnd.below(n));
             break;
-        case 1: path.insert(path.begin() + rnd.below(n + 1), static_cast<std::uint32_t>(rnd.below(activities))); break;
+        case 1:
+            path.insert(path.begin() + rnd.below(n + 1),
+                        static_cast<std::uint32_t>(rnd.below(activities)));
+            break;
         default:
             if (n > 1) {
                 const auto i = static_cast<std::size_t>(rnd.below(n - 1));
@@ -181,7 +206,8 @@ model::EventLog emptyLog(std::uint32_t activities, const char* prefix) {
     model::EventLog log;
     for (std::uint32_t a = 0; a < activities; ++a) {
         std::string code = std::to_string(a);
-        log.activities.push_back(prefix + std::string(3 - std::min<std::size_t>(3, code.size()), '0') + code);
+        log.activities.push_back(
+            prefix + std::string(3 - std::min<std::size_t>(3, code.size()), '0') + code);
     }
     log.attributeSets.emplace_back();
     log.resources.emplace_back();
@@ -199,7 +225,8 @@ void addCase(model::EventLog& log, const std::vector<std::uint32_t>& path, Rando
     log.caseStart.push_back(static_cast<std::uint32_t>(log.events.size()));
     const auto c = static_cast<std::uint64_t>(log.casePseudonyms.size());
     model::Pseudonym p{};
-    for (int i = 0; i < 8; ++i) p[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(c >> (56 - 8 * i));
+    for (int i = 0; i < 8; ++i)
+        p[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(c >> (56 - 8 * i));
     log.casePseudonyms.push_back(p);
     log.patients.push_back({});
 }
@@ -216,10 +243,10 @@ std::vector<std::uint32_t> everyCase(const model::EventLog& log) {
 // registration and triage, the lab tests and treatments in parallel, admission
 // with transfers, release and return. 8 parallel bars, nested.
 Block sepsisProcess() {
-    return seq({step(0),
-                parallel({seq({step(1), skippable(step(2))}), skippable(step(3))}),
-                parallel({loop(step(4), 70), loop(step(5), 65), skippable(step(6)), skippable(step(7)),
-                          loop(choice({step(8), step(9)}), 50), parallel({skippable(step(10)), skippable(step(11))})}),
+    return seq({step(0), parallel({seq({step(1), skippable(step(2))}), skippable(step(3))}),
+                parallel({loop(step(4), 70), loop(step(5), 65), skippable(step(6)),
+                          skippable(step(7)), loop(choice({step(8), step(9)}), 50),
+                          parallel({skippable(step(10)), skippable(step(11))})}),
                 skippable(seq({step(12), skippable(loop(step(13)))})),
                 parallel({skippable(step(14)), skippable(step(15))})});
 }
@@ -227,12 +254,13 @@ Block sepsisProcess() {
 // The inductive miner's exact model of the same log: nearly everything
 // optional, repeatable and in parallel.
 Block sepsisExactProcess() {
-    return seq({step(0),
-                parallel({seq({skippable(step(1)), skippable(step(2))}), skippable(step(3)), loop(step(4)),
-                          skippable(loop(step(5))), skippable(step(6)), skippable(step(7)),
-                          skippable(loop(choice({step(8), step(9)}))), skippable(step(10)), skippable(step(11)),
-                          skippable(step(12)), skippable(step(13))}),
-                parallel({skippable(step(14)), skippable(step(15))})});
+    return seq(
+        {step(0),
+         parallel({seq({skippable(step(1)), skippable(step(2))}), skippable(step(3)), loop(step(4)),
+                   skippable(loop(step(5))), skippable(step(6)), skippable(step(7)),
+                   skippable(loop(choice({step(8), step(9)}))), skippable(step(10)),
+                   skippable(step(11)), skippable(step(12)), skippable(step(13))}),
+         parallel({skippable(step(14)), skippable(step(15))})});
 }
 
 const model::EventLog& sepsisLog() {
@@ -244,7 +272,8 @@ const model::EventLog& sepsisLog() {
         for (int c = 0; c < 1050; ++c) {
             path.clear();
             if (c > 0 && rnd.chance(20)) { // a common path again
-                const auto earlier = generated.caseEvents(static_cast<std::size_t>(rnd.below(c) / 4));
+                const auto earlier =
+                    generated.caseEvents(static_cast<std::size_t>(rnd.below(c) / 4));
                 for (const auto& e : earlier) path.push_back(e.activity);
             } else {
                 run(process, rnd, path);
@@ -269,7 +298,8 @@ const model::EventLog& hospitalLog() {
         Random rnd;
         auto popular = [&] { // Zipf-like: low numbers far more often
             const double u = static_cast<double>(rnd.below(1'000'000) + 1) / 1e6;
-            return static_cast<std::uint32_t>(std::min<double>(kActivities - 1, std::floor(std::pow(kActivities, u) - 1)));
+            return static_cast<std::uint32_t>(
+                std::min<double>(kActivities - 1, std::floor(std::pow(kActivities, u) - 1)));
         };
         std::vector<std::vector<std::uint32_t>> usualNext(kActivities);
         for (auto& next : usualNext)
@@ -280,11 +310,13 @@ const model::EventLog& hospitalLog() {
             // Log-normal lengths, median about 80, mean about 130, capped at 1,800.
             double z = 0;
             for (int k = 0; k < 12; ++k) z += static_cast<double>(rnd.below(1'000'000)) / 1e6;
-            const auto length = static_cast<std::size_t>(std::clamp(std::exp(4.4 + 1.0 * (z - 6)), 3.0, 1800.0));
+            const auto length =
+                static_cast<std::size_t>(std::clamp(std::exp(4.4 + 1.0 * (z - 6)), 3.0, 1800.0));
             std::uint32_t at = popular() % 8;
             while (path.size() < length) {
                 path.push_back(at);
-                at = rnd.chance(85) ? usualNext[at][static_cast<std::size_t>(rnd.below(static_cast<std::int64_t>(usualNext[at].size())))]
+                at = rnd.chance(85) ? usualNext[at][static_cast<std::size_t>(rnd.below(
+                                          static_cast<std::int64_t>(usualNext[at].size())))]
                                     : popular();
             }
             addCase(generated, path, rnd);
@@ -310,7 +342,8 @@ const model::MapContent& hospitalMap() {
         }
         std::sort(casesWith.rbegin(), casesWith.rend());
         model::DiscoveryOptions options;
-        options.minFrequency = static_cast<double>(casesWith[110]) / static_cast<double>(cases.size());
+        options.minFrequency =
+            static_cast<double>(casesWith[110]) / static_cast<double>(cases.size());
         return model::discoverMap(log, cases, options);
     }();
     return map;
@@ -333,7 +366,8 @@ void runDiff(benchmark::State& state, const model::MapContent& map, const model:
     const auto variants = model::rankedVariants(log, cases);
     for (const model::Variant& v : variants) {
         std::vector<std::int32_t> trace;
-        for (const std::uint32_t a : v.activities) trace.push_back(replay.labelOf(log.activities[a]));
+        for (const std::uint32_t a : v.activities)
+            trace.push_back(replay.labelOf(log.activities[a]));
         const auto visited = static_cast<double>(aligner.align(trace).statesVisited);
         searched += visited;
         most = std::max(most, visited);
@@ -355,7 +389,8 @@ void BM_SepsisImf(benchmark::State& state) {
 BENCHMARK(BM_SepsisImf)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime()->UseRealTime();
 
 void BM_VariantsIm(benchmark::State& state) {
-    static const model::MapContent map = MapDrawer(sepsisLog().activities).draw(sepsisExactProcess());
+    static const model::MapContent map =
+        MapDrawer(sepsisLog().activities).draw(sepsisExactProcess());
     std::vector<std::uint32_t> cases;
     for (const model::Variant& v : model::rankedVariants(sepsisLog(), everyCase(sepsisLog())))
         cases.push_back(v.cases.front());
@@ -369,7 +404,10 @@ void BM_HospitalDiscovered(benchmark::State& state) {
     runDiff(state, hospitalMap(), log, everyCase(log));
     state.counters["events"] = static_cast<double>(log.events.size());
 }
-BENCHMARK(BM_HospitalDiscovered)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime()->UseRealTime();
+BENCHMARK(BM_HospitalDiscovered)
+    ->Unit(benchmark::kMillisecond)
+    ->MeasureProcessCPUTime()
+    ->UseRealTime();
 
 } // namespace
 

@@ -62,7 +62,8 @@ model::EventLog trustYear(std::int64_t cases) {
             path.push_back(RCV);
             if (!rnd.chance(10)) path.push_back(VET);
             if (crossSectional && rnd.chance(40)) path.push_back(PRO);
-            if (rnd.chance(2)) path.push_back(rnd.chance(50) ? REJ : CAN);
+            if (rnd.chance(2))
+                path.push_back(rnd.chance(50) ? REJ : CAN);
             else {
                 path.push_back(BKD);
                 while (rnd.chance(6)) {
@@ -73,9 +74,12 @@ model::EventLog trustYear(std::int64_t cases) {
         }
         if (path.back() != REJ && path.back() != CAN) {
             // Arrival and start recorded out of order now and then, or start not at all.
-            if (rnd.chance(4)) path.insert(path.end(), {STA, ARR});
-            else if (rnd.chance(3)) path.push_back(ARR);
-            else path.insert(path.end(), {ARR, STA});
+            if (rnd.chance(4))
+                path.insert(path.end(), {STA, ARR});
+            else if (rnd.chance(3))
+                path.push_back(ARR);
+            else
+                path.insert(path.end(), {ARR, STA});
             path.push_back(CMP);
             path.push_back(REP);
             while (rnd.chance(2)) path.push_back(REP); // report reworked before verification
@@ -180,21 +184,33 @@ model::MapContent ctMap() {
         return n.id;
     };
     auto edge = [&](model::NodeId a, model::NodeId b) {
-        map.edges.push_back({model::EdgeId{static_cast<std::int64_t>(map.edges.size() + 1)}, a, b, {}});
+        map.edges.push_back(
+            {model::EdgeId{static_cast<std::int64_t>(map.edges.size() + 1)}, a, b, {}});
     };
     const auto start = node(NodeKind::Start, "start"), req = node(NodeKind::Activity, "req", "REQ");
-    const auto rcv = node(NodeKind::Activity, "rcv", "RCV"), vet = node(NodeKind::Activity, "vet", "VET");
-    const auto ok = node(NodeKind::Decision, "justified"), rej = node(NodeKind::Activity, "rej", "REJ");
-    const auto split = node(NodeKind::Parallel, "split"), pro = node(NodeKind::Activity, "pro", "PRO");
-    const auto bkd = node(NodeKind::Activity, "bkd", "BKD"), join = node(NodeKind::Parallel, "join");
-    const auto arr = node(NodeKind::Activity, "arr", "ARR"), sta = node(NodeKind::Activity, "sta", "STA");
-    const auto cmp = node(NodeKind::Activity, "cmp", "CMP"), prelim = node(NodeKind::Decision, "prelim");
-    const auto rep = node(NodeKind::Activity, "rep", "REP"), ver = node(NodeKind::Activity, "ver", "VER");
+    const auto rcv = node(NodeKind::Activity, "rcv", "RCV"),
+               vet = node(NodeKind::Activity, "vet", "VET");
+    const auto ok = node(NodeKind::Decision, "justified"),
+               rej = node(NodeKind::Activity, "rej", "REJ");
+    const auto split = node(NodeKind::Parallel, "split"),
+               pro = node(NodeKind::Activity, "pro", "PRO");
+    const auto bkd = node(NodeKind::Activity, "bkd", "BKD"),
+               join = node(NodeKind::Parallel, "join");
+    const auto arr = node(NodeKind::Activity, "arr", "ARR"),
+               sta = node(NodeKind::Activity, "sta", "STA");
+    const auto cmp = node(NodeKind::Activity, "cmp", "CMP"),
+               prelim = node(NodeKind::Decision, "prelim");
+    const auto rep = node(NodeKind::Activity, "rep", "REP"),
+               ver = node(NodeKind::Activity, "ver", "VER");
     const auto end = node(NodeKind::End, "end"), rejected = node(NodeKind::End, "rejected");
-    const auto add = node(NodeKind::Activity, "add", "ADD"), addendum = node(NodeKind::Decision, "addendum");
-    edge(start, req), edge(req, rcv), edge(rcv, vet), edge(vet, ok), edge(ok, rej), edge(rej, rejected);
-    edge(ok, split), edge(split, pro), edge(split, bkd), edge(pro, join), edge(bkd, join), edge(join, arr);
-    edge(arr, sta), edge(sta, cmp), edge(cmp, prelim), edge(prelim, rep), edge(prelim, ver), edge(rep, ver);
+    const auto add = node(NodeKind::Activity, "add", "ADD"),
+               addendum = node(NodeKind::Decision, "addendum");
+    edge(start, req), edge(req, rcv), edge(rcv, vet), edge(vet, ok), edge(ok, rej),
+        edge(rej, rejected);
+    edge(ok, split), edge(split, pro), edge(split, bkd), edge(pro, join), edge(bkd, join),
+        edge(join, arr);
+    edge(arr, sta), edge(sta, cmp), edge(cmp, prelim), edge(prelim, rep), edge(prelim, ver),
+        edge(rep, ver);
     edge(ver, addendum), edge(addendum, add), edge(add, addendum), edge(addendum, end);
     return map;
 }

@@ -44,8 +44,7 @@ class GeneratedExtract {
             const int minuteOfYear = (c * 263 + (i % 5) * 97) % (365 * 24 * 60);
             int day = minuteOfYear / (24 * 60);
             int month = 0;
-            while (day >= kDays[month])
-                day -= kDays[month++];
+            while (day >= kDays[month]) day -= kDays[month++];
             const int minute = minuteOfYear % (24 * 60);
             const int n =
                 std::snprintf(line, sizeof line, "RAD%08d,%s,2025-%02d-%02d %02d:%02d:%02d,%s,%s\n",

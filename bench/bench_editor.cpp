@@ -58,7 +58,8 @@ model::MapContent bigMap(int nodes, std::vector<std::string>& pathCodes) {
         return n.id;
     };
     auto edge = [&](model::NodeId a, model::NodeId b, const char* label = "") {
-        map.edges.push_back({model::EdgeId{static_cast<std::int64_t>(map.edges.size() + 1)}, a, b, label});
+        map.edges.push_back(
+            {model::EdgeId{static_cast<std::int64_t>(map.edges.size() + 1)}, a, b, label});
     };
     model::NodeId last = add(model::NodeKind::Start, "", "Request made");
     int next = 0;
@@ -114,7 +115,8 @@ model::EventLog cases(const std::vector<std::string>& path, int count) {
     for (int c = 0; c < count; ++c) {
         log.caseStart.push_back(static_cast<std::uint32_t>(log.events.size()));
         // Skewed: the first variants are the common ones.
-        const std::size_t v = static_cast<std::size_t>(random.next() % 60) * static_cast<std::size_t>(random.next() % 60) / 60;
+        const std::size_t v = static_cast<std::size_t>(random.next() % 60) *
+                              static_cast<std::size_t>(random.next() % 60) / 60;
         for (std::uint32_t a : variants[v]) {
             model::LoggedEvent e{};
             e.time = t += 60'000;
@@ -144,7 +146,8 @@ struct Data {
         const model::MapContent map = bigMap(500, path);
         auto ws = model::Workspace::create(file);
         for (const model::Node& n : map.nodes)
-            if (!n.activity.empty() && !ws.hasActivity(n.activity)) ws.addActivity(n.activity, "step " + n.activity);
+            if (!n.activity.empty() && !ws.hasActivity(n.activity))
+                ws.addActivity(n.activity, "step " + n.activity);
         ws.addTrust("RXX", "Benchmark trust");
         id = ws.createMap(ws.addProcess("Long pathway"), std::nullopt, "500 nodes", map);
         const model::EventLog log = cases(path, 20'000);
@@ -153,7 +156,8 @@ struct Data {
         result = model::diff(ws.content(id), log, all);
     }
     ~Data() {
-        for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(file.string() + suffix);
+        for (const char* suffix : {"", "-wal", "-shm"})
+            std::filesystem::remove(file.string() + suffix);
     }
 };
 
@@ -215,11 +219,21 @@ void frame(benchmark::State& state, bool overlay, std::optional<double> zoom) {
 
 // The whole map fitted to the view (every node on screen, labels small), and at
 // 100% (a part of it, labels readable), without and with the diff.
-void BM_Frame500NodesFitted(benchmark::State& state) { frame(state, false, std::nullopt); }
-void BM_Frame500NodesFittedWithDiff(benchmark::State& state) { frame(state, true, std::nullopt); }
-void BM_Frame500NodesAt100(benchmark::State& state) { frame(state, false, 1.0); }
-void BM_Frame500NodesAt100WithDiff(benchmark::State& state) { frame(state, true, 1.0); }
-void BM_Frame500NodesAt40WithDiff(benchmark::State& state) { frame(state, true, 0.4); }
+void BM_Frame500NodesFitted(benchmark::State& state) {
+    frame(state, false, std::nullopt);
+}
+void BM_Frame500NodesFittedWithDiff(benchmark::State& state) {
+    frame(state, true, std::nullopt);
+}
+void BM_Frame500NodesAt100(benchmark::State& state) {
+    frame(state, false, 1.0);
+}
+void BM_Frame500NodesAt100WithDiff(benchmark::State& state) {
+    frame(state, true, 1.0);
+}
+void BM_Frame500NodesAt40WithDiff(benchmark::State& state) {
+    frame(state, true, 0.4);
+}
 
 BENCHMARK(BM_Frame500NodesFitted)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime();
 BENCHMARK(BM_Frame500NodesFittedWithDiff)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime();

@@ -34,8 +34,7 @@ void generateCases(benchmark::State& state, strawman::sample::OutputFormat forma
     options.cases = state.range(0);
     options.format = format;
     std::int64_t events = 0;
-    for (auto _ : state)
-        events += strawman::sample::generate(options, out).events;
+    for (auto _ : state) events += strawman::sample::generate(options, out).events;
     state.counters["events/s"] =
         benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsRate);
     state.SetBytesProcessed(buffer.bytes);

@@ -23,12 +23,14 @@ namespace {
 using namespace strawman;
 
 std::filesystem::path scratch(const std::string& name) {
-    return std::filesystem::temp_directory_path() / ("strawman-bench-" + std::to_string(getpid()) + "-" + name);
+    return std::filesystem::temp_directory_path() /
+           ("strawman-bench-" + std::to_string(getpid()) + "-" + name);
 }
 
 void removeWorkspace(const std::filesystem::path& path) {
     std::error_code ec;
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix, ec);
+    for (const char* suffix : {"", "-wal", "-shm"})
+        std::filesystem::remove(path.string() + suffix, ec);
 }
 
 // One generated RWF extract per size, made once per process and removed at exit.
@@ -90,11 +92,16 @@ void BM_ImportCsvToWorkspace(benchmark::State& state) {
         state.ResumeTiming();
         events += importExtract(ws, file).eventsAccepted;
     }
-    state.counters["events/s"] = benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsRate);
+    state.counters["events/s"] =
+        benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsRate);
     state.counters["file MB"] = static_cast<double>(std::filesystem::file_size(file)) / 1e6;
     removeWorkspace(wsPath);
 }
-BENCHMARK(BM_ImportCsvToWorkspace)->Arg(20'000)->Arg(200'000)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_ImportCsvToWorkspace)
+    ->Arg(20'000)
+    ->Arg(200'000)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 // Loading a trust-year into memory for analysis: 300k cases, ~2.5 M events.
 void BM_LoadTrustYear(benchmark::State& state) {

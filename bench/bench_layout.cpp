@@ -114,8 +114,7 @@ class FlowchartGenerator {
             ends.push_back(at);
         }
         const NodeId merged = activity();
-        for (NodeId end : ends)
-            connect(end, merged);
+        for (NodeId end : ends) connect(end, merged);
         return merged;
     }
     // split -> two or three branches of one or two steps -> join
@@ -130,8 +129,7 @@ class FlowchartGenerator {
             ends.push_back(at);
         }
         const NodeId join = add(NodeKind::Parallel, "");
-        for (NodeId end : ends)
-            connect(end, join);
+        for (NodeId end : ends) connect(end, join);
         return join;
     }
     // step -> done? -no-> back to an earlier step; -yes-> on

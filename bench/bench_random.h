@@ -7,7 +7,7 @@
 namespace strawman::bench {
 
 class Random {
-public:
+  public:
     std::uint64_t next() {
         m_state ^= m_state >> 12;
         m_state ^= m_state << 25;
@@ -19,7 +19,7 @@ public:
     }
     bool chance(int percent) { return below(100) < percent; }
 
-private:
+  private:
     std::uint64_t m_state = 0x9E3779B97F4A7C15ull;
 };
 

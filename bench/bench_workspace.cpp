@@ -1,5 +1,6 @@
 // How long the demo network takes to build, and what a workspace costs to open.
-// Run: build/bench/bench_workspace --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
+// Run: build/bench/bench_workspace --benchmark_repetitions=5
+// --benchmark_report_aggregates_only=true
 #include "cli/commands.h"
 #include "cli/demo_network.h"
 #include "model/workspace.h"

@@ -11,7 +11,8 @@
 // The generated files are removed at exit.
 //
 // Run: build/bench/bench_xes --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
-// The hospital log alone, for /usr/bin/time -v: build/bench/bench_xes --write-hospital-log=FILE.xes.gz
+// The hospital log alone, for /usr/bin/time -v: build/bench/bench_xes
+// --write-hospital-log=FILE.xes.gz
 // (--scale=10: ten times as large)
 #include "model/xes_reader.h"
 
@@ -256,9 +257,11 @@ std::string strawmanBinary() {
 void BM_ImportHospitalLogProcess(benchmark::State& state) {
     const HospitalLog& log = hospitalLog();
     const std::string program = strawmanBinary();
-    const fs::path dir = fs::temp_directory_path() / ("strawman-bench-ws-" + std::to_string(getpid()));
+    const fs::path dir =
+        fs::temp_directory_path() / ("strawman-bench-ws-" + std::to_string(getpid()));
     fs::create_directories(dir);
-    const std::string key = (dir / "network.key").string(), blank = (dir / "blank.strawman").string(),
+    const std::string key = (dir / "network.key").string(),
+                      blank = (dir / "blank.strawman").string(),
                       ws = (dir / "import.strawman").string();
     if (runQuietly(program, {"demo", blank, "--cases", "0", "--key-file", key}) != 0) {
         state.SkipWithError(("cannot run " + program).c_str());
@@ -268,8 +271,8 @@ void BM_ImportHospitalLogProcess(benchmark::State& state) {
         state.PauseTiming();
         fs::copy_file(blank, ws, fs::copy_options::overwrite_existing);
         state.ResumeTiming();
-        if (runQuietly(program, {"import", ws, log.path.string(), "--trust", "RWF", "--add-activities",
-                                 "--key-file", key}) != 0)
+        if (runQuietly(program, {"import", ws, log.path.string(), "--trust", "RWF",
+                                 "--add-activities", "--key-file", key}) != 0)
             state.SkipWithError("strawman import failed");
     }
     state.SetBytesProcessed(log.size.xmlBytes * state.iterations());

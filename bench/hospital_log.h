@@ -31,14 +31,18 @@ struct HospitalLogSize {
 inline HospitalLogSize writeHospitalLog(const std::string& path, bool gzip, int traces = 1143,
                                         int activities = 624, std::int64_t events = 150'291) {
     Random random;
-    static constexpr const char* kGroups[] = {"General Lab Clinical Chemistry", "Radiology",
-                                              "Nursing ward", "Obstetrics &amp; Gynaecology clinic",
-                                              "Pathology", "Internal Specialism", "Medical Microbiology",
+    static constexpr const char* kGroups[] = {"General Lab Clinical Chemistry",
+                                              "Radiology",
+                                              "Nursing ward",
+                                              "Obstetrics &amp; Gynaecology clinic",
+                                              "Pathology",
+                                              "Internal Specialism",
+                                              "Medical Microbiology",
                                               "Radiotherapy"};
-    static constexpr const char* kWords[] = {"consult", "poliklinisch", "bepaling", "ligdag",
-                                             "echo", "kosten", "telefonisch", "administratief",
-                                             "tarief", "onderzoek", "histologisch", "ct", "mri",
-                                             "bloedkweek", "cytologie", "verlosk.-gynaec."};
+    static constexpr const char* kWords[] = {
+        "consult",     "poliklinisch",   "bepaling",  "ligdag",          "echo",         "kosten",
+        "telefonisch", "administratief", "tarief",    "onderzoek",       "histologisch", "ct",
+        "mri",         "bloedkweek",     "cytologie", "verlosk.-gynaec."};
     std::vector<std::string> names;
     for (int a = 0; a < activities; ++a) {
         std::string name = kWords[random.below(16)];
@@ -78,7 +82,8 @@ inline HospitalLogSize writeHospitalLog(const std::string& path, bool gzip, int 
             "uri=\"http://www.xes-standard.org/lifecycle.xesext\"/>\n"
             "\t<extension name=\"Organizational\" prefix=\"org\" "
             "uri=\"http://www.xes-standard.org/org.xesext\"/>\n"
-            "\t<extension name=\"Time\" prefix=\"time\" uri=\"http://www.xes-standard.org/time.xesext\"/>\n"
+            "\t<extension name=\"Time\" prefix=\"time\" "
+            "uri=\"http://www.xes-standard.org/time.xesext\"/>\n"
             "\t<extension name=\"Concept\" prefix=\"concept\" "
             "uri=\"http://www.xes-standard.org/concept.xesext\"/>\n"
             "\t<global scope=\"trace\">\n\t\t<string key=\"concept:name\" value=\"__INVALID__\"/>\n"
@@ -111,9 +116,11 @@ inline HospitalLogSize writeHospitalLog(const std::string& path, bool gzip, int 
             put("\t\t<int key=\"Diagnosis Treatment Combination ID%s\" value=\"%lld\"/>\n", suffix,
                 static_cast<long long>(random.below(1'000'000)));
             put("\t\t<date key=\"Start date%s\" value=\"2005-%02d-%02dT00:00:00.000+01:00\"/>\n",
-                suffix, static_cast<int>(1 + random.below(12)), static_cast<int>(1 + random.below(28)));
+                suffix, static_cast<int>(1 + random.below(12)),
+                static_cast<int>(1 + random.below(28)));
         }
-        put("\t\t<int key=\"Age\" value=\"%lld\"/>\n", static_cast<long long>(18 + random.below(70)));
+        put("\t\t<int key=\"Age\" value=\"%lld\"/>\n",
+            static_cast<long long>(18 + random.below(70)));
         int day = static_cast<int>(random.below(365));
         for (std::int64_t e = 0; e < count; ++e) {
             if (random.chance(30)) day += 1 + static_cast<int>(random.below(5));
@@ -128,8 +135,8 @@ inline HospitalLogSize writeHospitalLog(const std::string& path, bool gzip, int 
                 names[static_cast<std::size_t>(activity)].c_str());
             put("<string key=\"Activity code\" value=\"%lld\"/>\n",
                 static_cast<long long>(370000 + activity));
-            put("<date key=\"time:timestamp\" value=\"%d-%02d-%02dT00:00:00.000+%02d:00\"/>\n", year,
-                month, dayOfMonth, offset);
+            put("<date key=\"time:timestamp\" value=\"%d-%02d-%02dT00:00:00.000+%02d:00\"/>\n",
+                year, month, dayOfMonth, offset);
             text += "<string key=\"lifecycle:transition\" value=\"complete\"/>\n</event>\n";
             if (text.size() > (1 << 20) - 4096) flush();
         }

@@ -22,8 +22,8 @@
 
 namespace strawman::cli {
 
-using nlohmann::json;
 using model::Workspace;
+using nlohmann::json;
 
 namespace {
 
@@ -41,14 +41,17 @@ std::vector<model::IntervalSpec> intervalsOf(const std::vector<std::string>& tex
     for (const std::string& text : texts) {
         const auto colon = text.find(':');
         if (colon == std::string::npos || colon == 0 || colon + 1 == text.size())
-            throw model::Error("--interval takes two activity codes as FROM:TO (e.g. RCV:VET), not \"" + text + "\"");
+            throw model::Error(
+                "--interval takes two activity codes as FROM:TO (e.g. RCV:VET), not \"" + text +
+                "\"");
         intervals.push_back({text.substr(0, colon), text.substr(colon + 1)});
     }
     return intervals;
 }
 
 // A calendar date in the zone: its first instant, or the first of the next day.
-model::TimeMs dayStart(const std::string& text, const model::TimeZone& zone, bool nextDay, const char* option) {
+model::TimeMs dayStart(const std::string& text, const model::TimeZone& zone, bool nextDay,
+                       const char* option) {
     if (auto t = model::localDayStart(text, zone, nextDay)) return *t;
     throw model::Error(std::string(option) + " takes a date as YYYY-MM-DD, not \"" + text + "\"");
 }
@@ -71,23 +74,36 @@ json resultJson(const model::DiffResult& r) {
     };
     json deviations = json::array();
     for (const auto& d : r.deviations)
-        deviations.push_back({{"activity", d.activity}, {"skipped", d.skipped}, {"inserted", d.inserted},
-                              {"skipped_percent", share(d.skipped)}, {"inserted_percent", share(d.inserted)},
-                              {"skipped_moves", d.skippedMoves}, {"inserted_moves", d.insertedMoves}});
+        deviations.push_back({{"activity", d.activity},
+                              {"skipped", d.skipped},
+                              {"inserted", d.inserted},
+                              {"skipped_percent", share(d.skipped)},
+                              {"inserted_percent", share(d.inserted)},
+                              {"skipped_moves", d.skippedMoves},
+                              {"inserted_moves", d.insertedMoves}});
     json transitions = json::array();
     for (const auto& t : r.transitions)
-        transitions.push_back({{"from", t.from}, {"to", t.to}, {"count", t.count}, {"cases", t.cases},
-                               {"drawn", t.drawn}, {"median_s", t.duration.median}, {"p90_s", t.duration.p90},
+        transitions.push_back({{"from", t.from},
+                               {"to", t.to},
+                               {"count", t.count},
+                               {"cases", t.cases},
+                               {"drawn", t.drawn},
+                               {"median_s", t.duration.median},
+                               {"p90_s", t.duration.p90},
                                {"max_s", t.duration.max}});
     json unused = json::array();
-    for (const auto& e : r.unusedEdges) unused.push_back({{"edge", e.edge.value}, {"from", e.from}, {"to", e.to}});
+    for (const auto& e : r.unusedEdges)
+        unused.push_back({{"edge", e.edge.value}, {"from", e.from}, {"to", e.to}});
     json unmapped = json::array();
     for (const auto& u : r.unmodelled)
         unmapped.push_back({{"activity", u.activity}, {"events", u.events}, {"cases", u.cases}});
     json variants = json::array();
     for (const auto& v : r.topVariants)
-        variants.push_back({{"activities", v.activities}, {"count", v.count}, {"fitness", v.fitness},
-                            {"deviations", v.deviations}, {"departures", v.departures}});
+        variants.push_back({{"activities", v.activities},
+                            {"count", v.count},
+                            {"fitness", v.fitness},
+                            {"deviations", v.deviations},
+                            {"departures", v.departures}});
     return {{"cases", r.cases},
             {"variants", r.variants},
             {"shortest_run", r.shortestRun},
@@ -105,28 +121,34 @@ json resultJson(const model::DiffResult& r) {
 
 void printText(const model::DiffResult& r, const std::string& heading) {
     std::cout << heading << "\n";
-    std::cout << "  " << r.cases << " cases, " << r.variants << " variants; the map's shortest run has "
-              << r.shortestRun << " steps\n";
+    std::cout << "  " << r.cases << " cases, " << r.variants
+              << " variants; the map's shortest run has " << r.shortestRun << " steps\n";
     if (r.cases == 0) return;
     std::cout << "  log fitness " << fixed3(r.logFitness) << ", average trace fitness "
-              << fixed3(r.averageTraceFitness) << ", fitting cases " << percent(r.percentageFitting / 100) << "\n";
+              << fixed3(r.averageTraceFitness) << ", fitting cases "
+              << percent(r.percentageFitting / 100) << "\n";
     for (const auto& w : r.warnings) std::cout << "  note: " << w << "\n";
     if (!r.deviations.empty()) {
         std::cout << "\nDeviations (cases)          skipped            done where not drawn\n";
         for (const auto& d : r.deviations) {
             std::ostringstream skipped, inserted;
-            skipped << d.skipped << " (" << percent(static_cast<double>(d.skipped) / static_cast<double>(r.cases)) << ")";
-            inserted << d.inserted << " (" << percent(static_cast<double>(d.inserted) / static_cast<double>(r.cases))
+            skipped << d.skipped << " ("
+                    << percent(static_cast<double>(d.skipped) / static_cast<double>(r.cases))
+                    << ")";
+            inserted << d.inserted << " ("
+                     << percent(static_cast<double>(d.inserted) / static_cast<double>(r.cases))
                      << ")";
-            std::cout << "  " << std::left << std::setw(26) << d.activity << std::setw(19) << skipped.str()
-                      << inserted.str() << "\n";
+            std::cout << "  " << std::left << std::setw(26) << d.activity << std::setw(19)
+                      << skipped.str() << inserted.str() << "\n";
         }
     }
     std::cout << "\nSteps as recorded         count     median      P90   on the map\n";
     for (const auto& t : r.transitions)
-        std::cout << "  " << std::left << std::setw(20) << (t.from + " -> " + t.to) << std::right << std::setw(9)
-                  << t.count << std::setw(11) << model::durationText(t.duration.median) << std::setw(9)
-                  << model::durationText(t.duration.p90) << "   " << (t.drawn ? "drawn" : "NOT DRAWN") << "\n";
+        std::cout << "  " << std::left << std::setw(20) << (t.from + " -> " + t.to) << std::right
+                  << std::setw(9) << t.count << std::setw(11)
+                  << model::durationText(t.duration.median) << std::setw(9)
+                  << model::durationText(t.duration.p90) << "   "
+                  << (t.drawn ? "drawn" : "NOT DRAWN") << "\n";
     if (!r.unusedEdges.empty()) {
         std::cout << "\nDrawn arrows no case follows:\n";
         for (const auto& e : r.unusedEdges) std::cout << "  " << e.from << " -> " << e.to << "\n";
@@ -134,24 +156,25 @@ void printText(const model::DiffResult& r, const std::string& heading) {
     if (!r.unmodelled.empty()) {
         std::cout << "\nRecorded but not on the map:\n";
         for (const auto& u : r.unmodelled)
-            std::cout << "  " << u.activity << ": " << u.events << " events in " << u.cases << " cases\n";
+            std::cout << "  " << u.activity << ": " << u.events << " events in " << u.cases
+                      << " cases\n";
     }
     std::cout << "\nMost common variants:\n";
     for (std::size_t i = 0; i < r.topVariants.size(); ++i) {
         const auto& v = r.topVariants[i];
         std::cout << "  " << i + 1 << ". " << v.count << " cases ("
-                  << percent(static_cast<double>(v.count) / static_cast<double>(r.cases)) << "), fitness "
-                  << fixed3(v.fitness) << ":";
+                  << percent(static_cast<double>(v.count) / static_cast<double>(r.cases))
+                  << "), fitness " << fixed3(v.fitness) << ":";
         for (const auto& a : v.activities) std::cout << " " << a;
         if (!v.departures.empty()) {
             std::cout << "  [";
-            for (std::size_t k = 0; k < v.departures.size(); ++k) std::cout << (k ? "; " : "") << v.departures[k];
+            for (std::size_t k = 0; k < v.departures.size(); ++k)
+                std::cout << (k ? "; " : "") << v.departures[k];
             std::cout << "]";
         }
         std::cout << "\n";
     }
 }
-
 
 model::LogFilter filterOf(const DiffArgs& a) {
     const model::TimeZone zone = model::TimeZone::named(a.tz);
@@ -166,15 +189,18 @@ model::LogFilter filterOf(const DiffArgs& a) {
 }
 
 void addFilterOptions(CLI::App* cmd, const std::shared_ptr<DiffArgs>& a) {
-    cmd->add_option("--from", a->from, "First day of cases (YYYY-MM-DD, by the case's first event)");
+    cmd->add_option("--from", a->from,
+                    "First day of cases (YYYY-MM-DD, by the case's first event)");
     cmd->add_option("--to", a->to, "Last day of cases, inclusive");
     cmd->add_option("--tz", a->tz, "Time zone of --from and --to")->capture_default_str();
-    cmd->add_option("--modality", a->modalities, "Only these modalities (comma-separated)")->delimiter(',');
+    cmd->add_option("--modality", a->modalities, "Only these modalities (comma-separated)")
+        ->delimiter(',');
     cmd->add_option("--priority", a->priorities, "Only these priorities")->delimiter(',');
     cmd->add_option("--source", a->sources, "Only these patient sources")->delimiter(',');
     cmd->add_option("--site", a->sites, "Only these sites")->delimiter(',');
-    cmd->add_flag("--ignore-unmodelled", a->ignoreUnmodelled,
-                  "Leave out activities the map does not have (by default they count as deviations)");
+    cmd->add_flag(
+        "--ignore-unmodelled", a->ignoreUnmodelled,
+        "Leave out activities the map does not have (by default they count as deviations)");
     cmd->add_flag("--json", a->json, "Print JSON");
 }
 
@@ -197,23 +223,31 @@ int runDiff(const DiffArgs& a) {
     if (a.json) {
         json out = resultJson(r);
         out["trust"] = trust.code;
-        out["map"] = {{"id", summary.id.value}, {"name", summary.name}, {"version", summary.versionNumber}};
+        out["map"] = {
+            {"id", summary.id.value}, {"name", summary.name}, {"version", summary.versionNumber}};
         json list = json::array();
         for (std::size_t k = 0; k < intervals.size(); ++k)
-            list.push_back({{"from", intervals[k].from}, {"to", intervals[k].to}, {"cases", spans[k].duration.count},
-                            {"median_s", spans[k].duration.median}, {"p90_s", spans[k].duration.p90},
-                            {"max_s", spans[k].duration.max}, {"without_end", spans[k].withoutEnd}});
+            list.push_back({{"from", intervals[k].from},
+                            {"to", intervals[k].to},
+                            {"cases", spans[k].duration.count},
+                            {"median_s", spans[k].duration.median},
+                            {"p90_s", spans[k].duration.p90},
+                            {"max_s", spans[k].duration.max},
+                            {"without_end", spans[k].withoutEnd}});
         out["intervals"] = std::move(list);
         std::cout << out.dump(2) << "\n";
     } else {
-        printText(r, trust.code + " against map " + std::to_string(summary.id.value) + " \"" + summary.name +
-                         "\" (version " + std::to_string(summary.versionNumber) + ")");
+        printText(r, trust.code + " against map " + std::to_string(summary.id.value) + " \"" +
+                         summary.name + "\" (version " + std::to_string(summary.versionNumber) +
+                         ")");
         if (!intervals.empty()) std::cout << "\nIntervals (first FROM to the first TO after it)\n";
         for (std::size_t k = 0; k < intervals.size(); ++k)
-            std::cout << "  " << intervals[k].from << " -> " << intervals[k].to << ": " << spans[k].duration.count
-                      << " cases, median " << model::durationText(spans[k].duration.median) << ", P90 "
-                      << model::durationText(spans[k].duration.p90) << ", max " << model::durationText(spans[k].duration.max) << " ("
-                      << spans[k].withoutEnd << " without " << intervals[k].to << ")\n";
+            std::cout << "  " << intervals[k].from << " -> " << intervals[k].to << ": "
+                      << spans[k].duration.count << " cases, median "
+                      << model::durationText(spans[k].duration.median) << ", P90 "
+                      << model::durationText(spans[k].duration.p90) << ", max "
+                      << model::durationText(spans[k].duration.max) << " (" << spans[k].withoutEnd
+                      << " without " << intervals[k].to << ")\n";
     }
     return 0;
 }
@@ -228,19 +262,23 @@ int runCompare(const DiffArgs& a, const std::string& processName, std::int64_t m
     const std::vector<model::IntervalSpec> intervals = intervalsOf(intervalTexts);
     model::DiffOptions options;
     options.ignoreUnmodelled = a.ignoreUnmodelled;
-    const auto rows = model::compareTrusts(ws, process->id, mapId ? std::optional(model::MapId{mapId}) : std::nullopt,
-                                           filterOf(a), intervals, options);
+    const auto rows = model::compareTrusts(
+        ws, process->id, mapId ? std::optional(model::MapId{mapId}) : std::nullopt, filterOf(a),
+        intervals, options);
     if (a.json) {
         json out = json::array();
         for (const auto& r : rows) {
             json deviations = json::array();
             for (const auto& d : r.topDeviations)
-                deviations.push_back({{"activity", d.activity}, {"skipped", d.skipped}, {"inserted", d.inserted}});
+                deviations.push_back(
+                    {{"activity", d.activity}, {"skipped", d.skipped}, {"inserted", d.inserted}});
             json spans = json::array();
             for (std::size_t i = 0; i < intervals.size(); ++i)
-                spans.push_back({{"from", intervals[i].from}, {"to", intervals[i].to},
+                spans.push_back({{"from", intervals[i].from},
+                                 {"to", intervals[i].to},
                                  {"cases", r.intervals[i].duration.count},
-                                 {"median_s", r.intervals[i].duration.median}, {"p90_s", r.intervals[i].duration.p90},
+                                 {"median_s", r.intervals[i].duration.median},
+                                 {"p90_s", r.intervals[i].duration.p90},
                                  {"without_end", r.intervals[i].withoutEnd}});
             out.push_back({{"trust", r.trust},
                            {"map", r.map ? json(r.map->value) : json(nullptr)},
@@ -256,11 +294,12 @@ int runCompare(const DiffArgs& a, const std::string& processName, std::int64_t m
         std::cout << out.dump(2) << "\n";
         return 0;
     }
-    std::cout << processName << ": each trust against " << (mapId ? "map " + std::to_string(mapId) : "its own map")
-              << "\n\n";
-    std::cout << std::left << std::setw(6) << "trust" << std::right << std::setw(7) << "cases" << std::setw(9)
-              << "fitness" << std::setw(9) << "fitting";
-    for (const auto& i : intervals) std::cout << std::setw(18) << (i.from + "->" + i.to + " med/P90");
+    std::cout << processName << ": each trust against "
+              << (mapId ? "map " + std::to_string(mapId) : "its own map") << "\n\n";
+    std::cout << std::left << std::setw(6) << "trust" << std::right << std::setw(7) << "cases"
+              << std::setw(9) << "fitness" << std::setw(9) << "fitting";
+    for (const auto& i : intervals)
+        std::cout << std::setw(18) << (i.from + "->" + i.to + " med/P90");
     std::cout << "   most common deviations\n";
     for (const auto& r : rows) {
         std::cout << std::left << std::setw(6) << r.trust << std::right << std::setw(7) << r.cases;
@@ -268,10 +307,13 @@ int runCompare(const DiffArgs& a, const std::string& processName, std::int64_t m
             std::cout << "   " << r.problem << "\n";
             continue;
         }
-        std::cout << std::setw(9) << fixed3(r.logFitness) << std::setw(9) << percent(r.percentageFitting / 100);
+        std::cout << std::setw(9) << fixed3(r.logFitness) << std::setw(9)
+                  << percent(r.percentageFitting / 100);
         for (const auto& i : r.intervals)
             std::cout << std::setw(18)
-                      << (i.duration.count ? model::durationText(i.duration.median) + " / " + model::durationText(i.duration.p90) : "-");
+                      << (i.duration.count ? model::durationText(i.duration.median) + " / " +
+                                                 model::durationText(i.duration.p90)
+                                           : "-");
         std::cout << "   ";
         for (std::size_t k = 0; k < r.topDeviations.size(); ++k) {
             const auto& d = r.topDeviations[k];
@@ -287,9 +329,11 @@ int runCompare(const DiffArgs& a, const std::string& processName, std::int64_t m
 
 // [SECTION] discover
 
-int runDiscover(const DiffArgs& a, const std::string& processName, double minFrequency, std::string name) {
+int runDiscover(const DiffArgs& a, const std::string& processName, double minFrequency,
+                std::string name) {
     if (minFrequency < 0 || minFrequency > 1)
-        throw model::Error("--min-frequency is a share of cases from 0 to 1, not " + std::to_string(minFrequency));
+        throw model::Error("--min-frequency is a share of cases from 0 to 1, not " +
+                           std::to_string(minFrequency));
     auto ws = Workspace::open(a.ws);
     const model::Trust trust = requireTrust(ws, a.trust);
     const model::EventLog log = model::loadEventLog(ws, trust.id);
@@ -306,15 +350,18 @@ int runDiscover(const DiffArgs& a, const std::string& processName, double minFre
     const model::ProcessId processId = process ? process->id : ws.addProcess(processName);
     const model::MapId id = ws.createMap(processId, trust.id, name, map, model::MapStatus::Draft);
     if (a.json) {
-        std::cout << json{{"map", id.value}, {"name", name}, {"cases", cases.size()},
-                          {"nodes", map.nodes.size()}, {"edges", map.edges.size()}}
+        std::cout << json{{"map", id.value},
+                          {"name", name},
+                          {"cases", cases.size()},
+                          {"nodes", map.nodes.size()},
+                          {"edges", map.edges.size()}}
                          .dump(2)
                   << "\n";
         return 0;
     }
     if (!process) std::cout << "created process \"" << processName << "\"\n";
-    std::cout << "created map " << id.value << " \"" << name << "\" from " << cases.size() << " cases: "
-              << map.nodes.size() << " nodes, " << map.edges.size() << " arrows\n";
+    std::cout << "created map " << id.value << " \"" << name << "\" from " << cases.size()
+              << " cases: " << map.nodes.size() << " nodes, " << map.edges.size() << " arrows\n";
     return 0;
 }
 
@@ -322,13 +369,16 @@ int runDiscover(const DiffArgs& a, const std::string& processName, double minFre
 
 void addDiffCommands(CLI::App& app, Invocation& inv) {
     auto a = std::make_shared<DiffArgs>();
-    auto* cmd = app.add_subcommand("diff", "Hold a map against a trust's RIS data: fitness, deviations, steps, variants");
+    auto* cmd = app.add_subcommand(
+        "diff", "Hold a map against a trust's RIS data: fitness, deviations, steps, variants");
     cmd->add_option("WORKSPACE", a->ws, "Workspace file")->required();
     cmd->add_option("MAP", a->map, "Map id (see map list)")->required();
-    cmd->add_option("--trust", a->trust, "ODS code of the trust whose data is replayed")->required();
+    cmd->add_option("--trust", a->trust, "ODS code of the trust whose data is replayed")
+        ->required();
     addFilterOptions(cmd, a);
     cmd->add_option("--top", a->top, "Variants to list")->capture_default_str();
-    cmd->add_option("--interval", a->intervals, "Time from one activity to another, e.g. RCV:VET (repeatable)");
+    cmd->add_option("--interval", a->intervals,
+                    "Time from one activity to another, e.g. RCV:VET (repeatable)");
     cmd->callback([&inv, a] { inv.run = [a] { return runDiff(*a); }; });
 
     struct CompareArgs {
@@ -338,11 +388,15 @@ void addDiffCommands(CLI::App& app, Invocation& inv) {
     };
     auto c = std::make_shared<DiffArgs>();
     auto cc = std::make_shared<CompareArgs>();
-    auto* compare = app.add_subcommand("compare", "One process across the network: every trust's data against a map");
+    auto* compare = app.add_subcommand(
+        "compare", "One process across the network: every trust's data against a map");
     compare->add_option("WORKSPACE", c->ws, "Workspace file")->required();
     compare->add_option("--process", cc->process, "Process name (see process list)")->required();
-    compare->add_option("--map", cc->map, "One map for every trust (default: each trust's own map, else the network's)");
-    compare->add_option("--interval", cc->intervals, "Time from one activity to another, e.g. RCV:VET (repeatable)");
+    compare->add_option(
+        "--map", cc->map,
+        "One map for every trust (default: each trust's own map, else the network's)");
+    compare->add_option("--interval", cc->intervals,
+                        "Time from one activity to another, e.g. RCV:VET (repeatable)");
     addFilterOptions(compare, c);
     compare->callback([&inv, c, cc] {
         inv.run = [c, cc] { return runCompare(*c, cc->process, cc->map, cc->intervals); };
@@ -354,11 +408,15 @@ void addDiffCommands(CLI::App& app, Invocation& inv) {
     };
     auto d = std::make_shared<DiffArgs>();
     auto dd = std::make_shared<DiscoverArgs>();
-    auto* discover = app.add_subcommand("discover", "Draw the process a trust's data shows, as a draft map beside its straw man");
+    auto* discover = app.add_subcommand(
+        "discover", "Draw the process a trust's data shows, as a draft map beside its straw man");
     discover->add_option("WORKSPACE", d->ws, "Workspace file")->required();
     discover->add_option("--trust", d->trust, "ODS code of the trust")->required();
-    discover->add_option("--process", dd->process, "Process the map is of; created if new")->required();
-    discover->add_option("--min-frequency", dd->minFrequency, "Leave out steps taken by fewer than this share of cases")
+    discover->add_option("--process", dd->process, "Process the map is of; created if new")
+        ->required();
+    discover
+        ->add_option("--min-frequency", dd->minFrequency,
+                     "Leave out steps taken by fewer than this share of cases")
         ->capture_default_str();
     discover->add_option("--name", dd->name, "Map name (default: PROCESS (TRUST, as recorded))");
     addFilterOptions(discover, d);

@@ -16,8 +16,8 @@
 
 namespace strawman::cli {
 
-using nlohmann::json;
 using model::Workspace;
+using nlohmann::json;
 
 model::Trust requireTrust(const Workspace& ws, const std::string& code) {
     const auto trust = ws.findTrust(code);
@@ -36,10 +36,12 @@ std::optional<char> parseDelimiter(const std::string& value) {
 }
 
 struct ImportArgs {
-    std::string ws, file, trust, format, columns, delimiterText, tz = "Europe/London", timeFormat, keyFile;
+    std::string ws, file, trust, format, columns, delimiterText, tz = "Europe/London", timeFormat,
+                                                                 keyFile;
     std::optional<char> delimiter; // --delimiter, checked
     std::string lifecycle = "complete", unmapped = "abort";
-    bool addActivities = false, force = false, strict = false, json = false, dropExactRepeats = false;
+    bool addActivities = false, force = false, strict = false, json = false,
+         dropExactRepeats = false;
 };
 
 int runImport(const ImportArgs& a) {
@@ -69,7 +71,8 @@ int runImport(const ImportArgs& a) {
     request.timeFormat = a.timeFormat;
     request.keyFile = a.keyFile;
     request.allLifecycle = a.lifecycle == "all";
-    request.unmapped = a.unmapped == "ignore" ? model::UnmappedCodes::Ignore : model::UnmappedCodes::Abort;
+    request.unmapped =
+        a.unmapped == "ignore" ? model::UnmappedCodes::Ignore : model::UnmappedCodes::Abort;
     request.addActivities = a.addActivities;
     request.force = a.force;
     request.dropExactRepeats = a.dropExactRepeats;
@@ -78,8 +81,10 @@ int runImport(const ImportArgs& a) {
 
     std::cout << (a.json ? model::toJson(report) + "\n" : model::toText(report));
     if (report.refusedAsStrict) {
-        std::cerr << "strawman: " << report.rowsRejected << (report.rowsRejected == 1 ? " row was" : " rows were")
-                  << " rejected (--strict): nothing was stored; correct the rows listed in the report, or "
+        std::cerr << "strawman: " << report.rowsRejected
+                  << (report.rowsRejected == 1 ? " row was" : " rows were")
+                  << " rejected (--strict): nothing was stored; correct the rows listed in the "
+                     "report, or "
                      "import without --strict to keep the other rows\n";
         return 1;
     }
@@ -90,7 +95,8 @@ int runImport(const ImportArgs& a) {
 
 void addImportCommands(CLI::App& app, Invocation& inv) {
     // [SECTION] import
-    auto* import = app.add_subcommand("import", "Import RIS event data (CSV, XES, HL7 v2, DID) for a trust");
+    auto* import =
+        app.add_subcommand("import", "Import RIS event data (CSV, XES, HL7 v2, DID) for a trust");
     import->require_subcommand(0, 1);
     auto a = std::make_shared<ImportArgs>();
     import->add_option("WORKSPACE", a->ws, "Workspace file");
@@ -98,30 +104,41 @@ void addImportCommands(CLI::App& app, Invocation& inv) {
     import->add_option("--trust", a->trust, "ODS code of the trust the data is from");
     import->add_option("--format", a->format, "csv, xes, hl7 or did (default: from the file name)")
         ->check(CLI::IsMember({"csv", "xes", "hl7", "did"}));
-    import->add_option("--columns", a->columns,
-                       "CSV columns: case=…,activity=…,timestamp=…[,patient=…,modality=…,priority=…,"
-                       "source=…,site=…,resource=…,examination=…] (default: guessed from the header)");
-    auto* delimiter = import->add_option("--delimiter", a->delimiterText,
-                       "CSV field separator: , ; | or tab (default: detected from the header)");
-    import->add_option("--tz", a->tz, "Time zone of local times without an offset")->capture_default_str();
+    import->add_option(
+        "--columns", a->columns,
+        "CSV columns: case=…,activity=…,timestamp=…[,patient=…,modality=…,priority=…,"
+        "source=…,site=…,resource=…,examination=…] (default: guessed from the header)");
+    auto* delimiter =
+        import->add_option("--delimiter", a->delimiterText,
+                           "CSV field separator: , ; | or tab (default: detected from the header)");
+    import->add_option("--tz", a->tz, "Time zone of local times without an offset")
+        ->capture_default_str();
     import->add_option("--time-format", a->timeFormat, "Timestamp format, e.g. %d.%m.%Y %H:%M");
-    import->add_option("--key-file", a->keyFile,
-                       "Pseudonymisation key (default: in ~/.config/strawman/keys/, made on first use)");
-    import->add_option("--lifecycle", a->lifecycle,
-                       "XES: complete (completions only; a log with no standard transition is read as all) or all")
+    import->add_option(
+        "--key-file", a->keyFile,
+        "Pseudonymisation key (default: in ~/.config/strawman/keys/, made on first use)");
+    import
+        ->add_option("--lifecycle", a->lifecycle,
+                     "XES: complete (completions only; a log with no standard transition is read "
+                     "as all) or all")
         ->capture_default_str()
         ->check(CLI::IsMember({"complete", "all"}));
-    import->add_option("--unmapped", a->unmapped,
-                       "Local codes with no mapping: abort (store nothing) or ignore (leave those events out)")
+    import
+        ->add_option(
+            "--unmapped", a->unmapped,
+            "Local codes with no mapping: abort (store nothing) or ignore (leave those events out)")
         ->capture_default_str()
         ->check(CLI::IsMember({"abort", "ignore"}));
-    import->add_flag("--add-activities", a->addActivities,
-                     "Take every activity name the log uses into the vocabulary (non-radiology logs)");
+    import->add_flag(
+        "--add-activities", a->addActivities,
+        "Take every activity name the log uses into the vocabulary (non-radiology logs)");
     import->add_flag("--force", a->force, "Import a file that was imported before");
-    import->add_flag("--drop-exact-repeats", a->dropExactRepeats,
-                     "Leave out events that repeat another of their case exactly, every field equal "
-                     "(they are counted either way; same-time events that differ are always kept)");
-    import->add_flag("--strict", a->strict, "All or nothing: store nothing, and exit non-zero, when any row was rejected");
+    import->add_flag(
+        "--drop-exact-repeats", a->dropExactRepeats,
+        "Leave out events that repeat another of their case exactly, every field equal "
+        "(they are counted either way; same-time events that differ are always kept)");
+    import->add_flag("--strict", a->strict,
+                     "All or nothing: store nothing, and exit non-zero, when any row was rejected");
     import->add_flag("--json", a->json, "Print the import report as JSON");
 
     struct ListArgs {
@@ -142,13 +159,21 @@ void addImportCommands(CLI::App& app, Invocation& inv) {
             json out = json::array();
             for (const auto& r : model::imports(ws, trust)) {
                 if (l->json)
-                    out.push_back({{"id", r.id}, {"trust", r.trustCode}, {"file", r.fileName},
-                                   {"sha256", r.sha256}, {"format", r.format}, {"imported_at", r.importedAt},
-                                   {"imported_by", r.importedBy}, {"rows_read", r.rowsRead},
-                                   {"events", r.events}, {"rows_rejected", r.rowsRejected}, {"cases", r.cases}});
+                    out.push_back({{"id", r.id},
+                                   {"trust", r.trustCode},
+                                   {"file", r.fileName},
+                                   {"sha256", r.sha256},
+                                   {"format", r.format},
+                                   {"imported_at", r.importedAt},
+                                   {"imported_by", r.importedBy},
+                                   {"rows_read", r.rowsRead},
+                                   {"events", r.events},
+                                   {"rows_rejected", r.rowsRejected},
+                                   {"cases", r.cases}});
                 else
-                    std::cout << r.id << "\t" << r.trustCode << "\t" << r.importedAt << "\t" << r.format << "\t"
-                              << r.events << " events\t" << r.cases << " cases\t" << r.fileName << "\n";
+                    std::cout << r.id << "\t" << r.trustCode << "\t" << r.importedAt << "\t"
+                              << r.format << "\t" << r.events << " events\t" << r.cases
+                              << " cases\t" << r.fileName << "\n";
             }
             if (l->json) std::cout << out.dump(2) << "\n";
             return 0;
@@ -168,106 +193,119 @@ void addImportCommands(CLI::App& app, Invocation& inv) {
 
     import->callback([&inv, a, list, remove, delimiter] {
         if (list->parsed() || remove->parsed()) return;
-        if (a->ws.empty() || a->file.empty() || a->trust.empty())
-            throw CLI::ValidationError("import", "give WORKSPACE, FILE and --trust CODE (see strawman import --help)");
-        if (delimiter->count() > 0) {
-            a->delimiter = parseDelimiter(a->delimiterText);
-            if (!a->delimiter)
-                throw CLI::ValidationError("--delimiter", "takes , ; | or tab, not \"" + a->delimiterText + "\"");
-        }
-        inv.run = [a] { return runImport(*a); };
-    });
+    if (a->ws.empty() || a->file.empty() || a->trust.empty())
+        throw CLI::ValidationError(
+            "import", "give WORKSPACE, FILE and --trust CODE (see strawman import --help)");
+    if (delimiter->count() > 0) {
+        a->delimiter = parseDelimiter(a->delimiterText);
+        if (!a->delimiter)
+            throw CLI::ValidationError("--delimiter",
+                                       "takes , ; | or tab, not \"" + a->delimiterText + "\"");
+    }
+    inv.run = [a] { return runImport(*a); };
+});
 
-    // [SECTION] codes
-    auto* codes = app.add_subcommand("codes", "A trust's local status codes and the network activities they mean");
-    codes->require_subcommand(1);
-    struct CodeArgs {
-        std::string ws, trust, local, activity;
-        bool ignore = false, json = false;
+// [SECTION] codes
+auto* codes = app.add_subcommand(
+    "codes", "A trust's local status codes and the network activities they mean");
+codes->require_subcommand(1);
+struct CodeArgs {
+    std::string ws, trust, local, activity;
+    bool ignore = false, json = false;
+};
+auto c = std::make_shared<CodeArgs>();
+auto* codesList = codes->add_subcommand("list", "List a trust's code mapping");
+codesList->add_option("WORKSPACE", c->ws, "Workspace file")->required();
+codesList->add_option("--trust", c->trust, "ODS code")->required();
+codesList->add_flag("--json", c->json, "Print JSON");
+codesList->callback([&inv, c] {
+    inv.run = [c] {
+        const auto ws = Workspace::open(c->ws);
+        json out = json::array();
+        for (const auto& m : model::codeMappings(ws, requireTrust(ws, c->trust).id)) {
+            if (c->json)
+                out.push_back({{"local", m.localCode},
+                               {"activity", m.activity ? json(*m.activity) : json(nullptr)}});
+            else
+                std::cout << m.localCode << "\t" << m.activity.value_or("(ignored)") << "\n";
+        }
+        if (c->json) std::cout << out.dump(2) << "\n";
+        return 0;
     };
-    auto c = std::make_shared<CodeArgs>();
-    auto* codesList = codes->add_subcommand("list", "List a trust's code mapping");
-    codesList->add_option("WORKSPACE", c->ws, "Workspace file")->required();
-    codesList->add_option("--trust", c->trust, "ODS code")->required();
-    codesList->add_flag("--json", c->json, "Print JSON");
-    codesList->callback([&inv, c] {
-        inv.run = [c] {
-            const auto ws = Workspace::open(c->ws);
-            json out = json::array();
-            for (const auto& m : model::codeMappings(ws, requireTrust(ws, c->trust).id)) {
-                if (c->json)
-                    out.push_back({{"local", m.localCode},
-                                   {"activity", m.activity ? json(*m.activity) : json(nullptr)}});
-                else
-                    std::cout << m.localCode << "\t" << m.activity.value_or("(ignored)") << "\n";
-            }
-            if (c->json) std::cout << out.dump(2) << "\n";
-            return 0;
-        };
-    });
-    auto* codesSet = codes->add_subcommand("set", "Map a local code to a network activity (or --ignore it)");
-    codesSet->add_option("WORKSPACE", c->ws, "Workspace file")->required();
-    codesSet->add_option("--trust", c->trust, "ODS code")->required();
-    codesSet->add_option("LOCAL", c->local, "The code or text as the trust's RIS writes it")->required();
-    codesSet->add_option("ACTIVITY", c->activity, "Network activity code, e.g. BKD");
-    codesSet->add_flag("--ignore", c->ignore, "Leave events with this code out of imports (counted)");
-    codesSet->callback([&inv, c] {
-        if (c->activity.empty() == !c->ignore)
-            throw CLI::ValidationError("codes set", "give either an ACTIVITY or --ignore");
-        inv.run = [c] {
-            auto ws = Workspace::open(c->ws);
-            const auto trust = requireTrust(ws, c->trust);
-            model::setCodeMapping(ws, trust.id,
-                                  c->local, c->ignore ? std::nullopt : std::optional<std::string_view>(c->activity));
-            std::cout << trust.code << ": \"" << c->local << "\" -> " << (c->ignore ? "(ignored)" : c->activity)
+});
+auto* codesSet =
+    codes->add_subcommand("set", "Map a local code to a network activity (or --ignore it)");
+codesSet->add_option("WORKSPACE", c->ws, "Workspace file")->required();
+codesSet->add_option("--trust", c->trust, "ODS code")->required();
+codesSet->add_option("LOCAL", c->local, "The code or text as the trust's RIS writes it")
+    ->required();
+codesSet->add_option("ACTIVITY", c->activity, "Network activity code, e.g. BKD");
+codesSet->add_flag("--ignore", c->ignore, "Leave events with this code out of imports (counted)");
+codesSet->callback([&inv, c] {
+    if (c->activity.empty() == !c->ignore)
+        throw CLI::ValidationError("codes set", "give either an ACTIVITY or --ignore");
+    inv.run = [c] {
+        auto ws = Workspace::open(c->ws);
+        const auto trust = requireTrust(ws, c->trust);
+        model::setCodeMapping(ws, trust.id, c->local,
+                              c->ignore ? std::nullopt
+                                        : std::optional<std::string_view>(c->activity));
+        std::cout << trust.code << ": \"" << c->local << "\" -> "
+                  << (c->ignore ? "(ignored)" : c->activity) << "\n";
+        return 0;
+    };
+});
+auto* codesUnset = codes->add_subcommand("unset", "Remove a local code's mapping");
+codesUnset->add_option("WORKSPACE", c->ws, "Workspace file")->required();
+codesUnset->add_option("--trust", c->trust, "ODS code")->required();
+codesUnset->add_option("LOCAL", c->local, "The local code")->required();
+codesUnset->callback([&inv, c] {
+    inv.run = [c] {
+        auto ws = Workspace::open(c->ws);
+        if (!model::unsetCodeMapping(ws, requireTrust(ws, c->trust).id, c->local))
+            throw model::Error("no mapping for \"" + c->local + "\" at " + c->trust);
+        std::cout << "removed the mapping of \"" << c->local << "\"\n";
+        return 0;
+    };
+});
+
+// [SECTION] log stats
+auto* logCmd = app.add_subcommand("log", "Look at a trust's event log");
+logCmd->require_subcommand(1);
+auto* stats = logCmd->add_subcommand("stats", "Cases, events, activities, period and variants");
+stats->add_option("WORKSPACE", c->ws, "Workspace file")->required();
+stats->add_option("--trust", c->trust, "ODS code")->required();
+stats->add_flag("--json", c->json, "Print JSON");
+stats->callback([&inv, c] {
+    inv.run = [c] {
+        const auto ws = Workspace::open(c->ws);
+        const auto s = model::logStats(model::loadEventLog(ws, requireTrust(ws, c->trust).id));
+        const json first = s.events ? json(model::formatUtc(s.first)) : json(nullptr);
+        const json last = s.events ? json(model::formatUtc(s.last)) : json(nullptr);
+        if (c->json) {
+            std::cout << json{{"cases", s.cases},
+                              {"events", s.events},
+                              {"activities", s.activities},
+                              {"first", first},
+                              {"last", last},
+                              {"variants", s.variants},
+                              {"repeated_events", s.repeatedEvents}}
+                             .dump(2)
                       << "\n";
             return 0;
-        };
-    });
-    auto* codesUnset = codes->add_subcommand("unset", "Remove a local code's mapping");
-    codesUnset->add_option("WORKSPACE", c->ws, "Workspace file")->required();
-    codesUnset->add_option("--trust", c->trust, "ODS code")->required();
-    codesUnset->add_option("LOCAL", c->local, "The local code")->required();
-    codesUnset->callback([&inv, c] {
-        inv.run = [c] {
-            auto ws = Workspace::open(c->ws);
-            if (!model::unsetCodeMapping(ws, requireTrust(ws, c->trust).id, c->local))
-                throw model::Error("no mapping for \"" + c->local + "\" at " + c->trust);
-            std::cout << "removed the mapping of \"" << c->local << "\"\n";
-            return 0;
-        };
-    });
-
-    // [SECTION] log stats
-    auto* logCmd = app.add_subcommand("log", "Look at a trust's event log");
-    logCmd->require_subcommand(1);
-    auto* stats = logCmd->add_subcommand("stats", "Cases, events, activities, period and variants");
-    stats->add_option("WORKSPACE", c->ws, "Workspace file")->required();
-    stats->add_option("--trust", c->trust, "ODS code")->required();
-    stats->add_flag("--json", c->json, "Print JSON");
-    stats->callback([&inv, c] {
-        inv.run = [c] {
-            const auto ws = Workspace::open(c->ws);
-            const auto s = model::logStats(model::loadEventLog(ws, requireTrust(ws, c->trust).id));
-            const json first = s.events ? json(model::formatUtc(s.first)) : json(nullptr);
-            const json last = s.events ? json(model::formatUtc(s.last)) : json(nullptr);
-            if (c->json) {
-                std::cout << json{{"cases", s.cases}, {"events", s.events}, {"activities", s.activities},
-                                  {"first", first}, {"last", last}, {"variants", s.variants},
-                                  {"repeated_events", s.repeatedEvents}}
-                                 .dump(2)
-                          << "\n";
-                return 0;
-            }
-            std::cout << c->trust << ": " << s.cases << " cases, " << s.events << " events, " << s.variants
-                      << " variants\n";
-            if (s.events) std::cout << "  from " << model::formatUtc(s.first) << " to " << model::formatUtc(s.last) << "\n";
-            if (s.repeatedEvents)
-                std::cout << "  " << s.repeatedEvents << " events held by more than one import, counted once\n";
-            for (const auto& [code, n] : s.activities) std::cout << "  " << code << "\t" << n << "\n";
-            return 0;
-        };
-    });
-}
+        }
+        std::cout << c->trust << ": " << s.cases << " cases, " << s.events << " events, "
+                  << s.variants << " variants\n";
+        if (s.events)
+            std::cout << "  from " << model::formatUtc(s.first) << " to "
+                      << model::formatUtc(s.last) << "\n";
+        if (s.repeatedEvents)
+            std::cout << "  " << s.repeatedEvents
+                      << " events held by more than one import, counted once\n";
+        for (const auto& [code, n] : s.activities) std::cout << "  " << code << "\t" << n << "\n";
+        return 0;
+    };
+});
+} // namespace strawman::cli
 
 } // namespace strawman::cli

@@ -17,9 +17,9 @@
 
 namespace strawman::cli {
 
-using nlohmann::json;
 using model::MapId;
 using model::Workspace;
+using nlohmann::json;
 
 namespace {
 
@@ -50,13 +50,22 @@ std::string mapJson(const Workspace& ws, MapId id) {
     json out = summaryJson(s);
     json nodes = json::array();
     for (const auto& n : c.nodes)
-        nodes.push_back({{"id", n.id.value}, {"key", n.key}, {"kind", model::toText(n.kind)},
-                         {"label", n.label}, {"activity", n.activity}, {"lane", n.lane},
-                         {"x", n.x}, {"y", n.y}, {"width", n.width}, {"height", n.height}});
+        nodes.push_back({{"id", n.id.value},
+                         {"key", n.key},
+                         {"kind", model::toText(n.kind)},
+                         {"label", n.label},
+                         {"activity", n.activity},
+                         {"lane", n.lane},
+                         {"x", n.x},
+                         {"y", n.y},
+                         {"width", n.width},
+                         {"height", n.height}});
     json edges = json::array();
     for (const auto& e : c.edges)
-        edges.push_back({{"id", e.id.value}, {"from", c.findNode(e.from)->key},
-                         {"to", c.findNode(e.to)->key}, {"label", e.label}});
+        edges.push_back({{"id", e.id.value},
+                         {"from", c.findNode(e.from)->key},
+                         {"to", c.findNode(e.to)->key},
+                         {"label", e.label}});
     out["nodes"] = std::move(nodes);
     out["edges"] = std::move(edges);
     return out.dump(2) + "\n";
@@ -88,7 +97,9 @@ void writeOutput(const std::string& path, const std::string& text) {
 std::optional<model::TrustId> trustOption(const Workspace& ws, const std::string& code) {
     if (code == "network") return std::nullopt;
     const auto trust = ws.findTrust(code);
-    if (!trust) throw model::Error("no trust with code " + code + " (use --trust network for a network-wide map)");
+    if (!trust)
+        throw model::Error("no trust with code " + code +
+                           " (use --trust network for a network-wide map)");
     return trust->id;
 }
 
@@ -101,7 +112,8 @@ CLI::App* withWorkspaceAndMap(CLI::App* cmd, Args& a) {
 } // namespace
 
 void addMapCommands(CLI::App& app, Invocation& inv) {
-    auto* mapCmd = app.add_subcommand("map", "List, import, export, check, lay out and publish maps");
+    auto* mapCmd =
+        app.add_subcommand("map", "List, import, export, check, lay out and publish maps");
     mapCmd->require_subcommand(1);
     auto a = std::make_shared<Args>();
 
@@ -119,8 +131,9 @@ void addMapCommands(CLI::App& app, Invocation& inv) {
                 std::cout << out.dump(2) << "\n";
                 return 0;
             }
-            std::cout << std::left << std::setw(5) << "id" << std::setw(9) << "trust" << std::setw(32)
-                      << "process" << std::setw(46) << "name" << std::setw(11) << "status"
+            std::cout << std::left << std::setw(5) << "id" << std::setw(9) << "trust"
+                      << std::setw(32) << "process" << std::setw(46) << "name" << std::setw(11)
+                      << "status"
                       << "version  nodes  edges\n";
             for (const auto& m : maps)
                 std::cout << std::setw(5) << m.id.value << std::setw(9)
@@ -146,112 +159,114 @@ void addMapCommands(CLI::App& app, Invocation& inv) {
     import->callback([&inv, a] {
         inv.run = [a] {
             auto ws = Workspace::open(a->ws);
-            exporters::MapImportOptions options;
-            options.trust = trustOption(ws, a->trust);
-            options.process = a->process;
-            options.name = a->name;
-            options.addActivities = a->addActivities;
-            const MapId id = exporters::importDotMap(ws, readFile(a->file), a->file, options);
-            if (a->json)
-                std::cout << summaryJson(ws.map(id)).dump(2) << "\n";
-            else
-                std::cout << id.value << "\n";
-            return 0;
-        };
-    });
+    exporters::MapImportOptions options;
+    options.trust = trustOption(ws, a->trust);
+    options.process = a->process;
+    options.name = a->name;
+    options.addActivities = a->addActivities;
+    const MapId id = exporters::importDotMap(ws, readFile(a->file), a->file, options);
+    if (a->json)
+        std::cout << summaryJson(ws.map(id)).dump(2) << "\n";
+    else
+        std::cout << id.value << "\n";
+    return 0;
+};
+} // namespace strawman::cli
+);
 
-    // [SECTION] export
-    auto* exportCmd = withWorkspaceAndMap(mapCmd->add_subcommand("export", "Export a map"), *a);
-    exportCmd->add_option("--format", a->format, "dot or json")
-        ->capture_default_str()
-        ->check(CLI::IsMember({"dot", "json"}));
-    exportCmd->add_option("-o,--output", a->output, "Output file (default: standard output)");
-    exportCmd->callback([&inv, a] {
-        inv.run = [a] {
-            auto ws = Workspace::open(a->ws);
-            const MapId id{a->map};
-            const std::string text = a->format == "json"
-                                         ? mapJson(ws, id)
-                                         : exporters::toDot(ws.content(id), ws.map(id).name);
-            writeOutput(a->output, text);
-            return 0;
-        };
-    });
+// [SECTION] export
+auto* exportCmd = withWorkspaceAndMap(mapCmd->add_subcommand("export", "Export a map"), *a);
+exportCmd->add_option("--format", a->format, "dot or json")
+    ->capture_default_str()
+    ->check(CLI::IsMember({"dot", "json"}));
+exportCmd->add_option("-o,--output", a->output, "Output file (default: standard output)");
+exportCmd->callback([&inv, a] {
+    inv.run = [a] {
+        auto ws = Workspace::open(a->ws);
+        const MapId id{a->map};
+        const std::string text = a->format == "json"
+                                     ? mapJson(ws, id)
+                                     : exporters::toDot(ws.content(id), ws.map(id).name);
+        writeOutput(a->output, text);
+        return 0;
+    };
+});
 
-    // [SECTION] validate
-    auto* validate = withWorkspaceAndMap(
-        mapCmd->add_subcommand("validate", "Check a map; exit code 0 only when it is valid"), *a);
-    validate->add_flag("--json", a->json, "Print JSON");
-    validate->callback([&inv, a] {
-        inv.run = [a] {
-            auto ws = Workspace::open(a->ws);
-            const MapId id{a->map};
-            const auto content = ws.content(id);
-            const auto problems = model::validate(
-                content, [&](std::string_view code) { return ws.hasActivity(code); });
-            if (a->json) {
-                json out = json::array();
-                for (const auto& p : problems) {
-                    json item = {{"code", p.code}, {"message", p.message}};
-                    if (const auto* n = content.findNode(p.node)) item["node"] = n->key;
-                    out.push_back(item);
-                }
-                std::cout << json{{"map", id.value}, {"valid", problems.empty()}, {"problems", out}}.dump(2)
-                          << "\n";
-            } else if (problems.empty()) {
-                std::cout << ws.map(id).name << ": valid\n";
-            } else {
-                std::cout << ws.map(id).name << ": " << problems.size() << " problem"
-                          << (problems.size() == 1 ? "" : "s") << "\n";
-                for (const auto& p : problems) std::cout << "  - " << p.message << "\n";
+// [SECTION] validate
+auto* validate = withWorkspaceAndMap(
+    mapCmd->add_subcommand("validate", "Check a map; exit code 0 only when it is valid"), *a);
+validate->add_flag("--json", a->json, "Print JSON");
+validate->callback([&inv, a] {
+    inv.run = [a] {
+        auto ws = Workspace::open(a->ws);
+        const MapId id{a->map};
+        const auto content = ws.content(id);
+        const auto problems =
+            model::validate(content, [&](std::string_view code) { return ws.hasActivity(code); });
+        if (a->json) {
+            json out = json::array();
+            for (const auto& p : problems) {
+                json item = {{"code", p.code}, {"message", p.message}};
+                if (const auto* n = content.findNode(p.node)) item["node"] = n->key;
+                out.push_back(item);
             }
-            return problems.empty() ? 0 : 1;
-        };
-    });
+            std::cout
+                << json{{"map", id.value}, {"valid", problems.empty()}, {"problems", out}}.dump(2)
+                << "\n";
+        } else if (problems.empty()) {
+            std::cout << ws.map(id).name << ": valid\n";
+        } else {
+            std::cout << ws.map(id).name << ": " << problems.size() << " problem"
+                      << (problems.size() == 1 ? "" : "s") << "\n";
+            for (const auto& p : problems) std::cout << "  - " << p.message << "\n";
+        }
+        return problems.empty() ? 0 : 1;
+    };
+});
 
-    // [SECTION] layout
-    auto* layoutCmd = withWorkspaceAndMap(
-        mapCmd->add_subcommand("layout", "Lay a map out automatically with Graphviz dot"), *a);
-    layoutCmd->add_option("--direction", a->direction, "LR (left to right) or TB (top to bottom)")
-        ->capture_default_str()
-        ->check(CLI::IsMember({"LR", "TB"}, CLI::ignore_case));
-    layoutCmd->add_flag("--json", a->json, "Print JSON");
-    layoutCmd->callback([&inv, a] {
-        inv.run = [a] {
-            auto ws = Workspace::open(a->ws);
-            const MapId id{a->map};
-            auto content = ws.content(id);
-            const bool tb = a->direction == "TB" || a->direction == "tb";
-            model::layout(content, tb ? model::LayoutDirection::TopBottom
-                                      : model::LayoutDirection::LeftRight);
-            ws.setGeometry(id, content);
-            const auto s = ws.map(id);
-            if (a->json) {
-                std::cout << summaryJson(s).dump(2) << "\n";
-                return 0;
-            }
-            std::cout << "laid out " << content.nodes.size() << " nodes of " << s.name << " ("
-                      << (tb ? "top to bottom" : "left to right") << "), version " << s.versionNumber
-                      << "\n";
+// [SECTION] layout
+auto* layoutCmd = withWorkspaceAndMap(
+    mapCmd->add_subcommand("layout", "Lay a map out automatically with Graphviz dot"), *a);
+layoutCmd->add_option("--direction", a->direction, "LR (left to right) or TB (top to bottom)")
+    ->capture_default_str()
+    ->check(CLI::IsMember({"LR", "TB"}, CLI::ignore_case));
+layoutCmd->add_flag("--json", a->json, "Print JSON");
+layoutCmd->callback([&inv, a] {
+    inv.run = [a] {
+        auto ws = Workspace::open(a->ws);
+        const MapId id{a->map};
+        auto content = ws.content(id);
+        const bool tb = a->direction == "TB" || a->direction == "tb";
+        model::layout(content,
+                      tb ? model::LayoutDirection::TopBottom : model::LayoutDirection::LeftRight);
+        ws.setGeometry(id, content);
+        const auto s = ws.map(id);
+        if (a->json) {
+            std::cout << summaryJson(s).dump(2) << "\n";
             return 0;
-        };
-    });
+        }
+        std::cout << "laid out " << content.nodes.size() << " nodes of " << s.name << " ("
+                  << (tb ? "top to bottom" : "left to right") << "), version " << s.versionNumber
+                  << "\n";
+        return 0;
+    };
+});
 
-    // [SECTION] publish
-    auto* publish = withWorkspaceAndMap(
-        mapCmd->add_subcommand("publish", "Freeze the map's current version and print its hash"), *a);
-    publish->add_flag("--json", a->json, "Print JSON");
-    publish->callback([&inv, a] {
-        inv.run = [a] {
-            auto ws = Workspace::open(a->ws);
-            const std::string hash = ws.publish(MapId{a->map});
-            if (a->json)
-                std::cout << summaryJson(ws.map(MapId{a->map})).dump(2) << "\n";
-            else
-                std::cout << hash << "\n";
-            return 0;
-        };
-    });
+// [SECTION] publish
+auto* publish = withWorkspaceAndMap(
+    mapCmd->add_subcommand("publish", "Freeze the map's current version and print its hash"), *a);
+publish->add_flag("--json", a->json, "Print JSON");
+publish->callback([&inv, a] {
+    inv.run = [a] {
+        auto ws = Workspace::open(a->ws);
+        const std::string hash = ws.publish(MapId{a->map});
+        if (a->json)
+            std::cout << summaryJson(ws.map(MapId{a->map})).dump(2) << "\n";
+        else
+            std::cout << hash << "\n";
+        return 0;
+    };
+});
 }
 
 } // namespace strawman::cli

@@ -11,8 +11,8 @@
 
 namespace strawman::cli {
 
-using nlohmann::json;
 using model::Workspace;
+using nlohmann::json;
 
 void createDemoWorkspace(const std::string& path, const DemoOptions& options, bool quiet) {
     DemoSummary s;
@@ -27,7 +27,7 @@ namespace {
 
 // One row of a listing, as JSON (--json) or as a tab-separated line.
 class Listing {
-public:
+  public:
     explicit Listing(bool asJson) : m_json(asJson) {}
     void row(json item, const std::string& line) {
         if (m_json)
@@ -39,7 +39,7 @@ public:
         if (m_json) std::cout << m_rows.dump(2) << "\n";
     }
 
-private:
+  private:
     bool m_json;
     json m_rows = json::array();
 };
@@ -83,18 +83,21 @@ void addNetworkCommands(CLI::App& app, Invocation& inv) {
         });
     }
     {
-        auto* cmd = app.add_subcommand("demo", "Create the Kent & Medway demo network, with a year of RIS data");
+        auto* cmd = app.add_subcommand(
+            "demo", "Create the Kent & Medway demo network, with a year of RIS data");
         struct Args {
             std::string path, keyFile;
             DemoOptions options;
         };
         auto a = std::make_shared<Args>();
         cmd->add_option("WORKSPACE", a->path, "Workspace file to create (*.strawman)")->required();
-        cmd->add_option("--cases", a->options.casesPerTrust, "Examinations per trust in the year (0: none)")
+        cmd->add_option("--cases", a->options.casesPerTrust,
+                        "Examinations per trust in the year (0: none)")
             ->capture_default_str()
             ->check(CLI::Range(std::int64_t{0}, std::int64_t{50'000'000}));
-        cmd->add_option("--key-file", a->keyFile,
-                        "Pseudonymisation key (default: in ~/.config/strawman/keys/, made on first use)");
+        cmd->add_option(
+            "--key-file", a->keyFile,
+            "Pseudonymisation key (default: in ~/.config/strawman/keys/, made on first use)");
         cmd->callback([&inv, a] {
             inv.run = [a] {
                 a->options.keyFile = a->keyFile;
@@ -126,7 +129,8 @@ void addNetworkCommands(CLI::App& app, Invocation& inv) {
         });
         addListCommand(*trust, "List the trusts", inv, [](const Workspace& ws, Listing& out) {
             for (const auto& t : ws.trusts())
-                out.row({{"id", t.id.value}, {"code", t.code}, {"name", t.name}}, t.code + "\t" + t.name);
+                out.row({{"id", t.id.value}, {"code", t.code}, {"name", t.name}},
+                        t.code + "\t" + t.name);
         });
     }
 
@@ -185,7 +189,8 @@ void addNetworkCommands(CLI::App& app, Invocation& inv) {
         });
         addListCommand(*process, "List the processes", inv, [](const Workspace& ws, Listing& out) {
             for (const auto& p : ws.processes())
-                out.row({{"id", p.id.value}, {"name", p.name}}, std::to_string(p.id.value) + "\t" + p.name);
+                out.row({{"id", p.id.value}, {"name", p.name}},
+                        std::to_string(p.id.value) + "\t" + p.name);
         });
     }
 
@@ -209,10 +214,11 @@ void addNetworkCommands(CLI::App& app, Invocation& inv) {
                 return 0;
             };
         });
-        addListCommand(*activity, "List the activity codes", inv, [](const Workspace& ws, Listing& out) {
-            for (const auto& act : ws.activities())
-                out.row({{"code", act.code}, {"name", act.name}}, act.code + "\t" + act.name);
-        });
+        addListCommand(
+            *activity, "List the activity codes", inv, [](const Workspace& ws, Listing& out) {
+                for (const auto& act : ws.activities())
+                    out.row({{"code", act.code}, {"name", act.name}}, act.code + "\t" + act.name);
+            });
     }
 }
 

@@ -28,17 +28,21 @@ struct DemoTrust {
 
 constexpr std::array<DemoTrust, 5> kTrusts{{
     {"RN7", "Dartford and Gravesham NHS Trust", {"Priya Nair", "Tom Hughes", "Dr Helen Marsh"}},
-    {"RVV", "East Kent Hospitals University NHS Foundation Trust",
+    {"RVV",
+     "East Kent Hospitals University NHS Foundation Trust",
      {"Gareth Owen", "Aisha Rahman", "Dr Simon Pike"}},
-    {"RWF", "Maidstone and Tunbridge Wells NHS Trust", {"Claire Dunn", "Mark Ellis", "Dr Ruth Webb"}},
+    {"RWF",
+     "Maidstone and Tunbridge Wells NHS Trust",
+     {"Claire Dunn", "Mark Ellis", "Dr Ruth Webb"}},
     {"RPA", "Medway NHS Foundation Trust", {"Sam Okafor", "Lucy Grant", "Dr Alan Frost"}},
-    {"RPC", "Queen Victoria Hospital NHS Foundation Trust",
+    {"RPC",
+     "Queen Victoria Hospital NHS Foundation Trust",
      {"Jo Bennett", "Kiran Shah", "Dr Fiona Reid"}},
 }};
 
-constexpr std::array<const char*, 4> kProcesses{
-    "CT outpatient pathway", "GP direct-access X-ray", "MRI outpatient pathway",
-    "Imaging equipment procurement"};
+constexpr std::array<const char*, 4> kProcesses{"CT outpatient pathway", "GP direct-access X-ray",
+                                                "MRI outpatient pathway",
+                                                "Imaging equipment procurement"};
 
 // Procurement is not a radiology examination: its steps have their own codes.
 constexpr std::array<std::pair<const char*, const char*>, 7> kProcurementActivities{{
@@ -85,7 +89,7 @@ sample::OutputFormat demoFormat(std::string_view trust) {
 
 // A scratch directory for the generated files, removed however we leave.
 class ScratchDir {
-public:
+  public:
     ScratchDir() {
         std::string pattern =
             (std::filesystem::temp_directory_path() / "strawman-demo-XXXXXX").string();
@@ -100,7 +104,7 @@ public:
     ScratchDir& operator=(const ScratchDir&) = delete;
     const std::filesystem::path& path() const { return m_path; }
 
-private:
+  private:
     std::filesystem::path m_path;
 };
 
@@ -113,8 +117,8 @@ void importDemoData(model::Workspace& ws, const DemoOptions& options, DemoSummar
     for (const DemoTrust& t : kTrusts) {
         const model::TrustId trust = ws.findTrust(t.code)->id;
         const sample::OutputFormat format = demoFormat(t.code);
-        const auto& codes = format == sample::OutputFormat::Hl7 ? sample::hl7Codes()
-                                                                : sample::localCodes(t.code);
+        const auto& codes =
+            format == sample::OutputFormat::Hl7 ? sample::hl7Codes() : sample::localCodes(t.code);
         for (const auto& [local, activity] : codes)
             model::setCodeMapping(ws, trust, local, std::string_view(activity));
 
@@ -136,13 +140,18 @@ void importDemoData(model::Workspace& ws, const DemoOptions& options, DemoSummar
         model::ImportSettings settings;
         settings.trust = trust;
         settings.fileName = file.filename().string();
-        settings.sha256 = "demo:" + std::string(t.code) + ":" + std::to_string(options.casesPerTrust);
+        settings.sha256 =
+            "demo:" + std::string(t.code) + ":" + std::to_string(options.casesPerTrust);
         settings.format = formatName;
         settings.importedBy = "strawman demo";
         model::EventImport import(ws, key, settings);
         switch (format) {
-        case sample::OutputFormat::Xes: model::readXes(file, {}, import); break;
-        case sample::OutputFormat::Hl7: model::readHl7(file, {}, import); break;
+        case sample::OutputFormat::Xes:
+            model::readXes(file, {}, import);
+            break;
+        case sample::OutputFormat::Hl7:
+            model::readHl7(file, {}, import);
+            break;
         default: {
             model::CsvOptions csv;
             csv.columns = model::parseColumnSpec(sample::csvColumnSpec(t.code));
@@ -151,7 +160,8 @@ void importDemoData(model::Workspace& ws, const DemoOptions& options, DemoSummar
         }
         const model::ImportReport report = import.finish();
         if (!report.imported)
-            throw model::Error("the demo data for " + std::string(t.code) + " did not import: " + report.outcome);
+            throw model::Error("the demo data for " + std::string(t.code) +
+                               " did not import: " + report.outcome);
         summary.cases += report.cases;
         summary.events += report.eventsAccepted;
     }

@@ -74,7 +74,8 @@ int openEditor(const GuiArgs& args) {
 int main(int argc, char** argv) {
     const auto started = std::chrono::steady_clock::now();
     using namespace strawman;
-    CLI::App app{"Strawman: process maps of a radiology network, held against the data", "strawman"};
+    CLI::App app{"Strawman: process maps of a radiology network, held against the data",
+                 "strawman"};
     app.set_version_flag("--version", std::string("strawman ") + STRAWMAN_VERSION);
     app.require_subcommand(0, 1);
 
@@ -87,21 +88,25 @@ int main(int argc, char** argv) {
 
     GuiArgs gui;
     gui.started = started;
-    auto* guiCmd = app.add_subcommand("gui", "Open the editor (or render it to a PNG with --screenshot)");
+    auto* guiCmd =
+        app.add_subcommand("gui", "Open the editor (or render it to a PNG with --screenshot)");
     guiCmd->add_option("WORKSPACE", gui.workspace, "Workspace file")->required();
     guiCmd->add_option("--map", gui.map, "Map id to show first");
-    guiCmd->add_option("--screenshot", gui.screenshot, "Render a few frames, write this PNG and exit");
+    guiCmd->add_option("--screenshot", gui.screenshot,
+                       "Render a few frames, write this PNG and exit");
     guiCmd->add_option("--frames", gui.frames, "Frames to render before the screenshot")
         ->capture_default_str()
         ->check(CLI::Range(1, 1000));
     guiCmd->add_option("--size", gui.size, "Window size for the screenshot")->capture_default_str();
-    guiCmd->add_option("--script", gui.script,
-                       "Replay a file of mouse and keyboard events first (see editor/input_script.h)")
+    guiCmd
+        ->add_option("--script", gui.script,
+                     "Replay a file of mouse and keyboard events first (see editor/input_script.h)")
         ->check(CLI::ExistingFile);
     guiCmd->add_option("--diff-trust", gui.diffTrust,
                        "Hold the map against this trust's data and draw the diff on it");
     guiCmd->add_option("--beside", gui.beside, "Show this map beside it, differences highlighted");
-    guiCmd->add_flag("--workshop", gui.workshop, "Start in workshop mode: large type, panels hidden");
+    guiCmd->add_flag("--workshop", gui.workshop,
+                     "Start in workshop mode: large type, panels hidden");
     guiCmd->add_flag("--report-startup", gui.reportStartup,
                      "Print the time from start to the first frame on screen (stderr)");
     guiCmd->callback([&] { invocation.run = [&] { return openEditor(gui); }; });

@@ -98,7 +98,8 @@ class ImGuiContextGuard {
 };
 
 // Where a scripted position is on screen this frame, through the canvas.
-Vec2 resolveScriptPosition(const ScriptPos& p, const MapCanvas& canvas, const EditorSession& session) {
+Vec2 resolveScriptPosition(const ScriptPos& p, const MapCanvas& canvas,
+                           const EditorSession& session) {
     if (p.kind == ScriptPos::Kind::Screen) return {p.x, p.y};
     if (p.kind == ScriptPos::Kind::World) return canvas.worldToScreen({p.x, p.y});
     if (p.kind == ScriptPos::Kind::Target) {
@@ -175,14 +176,16 @@ int runEditor(const EditorOptions& options) {
         windowOptions.width = settings.window.width;
         windowOptions.height = settings.window.height;
     }
-    const Window window(windowOptions, "Strawman \xE2\x80\x94 " + options.workspace.filename().string());
+    const Window window(windowOptions,
+                        "Strawman \xE2\x80\x94 " + options.workspace.filename().string());
     if (!window.get()) {
         std::fputs(kNoDisplay, stderr);
         return 3;
     }
     if (remember) {
         if (settings.window.position)
-            glfwSetWindowPos(window.get(), settings.window.position->x, settings.window.position->y);
+            glfwSetWindowPos(window.get(), settings.window.position->x,
+                             settings.window.position->y);
         if (settings.window.maximised) glfwMaximizeWindow(window.get());
     }
 
@@ -276,8 +279,7 @@ int runEditor(const EditorOptions& options) {
 
         // With a script, the picture is taken once it has played and the
         // frames after it (an animation, a popup) have settled.
-        if (options.screenshot && !scripting && !frame->busy() &&
-            ++framesDrawn >= framesToRender) {
+        if (options.screenshot && !scripting && !frame->busy() && ++framesDrawn >= framesToRender) {
             const std::string error = saveBackBufferPng(*options.screenshot, fbWidth, fbHeight);
             if (!error.empty()) {
                 std::fprintf(stderr, "strawman: screenshot: %s\n", error.c_str());
@@ -301,7 +303,8 @@ int runEditor(const EditorOptions& options) {
                     settings.noteOpened(*next);
                     if (auto last = settings.lastMapOf(*next)) opened->select(*last);
                 }
-                if (!opened->selected() && !opened->maps().empty()) opened->select(opened->maps().front().id);
+                if (!opened->selected() && !opened->maps().empty())
+                    opened->select(opened->maps().front().id);
                 frame.reset();
                 session = std::move(opened);
                 frame = std::make_unique<EditorFrame>(*session, fonts);
@@ -324,7 +327,8 @@ int runEditor(const EditorOptions& options) {
             settings.window.position = WindowPlacement::Position{x, y};
         }
         const std::string error = saveSettings(settings, settingsPath());
-        if (!error.empty()) std::fprintf(stderr, "strawman: settings not saved: %s\n", error.c_str());
+        if (!error.empty())
+            std::fprintf(stderr, "strawman: settings not saved: %s\n", error.c_str());
     }
     return exitCode;
 }

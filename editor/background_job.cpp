@@ -8,21 +8,20 @@ namespace strawman::editor {
 // What the work sees: reports go to the job, whose UI thread reads them; a
 // cancel is the thread's stop request.
 class JobThread::Reporter final : public model::Progress {
-public:
+  public:
     Reporter(JobThread& job, std::stop_token stop) : m_job(job), m_stop(std::move(stop)) {}
 
     void report(double fraction, std::string_view stage) override { m_job.report(fraction, stage); }
     bool cancelled() const override { return m_stop.stop_requested(); }
 
-private:
+  private:
     JobThread& m_job;
     std::stop_token m_stop;
 };
 
 JobThread::JobThread(std::function<void(model::Progress&)> work)
-    : m_thread([this, work = std::move(work)](std::stop_token stop) {
-          run(work, std::move(stop));
-      }) {}
+    : m_thread(
+          [this, work = std::move(work)](std::stop_token stop) { run(work, std::move(stop)); }) {}
 
 // std::jthread would ask and join by itself; spelled out because it is the
 // promise: no thread is left working on a workspace the editor is closing.

@@ -41,7 +41,7 @@ enum class JobState {
 // thread, the progress it reports and the state it ends in. The thread starts
 // in the constructor and is joined by the destructor.
 class JobThread {
-public:
+  public:
     explicit JobThread(std::function<void(model::Progress&)> work);
     ~JobThread();
     JobThread(const JobThread&) = delete;
@@ -61,7 +61,7 @@ public:
     // Blocks until the job has ended or timeout has passed; true if it has ended.
     bool waitFor(std::chrono::milliseconds timeout) const;
 
-private:
+  private:
     class Reporter;
     void run(const std::function<void(model::Progress&)>& work, std::stop_token stop);
     void report(double fraction, std::string_view stage);
@@ -81,7 +81,7 @@ template <class T> class BackgroundJob {
     static_assert(std::is_move_constructible_v<T> && !std::is_reference_v<T>,
                   "a job's result is moved out to the UI thread");
 
-public:
+  public:
     explicit BackgroundJob(std::function<T(model::Progress&)> work)
         : m_thread([this, work = std::move(work)](model::Progress& progress) {
               m_result.emplace(work(progress));
@@ -105,7 +105,7 @@ public:
         return out;
     }
 
-private:
+  private:
     // Written by the job's thread before it ends Done (a release of the state),
     // read by the UI thread only after it has seen Done (an acquire).
     std::optional<T> m_result;

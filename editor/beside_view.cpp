@@ -17,8 +17,9 @@ void BesideView::open(const EditorSession& session, model::MapId id) {
     // not be built yet (a view opened from the command line, before the first frame).
     m_activityNames = session.activityNames();
     m_prepared = false;
-    m_title = summary.name + "  \xC2\xB7  " + (summary.trustCode.empty() ? "Network" : summary.trustCode) +
-              "  \xC2\xB7  v" + std::to_string(summary.versionNumber);
+    m_title = summary.name + "  \xC2\xB7  " +
+              (summary.trustCode.empty() ? "Network" : summary.trustCode) + "  \xC2\xB7  v" +
+              std::to_string(summary.versionNumber);
     m_map = id;
     m_fitted = false;
     m_seenRevision = session.contentRevision();
@@ -52,7 +53,8 @@ bool BesideView::draw(double mainZoom, const PaintState& marks, bool stacked) {
     ImVec2 size = ImGui::GetContentRegionAvail();
     size.x = std::max(size.x, 50.0f);
     size.y = std::max(size.y, 50.0f);
-    ImGui::InvisibleButton("beside", size, ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
+    ImGui::InvisibleButton("beside", size,
+                           ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
     const bool active = ImGui::IsItemActive();
     m_view.setViewport(Rect(vec(pos), vec(pos) + vec(size)));
     if (!m_prepared) {
@@ -63,8 +65,8 @@ bool BesideView::draw(double mainZoom, const PaintState& marks, bool stacked) {
     if (!m_fitted && !m_geometry.bounds.empty()) {
         std::vector<Rect> nodes;
         for (const NodeGeometry& n : m_geometry.nodes) nodes.push_back(n.bounds);
-        ReadingFit fit = fitForReading(nodes, arrowInk(m_geometry), m_view.viewport(), m_painter.smallestStepLabel(),
-                                       m_reading);
+        ReadingFit fit = fitForReading(nodes, arrowInk(m_geometry), m_view.viewport(),
+                                       m_painter.smallestStepLabel(), m_reading);
         if (fit.rows.empty()) {
             m_view.fit(m_geometry.bounds);
         } else {
@@ -82,7 +84,8 @@ bool BesideView::draw(double mainZoom, const PaintState& marks, bool stacked) {
         m_view.zoomAbout(m_view.viewport().centre(), mainZoom);
     }
     // Pan with any drag: this view is for looking, not editing.
-    if (active && (ImGui::IsMouseDragging(ImGuiMouseButton_Left, 0) || ImGui::IsMouseDragging(ImGuiMouseButton_Right, 0))) {
+    if (active && (ImGui::IsMouseDragging(ImGuiMouseButton_Left, 0) ||
+                   ImGui::IsMouseDragging(ImGuiMouseButton_Right, 0))) {
         const Vec2 delta = vec(ImGui::GetIO().MouseDelta);
         if (m_wrap && !m_wrap->whole) {
             m_wrap->scroll(delta.y, m_view.viewport()); // rows that run on scroll up and down

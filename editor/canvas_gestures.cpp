@@ -49,7 +49,8 @@ std::optional<std::string> MapCanvas::handleUnderMouse(const MapGeometry& geo,
     const double reach = kHandleGrabRadius / m_view.zoom();
     const Vec2 world = m_view.screenToWorld(mouse);
     for (auto it = geo.nodes.rbegin(); it != geo.nodes.rend(); ++it) {
-        if (it->kind == model::NodeKind::Note || !it->shape.bounds().expanded(reach).contains(world))
+        if (it->kind == model::NodeKind::Note ||
+            !it->shape.bounds().expanded(reach).contains(world))
             continue;
         for (Vec2 h : connectionHandles(it->shape))
             if (distance(m_view.worldToScreen(h), mouse) <= kHandleGrabRadius)
@@ -80,8 +81,10 @@ void MapCanvas::handleMouse(MapEditor& editor, const MapGeometry& geo, bool hove
     if (m_animation) return; // the map is gliding into place; let it land first
 
     const NodeGeometry* nodeHit = hovered ? geo.nodeAt(world) : nullptr;
-    const EdgeGeometry* edgeHit = hovered && !nodeHit ? geo.edgeAt(world, 6 / m_view.zoom()) : nullptr;
-    const std::optional<std::string> handle = hovered ? handleUnderMouse(geo, content) : std::nullopt;
+    const EdgeGeometry* edgeHit =
+        hovered && !nodeHit ? geo.edgeAt(world, 6 / m_view.zoom()) : nullptr;
+    const std::optional<std::string> handle =
+        hovered ? handleUnderMouse(geo, content) : std::nullopt;
 
     // Press.
     if (hovered && !space && ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !m_rename) {
@@ -131,14 +134,16 @@ void MapCanvas::handleMouse(MapEditor& editor, const MapGeometry& geo, bool hove
         } else if (edgeHit) {
             if (auto ref = edgeRef(content, edgeHit->id)) startEdgeLabel(editor, *ref);
         } else {
-            runCommand("add a step", [&] { editor.addNode(model::NodeKind::Activity, world.x, world.y); });
+            runCommand("add a step",
+                       [&] { editor.addNode(model::NodeKind::Activity, world.x, world.y); });
         }
         m_gesture = Gesture::None;
     }
 
     // Drag in progress.
     if (ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
-        if (m_gesture == Gesture::PressNode && ImGui::IsMouseDragging(ImGuiMouseButton_Left, kDragThreshold))
+        if (m_gesture == Gesture::PressNode &&
+            ImGui::IsMouseDragging(ImGuiMouseButton_Left, kDragThreshold))
             m_gesture = Gesture::MoveNodes;
         if (m_gesture == Gesture::MoveNodes) {
             const Vec2 raw = world - m_pressWorld;
@@ -204,8 +209,10 @@ void MapCanvas::finishGesture(MapEditor& editor, const MapGeometry& geo) {
         break;
     }
     case Gesture::BoxSelect: {
-        const Rect box(m_view.screenToWorld({std::min(m_boxStart.x, io.MousePos.x), std::min(m_boxStart.y, io.MousePos.y)}),
-                       m_view.screenToWorld({std::max(m_boxStart.x, io.MousePos.x), std::max(m_boxStart.y, io.MousePos.y)}));
+        const Rect box(m_view.screenToWorld({std::min(m_boxStart.x, io.MousePos.x),
+                                             std::min(m_boxStart.y, io.MousePos.y)}),
+                       m_view.screenToWorld({std::max(m_boxStart.x, io.MousePos.x),
+                                             std::max(m_boxStart.y, io.MousePos.y)}));
         if (box.width() * m_view.zoom() < 3 && box.height() * m_view.zoom() < 3) break; // a click
         Selection selection = io.KeyShift ? editor.selection() : Selection{};
         const model::MapContent& content = editor.session().content();
@@ -220,14 +227,16 @@ void MapCanvas::finishGesture(MapEditor& editor, const MapGeometry& geo) {
         break;
     }
     case Gesture::PressNode:
-    case Gesture::None: break;
+    case Gesture::None:
+        break;
     }
 }
 
 void MapCanvas::handleKeys(MapEditor& editor, bool hovered) {
     ImGuiIO& io = ImGui::GetIO();
     const bool focused = ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows);
-    if (!(hovered || focused) || m_rename || ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId))
+    if (!(hovered || focused) || m_rename ||
+        ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId))
         return;
     const Selection& selection = editor.selection();
     const bool oneNode = selection.nodes.size() == 1 && selection.edges.empty();
@@ -250,12 +259,12 @@ void MapCanvas::handleKeys(MapEditor& editor, bool hovered) {
         Command command;
         model::NodeKind kind;
     };
-    for (const Add& a : {Add{Command::AddActivity, model::NodeKind::Activity},
-                         Add{Command::AddDecision, model::NodeKind::Decision},
-                         Add{Command::AddParallel, model::NodeKind::Parallel},
-                         Add{Command::AddStart, model::NodeKind::Start},
-                         Add{Command::AddEnd, model::NodeKind::End},
-                         Add{Command::AddNote, model::NodeKind::Note}})
+    for (const Add& a :
+         {Add{Command::AddActivity, model::NodeKind::Activity},
+          Add{Command::AddDecision, model::NodeKind::Decision},
+          Add{Command::AddParallel, model::NodeKind::Parallel},
+          Add{Command::AddStart, model::NodeKind::Start},
+          Add{Command::AddEnd, model::NodeKind::End}, Add{Command::AddNote, model::NodeKind::Note}})
         if (pressed(a.command, plain))
             runCommand("add a node", [&] { editor.addNode(a.kind, at.x, at.y); });
 
@@ -298,13 +307,15 @@ void MapCanvas::updatePaintState(const MapEditor& editor, const MapGeometry& geo
         const model::Node* from = content.findNodeByKey(ref.from);
         const model::Node* to = content.findNodeByKey(ref.to);
         for (const model::Edge& e : content.edges)
-            if (from && to && e.from == from->id && e.to == to->id) m_paint.selectedEdges.insert(e.id);
+            if (from && to && e.from == from->id && e.to == to->id)
+                m_paint.selectedEdges.insert(e.id);
     }
 
     const bool busy = m_gesture == Gesture::MoveNodes || m_gesture == Gesture::BoxSelect;
     const NodeGeometry* node = hovered && !busy ? geo.nodeAt(world) : nullptr;
     m_paint.hovered = node ? std::optional(node->id) : std::nullopt;
-    const EdgeGeometry* edge = hovered && !busy && !node ? geo.edgeAt(world, 6 / m_view.zoom()) : nullptr;
+    const EdgeGeometry* edge =
+        hovered && !busy && !node ? geo.edgeAt(world, 6 / m_view.zoom()) : nullptr;
     m_paint.hoveredEdge = edge ? std::optional(edge->id) : std::nullopt;
 
     // Handles: on the hovered node, and they stay while the pointer is just
@@ -333,8 +344,10 @@ void MapCanvas::drawGestureOverlay(ImDrawList& dl, const MapEditor& editor,
                                    const MapGeometry& geo) const {
     const ImGuiIO& io = ImGui::GetIO();
     if (m_gesture == Gesture::BoxSelect) {
-        const ImVec2 a(std::min(m_boxStart.x, io.MousePos.x), std::min(m_boxStart.y, io.MousePos.y));
-        const ImVec2 b(std::max(m_boxStart.x, io.MousePos.x), std::max(m_boxStart.y, io.MousePos.y));
+        const ImVec2 a(std::min(m_boxStart.x, io.MousePos.x),
+                       std::min(m_boxStart.y, io.MousePos.y));
+        const ImVec2 b(std::max(m_boxStart.x, io.MousePos.x),
+                       std::max(m_boxStart.y, io.MousePos.y));
         dl.AddRectFilled(a, b, colour::boxSelectFill);
         dl.AddRect(a, b, colour::boxSelectBorder);
     }

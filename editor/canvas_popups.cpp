@@ -47,7 +47,8 @@ bool contains(const std::string& text, const char* filter) {
 
 // [SECTION] Rename in place
 
-void MapCanvas::startRename(const MapEditor& editor, const std::string& nodeKey, std::string typed) {
+void MapCanvas::startRename(const MapEditor& editor, const std::string& nodeKey,
+                            std::string typed) {
     const model::Node* n = editor.session().content().findNodeByKey(nodeKey);
     if (!n) return;
     Rename r;
@@ -95,7 +96,8 @@ void MapCanvas::drawRename(MapEditor& editor, const MapGeometry& geo) {
         return;
     }
     // On a wrapped map, in the row that shows the thing renamed.
-    const Rect screen = m_wrap ? m_wrap->rowFor(where.centre().x).view.worldToScreen(where) : m_view.worldToScreen(where);
+    const Rect screen = m_wrap ? m_wrap->rowFor(where.centre().x).view.worldToScreen(where)
+                               : m_view.worldToScreen(where);
     const float width = std::max(160.0f, static_cast<float>(screen.width()));
     const float height = ImGui::GetFrameHeight();
     ImGui::SetCursorScreenPos(ImVec2(static_cast<float>(screen.centre().x) - width / 2,
@@ -118,11 +120,11 @@ void MapCanvas::drawRename(MapEditor& editor, const MapGeometry& geo) {
             m_rename->cursorToEnd = true;
         }
     }
-    const bool enter = ImGui::InputText(
-        "##rename", m_rename->buffer.data(), m_rename->buffer.size(),
-        ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackAlways |
-            (m_rename->cursorToEnd ? 0 : ImGuiInputTextFlags_AutoSelectAll),
-        cursorToEnd, &m_rename->cursorToEnd);
+    const bool enter =
+        ImGui::InputText("##rename", m_rename->buffer.data(), m_rename->buffer.size(),
+                         ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackAlways |
+                             (m_rename->cursorToEnd ? 0 : ImGuiInputTextFlags_AutoSelectAll),
+                         cursorToEnd, &m_rename->cursorToEnd);
     if (ImGui::IsItemActive()) m_rename->active = true;
     const bool cancel = keyPressed(GLFW_KEY_ESCAPE);
     // Clicking elsewhere keeps what was typed, as in every label editor.
@@ -153,7 +155,8 @@ void MapCanvas::drawContextMenu(MapEditor& editor) {
     const model::Node* node = m_menuNode.empty() ? nullptr : content.findNodeByKey(m_menuNode);
     if (node) {
         if (ImGui::MenuItem("Rename", "F2")) startRename(editor, m_menuNode);
-        if (node->kind == model::NodeKind::Activity && ImGui::MenuItem("Activity code\xE2\x80\xA6")) {
+        if (node->kind == model::NodeKind::Activity &&
+            ImGui::MenuItem("Activity code\xE2\x80\xA6")) {
             m_codeFor = m_menuNode;
             m_codeFilter.fill('\0');
             m_openCodePicker = true;
@@ -161,11 +164,14 @@ void MapCanvas::drawContextMenu(MapEditor& editor) {
         ImGui::Separator();
         if (ImGui::MenuItem("Copy", "Ctrl+C")) editor.copy();
         if (ImGui::MenuItem("Cut", "Ctrl+X")) runCommand("cut", [&] { editor.cut(); });
-        if (ImGui::MenuItem("Duplicate", "Ctrl+D")) runCommand("duplicate", [&] { editor.duplicate(); });
-        if (ImGui::MenuItem("Delete", "Delete")) runCommand("delete", [&] { editor.deleteSelection(); });
+        if (ImGui::MenuItem("Duplicate", "Ctrl+D"))
+            runCommand("duplicate", [&] { editor.duplicate(); });
+        if (ImGui::MenuItem("Delete", "Delete"))
+            runCommand("delete", [&] { editor.deleteSelection(); });
     } else if (m_menuEdge) {
         if (ImGui::MenuItem("Label the arrow", "F2")) startEdgeLabel(editor, *m_menuEdge);
-        if (ImGui::MenuItem("Delete", "Delete")) runCommand("delete", [&] { editor.deleteSelection(); });
+        if (ImGui::MenuItem("Delete", "Delete"))
+            runCommand("delete", [&] { editor.deleteSelection(); });
     } else {
         struct Item {
             const char* text;
@@ -179,7 +185,8 @@ void MapCanvas::drawContextMenu(MapEditor& editor) {
                                  Item{"Add an end here", "E", model::NodeKind::End},
                                  Item{"Add a note here", "N", model::NodeKind::Note}})
             if (ImGui::MenuItem(item.text, item.key))
-                runCommand("add a node", [&] { editor.addNode(item.kind, m_menuWorld.x, m_menuWorld.y); });
+                runCommand("add a node",
+                           [&] { editor.addNode(item.kind, m_menuWorld.x, m_menuWorld.y); });
         ImGui::Separator();
         if (ImGui::MenuItem("Paste here", "Ctrl+V", false, editor.canPaste()))
             runCommand("paste", [&] { editor.paste(m_menuWorld.x, m_menuWorld.y); });
@@ -212,7 +219,8 @@ void MapCanvas::drawCodePicker(MapEditor& editor) {
     ImGui::TextDisabled("Activity code of \"%s\"", node->label.c_str());
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##filter", "Search codes and names", m_codeFilter.data(), m_codeFilter.size());
+    ImGui::InputTextWithHint("##filter", "Search codes and names", m_codeFilter.data(),
+                             m_codeFilter.size());
     ImGui::BeginChild("codes", ImVec2(0, 260));
     const auto& names = editor.session().activityNames();
     std::vector<std::pair<std::string, std::string>> sorted(names.begin(), names.end());

@@ -37,16 +37,13 @@ std::vector<CodeRow> codeTable(const std::vector<model::CodeMapping>& mappings,
     // A code can be unmapped in one report and ignored in a later one: both
     // counts are events left out of the workspace, so they add up.
     for (const model::ImportReport& r : reports) {
-        for (const auto& [code, u] : r.unmappedCodes)
-            leftOut(code, u.count, r.importId);
-        for (const auto& [code, n] : r.ignoredCodes)
-            leftOut(code, n, r.importId);
+        for (const auto& [code, u] : r.unmappedCodes) leftOut(code, u.count, r.importId);
+        for (const auto& [code, n] : r.ignoredCodes) leftOut(code, n, r.importId);
     }
 
     std::vector<CodeRow> out;
     out.reserve(rows.size());
-    for (auto& [code, row] : rows)
-        out.push_back(std::move(row));
+    for (auto& [code, row] : rows) out.push_back(std::move(row));
     std::stable_partition(out.begin(), out.end(), [](const CodeRow& r) { return r.unmapped; });
     return out;
 }

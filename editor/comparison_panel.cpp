@@ -60,7 +60,8 @@ std::optional<model::MapId> ComparisonPanel::draw(const EditorSession& session, 
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         ImGui::PushID(row.trust.c_str());
-        if (ImGui::Selectable(row.trust.c_str(), false, ImGuiSelectableFlags_SpanAllColumns) && row.map)
+        if (ImGui::Selectable(row.trust.c_str(), false, ImGuiSelectableFlags_SpanAllColumns) &&
+            row.map)
             open = row.map;
         if (ImGui::IsItemHovered() && row.map) ImGui::SetTooltip("Open %s", row.mapName.c_str());
         ImGui::PopID();
@@ -84,8 +85,10 @@ std::optional<model::MapId> ComparisonPanel::draw(const EditorSession& session, 
         std::string top;
         for (const auto& d : row.topDeviations) {
             const std::int64_t n = std::max(d.skipped, d.inserted);
-            top += (top.empty() ? "" : ",  ") + d.activity + (d.skipped >= d.inserted ? " skipped " : " extra ") +
-                   formatShare(row.cases ? static_cast<double>(n) / static_cast<double>(row.cases) : 0);
+            top += (top.empty() ? "" : ",  ") + d.activity +
+                   (d.skipped >= d.inserted ? " skipped " : " extra ") +
+                   formatShare(row.cases ? static_cast<double>(n) / static_cast<double>(row.cases)
+                                         : 0);
         }
         ImGui::TextUnformatted(top.c_str());
     }

@@ -18,7 +18,8 @@ namespace strawman::editor {
 class ComparisonPanel {
   public:
     // Returns a map to open when a row was chosen.
-    std::optional<model::MapId> draw(const EditorSession& session, const Fonts& fonts, Notices& notices);
+    std::optional<model::MapId> draw(const EditorSession& session, const Fonts& fonts,
+                                     Notices& notices);
 
     // Works the table out now for the shown map's process.
     void run(const EditorSession& session);

@@ -23,8 +23,7 @@ namespace {
 // 12345 -> "12,345": counts of events run to millions.
 std::string counted(std::int64_t n) {
     std::string digits = std::to_string(n < 0 ? -n : n);
-    for (std::size_t i = digits.size(); i > 3; i -= 3)
-        digits.insert(i - 3, ",");
+    for (std::size_t i = digits.size(); i > 3; i -= 3) digits.insert(i - 3, ",");
     return n < 0 ? "-" + digits : digits;
 }
 
@@ -142,8 +141,7 @@ std::string recordText(const model::ImportRecord& r) {
 
 std::string importsList(const std::vector<std::int64_t>& ids) {
     std::string out = ids.size() == 1 ? "import " : "imports ";
-    for (std::size_t i = 0; i < ids.size(); ++i)
-        out += (i ? ", " : "") + std::to_string(ids[i]);
+    for (std::size_t i = 0; i < ids.size(); ++i) out += (i ? ", " : "") + std::to_string(ids[i]);
     return out;
 }
 
@@ -300,14 +298,16 @@ void DataPanel::drawImports(const Fonts& fonts) {
         if (i.report) {
             const model::ImportReport& report = *i.report;
             std::string repeats = counted(report.sameTimeRepeats);
-            if (report.repeatsLeftOut > 0) repeats += " (" + counted(report.repeatsLeftOut) + " left out)";
+            if (report.repeatsLeftOut > 0)
+                repeats += " (" + counted(report.repeatsLeftOut) + " left out)";
             ImGui::TextUnformatted(repeats.c_str());
             if (ImGui::IsItemHovered())
-                ImGui::SetTooltip("%s same-time repeats kept, %s of them exact repeats\n%s left out\n"
-                                  "%s events an earlier import holds too (counted once)",
-                                  counted(report.sameTimeRepeats).c_str(), counted(report.exactRepeats).c_str(),
-                                  counted(report.repeatsLeftOut).c_str(),
-                                  counted(report.heldByEarlierImports).c_str());
+                ImGui::SetTooltip(
+                    "%s same-time repeats kept, %s of them exact repeats\n%s left out\n"
+                    "%s events an earlier import holds too (counted once)",
+                    counted(report.sameTimeRepeats).c_str(), counted(report.exactRepeats).c_str(),
+                    counted(report.repeatsLeftOut).c_str(),
+                    counted(report.heldByEarlierImports).c_str());
         } else
             ImGui::TextDisabled("\xE2\x80\x93"); // not recorded for this import
         ImGui::TableSetColumnIndex(7);
@@ -317,8 +317,7 @@ void DataPanel::drawImports(const Fonts& fonts) {
             ImGui::TextDisabled("none");
         } else {
             std::int64_t events = 0;
-            for (const auto& [code, u] : i.report->unmappedCodes)
-                events += u.count;
+            for (const auto& [code, u] : i.report->unmappedCodes) events += u.count;
             const std::size_t codes = i.report->unmappedCodes.size();
             pill(fonts,
                  std::to_string(codes) + (codes == 1 ? " code \xC2\xB7 " : " codes \xC2\xB7 ") +

@@ -30,29 +30,40 @@ template <std::size_t N> void setText(std::array<char, N>& buffer, const std::st
 
 const char* formatLabel(FormatChoice format) {
     switch (format) {
-    case FormatChoice::FromName: return "from the name";
-    case FormatChoice::Csv: return "CSV";
-    case FormatChoice::Xes: return "XES";
-    case FormatChoice::Hl7: return "HL7 v2";
-    case FormatChoice::Did: return "DID (Diagnostic Imaging Dataset, CSV)";
+    case FormatChoice::FromName:
+        return "from the name";
+    case FormatChoice::Csv:
+        return "CSV";
+    case FormatChoice::Xes:
+        return "XES";
+    case FormatChoice::Hl7:
+        return "HL7 v2";
+    case FormatChoice::Did:
+        return "DID (Diagnostic Imaging Dataset, CSV)";
     }
     return "";
 }
 
 const char* delimiterLabel(DelimiterChoice delimiter) {
     switch (delimiter) {
-    case DelimiterChoice::Detect: return "detected from the header";
-    case DelimiterChoice::Comma: return "comma  ,";
-    case DelimiterChoice::Semicolon: return "semicolon  ;";
-    case DelimiterChoice::Tab: return "tab";
-    case DelimiterChoice::Bar: return "bar  |";
+    case DelimiterChoice::Detect:
+        return "detected from the header";
+    case DelimiterChoice::Comma:
+        return "comma  ,";
+    case DelimiterChoice::Semicolon:
+        return "semicolon  ;";
+    case DelimiterChoice::Tab:
+        return "tab";
+    case DelimiterChoice::Bar:
+        return "bar  |";
     }
     return "";
 }
 
 // A combo over every value of an enum from `first` to `last`.
 template <class E, class Label>
-void choiceCombo(const char* id, E& value, E first, E last, Label label, const std::string& preview) {
+void choiceCombo(const char* id, E& value, E first, E last, Label label,
+                 const std::string& preview) {
     if (!ImGui::BeginCombo(id, preview.c_str())) return;
     for (int i = static_cast<int>(first); i <= static_cast<int>(last); ++i) {
         const E option = static_cast<E>(i);
@@ -70,7 +81,8 @@ void DataPanel::pollImport(EditorSession& session, Notices& notices) {
     if (!m_importJob || m_importJob->running()) return;
     const std::unique_ptr<ImportJob> job = std::move(m_importJob);
     switch (job->state()) {
-    case JobState::Running: break;
+    case JobState::Running:
+        break;
     case JobState::Done:
         if (auto report = job->takeResult()) {
             m_importOutcome = ImportOutcome{"Import of " + m_importFile + " into " + m_importTrust,
@@ -160,7 +172,8 @@ void DataPanel::readImportFolder(const EditorSession& session) {
     m_importFolder = std::filesystem::absolute(session.workspace().path()).parent_path();
     m_eventFiles = eventFilesIn(m_importFolder);
     try {
-        m_defaultKey = model::PseudonymKey::defaultPath(model::networkId(session.workspace())).string();
+        m_defaultKey =
+            model::PseudonymKey::defaultPath(model::networkId(session.workspace())).string();
     } catch (const std::exception&) {
         m_defaultKey.clear(); // the hint then only says "the network's key"
     }
@@ -199,8 +212,9 @@ void DataPanel::drawImportForm(const EditorSession& session, const Fonts& fonts)
         ImGui::TextDisabled("  no event files (.csv, .tsv, .xes, .hl7, .mllp, also .gz)");
     } else {
         const float rows = static_cast<float>(std::min<std::size_t>(m_eventFiles.size(), 5));
-        ImGui::BeginChild("eventFiles", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * rows +
-                                                      2 * ImGui::GetStyle().WindowPadding.y),
+        ImGui::BeginChild("eventFiles",
+                          ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * rows +
+                                        2 * ImGui::GetStyle().WindowPadding.y),
                           true);
         const std::string typed = m_importPath.data();
         for (const auto& file : m_eventFiles) {
@@ -228,9 +242,10 @@ void DataPanel::drawImportForm(const EditorSession& session, const Fonts& fonts)
     ScriptTargets::mark("import-run");
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-        ImGui::SetTooltip("%s", running             ? "One import at a time: wait for this one, or cancel it."
-                                : !problem.empty() ? problem.c_str()
-                                                   : "Import the file into this trust's log, in the background.");
+        ImGui::SetTooltip("%s", running ? "One import at a time: wait for this one, or cancel it."
+                                : !problem.empty()
+                                    ? problem.c_str()
+                                    : "Import the file into this trust's log, in the background.");
 }
 
 void DataPanel::drawImportOptions() {
@@ -262,11 +277,14 @@ void DataPanel::drawImportOptions() {
 
     // Each choice on a line of its own: the side bar is narrow.
     ImGui::TextUnformatted("Local codes with no mapping:");
-    if (ImGui::RadioButton("refuse the file", !form.leaveOutUnmapped)) form.leaveOutUnmapped = false;
+    if (ImGui::RadioButton("refuse the file", !form.leaveOutUnmapped))
+        form.leaveOutUnmapped = false;
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("A file with a local code that has no network activity is not stored; the "
-                          "report lists the codes to map.");
-    if (ImGui::RadioButton("leave their events out", form.leaveOutUnmapped)) form.leaveOutUnmapped = true;
+        ImGui::SetTooltip(
+            "A file with a local code that has no network activity is not stored; the "
+            "report lists the codes to map.");
+    if (ImGui::RadioButton("leave their events out", form.leaveOutUnmapped))
+        form.leaveOutUnmapped = true;
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Store the other events; the codes and their events left out are counted "
                           "in the report.");

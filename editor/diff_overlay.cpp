@@ -34,7 +34,8 @@ std::string formatShare(double fraction) {
 
 std::string trafficLabel(std::int64_t occurrences, const model::DurationStats& duration) {
     std::string label = formatCount(occurrences);
-    if (duration.count > 0) label += " \xC2\xB7 " + model::durationText(duration.median); // middle dot
+    if (duration.count > 0)
+        label += " \xC2\xB7 " + model::durationText(duration.median); // middle dot
     return label;
 }
 
@@ -71,11 +72,9 @@ int nodesCrossed(const Bezier& curve, const std::vector<NodeGeometry>& nodes, st
                  std::size_t skipB) {
     constexpr int samples = 24;
     Rect hull; // a Bezier curve stays inside its control points' hull
-    for (const Vec2 p : {curve.p0, curve.c1, curve.c2, curve.p3})
-        hull.add(p);
+    for (const Vec2 p : {curve.p0, curve.c1, curve.c2, curve.p3}) hull.add(p);
     Vec2 points[samples - 1];
-    for (int k = 1; k < samples; ++k)
-        points[k - 1] = curve.at(static_cast<double>(k) / samples);
+    for (int k = 1; k < samples; ++k) points[k - 1] = curve.at(static_cast<double>(k) / samples);
     int crossed = 0;
     for (std::size_t i = 0; i < nodes.size(); ++i) {
         if (i == skipA || i == skipB) continue;
@@ -98,8 +97,7 @@ namespace {
 
 void measureArrows(DiffOverlay& out, const MapGeometry& geometry, const model::DiffResult& diff) {
     std::unordered_map<model::EdgeId, std::size_t> traffic;
-    for (std::size_t i = 0; i < diff.arrows.size(); ++i)
-        traffic.emplace(diff.arrows[i].edge, i);
+    for (std::size_t i = 0; i < diff.arrows.size(); ++i) traffic.emplace(diff.arrows[i].edge, i);
 
     out.arrows.resize(geometry.edges.size());
     for (std::size_t e = 0; e < geometry.edges.size(); ++e) {
@@ -120,10 +118,8 @@ void measureArrows(DiffOverlay& out, const MapGeometry& geometry, const model::D
         };
         for (const std::size_t i : t.transitions)
             place(diff.transitions[i].from, diff.transitions[i].to);
-        for (const std::size_t i : t.starts)
-            place({}, diff.starts[i].activity);
-        for (const std::size_t i : t.ends)
-            place(diff.ends[i].activity, {});
+        for (const std::size_t i : t.starts) place({}, diff.starts[i].activity);
+        for (const std::size_t i : t.ends) place(diff.ends[i].activity, {});
         out.busiest = std::max(out.busiest, a.occurrences);
     }
 }
@@ -131,8 +127,7 @@ void measureArrows(DiffOverlay& out, const MapGeometry& geometry, const model::D
 void shapeArrows(DiffOverlay& out, const model::MapContent& map, const MapGeometry& geometry,
                  const OverlayStyle& style) {
     std::unordered_map<model::EdgeId, bool> hasCondition;
-    for (const auto& e : map.edges)
-        hasCondition[e.id] = !e.label.empty();
+    for (const auto& e : map.edges) hasCondition[e.id] = !e.label.empty();
     for (std::size_t e = 0; e < geometry.edges.size(); ++e) {
         const EdgeGeometry& g = geometry.edges[e];
         ArrowOverlay& a = out.arrows[e];
@@ -383,8 +378,7 @@ void routeStepsNotDrawn(DiffOverlay& out, const MapGeometry& geometry, const Ove
         if (g.drawable && g.style == EdgeStyle::Flow)
             taken[unordered(g.from, g.to)].push_back(g.line);
     std::vector<std::size_t> order(out.extraArrows.size());
-    for (std::size_t i = 0; i < order.size(); ++i)
-        order[i] = i;
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
         return out.extraArrows[a].occurrences > out.extraArrows[b].occurrences;
     });
@@ -410,8 +404,7 @@ namespace {
 void badgeActivities(DiffOverlay& out, const model::MapContent& map, const MapGeometry& geometry,
                      const model::DiffResult& diff, const OverlayStyle& style) {
     std::unordered_map<std::string, const model::ActivityDeviation*> deviations;
-    for (const auto& d : diff.deviations)
-        deviations.emplace(d.activity, &d);
+    for (const auto& d : diff.deviations) deviations.emplace(d.activity, &d);
     // Cases too large to align have no deviations counted: they are not in the share.
     const std::int64_t aligned = diff.cases - diff.casesLeftOut;
     for (std::size_t i = 0; i < geometry.nodes.size(); ++i) {
@@ -446,8 +439,7 @@ void writeLegend(DiffOverlay& out, const OverlayStyle& style) {
         if (a.meaning == OverlayMeaning::Taken) least = std::min(least, a.occurrences);
         neverTaken = neverTaken || a.meaning == OverlayMeaning::NeverTaken;
     }
-    for (const auto& x : out.extraArrows)
-        least = std::min(least, x.occurrences);
+    for (const auto& x : out.extraArrows) least = std::min(least, x.occurrences);
     if (out.busiest > 0) {
         if (least < out.busiest)
             out.legend.push_back(
@@ -512,8 +504,7 @@ VariantPath variantPath(const DiffOverlay& overlay, const MapGeometry& geometry,
         }
     };
     follow({}, activities.front());
-    for (std::size_t i = 1; i < activities.size(); ++i)
-        follow(activities[i - 1], activities[i]);
+    for (std::size_t i = 1; i < activities.size(); ++i) follow(activities[i - 1], activities[i]);
     follow(activities.back(), {});
     for (auto* v : {&path.nodes, &path.arrows, &path.extraArrows}) {
         std::sort(v->begin(), v->end());

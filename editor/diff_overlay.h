@@ -151,8 +151,8 @@ double widthFor(std::int64_t occurrences, std::int64_t busiest, const OverlaySty
 
 // [SECTION] Numbers as the labels show them
 
-std::string formatCount(std::int64_t n);    // 1204 -> "1,204"
-std::string formatShare(double fraction);   // 0.26 -> "26%", 0.004 -> "<1%"
+std::string formatCount(std::int64_t n);  // 1204 -> "1,204"
+std::string formatShare(double fraction); // 0.26 -> "26%", 0.004 -> "<1%"
 // "1,204 · 2.3 d" (model/duration_text.h), or just the count when there is no duration.
 std::string trafficLabel(std::int64_t occurrences, const model::DurationStats& duration);
 

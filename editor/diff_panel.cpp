@@ -27,9 +27,11 @@ std::string fixed(double v, int digits) {
 }
 
 // A pick-list of values as a combo with checkboxes; none ticked means any.
-void valuePicker(const char* label, const std::set<std::string>& values, std::set<std::string>& chosen) {
+void valuePicker(const char* label, const std::set<std::string>& values,
+                 std::set<std::string>& chosen) {
     std::string preview = chosen.empty() ? "any" : "";
-    for (const std::string& v : chosen) preview += (preview.empty() ? "" : ", ") + (v.empty() ? "(none)" : v);
+    for (const std::string& v : chosen)
+        preview += (preview.empty() ? "" : ", ") + (v.empty() ? "(none)" : v);
     ImGui::SetNextItemWidth(-1);
     if (ImGui::BeginCombo(label, preview.c_str())) {
         for (const std::string& v : values) {
@@ -54,8 +56,9 @@ const DiffOverlay* DiffPanel::overlay() const {
 
 std::string DiffPanel::legendTitle() const {
     if (!m_view) return {};
-    return m_view->choice.trust + "  \xC2\xB7  " + formatCount(m_view->result.cases) + " cases  \xC2\xB7  " +
-           formatShare(m_view->result.percentageFitting / 100) + " fit the map";
+    return m_view->choice.trust + "  \xC2\xB7  " + formatCount(m_view->result.cases) +
+           " cases  \xC2\xB7  " + formatShare(m_view->result.percentageFitting / 100) +
+           " fit the map";
 }
 
 void DiffPanel::run(const EditorSession& session, const DiffChoice& choice) {
@@ -81,9 +84,11 @@ void DiffPanel::start(const EditorSession& session, const DiffChoice& choice) {
     m_stopped.clear();
     // The worker gets copies: the session's map may change while it runs, and
     // the result says which map and version of the choice it is for.
-    m_job = std::make_unique<BackgroundJob<DiffView>>(
-        [path = session.workspace().path(), id = map->id, content = session.content(),
-         choice](model::Progress& progress) { return computeDiff(path, id, content, choice, &progress); });
+    m_job = std::make_unique<BackgroundJob<DiffView>>([path = session.workspace().path(),
+                                                       id = map->id, content = session.content(),
+                                                       choice](model::Progress& progress) {
+        return computeDiff(path, id, content, choice, &progress);
+    });
 }
 
 std::optional<DiffPanel::AsRecorded> DiffPanel::takeAsRecorded() {
@@ -131,13 +136,15 @@ void DiffPanel::choose(std::optional<std::size_t> variant, const EditorSession& 
     m_variant = variant;
     m_path.reset();
     if (!variant || !m_overlay || !m_view || *variant >= m_view->result.topVariants.size()) return;
-    m_path = variantPath(*m_overlay, session.geometry(), m_view->result.topVariants[*variant].activities);
+    m_path = variantPath(*m_overlay, session.geometry(),
+                         m_view->result.topVariants[*variant].activities);
 }
 
 void DiffPanel::drawChoice(const EditorSession& session, Notices& notices) {
     const auto& trusts = session.trusts();
     if (trusts.empty()) {
-        ImGui::TextWrapped("This network has no trusts yet, so there is no data to hold the map against.");
+        ImGui::TextWrapped(
+            "This network has no trusts yet, so there is no data to hold the map against.");
         return;
     }
     if (m_choice.trust.empty()) {
@@ -162,7 +169,8 @@ void DiffPanel::drawChoice(const EditorSession& session, Notices& notices) {
     ImGui::SetNextItemWidth(half);
     ImGui::InputTextWithHint("##to", "last day", m_to.data(), m_to.size());
     const FilterValues none;
-    const FilterValues& values = m_view && m_view->choice.trust == m_choice.trust ? m_view->values : none;
+    const FilterValues& values =
+        m_view && m_view->choice.trust == m_choice.trust ? m_view->values : none;
     ImGui::TextDisabled("Modality");
     valuePicker("##modality", values.modalities, m_choice.modalities);
     ImGui::TextDisabled("Priority");
@@ -213,7 +221,8 @@ void DiffPanel::drawResult(const EditorSession& session, const Fonts& fonts) {
         ImGui::TextColored(ImVec4(0.6f, 0.35f, 0, 1), "This diff is of another map.");
     ImGui::Checkbox("Show on the map", &m_showOnMap);
     if (m_discovery) {
-        ImGui::ProgressBar(static_cast<float>(m_discovery->fraction()), ImVec2(-1, 0), "drawing the as-recorded map");
+        ImGui::ProgressBar(static_cast<float>(m_discovery->fraction()), ImVec2(-1, 0),
+                           "drawing the as-recorded map");
     } else if (const model::MapSummary* map = session.selected(); map && r.cases > 0) {
         const bool draw = ImGui::Button("Draw the as-recorded map beside it", ImVec2(-1, 0));
         ScriptTargets::mark("as-recorded");
@@ -223,20 +232,22 @@ void DiffPanel::drawResult(const EditorSession& session, const Fonts& fonts) {
                               m_view->choice.trust.c_str());
         if (draw) {
             // Its own thread and connection: it reads the trust's events again.
-            m_discovery = std::make_unique<BackgroundJob<AsRecorded>>(
-                [path = session.workspace().path(), choice = m_view->choice, process = map->process,
-                 names = session.activityNames()](model::Progress& progress) {
-                    const model::Workspace ws = model::Workspace::open(path);
-                    const auto trust = ws.findTrust(choice.trust);
-                    if (!trust) throw model::Error("no trust with code " + choice.trust);
-                    const model::EventLog log = model::loadEventLog(ws, trust->id, &progress);
-                    // The same cases as the diff: its dates and filters.
-                    const std::vector<std::uint32_t> cases = model::selectCases(log, filterOf(choice));
-                    model::DiscoveryOptions options;
-                    options.minFrequency = 0.02; // the common way, not every one-off
-                    options.names = names;
-                    return AsRecorded{choice.trust, process, model::discoverMap(log, cases, options)};
-                });
+            m_discovery = std::make_unique<
+                BackgroundJob<AsRecorded>>([path = session.workspace().path(),
+                                            choice = m_view->choice, process = map->process,
+                                            names = session.activityNames()](
+                                               model::Progress& progress) {
+                const model::Workspace ws = model::Workspace::open(path);
+                const auto trust = ws.findTrust(choice.trust);
+                if (!trust) throw model::Error("no trust with code " + choice.trust);
+                const model::EventLog log = model::loadEventLog(ws, trust->id, &progress);
+                // The same cases as the diff: its dates and filters.
+                const std::vector<std::uint32_t> cases = model::selectCases(log, filterOf(choice));
+                model::DiscoveryOptions options;
+                options.minFrequency = 0.02; // the common way, not every one-off
+                options.names = names;
+                return AsRecorded{choice.trust, process, model::discoverMap(log, cases, options)};
+            });
         }
     }
     if (r.cases == 0) {
@@ -259,8 +270,10 @@ void DiffPanel::drawResult(const EditorSession& session, const Fonts& fonts) {
     }
     for (const std::string& w : r.warnings) ImGui::TextWrapped("Note: %s", w.c_str());
 
-    if (ImGui::CollapsingHeader("Where practice departs from the map", ImGuiTreeNodeFlags_DefaultOpen) &&
-        ImGui::BeginTable("deviations", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+    if (ImGui::CollapsingHeader("Where practice departs from the map",
+                                ImGuiTreeNodeFlags_DefaultOpen) &&
+        ImGui::BeginTable("deviations", 3,
+                          ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupColumn("Step");
         ImGui::TableSetupColumn("Skipped");
         ImGui::TableSetupColumn("Not on the map");
@@ -274,9 +287,11 @@ void DiffPanel::drawResult(const EditorSession& session, const Fonts& fonts) {
             if (ImGui::IsItemHovered() && name != session.activityNames().end())
                 ImGui::SetTooltip("%s", name->second.c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(d.skipped ? formatShare(static_cast<double>(d.skipped) / cases).c_str() : "");
+            ImGui::TextUnformatted(
+                d.skipped ? formatShare(static_cast<double>(d.skipped) / cases).c_str() : "");
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(d.inserted ? formatShare(static_cast<double>(d.inserted) / cases).c_str() : "");
+            ImGui::TextUnformatted(
+                d.inserted ? formatShare(static_cast<double>(d.inserted) / cases).c_str() : "");
         }
         ImGui::EndTable();
     }
@@ -286,16 +301,19 @@ void DiffPanel::drawResult(const EditorSession& session, const Fonts& fonts) {
         for (std::size_t i = 0; i < r.topVariants.size(); ++i) {
             const model::DiffVariant& v = r.topVariants[i];
             std::string steps;
-            for (const std::string& a : v.activities) steps += (steps.empty() ? "" : " \xE2\x86\x92 ") + a;
-            const std::string row = formatCount(v.count) + " cases  \xC2\xB7  fitness " + fixed(v.fitness, 2) +
-                                    "\n" + steps + "##variant" + std::to_string(i);
+            for (const std::string& a : v.activities)
+                steps += (steps.empty() ? "" : " \xE2\x86\x92 ") + a;
+            const std::string row = formatCount(v.count) + " cases  \xC2\xB7  fitness " +
+                                    fixed(v.fitness, 2) + "\n" + steps + "##variant" +
+                                    std::to_string(i);
             ImGui::PushTextWrapPos(0);
             if (ImGui::Selectable(row.c_str(), m_variant == i))
                 choose(m_variant == i ? std::nullopt : std::optional(i), session);
             ImGui::PopTextWrapPos();
             if (!v.departures.empty()) {
                 std::string departures;
-                for (const std::string& d : v.departures) departures += (departures.empty() ? "" : "; ") + d;
+                for (const std::string& d : v.departures)
+                    departures += (departures.empty() ? "" : "; ") + d;
                 ImGui::Indent();
                 ImGui::TextColored(ImVec4(0.65f, 0.2f, 0.15f, 1), "%s", departures.c_str());
                 ImGui::Unindent();
@@ -304,8 +322,9 @@ void DiffPanel::drawResult(const EditorSession& session, const Fonts& fonts) {
     }
 
     if (ImGui::CollapsingHeader("How long each step takes") &&
-        ImGui::BeginTable("steps", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp |
-                                          ImGuiTableFlags_Sortable)) {
+        ImGui::BeginTable("steps", 5,
+                          ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp |
+                              ImGuiTableFlags_Sortable)) {
         ImGui::TableSetupColumn("From \xE2\x86\x92 to");
         ImGui::TableSetupColumn("Times");
         ImGui::TableSetupColumn("Median");
@@ -330,10 +349,11 @@ void DiffPanel::drawResult(const EditorSession& session, const Fonts& fonts) {
         }
         ImGui::EndTable();
     }
-    if (!r.unmodelled.empty() && ImGui::CollapsingHeader("Steps in the data that are not on the map")) {
+    if (!r.unmodelled.empty() &&
+        ImGui::CollapsingHeader("Steps in the data that are not on the map")) {
         for (const auto& u : r.unmodelled)
-            ImGui::BulletText("%s: %s events in %s cases", u.activity.c_str(), formatCount(u.events).c_str(),
-                              formatCount(u.cases).c_str());
+            ImGui::BulletText("%s: %s events in %s cases", u.activity.c_str(),
+                              formatCount(u.events).c_str(), formatCount(u.cases).c_str());
     }
 }
 

@@ -36,9 +36,7 @@ class DiffPanel {
     // What the canvas draws: the overlay for the shown map, if a diff of it is
     // shown and "Show on the map" is on; and the chosen variant's path.
     const DiffOverlay* overlay() const;
-    const VariantPath* highlightedPath() const {
-        return m_path ? &*m_path : nullptr;
-    }
+    const VariantPath* highlightedPath() const { return m_path ? &*m_path : nullptr; }
     // The map the trust's data shows (discovered from its directly-follows
     // steps), once worked out on a worker thread after "Draw the as-recorded
     // map": the trust and the map, to be laid out and stored by the caller.

@@ -13,8 +13,8 @@ model::LogFilter filterOf(const DiffChoice& c) {
     model::LogFilter filter;
     auto day = [&](const std::string& text, bool nextDay, const char* which) {
         if (auto t = model::localDayStart(text, zone, nextDay)) return *t;
-        throw model::Error(std::string("the ") + which + " date must be written YYYY-MM-DD, not \"" +
-                           text + "\"");
+        throw model::Error(std::string("the ") + which +
+                           " date must be written YYYY-MM-DD, not \"" + text + "\"");
     };
     if (!c.from.empty()) filter.from = day(c.from, false, "first");
     if (!c.to.empty()) filter.to = day(c.to, true, "last");

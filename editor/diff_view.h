@@ -22,8 +22,8 @@ namespace strawman::editor {
 
 // What the Diff panel asks for.
 struct DiffChoice {
-    std::string trust;           // ODS code
-    std::string from, to;        // local days, YYYY-MM-DD; empty: no bound
+    std::string trust;    // ODS code
+    std::string from, to; // local days, YYYY-MM-DD; empty: no bound
     std::string timeZone = "Europe/London";
     std::set<std::string> modalities, priorities, sources, sites; // empty: any
     bool ignoreUnmodelled = false;

@@ -21,9 +21,9 @@ struct EditorOptions {
     // Input events replayed before the screenshot (or before handing over to
     // the user), through ImGui's input like a person's; see input_script.h.
     std::optional<std::filesystem::path> script;
-    std::optional<std::string> diffTrust;  // hold the map against this trust's data at once
-    std::optional<std::int64_t> beside;    // show this map beside it
-    bool workshop = false;                 // start in workshop mode
+    std::optional<std::string> diffTrust; // hold the map against this trust's data at once
+    std::optional<std::int64_t> beside;   // show this map beside it
+    bool workshop = false;                // start in workshop mode
     // When the program started; with it, the time to the first frame on screen
     // is printed to stderr (for the start-up benchmark).
     std::optional<std::chrono::steady_clock::time_point> reportStartFrom;

@@ -27,17 +27,19 @@ constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFl
 // A strip along a panel's edge that resizes the panel by dragging. Hit-tested
 // by hand and drawn over everything, rather than being an ImGui item, so it
 // never adds to a panel's content size (which would make it scroll).
-void splitter(int id, int& dragging, ImVec2 min, ImVec2 max, bool vertical, float& value, float sign,
-              float lo, float hi) {
+void splitter(int id, int& dragging, ImVec2 min, ImVec2 max, bool vertical, float& value,
+              float sign, float lo, float hi) {
     const ImGuiIO& io = ImGui::GetIO();
     const bool over = ImGui::IsMouseHoveringRect(min, max, false) && !ImGui::IsAnyItemActive() &&
                       !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId);
     if (over && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) dragging = id;
     if (dragging == id && !io.MouseDown[ImGuiMouseButton_Left]) dragging = 0;
-    if (dragging == id) value = std::clamp(value + sign * (vertical ? io.MouseDelta.x : io.MouseDelta.y), lo, hi);
+    if (dragging == id)
+        value = std::clamp(value + sign * (vertical ? io.MouseDelta.x : io.MouseDelta.y), lo, hi);
     if (over || dragging == id) {
         ImGui::SetMouseCursor(vertical ? ImGuiMouseCursor_ResizeEW : ImGuiMouseCursor_ResizeNS);
-        ImGui::GetForegroundDrawList()->AddRectFilled(min, max, ImGui::GetColorU32(ImGuiCol_SeparatorHovered));
+        ImGui::GetForegroundDrawList()->AddRectFilled(
+            min, max, ImGui::GetColorU32(ImGuiCol_SeparatorHovered));
     }
 }
 
@@ -63,7 +65,8 @@ void EditorFrame::setWorkshop(bool on) {
     ImGuiStyle& style = ImGui::GetStyle();
     style = m_baseStyle;
     // The fonts are baked at twice the panel size, so scaling up to 2x stays sharp.
-    ImGui::GetIO().FontGlobalScale = (m_fonts->fallback ? 1.0f : 0.5f) * (on ? workshopScale : 1.0f);
+    ImGui::GetIO().FontGlobalScale =
+        (m_fonts->fallback ? 1.0f : 0.5f) * (on ? workshopScale : 1.0f);
     if (on) {
         style.ScaleAllSizes(workshopScale);
         highContrast(style);
@@ -82,7 +85,8 @@ std::string EditorFrame::viewReport() const {
     out << std::fixed << std::setprecision(1);
     const auto rect = [&](const Rect& r) {
         std::ostringstream t;
-        t << std::fixed << std::setprecision(0) << r.min.x << " " << r.min.y << " " << r.max.x << " " << r.max.y;
+        t << std::fixed << std::setprecision(0) << r.min.x << " " << r.min.y << " " << r.max.x
+          << " " << r.max.y;
         return t.str();
     };
     out << "window " << io.DisplaySize.x << " " << io.DisplaySize.y << "\n";
@@ -90,7 +94,8 @@ std::string EditorFrame::viewReport() const {
     out << "canvas " << rect(m_canvas.view().viewport()) << "\n";
     out << "zoom " << m_canvas.view().zoom() << "\n";
     const ReadingFit* wrap = m_canvas.wrap();
-    out << "rows " << (wrap ? wrap->rows.size() : 1) << (wrap && !wrap->whole ? ", run on below" : "") << "\n";
+    out << "rows " << (wrap ? wrap->rows.size() : 1)
+        << (wrap && !wrap->whole ? ", run on below" : "") << "\n";
     const float smallest = m_canvas.smallestStepLabelDrawn();
     if (smallest < MapPainter::kNoneDrawn) out << "smallest step label " << smallest << " px\n";
     out << "toolbar " << rect(m_canvas.toolbarExtent()) << "\n";
@@ -129,8 +134,9 @@ void EditorFrame::showAsRecorded(DiffPanel::AsRecorded recorded) {
         model::layout(recorded.map);
         const auto trust = m_session->workspace().findTrust(recorded.trust);
         const std::string name = "As recorded (" + recorded.trust + ")";
-        const model::MapId id = m_session->createMap(recorded.process, trust ? std::optional(trust->id) : std::nullopt,
-                                                     name, recorded.map, model::MapStatus::Draft);
+        const model::MapId id =
+            m_session->createMap(recorded.process, trust ? std::optional(trust->id) : std::nullopt,
+                                 name, recorded.map, model::MapStatus::Draft);
         openBeside(id);
     } catch (const std::exception& e) {
         m_notices.error("Could not store the as-recorded map", e.what());
@@ -214,15 +220,18 @@ void EditorFrame::drawBottom(float x, float y, float w, float h) {
     if (ImGui::Begin("Bottom", nullptr, kPanelFlags)) {
         if (ImGui::BeginTabBar("bottom-tabs")) {
             if (ImGui::BeginTabItem("Trusts")) {
-                if (auto chosen = m_comparison.draw(*m_session, *m_fonts, m_notices)) m_open = chosen;
+                if (auto chosen = m_comparison.draw(*m_session, *m_fonts, m_notices))
+                    m_open = chosen;
                 ImGui::EndTabItem();
             }
             if (ImGui::BeginTabItem("History")) {
                 // The shown map's steps, oldest first; undone ones greyed, for redo.
                 const EditHistory& history = m_session->history();
                 if (history.doneCount() + history.undoneCount() == 0)
-                    ImGui::TextDisabled("Changes to this map appear here, to undo (Ctrl+Z) and redo (Ctrl+Y).");
-                for (const EditStep& step : history.done()) ImGui::BulletText("%s", step.label.c_str());
+                    ImGui::TextDisabled(
+                        "Changes to this map appear here, to undo (Ctrl+Z) and redo (Ctrl+Y).");
+                for (const EditStep& step : history.done())
+                    ImGui::BulletText("%s", step.label.c_str());
                 for (auto it = history.undone().rbegin(); it != history.undone().rend(); ++it)
                     ImGui::TextDisabled("    %s (undone)", it->label.c_str());
                 ImGui::EndTabItem();
@@ -246,9 +255,11 @@ void EditorFrame::drawCanvas(float x, float y, float w, float h) {
             // Side by side: the map being edited first, the other after it. Wide
             // maps (most pathways, laid out left to right) are stacked, each the
             // canvas's full width; others sit left and right.
-            const bool stacked = BesideView::wide(m_session->geometry()) && BesideView::wide(m_beside.geometry());
+            const bool stacked =
+                BesideView::wide(m_session->geometry()) && BesideView::wide(m_beside.geometry());
             m_besideStacked = stacked;
-            const ImGuiWindowFlags flags = ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
+            const ImGuiWindowFlags flags =
+                ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
             if (stacked) {
                 const float half = std::floor(h / 2);
                 ImGui::BeginChild("main", ImVec2(w, half), false, flags);
@@ -275,7 +286,8 @@ void EditorFrame::drawCanvas(float x, float y, float w, float h) {
 void EditorFrame::drawStatus(float y, float w, float h) {
     ImGui::SetNextWindowPos(ImVec2(0, y));
     ImGui::SetNextWindowSize(ImVec2(w, h));
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, m_workshop ? ImVec4(1, 1, 1, 1) : ImVec4(0.91f, 0.93f, 0.95f, 1.0f));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg,
+                          m_workshop ? ImVec4(1, 1, 1, 1) : ImVec4(0.91f, 0.93f, 0.95f, 1.0f));
     if (ImGui::Begin("Status", nullptr, kPanelFlags | ImGuiWindowFlags_NoScrollbar)) {
         m_statusExtent = {};
         if (ImGui::SmallButton("Recent")) ImGui::OpenPopup("recent");
@@ -283,7 +295,8 @@ void EditorFrame::drawStatus(float y, float w, float h) {
         if (ImGui::BeginPopup("recent")) {
             ImGui::TextDisabled("Open a recent workspace");
             for (const auto& path : recent)
-                if (path != workspaceKey(m_session->workspace().path()) && ImGui::MenuItem(path.c_str()))
+                if (path != workspaceKey(m_session->workspace().path()) &&
+                    ImGui::MenuItem(path.c_str()))
                     m_openWorkspace = path;
             if (recent.size() <= 1) ImGui::TextDisabled("(none other yet)");
             ImGui::EndPopup();
@@ -304,7 +317,8 @@ void EditorFrame::drawStatus(float y, float w, float h) {
             saved = std::string("saved ") + text;
         }
         const model::MapSummary* map = m_session->selected();
-        const std::string zoom = std::to_string(static_cast<int>(std::lround(m_canvas.view().zoom() * 100))) + "%";
+        const std::string zoom =
+            std::to_string(static_cast<int>(std::lround(m_canvas.view().zoom() * 100))) + "%";
         const std::string path = m_session->workspace().path().string();
         float room = w - right - ImGui::GetCursorPosX() - 20;
         const auto fits = [&](const std::string& text, float gap) {
@@ -313,7 +327,8 @@ void EditorFrame::drawStatus(float y, float w, float h) {
             room -= need;
             return true;
         };
-        const bool showName = map && fits(map->name, 24), showZoom = fits(zoom, 24), showSaved = fits(saved, 24),
+        const bool showName = map && fits(map->name, 24), showZoom = fits(zoom, 24),
+                   showSaved = fits(saved, 24),
                    showPath = fits(path, ImGui::GetStyle().ItemSpacing.x);
         if (showPath) {
             ImGui::SameLine();
@@ -347,10 +362,13 @@ void EditorFrame::drawHelp() {
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x / 2, io.DisplaySize.y / 2), ImGuiCond_Appearing,
                             ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 34, 0), ImGuiCond_Appearing);
-    if (ImGui::Begin("Keyboard shortcuts", &m_helpOpen, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse)) {
-        ImGui::TextWrapped("With one node selected, typing renames it; the letter keys below add nodes when "
-                           "nothing (or several things) is selected.");
-        if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+    if (ImGui::Begin("Keyboard shortcuts", &m_helpOpen,
+                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse)) {
+        ImGui::TextWrapped(
+            "With one node selected, typing renames it; the letter keys below add nodes when "
+            "nothing (or several things) is selected.");
+        if (ImGui::BeginTable("keys", 2,
+                              ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
             for (const Shortcut& s : shortcuts()) {
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
@@ -360,13 +378,14 @@ void EditorFrame::drawHelp() {
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(s.what);
             }
-            const char* mouse[][2] = {{"Double-click", "Add a step (on empty canvas); rename (on a node or arrow)"},
-                                      {"Drag a handle", "Connect; drop on empty canvas for a new connected step"},
-                                      {"Drag a node", "Move the selection (Alt: off the grid)"},
-                                      {"Drag on the canvas", "Select with a box (Shift adds)"},
-                                      {"Right-drag, Space+drag", "Pan"},
-                                      {"Wheel", "Zoom about the mouse"},
-                                      {"Right-click", "Menu"}};
+            const char* mouse[][2] = {
+                {"Double-click", "Add a step (on empty canvas); rename (on a node or arrow)"},
+                {"Drag a handle", "Connect; drop on empty canvas for a new connected step"},
+                {"Drag a node", "Move the selection (Alt: off the grid)"},
+                {"Drag on the canvas", "Select with a box (Shift adds)"},
+                {"Right-drag, Space+drag", "Pan"},
+                {"Wheel", "Zoom about the mouse"},
+                {"Right-click", "Menu"}};
             for (const auto& row : mouse) {
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
@@ -410,11 +429,12 @@ void EditorFrame::draw() {
         drawBottom(left, mainHeight - bottom, centre, bottom);
         drawRight(left + centre, 0, width - left - centre, mainHeight);
         // Panel edges: drag to resize.
-        splitter(1, m_dragging, ImVec2(left - 3, 0), ImVec2(left + 3, mainHeight), true, sizes.left, 1, 180, 700);
-        splitter(2, m_dragging, ImVec2(left + centre - 3, 0), ImVec2(left + centre + 3, mainHeight), true,
-                 sizes.right, -1, 240, 800);
-        splitter(3, m_dragging, ImVec2(left, mainHeight - bottom - 3), ImVec2(left + centre, mainHeight - bottom + 3),
-                 false, sizes.bottom, -1, 80, 600);
+        splitter(1, m_dragging, ImVec2(left - 3, 0), ImVec2(left + 3, mainHeight), true, sizes.left,
+                 1, 180, 700);
+        splitter(2, m_dragging, ImVec2(left + centre - 3, 0), ImVec2(left + centre + 3, mainHeight),
+                 true, sizes.right, -1, 240, 800);
+        splitter(3, m_dragging, ImVec2(left, mainHeight - bottom - 3),
+                 ImVec2(left + centre, mainHeight - bottom + 3), false, sizes.bottom, -1, 80, 600);
     }
     drawStatus(mainHeight, width, statusHeight);
     drawHelp();

@@ -58,7 +58,9 @@ class EditorFrame {
 
     // Something is still moving or working (a layout gliding, a diff or an import running):
     // a headless picture waits for it.
-    bool busy() const { return m_canvas.animatingLayout() || m_diff.running() || m_data.importing(); }
+    bool busy() const {
+        return m_canvas.animatingLayout() || m_diff.running() || m_data.importing();
+    }
 
     // What the view shows, a line per fact, for `report` in input scripts and
     // the GUI tests: window, zoom, rows of a wrapped map, the smallest step
@@ -100,7 +102,7 @@ class EditorFrame {
     bool m_workshop = false;
     ImGuiStyle m_baseStyle;
     bool m_helpOpen = false;
-    int m_dragging = 0;        // the panel edge being dragged, if any
+    int m_dragging = 0; // the panel edge being dragged, if any
     bool m_showDiffTab = false;
     bool m_reload = false;
     std::optional<model::MapId> m_open;

@@ -20,8 +20,7 @@ void EditorSession::reload() {
     m_maps = m_workspace.maps();
     m_processes = m_workspace.processes();
     m_activityNames.clear();
-    for (auto& a : m_workspace.activities())
-        m_activityNames.emplace(a.code, a.name);
+    for (auto& a : m_workspace.activities()) m_activityNames.emplace(a.code, a.name);
     if (m_selected && !selected()) { // deleted elsewhere
         m_selected.reset();
         ++m_selectionRevision;

@@ -23,11 +23,16 @@ std::string trimmed(const std::string& text) {
 
 std::optional<char> delimiterOf(DelimiterChoice choice) {
     switch (choice) {
-    case DelimiterChoice::Detect: return std::nullopt;
-    case DelimiterChoice::Comma: return ',';
-    case DelimiterChoice::Semicolon: return ';';
-    case DelimiterChoice::Tab: return '\t';
-    case DelimiterChoice::Bar: return '|';
+    case DelimiterChoice::Detect:
+        return std::nullopt;
+    case DelimiterChoice::Comma:
+        return ',';
+    case DelimiterChoice::Semicolon:
+        return ';';
+    case DelimiterChoice::Tab:
+        return '\t';
+    case DelimiterChoice::Bar:
+        return '|';
     }
     return std::nullopt;
 }
@@ -42,7 +47,8 @@ std::string zoneOf(const ImportFormFields& fields) {
 std::filesystem::path chosenFile(const std::string& typed, const std::filesystem::path& folder) {
     std::string text = trimmed(typed);
     // A path pasted from a file manager or a shell often comes quoted.
-    if (text.size() >= 2 && (text.front() == '"' || text.front() == '\'') && text.back() == text.front())
+    if (text.size() >= 2 && (text.front() == '"' || text.front() == '\'') &&
+        text.back() == text.front())
         text = text.substr(1, text.size() - 2);
     if (text == "~" || text.starts_with("~/"))
         if (const char* home = std::getenv("HOME"); home && *home) text = home + text.substr(1);
@@ -52,11 +58,16 @@ std::filesystem::path chosenFile(const std::string& typed, const std::filesystem
 
 std::optional<std::string> formatToRead(const ImportFormFields& fields) {
     switch (fields.format) {
-    case FormatChoice::Csv: return "csv";
-    case FormatChoice::Xes: return "xes";
-    case FormatChoice::Hl7: return "hl7";
-    case FormatChoice::Did: return "did";
-    case FormatChoice::FromName: break;
+    case FormatChoice::Csv:
+        return "csv";
+    case FormatChoice::Xes:
+        return "xes";
+    case FormatChoice::Hl7:
+        return "hl7";
+    case FormatChoice::Did:
+        return "did";
+    case FormatChoice::FromName:
+        break;
     }
     return model::formatFromName(chosenFile(fields.path, {}).filename());
 }
@@ -78,7 +89,8 @@ std::string formProblem(const ImportFormFields& fields, const std::filesystem::p
         return "A delimiter is for CSV files; " + file.filename().string() + " is read as " +
                *format + ".";
     try {
-        if (csv && !trimmed(fields.columns).empty()) model::parseColumnSpec(trimmed(fields.columns));
+        if (csv && !trimmed(fields.columns).empty())
+            model::parseColumnSpec(trimmed(fields.columns));
         model::TimeZone::named(zoneOf(fields));
     } catch (const model::Error& e) {
         return e.what();

@@ -21,7 +21,7 @@ enum class FormatChoice { FromName, Csv, Xes, Hl7, Did };
 enum class DelimiterChoice { Detect, Comma, Semicolon, Tab, Bar };
 
 struct ImportFormFields {
-    std::string path;                                    // as typed
+    std::string path; // as typed
     FormatChoice format = FormatChoice::FromName;
     DelimiterChoice delimiter = DelimiterChoice::Detect; // CSV only
     std::string columns;  // as `strawman import --columns` takes it; "" = guessed from the header

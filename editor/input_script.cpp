@@ -51,7 +51,9 @@ class LineReader {
     }
     ScriptPos pos() {
         const auto w = word();
-        if (!w) fail("a position is missing (X,Y, world:X,Y, node:KEY, handle:KEY, edge:FROM>TO or ui:NAME)");
+        if (!w)
+            fail("a position is missing (X,Y, world:X,Y, node:KEY, handle:KEY, edge:FROM>TO or "
+                 "ui:NAME)");
         return parsePos(*w);
     }
     ScriptPos parsePos(const std::string& w) const {
@@ -107,12 +109,19 @@ Modifiers modifiers(LineReader& in) {
     Modifiers m;
     while (auto w = in.word()) {
         const std::string word = lower(*w);
-        if (word == "left") m.button = 0;
-        else if (word == "right") m.button = 1;
-        else if (word == "middle") m.button = 2;
-        else if (word == "shift") m.shift = true;
-        else if (word == "ctrl") m.ctrl = true;
-        else in.fail("\"" + *w + "\" is not a button or modifier (left, right, middle, shift, ctrl)");
+        if (word == "left")
+            m.button = 0;
+        else if (word == "right")
+            m.button = 1;
+        else if (word == "middle")
+            m.button = 2;
+        else if (word == "shift")
+            m.shift = true;
+        else if (word == "ctrl")
+            m.ctrl = true;
+        else
+            in.fail("\"" + *w +
+                    "\" is not a button or modifier (left, right, middle, shift, ctrl)");
     }
     return m;
 }
@@ -131,7 +140,7 @@ int keyCodeFromName(const std::string& name) {
     }
     static const std::pair<const char*, int> named[] = {
         {"delete", GLFW_KEY_DELETE}, {"backspace", GLFW_KEY_BACKSPACE}, {"enter", GLFW_KEY_ENTER},
-        {"escape", GLFW_KEY_ESCAPE}, {"esc", GLFW_KEY_ESCAPE},         {"tab", GLFW_KEY_TAB},
+        {"escape", GLFW_KEY_ESCAPE}, {"esc", GLFW_KEY_ESCAPE},          {"tab", GLFW_KEY_TAB},
         {"space", GLFW_KEY_SPACE},   {"home", GLFW_KEY_HOME},           {"end", GLFW_KEY_END},
         {"left", GLFW_KEY_LEFT},     {"right", GLFW_KEY_RIGHT},         {"up", GLFW_KEY_UP},
         {"down", GLFW_KEY_DOWN},
@@ -164,7 +173,8 @@ std::vector<FrameInput> parseInputScript(const std::string& text, const std::str
         } else if (command == "click" || command == "dclick") {
             base.mouse = in.pos();
             const Modifiers m = modifiers(in);
-            if (command == "dclick" && m.button != 0) in.fail("dclick is a left-button double click");
+            if (command == "dclick" && m.button != 0)
+                in.fail("dclick is a left-button double click");
             base.ctrl = m.ctrl;
             base.shift = m.shift;
             push(base); // arrive, so hover is known before the press
@@ -245,7 +255,8 @@ std::vector<FrameInput> parseInputScript(const std::string& text, const std::str
         } else if (command == "wait") {
             const auto w = in.word();
             double n = 0;
-            if (!w || !number(*w, n) || n < 1 || n > 10000) in.fail("wait needs a number of frames (1-10000)");
+            if (!w || !number(*w, n) || n < 1 || n > 10000)
+                in.fail("wait needs a number of frames (1-10000)");
             for (int i = 0; i < static_cast<int>(n); ++i) push(base);
         } else if (command == "report") {
             if (in.word()) in.fail("report takes nothing after it");

@@ -43,11 +43,11 @@ struct FrameInput {
     float along = 1;
     bool buttons[3] = {false, false, false};
     bool ctrl = false, shift = false;
-    int key = -1;              // GLFW key code held this frame, -1 for none
-    std::string characters;    // typed this frame (UTF-8)
+    int key = -1;           // GLFW key code held this frame, -1 for none
+    std::string characters; // typed this frame (UTF-8)
     float wheel = 0;
-    int line = 0;              // script line, for error messages
-    bool report = false;       // print the view's report (EditorFrame::viewReport)
+    int line = 0;        // script line, for error messages
+    bool report = false; // print the view's report (EditorFrame::viewReport)
 };
 
 // Reads a script into frames. Throws model::InputError naming the file, line and

@@ -25,12 +25,18 @@ bool matches(const std::string& text, const char* filter) {
 
 const char* kindName(model::NodeKind kind) {
     switch (kind) {
-    case model::NodeKind::Activity: return "Step";
-    case model::NodeKind::Decision: return "Decision";
-    case model::NodeKind::Parallel: return "Parallel bar";
-    case model::NodeKind::Start: return "Start";
-    case model::NodeKind::End: return "End";
-    case model::NodeKind::Note: return "Note";
+    case model::NodeKind::Activity:
+        return "Step";
+    case model::NodeKind::Decision:
+        return "Decision";
+    case model::NodeKind::Parallel:
+        return "Parallel bar";
+    case model::NodeKind::Start:
+        return "Start";
+    case model::NodeKind::End:
+        return "End";
+    case model::NodeKind::Note:
+        return "Note";
     }
     return "Step";
 }
@@ -69,8 +75,10 @@ void InspectorPanel::drawNode(MapEditor& editor, MapCanvas& canvas, const model:
         const auto& names = editor.session().activityNames();
         const auto current = names.find(node.activity);
         const std::string preview =
-            node.activity.empty() ? "(none: cannot be matched with data)"
-                                  : node.activity + (current != names.end() ? "  \xE2\x80\x94  " + current->second : "");
+            node.activity.empty()
+                ? "(none: cannot be matched with data)"
+                : node.activity +
+                      (current != names.end() ? "  \xE2\x80\x94  " + current->second : "");
         ImGui::SetNextItemWidth(-1);
         if (ImGui::BeginCombo("##code", preview.c_str(), ImGuiComboFlags_HeightLarge)) {
             if (ImGui::IsWindowAppearing()) {
@@ -85,7 +93,8 @@ void InspectorPanel::drawNode(MapEditor& editor, MapCanvas& canvas, const model:
             std::optional<std::string> chosen;
             if (ImGui::Selectable("(none)", node.activity.empty())) chosen = "";
             for (const auto& [code, name] : sorted) {
-                if (!matches(code, m_codeFilter.data()) && !matches(name, m_codeFilter.data())) continue;
+                if (!matches(code, m_codeFilter.data()) && !matches(name, m_codeFilter.data()))
+                    continue;
                 const std::string row = code + "  \xE2\x80\x94  " + name;
                 if (ImGui::Selectable(row.c_str(), code == node.activity)) chosen = code;
             }
@@ -108,8 +117,8 @@ void InspectorPanel::drawNode(MapEditor& editor, MapCanvas& canvas, const model:
         }
     }
 
-    ImGui::TextDisabled("Position  %.0f, %.0f   size %.0f \xC3\x97 %.0f", node.x, node.y, node.width,
-                        node.height);
+    ImGui::TextDisabled("Position  %.0f, %.0f   size %.0f \xC3\x97 %.0f", node.x, node.y,
+                        node.width, node.height);
     std::vector<const model::Problem*> problems;
     for (const model::Problem& p : canvas.problems())
         if (p.node == node.id) problems.push_back(&p);
@@ -133,14 +142,16 @@ void InspectorPanel::drawEdge(MapEditor& editor, const model::EdgeRef& edge, Not
     const model::Node* to = content.findNodeByKey(edge.to);
     if (!from || !to) return;
     ImGui::TextDisabled("Arrow");
-    ImGui::TextWrapped("From \"%s\" to \"%s\"", from->label.empty() ? from->key.c_str() : from->label.c_str(),
+    ImGui::TextWrapped("From \"%s\" to \"%s\"",
+                       from->label.empty() ? from->key.c_str() : from->label.c_str(),
                        to->label.empty() ? to->key.c_str() : to->label.c_str());
     std::string label;
     for (const model::Edge& e : content.edges)
         if (e.from == from->id && e.to == to->id) label = e.label;
     ImGui::TextDisabled("Condition");
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##condition", from->kind == model::NodeKind::Decision ? "e.g. yes" : "",
+    ImGui::InputTextWithHint("##condition",
+                             from->kind == model::NodeKind::Decision ? "e.g. yes" : "",
                              m_label.data(), m_label.size());
     if (ImGui::IsItemDeactivatedAfterEdit() && label != m_label.data()) {
         const std::string text = m_label.data();
@@ -160,7 +171,8 @@ void InspectorPanel::drawMap(MapEditor& editor, MapCanvas& canvas, const Fonts& 
         return;
     }
     heading(fonts, map->name.c_str());
-    ImGui::TextDisabled("%s  \xC2\xB7  %s  \xC2\xB7  %s", map->trustCode.empty() ? "Network-wide" : map->trustCode.c_str(),
+    ImGui::TextDisabled("%s  \xC2\xB7  %s  \xC2\xB7  %s",
+                        map->trustCode.empty() ? "Network-wide" : map->trustCode.c_str(),
                         map->processName.c_str(), model::toText(map->status).c_str());
     ImGui::TextDisabled("%d nodes, %d arrows", map->nodeCount, map->edgeCount);
 
@@ -171,7 +183,8 @@ void InspectorPanel::drawMap(MapEditor& editor, MapCanvas& canvas, const Fonts& 
     }
     ImGui::Spacing();
     heading(fonts, "Versions");
-    if (ImGui::BeginTable("versions", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+    if (ImGui::BeginTable("versions", 3,
+                          ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed);
         ImGui::TableSetupColumn("Published");
         ImGui::TableSetupColumn("Hash");
@@ -184,7 +197,8 @@ void InspectorPanel::drawMap(MapEditor& editor, MapCanvas& canvas, const Fonts& 
             ImGui::TableNextColumn();
             const std::string shortHash = it->hash.substr(0, 12);
             ImGui::TextUnformatted(shortHash.c_str());
-            if (ImGui::IsItemHovered() && !it->hash.empty()) ImGui::SetTooltip("%s", it->hash.c_str());
+            if (ImGui::IsItemHovered() && !it->hash.empty())
+                ImGui::SetTooltip("%s", it->hash.c_str());
         }
         ImGui::EndTable();
     }
@@ -206,7 +220,8 @@ void InspectorPanel::drawMap(MapEditor& editor, MapCanvas& canvas, const Fonts& 
     }
 }
 
-void InspectorPanel::draw(MapEditor& editor, MapCanvas& canvas, const Fonts& fonts, Notices& notices) {
+void InspectorPanel::draw(MapEditor& editor, MapCanvas& canvas, const Fonts& fonts,
+                          Notices& notices) {
     const Selection& selection = editor.selection();
     const model::MapContent& content = editor.session().content();
     std::string target;
@@ -245,7 +260,9 @@ void InspectorPanel::draw(MapEditor& editor, MapCanvas& canvas, const Fonts& fon
         const model::EdgeRef edge = selection.edges.front();
         drawEdge(editor, edge, notices);
     } else if (!selection.empty()) {
-        heading(fonts, (std::to_string(selection.nodes.size() + selection.edges.size()) + " selected").c_str());
+        heading(fonts,
+                (std::to_string(selection.nodes.size() + selection.edges.size()) + " selected")
+                    .c_str());
         ImGui::TextDisabled("Delete, copy or move them together; Ctrl+L lays out the map.");
     } else {
         drawMap(editor, canvas, fonts);

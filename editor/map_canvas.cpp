@@ -69,7 +69,8 @@ class ToolbarFlow {
         return ImGui::CalcTextSize(label, nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x;
     }
     static float checkbox(const char* label) {
-        return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label).x;
+        return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
+               ImGui::CalcTextSize(label).x;
     }
 
   private:
@@ -168,7 +169,8 @@ void MapCanvas::drawToolbar(MapEditor& editor) {
     flow.next(ToolbarFlow::button("Fit"), 16);
     if (ImGui::Button("Fit")) m_fitPending = true;
     flow.placed();
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show the whole map, its labels legible (F or Home)");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Show the whole map, its labels legible (F or Home)");
     flow.next(ToolbarFlow::button("100%"), 4);
     if (ImGui::Button("100%")) {
         m_wrap.reset();
@@ -191,7 +193,8 @@ void MapCanvas::drawToolbar(MapEditor& editor) {
         const std::string details =
             (map->trustCode.empty() ? std::string("Network") : map->trustCode) + "  \xC2\xB7  v" +
             std::to_string(map->versionNumber) + (map->published ? " published" : " draft") +
-            "  \xC2\xB7  " + plural(static_cast<int>(session.content().nodes.size()), "node", "nodes");
+            "  \xC2\xB7  " +
+            plural(static_cast<int>(session.content().nodes.size()), "node", "nodes");
         flow.next(ImGui::CalcTextSize(details.c_str()).x, ImGui::GetStyle().ItemSpacing.x);
         ImGui::TextDisabled("%s", details.c_str());
         flow.placed();
@@ -205,8 +208,7 @@ void MapCanvas::drawGrid(ImDrawList& dl) const {
     // Minor lines every 20 points, major every fifth; when the minor lines
     // would crowd closer than 12 px, step up to the next coarser grid.
     double cell = 20;
-    while (m_view.toScreen(cell) < 12)
-        cell *= 5;
+    while (m_view.toScreen(cell) < 12) cell *= 5;
     const Rect world = m_view.visibleWorld();
     const Rect screen = m_view.viewport();
     const auto major = [](double v, double step) { return std::lround(v / step) % 5 == 0; };
@@ -254,8 +256,7 @@ void MapCanvas::drawLayoutHint(ImDrawList& dl, const EditorSession& session) con
     if (file.find(' ') != std::string::npos) file = "\"" + file + "\"";
     const std::string command =
         "strawman map layout " + file + " " + std::to_string(session.selected()->id.value);
-    const std::string message =
-        "This map has not been laid out: press Ctrl+L, or run  " + command;
+    const std::string message = "This map has not been laid out: press Ctrl+L, or run  " + command;
     const char* text = message.c_str();
     ImFont* font = m_fonts->ui;
     const float size = ImGui::GetFontSize();
@@ -328,9 +329,11 @@ void MapCanvas::fitForReading(const MapGeometry& shown) {
             ink.push_back(Rect::around(x.labelAt, {30, OverlayPainter::kPillTextSize}));
         }
         for (const ArrowOverlay& a : m_overlay->arrows)
-            if (!a.label.empty()) ink.push_back(Rect::around(a.labelAt, {30, OverlayPainter::kPillTextSize}));
+            if (!a.label.empty())
+                ink.push_back(Rect::around(a.labelAt, {30, OverlayPainter::kPillTextSize}));
         // Skip and extra badges sit above the steps' top edges.
-        for (const Rect& n : nodes) ink.push_back({n.min - Vec2{0, 2 * OverlayPainter::kPillTextSize}, n.max});
+        for (const Rect& n : nodes)
+            ink.push_back({n.min - Vec2{0, 2 * OverlayPainter::kPillTextSize}, n.max});
     }
     ReadingFit fit = editor::fitForReading(nodes, ink, m_view.viewport(), smallest, m_reading);
     if (fit.rows.empty()) {
@@ -399,7 +402,8 @@ const MapGeometry& MapCanvas::geometryForFrame(const MapEditor& editor) {
         m_preview = buildMapGeometry(moved);
         m_previewShown = true;
     } else if (m_animation) {
-        const double t = std::clamp((ImGui::GetTime() - m_animation->started) / kLayoutSeconds, 0.0, 1.0);
+        const double t =
+            std::clamp((ImGui::GetTime() - m_animation->started) / kLayoutSeconds, 0.0, 1.0);
         if (t >= 1) {
             m_animation.reset();
         } else {
@@ -545,8 +549,9 @@ void MapCanvas::draw(MapEditor& editor) {
                 m_view = row.view;
                 // The grid across the row's whole strip, the map only in its band.
                 const Rect vp = m_view.viewport();
-                dl.PushClipRect(ImVec2(static_cast<float>(vp.min.x), static_cast<float>(row.clip.min.y)),
-                                ImVec2(static_cast<float>(vp.max.x), static_cast<float>(row.clip.max.y)), true);
+                dl.PushClipRect(
+                    ImVec2(static_cast<float>(vp.min.x), static_cast<float>(row.clip.min.y)),
+                    ImVec2(static_cast<float>(vp.max.x), static_cast<float>(row.clip.max.y)), true);
                 drawGrid(dl);
                 dl.PopClipRect();
                 dl.PushClipRect(im(row.clip.min), im(row.clip.max), true);
@@ -561,8 +566,8 @@ void MapCanvas::draw(MapEditor& editor) {
         if (shown.needsLayout) drawLayoutHint(dl, session);
         if (!m_wrap) drawMinimap(dl, shown);
         if (overlay) {
-            const auto legend = m_overlayPainter.drawLegend(dl, m_view.viewport(), *overlay, m_overlayTitle,
-                                                            legendFolded);
+            const auto legend = m_overlayPainter.drawLegend(dl, m_view.viewport(), *overlay,
+                                                            m_overlayTitle, legendFolded);
             legendHeader = legend.header;
             m_legendBox = legend.box;
         }
@@ -578,7 +583,8 @@ void MapCanvas::draw(MapEditor& editor) {
     // overlap): a click there folds or unfolds it and does nothing to the map.
     if (!legendHeader.empty()) {
         ImGui::SetCursorScreenPos(im(legendHeader.min));
-        if (ImGui::InvisibleButton("legend-fold", im(legendHeader.size()))) legendFolded = !legendFolded;
+        if (ImGui::InvisibleButton("legend-fold", im(legendHeader.size())))
+            legendFolded = !legendFolded;
         ScriptTargets::mark("legend");
         if (ImGui::IsItemHovered()) {
             ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);

@@ -47,7 +47,8 @@ class MapCanvas {
     const CanvasTransform& view() const { return m_view; }
     // Where a world point is on screen: on a wrapped map, in the row that shows it.
     Vec2 worldToScreen(Vec2 world) const {
-        return m_wrap ? m_wrap->rowFor(world.x).view.worldToScreen(world) : m_view.worldToScreen(world);
+        return m_wrap ? m_wrap->rowFor(world.x).view.worldToScreen(world)
+                      : m_view.worldToScreen(world);
     }
     // Fit keeps the smallest label at least this many pixels high (workshop
     // mode raises it); the next fit uses it.
@@ -77,7 +78,8 @@ class MapCanvas {
     bool animatingLayout() const { return m_animation.has_value(); }
 
     // Beside another map: what only this one has, highlighted.
-    void setDifferences(std::unordered_set<model::NodeId> nodes, std::unordered_set<model::EdgeId> edges) {
+    void setDifferences(std::unordered_set<model::NodeId> nodes,
+                        std::unordered_set<model::EdgeId> edges) {
         m_paint.differentNodes = std::move(nodes);
         m_paint.differentEdges = std::move(edges);
     }
@@ -108,8 +110,8 @@ class MapCanvas {
     void runCommand(const char* what, const std::function<void()>& command);
     void startLayout(MapEditor& editor, model::LayoutDirection direction);
     void fitForReading(const MapGeometry& shown);
-    void drawMap(ImDrawList& dl, const MapEditor& editor, const MapGeometry& shown, const DiffOverlay* overlay,
-                 bool grid);
+    void drawMap(ImDrawList& dl, const MapEditor& editor, const MapGeometry& shown,
+                 const DiffOverlay* overlay, bool grid);
 
     // [canvas_gestures.cpp]
     void handleMouse(MapEditor& editor, const MapGeometry& geo, bool hovered, bool active);
@@ -139,7 +141,8 @@ class MapCanvas {
     bool m_fitPending = true;
     ReadingRule m_reading;
     std::optional<ReadingFit> m_wrap;
-    std::optional<Vec2> m_fittedSize; // the canvas's size at the last fit, until the user pans or zooms
+    std::optional<Vec2>
+        m_fittedSize; // the canvas's size at the last fit, until the user pans or zooms
     Rect m_toolbarExtent;
     Rect m_legendBox;
     std::optional<double> m_zoomAfterFit;
@@ -151,13 +154,13 @@ class MapCanvas {
 
     // The gesture in progress (left button held).
     Gesture m_gesture = Gesture::None;
-    Vec2 m_pressWorld;          // where the button went down, world
-    std::string m_pressKey;     // node pressed, or a connection's source
-    Vec2 m_moveDelta;           // world; snapped
-    ImVec2 m_boxStart{};        // screen
+    Vec2 m_pressWorld;                    // where the button went down, world
+    std::string m_pressKey;               // node pressed, or a connection's source
+    Vec2 m_moveDelta;                     // world; snapped
+    ImVec2 m_boxStart{};                  // screen
     std::optional<std::string> m_dropKey; // node under a connection being dragged
     std::optional<std::string> m_dropRefusal;
-    MapGeometry m_preview;      // the map as the gesture or animation shows it
+    MapGeometry m_preview; // the map as the gesture or animation shows it
     bool m_previewShown = false;
 
     // Renaming in place: a node's label, or an arrow's condition.
@@ -165,9 +168,9 @@ class MapCanvas {
         std::string nodeKey;
         std::optional<model::EdgeRef> edge;
         std::array<char, 512> buffer{};
-        bool focus = true;     // give the field the keyboard on its first frame
+        bool focus = true; // give the field the keyboard on its first frame
         bool cursorToEnd = false;
-        bool active = false;   // the field has taken the keyboard
+        bool active = false; // the field has taken the keyboard
     };
     std::optional<Rename> m_rename;
 

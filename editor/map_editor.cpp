@@ -49,9 +49,10 @@ void MapEditor::pruneSelection() {
     std::erase_if(m_selection.edges, [&](const model::EdgeRef& e) {
         const model::Node* from = map.findNodeByKey(e.from);
         const model::Node* to = map.findNodeByKey(e.to);
-        return !from || !to || std::none_of(map.edges.begin(), map.edges.end(), [&](const model::Edge& x) {
-            return x.from == from->id && x.to == to->id;
-        });
+        return !from || !to ||
+               std::none_of(map.edges.begin(), map.edges.end(), [&](const model::Edge& x) {
+                   return x.from == from->id && x.to == to->id;
+               });
     });
 }
 
@@ -70,7 +71,7 @@ std::string MapEditor::addNode(model::NodeKind kind, double x, double y) {
     }
     model::MapContent after = content();
     const std::string key = model::addNode(after, kind, x, y);
-    m_session->commit("Add " + (kind == model::NodeKind::Activity ? std::string("step")
+    m_session->commit("Add " + (kind == model::NodeKind::Activity   ? std::string("step")
                                 : kind == model::NodeKind::Parallel ? std::string("parallel bar")
                                                                     : model::toText(kind)),
                       after);
@@ -112,7 +113,8 @@ void MapEditor::deleteSelection() {
     if (m_selection.empty()) return;
     model::MapContent after = content();
     model::removeItems(after, m_selection.nodes, m_selection.edges);
-    m_session->commit(countLabel("Delete", m_selection.nodes.size(), m_selection.edges.size()), after);
+    m_session->commit(countLabel("Delete", m_selection.nodes.size(), m_selection.edges.size()),
+                      after);
     m_selection = {};
 }
 
@@ -133,8 +135,7 @@ void MapEditor::rename(const std::string& key, const std::string& label) {
 void MapEditor::setActivity(const std::string& key, const std::string& code) {
     model::MapContent after = content();
     model::Node& n = editable(after, key);
-    if (n.kind != model::NodeKind::Activity)
-        throw model::Error("only a step has an activity code");
+    if (n.kind != model::NodeKind::Activity) throw model::Error("only a step has an activity code");
     if (!code.empty() && !m_session->workspace().hasActivity(code))
         throw model::Error("\"" + code + "\" is not in the network's vocabulary");
     n.activity = code;

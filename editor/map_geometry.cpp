@@ -279,8 +279,7 @@ MapGeometry buildMapGeometry(const model::MapContent& map, const GeometryStyle& 
         EdgeGeometry g = edgeGeometry(e, a->second, b->second, geo.nodes, geo.flow, style);
         if (g.drawable) {
             // Loops swing out past the nodes; a few samples keep them in view.
-            for (int i = 0; i <= 8; ++i)
-                geo.bounds.add(g.line.at(i / 8.0));
+            for (int i = 0; i <= 8; ++i) geo.bounds.add(g.line.at(i / 8.0));
             geo.bounds.add(g.tip);
             geo.bounds.add(g.labelAt);
         }

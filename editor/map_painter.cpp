@@ -63,13 +63,11 @@ Wrapped wrap(const ImFont* font, const std::string& text, float size, float maxW
         if (eol < end && *eol != ' ' && *eol != '\n' && eol > s && eol[-1] != ' ')
             out.brokeWord = true;
         std::string line(s, eol);
-        while (!line.empty() && (line.back() == ' ' || line.back() == '\n'))
-            line.pop_back();
+        while (!line.empty() && (line.back() == ' ' || line.back() == '\n')) line.pop_back();
         out.lines.push_back(std::move(line));
         s = eol;
         if (s < end && *s == '\n') ++s;
-        while (s < end && *s == ' ')
-            ++s;
+        while (s < end && *s == ' ') ++s;
     }
     return out;
 }
@@ -86,8 +84,7 @@ TextBlock fitText(const ImFont* measure, const std::string& text, float maxWidth
     for (float size = preferredSize;; size = std::max(minSize, size - 0.5f)) {
         Wrapped w = wrap(measure, text, size, maxWidth);
         float widest = 0;
-        for (const auto& line : w.lines)
-            widest = std::max(widest, textWidth(measure, size, line));
+        for (const auto& line : w.lines) widest = std::max(widest, textWidth(measure, size, line));
         const bool fits = !w.brokeWord && widest <= maxWidth + 0.01f &&
                           size * static_cast<float>(w.lines.size()) <= maxHeight + 0.01f;
         if (!fits && size > minSize) continue;
@@ -101,18 +98,15 @@ TextBlock fitText(const ImFont* measure, const std::string& text, float maxWidth
             while (!last.empty() && textWidth(measure, size, last + ellipsis) > maxWidth) {
                 // Drop one whole UTF-8 character from the end.
                 std::size_t i = last.size() - 1;
-                while (i > 0 && (static_cast<unsigned char>(last[i]) & 0xC0) == 0x80)
-                    --i;
+                while (i > 0 && (static_cast<unsigned char>(last[i]) & 0xC0) == 0x80) --i;
                 last.erase(i);
             }
-            while (!last.empty() && last.back() == ' ')
-                last.pop_back();
+            while (!last.empty() && last.back() == ' ') last.pop_back();
             last += ellipsis;
         }
         block.size = size;
         block.lines = std::move(w.lines);
-        for (const auto& line : block.lines)
-            block.widths.push_back(textWidth(measure, size, line));
+        for (const auto& line : block.lines) block.widths.push_back(textWidth(measure, size, line));
         return block;
     }
 }
@@ -166,8 +160,9 @@ void MapPainter::prepare(const model::MapContent& map, const MapGeometry& geo,
                               kLabelSize, kMinLabelSize);
             t.labelOffset = Vec2{0, header / 2};
             if (!t.label.empty())
-                m_smallestStepLabel = m_smallestStepLabel > 0 ? std::min(m_smallestStepLabel, t.label.size)
-                                                              : t.label.size;
+                m_smallestStepLabel = m_smallestStepLabel > 0
+                                          ? std::min(m_smallestStepLabel, t.label.size)
+                                          : t.label.size;
             break;
         }
         case NodeKind::Decision: {
@@ -206,8 +201,7 @@ void MapPainter::prepare(const model::MapContent& map, const MapGeometry& geo,
     }
 
     std::unordered_map<model::EdgeId, const model::Edge*> edges;
-    for (const auto& e : map.edges)
-        edges.emplace(e.id, &e);
+    for (const auto& e : map.edges) edges.emplace(e.id, &e);
     m_edgeText.assign(geo.edges.size(), {});
     for (std::size_t i = 0; i < geo.edges.size(); ++i) {
         const auto it = edges.find(geo.edges[i].id);
@@ -222,7 +216,8 @@ void MapPainter::prepare(const model::MapContent& map, const MapGeometry& geo,
 void drawRowMarks(ImDrawList& dl, const ReadingFit& wrap) {
     const auto chevron = [&](double x, double y) {
         const float cx = f(x), cy = f(y);
-        dl.AddTriangleFilled(ImVec2(cx - 5, cy - 9), ImVec2(cx + 6, cy), ImVec2(cx - 5, cy + 9), colour::textMuted);
+        dl.AddTriangleFilled(ImVec2(cx - 5, cy - 9), ImVec2(cx + 6, cy), ImVec2(cx - 5, cy + 9),
+                             colour::textMuted);
     };
     for (std::size_t i = 0; i < wrap.rows.size(); ++i) {
         const ReadingRow& row = wrap.rows[i];
@@ -306,9 +301,9 @@ void MapPainter::drawEdges(ImDrawList& dl, const CanvasTransform& view, const Ma
         const bool different = state.differentEdges.count(e.id) > 0;
         const float line = state.highContrast ? normal * 1.6f : normal;
         const float thickness = selected || hovered || different ? line + 1.5f : line;
-        const ImU32 ink = selected    ? colour::selection
-                          : hovered   ? colour::hover
-                          : different ? colour::different
+        const ImU32 ink = selected             ? colour::selection
+                          : hovered            ? colour::hover
+                          : different          ? colour::different
                           : state.highContrast ? colour::edgeStrong
                                                : colour::edge;
         if (e.style == EdgeStyle::Association) {
@@ -361,7 +356,8 @@ void MapPainter::drawNode(ImDrawList& dl, const CanvasTransform& view, const Nod
     const auto offset = [&](ImVec2 p) { return ImVec2(p.x + shadow.x, p.y + shadow.y); };
     const bool selected = state.selected.count(node.id) > 0;
     const bool hovered = state.hovered == node.id || state.dropTarget == node.id;
-    const float border = strokeWidth(zoom, state.highContrast ? 2.5 : 1.5, 1.0, state.highContrast ? 4.5 : 3.0);
+    const float border =
+        strokeWidth(zoom, state.highContrast ? 2.5 : 1.5, 1.0, state.highContrast ? 4.5 : 3.0);
     // One highlight for every kind: the outline's bounding box, a little out.
     const Rect highlight = Rect::around(c, half).expanded(std::clamp(4 * zoom, 3.0, 6.0));
     const float highlightRounding = f(std::clamp(6 * zoom, 3.0, 10.0));

@@ -45,9 +45,9 @@ struct PaintState {
     std::optional<model::EdgeId> hoveredEdge;
     std::unordered_set<model::NodeId> selected;
     std::unordered_set<model::EdgeId> selectedEdges;
-    std::optional<model::NodeId> handlesOn;  // shows its connection handles
-    std::optional<model::NodeId> dropTarget; // a connection being dragged is over it
-    bool dropRefused = false;                // …and the model would refuse it
+    std::optional<model::NodeId> handlesOn;          // shows its connection handles
+    std::optional<model::NodeId> dropTarget;         // a connection being dragged is over it
+    bool dropRefused = false;                        // …and the model would refuse it
     std::unordered_map<model::NodeId, int> problems; // validation problems per node
     // Beside another map: what only this one has (map_comparison.h).
     std::unordered_set<model::NodeId> differentNodes;

@@ -56,8 +56,7 @@ std::string fitted(const ImFont* font, float size, const std::string& text, floa
     std::string cut = text;
     while (!cut.empty() && measure(cut + "\xE2\x80\xA6") > width) {
         std::size_t i = cut.size() - 1; // drop one whole UTF-8 character
-        while (i > 0 && (static_cast<unsigned char>(cut[i]) & 0xC0) == 0x80)
-            --i;
+        while (i > 0 && (static_cast<unsigned char>(cut[i]) & 0xC0) == 0x80) --i;
         cut.erase(i);
     }
     return cut + "\xE2\x80\xA6";
@@ -108,8 +107,7 @@ void mapRow(const EditorSession& session, const model::MapSummary& map, const Fo
 std::map<std::string, std::vector<const model::MapSummary*>>
 byProcess(const std::vector<const model::MapSummary*>& maps) {
     std::map<std::string, std::vector<const model::MapSummary*>> groups;
-    for (const auto* m : maps)
-        groups[m->processName].push_back(m);
+    for (const auto* m : maps) groups[m->processName].push_back(m);
     return groups;
 }
 
@@ -171,7 +169,8 @@ void NetworkPanel::mapMenu(const EditorSession& session, const model::MapSummary
 
 void NetworkPanel::drawVersions(const EditorSession& session, const model::MapSummary& map) {
     // Read once per map and change, not every frame.
-    const std::uint64_t revision = session.workspaceRevision() * 1'000'003 + session.contentRevision();
+    const std::uint64_t revision =
+        session.workspaceRevision() * 1'000'003 + session.contentRevision();
     if (m_versionsOf != map.id || m_versionsRevision != revision) {
         m_versions = session.workspace().versions(map.id);
         m_versionsOf = map.id;
@@ -183,12 +182,13 @@ void NetworkPanel::drawVersions(const EditorSession& session, const model::MapSu
         if (it->published) {
             // "sha256:ab12…": the digits are what people compare.
             const std::string digits = it->hash.substr(it->hash.find(':') + 1, 8);
-            ImGui::TextDisabled("v%d  published %s  %s", it->number, it->publishedAt.substr(0, 10).c_str(),
-                                digits.c_str());
+            ImGui::TextDisabled("v%d  published %s  %s", it->number,
+                                it->publishedAt.substr(0, 10).c_str(), digits.c_str());
         } else {
             ImGui::TextDisabled("v%d  draft", it->number);
         }
-        if (ImGui::IsItemHovered() && !it->hash.empty()) ImGui::SetTooltip("content hash %s", it->hash.c_str());
+        if (ImGui::IsItemHovered() && !it->hash.empty())
+            ImGui::SetTooltip("content hash %s", it->hash.c_str());
     }
     ImGui::Unindent(14);
 }
@@ -235,11 +235,14 @@ void NetworkPanel::drawDialogs(EditorSession& session, Notices& notices) {
         if (processes.empty()) {
             ImGui::TextDisabled("Add a process first.");
         } else {
-            m_processChoice = std::clamp(m_processChoice, 0, static_cast<int>(processes.size()) - 1);
+            m_processChoice =
+                std::clamp(m_processChoice, 0, static_cast<int>(processes.size()) - 1);
             ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22);
-            if (ImGui::BeginCombo("Process", processes[static_cast<std::size_t>(m_processChoice)].name.c_str())) {
+            if (ImGui::BeginCombo(
+                    "Process", processes[static_cast<std::size_t>(m_processChoice)].name.c_str())) {
                 for (int i = 0; i < static_cast<int>(processes.size()); ++i)
-                    if (ImGui::Selectable(processes[static_cast<std::size_t>(i)].name.c_str(), i == m_processChoice))
+                    if (ImGui::Selectable(processes[static_cast<std::size_t>(i)].name.c_str(),
+                                          i == m_processChoice))
                         m_processChoice = i;
                 ImGui::EndCombo();
             }
@@ -255,27 +258,35 @@ void NetworkPanel::drawDialogs(EditorSession& session, Notices& notices) {
     if (ok) {
         const std::string name = m_name.data();
         const std::optional<model::TrustId> trust =
-            m_trustChoice > 0 ? std::optional(trusts[static_cast<std::size_t>(m_trustChoice - 1)].id)
-                              : std::nullopt;
+            m_trustChoice > 0
+                ? std::optional(trusts[static_cast<std::size_t>(m_trustChoice - 1)].id)
+                : std::nullopt;
         try {
             switch (m_dialog) {
             case Dialog::NewMap:
                 if (processes.empty()) throw model::Error("add a process first");
-                m_chosen = session.createMap(processes[static_cast<std::size_t>(m_processChoice)].id,
-                                             trust, name);
+                m_chosen = session.createMap(
+                    processes[static_cast<std::size_t>(m_processChoice)].id, trust, name);
                 break;
-            case Dialog::NewProcess: session.addProcess(name); break;
-            case Dialog::Rename: session.renameMap(m_dialogMap, name); break;
+            case Dialog::NewProcess:
+                session.addProcess(name);
+                break;
+            case Dialog::Rename:
+                session.renameMap(m_dialogMap, name);
+                break;
             case Dialog::Duplicate:
                 m_chosen = session.duplicateMap(m_dialogMap, trust, name,
-                                                trust ? model::MapStatus::StrawMan : model::MapStatus::Draft);
+                                                trust ? model::MapStatus::StrawMan
+                                                      : model::MapStatus::Draft);
                 break;
-            case Dialog::None: break;
+            case Dialog::None:
+                break;
             }
             m_dialog = Dialog::None;
             ImGui::CloseCurrentPopup();
         } catch (const model::Error& e) {
-            notices.error(std::string("Could not ") + (m_dialog == Dialog::Rename ? "rename the map" : "create it"),
+            notices.error(std::string("Could not ") +
+                              (m_dialog == Dialog::Rename ? "rename the map" : "create it"),
                           e.what());
         }
     } else if (cancel) {
@@ -302,7 +313,8 @@ std::optional<model::MapId> NetworkPanel::draw(EditorSession& session, const Fon
         m_trustChoice = 0;
         if (const model::MapSummary* shown = session.selected())
             for (std::size_t i = 0; i < session.processes().size(); ++i)
-                if (session.processes()[i].id == shown->process) m_processChoice = static_cast<int>(i);
+                if (session.processes()[i].id == shown->process)
+                    m_processChoice = static_cast<int>(i);
     }
     ImGui::SameLine();
     if (ImGui::SmallButton("New process")) {

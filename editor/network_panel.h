@@ -1,6 +1,6 @@
 // The "Network" panel: the tree of trusts -> processes -> maps (the open map
-// with its versions), with network-wide maps under their own "Network" node. Clicking a map shows it; a map's menu
-// (right-click) renames, duplicates (a trust's straw man from the network map),
+// with its versions), with network-wide maps under their own "Network" node. Clicking a map shows
+// it; a map's menu (right-click) renames, duplicates (a trust's straw man from the network map),
 // publishes a version and changes its status; "New map" and "New process" add.
 #pragma once
 

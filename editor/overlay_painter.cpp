@@ -55,8 +55,7 @@ bool overlaps(const Rect& a, const Rect& b) {
 // world units) cover the rest.
 bool onScreen(const Bezier& line, Vec2 tip, double reach, const Rect& visibleWorld) {
     Rect box;
-    for (const Vec2 p : {line.p0, line.c1, line.c2, line.p3, tip})
-        box.add(p);
+    for (const Vec2 p : {line.p0, line.c1, line.c2, line.p3, tip}) box.add(p);
     return overlaps(box.expanded(reach), visibleWorld);
 }
 
@@ -139,8 +138,7 @@ int piecesFor(const Bezier& screen) {
 void dashCurve(Dasher& dasher, const Bezier& screen) {
     dasher.start(im(screen.p0));
     const int pieces = piecesFor(screen);
-    for (int k = 1; k <= pieces; ++k)
-        dasher.lineTo(im(screen.at(static_cast<double>(k) / pieces)));
+    for (int k = 1; k <= pieces; ++k) dasher.lineTo(im(screen.at(static_cast<double>(k) / pieces)));
 }
 
 // [SECTION] Arrows
@@ -413,8 +411,9 @@ void OverlayPainter::drawBadges(ImDrawList& dl, const CanvasTransform& view, con
 // [SECTION] Legend
 
 OverlayPainter::LegendPlace OverlayPainter::drawLegend(ImDrawList& dl, const Rect& viewport,
-                                                      const DiffOverlay& overlay, const std::string& title,
-                                                      bool folded) const {
+                                                       const DiffOverlay& overlay,
+                                                       const std::string& title,
+                                                       bool folded) const {
     // A step smaller than the panels' type (never under 12 px), so workshop mode
     // enlarges it with them while it keeps to a corner of the map.
     const float em = std::max(12.0f, std::round(0.8f * ImGui::GetFontSize()));
@@ -442,12 +441,13 @@ OverlayPainter::LegendPlace OverlayPainter::drawLegend(ImDrawList& dl, const Rec
     // when folded, down when open, as ImGui's tree nodes.
     const float cx = lo.x + pad + marker * 0.4f, cy = lo.y + pad + row / 2, tri = 0.28f * em;
     if (folded)
-        dl.AddTriangleFilled(ImVec2(cx - tri * 0.6f, cy - tri), ImVec2(cx - tri * 0.6f, cy + tri), ImVec2(cx + tri, cy),
-                             colour::text);
+        dl.AddTriangleFilled(ImVec2(cx - tri * 0.6f, cy - tri), ImVec2(cx - tri * 0.6f, cy + tri),
+                             ImVec2(cx + tri, cy), colour::text);
     else
-        dl.AddTriangleFilled(ImVec2(cx - tri, cy - tri * 0.6f), ImVec2(cx + tri, cy - tri * 0.6f), ImVec2(cx, cy + tri),
-                             colour::text);
-    const LegendPlace place{{{lo.x, lo.y}, {hi.x, hi.y}}, {{lo.x, lo.y}, {hi.x, lo.y + 2 * pad + row}}};
+        dl.AddTriangleFilled(ImVec2(cx - tri, cy - tri * 0.6f), ImVec2(cx + tri, cy - tri * 0.6f),
+                             ImVec2(cx, cy + tri), colour::text);
+    const LegendPlace place{{{lo.x, lo.y}, {hi.x, hi.y}},
+                            {{lo.x, lo.y}, {hi.x, lo.y + 2 * pad + row}}};
 
     const float x = lo.x + pad;
     float y = lo.y + pad;

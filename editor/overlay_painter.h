@@ -71,8 +71,8 @@ class OverlayPainter {
     struct LegendPlace {
         Rect box, header;
     };
-    LegendPlace drawLegend(ImDrawList& drawList, const Rect& viewportScreen, const DiffOverlay& overlay,
-                           const std::string& title, bool folded) const;
+    LegendPlace drawLegend(ImDrawList& drawList, const Rect& viewportScreen,
+                           const DiffOverlay& overlay, const std::string& title, bool folded) const;
 
   private:
     void drawLabel(ImDrawList& dl, const CanvasTransform& view, const std::string& text,

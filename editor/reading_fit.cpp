@@ -9,7 +9,8 @@ namespace strawman::editor {
 namespace {
 
 // The free stretches of x between nodes, merged, inside the map's bounds.
-std::vector<std::pair<double, double>> gapsBetween(const Rect& bounds, std::span<const Rect> nodes) {
+std::vector<std::pair<double, double>> gapsBetween(const Rect& bounds,
+                                                   std::span<const Rect> nodes) {
     std::vector<std::pair<double, double>> taken;
     for (const Rect& n : nodes)
         if (!n.empty()) taken.push_back({n.min.x, n.max.x});
@@ -22,7 +23,9 @@ std::vector<std::pair<double, double>> gapsBetween(const Rect& bounds, std::span
     }
     // Only gaps inside the map: a cut at its very edge would leave an empty band.
     gaps.erase(std::remove_if(gaps.begin(), gaps.end(),
-                              [&](const auto& g) { return g.first <= bounds.min.x || g.second >= bounds.max.x; }),
+                              [&](const auto& g) {
+                                  return g.first <= bounds.min.x || g.second >= bounds.max.x;
+                              }),
                gaps.end());
     return gaps;
 }
@@ -30,8 +33,8 @@ std::vector<std::pair<double, double>> gapsBetween(const Rect& bounds, std::span
 // n - 1 cuts, each in the gap nearest to where an even split would put it, in
 // the middle of the gap so the arrow crossing it shows in both rows. Nothing
 // when the map has too few gaps.
-std::optional<std::vector<double>> cutsFor(const Rect& bounds, const std::vector<std::pair<double, double>>& gaps,
-                                           int n) {
+std::optional<std::vector<double>>
+cutsFor(const Rect& bounds, const std::vector<std::pair<double, double>>& gaps, int n) {
     std::vector<double> cuts;
     double after = bounds.min.x;
     for (int k = 1; k < n; ++k) {
@@ -126,8 +129,8 @@ std::vector<Rect> arrowInk(const MapGeometry& geometry) {
     return ink;
 }
 
-ReadingFit fitForReading(std::span<const Rect> nodes, std::span<const Rect> ink, const Rect& viewport,
-                         double smallestText, const ReadingRule& rule) {
+ReadingFit fitForReading(std::span<const Rect> nodes, std::span<const Rect> ink,
+                         const Rect& viewport, double smallestText, const ReadingRule& rule) {
     ReadingFit fit;
     Rect bounds;
     for (const Rect& r : nodes) bounds.add(r);
@@ -166,12 +169,14 @@ ReadingFit fitForReading(std::span<const Rect> nodes, std::span<const Rect> ink,
     if (plan.zoom < legible && plan.bands.size() == 1) {
         // Too big to show whole and legible: legible, from the map's start (its
         // left edge for a wide map, its top for a tall one), centred across.
-        const double zoom = std::clamp(legible, CanvasTransform::kMinZoom, CanvasTransform::kMaxZoom);
+        const double zoom =
+            std::clamp(legible, CanvasTransform::kMinZoom, CanvasTransform::kMaxZoom);
         fit.whole = false;
         CanvasTransform view;
         view.setViewport(viewport);
         const bool wide = w > h;
-        const Vec2 world = wide ? Vec2{bounds.min.x, bounds.centre().y} : Vec2{bounds.centre().x, bounds.min.y};
+        const Vec2 world =
+            wide ? Vec2{bounds.min.x, bounds.centre().y} : Vec2{bounds.centre().x, bounds.min.y};
         const Vec2 screen = wide ? Vec2{viewport.min.x + rule.marginPx, viewport.centre().y}
                                  : Vec2{viewport.centre().x, viewport.min.y + rule.marginPx};
         view.place(zoom, world, screen);

@@ -61,7 +61,7 @@ struct ReadingFit {
 void addArrowInk(const Bezier& line, std::vector<Rect>& ink);
 std::vector<Rect> arrowInk(const MapGeometry& geometry);
 
-ReadingFit fitForReading(std::span<const Rect> nodes, std::span<const Rect> ink, const Rect& viewport,
-                         double smallestText, const ReadingRule& rule = {});
+ReadingFit fitForReading(std::span<const Rect> nodes, std::span<const Rect> ink,
+                         const Rect& viewport, double smallestText, const ReadingRule& rule = {});
 
 } // namespace strawman::editor

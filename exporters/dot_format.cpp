@@ -101,8 +101,7 @@ std::string number(double value, int decimals) {
     if (ec != std::errc()) return "0";
     std::string text(buffer.data(), end);
     if (text.find('.') != std::string::npos) {
-        while (text.back() == '0')
-            text.pop_back();
+        while (text.back() == '0') text.pop_back();
         if (text.back() == '.') text.pop_back();
     }
     if (text == "-0") text = "0";
@@ -176,13 +175,11 @@ std::vector<Token> scan(std::string_view text) {
         const bool atLineStart = lineStart;
         lineStart = false;
         if (c == '#' && atLineStart) { // preprocessor output lines are ignored
-            while (i < n && text[i] != '\n')
-                ++i;
+            while (i < n && text[i] != '\n') ++i;
             continue;
         }
         if (c == '/' && i + 1 < n && text[i + 1] == '/') {
-            while (i < n && text[i] != '\n')
-                ++i;
+            while (i < n && text[i] != '\n') ++i;
             continue;
         }
         if (c == '/' && i + 1 < n && text[i + 1] == '*') {
@@ -239,8 +236,7 @@ std::vector<Token> scan(std::string_view text) {
                 token.text += text[i++];
         } else if (idChar(static_cast<unsigned char>(c))) {
             token.isId = true;
-            while (i < n && idChar(static_cast<unsigned char>(text[i])))
-                token.text += text[i++];
+            while (i < n && idChar(static_cast<unsigned char>(text[i]))) token.text += text[i++];
         } else {
             token.text = std::string(1, c);
             ++i;
@@ -346,8 +342,7 @@ std::pair<int, std::string> splitGraphvizMessage(std::string message) {
         // Keep the first line, and the quoted text cgraph adds for an open string.
         std::string rest = message.substr(newline + 1);
         message.erase(newline);
-        while (!rest.empty() && (rest.back() == '\n' || rest.back() == ' '))
-            rest.pop_back();
+        while (!rest.empty() && (rest.back() == '\n' || rest.back() == ' ')) rest.pop_back();
         if (!rest.empty()) message += " (" + rest.substr(0, rest.find('\n')) + ")";
     }
     int line = 0;
@@ -371,8 +366,7 @@ std::string toDot(const model::MapContent& map, std::string_view graphName) {
     // DOT ids for the nodes: the key, made unique if the draft repeats one.
     std::unordered_map<model::NodeId, std::string> ids;
     std::unordered_set<std::string> taken;
-    for (const model::Node& node : map.nodes)
-        taken.insert(node.key);
+    for (const model::Node& node : map.nodes) taken.insert(node.key);
     std::unordered_set<std::string> used;
     for (const model::Node& node : map.nodes) {
         std::string id = node.key;
@@ -535,8 +529,7 @@ DotImport fromDot(std::string_view text, std::string_view fileName,
     // per tail node.
     std::vector<Agedge_t*> edges;
     for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n))
-        for (Agedge_t* e = agfstout(g, n); e; e = agnxtout(g, e))
-            edges.push_back(e);
+        for (Agedge_t* e = agfstout(g, n); e; e = agnxtout(g, e)) edges.push_back(e);
     std::sort(edges.begin(), edges.end(),
               [](Agedge_t* a, Agedge_t* b) { return AGSEQ(a) < AGSEQ(b); });
     std::int64_t nextEdge = 1;

@@ -31,16 +31,17 @@ model::MapId importDotMap(model::Workspace& ws, std::string_view dotText, std::s
                           const MapImportOptions& options) {
     if (options.process.empty()) throw model::Error("a map belongs to a process: name one");
     std::function<bool(std::string_view)> known;
-    if (!options.addActivities)
-        known = [&](std::string_view code) { return ws.hasActivity(code); };
+    if (!options.addActivities) known = [&](std::string_view code) { return ws.hasActivity(code); };
     DotImport parsed = fromDot(dotText, fileName, known);
 
     // A file with no positions (hand-written, or from another tool) is laid out
     // so it can be seen at once; one with positions keeps them.
     const bool placed = std::any_of(parsed.content.nodes.begin(), parsed.content.nodes.end(),
                                     [](const model::Node& n) { return n.width > 0; });
-    if (!placed) model::layout(parsed.content, model::LayoutDirection::LeftRight);
-    else keepOnCanvas(parsed.content);
+    if (!placed)
+        model::layout(parsed.content, model::LayoutDirection::LeftRight);
+    else
+        keepOnCanvas(parsed.content);
 
     std::string name = options.name;
     if (name.empty()) name = parsed.graphName;
@@ -51,7 +52,8 @@ model::MapId importDotMap(model::Workspace& ws, std::string_view dotText, std::s
     ws.transaction([&] {
         if (options.addActivities)
             for (const model::Node& n : parsed.content.nodes)
-                if (!n.activity.empty() && !ws.hasActivity(n.activity)) ws.addActivity(n.activity, n.activity);
+                if (!n.activity.empty() && !ws.hasActivity(n.activity))
+                    ws.addActivity(n.activity, n.activity);
         const auto process = ws.findProcess(options.process);
         const model::ProcessId processId = process ? process->id : ws.addProcess(options.process);
         id = ws.createMap(processId, options.trust, name, parsed.content, options.status);

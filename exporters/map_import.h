@@ -12,10 +12,10 @@
 namespace strawman::exporters {
 
 struct MapImportOptions {
-    std::optional<model::TrustId> trust;  // empty for a network-wide map
-    std::string process;                  // created when the workspace has none of this name
-    std::string name;                     // empty: the DOT graph's name, else the file name
-    bool addActivities = false;           // take unknown activity codes into the vocabulary
+    std::optional<model::TrustId> trust; // empty for a network-wide map
+    std::string process;                 // created when the workspace has none of this name
+    std::string name;                    // empty: the DOT graph's name, else the file name
+    bool addActivities = false;          // take unknown activity codes into the vocabulary
     model::MapStatus status = model::MapStatus::Draft;
 };
 

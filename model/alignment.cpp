@@ -77,7 +77,8 @@ ReplayModel buildReplayModel(const MapContent& map) {
 
     std::map<std::vector<std::uint64_t>, std::uint32_t> classes;
     for (const auto& bits : r.reach)
-        r.reachClass.push_back(classes.try_emplace(bits, static_cast<std::uint32_t>(classes.size())).first->second);
+        r.reachClass.push_back(
+            classes.try_emplace(bits, static_cast<std::uint32_t>(classes.size())).first->second);
     r.reachClasses = static_cast<std::uint32_t>(classes.size());
     r.silent = planSilentSteps(r.net, s, r.transitionLabel);
     r.counts = counted.valid() ? counted.get() : count();
@@ -124,14 +125,16 @@ struct SearchState {
 // the bound is consistent (it never falls by more than a move costs), so
 // estimates taken out never fall and a cursor over the heaps finds the least.
 class OpenStates {
-public:
+  public:
     void clear() {
         // A long case can leave big heaps the next cases would not use; they are
         // given back rather than kept for every case to come.
         for (std::size_t d = 0; d < m_used; ++d) {
             std::vector<Entry>& heap = m_heaps[d];
-            if (heap.capacity() > kKeptHeap) std::vector<Entry>().swap(heap);
-            else heap.clear();
+            if (heap.capacity() > kKeptHeap)
+                std::vector<Entry>().swap(heap);
+            else
+                heap.clear();
         }
         m_used = 0;
         m_deviations = 0;
@@ -139,12 +142,13 @@ public:
     }
     bool empty() const { return m_size == 0; }
 
-    void push(std::uint32_t deviations, std::uint32_t silent, std::uint32_t position, std::uint32_t marking,
-              std::uint32_t state) {
+    void push(std::uint32_t deviations, std::uint32_t silent, std::uint32_t position,
+              std::uint32_t marking, std::uint32_t state) {
         if (deviations >= m_heaps.size()) m_heaps.resize(deviations + 1);
         m_used = std::max<std::size_t>(m_used, deviations + 1);
         std::vector<Entry>& heap = m_heaps[deviations];
-        heap.push_back({std::uint64_t{silent} << 32 | ~position, std::uint64_t{marking} << 32 | state});
+        heap.push_back(
+            {std::uint64_t{silent} << 32 | ~position, std::uint64_t{marking} << 32 | state});
         std::push_heap(heap.begin(), heap.end(), Later{});
         ++m_size;
         // Only an inconsistent bound would push below the cursor; stay correct anyway.
@@ -161,7 +165,7 @@ public:
         return state;
     }
 
-private:
+  private:
     // The order as two words compared without branches: a pop from a big heap
     // otherwise loses much of its time to mispredicted comparisons.
     struct Entry {
@@ -170,7 +174,8 @@ private:
     };
     struct Later {
         bool operator()(const Entry& a, const Entry& b) const {
-            return (a.silentFirst > b.silentFirst) | ((a.silentFirst == b.silentFirst) & (a.order > b.order));
+            return (a.silentFirst > b.silentFirst) |
+                   ((a.silentFirst == b.silentFirst) & (a.order > b.order));
         }
     };
     static constexpr std::size_t kKeptHeap = 1 << 16;
@@ -183,7 +188,7 @@ private:
 // probing; a generation number empties it for the next case without touching
 // its memory.
 class StateIndex {
-public:
+  public:
     void clear() {
         m_used = 0;
         if (++m_generation == 0) {
@@ -206,7 +211,7 @@ public:
         }
     }
 
-private:
+  private:
     struct Slot {
         std::uint64_t key = 0;
         std::uint32_t state = kNone;
@@ -314,7 +319,8 @@ Alignment Aligner::align(std::span<const std::int32_t> trace, std::uint64_t maxS
             t.forced.resize(t.forced.size() + n + 1);
             std::uint32_t* counts = t.forced.data() + t.classStart[c];
             counts[n] = 0;
-            for (std::uint32_t j = n; j-- > 0;) counts[j] = counts[j + 1] + (cannotMatch(m, j) ? 1 : 0);
+            for (std::uint32_t j = n; j-- > 0;)
+                counts[j] = counts[j + 1] + (cannotMatch(m, j) ? 1 : 0);
         }
         return t.forced[t.classStart[c] + i];
     };
@@ -327,18 +333,23 @@ Alignment Aligner::align(std::span<const std::int32_t> trace, std::uint64_t maxS
             t.kindLabel.push_back(l);
         }
     const auto kinds = static_cast<std::uint32_t>(t.kindLabel.size());
-    const bool byLabel = model.counts.known() && std::size_t{kinds + 1} * (n + 1) <= kMaxBoundEntries;
+    const bool byLabel =
+        model.counts.known() && std::size_t{kinds + 1} * (n + 1) <= kMaxBoundEntries;
     if (byLabel) {
         t.remaining.assign(std::size_t{kinds} * (n + 1), 0);
         for (std::uint32_t j = n; j-- > 0;) {
-            std::copy_n(t.remaining.data() + std::size_t{j + 1} * kinds, kinds, t.remaining.data() + std::size_t{j} * kinds);
-            if (trace[j] >= 0) ++t.remaining[std::size_t{j} * kinds + t.kindOf[static_cast<std::size_t>(trace[j])]];
+            std::copy_n(t.remaining.data() + std::size_t{j + 1} * kinds, kinds,
+                        t.remaining.data() + std::size_t{j} * kinds);
+            if (trace[j] >= 0)
+                ++t.remaining[std::size_t{j} * kinds +
+                              t.kindOf[static_cast<std::size_t>(trace[j])]];
         }
     }
     const LabelCounts& counts = model.counts;
     // Events of labels the map cannot do from m are counted as in the reach
     // bound; beyond that, only the labels m limits or requires can add.
-    const auto byLabelBound = [&](std::uint32_t m, std::uint32_t i, std::uint32_t forced) -> std::uint32_t {
+    const auto byLabelBound = [&](std::uint32_t m, std::uint32_t i,
+                                  std::uint32_t forced) -> std::uint32_t {
         std::uint32_t sum = forced;
         const std::uint32_t* left = t.remaining.data() + std::size_t{i} * kinds;
         const std::uint8_t* most = counts.most.data() + std::size_t{m} * counts.labels;
@@ -368,8 +379,9 @@ Alignment Aligner::align(std::span<const std::int32_t> trace, std::uint64_t maxS
         SearchState& v = t.states[state];
         if (v.bound == kNone) v.bound = bound(v.marking, v.position);
         t.open.push(static_cast<std::uint32_t>(v.cost / kDeviation) + v.bound,
-                    static_cast<std::uint32_t>(v.cost % kDeviation) + model.silent.toFinal[v.marking], v.position,
-                    v.marking, state);
+                    static_cast<std::uint32_t>(v.cost % kDeviation) +
+                        model.silent.toFinal[v.marking],
+                    v.position, v.marking, state);
     };
 
     t.states.push_back({0, kNone, 0, 0, kNone, false, {MoveKind::Silent, -1, -1}});
@@ -407,7 +419,8 @@ Alignment Aligner::align(std::span<const std::int32_t> trace, std::uint64_t maxS
         t.states[at].closed = true;
         if (++result.statesVisited > maxStates)
             throw AlignmentTooLarge("a case of " + std::to_string(n) + " events needed more than " +
-                                    std::to_string(maxStates) + " search states; it is left out of the diff");
+                                    std::to_string(maxStates) +
+                                    " search states; it is left out of the diff");
         const std::uint32_t m = t.states[at].marking, i = t.states[at].position;
         if (m == s.final && i == n) {
             goal = at;
@@ -415,16 +428,20 @@ Alignment Aligner::align(std::span<const std::int32_t> trace, std::uint64_t maxS
         }
         const std::uint64_t cost = t.states[at].cost;
         if (const std::uint32_t a = model.silent.takeAlone[m]; a != NetStates::kNever) {
-            relax(at, cost + 1, s.arcs[a].to, i, {MoveKind::Silent, -1, static_cast<std::int32_t>(s.arcs[a].transition)});
+            relax(at, cost + 1, s.arcs[a].to, i,
+                  {MoveKind::Silent, -1, static_cast<std::int32_t>(s.arcs[a].transition)});
             continue;
         }
-        if (i < n) relax(at, cost + kDeviation, m, i + 1, {MoveKind::Log, static_cast<std::int32_t>(i), -1});
+        if (i < n)
+            relax(at, cost + kDeviation, m, i + 1,
+                  {MoveKind::Log, static_cast<std::int32_t>(i), -1});
         for (std::uint32_t a = s.arcStart[m]; a < s.arcStart[m + 1]; ++a) {
             const NetStates::Arc arc = s.arcs[a];
             const std::int32_t label = model.transitionLabel[arc.transition];
             const auto tr = static_cast<std::int32_t>(arc.transition);
             if (label < 0) {
-                if (model.silent.worthTaking[a]) relax(at, cost + 1, arc.to, i, {MoveKind::Silent, -1, tr});
+                if (model.silent.worthTaking[a])
+                    relax(at, cost + 1, arc.to, i, {MoveKind::Silent, -1, tr});
                 continue;
             }
             if (i < n && trace[i] == label)
@@ -434,15 +451,18 @@ Alignment Aligner::align(std::span<const std::int32_t> trace, std::uint64_t maxS
     }
 
     if (goal == kNone)
-        throw Error("no alignment found: the map's end is not reachable"); // exploreStates refuses such maps
-    for (std::uint32_t at = goal; at != 0; at = t.states[at].parent) result.moves.push_back(t.states[at].move);
+        throw Error("no alignment found: the map's end is not reachable"); // exploreStates refuses
+                                                                           // such maps
+    for (std::uint32_t at = goal; at != 0; at = t.states[at].parent)
+        result.moves.push_back(t.states[at].move);
     std::reverse(result.moves.begin(), result.moves.end());
     result.deviations = static_cast<std::uint32_t>(t.states[goal].cost / kDeviation);
     result.silentMoves = static_cast<std::uint32_t>(t.states[goal].cost % kDeviation);
     return result;
 }
 
-Alignment align(const ReplayModel& model, std::span<const std::int32_t> trace, std::uint64_t maxStates) {
+Alignment align(const ReplayModel& model, std::span<const std::int32_t> trace,
+                std::uint64_t maxStates) {
     return Aligner(model).align(trace, maxStates);
 }
 

@@ -39,13 +39,15 @@ namespace strawman::model {
 struct ReplayModel {
     WorkflowNet net;
     NetStates states;
-    std::vector<std::string> labels;              // activity codes of the visible steps, each once
-    std::vector<std::int32_t> transitionLabel;    // per transition: index into labels, -1 silent
-    std::vector<std::vector<std::uint64_t>> reach; // per marking: bitset of labels some run from it can still do
-    std::vector<std::uint32_t> reachClass;         // per marking: markings with the same reach share a number
+    std::vector<std::string> labels;           // activity codes of the visible steps, each once
+    std::vector<std::int32_t> transitionLabel; // per transition: index into labels, -1 silent
+    std::vector<std::vector<std::uint64_t>>
+        reach; // per marking: bitset of labels some run from it can still do
+    std::vector<std::uint32_t>
+        reachClass; // per marking: markings with the same reach share a number
     std::uint32_t reachClasses = 0;
-    LabelCounts counts;                           // how often each label can and must still happen
-    SilentSteps silent;                           // which silent steps the search tries, and when
+    LabelCounts counts; // how often each label can and must still happen
+    SilentSteps silent; // which silent steps the search tries, and when
 
     std::int32_t labelOf(std::string_view activity) const; // -1 when the map has no such step
 };
@@ -75,14 +77,14 @@ struct Alignment {
 
 // The variant's search visited more states than allowed.
 class AlignmentTooLarge : public Error {
-public:
+  public:
     using Error::Error;
 };
 
 // Aligns cases on one map, keeping its tables from one case to the next. Not
 // shared between threads: one each.
 class Aligner {
-public:
+  public:
     explicit Aligner(const ReplayModel& model);
     ~Aligner();
     Aligner(const Aligner&) = delete;
@@ -93,13 +95,14 @@ public:
     // AlignmentTooLarge past maxStates states searched.
     Alignment align(std::span<const std::int32_t> trace, std::uint64_t maxStates = 5'000'000);
 
-private:
+  private:
     struct Tables;
     const ReplayModel& m_model;
     std::unique_ptr<Tables> m_tables;
 };
 
 // One case: an Aligner used once.
-Alignment align(const ReplayModel& model, std::span<const std::int32_t> trace, std::uint64_t maxStates = 5'000'000);
+Alignment align(const ReplayModel& model, std::span<const std::int32_t> trace,
+                std::uint64_t maxStates = 5'000'000);
 
 } // namespace strawman::model

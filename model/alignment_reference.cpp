@@ -34,11 +34,14 @@ struct Open {
 
 } // namespace
 
-Alignment alignReference(const ReplayModel& model, std::span<const std::int32_t> trace, std::uint64_t maxStates) {
+Alignment alignReference(const ReplayModel& model, std::span<const std::int32_t> trace,
+                         std::uint64_t maxStates) {
     const NetStates& s = model.states;
     const auto n = static_cast<std::uint32_t>(trace.size());
     const std::uint64_t width = n + 1;
-    const auto stateOf = [&](std::uint32_t marking, std::uint32_t position) { return marking * width + position; };
+    const auto stateOf = [&](std::uint32_t marking, std::uint32_t position) {
+        return marking * width + position;
+    };
 
     // Lower bound on the deviations still to come from (marking, position).
     const auto bound = [&](std::uint32_t m, std::uint32_t i) -> std::uint64_t {
@@ -65,7 +68,8 @@ Alignment alignReference(const ReplayModel& model, std::span<const std::int32_t>
     result.shortestRun = s.shortestRun();
     const std::uint64_t goal = stateOf(s.final, n);
 
-    auto relax = [&](std::uint64_t from, std::uint64_t cost, std::uint32_t m, std::uint32_t i, Move move) {
+    auto relax = [&](std::uint64_t from, std::uint64_t cost, std::uint32_t m, std::uint32_t i,
+                     Move move) {
         if (s.visibleToFinal[m] == NetStates::kNever) return; // no way to the end from there
         const std::uint64_t to = stateOf(m, i);
         Visit& v = visits[to];
@@ -84,12 +88,15 @@ Alignment alignReference(const ReplayModel& model, std::span<const std::int32_t>
         here.closed = true;
         if (++result.statesVisited > maxStates)
             throw AlignmentTooLarge("a case of " + std::to_string(n) + " events needed more than " +
-                                    std::to_string(maxStates) + " search states; it is left out of the diff");
+                                    std::to_string(maxStates) +
+                                    " search states; it is left out of the diff");
         if (top.state == goal) break;
         const auto m = static_cast<std::uint32_t>(top.state / width);
         const auto i = static_cast<std::uint32_t>(top.state % width);
         const std::uint64_t cost = here.cost;
-        if (i < n) relax(top.state, cost + kDeviation, m, i + 1, {MoveKind::Log, static_cast<std::int32_t>(i), -1});
+        if (i < n)
+            relax(top.state, cost + kDeviation, m, i + 1,
+                  {MoveKind::Log, static_cast<std::int32_t>(i), -1});
         for (std::uint32_t a = s.arcStart[m]; a < s.arcStart[m + 1]; ++a) {
             const NetStates::Arc arc = s.arcs[a];
             const std::int32_t label = model.transitionLabel[arc.transition];
@@ -99,14 +106,16 @@ Alignment alignReference(const ReplayModel& model, std::span<const std::int32_t>
                 continue;
             }
             if (i < n && trace[i] == label)
-                relax(top.state, cost, arc.to, i + 1, {MoveKind::Sync, static_cast<std::int32_t>(i), t});
+                relax(top.state, cost, arc.to, i + 1,
+                      {MoveKind::Sync, static_cast<std::int32_t>(i), t});
             relax(top.state, cost + kDeviation, arc.to, i, {MoveKind::Model, -1, t});
         }
     }
 
     const auto found = visits.find(goal);
     if (found == visits.end() || !found->second.closed)
-        throw Error("no alignment found: the map's end is not reachable"); // exploreStates refuses such maps
+        throw Error("no alignment found: the map's end is not reachable"); // exploreStates refuses
+                                                                           // such maps
     for (std::uint64_t at = goal; at != start;) {
         const Visit& v = visits.at(at);
         result.moves.push_back(v.move);

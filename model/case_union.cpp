@@ -8,14 +8,15 @@ namespace {
 
 // Events of one time, [begin, end): runs longer than one are rare (same-time
 // repeats, day-resolution logs), and short, so pairwise work is cheap.
-void uniteRun(const std::vector<HeldEvent>& events, std::size_t begin, std::size_t end, CaseUnion& out,
-              std::int64_t focusImport) {
+void uniteRun(const std::vector<HeldEvent>& events, std::size_t begin, std::size_t end,
+              CaseUnion& out, std::int64_t focusImport) {
     auto& keep = out.scratch; // 1 kept, 0 left out; 2 kept and its activity settled
     keep.assign(end - begin, 1);
     for (std::size_t i = begin; i < end; ++i) {
         if (!events[i].dropExactRepeats) continue;
         for (std::size_t j = begin; j < i; ++j)
-            if (keep[j - begin] && events[j].import == events[i].import && sameEvent(events[j].event, events[i].event)) {
+            if (keep[j - begin] && events[j].import == events[i].import &&
+                sameEvent(events[j].event, events[i].event)) {
                 keep[i - begin] = 0;
                 ++out.exactRepeatsLeftOut;
                 break;
@@ -38,14 +39,17 @@ void uniteRun(const std::vector<HeldEvent>& events, std::size_t begin, std::size
                 best = n;
                 winner = import;
             }
-            if (import == focusImport) focusCount = n;
-            else bestOther = std::max(bestOther, n);
+            if (import == focusImport)
+                focusCount = n;
+            else
+                bestOther = std::max(bestOther, n);
             j = k;
         }
         out.focusAlsoHeld += std::min(focusCount, bestOther);
         for (std::size_t j = i; j < end; ++j) {
             if (!keep[j - begin] || events[j].event.activity != activity) continue;
-            if (events[j].import == winner) keep[j - begin] = 2;
+            if (events[j].import == winner)
+                keep[j - begin] = 2;
             else {
                 keep[j - begin] = 0;
                 ++out.heldElsewhere;
@@ -59,15 +63,20 @@ void uniteRun(const std::vector<HeldEvent>& events, std::size_t begin, std::size
 } // namespace
 
 void uniteCase(std::vector<HeldEvent>& events, CaseUnion& out, std::int64_t focusImport) {
-    const auto byTime = [](const HeldEvent& a, const HeldEvent& b) { return a.event.time < b.event.time; };
-    if (!std::is_sorted(events.begin(), events.end(), byTime)) std::stable_sort(events.begin(), events.end(), byTime);
+    const auto byTime = [](const HeldEvent& a, const HeldEvent& b) {
+        return a.event.time < b.event.time;
+    };
+    if (!std::is_sorted(events.begin(), events.end(), byTime))
+        std::stable_sort(events.begin(), events.end(), byTime);
     out.events.clear();
     out.exactRepeatsLeftOut = out.heldElsewhere = out.focusAlsoHeld = 0;
     for (std::size_t begin = 0; begin < events.size();) {
         std::size_t end = begin + 1;
         while (end < events.size() && events[end].event.time == events[begin].event.time) ++end;
-        if (end - begin == 1) out.events.push_back(events[begin].event);
-        else uniteRun(events, begin, end, out, focusImport);
+        if (end - begin == 1)
+            out.events.push_back(events[begin].event);
+        else
+            uniteRun(events, begin, end, out, focusImport);
         begin = end;
     }
 }

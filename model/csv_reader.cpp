@@ -55,17 +55,28 @@ constexpr std::array<std::string_view, 4> kDidCodes = {"REQ", "RCV", "CMP", "VER
 std::vector<std::string_view> candidates(Role role) {
     switch (role) {
     case Case:
-        return {"case:concept:name", "accessionnumber", "accession", "accessionno",
-                "accessionnum",      "examid",          "caseid",    "case",
-                "ordernumber",       "orderno",         "requestid", "requestnumber",
-                "placerordernumber", "accno"};
+        return {"case:concept:name",
+                "accessionnumber",
+                "accession",
+                "accessionno",
+                "accessionnum",
+                "examid",
+                "caseid",
+                "case",
+                "ordernumber",
+                "orderno",
+                "requestid",
+                "requestnumber",
+                "placerordernumber",
+                "accno"};
     case Activity:
         return {"concept:name", "status",    "statuscode", "event",
                 "activity",     "eventtype", "examstatus", "activityname"};
     case Timestamp:
-        return {"time:timestamp", "timestamp",     "eventtime",      "statustime",
-                "datetime",       "eventdatetime", "statusdatetime", "statusdttm",
-                "eventdttm",      "statuschanged", "time"};
+        return {"time:timestamp", "timestamp",  "eventtime",
+                "statustime",     "datetime",   "eventdatetime",
+                "statusdatetime", "statusdttm", "eventdttm",
+                "statuschanged",  "time"};
     case Patient:
         return {"nhsnumber", "nhsno",     "hospitalnumber",        "hospitalno",
                 "mrn",       "patientid", "localpatientidentifier"};
@@ -86,12 +97,13 @@ std::vector<std::string_view> candidates(Role role) {
     case Site:
         return {"site", "sitecodeofimaging", "sitecode", "location", "hospital"};
     case Resource:
-        return {"org:resource", "resource", "user", "userid", "staff", "operator", "changedby", "role"};
+        return {"org:resource", "resource", "user",      "userid",
+                "staff",        "operator", "changedby", "role"};
     case Examination:
-        return {
-            "examination",         "examcode",     "imagingcodenicip", "nicipcode", "nicip",
-            "imagingcodesnomedct", "snomedctcode", "snomedct",         "snomed",    "procedure",
-            "exam"};
+        return {"examination",  "examcode", "imagingcodenicip",
+                "nicipcode",    "nicip",    "imagingcodesnomedct",
+                "snomedctcode", "snomedct", "snomed",
+                "procedure",    "exam"};
     case DidRequest:
         return {"diagnostictestrequestdate", "requestdate"};
     case DidReceived:
@@ -120,10 +132,8 @@ std::string normalise(std::string_view name) {
 }
 
 std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-        s.remove_suffix(1);
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
     return s;
 }
 
@@ -158,14 +168,12 @@ CsvColumns parseColumnSpec(std::string_view spec) {
     std::array<bool, 10> given{};
     std::size_t i = 0;
     auto skipSpaces = [&] {
-        while (i < spec.size() && (spec[i] == ' ' || spec[i] == '\t'))
-            ++i;
+        while (i < spec.size() && (spec[i] == ' ' || spec[i] == '\t')) ++i;
     };
     while (i < spec.size()) {
         skipSpaces();
         const std::size_t keyStart = i;
-        while (i < spec.size() && spec[i] != '=' && spec[i] != ',')
-            ++i;
+        while (i < spec.size() && spec[i] != '=' && spec[i] != ',') ++i;
         const std::string key = std::string(trim(spec.substr(keyStart, i - keyStart)));
         if (i == spec.size() || spec[i] != '=')
             throw Error("--columns: expected key=column, e.g. case=Accession, at \"" + key + "\"");
@@ -194,8 +202,7 @@ CsvColumns parseColumnSpec(std::string_view spec) {
                 throw Error("--columns: text after the quoted name for \"" + key + "\"");
         } else {
             const std::size_t start = i;
-            while (i < spec.size() && spec[i] != ',')
-                ++i;
+            while (i < spec.size() && spec[i] != ',') ++i;
             name = std::string(trim(spec.substr(start, i - start)));
         }
         if (i < spec.size()) ++i; // ','
@@ -205,8 +212,7 @@ CsvColumns parseColumnSpec(std::string_view spec) {
             "case",     "activity", "timestamp", "patient",  "modality",
             "priority", "source",   "site",      "resource", "examination"};
         std::size_t k = 0;
-        while (k < kKeys.size() && !equalsIgnoreCase(kKeys[k], key))
-            ++k;
+        while (k < kKeys.size() && !equalsIgnoreCase(kKeys[k], key)) ++k;
         if (k == kKeys.size())
             throw Error("--columns: unknown key \"" + key +
                         "\"; the keys are case, activity, timestamp, patient, modality, "
@@ -239,10 +245,8 @@ class Scanner {
     enum class Result { Record, End, Unterminated, TooLong };
 
     Scanner(InputFile& in, EventSink& sink, std::size_t blockSize, std::size_t maxRowBytes)
-        : m_in(in), m_sink(sink), m_block(blockSize == 0 ? 1 : blockSize),
-          m_maxRow(maxRowBytes) {
-        while (m_len < 3 && !m_eof)
-            fill();
+        : m_in(in), m_sink(sink), m_block(blockSize == 0 ? 1 : blockSize), m_maxRow(maxRowBytes) {
+        while (m_len < 3 && !m_eof) fill();
         if (m_len >= 3 && std::memcmp(m_buf.data(), "\xEF\xBB\xBF", 3) == 0) m_pos = 3;
     }
 
@@ -384,12 +388,10 @@ class Scanner {
                 }
                 if (p < e && !m_special[static_cast<unsigned char>(*p)]) {
                     if (m_textAfterQuote == 0) m_textAfterQuote = m_fields.size() + 1;
-                    while (p < e && !m_special[static_cast<unsigned char>(*p)])
-                        ++p;
+                    while (p < e && !m_special[static_cast<unsigned char>(*p)]) ++p;
                 }
             } else {
-                while (p < e && !m_special[static_cast<unsigned char>(*p)])
-                    ++p;
+                while (p < e && !m_special[static_cast<unsigned char>(*p)]) ++p;
                 f.size = static_cast<std::size_t>(p - f.data);
             }
             if (p == e) {
@@ -615,8 +617,7 @@ class CsvImport {
         }
 
         std::vector<std::string> normalised;
-        for (const auto& h : m_header)
-            normalised.push_back(normalise(h));
+        for (const auto& h : m_header) normalised.push_back(normalise(h));
         std::vector<int> order;
         if (did)
             order = {Case, DidRequest, DidReceived, DidTest, DidReport};
@@ -658,8 +659,7 @@ class CsvImport {
             }
         };
         if (did) {
-            for (int k = 0; k < 4; ++k)
-                pair(kDidDates + k, "date", "time", kDidTimes + k);
+            for (int k = 0; k < 4; ++k) pair(kDidDates + k, "date", "time", kDidTimes + k);
         } else {
             pair(Timestamp, "time", "date", TimestampDate);
         }

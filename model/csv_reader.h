@@ -1,8 +1,8 @@
 // Reads event rows from a CSV extract (RFC 4180, as RIS reports and Excel write
-// them; plain or gzip-compressed) and streams them to an EventSink. The user names the columns, or they are
-// guessed from the header and the guess is reported as a note. Only the mapped
-// columns are read: other columns (report text, names) never reach an event.
-// Memory stays at one block plus the longest row, whatever the file's size.
+// them; plain or gzip-compressed) and streams them to an EventSink. The user names the columns, or
+// they are guessed from the header and the guess is reported as a note. Only the mapped columns are
+// read: other columns (report text, names) never reach an event. Memory stays at one block plus the
+// longest row, whatever the file's size.
 #pragma once
 
 #include "source_event.h"

@@ -18,7 +18,8 @@ namespace {
 // [SECTION] Statement
 
 Statement::Statement(sqlite3* db, std::string_view sql) : m_db(db) {
-    const int rc = sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &m_stmt, nullptr);
+    const int rc =
+        sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &m_stmt, nullptr);
     if (rc != SQLITE_OK) fail(db, rc, "cannot prepare statement");
 }
 
@@ -26,7 +27,9 @@ Statement::Statement(Statement&& other) noexcept : m_db(other.m_db), m_stmt(othe
     other.m_stmt = nullptr;
 }
 
-Statement::~Statement() { sqlite3_finalize(m_stmt); }
+Statement::~Statement() {
+    sqlite3_finalize(m_stmt);
+}
 
 int Statement::index(const char* name) const {
     const int i = sqlite3_bind_parameter_index(m_stmt, name);
@@ -91,9 +94,13 @@ void Statement::reset() {
     sqlite3_clear_bindings(m_stmt);
 }
 
-std::int64_t Statement::integer(int column) const { return sqlite3_column_int64(m_stmt, column); }
+std::int64_t Statement::integer(int column) const {
+    return sqlite3_column_int64(m_stmt, column);
+}
 
-double Statement::real(int column) const { return sqlite3_column_double(m_stmt, column); }
+double Statement::real(int column) const {
+    return sqlite3_column_double(m_stmt, column);
+}
 
 std::string Statement::text(int column) const {
     const auto* p = sqlite3_column_text(m_stmt, column);
@@ -113,15 +120,17 @@ bool Statement::isNull(int column) const {
 
 // [SECTION] BlobReader
 
-BlobReader::BlobReader(sqlite3* db, const char* table, const char* column, std::int64_t rowid) : m_db(db) {
+BlobReader::BlobReader(sqlite3* db, const char* table, const char* column, std::int64_t rowid)
+    : m_db(db) {
     const int rc = sqlite3_blob_open(db, "main", table, column, rowid, 0, &m_blob);
     if (rc != SQLITE_OK) fail(db, rc, std::string("cannot read ") + table + "." + column);
     m_size = static_cast<std::size_t>(sqlite3_blob_bytes(m_blob));
 }
 
-void Database::writeBlob(const char* table, const char* column, std::int64_t rowid, const void* data,
-                         std::size_t size) {
-    if (size > static_cast<std::size_t>(INT_MAX)) throw Error(std::string("a value too large for ") + table);
+void Database::writeBlob(const char* table, const char* column, std::int64_t rowid,
+                         const void* data, std::size_t size) {
+    if (size > static_cast<std::size_t>(INT_MAX))
+        throw Error(std::string("a value too large for ") + table);
     sqlite3_blob* blob = nullptr;
     int rc = sqlite3_blob_open(m_db, "main", table, column, rowid, 1, &blob);
     if (rc == SQLITE_OK) rc = sqlite3_blob_write(blob, data, static_cast<int>(size), 0);
@@ -130,16 +139,20 @@ void Database::writeBlob(const char* table, const char* column, std::int64_t row
     if (rc != SQLITE_OK) fail(m_db, rc, std::string("cannot write ") + table + "." + column);
 }
 
-BlobReader::BlobReader(BlobReader&& other) noexcept : m_db(other.m_db), m_blob(other.m_blob), m_size(other.m_size) {
+BlobReader::BlobReader(BlobReader&& other) noexcept
+    : m_db(other.m_db), m_blob(other.m_blob), m_size(other.m_size) {
     other.m_blob = nullptr;
 }
 
-BlobReader::~BlobReader() { sqlite3_blob_close(m_blob); }
+BlobReader::~BlobReader() {
+    sqlite3_blob_close(m_blob);
+}
 
 void BlobReader::read(std::size_t offset, void* out, std::size_t bytes) const {
     if (bytes == 0) return;
     if (offset + bytes > m_size) throw Error("read past the end of a stored value");
-    const int rc = sqlite3_blob_read(m_blob, out, static_cast<int>(bytes), static_cast<int>(offset));
+    const int rc =
+        sqlite3_blob_read(m_blob, out, static_cast<int>(bytes), static_cast<int>(offset));
     if (rc != SQLITE_OK) fail(m_db, rc, "cannot read a stored value");
 }
 
@@ -161,7 +174,9 @@ Database::Database(const std::filesystem::path& path, Mode mode) {
     sqlite3_busy_timeout(m_db, 5000);
 }
 
-Database::~Database() { sqlite3_close(m_db); }
+Database::~Database() {
+    sqlite3_close(m_db);
+}
 
 void Database::exec(std::string_view sql) {
     std::string copy(sql);
@@ -174,9 +189,13 @@ void Database::exec(std::string_view sql) {
     }
 }
 
-std::int64_t Database::lastInsertId() const { return sqlite3_last_insert_rowid(m_db); }
+std::int64_t Database::lastInsertId() const {
+    return sqlite3_last_insert_rowid(m_db);
+}
 
-std::int64_t Database::changes() const { return sqlite3_changes64(m_db); }
+std::int64_t Database::changes() const {
+    return sqlite3_changes64(m_db);
+}
 
 std::int64_t Database::pragmaInt(std::string_view pragma) {
     Statement s = prepare("PRAGMA " + std::string(pragma));
@@ -211,8 +230,8 @@ Database::Transaction::~Transaction() {
         sqlite3_exec(m_db.m_db, "ROLLBACK", nullptr, nullptr, nullptr);
     } else {
         const std::string name = "nested_" + std::to_string(m_level);
-        sqlite3_exec(m_db.m_db, ("ROLLBACK TO " + name + "; RELEASE " + name).c_str(), nullptr, nullptr,
-                     nullptr);
+        sqlite3_exec(m_db.m_db, ("ROLLBACK TO " + name + "; RELEASE " + name).c_str(), nullptr,
+                     nullptr, nullptr);
     }
 }
 

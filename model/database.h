@@ -19,7 +19,7 @@ struct sqlite3_blob;
 namespace strawman::model {
 
 class Statement {
-public:
+  public:
     Statement(sqlite3* db, std::string_view sql);
     Statement(Statement&& other) noexcept;
     Statement& operator=(Statement&&) = delete;
@@ -30,8 +30,12 @@ public:
     Statement& bind(const char* name, int value) { return bind(name, std::int64_t{value}); }
     Statement& bind(const char* name, double value);
     Statement& bind(const char* name, std::string_view value);
-    Statement& bind(const char* name, const char* value) { return bind(name, std::string_view(value)); }
-    Statement& bind(const char* name, const std::string& value) { return bind(name, std::string_view(value)); }
+    Statement& bind(const char* name, const char* value) {
+        return bind(name, std::string_view(value));
+    }
+    Statement& bind(const char* name, const std::string& value) {
+        return bind(name, std::string_view(value));
+    }
     Statement& bindNull(const char* name);
     Statement& bindBlob(const char* name, const void* data, std::size_t size);
     // The same without SQLite's own copy: the bytes must stay unchanged until
@@ -57,7 +61,7 @@ public:
     // The bytes stay valid until the next step() or reset().
     std::pair<const void*, std::size_t> blob(int column) const;
 
-private:
+  private:
     int index(const char* name) const;
     void check(int rc) const;
 
@@ -68,7 +72,7 @@ private:
 // Reads a BLOB in pieces without loading it whole (SQLite's incremental I/O), so
 // a large stored value is streamed with a small buffer.
 class BlobReader {
-public:
+  public:
     BlobReader(sqlite3* db, const char* table, const char* column, std::int64_t rowid);
     BlobReader(BlobReader&& other) noexcept;
     BlobReader& operator=(BlobReader&&) = delete;
@@ -77,14 +81,14 @@ public:
     std::size_t size() const { return m_size; }
     void read(std::size_t offset, void* out, std::size_t bytes) const;
 
-private:
+  private:
     sqlite3* m_db;
     sqlite3_blob* m_blob = nullptr;
     std::size_t m_size = 0;
 };
 
 class Database {
-public:
+  public:
     enum class Mode { Create, Open };
     // Opens (or creates) a file; ":memory:" for a private in-memory database.
     Database(const std::filesystem::path& path, Mode mode);
@@ -109,14 +113,14 @@ public:
     // commit() it rolls back its own changes only; the outermost commit makes
     // everything durable.
     class Transaction {
-    public:
+      public:
         explicit Transaction(Database& db);
         Transaction(const Transaction&) = delete;
         Transaction& operator=(const Transaction&) = delete;
         ~Transaction();
         void commit();
 
-    private:
+      private:
         Database& m_db;
         bool m_outer = false;
         bool m_done = false;
@@ -125,7 +129,7 @@ public:
 
     sqlite3* handle() { return m_db; }
 
-private:
+  private:
     sqlite3* m_db = nullptr;
     int m_depth = 0;
 };

@@ -26,7 +26,7 @@ struct Footprint {
 // the states it reaches with its own number, so that none has to clear a
 // table the size of the map's states.
 class NextSteps {
-public:
+  public:
     explicit NextSteps(const ReplayModel& m) : m_model(m), m_seen(m.states.markings.size(), 0) {}
 
     template <class OnStep> bool operator()(std::uint32_t marking, OnStep onStep) {
@@ -54,7 +54,7 @@ public:
         return canFinish;
     }
 
-private:
+  private:
     const ReplayModel& m_model;
     std::vector<std::uint32_t> m_seen; // per marking: the last search that reached it
     std::vector<std::uint32_t> m_stack;
@@ -66,7 +66,9 @@ Footprint footprint(const ReplayModel& m) {
     Footprint f{std::vector<std::vector<bool>>(labels, std::vector<bool>(labels, false)),
                 std::vector<bool>(labels, false), std::vector<bool>(labels, false)};
     const NetStates& s = m.states;
-    auto useful = [&](std::uint32_t marking) { return s.visibleToFinal[marking] != NetStates::kNever; };
+    auto useful = [&](std::uint32_t marking) {
+        return s.visibleToFinal[marking] != NetStates::kNever;
+    };
     if (s.markings.empty() || !useful(0)) return f;
     NextSteps nextSteps(m);
     nextSteps(0, [&](std::size_t label) { f.first[label] = true; });
@@ -85,11 +87,15 @@ Footprint footprint(const ReplayModel& m) {
             if (label < 0 || !useful(to)) continue;
             if (finish[to] == Finish::Unknown) {
                 ++search;
-                finish[to] = nextSteps(to, [&](std::size_t l) {
-                    if (listed[l] == search) return; // reached along several silent ways
-                    listed[l] = search;
-                    next[to].push_back(static_cast<std::uint32_t>(l));
-                }) ? Finish::Can : Finish::Cannot;
+                finish[to] = nextSteps(to,
+                                       [&](std::size_t l) {
+                                           if (listed[l] == search)
+                                               return; // reached along several silent ways
+                                           listed[l] = search;
+                                           next[to].push_back(static_cast<std::uint32_t>(l));
+                                       })
+                                 ? Finish::Can
+                                 : Finish::Cannot;
             }
             const auto first = static_cast<std::size_t>(label);
             for (const std::uint32_t l : next[to]) f.follows[first][l] = true;
@@ -121,12 +127,23 @@ Ends reach(const MapContent& map, NodeId start, bool forwards) {
         const Node* n = map.findNode(id);
         if (!n) continue;
         switch (n->kind) {
-        case NodeKind::Activity: out.activities.insert(n->activity); continue;
-        case NodeKind::Start: out.activities.insert(kStart); if (!forwards) continue; break;
-        case NodeKind::End: out.activities.insert(kEnd); continue;
-        case NodeKind::Note: continue;
-        case NodeKind::Parallel: out.wildcard = true; break;
-        case NodeKind::Decision: break;
+        case NodeKind::Activity:
+            out.activities.insert(n->activity);
+            continue;
+        case NodeKind::Start:
+            out.activities.insert(kStart);
+            if (!forwards) continue;
+            break;
+        case NodeKind::End:
+            out.activities.insert(kEnd);
+            continue;
+        case NodeKind::Note:
+            continue;
+        case NodeKind::Parallel:
+            out.wildcard = true;
+            break;
+        case NodeKind::Decision:
+            break;
         }
         for (const Edge& e : map.edges) {
             if (forwards && e.from == id) stack.push_back(e.to);
@@ -168,7 +185,8 @@ DiffResult diff(const MapContent& map, const EventLog& log, std::span<const std:
     r.cases = static_cast<std::int64_t>(cases.size());
 
     std::vector<std::int32_t> labelOf(log.activities.size());
-    for (std::size_t a = 0; a < log.activities.size(); ++a) labelOf[a] = model.labelOf(log.activities[a]);
+    for (std::size_t a = 0; a < log.activities.size(); ++a)
+        labelOf[a] = model.labelOf(log.activities[a]);
 
     report(0, "grouping the cases into variants");
     const std::vector<Variant> variants = rankedVariants(log, cases);
@@ -182,7 +200,8 @@ DiffResult diff(const MapContent& map, const EventLog& log, std::span<const std:
     double deviationSum = 0, worstSum = 0, fitnessSum = 0;
     std::int64_t aligned = 0, fitting = 0;
     std::vector<std::vector<std::int32_t>> traces(variants.size());
-    std::vector<std::vector<std::uint32_t>> eventActivities(variants.size()); // trace position -> log activity
+    std::vector<std::vector<std::uint32_t>> eventActivities(
+        variants.size()); // trace position -> log activity
     for (std::size_t vi = 0; vi < variants.size(); ++vi) {
         const Variant& v = variants[vi];
         const auto n = static_cast<std::int64_t>(v.cases.size());
@@ -199,8 +218,8 @@ DiffResult diff(const MapContent& map, const EventLog& log, std::span<const std:
         for (const std::uint32_t a : notOnMap) unmodelled[log.activities[a]].cases += n;
     }
 
-    const std::vector<VariantAlignment> alignments =
-        alignVariants(model, traces, options.maxStatesPerVariant, options.threads, [&](std::size_t done) {
+    const std::vector<VariantAlignment> alignments = alignVariants(
+        model, traces, options.maxStatesPerVariant, options.threads, [&](std::size_t done) {
             report(kVariantsFound + perVariant * static_cast<double>(done), kAligning);
         });
     for (std::size_t vi = 0; vi < variants.size(); ++vi) {
@@ -224,19 +243,24 @@ DiffResult diff(const MapContent& map, const EventLog& log, std::span<const std:
         fitnessSum += al.fitness() * static_cast<double>(n);
         if (al.fitting()) fitting += n;
 
-        std::map<std::string, std::pair<std::int64_t, std::int64_t>> moves; // activity -> (skipped, inserted)
+        std::map<std::string, std::pair<std::int64_t, std::int64_t>>
+            moves; // activity -> (skipped, inserted)
         std::vector<std::string> departures;
         for (const Move& mv : al.moves) {
             if (mv.kind == MoveKind::Model) {
-                const std::string& code = model.net.transitions[static_cast<std::size_t>(mv.transition)].activity;
+                const std::string& code =
+                    model.net.transitions[static_cast<std::size_t>(mv.transition)].activity;
                 ++moves[code].first;
                 const std::string text = code + " skipped";
-                if (std::find(departures.begin(), departures.end(), text) == departures.end()) departures.push_back(text);
+                if (std::find(departures.begin(), departures.end(), text) == departures.end())
+                    departures.push_back(text);
             } else if (mv.kind == MoveKind::Log) {
-                const std::string& code = log.activities[eventActivity[static_cast<std::size_t>(mv.event)]];
+                const std::string& code =
+                    log.activities[eventActivity[static_cast<std::size_t>(mv.event)]];
                 ++moves[code].second;
                 const std::string text = code + " done where not drawn";
-                if (std::find(departures.begin(), departures.end(), text) == departures.end()) departures.push_back(text);
+                if (std::find(departures.begin(), departures.end(), text) == departures.end())
+                    departures.push_back(text);
             }
         }
         for (const auto& [code, counts] : moves) {
@@ -259,7 +283,8 @@ DiffResult diff(const MapContent& map, const EventLog& log, std::span<const std:
     }
     r.logFitness = worstSum > 0 ? 1.0 - deviationSum / worstSum : 1.0;
     r.averageTraceFitness = aligned > 0 ? fitnessSum / static_cast<double>(aligned) : 1.0;
-    r.percentageFitting = aligned > 0 ? 100.0 * static_cast<double>(fitting) / static_cast<double>(aligned) : 100.0;
+    r.percentageFitting =
+        aligned > 0 ? 100.0 * static_cast<double>(fitting) / static_cast<double>(aligned) : 100.0;
 
     for (auto& [code, d] : perActivity) r.deviations.push_back(std::move(d));
     std::stable_sort(r.deviations.begin(), r.deviations.end(), [](const auto& a, const auto& b) {
@@ -282,10 +307,12 @@ DiffResult diff(const MapContent& map, const EventLog& log, std::span<const std:
         o.cases = t.cases;
         o.duration = t.duration;
         const std::int32_t a = labelOf[t.from], b = labelOf[t.to];
-        o.drawn = a >= 0 && b >= 0 && drawn.follows[static_cast<std::size_t>(a)][static_cast<std::size_t>(b)];
+        o.drawn = a >= 0 && b >= 0 &&
+                  drawn.follows[static_cast<std::size_t>(a)][static_cast<std::size_t>(b)];
         r.transitions.push_back(std::move(o));
     }
-    auto boundaries = [&](const std::vector<ActivityCount>& counts, const std::vector<bool>& allowed) {
+    auto boundaries = [&](const std::vector<ActivityCount>& counts,
+                          const std::vector<bool>& allowed) {
         std::vector<CaseBoundary> out;
         for (const ActivityCount& c : counts) {
             const std::int32_t label = labelOf[c.activity];
@@ -310,8 +337,12 @@ DiffResult diff(const MapContent& map, const EventLog& log, std::span<const std:
             continue;
         }
         const Ends before = reach(map, e.from, false), after = reach(map, e.to, true);
-        auto comesFrom = [&](const std::string& a) { return before.wildcard || before.activities.count(a) > 0; };
-        auto leadsTo = [&](const std::string& b) { return after.wildcard || after.activities.count(b) > 0; };
+        auto comesFrom = [&](const std::string& a) {
+            return before.wildcard || before.activities.count(a) > 0;
+        };
+        auto leadsTo = [&](const std::string& b) {
+            return after.wildcard || after.activities.count(b) > 0;
+        };
         for (std::size_t i = 0; i < r.transitions.size(); ++i) {
             const ObservedTransition& t = r.transitions[i];
             if (!t.drawn || !comesFrom(t.from) || !leadsTo(t.to)) continue;
@@ -319,7 +350,8 @@ DiffResult diff(const MapContent& map, const EventLog& log, std::span<const std:
             traffic.occurrences += t.count;
         }
         for (std::size_t i = 0; i < r.starts.size(); ++i) {
-            if (!r.starts[i].drawn || !comesFrom(kStart) || !leadsTo(r.starts[i].activity)) continue;
+            if (!r.starts[i].drawn || !comesFrom(kStart) || !leadsTo(r.starts[i].activity))
+                continue;
             traffic.starts.push_back(i);
             traffic.occurrences += r.starts[i].cases;
         }

@@ -43,7 +43,7 @@ struct ObservedTransition {
     std::string from, to;
     std::int64_t count = 0; // occurrences
     std::int64_t cases = 0;
-    bool drawn = false;     // some run of the map does `to` straight after `from`
+    bool drawn = false; // some run of the map does `to` straight after `from`
     DurationStats duration;
 };
 
@@ -96,14 +96,14 @@ struct DiffResult {
     double logFitness = 1;
     double averageTraceFitness = 1;
     double percentageFitting = 100;
-    std::vector<ActivityDeviation> deviations;     // most deviating first
-    std::vector<ObservedTransition> transitions;   // every directly-follows pair of the cases
-    std::vector<CaseBoundary> starts, ends;        // most cases first
-    std::vector<ArrowTraffic> arrows;              // one per map edge, in the map's order
-    std::vector<UnusedEdge> unusedEdges;           // drawn arrows no case follows: no traffic
-    std::vector<UnmodelledActivity> unmodelled;    // in the log, not on the map
+    std::vector<ActivityDeviation> deviations;   // most deviating first
+    std::vector<ObservedTransition> transitions; // every directly-follows pair of the cases
+    std::vector<CaseBoundary> starts, ends;      // most cases first
+    std::vector<ArrowTraffic> arrows;            // one per map edge, in the map's order
+    std::vector<UnusedEdge> unusedEdges;         // drawn arrows no case follows: no traffic
+    std::vector<UnmodelledActivity> unmodelled;  // in the log, not on the map
     std::vector<DiffVariant> topVariants;
-    std::int64_t casesLeftOut = 0;                 // variants too large to align
+    std::int64_t casesLeftOut = 0; // variants too large to align
     std::vector<std::string> warnings;
 };
 

@@ -8,10 +8,13 @@
 
 namespace strawman::model {
 
-MapContent discoverMap(const EventLog& log, std::span<const std::uint32_t> cases, const DiscoveryOptions& options) {
+MapContent discoverMap(const EventLog& log, std::span<const std::uint32_t> cases,
+                       const DiscoveryOptions& options) {
     const DirectlyFollowsGraph dfg = directlyFollows(log, cases);
     const double total = static_cast<double>(cases.size());
-    const auto often = [&](std::int64_t n) { return n > 0 && static_cast<double>(n) >= options.minFrequency * total; };
+    const auto often = [&](std::int64_t n) {
+        return n > 0 && static_cast<double>(n) >= options.minFrequency * total;
+    };
 
     // Activities by the cases they occur in.
     std::vector<std::int64_t> casesWith(log.activities.size(), 0);
@@ -43,7 +46,8 @@ MapContent discoverMap(const EventLog& log, std::span<const std::uint32_t> cases
         if (!often(casesWith[a])) continue;
         const std::string& code = log.activities[a];
         const auto name = options.names.find(code);
-        nodeOf[a] = addNode(NodeKind::Activity, code, name != options.names.end() ? name->second : code, code);
+        nodeOf[a] = addNode(NodeKind::Activity, code,
+                            name != options.names.end() ? name->second : code, code);
     }
     const NodeId end = addNode(NodeKind::End, "end", "End", "");
 
@@ -57,7 +61,8 @@ MapContent discoverMap(const EventLog& log, std::span<const std::uint32_t> cases
     for (const ActivityCount& s : dfg.starts)
         if (nodeOf.count(s.activity)) candidates.push_back({start, nodeOf[s.activity], s.cases});
     for (const Transition& t : dfg.transitions)
-        if (nodeOf.count(t.from) && nodeOf.count(t.to)) candidates.push_back({nodeOf[t.from], nodeOf[t.to], t.cases});
+        if (nodeOf.count(t.from) && nodeOf.count(t.to))
+            candidates.push_back({nodeOf[t.from], nodeOf[t.to], t.cases});
     for (const ActivityCount& e : dfg.ends)
         if (nodeOf.count(e.activity)) candidates.push_back({nodeOf[e.activity], end, e.cases});
     std::stable_sort(candidates.begin(), candidates.end(),
@@ -84,8 +89,9 @@ MapContent discoverMap(const EventLog& log, std::span<const std::uint32_t> cases
     }
     for (std::size_t i = 0; i < candidates.size(); ++i)
         if (kept[i])
-            map.edges.push_back({EdgeId{static_cast<std::int64_t>(map.edges.size() + 1)}, candidates[i].from,
-                                 candidates[i].to, std::to_string(candidates[i].cases) + " cases"});
+            map.edges.push_back({EdgeId{static_cast<std::int64_t>(map.edges.size() + 1)},
+                                 candidates[i].from, candidates[i].to,
+                                 std::to_string(candidates[i].cases) + " cases"});
     return map;
 }
 

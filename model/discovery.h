@@ -24,6 +24,7 @@ struct DiscoveryOptions {
 
 // Nodes carry activity codes; arrows are labelled with the number of cases
 // that take them. The result is not laid out.
-MapContent discoverMap(const EventLog& log, std::span<const std::uint32_t> cases, const DiscoveryOptions& options = {});
+MapContent discoverMap(const EventLog& log, std::span<const std::uint32_t> cases,
+                       const DiscoveryOptions& options = {});
 
 } // namespace strawman::model

@@ -11,8 +11,8 @@ namespace strawman::model {
 namespace {
 
 [[noreturn]] void damaged(std::int64_t block, const char* what) {
-    throw Error("the workspace holds a damaged event block (" + std::to_string(block) + ": " + what +
-                "); run PRAGMA integrity_check on it");
+    throw Error("the workspace holds a damaged event block (" + std::to_string(block) + ": " +
+                what + "); run PRAGMA integrity_check on it");
 }
 
 bool pseudonymLess(const Pseudonym& a, const Pseudonym& b) {
@@ -21,7 +21,7 @@ bool pseudonymLess(const Pseudonym& a, const Pseudonym& b) {
 
 // One column of a block read front to back through a small buffer.
 class BlobStream {
-public:
+  public:
     static constexpr std::size_t kBuffer = 64 * 1024;
 
     BlobStream(Database& db, const char* column, std::int64_t block)
@@ -57,7 +57,7 @@ public:
         m_at = n;
     }
 
-private:
+  private:
     BlobReader m_blob;
     std::int64_t m_block;
     std::vector<char> m_buffer;
@@ -76,9 +76,12 @@ void orderCaseEvents(std::span<PackedEvent> events) {
 }
 
 std::int64_t writeEventBlock(Database& db, std::int64_t trust, std::int64_t importId,
-                             std::span<const Pseudonym> pseudonyms, std::span<const Pseudonym> patients,
-                             std::span<const std::uint32_t> counts, std::span<const PackedEvent> events) {
-    if (counts.size() != pseudonyms.size() || (!patients.empty() && patients.size() != pseudonyms.size()))
+                             std::span<const Pseudonym> pseudonyms,
+                             std::span<const Pseudonym> patients,
+                             std::span<const std::uint32_t> counts,
+                             std::span<const PackedEvent> events) {
+    if (counts.size() != pseudonyms.size() ||
+        (!patients.empty() && patients.size() != pseudonyms.size()))
         throw Error("an event block needs one count (and no or one patient) per case");
     std::size_t total = 0;
     for (std::size_t i = 0; i < counts.size(); ++i) {
@@ -89,15 +92,18 @@ std::int64_t writeEventBlock(Database& db, std::int64_t trust, std::int64_t impo
     }
     if (total != events.size()) throw Error("an event block's counts do not add up to its events");
 
-    static constexpr char kNothing = 0; // a zero-length BLOB, not NULL, so it can be opened for reading
-    auto s = db.prepare("INSERT INTO event_block(trust_id, import_id, cases, events, pseudonyms, patients, "
-                        "event_counts, event_data) VALUES(:t, :i, :cases, :events, :p, :patients, :counts, :data)");
+    static constexpr char kNothing =
+        0; // a zero-length BLOB, not NULL, so it can be opened for reading
+    auto s = db.prepare(
+        "INSERT INTO event_block(trust_id, import_id, cases, events, pseudonyms, patients, "
+        "event_counts, event_data) VALUES(:t, :i, :cases, :events, :p, :patients, :counts, :data)");
     s.bind(":t", trust)
         .bind(":i", importId)
         .bind(":cases", static_cast<std::int64_t>(pseudonyms.size()))
         .bind(":events", static_cast<std::int64_t>(events.size()))
         .bindBlobInPlace(":p", pseudonyms.data(), pseudonyms.size_bytes())
-        .bindBlobInPlace(":patients", patients.empty() ? &kNothing : static_cast<const void*>(patients.data()),
+        .bindBlobInPlace(":patients",
+                         patients.empty() ? &kNothing : static_cast<const void*>(patients.data()),
                          patients.size_bytes())
         .bindBlobInPlace(":counts", counts.data(), counts.size_bytes())
         .bindZeroBlob(":data", events.size_bytes()); // the last column: written in place below
@@ -110,10 +116,11 @@ std::int64_t writeEventBlock(Database& db, std::int64_t trust, std::int64_t impo
 // [SECTION] Reading
 
 class CaseMerge::Cursor {
-public:
-    Cursor(Database& db, std::int64_t block, std::int64_t cases, std::int64_t events, std::int64_t import,
-           bool dropExactRepeats)
-        : m_import(import), m_dropExactRepeats(dropExactRepeats), m_block(block), m_pseudonyms(db, "pseudonyms", block), m_patients(db, "patients", block),
+  public:
+    Cursor(Database& db, std::int64_t block, std::int64_t cases, std::int64_t events,
+           std::int64_t import, bool dropExactRepeats)
+        : m_import(import), m_dropExactRepeats(dropExactRepeats), m_block(block),
+          m_pseudonyms(db, "pseudonyms", block), m_patients(db, "patients", block),
           m_counts(db, "event_counts", block), m_events(db, "event_data", block),
           m_left(static_cast<std::size_t>(cases)) {
         const auto n = static_cast<std::size_t>(cases);
@@ -131,7 +138,8 @@ public:
         --m_left;
         const Pseudonym previous = m_pseudonym;
         m_pseudonyms.read(m_pseudonym.data(), sizeof m_pseudonym);
-        if (m_started && !pseudonymLess(previous, m_pseudonym)) damaged(m_block, "cases out of order");
+        if (m_started && !pseudonymLess(previous, m_pseudonym))
+            damaged(m_block, "cases out of order");
         m_started = true;
         if (m_hasPatients) m_patients.read(m_patient.data(), sizeof m_patient);
         m_counts.read(&m_count, sizeof m_count);
@@ -151,7 +159,7 @@ public:
     const std::int64_t m_import;
     const bool m_dropExactRepeats;
 
-private:
+  private:
     std::int64_t m_block;
     BlobStream m_pseudonyms, m_patients, m_counts, m_events;
     std::size_t m_left;
@@ -162,10 +170,12 @@ private:
     std::uint32_t m_count = 0;
 };
 
-CaseMerge::CaseMerge(Database& db, const std::vector<std::int64_t>& blockIds, std::int64_t focusImport)
+CaseMerge::CaseMerge(Database& db, const std::vector<std::int64_t>& blockIds,
+                     std::int64_t focusImport)
     : m_focus(focusImport) {
-    auto size = db.prepare("SELECT b.cases, b.events, b.import_id, i.drop_exact_repeats "
-                           "FROM event_block b JOIN import i ON i.id = b.import_id WHERE b.id = :id");
+    auto size =
+        db.prepare("SELECT b.cases, b.events, b.import_id, i.drop_exact_repeats "
+                   "FROM event_block b JOIN import i ON i.id = b.import_id WHERE b.id = :id");
     for (const std::int64_t id : blockIds) {
         size.reset();
         size.bind(":id", id);
@@ -173,16 +183,19 @@ CaseMerge::CaseMerge(Database& db, const std::vector<std::int64_t>& blockIds, st
         const std::int64_t cases = size.integer(0), events = size.integer(1);
         m_storedCases += cases;
         m_storedEvents += events;
-        m_cursors.push_back(std::make_unique<Cursor>(db, id, cases, events, size.integer(2), size.integer(3) != 0));
+        m_cursors.push_back(
+            std::make_unique<Cursor>(db, id, cases, events, size.integer(2), size.integer(3) != 0));
         if (m_cursors.back()->advance()) m_heap.push_back(m_cursors.size() - 1);
     }
-    std::make_heap(m_heap.begin(), m_heap.end(), [this](std::size_t a, std::size_t b) { return later(a, b); });
+    std::make_heap(m_heap.begin(), m_heap.end(),
+                   [this](std::size_t a, std::size_t b) { return later(a, b); });
 }
 
 // A max-heap with the order reversed keeps the smallest (pseudonym, block
 // position) on top.
 bool CaseMerge::later(std::size_t a, std::size_t b) const {
-    const int c = std::memcmp(m_cursors[a]->pseudonym().data(), m_cursors[b]->pseudonym().data(), sizeof(Pseudonym));
+    const int c = std::memcmp(m_cursors[a]->pseudonym().data(), m_cursors[b]->pseudonym().data(),
+                              sizeof(Pseudonym));
     return c != 0 ? c > 0 : a > b;
 }
 
@@ -228,7 +241,8 @@ bool CaseMerge::next(MergedCase& out) {
             m_held.push_back({out.events[i], piece.import, piece.dropExactRepeats});
         if (piece.import != m_focus) continue;
         out.inFocus = true;
-        out.focusOnly.insert(out.focusOnly.end(), out.events.begin() + static_cast<std::ptrdiff_t>(piece.begin),
+        out.focusOnly.insert(out.focusOnly.end(),
+                             out.events.begin() + static_cast<std::ptrdiff_t>(piece.begin),
                              out.events.begin() + static_cast<std::ptrdiff_t>(end));
     }
     uniteCase(m_held, m_union, m_focus);
@@ -251,7 +265,8 @@ std::vector<std::int64_t> blockIds(Database& db, const char* sql, std::int64_t k
 } // namespace
 
 std::vector<std::int64_t> blocksOfTrust(Database& db, std::int64_t trust) {
-    return blockIds(db, "SELECT id FROM event_block WHERE trust_id = :key ORDER BY import_id, id", trust);
+    return blockIds(db, "SELECT id FROM event_block WHERE trust_id = :key ORDER BY import_id, id",
+                    trust);
 }
 
 std::vector<std::int64_t> blocksOfImport(Database& db, std::int64_t importId) {

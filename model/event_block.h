@@ -41,24 +41,27 @@ void orderCaseEvents(std::span<PackedEvent> events);
 // Writes one block and returns its id. Pseudonyms must be strictly ascending;
 // patients is empty or one per case; counts sum to events.size().
 std::int64_t writeEventBlock(Database& db, std::int64_t trust, std::int64_t importId,
-                             std::span<const Pseudonym> pseudonyms, std::span<const Pseudonym> patients,
-                             std::span<const std::uint32_t> counts, std::span<const PackedEvent> events);
+                             std::span<const Pseudonym> pseudonyms,
+                             std::span<const Pseudonym> patients,
+                             std::span<const std::uint32_t> counts,
+                             std::span<const PackedEvent> events);
 
 // One case as read back over every block it appears in, its imports united
 // (case_union.h).
 struct MergedCase {
     Pseudonym pseudonym{};
-    Pseudonym patient{};             // all zero: not known
-    std::vector<PackedEvent> events; // by time; ties in block order, then file order
-    std::int64_t heldElsewhere = 0;  // left out: another import holds them as often or more
+    Pseudonym patient{};                  // all zero: not known
+    std::vector<PackedEvent> events;      // by time; ties in block order, then file order
+    std::int64_t heldElsewhere = 0;       // left out: another import holds them as often or more
     std::int64_t exactRepeatsLeftOut = 0; // by imports read with drop-exact-repeats
-    int pieces = 0;                  // blocks the case was found in
+    int pieces = 0;                       // blocks the case was found in
     // With a focus import: its own events of the case (by time, every one it
     // stored), and how many of them another import holds too.
     bool inFocus = false;
     std::int64_t focusAlsoHeld = 0;
     std::span<const PackedEvent> focusEvents() const {
-        return focusIsWhole ? std::span<const PackedEvent>(events) : std::span<const PackedEvent>(focusOnly);
+        return focusIsWhole ? std::span<const PackedEvent>(events)
+                            : std::span<const PackedEvent>(focusOnly);
     }
 
     // The focus import's events are the whole case (no copy), or gathered here.
@@ -69,9 +72,10 @@ struct MergedCase {
 // Streams the cases of a list of blocks in pseudonym order. The list's order is
 // the order ties keep (give blocks in import order, then write order).
 class CaseMerge {
-public:
+  public:
     // focusImport: an import whose own events and overlap each case reports (-1: none).
-    CaseMerge(Database& db, const std::vector<std::int64_t>& blockIds, std::int64_t focusImport = -1);
+    CaseMerge(Database& db, const std::vector<std::int64_t>& blockIds,
+              std::int64_t focusImport = -1);
     ~CaseMerge();
     CaseMerge(const CaseMerge&) = delete;
     CaseMerge& operator=(const CaseMerge&) = delete;
@@ -82,7 +86,7 @@ public:
     std::int64_t storedCases() const { return m_storedCases; }
     std::int64_t storedEvents() const { return m_storedEvents; }
 
-private:
+  private:
     class Cursor;
     bool later(std::size_t a, std::size_t b) const;
     std::vector<std::unique_ptr<Cursor>> m_cursors;
@@ -94,7 +98,7 @@ private:
         bool dropExactRepeats;
     };
     std::vector<Piece> m_pieces;
-    std::vector<HeldEvent> m_held;   // reused for every case that needs uniting
+    std::vector<HeldEvent> m_held; // reused for every case that needs uniting
     CaseUnion m_union;
     std::int64_t m_storedCases = 0;
     std::int64_t m_storedEvents = 0;

@@ -70,24 +70,28 @@ EventImport::EventImport(Workspace& ws, const PseudonymKey& key, ImportSettings 
         .bind(":drop", m_settings.dropExactRepeats ? 1 : 0)
         .run();
     m_importId = db.lastInsertId();
-    for (const CodeMapping& m : codeMappings(m_ws, m_settings.trust)) m_trustCodes[m.localCode] = m.activity.value_or("");
+    for (const CodeMapping& m : codeMappings(m_ws, m_settings.trust))
+        m_trustCodes[m.localCode] = m.activity.value_or("");
 }
 
 EventImport::~EventImport() = default; // an unfinished import's transaction rolls back
 
 void EventImport::refuseRepeat(const std::string& sha256) {
     if (m_settings.force) return;
-    if (const auto earlier = findImport(m_ws, m_settings.trust, sha256); earlier && earlier->id != m_importId)
-        throw Error(m_settings.fileName + " was imported for " + earlier->trustCode + " already (import " +
-                    std::to_string(earlier->id) + ", " + earlier->importedAt + ", as " + earlier->fileName +
-                    "); use --force to import it again");
+    if (const auto earlier = findImport(m_ws, m_settings.trust, sha256);
+        earlier && earlier->id != m_importId)
+        throw Error(m_settings.fileName + " was imported for " + earlier->trustCode +
+                    " already (import " + std::to_string(earlier->id) + ", " + earlier->importedAt +
+                    ", as " + earlier->fileName + "); use --force to import it again");
 }
 
 // The file's digest, once its computation (beside the import) is done; with
 // wait false only if it is done already.
 void EventImport::settleDigest(bool wait) {
     if (m_shaKnown) return;
-    if (!wait && m_settings.sha256Later.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
+    if (!wait &&
+        m_settings.sha256Later.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
+        return;
     m_settings.sha256 = m_settings.sha256Later.get();
     m_shaKnown = true;
     refuseRepeat(m_settings.sha256);
@@ -162,19 +166,22 @@ std::int64_t EventImport::lookUpActivity(const std::string& code) {
 std::size_t EventImport::AttributeSetHash::operator()(const EventAttributes& a) const {
     // The resource is interned apart (resourceFor); a set is the other five.
     std::size_t h = 0;
-    for (const std::string* field : {&a.modality, &a.priority, &a.patientSource, &a.site, &a.examination})
+    for (const std::string* field :
+         {&a.modality, &a.priority, &a.patientSource, &a.site, &a.examination})
         h = h * 1'000'003 ^ std::hash<std::string_view>{}(*field);
     return h;
 }
 
-bool EventImport::AttributeSetEqual::operator()(const EventAttributes& a, const EventAttributes& b) const {
-    return a.modality == b.modality && a.priority == b.priority && a.patientSource == b.patientSource &&
-           a.site == b.site && a.examination == b.examination;
+bool EventImport::AttributeSetEqual::operator()(const EventAttributes& a,
+                                                const EventAttributes& b) const {
+    return a.modality == b.modality && a.priority == b.priority &&
+           a.patientSource == b.patientSource && a.site == b.site && a.examination == b.examination;
 }
 
 std::uint32_t EventImport::attributesFor(const EventAttributes& a) {
     // Consecutive events often share their attributes (one examination's rows).
-    if (m_lastAttributesId != kNoId && AttributeSetEqual{}(a, m_lastAttributes)) return m_lastAttributesId;
+    if (m_lastAttributesId != kNoId && AttributeSetEqual{}(a, m_lastAttributes))
+        return m_lastAttributesId;
     m_lastAttributes = a;
     return m_lastAttributesId = lookUpAttributes(a);
 }
@@ -193,7 +200,10 @@ std::uint32_t EventImport::lookUpAttributes(const EventAttributes& a) {
         .run();
     auto s = db.prepare("SELECT id FROM attribute_set WHERE modality = :m AND priority = :p AND "
                         "patient_source = :s AND site = :site AND examination = :e");
-    s.bind(":m", a.modality).bind(":p", a.priority).bind(":s", a.patientSource).bind(":site", a.site)
+    s.bind(":m", a.modality)
+        .bind(":p", a.priority)
+        .bind(":s", a.patientSource)
+        .bind(":site", a.site)
         .bind(":e", a.examination);
     s.step();
     return m_attributeCache[a] = static_cast<std::uint32_t>(s.integer(0));
@@ -209,7 +219,9 @@ std::uint32_t EventImport::resourceFor(const std::string& name) {
 std::uint32_t EventImport::lookUpResource(const std::string& name) {
     if (auto it = m_resourceCache.find(name); it != m_resourceCache.end()) return it->second;
     auto& db = m_ws.database();
-    db.prepare("INSERT INTO resource(name) VALUES(:n) ON CONFLICT DO NOTHING").bind(":n", name).run();
+    db.prepare("INSERT INTO resource(name) VALUES(:n) ON CONFLICT DO NOTHING")
+        .bind(":n", name)
+        .run();
     auto s = db.prepare("SELECT id FROM resource WHERE name = :n");
     s.bind(":n", name);
     s.step();
@@ -237,7 +249,8 @@ void EventImport::event(SourceEvent&& e) {
     // A file's events come case by case (XES traces) or mostly so: the case of
     // the event before is checked first, without hashing its key.
     if (m_lastCase == kNoId || e.caseKey != m_lastCaseKey) {
-        auto [it, added] = m_caseIndex.try_emplace(e.caseKey, static_cast<std::uint32_t>(m_cases.size()));
+        auto [it, added] =
+            m_caseIndex.try_emplace(e.caseKey, static_cast<std::uint32_t>(m_cases.size()));
         if (added) m_cases.push_back({m_key.caseKey(it->first), std::nullopt});
         m_lastCase = it->second;
         m_lastCaseKey = it->first;
@@ -245,8 +258,8 @@ void EventImport::event(SourceEvent&& e) {
     PendingCase& pc = m_cases[m_lastCase];
     if (!pc.patient && !e.patientKey.empty()) pc.patient = m_key.patientKey(e.patientKey);
 
-    m_events.push_back({m_lastCase, static_cast<std::uint32_t>(activity), attributesFor(e.attributes),
-                        resourceFor(e.attributes.resource), e.time,
+    m_events.push_back({m_lastCase, static_cast<std::uint32_t>(activity),
+                        attributesFor(e.attributes), resourceFor(e.attributes.resource), e.time,
                         static_cast<std::int16_t>(e.offsetMinutes)});
     if (m_events.size() >= m_settings.blockEvents) flush();
 }
@@ -301,7 +314,8 @@ void EventImport::flush() {
     {
         std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
         for (const PendingEvent& e : m_events)
-            packed[next[rank[e.caseIndex]]++] = {e.time, e.activity, e.attributes, e.resource, e.offsetMinutes, 0};
+            packed[next[rank[e.caseIndex]]++] = {e.time,     e.activity,      e.attributes,
+                                                 e.resource, e.offsetMinutes, 0};
     }
     // Every event is stored, exact repeats too: the import's setting decides
     // whether those are read (case_union.h), and the check counts them.
@@ -313,7 +327,9 @@ void EventImport::flush() {
     m_report.eventsAccepted += static_cast<std::int64_t>(packed.size());
 
     writeEventBlock(m_ws.database(), m_settings.trust.value, m_importId, pseudonyms,
-                    anyPatient ? std::span<const Pseudonym>(patients) : std::span<const Pseudonym>(), counts, packed);
+                    anyPatient ? std::span<const Pseudonym>(patients)
+                               : std::span<const Pseudonym>(),
+                    counts, packed);
     m_events.clear();
     m_cases.clear();
     m_caseIndex.clear();
@@ -339,15 +355,18 @@ void EventImport::checkImport() {
     std::vector<std::int64_t> watched;
     for (const auto& [a, b] : rules)
         for (const std::int64_t id : {a, b})
-            if (id >= 0 && std::find(watched.begin(), watched.end(), id) == watched.end()) watched.push_back(id);
+            if (id >= 0 && std::find(watched.begin(), watched.end(), id) == watched.end())
+                watched.push_back(id);
     std::vector<TimeMs> first(watched.size());
     const auto slot = [&](std::int64_t id) {
-        return static_cast<std::size_t>(std::find(watched.begin(), watched.end(), id) - watched.begin());
+        return static_cast<std::size_t>(std::find(watched.begin(), watched.end(), id) -
+                                        watched.begin());
     };
 
     const bool othersHeld = imports(m_ws, m_settings.trust).size() > 1;
-    CaseMerge merge(db, othersHeld ? blocksOfTrust(db, m_settings.trust.value) : blocksOfImport(db, m_importId),
-                    m_importId);
+    CaseMerge merge(
+        db, othersHeld ? blocksOfTrust(db, m_settings.trust.value) : blocksOfImport(db, m_importId),
+        m_importId);
     const auto storedCases = static_cast<double>(std::max<std::int64_t>(1, merge.storedCases()));
     constexpr std::string_view kChecking = "checking the import";
     advance(kReadingShare, kChecking);
@@ -365,13 +384,16 @@ void EventImport::checkImport() {
         m_report.exactRepeats += repeats.exact;
         m_report.heldByEarlierImports += c.focusAlsoHeld;
         std::fill(first.begin(), first.end(), std::numeric_limits<TimeMs>::max());
-        for (const PackedEvent& e : c.focusEvents()) // in time order: the first seen is the first done
+        for (const PackedEvent& e :
+             c.focusEvents()) // in time order: the first seen is the first done
             for (std::size_t w = 0; w < watched.size(); ++w)
-                if (watched[w] == e.activity && first[w] == std::numeric_limits<TimeMs>::max()) first[w] = e.time;
+                if (watched[w] == e.activity && first[w] == std::numeric_limits<TimeMs>::max())
+                    first[w] = e.time;
         for (std::size_t i = 0; i < rules.size(); ++i) {
             if (rules[i].first < 0 || rules[i].second < 0) continue;
             const TimeMs a = first[slot(rules[i].first)], b = first[slot(rules[i].second)];
-            if (a != std::numeric_limits<TimeMs>::max() && b != std::numeric_limits<TimeMs>::max() && b < a)
+            if (a != std::numeric_limits<TimeMs>::max() &&
+                b != std::numeric_limits<TimeMs>::max() && b < a)
                 ++m_report.impossibleOrder[kOrderRules[i].description];
         }
     }
@@ -394,7 +416,8 @@ ImportReport EventImport::finish() {
         m_tx.reset();
         advance(1, "not imported");
         m_report.outcome = "not imported: " + std::to_string(m_report.unmappedCodes.size()) +
-                           " local code" + (m_report.unmappedCodes.size() == 1 ? " has" : "s have") +
+                           " local code" +
+                           (m_report.unmappedCodes.size() == 1 ? " has" : "s have") +
                            " no network activity (" + std::to_string(unmappedEvents) +
                            " events); map them with 'strawman codes set', or import with "
                            "--unmapped ignore to leave those events out";
@@ -411,7 +434,8 @@ ImportReport EventImport::finish() {
     m_report.importId = m_importId;
     m_report.outcome = "imported as import " + std::to_string(m_importId);
     if (unmappedEvents > 0)
-        m_report.outcome += " (" + std::to_string(unmappedEvents) + " events with unmapped codes left out)";
+        m_report.outcome +=
+            " (" + std::to_string(unmappedEvents) + " events with unmapped codes left out)";
     m_ws.database()
         .prepare("UPDATE import SET rows_read = :r, events = :e, rows_rejected = :x, cases = :c, "
                  "report = :report WHERE id = :id")

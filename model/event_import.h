@@ -40,13 +40,13 @@ enum class UnmappedCodes { Abort, Ignore };
 struct ImportSettings {
     TrustId trust;
     std::string fileName;
-    std::string sha256;      // of the file's bytes; a second import of the same file is refused
+    std::string sha256; // of the file's bytes; a second import of the same file is refused
     // Or the digest still being computed beside the import (it is a whole pass
     // over the file): the repeat check then comes as soon as it is ready.
     std::shared_future<std::string> sha256Later;
-    std::string format;      // csv, xes, hl7, did
+    std::string format; // csv, xes, hl7, did
     std::string importedBy;
-    bool force = false;      // import a file already imported
+    bool force = false; // import a file already imported
     bool addActivities = false;
     // Leave out events that repeat another of their case exactly (every field
     // equal); they are counted either way.
@@ -58,7 +58,7 @@ struct ImportSettings {
 };
 
 class EventImport final : public EventSink {
-public:
+  public:
     EventImport(Workspace& ws, const PseudonymKey& key, ImportSettings settings,
                 Progress* progress = nullptr);
     ~EventImport() override;
@@ -74,7 +74,7 @@ public:
 
     ImportReport finish();
 
-private:
+  private:
     static constexpr std::int64_t kUnmapped = -1;
     static constexpr std::int64_t kIgnored = -2;
 
@@ -116,7 +116,8 @@ private:
     std::string m_readingStage; // "reading extract.csv"
 
     std::unordered_map<std::string, std::string> m_trustCodes; // local -> activity ("" = ignore)
-    std::unordered_map<std::string, std::int64_t> m_codeCache; // local -> activity rowid / kUnmapped / kIgnored
+    std::unordered_map<std::string, std::int64_t>
+        m_codeCache; // local -> activity rowid / kUnmapped / kIgnored
     std::string m_lastCode;
     std::int64_t m_lastActivity = kUnmapped;
     bool m_lastCodeKnown = false;
@@ -126,7 +127,8 @@ private:
     struct AttributeSetEqual {
         bool operator()(const EventAttributes& a, const EventAttributes& b) const;
     };
-    std::unordered_map<EventAttributes, std::uint32_t, AttributeSetHash, AttributeSetEqual> m_attributeCache;
+    std::unordered_map<EventAttributes, std::uint32_t, AttributeSetHash, AttributeSetEqual>
+        m_attributeCache;
     std::unordered_map<std::string, std::uint32_t> m_resourceCache;
     static constexpr std::uint32_t kNoId = UINT32_MAX;
     EventAttributes m_lastAttributes;
@@ -136,7 +138,7 @@ private:
 
     // The block being gathered: raw case keys live only here, in memory, until written.
     std::unordered_map<std::string, std::uint32_t> m_caseIndex;
-    std::string m_lastCaseKey;           // the key of m_cases[m_lastCase]
+    std::string m_lastCaseKey; // the key of m_cases[m_lastCase]
     std::uint32_t m_lastCase = kNoId;
     std::vector<PendingCase> m_cases;
     std::vector<PendingEvent> m_events;

@@ -25,14 +25,15 @@ struct LoggedEvent {
 };
 
 struct EventLog {
-    std::vector<std::string> activities;          // activity codes
-    std::vector<EventAttributes> attributeSets;   // [0] is the empty set
-    std::vector<std::string> resources;           // [0] is ""
+    std::vector<std::string> activities;        // activity codes
+    std::vector<EventAttributes> attributeSets; // [0] is the empty set
+    std::vector<std::string> resources;         // [0] is ""
     std::vector<LoggedEvent> events;
-    std::vector<std::uint32_t> caseStart;         // case i is events[caseStart[i] .. caseStart[i+1])
-    std::vector<Pseudonym> casePseudonyms;        // each case's keyed pseudonym, ascending
-    std::vector<Pseudonym> patients;              // each case's patient pseudonym; all zero: not known
-    std::int64_t repeatedEvents = 0;              // held by more than one import (overlapping extracts), counted once
+    std::vector<std::uint32_t> caseStart;  // case i is events[caseStart[i] .. caseStart[i+1])
+    std::vector<Pseudonym> casePseudonyms; // each case's keyed pseudonym, ascending
+    std::vector<Pseudonym> patients;       // each case's patient pseudonym; all zero: not known
+    std::int64_t repeatedEvents =
+        0; // held by more than one import (overlapping extracts), counted once
 
     std::size_t caseCount() const { return casePseudonyms.size(); }
     std::span<const LoggedEvent> caseEvents(std::size_t i) const {

@@ -9,9 +9,9 @@
 
 #include <algorithm>
 #include <bit>
-#include <cstring>
 #include <climits>
 #include <cstdint>
+#include <cstring>
 
 namespace strawman::model {
 
@@ -105,7 +105,8 @@ EventLog loadEventLog(const Workspace& ws, TrustId trust, Progress* progress) {
         log.patients.push_back(c.patient);
         log.repeatedEvents += c.heldElsewhere;
         for (const PackedEvent& p : c.events)
-            log.events.push_back({p.time, lookup(activityIndex, p.activity), lookup(attributeIndex, p.attributes),
+            log.events.push_back({p.time, lookup(activityIndex, p.activity),
+                                  lookup(attributeIndex, p.attributes),
                                   lookup(resourceIndex, p.resource), p.offsetMinutes});
     }
     log.caseStart.push_back(static_cast<std::uint32_t>(log.events.size()));
@@ -121,7 +122,8 @@ std::vector<CodeMapping> codeMappings(const Workspace& ws, TrustId trust) {
         "SELECT local_code, activity FROM code_mapping WHERE trust_id = :t ORDER BY local_code");
     s.bind(":t", trust.value);
     while (s.step())
-        out.push_back({s.text(0), s.isNull(1) ? std::nullopt : std::optional<std::string>(s.text(1))});
+        out.push_back(
+            {s.text(0), s.isNull(1) ? std::nullopt : std::optional<std::string>(s.text(1))});
     return out;
 }
 
@@ -133,8 +135,9 @@ void setCodeMapping(Workspace& ws, TrustId trust, std::string_view localCode,
         throw Error("unknown activity code \"" + std::string(*activity) +
                     "\": add it with strawman activity add first");
     ws.database()
-        .prepare("INSERT INTO code_mapping(trust_id, local_code, activity) VALUES(:t, :local, :act) "
-                 "ON CONFLICT(trust_id, local_code) DO UPDATE SET activity = excluded.activity")
+        .prepare(
+            "INSERT INTO code_mapping(trust_id, local_code, activity) VALUES(:t, :local, :act) "
+            "ON CONFLICT(trust_id, local_code) DO UPDATE SET activity = excluded.activity")
         .bind(":t", trust.value)
         .bind(":local", localCode)
         .bind(":act", activity)
@@ -185,9 +188,11 @@ std::vector<ImportRecord> imports(const Workspace& ws, std::optional<TrustId> tr
     return out;
 }
 
-std::optional<ImportRecord> findImport(const Workspace& ws, TrustId trust, std::string_view sha256) {
-    auto s = ws.database().prepare(std::string(kImportSql) +
-                                   "WHERE i.trust_id = :t AND i.sha256 = :sha ORDER BY i.id LIMIT 1");
+std::optional<ImportRecord> findImport(const Workspace& ws, TrustId trust,
+                                       std::string_view sha256) {
+    auto s =
+        ws.database().prepare(std::string(kImportSql) +
+                              "WHERE i.trust_id = :t AND i.sha256 = :sha ORDER BY i.id LIMIT 1");
     s.bind(":t", trust.value).bind(":sha", sha256);
     if (!s.step()) return std::nullopt;
     return readImport(s);
@@ -198,7 +203,8 @@ std::optional<ImportReport> importReport(const Workspace& ws, std::int64_t impor
     s.bind(":id", importId);
     if (!s.step()) throw Error("no import with id " + std::to_string(importId));
     const std::string text = s.text(0);
-    if (text.empty() || text == "{}") return std::nullopt; // the column's default: no report was kept
+    if (text.empty() || text == "{}")
+        return std::nullopt; // the column's default: no report was kept
     return importReportFromJson(text);
 }
 

@@ -119,8 +119,7 @@ unsigned daysInMonth(int year, unsigned month) {
 
 int digits(std::string_view s, std::size_t at, std::size_t count) {
     int v = 0;
-    for (std::size_t i = at; i < at + count; ++i)
-        v = v * 10 + (s[i] - '0');
+    for (std::size_t i = at; i < at + count; ++i) v = v * 10 + (s[i] - '0');
     return v;
 }
 
@@ -135,8 +134,7 @@ std::optional<ParsedTime> parseTimestamp(std::string_view text, const TimeZone& 
                                          std::string* error) {
     const std::string format = "expected YYYY[MM[DD[HH[MM[SS[.SSSS]]]]]][+/-ZZZZ]";
     std::size_t n = 0;
-    while (n < text.size() && text[n] >= '0' && text[n] <= '9')
-        ++n;
+    while (n < text.size() && text[n] >= '0' && text[n] <= '9') ++n;
     if (n != 4 && n != 6 && n != 8 && n != 10 && n != 12 && n != 14) {
         fail(error, format);
         return std::nullopt;

@@ -57,12 +57,14 @@ std::string checkedFormat(const ImportRequest& request) {
         format = *named;
     }
     if (format != "csv" && format != "xes" && format != "hl7" && format != "did")
-        throw Error("unknown format \"" + format + "\" for " + file + ": choose csv, xes, hl7 or did");
+        throw Error("unknown format \"" + format + "\" for " + file +
+                    ": choose csv, xes, hl7 or did");
     TimeZone::named(request.timeZone); // an unknown zone is refused before anything starts
     const bool csv = format == "csv" || format == "did";
     if (request.delimiter && !csv)
         throw Error("a delimiter is for CSV files; " + file + " is read as " + format);
-    if (request.delimiter && std::string_view(",;|\t").find(*request.delimiter) == std::string_view::npos)
+    if (request.delimiter &&
+        std::string_view(",;|\t").find(*request.delimiter) == std::string_view::npos)
         throw Error("a CSV delimiter is , ; | or tab");
     if (!request.columns.empty() && csv) parseColumnSpec(request.columns);
     return format;

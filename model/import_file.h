@@ -34,11 +34,11 @@ struct ImportRequest {
     std::filesystem::path keyFile;          // "" = PseudonymKey::defaultPath(the network)
     bool allLifecycle = false;              // XES: every transition, not completions only
     UnmappedCodes unmapped = UnmappedCodes::Abort;
-    bool addActivities = false;             // take the log's activity names into the vocabulary
-    bool force = false;                     // import a file that was imported before
-    bool dropExactRepeats = false;          // leave out events repeated exactly (counted either way)
-    bool strict = false;                    // store nothing when any row is rejected
-    std::string importedBy;                 // "" = the user running the program
+    bool addActivities = false;    // take the log's activity names into the vocabulary
+    bool force = false;            // import a file that was imported before
+    bool dropExactRepeats = false; // leave out events repeated exactly (counted either way)
+    bool strict = false;           // store nothing when any row is rejected
+    std::string importedBy;        // "" = the user running the program
 };
 
 // Imports request.file into ws and returns its report (report.file is the

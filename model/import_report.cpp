@@ -60,7 +60,8 @@ ImportReport importReportFromJson(std::string_view text) {
         get("events_accepted", r.eventsAccepted);
         get("rows_rejected", r.rowsRejected);
         if (const auto it = in.find("rejected"); it != in.end())
-            for (const auto& x : *it) r.rejected.push_back({x.value("line", std::int64_t{0}), x.value("reason", "")});
+            for (const auto& x : *it)
+                r.rejected.push_back({x.value("line", std::int64_t{0}), x.value("reason", "")});
         std::map<std::string, std::int64_t> unmapped;
         std::map<std::string, std::vector<std::int64_t>> unmappedLines;
         get("unmapped_codes", unmapped);
@@ -101,7 +102,8 @@ std::string toText(const ImportReport& r) {
         out << "    ... and " << (r.rowsRejected - static_cast<std::int64_t>(r.rejected.size()))
             << " more (all are counted)\n";
     if (!r.unmappedCodes.empty()) {
-        out << "  unmapped codes (map them with: strawman codes set WORKSPACE --trust CODE LOCAL ACTIVITY)\n";
+        out << "  unmapped codes (map them with: strawman codes set WORKSPACE --trust CODE LOCAL "
+               "ACTIVITY)\n";
         for (const auto& [code, u] : r.unmappedCodes) {
             out << "    \"" << code << "\": " << u.count << " event" << (u.count == 1 ? "" : "s")
                 << ", e.g. line";
@@ -120,10 +122,12 @@ std::string toText(const ImportReport& r) {
         out << "  already held     " << r.heldByEarlierImports
             << " events an earlier import of the trust holds too; the log counts each once\n";
     if (r.dstAmbiguous || r.dstNonexistent)
-        out << "  daylight saving  " << r.dstAmbiguous << " in the October repeated hour (read as summer time), "
-            << r.dstNonexistent << " in the March missing hour (moved forward an hour)\n";
+        out << "  daylight saving  " << r.dstAmbiguous
+            << " in the October repeated hour (read as summer time), " << r.dstNonexistent
+            << " in the March missing hour (moved forward an hour)\n";
     for (const auto& [rule, n] : r.impossibleOrder)
-        out << "  impossible order: " << rule << " in " << n << " case" << (n == 1 ? "" : "s") << "\n";
+        out << "  impossible order: " << rule << " in " << n << " case" << (n == 1 ? "" : "s")
+            << "\n";
     return out.str();
 }
 

@@ -27,7 +27,7 @@ struct ImportReport {
     std::string format;
     std::int64_t importId = 0; // 0 when nothing was stored
     bool imported = false;
-    std::string outcome;       // one sentence: stored, or why not
+    std::string outcome; // one sentence: stored, or why not
     // Nothing was stored because a row was rejected and all or nothing was
     // asked (--strict). Said by the outcome; not part of the stored report.
     bool refusedAsStrict = false;

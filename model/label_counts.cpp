@@ -37,8 +37,10 @@ std::vector<std::uint32_t> components(const NetStates& s, std::uint32_t& count) 
             if (calls.back().arc < s.arcStart[v + 1]) {
                 const std::uint32_t w = s.arcs[calls.back().arc++].to;
                 if (!useful(w)) continue;
-                if (index[w] == kNone) enter(w);
-                else if (onStack[w]) low[v] = std::min(low[v], index[w]);
+                if (index[w] == kNone)
+                    enter(w);
+                else if (onStack[w])
+                    low[v] = std::min(low[v], index[w]);
                 continue;
             }
             if (low[v] == index[v]) {
@@ -52,7 +54,8 @@ std::vector<std::uint32_t> components(const NetStates& s, std::uint32_t& count) 
                 ++count;
             }
             calls.pop_back();
-            if (!calls.empty()) low[calls.back().marking] = std::min(low[calls.back().marking], low[v]);
+            if (!calls.empty())
+                low[calls.back().marking] = std::min(low[calls.back().marking], low[v]);
         }
     }
     return component;
@@ -60,7 +63,8 @@ std::vector<std::uint32_t> components(const NetStates& s, std::uint32_t& count) 
 
 } // namespace
 
-LabelCounts countLabels(const NetStates& s, const std::vector<std::int32_t>& transitionLabel, std::size_t labels) {
+LabelCounts countLabels(const NetStates& s, const std::vector<std::int32_t>& transitionLabel,
+                        std::size_t labels) {
     LabelCounts c;
     c.labels = labels;
     const std::size_t markings = s.markings.size();
@@ -89,9 +93,10 @@ LabelCounts countLabels(const NetStates& s, const std::vector<std::int32_t>& tra
                 const std::uint8_t* next = most.data() + std::size_t{component[arc.to]} * labels;
                 for (std::size_t x = 0; x < labels; ++x) {
                     const unsigned add = static_cast<std::int32_t>(x) == l ? 1 : 0;
-                    const unsigned v = next[x] == LabelCounts::kAnyNumber
-                                           ? LabelCounts::kAnyNumber
-                                           : std::min<unsigned>(next[x] + add, LabelCounts::kAnyNumber);
+                    const unsigned v =
+                        next[x] == LabelCounts::kAnyNumber
+                            ? LabelCounts::kAnyNumber
+                            : std::min<unsigned>(next[x] + add, LabelCounts::kAnyNumber);
                     row[x] = static_cast<std::uint8_t>(std::max<unsigned>(row[x], v));
                 }
             }
@@ -99,17 +104,20 @@ LabelCounts countLabels(const NetStates& s, const std::vector<std::int32_t>& tra
     c.most.assign(markings * labels, 0);
     for (std::uint32_t m = 0; m < markings; ++m)
         if (component[m] != kNone)
-            std::copy_n(most.data() + std::size_t{component[m]} * labels, labels, c.most.data() + m * labels);
+            std::copy_n(most.data() + std::size_t{component[m]} * labels, labels,
+                        c.most.data() + m * labels);
 
     // At least: backwards from the end, a step of the label costing one.
     c.least.assign(markings * labels, 0);
     const ArcsInto into(s);
     for (std::size_t l = 0; l < labels; ++l) {
-        const std::vector<std::uint32_t> dist =
-            into.fewestTo(s.final, [&](std::uint32_t t) { return transitionLabel[t] == static_cast<std::int32_t>(l); });
+        const std::vector<std::uint32_t> dist = into.fewestTo(s.final, [&](std::uint32_t t) {
+            return transitionLabel[t] == static_cast<std::int32_t>(l);
+        });
         for (std::uint32_t m = 0; m < markings; ++m)
             if (dist[m] != NetStates::kNever)
-                c.least[m * labels + l] = static_cast<std::uint8_t>(std::min<std::uint32_t>(dist[m], 255));
+                c.least[m * labels + l] =
+                    static_cast<std::uint8_t>(std::min<std::uint32_t>(dist[m], 255));
     }
     c.mustStart.push_back(0);
     c.limitedStart.push_back(0);

@@ -204,12 +204,14 @@ namespace {
 // Whether the system's tzdata has a zone file of that name (one starting with
 // the TZif magic), read without loading the database.
 bool hasZoneFile(std::string_view name) {
-    if (name.empty() || name.front() == '/' || name.find("..") != std::string_view::npos) return false;
+    if (name.empty() || name.front() == '/' || name.find("..") != std::string_view::npos)
+        return false;
     const std::string path = "/usr/share/zoneinfo/" + std::string(name);
     std::FILE* f = std::fopen(path.c_str(), "rb");
     if (f == nullptr) return false;
     char magic[4] = {};
-    const bool zone = std::fread(magic, 1, sizeof magic, f) == sizeof magic && std::memcmp(magic, "TZif", 4) == 0;
+    const bool zone =
+        std::fread(magic, 1, sizeof magic, f) == sizeof magic && std::memcmp(magic, "TZif", 4) == 0;
     std::fclose(f);
     return zone;
 }
@@ -299,8 +301,7 @@ bool fraction(const char*& p, const char* end, int& ms) {
         ++n;
     }
     if (n == 0) return false;
-    for (int i = n; i < 3; ++i)
-        ms *= 10;
+    for (int i = n; i < 3; ++i) ms *= 10;
     return true;
 }
 
@@ -340,8 +341,7 @@ bool offset(const char*& p, const char* end, int& minutes) {
 }
 
 void skipSpaces(const char*& p, const char* end) {
-    while (p < end && (*p == ' ' || *p == '\t'))
-        ++p;
+    while (p < end && (*p == ' ' || *p == '\t')) ++p;
 }
 
 std::string_view trim(std::string_view s) {

@@ -52,7 +52,7 @@ std::vector<std::uint32_t> selectCases(const EventLog& log, const LogFilter& fil
         f.bySet.reserve(log.attributeSets.size());
         for (const auto& set : log.attributeSets) {
             const std::string& value = set.*kFields[i];
-            f.bySet.push_back(value.empty()              ? Verdict::NotStated
+            f.bySet.push_back(value.empty()                 ? Verdict::NotStated
                               : allowed[i]->contains(value) ? Verdict::Allowed
                                                             : Verdict::Refused);
         }

@@ -66,7 +66,8 @@ MapChange diffContent(const MapContent& before, const MapContent& after) {
     const auto newEdges = edgesByEnds(after);
     for (const auto& [ends, labels] : newEdges) {
         auto it = oldEdges.find(ends);
-        const std::size_t common = it == oldEdges.end() ? 0 : std::min(labels.size(), it->second.size());
+        const std::size_t common =
+            it == oldEdges.end() ? 0 : std::min(labels.size(), it->second.size());
         for (std::size_t i = 0; i < labels.size(); ++i) {
             const EdgeByKey now{ends.first, ends.second, labels[i]};
             if (i >= common)

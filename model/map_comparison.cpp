@@ -137,8 +137,7 @@ struct MapSteps {
     // Breadth first over the transitions from every start; unreached nodes stay at SIZE_MAX.
     void measureDepth() {
         std::vector<std::vector<std::size_t>> next(key.size());
-        for (const auto& [x, y] : pairs)
-            next[x].push_back(y);
+        for (const auto& [x, y] : pairs) next[x].push_back(y);
         depth.assign(key.size(), SIZE_MAX);
         std::vector<std::size_t> layer;
         for (std::size_t i = 0; i < key.size(); ++i)
@@ -161,8 +160,7 @@ struct MapSteps {
 
 std::size_t common(const std::set<std::string>& a, const std::set<std::string>& b) {
     std::size_t n = 0;
-    for (const std::string& s : a)
-        n += b.count(s);
+    for (const std::string& s : a) n += b.count(s);
     return n;
 }
 
@@ -243,8 +241,7 @@ std::string counted(std::size_t n, const char* what) {
 std::string listed(const std::vector<std::string>& names) {
     constexpr std::size_t shown = 5;
     std::string out;
-    for (std::size_t i = 0; i < names.size() && i < shown; ++i)
-        out += (i ? ", " : "") + names[i];
+    for (std::size_t i = 0; i < names.size() && i < shown; ++i) out += (i ? ", " : "") + names[i];
     if (names.size() > shown) out += " and " + std::to_string(names.size() - shown) + " more";
     return out;
 }

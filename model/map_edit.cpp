@@ -13,12 +13,18 @@ namespace {
 
 std::string keyWord(NodeKind kind) {
     switch (kind) {
-    case NodeKind::Activity: return "step";
-    case NodeKind::Decision: return "decision";
-    case NodeKind::Parallel: return "parallel";
-    case NodeKind::Start: return "start";
-    case NodeKind::End: return "end";
-    case NodeKind::Note: return "note";
+    case NodeKind::Activity:
+        return "step";
+    case NodeKind::Decision:
+        return "decision";
+    case NodeKind::Parallel:
+        return "parallel";
+    case NodeKind::Start:
+        return "start";
+    case NodeKind::End:
+        return "end";
+    case NodeKind::Note:
+        return "note";
     }
     return "step";
 }
@@ -48,12 +54,18 @@ std::string freshKey(const MapContent& map, NodeKind kind) {
 
 std::string defaultLabel(NodeKind kind) {
     switch (kind) {
-    case NodeKind::Activity: return "New step";
-    case NodeKind::Decision: return "Decision?";
-    case NodeKind::Parallel: return "";
-    case NodeKind::Start: return "Start";
-    case NodeKind::End: return "End";
-    case NodeKind::Note: return "Note";
+    case NodeKind::Activity:
+        return "New step";
+    case NodeKind::Decision:
+        return "Decision?";
+    case NodeKind::Parallel:
+        return "";
+    case NodeKind::Start:
+        return "Start";
+    case NodeKind::End:
+        return "End";
+    case NodeKind::Note:
+        return "Note";
     }
     return "";
 }
@@ -107,13 +119,11 @@ void removeItems(MapContent& map, const std::vector<std::string>& nodeKeys,
         const Node* from = map.findNodeByKey(ref.from);
         const Node* to = map.findNodeByKey(ref.to);
         if (!from || !to) continue;
-        auto it = std::find_if(map.edges.begin(), map.edges.end(), [&](const Edge& e) {
-            return e.from == from->id && e.to == to->id;
-        });
+        auto it = std::find_if(map.edges.begin(), map.edges.end(),
+                               [&](const Edge& e) { return e.from == from->id && e.to == to->id; });
         if (it != map.edges.end()) map.edges.erase(it);
     }
-    std::erase_if(map.edges,
-                  [&](const Edge& e) { return gone.count(e.from) || gone.count(e.to); });
+    std::erase_if(map.edges, [&](const Edge& e) { return gone.count(e.from) || gone.count(e.to); });
     std::erase_if(map.nodes, [&](const Node& n) { return gone.count(n.id) > 0; });
 }
 
@@ -157,7 +167,8 @@ std::vector<std::string> paste(MapContent& map, const MapContent& piece, double 
             copy.key = firstFree(taken, keyWord(n.kind), true);
         } else if (taken.count(n.key)) {
             std::string base = n.key;
-            while (base.size() > 1 && std::isdigit(static_cast<unsigned char>(base.back()))) base.pop_back();
+            while (base.size() > 1 && std::isdigit(static_cast<unsigned char>(base.back())))
+                base.pop_back();
             copy.key = firstFree(taken, base, false);
         }
         taken.insert(copy.key);

@@ -1,10 +1,10 @@
 // The maps part of Workspace: maps, their versions, nodes and edges.
 #include "workspace.h"
 
-#include "content_hash.h"
-#include "map_change.h"
 #include "clock.h"
+#include "content_hash.h"
 #include "database.h"
+#include "map_change.h"
 
 #include <ctime>
 #include <unordered_map>
@@ -25,8 +25,7 @@ void checkContent(const Workspace& ws, const MapContent& content) {
             throw Error("two nodes share the name \"" + n.key + "\"");
         if (!n.activity.empty() && !ws.hasActivity(n.activity))
             throw Error("unknown activity code \"" + n.activity + "\" on node \"" +
-                        (n.key.empty() ? n.label : n.key) +
-                        "\": add it to the vocabulary first");
+                        (n.key.empty() ? n.label : n.key) + "\": add it to the vocabulary first");
     }
     for (const Edge& e : content.edges)
         if (!ids.count(e.from) || !ids.count(e.to))
@@ -40,14 +39,16 @@ void Workspace::insertContent(VersionId version, const MapContent& content) {
     std::unordered_set<std::string> keys;
     for (const Node& n : content.nodes) keys.insert(n.key);
 
-    auto insertNode = m_db->prepare(
-        "INSERT INTO node(version_id, key, kind, label, activity, lane, x, y, width, height, position) "
-        "VALUES(:v, :key, :kind, :label, :activity, :lane, :x, :y, :w, :h, :pos)");
+    auto insertNode =
+        m_db->prepare("INSERT INTO node(version_id, key, kind, label, activity, lane, x, y, width, "
+                      "height, position) "
+                      "VALUES(:v, :key, :kind, :label, :activity, :lane, :x, :y, :w, :h, :pos)");
     int position = 0;
     int generated = 0;
     for (const Node& n : content.nodes) {
         std::string key = n.key;
-        while (key.empty() || (n.key.empty() && keys.count(key))) key = "n" + std::to_string(++generated);
+        while (key.empty() || (n.key.empty() && keys.count(key)))
+            key = "n" + std::to_string(++generated);
         if (n.key.empty()) keys.insert(key);
         insertNode.reset();
         insertNode.bind(":v", version.value)
@@ -68,9 +69,9 @@ void Workspace::insertContent(VersionId version, const MapContent& content) {
         stored[n.id] = m_db->lastInsertId();
     }
 
-    auto insertEdge = m_db->prepare(
-        "INSERT INTO edge(version_id, from_node, to_node, label, position) "
-        "VALUES(:v, :from, :to, :label, :pos)");
+    auto insertEdge =
+        m_db->prepare("INSERT INTO edge(version_id, from_node, to_node, label, position) "
+                      "VALUES(:v, :from, :to, :label, :pos)");
     position = 0;
     for (const Edge& e : content.edges) {
         insertEdge.reset();
@@ -165,12 +166,15 @@ std::vector<MapVersionInfo> Workspace::versions(MapId id) const {
     return out;
 }
 
-MapContent Workspace::content(MapId id) const { return content(map(id).version); }
+MapContent Workspace::content(MapId id) const {
+    return content(map(id).version);
+}
 
 MapContent Workspace::content(VersionId version) const {
     MapContent c;
-    auto nodes = m_db->prepare("SELECT id, key, kind, label, coalesce(activity, ''), lane, "
-                               "x, y, width, height FROM node WHERE version_id = :v ORDER BY position");
+    auto nodes =
+        m_db->prepare("SELECT id, key, kind, label, coalesce(activity, ''), lane, "
+                      "x, y, width, height FROM node WHERE version_id = :v ORDER BY position");
     nodes.bind(":v", version.value);
     while (nodes.step()) {
         Node n;
@@ -217,8 +221,13 @@ void Workspace::setGeometry(MapId id, const MapContent& geometry) {
                                "WHERE version_id = :v AND key = :key");
         for (const Node& n : geometry.nodes) {
             s.reset();
-            s.bind(":x", n.x).bind(":y", n.y).bind(":w", n.width).bind(":h", n.height)
-                .bind(":v", v.value).bind(":key", n.key).run();
+            s.bind(":x", n.x)
+                .bind(":y", n.y)
+                .bind(":w", n.width)
+                .bind(":h", n.height)
+                .bind(":v", v.value)
+                .bind(":key", n.key)
+                .run();
         }
     });
 }
@@ -270,7 +279,8 @@ void Workspace::applyChange(MapId id, const MapChange& change) {
             "UPDATE node SET kind = :kind, label = :label, activity = :activity, lane = :lane, "
             "x = :x, y = :y, width = :w, height = :h WHERE id = :id");
         auto insertNode = m_db->prepare(
-            "INSERT INTO node(version_id, key, kind, label, activity, lane, x, y, width, height, position) "
+            "INSERT INTO node(version_id, key, kind, label, activity, lane, x, y, width, height, "
+            "position) "
             "VALUES(:v, :key, :kind, :label, :activity, :lane, :x, :y, :w, :h, "
             "(SELECT coalesce(max(position), 0) + 1 FROM node WHERE version_id = :v))");
         std::unordered_map<NodeId, NodeId> stored; // new node's id in `next` -> its row id
@@ -283,8 +293,13 @@ void Workspace::applyChange(MapId id, const MapChange& change) {
                 s.bind(":id", n.id.value);
             else
                 s.bind(":v", v.value).bind(":key", n.key);
-            s.bind(":kind", toText(n.kind)).bind(":label", n.label).bind(":lane", n.lane)
-                .bind(":x", n.x).bind(":y", n.y).bind(":w", n.width).bind(":h", n.height);
+            s.bind(":kind", toText(n.kind))
+                .bind(":label", n.label)
+                .bind(":lane", n.lane)
+                .bind(":x", n.x)
+                .bind(":y", n.y)
+                .bind(":w", n.width)
+                .bind(":h", n.height);
             if (n.activity.empty())
                 s.bindNull(":activity");
             else
@@ -306,8 +321,11 @@ void Workspace::applyChange(MapId id, const MapChange& change) {
             auto old = wasEdge.find(e.id);
             if (old == wasEdge.end()) {
                 insertEdge.reset();
-                insertEdge.bind(":v", v.value).bind(":from", rowOf(e.from).value)
-                    .bind(":to", rowOf(e.to).value).bind(":label", e.label).run();
+                insertEdge.bind(":v", v.value)
+                    .bind(":from", rowOf(e.from).value)
+                    .bind(":to", rowOf(e.to).value)
+                    .bind(":label", e.label)
+                    .run();
             } else if (old->second->label != e.label) {
                 updateEdge.reset();
                 updateEdge.bind(":label", e.label).bind(":id", e.id.value).run();
@@ -327,7 +345,10 @@ void Workspace::setStatus(MapId id, MapStatus status) {
 void Workspace::rename(MapId id, std::string_view name) {
     if (name.empty()) throw Error("a map needs a name");
     map(id);
-    m_db->prepare("UPDATE map SET name = :name WHERE id = :id").bind(":name", name).bind(":id", id.value).run();
+    m_db->prepare("UPDATE map SET name = :name WHERE id = :id")
+        .bind(":name", name)
+        .bind(":id", id.value)
+        .run();
 }
 
 std::string Workspace::publish(MapId id) {

@@ -202,9 +202,9 @@ void convertToEventBlocks(Database& db) {
         auto s = db.prepare("SELECT id, trust_id FROM import ORDER BY id");
         while (s.step()) importsAndTrusts.emplace_back(s.integer(0), s.integer(1));
     }
-    auto chunks = db.prepare(
-        "SELECT c.pseudonym, c.patient, e.events FROM event_chunk e JOIN patient_case c ON c.id = e.case_id "
-        "WHERE e.import_id = :i ORDER BY c.pseudonym, e.chunk");
+    auto chunks = db.prepare("SELECT c.pseudonym, c.patient, e.events FROM event_chunk e JOIN "
+                             "patient_case c ON c.id = e.case_id "
+                             "WHERE e.import_id = :i ORDER BY c.pseudonym, e.chunk");
     for (const auto& [importId, trust] : importsAndTrusts) {
         std::vector<Pseudonym> pseudonyms, patients;
         std::vector<std::uint32_t> counts;
@@ -212,8 +212,8 @@ void convertToEventBlocks(Database& db) {
         bool anyPatient = false;
         auto write = [&, importId = importId, trust = trust] {
             if (pseudonyms.empty()) return;
-            writeEventBlock(db, trust, importId, pseudonyms, anyPatient ? patients : std::vector<Pseudonym>{},
-                            counts, events);
+            writeEventBlock(db, trust, importId, pseudonyms,
+                            anyPatient ? patients : std::vector<Pseudonym>{}, counts, events);
             pseudonyms.clear();
             patients.clear();
             counts.clear();
@@ -230,7 +230,8 @@ void convertToEventBlocks(Database& db) {
             std::memcpy(p.data(), pData, p.size());
             if (!chunks.isNull(1)) {
                 const auto [patientData, patientSize] = chunks.blob(1);
-                if (patientSize != patient.size()) throw Error("a stored case has a damaged patient pseudonym");
+                if (patientSize != patient.size())
+                    throw Error("a stored case has a damaged patient pseudonym");
                 std::memcpy(patient.data(), patientData, patient.size());
             }
             const auto [data, size] = chunks.blob(2);
@@ -249,8 +250,9 @@ void convertToEventBlocks(Database& db) {
             const auto piece = unpackEvents({static_cast<const char*>(data), size});
             events.insert(events.end(), piece.begin(), piece.end());
             if (sameCase) // pieces are each in time order; ties keep chunk order
-                std::stable_sort(events.begin() + static_cast<std::ptrdiff_t>(caseBegin), events.end(),
-                                 [](const PackedEvent& a, const PackedEvent& b) { return a.time < b.time; });
+                std::stable_sort(
+                    events.begin() + static_cast<std::ptrdiff_t>(caseBegin), events.end(),
+                    [](const PackedEvent& a, const PackedEvent& b) { return a.time < b.time; });
             counts.back() = static_cast<std::uint32_t>(events.size() - caseBegin);
         }
         write();
@@ -271,7 +273,9 @@ const std::vector<Migration>& migrations() {
     return list;
 }
 
-int latestSchemaVersion() { return migrations().back().version; }
+int latestSchemaVersion() {
+    return migrations().back().version;
+}
 
 void migrate(Database& db, int target) {
     if (target == 0) target = latestSchemaVersion();

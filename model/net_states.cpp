@@ -29,7 +29,9 @@ std::vector<Need> weights(const std::vector<std::uint32_t>& places) {
     return out;
 }
 
-std::string_view key(const Marking& m) { return {reinterpret_cast<const char*>(m.data()), m.size()}; }
+std::string_view key(const Marking& m) {
+    return {reinterpret_cast<const char*>(m.data()), m.size()};
+}
 
 std::string describe(const WorkflowNet& net, const Marking& m) {
     std::string out;
@@ -96,19 +98,22 @@ NetStates exploreStates(const WorkflowNet& net, std::size_t maxStates) {
             if (!s.markings[m][p]) continue;
             for (const std::uint32_t t : takers[p]) {
                 const Marking& from = s.markings[m];
-                if (std::all_of(takes[t].begin(), takes[t].end(), [&](const Need& n) { return from[n.place] >= n.tokens; }))
+                if (std::all_of(takes[t].begin(), takes[t].end(),
+                                [&](const Need& n) { return from[n.place] >= n.tokens; }))
                     enabled.push_back(t);
             }
         }
         std::sort(enabled.begin(), enabled.end()); // arcs in transition order, as runs list them
         for (const std::uint32_t t : enabled) {
             next = s.markings[m];
-            for (const Need& n : takes[t]) next[n.place] = static_cast<std::uint8_t>(next[n.place] - n.tokens);
+            for (const Need& n : takes[t])
+                next[n.place] = static_cast<std::uint8_t>(next[n.place] - n.tokens);
             for (const Need& n : gives[t]) {
                 if (next[n.place] + n.tokens > kMaxTokens)
-                    throw NotReplayable("work can pile up without end " + net.places[n.place].where +
-                                        ": a loop goes back before a parallel split, or parallel branches are "
-                                        "never joined");
+                    throw NotReplayable(
+                        "work can pile up without end " + net.places[n.place].where +
+                        ": a loop goes back before a parallel split, or parallel branches are "
+                        "never joined");
                 next[n.place] = static_cast<std::uint8_t>(next[n.place] + n.tokens);
             }
             s.arcs.push_back({t, add(next)});
@@ -120,16 +125,18 @@ NetStates exploreStates(const WorkflowNet& net, std::size_t maxStates) {
     const std::size_t count = s.markings.size();
     s.visibleToFinal.assign(count, NetStates::kNever);
     if (s.final != NetStates::kNever)
-        s.visibleToFinal = ArcsInto(s).fewestTo(s.final, [&](std::uint32_t t) { return !net.transitions[t].silent(); });
+        s.visibleToFinal = ArcsInto(s).fewestTo(
+            s.final, [&](std::uint32_t t) { return !net.transitions[t].silent(); });
 
     if (s.visibleToFinal[0] == NetStates::kNever) {
         // Say why in the map's words: branches that meet without a join, or where runs stop.
         for (const Marking& m : s.markings)
             for (std::size_t p = 0; p < placeCount; ++p)
                 if (m[p] > 1)
-                    throw NotReplayable("parallel branches meet " + net.places[p].where +
-                                        " without a parallel bar to join them, so no case can reach the end with "
-                                        "all its work finished");
+                    throw NotReplayable(
+                        "parallel branches meet " + net.places[p].where +
+                        " without a parallel bar to join them, so no case can reach the end with "
+                        "all its work finished");
         for (std::uint32_t m = 0; m < count; ++m)
             if (s.arcStart[m] == s.arcStart[m + 1] && m != s.final)
                 throw NotReplayable("no case can reach the end: runs stop with work waiting " +
@@ -142,7 +149,8 @@ NetStates exploreStates(const WorkflowNet& net, std::size_t maxStates) {
         if (s.visibleToFinal[m] == NetStates::kNever && stuck++ == 0) example = m;
     if (stuck)
         s.warnings.push_back("some runs of the map cannot reach its end (e.g. with work waiting " +
-                             describe(net, s.markings[example]) + "); cases are replayed on the runs that can");
+                             describe(net, s.markings[example]) +
+                             "); cases are replayed on the runs that can");
     return s;
 }
 
@@ -157,7 +165,8 @@ ArcsInto::ArcsInto(const NetStates& s) : m_start(s.markings.size() + 1, 0), m_ar
 
 // Breadth first backwards with a deque: a free arc's marking goes to the front,
 // a counted one's to the back, so markings leave in order of their count.
-std::vector<std::uint32_t> ArcsInto::fewest(std::uint32_t target, const std::vector<std::uint8_t>& counts) const {
+std::vector<std::uint32_t> ArcsInto::fewest(std::uint32_t target,
+                                            const std::vector<std::uint8_t>& counts) const {
     std::vector<std::uint32_t> steps(m_start.size() - 1, NetStates::kNever);
     std::deque<std::uint32_t> queue{target};
     steps[target] = 0;
@@ -169,8 +178,10 @@ std::vector<std::uint32_t> ArcsInto::fewest(std::uint32_t target, const std::vec
             std::uint32_t& from = steps[m_arcs[a].to];
             if (through >= from) continue;
             from = through;
-            if (counts[a]) queue.push_back(m_arcs[a].to);
-            else queue.push_front(m_arcs[a].to);
+            if (counts[a])
+                queue.push_back(m_arcs[a].to);
+            else
+                queue.push_front(m_arcs[a].to);
         }
     }
     return steps;

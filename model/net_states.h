@@ -25,10 +25,11 @@ struct NetStates {
     };
     static constexpr std::uint32_t kNever = UINT32_MAX;
 
-    std::vector<Marking> markings;       // [0] is the initial marking
-    std::vector<std::uint32_t> arcStart; // the arcs of marking m: arcs[arcStart[m], arcStart[m + 1])
+    std::vector<Marking> markings; // [0] is the initial marking
+    std::vector<std::uint32_t>
+        arcStart; // the arcs of marking m: arcs[arcStart[m], arcStart[m + 1])
     std::vector<Arc> arcs;
-    std::uint32_t final = kNever;        // the marking with one token in the sink and none elsewhere
+    std::uint32_t final = kNever; // the marking with one token in the sink and none elsewhere
     // Fewest visible (labelled) steps from each marking to the final one; kNever
     // where the final marking cannot be reached from it.
     std::vector<std::uint32_t> visibleToFinal;
@@ -41,17 +42,20 @@ struct NetStates {
 // end: how few steps of some kind (visible ones, silent ones, one activity's)
 // each state's runs need to reach it.
 class ArcsInto {
-public:
+  public:
     explicit ArcsInto(const NetStates& states);
 
     // Per marking, the fewest arcs whose transition `counted` says count on a
     // way to `target` (other arcs are free); NetStates::kNever where there is none.
-    template <class Counted> std::vector<std::uint32_t> fewestTo(std::uint32_t target, Counted counted) const;
+    template <class Counted>
+    std::vector<std::uint32_t> fewestTo(std::uint32_t target, Counted counted) const;
 
-private:
-    std::vector<std::uint32_t> m_start;   // the arcs into marking m: m_arcs[m_start[m], m_start[m + 1])
-    std::vector<NetStates::Arc> m_arcs;   // transition, and the marking it comes from
-    std::vector<std::uint32_t> fewest(std::uint32_t target, const std::vector<std::uint8_t>& counts) const;
+  private:
+    std::vector<std::uint32_t>
+        m_start; // the arcs into marking m: m_arcs[m_start[m], m_start[m + 1])
+    std::vector<NetStates::Arc> m_arcs; // transition, and the marking it comes from
+    std::vector<std::uint32_t> fewest(std::uint32_t target,
+                                      const std::vector<std::uint8_t>& counts) const;
 };
 
 template <class Counted>

@@ -50,10 +50,10 @@ struct MapSummary {
     std::string trustCode;        // empty for a network-wide map
     std::string name;
     MapStatus status = MapStatus::Draft;
-    VersionId version;            // the current version
-    int versionNumber = 0;        // 1, 2, ...
-    bool published = false;       // the current version is frozen
-    std::string hash;             // content hash, when published
+    VersionId version;      // the current version
+    int versionNumber = 0;  // 1, 2, ...
+    bool published = false; // the current version is frozen
+    std::string hash;       // content hash, when published
     int nodeCount = 0;
     int edgeCount = 0;
 };

@@ -46,11 +46,25 @@ const Node* MapContent::findNodeByKey(std::string_view key) const {
 void defaultSize(NodeKind kind, double& width, double& height) {
     switch (kind) {
     case NodeKind::Start:
-    case NodeKind::End: width = height = 36; break;
-    case NodeKind::Decision: width = 72; height = 54; break;
-    case NodeKind::Parallel: width = 72; height = 18; break;
-    case NodeKind::Note: width = 144; height = 54; break;
-    case NodeKind::Activity: width = 126; height = 54; break;
+    case NodeKind::End:
+        width = height = 36;
+        break;
+    case NodeKind::Decision:
+        width = 72;
+        height = 54;
+        break;
+    case NodeKind::Parallel:
+        width = 72;
+        height = 18;
+        break;
+    case NodeKind::Note:
+        width = 144;
+        height = 54;
+        break;
+    case NodeKind::Activity:
+        width = 126;
+        height = 54;
+        break;
     }
 }
 

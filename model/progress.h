@@ -19,7 +19,7 @@ namespace strawman::model {
 
 // Reports how far a long operation has got and lets the caller stop it.
 class Progress {
-public:
+  public:
     virtual ~Progress() = default;
     // fraction in [0, 1], never falling during one operation; stage says what
     // is being done, in the user's words ("aligning the variants with the map").
@@ -32,7 +32,7 @@ public:
 // The operation stopped because its Progress was cancelled; nothing it was
 // doing has been stored.
 class Cancelled : public Error {
-public:
+  public:
     explicit Cancelled(std::string_view what) : Error("stopped: " + std::string(what)) {}
 };
 
@@ -40,7 +40,7 @@ public:
 // steps done one after another (load the events, then diff them) fill one bar.
 // Cancelling the whole cancels the part.
 class ProgressPart final : public Progress {
-public:
+  public:
     ProgressPart(Progress* whole, double from, double to)
         : m_whole(whole), m_from(from), m_to(to) {}
 
@@ -50,7 +50,7 @@ public:
     }
     bool cancelled() const override { return m_whole && m_whole->cancelled(); }
 
-private:
+  private:
     Progress* m_whole;
     double m_from, m_to;
 };

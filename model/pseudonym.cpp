@@ -2,8 +2,8 @@
 
 #include "error.h"
 
-#include <openssl/evp.h>
 #include <openssl/crypto.h>
+#include <openssl/evp.h>
 #include <openssl/rand.h>
 
 #include <sys/stat.h>
@@ -105,8 +105,8 @@ PseudonymKey PseudonymKey::loadOrCreate(const std::filesystem::path& path) {
             umask(old);
             if (!out.flush()) throw Error("cannot write the pseudonymisation key to " + tmp);
         }
-        std::filesystem::permissions(tmp, std::filesystem::perms::owner_read |
-                                              std::filesystem::perms::owner_write, ec);
+        std::filesystem::permissions(
+            tmp, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write, ec);
         std::filesystem::create_hard_link(tmp, path, ec); // fails harmlessly if another won
         std::filesystem::remove(tmp, ec);
     }
@@ -115,8 +115,10 @@ PseudonymKey PseudonymKey::loadOrCreate(const std::filesystem::path& path) {
     std::string text((std::istreambuf_iterator<char>(in)), {});
     while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' '))
         text.pop_back();
-    if (text.size() != 2 * kBytes || text.find_first_not_of("0123456789abcdefABCDEF") != std::string::npos)
-        throw Error(path.string() + " is not a Strawman pseudonymisation key (64 hex digits expected)");
+    if (text.size() != 2 * kBytes ||
+        text.find_first_not_of("0123456789abcdefABCDEF") != std::string::npos)
+        throw Error(path.string() +
+                    " is not a Strawman pseudonymisation key (64 hex digits expected)");
     std::string bytes;
     for (std::size_t i = 0; i < text.size(); i += 2)
         bytes += static_cast<char>(std::stoi(text.substr(i, 2), nullptr, 16));
@@ -145,7 +147,9 @@ Pseudonym PseudonymKey::mac(std::string_view domain, std::string_view identifier
     return out;
 }
 
-Pseudonym PseudonymKey::caseKey(std::string_view identifier) const { return mac("case", identifier); }
+Pseudonym PseudonymKey::caseKey(std::string_view identifier) const {
+    return mac("case", identifier);
+}
 
 Pseudonym PseudonymKey::patientKey(std::string_view identifier) const {
     return mac("patient", identifier);

@@ -18,7 +18,7 @@ namespace strawman::model {
 using Pseudonym = std::array<std::uint8_t, 32>;
 
 class PseudonymKey {
-public:
+  public:
     static constexpr std::size_t kBytes = 32;
 
     // Reads the key at path, or creates it there (random, mode 0600) when the
@@ -34,7 +34,7 @@ public:
     Pseudonym caseKey(std::string_view identifier) const;
     Pseudonym patientKey(std::string_view identifier) const;
 
-private:
+  private:
     struct Hmac; // the key's inner and outer SHA-256 states, computed once (RFC 2104)
     Pseudonym mac(std::string_view domain, std::string_view identifier) const;
     std::string m_key;

@@ -28,8 +28,8 @@ class InputFile;
 class ReadAhead {
   public:
     struct Block {
-        std::vector<char> bytes; // of the data (inflated, for a gzip file)
-        std::size_t size = 0;    // bytes used; 0 at the end of the data
+        std::vector<char> bytes;  // of the data (inflated, for a gzip file)
+        std::size_t size = 0;     // bytes used; 0 at the end of the data
         std::uint64_t offset = 0; // how far into the file, as InputFile::offset()
     };
 
@@ -56,7 +56,7 @@ class ReadAhead {
 
     std::mutex m_mutex;
     std::condition_variable m_changed;
-    std::deque<Block> m_full;          // read, in order
+    std::deque<Block> m_full;              // read, in order
     std::vector<std::vector<char>> m_free; // buffers to read into
     bool m_stop = false;
     bool m_ended = false; // the reading thread has queued its last block

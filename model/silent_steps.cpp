@@ -21,14 +21,15 @@ std::vector<std::uint32_t> eagerSilentArcs(const WorkflowNet& net, const NetStat
     std::vector<bool> alone(net.transitions.size(), false);
     for (std::size_t k = 0; k < net.transitions.size(); ++k) {
         const NetTransition& t = net.transitions[k];
-        alone[k] = t.silent() && !t.in.empty() && std::all_of(t.in.begin(), t.in.end(), [&](std::uint32_t p) {
-            return takers[p] == 1 && p != net.sink;
-        });
+        alone[k] = t.silent() && !t.in.empty() &&
+                   std::all_of(t.in.begin(), t.in.end(),
+                               [&](std::uint32_t p) { return takers[p] == 1 && p != net.sink; });
     }
     std::vector<std::uint32_t> eager(s.markings.size(), NetStates::kNever);
     for (std::uint32_t m = 0; m < s.markings.size(); ++m)
         for (std::uint32_t a = s.arcStart[m]; a < s.arcStart[m + 1]; ++a)
-            if (alone[s.arcs[a].transition] && s.visibleToFinal[s.arcs[a].to] != NetStates::kNever) {
+            if (alone[s.arcs[a].transition] &&
+                s.visibleToFinal[s.arcs[a].to] != NetStates::kNever) {
                 eager[m] = a;
                 break;
             }
@@ -56,7 +57,8 @@ std::vector<std::uint8_t> silentStepsWorthTaking(const WorkflowNet& net, const N
     std::vector<std::uint64_t> soon(markings * words, 0);
     for (std::size_t m = 0; m < markings; ++m)
         for (std::uint32_t a = s.arcStart[m]; a < s.arcStart[m + 1]; ++a)
-            for (std::size_t w = 0; w < words; ++w) soon[m * words + w] |= takes[s.arcs[a].transition][w];
+            for (std::size_t w = 0; w < words; ++w)
+                soon[m * words + w] |= takes[s.arcs[a].transition][w];
     for (bool changed = true; changed;) {
         changed = false;
         for (std::size_t m = markings; m-- > 0;)
@@ -65,7 +67,8 @@ std::vector<std::uint8_t> silentStepsWorthTaking(const WorkflowNet& net, const N
                 if (!net.transitions[arc.transition].silent()) continue;
                 for (std::size_t w = 0; w < words; ++w) {
                     std::uint64_t& here = soon[m * words + w];
-                    const std::uint64_t more = here | (soon[arc.to * words + w] & ~takes[arc.transition][w]);
+                    const std::uint64_t more =
+                        here | (soon[arc.to * words + w] & ~takes[arc.transition][w]);
                     changed = changed || more != here;
                     here = more;
                 }
@@ -76,9 +79,12 @@ std::vector<std::uint8_t> silentStepsWorthTaking(const WorkflowNet& net, const N
         for (std::uint32_t a = s.arcStart[m]; a < s.arcStart[m + 1]; ++a) {
             const NetStates::Arc arc = s.arcs[a];
             const NetTransition& t = net.transitions[arc.transition];
-            if (!t.silent() || t.out.empty() || std::find(t.out.begin(), t.out.end(), net.sink) != t.out.end()) continue;
+            if (!t.silent() || t.out.empty() ||
+                std::find(t.out.begin(), t.out.end(), net.sink) != t.out.end())
+                continue;
             bool taken = false;
-            for (std::size_t w = 0; w < words; ++w) taken = taken || (soon[arc.to * words + w] & gives[arc.transition][w]);
+            for (std::size_t w = 0; w < words; ++w)
+                taken = taken || (soon[arc.to * words + w] & gives[arc.transition][w]);
             worth[a] = taken ? 1 : 0;
         }
     return worth;
@@ -91,7 +97,8 @@ SilentSteps planSilentSteps(const WorkflowNet& net, const NetStates& states,
     SilentSteps plan;
     plan.toFinal.assign(states.markings.size(), NetStates::kNever);
     if (states.final != NetStates::kNever)
-        plan.toFinal = ArcsInto(states).fewestTo(states.final, [&](std::uint32_t t) { return transitionLabel[t] < 0; });
+        plan.toFinal = ArcsInto(states).fewestTo(
+            states.final, [&](std::uint32_t t) { return transitionLabel[t] < 0; });
     plan.takeAlone = eagerSilentArcs(net, states);
     plan.worthTaking = silentStepsWorthTaking(net, states);
     return plan;

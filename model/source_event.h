@@ -28,9 +28,10 @@ struct SourceEvent {
     std::string patientKey; // NHS number or hospital number, when the source has one: never stored
     std::string code;       // local status code or activity name, exactly as in the file
     TimeMs time = 0;        // the instant, UTC
-    std::int32_t offsetMinutes = 0; // UTC offset the source gave (or the zone implied) at that instant
+    std::int32_t offsetMinutes =
+        0; // UTC offset the source gave (or the zone implied) at that instant
     EventAttributes attributes;
-    std::int64_t line = 0;  // file line where the row starts (header = line 1), or message number
+    std::int64_t line = 0; // file line where the row starts (header = line 1), or message number
 };
 
 // Daylight-saving cases met when local times are read in a zone.
@@ -40,7 +41,7 @@ enum class DstCase {
 };
 
 class EventSink {
-public:
+  public:
     virtual ~EventSink() = default;
     // One data row, message or event element read (accepted or not).
     virtual void rowRead() = 0;

@@ -14,7 +14,7 @@ constexpr std::uint32_t kNone = UINT32_MAX;
 // Numbers the (from, to) pairs met, in the order met. A dense table when the
 // activities are few (always, for mapped RIS codes), a hash map otherwise.
 class PairNumbers {
-public:
+  public:
     explicit PairNumbers(std::size_t activities) : m_activities(activities) {
         if (activities <= kDenseActivities) m_dense.assign(activities * activities, kNone);
     }
@@ -32,7 +32,7 @@ public:
 
     std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;
 
-private:
+  private:
     static constexpr std::size_t kDenseActivities = 1024; // a 4 MiB table at most
 
     std::size_t m_activities;
@@ -133,8 +133,10 @@ IntervalStats intervalStats(const EventLog& log, std::span<const std::uint32_t> 
         if (start == events.end()) continue;
         const auto end = std::find_if(start + 1, events.end(),
                                       [&](const LoggedEvent& e) { return e.activity == b; });
-        if (end == events.end()) ++s.withoutEnd;
-        else millis.push_back(end->time - start->time);
+        if (end == events.end())
+            ++s.withoutEnd;
+        else
+            millis.push_back(end->time - start->time);
     }
     s.duration = durationStats(millis);
     return s;

@@ -8,7 +8,8 @@ namespace strawman::model {
 
 namespace {
 
-std::optional<MapSummary> mapFor(const std::vector<MapSummary>& maps, ProcessId process, TrustId trust) {
+std::optional<MapSummary> mapFor(const std::vector<MapSummary>& maps, ProcessId process,
+                                 TrustId trust) {
     std::optional<MapSummary> own, network;
     for (const MapSummary& m : maps) { // ids ascend: the last seen is the latest made
         if (m.process != process) continue;
@@ -20,19 +21,22 @@ std::optional<MapSummary> mapFor(const std::vector<MapSummary>& maps, ProcessId 
 
 } // namespace
 
-std::vector<TrustComparisonRow> compareTrusts(const Workspace& ws, ProcessId process, std::optional<MapId> map,
-                                              const LogFilter& filter, const std::vector<IntervalSpec>& intervals,
+std::vector<TrustComparisonRow> compareTrusts(const Workspace& ws, ProcessId process,
+                                              std::optional<MapId> map, const LogFilter& filter,
+                                              const std::vector<IntervalSpec>& intervals,
                                               const DiffOptions& options) {
     const std::vector<MapSummary> maps = ws.maps();
     std::vector<TrustComparisonRow> rows;
     for (const Trust& trust : ws.trusts()) {
         TrustComparisonRow row;
         row.trust = trust.code;
-        const std::optional<MapSummary> chosen = map ? std::optional<MapSummary>(ws.map(*map)) : mapFor(maps, process, trust.id);
+        const std::optional<MapSummary> chosen =
+            map ? std::optional<MapSummary>(ws.map(*map)) : mapFor(maps, process, trust.id);
         const EventLog log = loadEventLog(ws, trust.id);
         const std::vector<std::uint32_t> cases = selectCases(log, filter);
         row.cases = static_cast<std::int64_t>(cases.size());
-        for (const IntervalSpec& spec : intervals) row.intervals.push_back(intervalStats(log, cases, spec.from, spec.to));
+        for (const IntervalSpec& spec : intervals)
+            row.intervals.push_back(intervalStats(log, cases, spec.from, spec.to));
         if (!chosen) {
             row.problem = "no map of this process for the trust or the network";
             rows.push_back(std::move(row));
@@ -48,9 +52,11 @@ std::vector<TrustComparisonRow> compareTrusts(const Workspace& ws, ProcessId pro
             row.averageTraceFitness = r.averageTraceFitness;
             row.percentageFitting = r.percentageFitting;
             row.topDeviations = r.deviations;
-            std::stable_sort(row.topDeviations.begin(), row.topDeviations.end(), [](const auto& a, const auto& b) {
-                return std::max(a.skipped, a.inserted) > std::max(b.skipped, b.inserted);
-            });
+            std::stable_sort(row.topDeviations.begin(), row.topDeviations.end(),
+                             [](const auto& a, const auto& b) {
+                                 return std::max(a.skipped, a.inserted) >
+                                        std::max(b.skipped, b.inserted);
+                             });
             if (row.topDeviations.size() > 3) row.topDeviations.resize(3);
         } catch (const NotReplayable& e) {
             row.problem = e.what();

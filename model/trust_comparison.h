@@ -25,13 +25,14 @@ struct TrustComparisonRow {
     double logFitness = 1, averageTraceFitness = 1, percentageFitting = 100;
     std::vector<ActivityDeviation> topDeviations; // the three touching most cases
     std::vector<IntervalStats> intervals;         // one per IntervalSpec
-    std::string problem;                          // why there are no numbers: no map, a map that cannot be replayed
+    std::string problem; // why there are no numbers: no map, a map that cannot be replayed
 };
 
 // With map empty, each trust is held against its own map of the process (the
 // latest made, when it has several), or the network's map when it has none.
-std::vector<TrustComparisonRow> compareTrusts(const Workspace& ws, ProcessId process, std::optional<MapId> map,
-                                              const LogFilter& filter, const std::vector<IntervalSpec>& intervals,
+std::vector<TrustComparisonRow> compareTrusts(const Workspace& ws, ProcessId process,
+                                              std::optional<MapId> map, const LogFilter& filter,
+                                              const std::vector<IntervalSpec>& intervals,
                                               const DiffOptions& options = {});
 
 } // namespace strawman::model

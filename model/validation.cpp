@@ -17,12 +17,18 @@ std::string nameOf(const Node& n) {
 
 std::string kindWord(NodeKind kind) {
     switch (kind) {
-    case NodeKind::Decision: return "decision";
-    case NodeKind::Parallel: return "parallel gateway";
-    case NodeKind::Start: return "start";
-    case NodeKind::End: return "end";
-    case NodeKind::Note: return "note";
-    case NodeKind::Activity: return "step";
+    case NodeKind::Decision:
+        return "decision";
+    case NodeKind::Parallel:
+        return "parallel gateway";
+    case NodeKind::Start:
+        return "start";
+    case NodeKind::End:
+        return "end";
+    case NodeKind::Note:
+        return "note";
+    case NodeKind::Activity:
+        return "step";
     }
     return "step";
 }
@@ -67,13 +73,17 @@ std::vector<Problem> validate(const MapContent& map,
             continue;
         }
         if (e.from == e.to) {
-            add("self-loop", "an arrow leads from " + nameOf(*from) + " back to itself; draw the "
-                             "repeat through a decision instead", e.from, e.id);
+            add("self-loop",
+                "an arrow leads from " + nameOf(*from) +
+                    " back to itself; draw the "
+                    "repeat through a decision instead",
+                e.from, e.id);
             continue;
         }
         if (from->kind == NodeKind::Note || to->kind == NodeKind::Note) {
-            add("note-connected", "the note " + nameOf(from->kind == NodeKind::Note ? *from : *to) +
-                                      " is connected by an arrow; notes stand beside the flow",
+            add("note-connected",
+                "the note " + nameOf(from->kind == NodeKind::Note ? *from : *to) +
+                    " is connected by an arrow; notes stand beside the flow",
                 from->kind == NodeKind::Note ? e.from : e.to, e.id);
             continue;
         }
@@ -86,8 +96,8 @@ std::vector<Problem> validate(const MapContent& map,
     if (starts.empty())
         add("no-start", "the map has no start: add one where the process begins");
     else if (starts.size() > 1)
-        add("several-starts", "the map has " + std::to_string(starts.size()) +
-                                  " starts; a map has exactly one");
+        add("several-starts",
+            "the map has " + std::to_string(starts.size()) + " starts; a map has exactly one");
     if (ends.empty()) add("no-end", "the map has no end: add one where the process finishes");
 
     const auto fromStart = reach(starts, forward);
@@ -100,22 +110,28 @@ std::vector<Problem> validate(const MapContent& map,
         if (n.kind == NodeKind::End && out[n.id] > 0)
             add("end-has-output", "an end has an arrow leaving it", n.id);
         if (!starts.empty() && !fromStart.count(n.id))
-            add("unreachable", kindWord(n.kind) + " " + name + " cannot be reached from the start", n.id);
+            add("unreachable", kindWord(n.kind) + " " + name + " cannot be reached from the start",
+                n.id);
         if (!ends.empty() && !toEnd.count(n.id))
             add("dead-end", kindWord(n.kind) + " " + name + " has no way on to an end", n.id);
         if (n.kind == NodeKind::Activity && n.activity.empty())
-            add("no-activity-code", "step " + name + " has no activity code, so it cannot be "
-                                    "matched with the trust's data", n.id);
+            add("no-activity-code",
+                "step " + name +
+                    " has no activity code, so it cannot be "
+                    "matched with the trust's data",
+                n.id);
         if (n.kind == NodeKind::Activity && !n.activity.empty() && knownActivity &&
             !knownActivity(n.activity))
-            add("unknown-activity-code", "step " + name + " uses the activity code \"" + n.activity +
-                                             "\", which is not in the network's vocabulary", n.id);
+            add("unknown-activity-code",
+                "step " + name + " uses the activity code \"" + n.activity +
+                    "\", which is not in the network's vocabulary",
+                n.id);
         if ((n.kind == NodeKind::Decision || n.kind == NodeKind::Parallel) && in[n.id] <= 1 &&
             out[n.id] <= 1)
-            add("gateway-one-way", kindWord(n.kind) + " " + name +
-                                       " has one way in and one way out, so it " +
-                                       (n.kind == NodeKind::Decision ? "decides" : "splits") +
-                                       " nothing", n.id);
+            add("gateway-one-way",
+                kindWord(n.kind) + " " + name + " has one way in and one way out, so it " +
+                    (n.kind == NodeKind::Decision ? "decides" : "splits") + " nothing",
+                n.id);
     }
     return problems;
 }

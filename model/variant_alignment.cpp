@@ -21,9 +21,10 @@ void alignOne(Aligner& aligner, const std::vector<std::int32_t>& trace, std::uin
 
 } // namespace
 
-std::vector<VariantAlignment> alignVariants(const ReplayModel& model, const std::vector<std::vector<std::int32_t>>& traces,
-                                            std::uint64_t maxStates, unsigned threads,
-                                            const std::function<void(std::size_t aligned)>& aligned) {
+std::vector<VariantAlignment>
+alignVariants(const ReplayModel& model, const std::vector<std::vector<std::int32_t>>& traces,
+              std::uint64_t maxStates, unsigned threads,
+              const std::function<void(std::size_t aligned)>& aligned) {
     std::vector<VariantAlignment> out(traces.size());
     if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
     threads = static_cast<unsigned>(std::min<std::size_t>(threads, traces.size()));
@@ -45,7 +46,8 @@ std::vector<VariantAlignment> alignVariants(const ReplayModel& model, const std:
     std::size_t done = 0;
     auto work = [&] {
         Aligner aligner(model);
-        for (std::size_t v; !stop.load(std::memory_order_relaxed) && (v = next.fetch_add(1)) < traces.size();) {
+        for (std::size_t v;
+             !stop.load(std::memory_order_relaxed) && (v = next.fetch_add(1)) < traces.size();) {
             alignOne(aligner, traces[v], maxStates, out[v]);
             {
                 const std::lock_guard lock(mutex);

@@ -21,8 +21,9 @@ struct VariantAlignment {
 // each k in [0, traces.size()), in order, as soon as k variants are aligned; it
 // may throw (Cancelled), which stops the other threads at their next variant and
 // is passed on once they have stopped.
-std::vector<VariantAlignment> alignVariants(const ReplayModel& model, const std::vector<std::vector<std::int32_t>>& traces,
-                                            std::uint64_t maxStates, unsigned threads,
-                                            const std::function<void(std::size_t aligned)>& aligned);
+std::vector<VariantAlignment>
+alignVariants(const ReplayModel& model, const std::vector<std::vector<std::int32_t>>& traces,
+              std::uint64_t maxStates, unsigned threads,
+              const std::function<void(std::size_t aligned)>& aligned);
 
 } // namespace strawman::model

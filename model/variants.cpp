@@ -20,16 +20,15 @@ std::uint64_t sequenceHash(std::span<const LoggedEvent> events) {
 }
 
 bool sameSequence(std::span<const LoggedEvent> a, std::span<const LoggedEvent> b) {
-    return std::equal(a.begin(), a.end(), b.begin(), b.end(),
-                      [](const LoggedEvent& x, const LoggedEvent& y) {
-                          return x.activity == y.activity;
-                      });
+    return std::equal(
+        a.begin(), a.end(), b.begin(), b.end(),
+        [](const LoggedEvent& x, const LoggedEvent& y) { return x.activity == y.activity; });
 }
 
 // Open addressing over variant numbers: a few thousand variants for hundreds of
 // thousands of cases, so lookups must be cheap and the table stays small.
 class VariantTable {
-public:
+  public:
     explicit VariantTable(const EventLog& log) : m_log(log), m_slots(1024, kEmpty) {}
 
     // The variant number of a case, a new one when its sequence is new.
@@ -45,15 +44,17 @@ public:
         const auto v = static_cast<std::uint32_t>(m_firstCase.size());
         m_firstCase.push_back(caseIndex);
         m_hashes.push_back(h);
-        if (m_firstCase.size() * 2 > m_slots.size()) grow();
-        else place(v);
+        if (m_firstCase.size() * 2 > m_slots.size())
+            grow();
+        else
+            place(v);
         return v;
     }
 
     std::size_t size() const { return m_firstCase.size(); }
     std::uint32_t firstCase(std::uint32_t v) const { return m_firstCase[v]; }
 
-private:
+  private:
     static constexpr std::uint32_t kEmpty = UINT32_MAX;
 
     void place(std::uint32_t v) {

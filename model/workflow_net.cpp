@@ -17,7 +17,7 @@ std::string nameOf(const Node& n) {
 // Places are made per node and per arrow end, then merged (union-find) where
 // an arrow needs no silent step of its own.
 class NetBuilder {
-public:
+  public:
     std::uint32_t place(std::string where, NodeId node, int rank) {
         m_parent.push_back(static_cast<std::uint32_t>(m_parent.size()));
         m_places.push_back({std::move(where), node});
@@ -40,8 +40,8 @@ public:
     }
 
     // The net with merged places numbered densely.
-    WorkflowNet finish(std::vector<NetTransition> transitions, std::uint32_t source, std::uint32_t sink,
-                       std::vector<std::string> warnings) {
+    WorkflowNet finish(std::vector<NetTransition> transitions, std::uint32_t source,
+                       std::uint32_t sink, std::vector<std::string> warnings) {
         WorkflowNet net;
         std::vector<std::uint32_t> index(m_parent.size(), UINT32_MAX);
         for (std::uint32_t p = 0; p < m_parent.size(); ++p) {
@@ -62,7 +62,7 @@ public:
         return net;
     }
 
-private:
+  private:
     std::vector<std::uint32_t> m_parent;
     std::vector<NetPlace> m_places;
     std::vector<int> m_rank;
@@ -83,8 +83,10 @@ WorkflowNet toWorkflowNet(const MapContent& map) {
         if (n.kind == NodeKind::Start) starts.push_back(&n);
         if (n.kind == NodeKind::End) ends.push_back(&n);
     }
-    if (starts.empty()) throw NotReplayable("the map has no start, so no case can be replayed on it");
-    if (ends.empty()) throw NotReplayable("the map has no end, so no case can be replayed to its finish");
+    if (starts.empty())
+        throw NotReplayable("the map has no start, so no case can be replayed on it");
+    if (ends.empty())
+        throw NotReplayable("the map has no end, so no case can be replayed to its finish");
 
     std::vector<const Edge*> edges; // arrows between nodes with behaviour (not notes)
     std::unordered_map<std::int64_t, int> outDegree, inDegree;
@@ -96,7 +98,8 @@ WorkflowNet toWorkflowNet(const MapContent& map) {
     }
     for (const Node* end : ends)
         if (outDegree[end->id.value] > 0)
-            throw NotReplayable("the end \"" + nameOf(*end) + "\" has arrows leaving it: an end has no way out");
+            throw NotReplayable("the end \"" + nameOf(*end) +
+                                "\" has arrows leaving it: an end has no way out");
 
     NetBuilder b;
     std::vector<NetTransition> transitions;
@@ -113,19 +116,23 @@ WorkflowNet toWorkflowNet(const MapContent& map) {
             outPlace[n.id.value] = out;
             if (n.activity.empty())
                 warnings.push_back("the step \"" + name +
-                                   "\" has no activity code, so no event can match it: it is replayed as a silent step");
+                                   "\" has no activity code, so no event can match it: it is "
+                                   "replayed as a silent step");
             transitions.push_back({n.activity, name, n.id, EdgeId{}, {in}, {out}});
             break;
         }
         case NodeKind::Parallel: {
             if (inDegree[n.id.value] == 0 || outDegree[n.id.value] == 0)
-                throw NotReplayable("the parallel bar \"" + name + "\" needs arrows both in and out");
+                throw NotReplayable("the parallel bar \"" + name +
+                                    "\" needs arrows both in and out");
             barTransition[n.id.value] = static_cast<std::uint32_t>(transitions.size());
             transitions.push_back({"", "parallel bar " + name, n.id, EdgeId{}, {}, {}});
             break;
         }
         default: { // start, end, decision: one place
-            const char* what = n.kind == NodeKind::Start ? "at the start " : n.kind == NodeKind::End ? "at the end " : "at ";
+            const char* what = n.kind == NodeKind::Start ? "at the start "
+                               : n.kind == NodeKind::End ? "at the end "
+                                                         : "at ";
             const std::uint32_t p = b.place(what + name, n.id, kAtNode);
             inPlace[n.id.value] = outPlace[n.id.value] = p;
         }
@@ -157,16 +164,19 @@ WorkflowNet toWorkflowNet(const MapContent& map) {
         if ((tailUses == 1 || headUses == 1) && !startToEnd)
             b.merge(tail, head);
         else // a choice meeting a merge: the arrow is a step of its own, silent
-            transitions.push_back({"", nameOf(from) + " -> " + nameOf(to), NodeId{}, e->id, {tail}, {head}});
+            transitions.push_back(
+                {"", nameOf(from) + " -> " + nameOf(to), NodeId{}, e->id, {tail}, {head}});
     }
 
     std::uint32_t source = inPlace.at(starts.front()->id.value);
     if (starts.size() > 1) { // one source, a silent choice of start
         source = b.place("before any start", NodeId{}, kAtNode);
         for (const Node* s : starts)
-            transitions.push_back({"", "start " + nameOf(*s), s->id, EdgeId{}, {source}, {inPlace.at(s->id.value)}});
+            transitions.push_back(
+                {"", "start " + nameOf(*s), s->id, EdgeId{}, {source}, {inPlace.at(s->id.value)}});
     }
-    for (const Node* end : ends) b.merge(inPlace.at(ends.front()->id.value), inPlace.at(end->id.value));
+    for (const Node* end : ends)
+        b.merge(inPlace.at(ends.front()->id.value), inPlace.at(end->id.value));
     const std::uint32_t sink = inPlace.at(ends.front()->id.value);
     return b.finish(std::move(transitions), source, sink, std::move(warnings));
 }

@@ -33,10 +33,10 @@ struct NetPlace {
 };
 
 struct NetTransition {
-    std::string activity; // activity code; empty for a silent transition
-    std::string name;     // for messages: the node's label, or the arrow's ends
-    NodeId node;          // the map node (activity or parallel bar) it comes from
-    EdgeId edge;          // the arrow, for a silent transition made for one
+    std::string activity;               // activity code; empty for a silent transition
+    std::string name;                   // for messages: the node's label, or the arrow's ends
+    NodeId node;                        // the map node (activity or parallel bar) it comes from
+    EdgeId edge;                        // the arrow, for a silent transition made for one
     std::vector<std::uint32_t> in, out; // places; a place listed twice takes or gives two tokens
     bool silent() const { return activity.empty(); }
 };
@@ -53,7 +53,7 @@ struct WorkflowNet {
 
 // A map the diff cannot replay, and why, in the map's words.
 class NotReplayable : public Error {
-public:
+  public:
     using Error::Error;
 };
 

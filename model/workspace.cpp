@@ -20,7 +20,8 @@ bool looksLikeSqlite(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     char header[16] = {};
     in.read(header, sizeof header);
-    return in.gcount() == 16 && std::string_view(header, 16) == std::string_view("SQLite format 3\0", 16);
+    return in.gcount() == 16 &&
+           std::string_view(header, 16) == std::string_view("SQLite format 3\0", 16);
 }
 
 void configure(Database& db) {
@@ -67,7 +68,8 @@ Workspace Workspace::create(const std::filesystem::path& path,
             migrate(*db);
             Workspace ws(building, std::move(db));
             ws.transaction([&] {
-                for (const Activity& a : defaultRadiologyActivities()) ws.addActivity(a.code, a.name);
+                for (const Activity& a : defaultRadiologyActivities())
+                    ws.addActivity(a.code, a.name);
             });
             if (fill) ws.transaction([&] { fill(ws); });
             // Closing checkpoints the WAL into the file, so the file alone is complete.
@@ -220,20 +222,13 @@ bool Workspace::hasActivity(std::string_view code) const {
 
 const std::vector<Activity>& defaultRadiologyActivities() {
     static const std::vector<Activity> list{
-        {"REQ", "request made"},
-        {"RCV", "request received"},
-        {"VET", "vetted/justified"},
-        {"REJ", "rejected at vetting"},
-        {"PRO", "protocolled"},
-        {"BKD", "booked"},
-        {"DNA", "did not attend"},
-        {"ARR", "arrived"},
-        {"STA", "exam started"},
-        {"CMP", "exam completed"},
-        {"REP", "preliminary report"},
-        {"VER", "report verified/authorised"},
-        {"ADD", "addendum"},
-        {"CAN", "cancelled"},
+        {"REQ", "request made"},       {"RCV", "request received"},
+        {"VET", "vetted/justified"},   {"REJ", "rejected at vetting"},
+        {"PRO", "protocolled"},        {"BKD", "booked"},
+        {"DNA", "did not attend"},     {"ARR", "arrived"},
+        {"STA", "exam started"},       {"CMP", "exam completed"},
+        {"REP", "preliminary report"}, {"VER", "report verified/authorised"},
+        {"ADD", "addendum"},           {"CAN", "cancelled"},
     };
     return list;
 }

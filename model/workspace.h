@@ -30,7 +30,7 @@ class Database;
 struct MapChange;
 
 class Workspace {
-public:
+  public:
     static constexpr std::int32_t kApplicationId = 0x5354524d; // "STRM"
 
     // fill, when given, runs on the new workspace before it takes its name:
@@ -104,7 +104,7 @@ public:
     // For the store files of model/ (events, imports); SQL stays in model/.
     Database& database() const { return *m_db; }
 
-private:
+  private:
     Workspace(std::filesystem::path path, std::unique_ptr<Database> db);
     VersionId editableVersion(MapId id);
     void insertContent(VersionId version, const MapContent& content);

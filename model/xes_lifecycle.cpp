@@ -11,7 +11,7 @@ namespace strawman::model {
 bool isStandardTransition(std::string_view transition) {
     // IEEE 1849's lifecycle extension, standard model.
     static constexpr std::array<std::string_view, 13> kStandard = {
-        "schedule", "assign",   "withdraw", "reassign", "start",      "suspend", "resume",
+        "schedule", "assign",    "withdraw", "reassign", "start",      "suspend", "resume",
         "pi_abort", "ate_abort", "complete", "autoskip", "manualskip", "unknown"};
     if (transition.size() > 10) return false;
     char lower[10];
@@ -68,7 +68,8 @@ class EntryReader {
             return p;
         }
         fill(n);
-        if (m_chunk.size() - m_at < n) throw Error("the temporary file of held events is cut short");
+        if (m_chunk.size() - m_at < n)
+            throw Error("the temporary file of held events is cut short");
         const char* p = m_chunk.data() + m_at;
         m_at += n;
         return p;
@@ -107,8 +108,8 @@ void HeldEvents::event(const SourceEvent& e, bool byTransition) {
     putInt(m_bytes, e.time);
     putInt(m_bytes, e.offsetMinutes);
     const EventAttributes& a = e.attributes;
-    for (const std::string* s : {&a.modality, &a.priority, &a.patientSource, &a.site, &a.resource,
-                                 &a.examination})
+    for (const std::string* s :
+         {&a.modality, &a.priority, &a.patientSource, &a.site, &a.resource, &a.examination})
         putText(m_bytes, *s);
     putInt(m_bytes, e.line);
     ++m_entries;
@@ -150,7 +151,8 @@ void HeldEvents::spillIfFull() {
 
 std::int64_t HeldEvents::release(EventSink& sink, bool keepMarked) {
     if (m_spill) {
-        if (!m_bytes.empty() && std::fwrite(m_bytes.data(), 1, m_bytes.size(), m_spill) != m_bytes.size())
+        if (!m_bytes.empty() &&
+            std::fwrite(m_bytes.data(), 1, m_bytes.size(), m_spill) != m_bytes.size())
             throw Error(std::string("cannot write the temporary file of held events: ") +
                         std::strerror(errno));
         m_bytes.clear();
@@ -170,8 +172,8 @@ std::int64_t HeldEvents::release(EventSink& sink, bool keepMarked) {
             e.time = in.integer();
             e.offsetMinutes = static_cast<std::int32_t>(in.integer());
             EventAttributes& a = e.attributes;
-            for (std::string* s : {&a.modality, &a.priority, &a.patientSource, &a.site, &a.resource,
-                                   &a.examination})
+            for (std::string* s :
+                 {&a.modality, &a.priority, &a.patientSource, &a.site, &a.resource, &a.examination})
                 in.text(*s);
             e.line = in.integer();
             if (keep)

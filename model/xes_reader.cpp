@@ -293,7 +293,8 @@ class XesParser final : public XmlHandler {
     // Under `complete`, whether this event is skipped for its transition;
     // sets byTransition when that waits on whether the log has standard ones.
     bool skippedByLifecycle(bool& byTransition) {
-        if (m_options.lifecycle != XesOptions::Lifecycle::Complete || !m_hasTransition) return false;
+        if (m_options.lifecycle != XesOptions::Lifecycle::Complete || !m_hasTransition)
+            return false;
         if (isStandardTransition(m_transition)) {
             if (!m_sawStandard) {
                 // The log uses the standard model: what was held for its transition goes.
@@ -324,7 +325,8 @@ class XesParser final : public XmlHandler {
     void endEvent() {
         bool byTransition = false;
         if (skippedByLifecycle(byTransition)) return;
-        const bool keepTransition = byTransition || m_options.lifecycle == XesOptions::Lifecycle::All;
+        const bool keepTransition =
+            byTransition || m_options.lifecycle == XesOptions::Lifecycle::All;
         bool inTrace = !m_stack.empty() && m_stack.back() == Element::Trace;
         PendingEvent local;
         PendingEvent& p = inTrace ? nextPending() : local;

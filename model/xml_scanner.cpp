@@ -9,15 +9,20 @@ namespace strawman::model {
 
 namespace {
 
-bool isSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+bool isSpace(char c) {
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+}
 
 // Names are scanned a byte at a time; one table look-up a byte instead of seven tests.
 constexpr std::array<bool, 256> kEndsName = [] {
     std::array<bool, 256> table{};
-    for (const unsigned char c : {' ', '\n', '\t', '\r', '/', '>', '=', '"', '\'', '<'}) table[c] = true;
+    for (const unsigned char c : {' ', '\n', '\t', '\r', '/', '>', '=', '"', '\'', '<'})
+        table[c] = true;
     return table;
 }();
-bool endsName(char c) { return kEndsName[static_cast<unsigned char>(c)]; }
+bool endsName(char c) {
+    return kEndsName[static_cast<unsigned char>(c)];
+}
 
 // Whether a value holds anything to decode or check: '&', '<', a control
 // character or a byte of a multi-byte character. Eight bytes at a time, as most
@@ -30,7 +35,8 @@ bool needsDecoding(std::string_view raw) {
         std::uint64_t w;
         std::memcpy(&w, raw.data() + i, 8);
         const std::uint64_t below32 = (w - kOnes * 0x20) & ~w & kHighs;
-        if ((w & kHighs) | below32 | hasZeroByte(w ^ (kOnes * '&')) | hasZeroByte(w ^ (kOnes * '<')))
+        if ((w & kHighs) | below32 | hasZeroByte(w ^ (kOnes * '&')) |
+            hasZeroByte(w ^ (kOnes * '<')))
             return true;
     }
     for (; i < raw.size(); ++i) {
@@ -148,7 +154,8 @@ void XmlScanner::countLinesTo(std::size_t at) {
     if (at <= m_countedTo) return;
     const char* p = m_buffer.data() + m_countedTo;
     const char* end = m_buffer.data() + at;
-    while ((p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p))))) {
+    while (
+        (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p))))) {
         ++m_line;
         ++p;
     }
@@ -176,7 +183,8 @@ void XmlScanner::scan() {
         const std::size_t end = m_buffer.size();
         if (m_pos >= end) return;
         const void* lt = std::memchr(base + m_pos, '<', end - m_pos);
-        const std::size_t at = lt ? static_cast<std::size_t>(static_cast<const char*>(lt) - base) : end;
+        const std::size_t at =
+            lt ? static_cast<std::size_t>(static_cast<const char*>(lt) - base) : end;
         // Text inside elements carries nothing an event log needs; outside the
         // root only white space is allowed.
         if (m_depth == 0)
@@ -204,7 +212,8 @@ XmlScanner::Step XmlScanner::startTag(std::size_t at) {
     if (i >= end) return Step::NeedMore;
     if (i == at + 1) fail(at, "a '<' that starts no tag (write &lt;)");
     const std::string_view name(b + at + 1, i - at - 1);
-    if (m_depth == 0 && m_sawRoot) fail(at, "<" + std::string(name) + "> after the end of the root element");
+    if (m_depth == 0 && m_sawRoot)
+        fail(at, "<" + std::string(name) + "> after the end of the root element");
     m_attributes.clear();
     bool selfClosing = false;
     for (;;) {
@@ -222,7 +231,8 @@ XmlScanner::Step XmlScanner::startTag(std::size_t at) {
             selfClosing = true;
             break;
         }
-        if (i == before) fail(i, "attributes of <" + std::string(name) + "> not separated by white space");
+        if (i == before)
+            fail(i, "attributes of <" + std::string(name) + "> not separated by white space");
         const std::size_t nameStart = i;
         while (i < end && !endsName(b[i])) ++i;
         if (i >= end) return Step::NeedMore;
@@ -282,15 +292,16 @@ XmlScanner::Step XmlScanner::declaration(std::size_t at) {
     const std::size_t close = rest.find("?>", 2);
     if (close == std::string_view::npos) return Step::NeedMore;
     const std::string_view body = rest.substr(2, close - 2);
-    if (body.substr(0, 4) == "xml " || body.substr(0, 4) == "xml\t" || body.substr(0, 4) == "xml\n" ||
-        body.substr(0, 4) == "xml\r") {
+    if (body.substr(0, 4) == "xml " || body.substr(0, 4) == "xml\t" ||
+        body.substr(0, 4) == "xml\n" || body.substr(0, 4) == "xml\r") {
         if (m_sawRoot || at > 3) fail(at, "the XML declaration is not at the start of the file");
         const std::size_t key = body.find("encoding");
         if (key != std::string_view::npos) {
             const std::size_t open = body.find_first_of("\"'", key);
             const std::size_t shut =
                 open == std::string_view::npos ? open : body.find(body[open], open + 1);
-            if (shut == std::string_view::npos) fail(at, "the XML declaration's encoding has no value");
+            if (shut == std::string_view::npos)
+                fail(at, "the XML declaration's encoding has no value");
             const std::string encoding = lowered(body.substr(open + 1, shut - open - 1));
             if (encoding == "iso-8859-1" || encoding == "latin1" || encoding == "latin-1")
                 m_latin1 = true;
@@ -371,7 +382,8 @@ std::string_view XmlScanner::decoded(std::size_t index, std::string_view raw) {
                 out += '\'';
             else if (entity[0] == '#') {
                 const std::uint32_t c = characterReference(entity);
-                if (c == 0) fail(where(k), "&" + std::string(entity) + "; is not a character XML allows");
+                if (c == 0)
+                    fail(where(k), "&" + std::string(entity) + "; is not a character XML allows");
                 appendUtf8(out, c);
             } else {
                 fail(where(k), "undefined entity &" + std::string(entity) + ";");

@@ -31,7 +31,8 @@ struct XmlAttribute {
 class XmlHandler {
   public:
     virtual ~XmlHandler() = default;
-    virtual void startElement(std::string_view name, const std::vector<XmlAttribute>& attributes) = 0;
+    virtual void startElement(std::string_view name,
+                              const std::vector<XmlAttribute>& attributes) = 0;
     virtual void endElement(std::string_view name) = 0;
 };
 
@@ -61,12 +62,12 @@ class XmlScanner {
 
     std::string m_file;
     XmlHandler& m_handler;
-    std::string m_buffer;   // bytes fed and not yet scanned past
-    std::size_t m_pos = 0;  // where scanning resumes in m_buffer
-    std::size_t m_tag = 0;  // start of the tag being reported
+    std::string m_buffer;  // bytes fed and not yet scanned past
+    std::size_t m_pos = 0; // where scanning resumes in m_buffer
+    std::size_t m_tag = 0; // start of the tag being reported
     std::int64_t m_line = 1;
     std::size_t m_countedTo = 0; // m_line is the line of m_buffer[m_countedTo]
-    bool m_started = false; // past a byte order mark
+    bool m_started = false;      // past a byte order mark
     bool m_atEnd = false;
     bool m_latin1 = false;
     bool m_sawRoot = false;

@@ -112,8 +112,7 @@ bool isWeekendDay(std::int64_t day) {
 }
 
 std::int64_t nextWeekday(std::int64_t day) {
-    while (isWeekendDay(day))
-        ++day;
+    while (isWeekendDay(day)) ++day;
     return day;
 }
 
@@ -147,8 +146,7 @@ double clampTo(double x, double lo, double hi) {
 CaseSimulator::CaseSimulator(const TrustProfile& trust, std::uint64_t seed)
     : m_trust(trust), m_seed(seed) {
     std::uint64_t key = 0;
-    for (char c : trust.code)
-        key = key * 131 + static_cast<unsigned char>(c);
+    for (char c : trust.code) key = key * 131 + static_cast<unsigned char>(c);
     m_trustKey = key;
 }
 

@@ -71,8 +71,7 @@ GeneratorSummary generate(const GeneratorOptions& options, std::ostream& out) {
     const auto n = static_cast<double>(options.cases);
     for (std::int64_t i = 0; i < options.cases; ++i) {
         const double target = (static_cast<double>(i) + placement.uniform()) / n * total;
-        while (day + 1 < cumulative.size() && cumulative[day] <= target)
-            ++day;
+        while (day + 1 < cumulative.size() && cumulative[day] <= target) ++day;
         simulator.simulate(i, first + static_cast<std::int64_t>(day), c);
         writer->write(c, out);
         ++summary.cases;
@@ -104,8 +103,7 @@ const std::vector<std::pair<std::string, std::string>>& localCodes(std::string_v
 
 std::vector<std::string> trustCodes() {
     std::vector<std::string> codes;
-    for (const auto& p : trustProfiles())
-        codes.emplace_back(p.code);
+    for (const auto& p : trustProfiles()) codes.emplace_back(p.code);
     return codes;
 }
 

@@ -94,8 +94,7 @@ inline double cosTwoPi(double u) {
 class Random {
   public:
     explicit Random(std::uint64_t seed) {
-        for (auto& word : m_s)
-            word = splitMix64(seed);
+        for (auto& word : m_s) word = splitMix64(seed);
     }
 
     std::uint64_t next() {
@@ -125,8 +124,7 @@ class Random {
     // to keep the stream simple to reason about).
     double normal() {
         double u1 = uniform();
-        while (u1 <= 0.0)
-            u1 = uniform();
+        while (u1 <= 0.0) u1 = uniform();
         const double u2 = uniform();
         return std::sqrt(-2.0 * portable::log(u1)) * portable::cosTwoPi(u2);
     }
@@ -139,8 +137,7 @@ class Random {
     // Index drawn with the given weights (need not sum to 1).
     std::size_t pick(std::span<const double> weights) {
         double total = 0;
-        for (double w : weights)
-            total += w;
+        for (double w : weights) total += w;
         double x = uniform() * total;
         for (std::size_t i = 0; i < weights.size(); ++i) {
             if (x < weights[i]) return i;

@@ -26,8 +26,7 @@ constexpr std::array<std::string_view, 20> kMale{
 
 int checkDigit(const std::string& nine) {
     int sum = 0;
-    for (int i = 0; i < 9; ++i)
-        sum += (nine[static_cast<std::size_t>(i)] - '0') * (10 - i);
+    for (int i = 0; i < 9; ++i) sum += (nine[static_cast<std::size_t>(i)] - '0') * (10 - i);
     const int check = 11 - sum % 11;
     return check == 11 ? 0 : check; // 10 means "no valid number"
 }
@@ -47,8 +46,7 @@ SyntheticPatient syntheticPatient(std::uint64_t patientNumber) {
     SyntheticPatient p;
     for (;;) {
         std::string nine = "999";
-        for (int i = 0; i < 6; ++i)
-            nine.push_back(static_cast<char>('0' + rng.below(10)));
+        for (int i = 0; i < 6; ++i) nine.push_back(static_cast<char>('0' + rng.below(10)));
         const int check = checkDigit(nine);
         if (check == 10) continue;
         p.nhsNumber = nine + static_cast<char>('0' + check);

@@ -14,7 +14,9 @@
 
 namespace strawman::test {
 
-inline RunResult cli(const std::vector<std::string>& args) { return run(STRAWMAN_EXE, args); }
+inline RunResult cli(const std::vector<std::string>& args) {
+    return run(STRAWMAN_EXE, args);
+}
 
 // The JSON a successful command printed; fails the test, showing both streams, otherwise.
 inline nlohmann::json jsonOf(const RunResult& r) {
@@ -28,6 +30,8 @@ inline std::string readFile(const std::string& path) {
     return {std::istreambuf_iterator<char>(in), {}};
 }
 
-inline void writeFile(const std::string& path, const std::string& text) { std::ofstream(path) << text; }
+inline void writeFile(const std::string& path, const std::string& text) {
+    std::ofstream(path) << text;
+}
 
 } // namespace strawman::test

@@ -31,7 +31,8 @@ inline std::string mapOf(const std::string& trust) {
     std::istringstream lines(r.out);
     std::string line;
     while (std::getline(lines, line))
-        if (line.find(" " + trust + " ") != std::string::npos && line.find("CT outpatient") != std::string::npos)
+        if (line.find(" " + trust + " ") != std::string::npos &&
+            line.find("CT outpatient") != std::string::npos)
             return line.substr(0, line.find(' '));
     FAIL("no CT map for " << trust);
     return {};

@@ -58,22 +58,19 @@ class Image {
     long count(const Box& box, Rgb colour) const {
         long n = 0;
         for (int y = box.y0; y < box.y1; ++y)
-            for (int x = box.x0; x < box.x1; ++x)
-                n += close(at(x, y), colour);
+            for (int x = box.x0; x < box.x1; ++x) n += close(at(x, y), colour);
         return n;
     }
     std::size_t distinctColours(const Box& box) const {
         std::map<Rgb, int> seen;
         for (int y = box.y0; y < box.y1; ++y)
-            for (int x = box.x0; x < box.x1; ++x)
-                seen[at(x, y)]++;
+            for (int x = box.x0; x < box.x1; ++x) seen[at(x, y)]++;
         return seen.size();
     }
     Rgb commonest(const Box& box) const {
         std::map<Rgb, long> seen;
         for (int y = box.y0; y < box.y1; ++y)
-            for (int x = box.x0; x < box.x1; ++x)
-                seen[at(x, y)]++;
+            for (int x = box.x0; x < box.x1; ++x) seen[at(x, y)]++;
         Rgb best;
         long most = -1;
         for (const auto& [c, n] : seen)

@@ -12,12 +12,12 @@ namespace strawman::test {
 
 struct LoggedStep {
     std::string activity;
-    model::TimeMs minutes = 0;     // since the epoch
-    std::uint32_t attributes = 0;  // an index returned by LogBuilder::attributes
+    model::TimeMs minutes = 0;    // since the epoch
+    std::uint32_t attributes = 0; // an index returned by LogBuilder::attributes
 };
 
 class LogBuilder {
-public:
+  public:
     LogBuilder() {
         log.attributeSets.emplace_back();
         log.resources.emplace_back();

@@ -11,7 +11,7 @@ namespace strawman::test {
 
 // Builds a MapContent with local ids: nodes are numbered in the order added.
 class MapBuilder {
-public:
+  public:
     model::NodeId node(model::NodeKind kind, std::string key, std::string label = {},
                        std::string activity = {}) {
         model::Node n;
@@ -33,7 +33,7 @@ public:
     }
     const model::MapContent& map() const { return m_map; }
 
-private:
+  private:
     model::MapContent m_map;
 };
 
@@ -67,7 +67,14 @@ inline model::MapContent parallelBlock() {
     auto join = b.node(NodeKind::Parallel, "join");
     auto d = b.activity("d", "D");
     auto e = b.node(NodeKind::End, "e");
-    b.edge(s, a).edge(a, split).edge(split, bb).edge(split, c).edge(bb, join).edge(c, join).edge(join, d).edge(d, e);
+    b.edge(s, a)
+        .edge(a, split)
+        .edge(split, bb)
+        .edge(split, c)
+        .edge(bb, join)
+        .edge(c, join)
+        .edge(join, d)
+        .edge(d, e);
     return b.map();
 }
 

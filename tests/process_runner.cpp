@@ -2,8 +2,8 @@
 
 #include <fcntl.h>
 #include <poll.h>
-#include <spawn.h>
 #include <signal.h>
+#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -95,7 +95,8 @@ bool runAndKill(const std::string& program, const std::vector<std::string>& args
 }
 
 TempDir::TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "strawman-test-XXXXXX").string();
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "strawman-test-XXXXXX").string();
     if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
     m_dir = pattern;
 }

@@ -23,7 +23,7 @@ bool runAndKill(const std::string& program, const std::vector<std::string>& args
 
 // A fresh empty directory under the system temp dir, removed by the destructor.
 class TempDir {
-public:
+  public:
     TempDir();
     ~TempDir();
     TempDir(const TempDir&) = delete;
@@ -31,7 +31,7 @@ public:
     std::string path(const std::string& name) const { return m_dir + "/" + name; }
     const std::string& dir() const { return m_dir; }
 
-private:
+  private:
     std::string m_dir;
 };
 

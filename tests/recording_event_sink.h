@@ -28,8 +28,7 @@ struct RecordingEventSink : strawman::model::EventSink {
 
     std::vector<std::string> codes() const {
         std::vector<std::string> out;
-        for (const auto& e : events)
-            out.push_back(e.code);
+        for (const auto& e : events) out.push_back(e.code);
         return out;
     }
 };

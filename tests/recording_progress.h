@@ -15,7 +15,7 @@
 namespace strawman::test {
 
 class RecordingProgress final : public model::Progress {
-public:
+  public:
     explicit RecordingProgress(std::size_t cancelAfter = std::numeric_limits<std::size_t>::max())
         : m_cancelAfter(cancelAfter) {}
 
@@ -44,7 +44,7 @@ public:
         return false;
     }
 
-private:
+  private:
     std::size_t m_cancelAfter;
 };
 

@@ -61,9 +61,8 @@ TEST_CASE("a job's result is delivered once, after it is done") {
 }
 
 TEST_CASE("a job that throws has failed, with the exception's message") {
-    BackgroundJob<int> job([](model::Progress&) -> int {
-        throw model::Error("no trust with code XYZ");
-    });
+    BackgroundJob<int> job(
+        [](model::Progress&) -> int { throw model::Error("no trust with code XYZ"); });
     REQUIRE(job.waitFor(kGenerous));
     CHECK(job.state() == JobState::Failed);
     CHECK(job.error() == "no trust with code XYZ");

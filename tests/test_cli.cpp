@@ -35,7 +35,8 @@ TEST_CASE("strawman --version and --help answer") {
     const auto v = cli({"--version"});
     CHECK(v.exitCode == 0);
     CHECK(v.out.find("strawman 0.") != std::string::npos);
-    for (const char* cmd : {"init", "demo", "trust", "member", "process", "activity", "map", "gui"}) {
+    for (const char* cmd :
+         {"init", "demo", "trust", "member", "process", "activity", "map", "gui"}) {
         const auto h = cli({cmd, "--help"});
         INFO(cmd);
         CHECK(h.exitCode == 0);
@@ -60,7 +61,8 @@ TEST_CASE("trusts, members and processes are added and listed") {
     const auto ws = dir.path("net.strawman");
     REQUIRE(cli({"init", ws}).exitCode == 0);
     CHECK(cli({"trust", "add", ws, "RPA", "Medway NHS Foundation Trust"}).exitCode == 0);
-    CHECK(cli({"member", "add", ws, "Sam Okafor", "--trust", "RPA", "--role", "lead"}).exitCode == 0);
+    CHECK(cli({"member", "add", ws, "Sam Okafor", "--trust", "RPA", "--role", "lead"}).exitCode ==
+          0);
     CHECK(cli({"process", "add", ws, "CT outpatient pathway"}).exitCode == 0);
 
     const json trusts = jsonOf(cli({"trust", "list", ws, "--json"}));
@@ -141,7 +143,7 @@ TEST_CASE("a DOT map is imported, exported and imported again unchanged") {
     writeFile(dir.path("xray.dot"), kSimpleDot);
 
     const auto imported = cli({"map", "import", ws, "--trust", "RVV", "--process",
-                                    "GP direct-access X-ray", dir.path("xray.dot")});
+                               "GP direct-access X-ray", dir.path("xray.dot")});
     INFO(imported.err);
     REQUIRE(imported.exitCode == 0);
     const std::string id = imported.out.substr(0, imported.out.find('\n'));
@@ -154,9 +156,10 @@ TEST_CASE("a DOT map is imported, exported and imported again unchanged") {
     CHECK(maps[0]["nodes"] == 4);
     CHECK(maps[0]["edges"] == 3);
 
-    REQUIRE(cli({"map", "export", ws, id, "--format", "dot", "-o", dir.path("a.dot")}).exitCode == 0);
+    REQUIRE(cli({"map", "export", ws, id, "--format", "dot", "-o", dir.path("a.dot")}).exitCode ==
+            0);
     const auto second = cli({"map", "import", ws, "--trust", "network", "--process",
-                                  "GP direct-access X-ray", dir.path("a.dot")});
+                             "GP direct-access X-ray", dir.path("a.dot")});
     REQUIRE(second.exitCode == 0);
     const std::string id2 = second.out.substr(0, second.out.find('\n'));
     REQUIRE(cli({"map", "export", ws, id2, "-o", dir.path("b.dot")}).exitCode == 0);
@@ -172,15 +175,15 @@ TEST_CASE("bad DOT is refused with file, line and reason, and nothing is stored"
 
     SUBCASE("a syntax error") {
         writeFile(dir.path("broken.dot"), "digraph g {\n  a -> b;\n  c -> ;\n}\n");
-        const auto r = cli({"map", "import", ws, "--trust", "network", "--process", "CT",
-                                 dir.path("broken.dot")});
+        const auto r = cli(
+            {"map", "import", ws, "--trust", "network", "--process", "CT", dir.path("broken.dot")});
         CHECK(r.exitCode != 0);
         CHECK(r.err.find("broken.dot:3") != std::string::npos);
     }
     SUBCASE("an unknown kind") {
         writeFile(dir.path("kind.dot"), "digraph g {\n  a [kind=gateway];\n}\n");
-        const auto r = cli({"map", "import", ws, "--trust", "network", "--process", "CT",
-                                 dir.path("kind.dot")});
+        const auto r = cli(
+            {"map", "import", ws, "--trust", "network", "--process", "CT", dir.path("kind.dot")});
         CHECK(r.exitCode != 0);
         CHECK(r.err.find("kind.dot") != std::string::npos);
         CHECK(r.err.find("gateway") != std::string::npos);
@@ -189,8 +192,8 @@ TEST_CASE("bad DOT is refused with file, line and reason, and nothing is stored"
         writeFile(dir.path("act.dot"),
                   "digraph g {\n  s [kind=start];\n  x [activity=TRIAGE];\n  e [kind=end];\n"
                   "  s -> x -> e;\n}\n");
-        const auto r = cli({"map", "import", ws, "--trust", "network", "--process", "CT",
-                                 dir.path("act.dot")});
+        const auto r = cli(
+            {"map", "import", ws, "--trust", "network", "--process", "CT", dir.path("act.dot")});
         CHECK(r.exitCode != 0);
         CHECK(r.err.find("TRIAGE") != std::string::npos);
         CHECK(r.err.find("act.dot") != std::string::npos);
@@ -198,15 +201,15 @@ TEST_CASE("bad DOT is refused with file, line and reason, and nothing is stored"
         CHECK(jsonOf(cli({"process", "list", ws, "--json"})).empty());
 
         const auto ok = cli({"map", "import", ws, "--trust", "network", "--process", "CT",
-                                  "--add-activities", dir.path("act.dot")});
+                             "--add-activities", dir.path("act.dot")});
         CHECK(ok.exitCode == 0);
         CHECK(jsonOf(cli({"map", "list", ws, "--json"})).size() == 1);
         return;
     }
     SUBCASE("an unknown trust") {
         writeFile(dir.path("ok.dot"), kSimpleDot);
-        const auto r = cli({"map", "import", ws, "--trust", "XYZ", "--process", "CT",
-                                 dir.path("ok.dot")});
+        const auto r =
+            cli({"map", "import", ws, "--trust", "XYZ", "--process", "CT", dir.path("ok.dot")});
         CHECK(r.exitCode != 0);
         CHECK(r.err.find("XYZ") != std::string::npos);
     }
@@ -221,8 +224,8 @@ TEST_CASE("validate, layout and publish a map") {
     writeFile(dir.path("bad.dot"),
               "digraph g {\n  s [kind=start];\n  a [activity=REQ];\n  lost [activity=VET];\n"
               "  e [kind=end];\n  s -> a -> e;\n}\n");
-    const auto imported = cli({"map", "import", ws, "--trust", "network", "--process", "CT",
-                                    dir.path("bad.dot")});
+    const auto imported =
+        cli({"map", "import", ws, "--trust", "network", "--process", "CT", dir.path("bad.dot")});
     REQUIRE(imported.exitCode == 0);
     const std::string id = imported.out.substr(0, imported.out.find('\n'));
 
@@ -290,13 +293,15 @@ TEST_CASE("a demo network killed while being created leaves all or nothing") {
     };
     const auto started = std::chrono::steady_clock::now();
     REQUIRE(cli(demoArgs(dir.path("timing.strawman"))).exitCode == 0);
-    const auto full = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
+    const auto full = std::chrono::duration_cast<std::chrono::microseconds>(
+        std::chrono::steady_clock::now() - started);
 
     int killedPartWay = 0;
     const int runs = 12;
     for (int i = 0; i < runs; ++i) {
         const auto ws = dir.path("demo" + std::to_string(i) + ".strawman");
-        const bool killed = strawman::test::runAndKill(STRAWMAN_EXE, demoArgs(ws), full * (i + 1) / runs);
+        const bool killed =
+            strawman::test::runAndKill(STRAWMAN_EXE, demoArgs(ws), full * (i + 1) / runs);
         if (!std::filesystem::exists(ws)) {
             CHECK(killed);
             ++killedPartWay;
@@ -313,13 +318,13 @@ TEST_CASE("a DOT file laid out by Graphviz itself is moved onto the canvas") {
     TempDir dir;
     const auto ws = dir.path("net.strawman");
     REQUIRE(cli({"init", ws}).exitCode == 0);
-    writeFile(dir.path("laid.dot"),
-              "digraph g {\n"
-              "  s [kind=start, pos=\"27,90\", width=0.5, height=0.5];\n"
-              "  a [activity=REQ, pos=\"27,45\", width=1.5, height=0.5];\n"
-              "  e [kind=end, pos=\"27,18\", width=0.5, height=0.5];\n"
-              "  s -> a -> e;\n}\n");
-    const auto r = cli({"map", "import", ws, "--trust", "network", "--process", "CT", dir.path("laid.dot")});
+    writeFile(dir.path("laid.dot"), "digraph g {\n"
+                                    "  s [kind=start, pos=\"27,90\", width=0.5, height=0.5];\n"
+                                    "  a [activity=REQ, pos=\"27,45\", width=1.5, height=0.5];\n"
+                                    "  e [kind=end, pos=\"27,18\", width=0.5, height=0.5];\n"
+                                    "  s -> a -> e;\n}\n");
+    const auto r =
+        cli({"map", "import", ws, "--trust", "network", "--process", "CT", dir.path("laid.dot")});
     REQUIRE(r.exitCode == 0);
     const json map = jsonOf(cli({"map", "export", ws, "1", "--format", "json"}));
     std::map<std::string, double> y;
@@ -348,9 +353,10 @@ TEST_CASE("the activity vocabulary can be listed and extended") {
     CHECK(after.back()["name"] == "triaged");
 
     // A map may now use the new code without --add-activities.
-    writeFile(dir.path("tri.dot"), "digraph g { s [kind=start]; t [activity=TRI]; e [kind=end]; s -> t -> e; }\n");
-    const json imported = jsonOf(cli({"map", "import", ws, "--trust", "network", "--process", "Triage",
-                                      "--json", dir.path("tri.dot")}));
+    writeFile(dir.path("tri.dot"),
+              "digraph g { s [kind=start]; t [activity=TRI]; e [kind=end]; s -> t -> e; }\n");
+    const json imported = jsonOf(cli({"map", "import", ws, "--trust", "network", "--process",
+                                      "Triage", "--json", dir.path("tri.dot")}));
     CHECK(imported["nodes"] == 3);
     CHECK(imported["process"] == "Triage");
 }

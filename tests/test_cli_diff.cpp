@@ -20,7 +20,8 @@ struct Demo {
 
     std::string networkCtMap() const {
         for (const json& m : jsonOf(cli({"map", "list", ws, "--json"})))
-            if (m["trust"].is_null() && m["process"] == "CT outpatient pathway") return std::to_string(m["id"].get<int>());
+            if (m["trust"].is_null() && m["process"] == "CT outpatient pathway")
+                return std::to_string(m["id"].get<int>());
         FAIL("the demo has no network CT map");
         return {};
     }
@@ -42,13 +43,16 @@ std::int64_t skipped(const json& result, const std::string& activity) {
 TEST_CASE("each trust's unvetted CT shows as vetting skipped, at the rate its data was made with") {
     const std::string map = demo().networkCtMap();
     for (const auto& trust : strawman::sample::trustProfiles()) {
-        const json r = jsonOf(cli({"diff", demo().ws, map, "--trust", std::string(trust.code), "--modality", "CT", "--json"}));
+        const json r = jsonOf(cli({"diff", demo().ws, map, "--trust", std::string(trust.code),
+                                   "--modality", "CT", "--json"}));
         const double cases = r["cases"];
         REQUIRE(cases > 300);
         const double share = static_cast<double>(skipped(r, "VET")) / cases;
         for (const json& d : r["deviations"])
-            CHECK(d["skipped_percent"].get<double>() == doctest::Approx(100 * d["skipped"].get<double>() / cases));
-        INFO(trust.code << ": VET skipped in " << share << " of CT cases, made with " << trust.rates.ctNotVetted);
+            CHECK(d["skipped_percent"].get<double>() ==
+                  doctest::Approx(100 * d["skipped"].get<double>() / cases));
+        INFO(trust.code << ": VET skipped in " << share << " of CT cases, made with "
+                        << trust.rates.ctNotVetted);
         CHECK(std::abs(share - trust.rates.ctNotVetted) < 0.06);
     }
 }
@@ -56,7 +60,8 @@ TEST_CASE("each trust's unvetted CT shows as vetting skipped, at the rate its da
 TEST_CASE("the diff's JSON agrees with the log it was computed from") {
     const std::string map = demo().networkCtMap();
     const json stats = jsonOf(cli({"log", "stats", demo().ws, "--trust", "RWF", "--json"}));
-    const json r = jsonOf(cli({"diff", demo().ws, map, "--trust", "RWF", "--top", "1000", "--json"}));
+    const json r =
+        jsonOf(cli({"diff", demo().ws, map, "--trust", "RWF", "--top", "1000", "--json"}));
     CHECK(r["cases"] == stats["cases"]);
     CHECK(r["variants"] == stats["variants"]);
     // Every case of k events has k - 1 steps.
@@ -97,7 +102,8 @@ TEST_CASE("filters narrow the cases; bad input is refused with the reason") {
     CHECK(firstHalf > 0);
     CHECK(secondHalf > 0);
     CHECK(firstHalf + secondHalf == all);
-    CHECK(casesOf({"--modality", "CT,MR"}) == casesOf({"--modality", "CT"}) + casesOf({"--modality", "MR"}));
+    CHECK(casesOf({"--modality", "CT,MR"}) ==
+          casesOf({"--modality", "CT"}) + casesOf({"--modality", "MR"}));
     CHECK(casesOf({"--modality", "NOSUCH"}) == 0);
 
     const auto badDate = cli({"diff", demo().ws, map, "--trust", "RPC", "--from", "1/2/2025"});
@@ -110,13 +116,14 @@ TEST_CASE("filters narrow the cases; bad input is refused with the reason") {
 
 TEST_CASE("compare puts every trust side by side, each against its own map or one for all") {
     const std::string network = demo().networkCtMap();
-    const json own = jsonOf(cli({"compare", demo().ws, "--process", "CT outpatient pathway", "--interval", "RCV:VET",
-                                 "--interval", "CMP:VER", "--json"}));
+    const json own = jsonOf(cli({"compare", demo().ws, "--process", "CT outpatient pathway",
+                                 "--interval", "RCV:VET", "--interval", "CMP:VER", "--json"}));
     REQUIRE(own.size() == 5);
     for (const json& row : own) {
         INFO(row.dump());
         CHECK(row["problem"].is_null());
-        CHECK(row["map_name"].get<std::string>().find(row["trust"].get<std::string>()) != std::string::npos);
+        CHECK(row["map_name"].get<std::string>().find(row["trust"].get<std::string>()) !=
+              std::string::npos);
         CHECK(row["cases"] == 3000);
         CHECK(row["log_fitness"].get<double>() > 0);
         CHECK(row["log_fitness"].get<double>() < 1);
@@ -128,23 +135,29 @@ TEST_CASE("compare puts every trust side by side, each against its own map or on
     }
 
     // One map for all: each row agrees with `diff` of that trust against it.
-    const json shared = jsonOf(cli({"compare", demo().ws, "--process", "CT outpatient pathway", "--map", network, "--json"}));
+    const json shared = jsonOf(cli(
+        {"compare", demo().ws, "--process", "CT outpatient pathway", "--map", network, "--json"}));
     for (const json& row : shared) {
         CHECK(std::to_string(row["map"].get<int>()) == network);
-        const json one = jsonOf(cli({"diff", demo().ws, network, "--trust", row["trust"].get<std::string>(), "--json"}));
-        CHECK(row["log_fitness"].get<double>() == doctest::Approx(one["log_fitness"].get<double>()));
-        CHECK(row["percentage_fitting"].get<double>() == doctest::Approx(one["percentage_fitting"].get<double>()));
+        const json one = jsonOf(cli(
+            {"diff", demo().ws, network, "--trust", row["trust"].get<std::string>(), "--json"}));
+        CHECK(row["log_fitness"].get<double>() ==
+              doctest::Approx(one["log_fitness"].get<double>()));
+        CHECK(row["percentage_fitting"].get<double>() ==
+              doctest::Approx(one["percentage_fitting"].get<double>()));
     }
     // And diff's own intervals agree with compare's.
     for (const json& row : own) {
-        const json one = jsonOf(cli({"diff", demo().ws, std::to_string(row["map"].get<int>()), "--trust",
-                                     row["trust"].get<std::string>(), "--interval", "RCV:VET", "--json"}));
+        const json one =
+            jsonOf(cli({"diff", demo().ws, std::to_string(row["map"].get<int>()), "--trust",
+                        row["trust"].get<std::string>(), "--interval", "RCV:VET", "--json"}));
         REQUIRE(one["intervals"].size() == 1);
         CHECK(one["intervals"][0]["median_s"] == row["intervals"][0]["median_s"]);
         CHECK(one["intervals"][0]["cases"] == row["intervals"][0]["cases"]);
     }
 
-    const auto badInterval = cli({"compare", demo().ws, "--process", "CT outpatient pathway", "--interval", "RCV"});
+    const auto badInterval =
+        cli({"compare", demo().ws, "--process", "CT outpatient pathway", "--interval", "RCV"});
     CHECK(badInterval.exitCode != 0);
     CHECK(badInterval.err.find("FROM:TO") != std::string::npos);
     const auto noProcess = cli({"compare", demo().ws, "--process", "Knitting"});
@@ -152,12 +165,13 @@ TEST_CASE("compare puts every trust side by side, each against its own map or on
     CHECK(noProcess.err.find("no process named \"Knitting\"") != std::string::npos);
 }
 
-TEST_CASE("discover stores the process a trust's data shows as a draft map, laid out, that its cases fit") {
+TEST_CASE("discover stores the process a trust's data shows as a draft map, laid out, that its "
+          "cases fit") {
     TempDir dir;
     const std::string ws = dir.path("copy.strawman");
     REQUIRE(cli({"demo", ws, "--cases", "800", "--key-file", dir.path("k.key")}).exitCode == 0);
-    const json made = jsonOf(cli({"discover", ws, "--trust", "RWF", "--process", "CT outpatient pathway",
-                                  "--min-frequency", "0", "--json"}));
+    const json made = jsonOf(cli({"discover", ws, "--trust", "RWF", "--process",
+                                  "CT outpatient pathway", "--min-frequency", "0", "--json"}));
     const std::string id = std::to_string(made["map"].get<int>());
     CHECK(made["name"] == "CT outpatient pathway (RWF, as recorded)");
     CHECK(cli({"map", "validate", ws, id}).exitCode == 0);
@@ -178,7 +192,8 @@ TEST_CASE("discover stores the process a trust's data shows as a draft map, laid
     const json r = jsonOf(cli({"diff", ws, id, "--trust", "RWF", "--json"}));
     CHECK(r["percentage_fitting"].get<double>() == doctest::Approx(100));
 
-    const auto bad = cli({"discover", ws, "--trust", "RWF", "--process", "CT outpatient pathway", "--min-frequency", "2"});
+    const auto bad = cli({"discover", ws, "--trust", "RWF", "--process", "CT outpatient pathway",
+                          "--min-frequency", "2"});
     CHECK(bad.exitCode != 0);
     CHECK(bad.err.find("--min-frequency is a share of cases from 0 to 1") != std::string::npos);
 
@@ -193,8 +208,8 @@ TEST_CASE("discover stores the process a trust's data shows as a draft map, laid
             drawn = drawn || m["process"] == "CT as recorded";
         CHECK(drawn);
         // Nothing to discover from: no process is left behind.
-        const auto none = cli({"discover", ws, "--trust", "RWF", "--process", "Knitting", "--from", "2001-01-01",
-                               "--to", "2001-01-02"});
+        const auto none = cli({"discover", ws, "--trust", "RWF", "--process", "Knitting", "--from",
+                               "2001-01-01", "--to", "2001-01-02"});
         CHECK(none.exitCode != 0);
         CHECK(jsonOf(cli({"process", "list", ws, "--json"})).size() == before + 1);
     }
@@ -207,7 +222,8 @@ TEST_CASE("each trust's own departure stands out against the network map") {
     std::map<std::string, double> bookedOutOfTurn, didNotAttend, reportMedian;
     for (const auto& trust : strawman::sample::trustProfiles()) {
         const std::string code(trust.code);
-        const json r = jsonOf(cli({"diff", demo().ws, map, "--trust", code, "--interval", "CMP:VER", "--json"}));
+        const json r = jsonOf(
+            cli({"diff", demo().ws, map, "--trust", code, "--interval", "CMP:VER", "--json"}));
         const double cases = r["cases"];
         for (const json& d : r["deviations"]) {
             if (d["activity"] == "BKD") bookedOutOfTurn[code] = d["inserted"].get<double>() / cases;
@@ -215,7 +231,8 @@ TEST_CASE("each trust's own departure stands out against the network map") {
         }
         reportMedian[code] = r["intervals"][0]["median_s"];
     }
-    const auto standsOut = [](const std::map<std::string, double>& values, const std::string& trust, double factor) {
+    const auto standsOut = [](const std::map<std::string, double>& values, const std::string& trust,
+                              double factor) {
         for (const auto& [code, v] : values)
             if (code != trust && values.at(trust) < factor * v) return false;
         return true;

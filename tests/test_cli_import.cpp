@@ -49,13 +49,18 @@ std::set<std::string> identifiersIn(const std::string& csv, const std::vector<in
         bool quoted = false;
         for (std::size_t i = lineStart; i < lineEnd; ++i) {
             const char c = csv[i];
-            if (c == '"') quoted = !quoted;
-            else if (c == ',' && !quoted) { fields.push_back(field); field.clear(); }
-            else if (c != '\r') field += c;
+            if (c == '"')
+                quoted = !quoted;
+            else if (c == ',' && !quoted) {
+                fields.push_back(field);
+                field.clear();
+            } else if (c != '\r')
+                field += c;
         }
         fields.push_back(field);
         for (int col : columns)
-            if (col < static_cast<int>(fields.size()) && fields[col].size() >= 6) out.insert(fields[col]);
+            if (col < static_cast<int>(fields.size()) && fields[col].size() >= 6)
+                out.insert(fields[col]);
         lineStart = lineEnd + 1;
     }
     return out;
@@ -67,7 +72,8 @@ int columnOf(const std::string& csv, const std::string& name) {
     std::size_t start = 0;
     while (true) {
         const std::size_t comma = header.find(',', start);
-        std::string h = header.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        std::string h =
+            header.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
         if (!h.empty() && h.back() == '\r') h.pop_back();
         if (h == name) return col;
         if (comma == std::string::npos) return -1;
@@ -78,10 +84,21 @@ int columnOf(const std::string& csv, const std::string& name) {
 
 // RWF's local status codes, as its RIS (and the sample generator) writes them.
 void mapRwfCodes(const Network& net) {
-    for (const auto& [local, activity] : std::vector<std::pair<std::string, std::string>>{
-             {"RQ", "REQ"}, {"RC", "RCV"}, {"JV", "VET"}, {"JR", "REJ"}, {"PR", "PRO"}, {"BK", "BKD"},
-             {"DA", "DNA"}, {"AR", "ARR"}, {"ST", "STA"}, {"CO", "CMP"}, {"PV", "REP"}, {"VF", "VER"},
-             {"AD", "ADD"}, {"CX", "CAN"}})
+    for (const auto& [local, activity] :
+         std::vector<std::pair<std::string, std::string>>{{"RQ", "REQ"},
+                                                          {"RC", "RCV"},
+                                                          {"JV", "VET"},
+                                                          {"JR", "REJ"},
+                                                          {"PR", "PRO"},
+                                                          {"BK", "BKD"},
+                                                          {"DA", "DNA"},
+                                                          {"AR", "ARR"},
+                                                          {"ST", "STA"},
+                                                          {"CO", "CMP"},
+                                                          {"PV", "REP"},
+                                                          {"VF", "VER"},
+                                                          {"AD", "ADD"},
+                                                          {"CX", "CAN"}})
         REQUIRE(cli({"codes", "set", net.ws, "--trust", "RWF", local, activity}).exitCode == 0);
 }
 
@@ -94,7 +111,8 @@ std::set<std::string> hl7Identifiers(const std::string& messages) {
         std::size_t start = 0;
         while (true) {
             const std::size_t bar = segment.find('|', start);
-            fields.push_back(segment.substr(start, bar == std::string::npos ? std::string::npos : bar - start));
+            fields.push_back(
+                segment.substr(start, bar == std::string::npos ? std::string::npos : bar - start));
             if (bar == std::string::npos) return fields;
             start = bar + 1;
         }
@@ -113,7 +131,8 @@ std::set<std::string> hl7Identifiers(const std::string& messages) {
     while ((at = messages.find_first_of("\r\n\x0b", at)) != std::string::npos) {
         ++at;
         const std::size_t end = messages.find_first_of("\r\n\x1c", at);
-        const std::string segment = messages.substr(at, end == std::string::npos ? std::string::npos : end - at);
+        const std::string segment =
+            messages.substr(at, end == std::string::npos ? std::string::npos : end - at);
         const auto f = fieldsOf(segment);
         if (segment.rfind("PID|", 0) == 0) {
             for (std::size_t i : {3u, 5u, 7u, 11u})
@@ -129,15 +148,15 @@ std::set<std::string> hl7Identifiers(const std::string& messages) {
 
 TEST_CASE("an import report lists what was read, kept and rejected, as JSON") {
     Network net;
-    writeFile(net.dir.path("extract.csv"),
-              "Accession,Status,Event Time,Modality\n"
-              "A1,REQ,2025-03-03 09:00,CT\n"
-              "A1,RCV,03/03/2025 10:30,CT\n"
-              "A1,VET,not a time,CT\n"
-              "A2,REQ,2025-10-26 01:30,MR\n"
-              "A2,REQ,2025-10-26 01:30,MR\n"
-              "A2,SCANNED,2025-10-27 09:00,MR\n");
-    const auto r = net.import({net.dir.path("extract.csv"), "--trust", "RPA", "--json", "--unmapped", "ignore"});
+    writeFile(net.dir.path("extract.csv"), "Accession,Status,Event Time,Modality\n"
+                                           "A1,REQ,2025-03-03 09:00,CT\n"
+                                           "A1,RCV,03/03/2025 10:30,CT\n"
+                                           "A1,VET,not a time,CT\n"
+                                           "A2,REQ,2025-10-26 01:30,MR\n"
+                                           "A2,REQ,2025-10-26 01:30,MR\n"
+                                           "A2,SCANNED,2025-10-27 09:00,MR\n");
+    const auto r = net.import(
+        {net.dir.path("extract.csv"), "--trust", "RPA", "--json", "--unmapped", "ignore"});
     const json report = jsonOf(r);
     CHECK(report["rows_read"] == 6);
     CHECK(report["events_accepted"] == 4); // A2's request given twice: both kept
@@ -162,14 +181,16 @@ TEST_CASE("an import report lists what was read, kept and rejected, as JSON") {
 
 TEST_CASE("unmapped codes stop an import until they are mapped") {
     Network net;
-    writeFile(net.dir.path("x.csv"), "case,status,time\nA,Booked on RIS,2025-01-06 10:00\nA,REQ,2025-01-02 10:00\n");
+    writeFile(net.dir.path("x.csv"),
+              "case,status,time\nA,Booked on RIS,2025-01-06 10:00\nA,REQ,2025-01-02 10:00\n");
     const auto refused = net.import({net.dir.path("x.csv"), "--trust", "RN7"});
     CHECK(refused.exitCode != 0);
     CHECK(refused.out.find("Booked on RIS") != std::string::npos);
     CHECK(jsonOf(cli({"import", "list", net.ws, "--json"})).empty());
 
     REQUIRE(cli({"codes", "set", net.ws, "--trust", "RN7", "Booked on RIS", "BKD"}).exitCode == 0);
-    CHECK(jsonOf(cli({"codes", "list", net.ws, "--trust", "RN7", "--json"}))[0]["activity"] == "BKD");
+    CHECK(jsonOf(cli({"codes", "list", net.ws, "--trust", "RN7", "--json"}))[0]["activity"] ==
+          "BKD");
     const json ok = jsonOf(net.import({net.dir.path("x.csv"), "--trust", "RN7", "--json"}));
     CHECK(ok["events_accepted"] == 2);
     const json stats = jsonOf(cli({"log", "stats", net.ws, "--trust", "RN7", "--json"}));
@@ -183,7 +204,8 @@ TEST_CASE("unmapped codes stop an import until they are mapped") {
 
     const json list = jsonOf(cli({"import", "list", net.ws, "--json"}));
     REQUIRE(list.size() == 1);
-    REQUIRE(cli({"import", "remove", net.ws, std::to_string(list[0]["id"].get<int>())}).exitCode == 0);
+    REQUIRE(cli({"import", "remove", net.ws, std::to_string(list[0]["id"].get<int>())}).exitCode ==
+            0);
     CHECK(jsonOf(cli({"log", "stats", net.ws, "--trust", "RN7", "--json"}))["events"] == 0);
 }
 
@@ -191,17 +213,20 @@ TEST_CASE("patient identifiers and free text from every format never reach the w
     Network net;
     // RWF's layout has NHS numbers, patient names and clinical details.
     const auto csvPath = net.dir.path("rwf.csv");
-    REQUIRE(cli({"gen", "--trust", "RWF", "--cases", "300", "--format", "csv", "-o", csvPath}).exitCode == 0);
+    REQUIRE(cli({"gen", "--trust", "RWF", "--cases", "300", "--format", "csv", "-o", csvPath})
+                .exitCode == 0);
     const std::string csv = readFile(csvPath);
-    const auto identifiers = identifiersIn(csv, {columnOf(csv, "Accession Number"), columnOf(csv, "NHS Number"),
-                                                 columnOf(csv, "Patient Name"), columnOf(csv, "Clinical Details")});
+    const auto identifiers =
+        identifiersIn(csv, {columnOf(csv, "Accession Number"), columnOf(csv, "NHS Number"),
+                            columnOf(csv, "Patient Name"), columnOf(csv, "Clinical Details")});
     REQUIRE(identifiers.size() > 100);
     mapRwfCodes(net);
     REQUIRE(net.import({csvPath, "--trust", "RWF"}).exitCode == 0);
 
     // HL7: names, dates of birth and report text are in the messages.
     const auto hl7Path = net.dir.path("rpc.hl7");
-    REQUIRE(cli({"gen", "--trust", "RPC", "--cases", "100", "--format", "hl7", "-o", hl7Path}).exitCode == 0);
+    REQUIRE(cli({"gen", "--trust", "RPC", "--cases", "100", "--format", "hl7", "-o", hl7Path})
+                .exitCode == 0);
     const auto hl7 = net.import({hl7Path, "--trust", "RPC", "--unmapped", "ignore", "--json"});
     REQUIRE(hl7.exitCode == 0);
     CHECK(json::parse(hl7.out)["events_accepted"].get<int>() > 100);
@@ -212,22 +237,27 @@ TEST_CASE("patient identifiers and free text from every format never reach the w
     const std::string bytes = readFile(net.ws) + readFile(net.ws + "-wal");
     int found = 0;
     for (const auto& id : identifiers)
-        if (bytes.find(id) != std::string::npos && ++found < 5) MESSAGE("found in workspace: " << id);
+        if (bytes.find(id) != std::string::npos && ++found < 5)
+            MESSAGE("found in workspace: " << id);
     for (const auto& id : hl7Ids)
-        if (bytes.find(id) != std::string::npos && ++found < 5) MESSAGE("found in workspace: " << id);
+        if (bytes.find(id) != std::string::npos && ++found < 5)
+            MESSAGE("found in workspace: " << id);
     CHECK(found == 0);
 }
 
 TEST_CASE("an import killed at any moment leaves the workspace whole, with all or none of it") {
     Network net;
     const auto csvPath = net.dir.path("rwf.csv");
-    REQUIRE(cli({"gen", "--trust", "RWF", "--cases", "4000", "--format", "csv", "-o", csvPath}).exitCode == 0);
+    REQUIRE(cli({"gen", "--trust", "RWF", "--cases", "4000", "--format", "csv", "-o", csvPath})
+                .exitCode == 0);
     mapRwfCodes(net);
-    const std::vector<std::string> args{"import", net.ws, csvPath, "--trust", "RWF", "--force", "--key-file", net.key};
+    const std::vector<std::string> args{"import", net.ws,    csvPath,      "--trust",
+                                        "RWF",    "--force", "--key-file", net.key};
 
     const auto started = std::chrono::steady_clock::now();
     REQUIRE(cli(args).exitCode == 0);
-    const auto full = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
+    const auto full = std::chrono::duration_cast<std::chrono::microseconds>(
+        std::chrono::steady_clock::now() - started);
     const json one = jsonOf(cli({"log", "stats", net.ws, "--trust", "RWF", "--json"}));
     const int eventsPerImport = one["events"];
     REQUIRE(eventsPerImport > 1000);
@@ -246,8 +276,10 @@ TEST_CASE("an import killed at any moment leaves the workspace whole, with all o
             CHECK(check.text(0) == "ok");
         }
         const json list = jsonOf(cli({"import", "list", net.ws, "--json"}));
-        if (static_cast<int>(list.size()) == imports + 1) ++imports; // killed after its commit
-        else ++killedPartWay;
+        if (static_cast<int>(list.size()) == imports + 1)
+            ++imports; // killed after its commit
+        else
+            ++killedPartWay;
         CHECK(static_cast<int>(list.size()) == imports);
         // Each import holds the same events again: loaded once, the rest counted as repeats.
         const json stats = jsonOf(cli({"log", "stats", net.ws, "--trust", "RWF", "--json"}));
@@ -258,7 +290,8 @@ TEST_CASE("an import killed at any moment leaves the workspace whole, with all o
     CHECK(killedPartWay > 0);
 }
 
-TEST_CASE("same-time and exact repeats are kept and counted in CSV and XES; --drop-exact-repeats leaves out the exact ones") {
+TEST_CASE("same-time and exact repeats are kept and counted in CSV and XES; --drop-exact-repeats "
+          "leaves out the exact ones") {
     // Day-resolution logs, as hospital logs are: a lab test done twice on one
     // day by two departments, and once written twice by the extract.
     const std::string csv = "case,activity,timestamp,resource\n"
@@ -272,11 +305,12 @@ TEST_CASE("same-time and exact repeats are kept and counted in CSV and XES; --dr
                "\"/><string key=\"org:resource\" value=\"" + resource +
                "\"/><date key=\"time:timestamp\" value=\"" + day + "T00:00:00+01:00\"/></event>";
     };
-    const std::string xes = std::string("<?xml version=\"1.0\"?>\n<log xes.version=\"1.0\"><trace>") +
-                            "<string key=\"concept:name\" value=\"A\"/>" + event("REQ", "2025-03-03", "ward") +
-                            event("CMP", "2025-03-04", "lab 1") + event("CMP", "2025-03-04", "lab 2") +
-                            event("CMP", "2025-03-04", "lab 2") + event("VER", "2025-03-05", "lab 1") +
-                            "</trace></log>\n";
+    const std::string xes =
+        std::string("<?xml version=\"1.0\"?>\n<log xes.version=\"1.0\"><trace>") +
+        "<string key=\"concept:name\" value=\"A\"/>" + event("REQ", "2025-03-03", "ward") +
+        event("CMP", "2025-03-04", "lab 1") + event("CMP", "2025-03-04", "lab 2") +
+        event("CMP", "2025-03-04", "lab 2") + event("VER", "2025-03-05", "lab 1") +
+        "</trace></log>\n";
     for (const auto& [name, text] : {std::pair{"labs.csv", csv}, std::pair{"labs.xes", xes}}) {
         CAPTURE(name);
         for (const bool drop : {false, true}) {
@@ -304,7 +338,8 @@ TEST_CASE("each demo trust's own RIS layout is read with the columns guessed") {
     for (const char* trust : {"RN7", "RVV", "RWF", "RPA", "RPC"}) {
         INFO(trust);
         const auto file = net.dir.path(std::string(trust) + ".csv");
-        REQUIRE(cli({"gen", "--trust", trust, "--cases", "50", "--format", "csv", "-o", file}).exitCode == 0);
+        REQUIRE(cli({"gen", "--trust", trust, "--cases", "50", "--format", "csv", "-o", file})
+                    .exitCode == 0);
         // The trust's local codes are not mapped here: the report (printed even
         // though nothing is stored) shows every row read and none rejected.
         const auto r = net.import({file, "--trust", trust, "--json"});
@@ -314,24 +349,26 @@ TEST_CASE("each demo trust's own RIS layout is read with the columns guessed") {
         CHECK(report["unmapped_codes"].size() >= 8);
         const std::string notes = report["notes"].dump();
         CHECK(notes.find("columns guessed") != std::string::npos);
-        for (const char* role : {"patient = ", "modality = ", "priority = ", "source = ", "site = ", "resource = "})
+        for (const char* role :
+             {"patient = ", "modality = ", "priority = ", "source = ", "site = ", "resource = "})
             CHECK_MESSAGE(notes.find(role) != std::string::npos, role);
     }
 }
 
-TEST_CASE("--strict stores nothing when a row is rejected, and without it the other rows are kept") {
+TEST_CASE(
+    "--strict stores nothing when a row is rejected, and without it the other rows are kept") {
     Network net;
     const auto file = net.dir.path("extract.csv");
-    writeFile(file,
-              "Accession,Status,Event Time\n"
-              "A1,REQ,2025-03-03 09:00\n"
-              "A1,RCV,3rd of March\n"
-              "A2,REQ,2025-03-04 11:15\n");
+    writeFile(file, "Accession,Status,Event Time\n"
+                    "A1,REQ,2025-03-03 09:00\n"
+                    "A1,RCV,3rd of March\n"
+                    "A2,REQ,2025-03-04 11:15\n");
 
     const auto strict = net.import({file, "--trust", "RPA", "--strict", "--json"});
     INFO("stdout: " << strict.out << "\nstderr: " << strict.err);
     CHECK(strict.exitCode != 0);
-    CHECK(strict.err.find("1 row was rejected (--strict): nothing was stored") != std::string::npos);
+    CHECK(strict.err.find("1 row was rejected (--strict): nothing was stored") !=
+          std::string::npos);
     const json refused = json::parse(strict.out);
     CHECK(refused["imported"] == false);
     CHECK(refused["import_id"].is_null());
@@ -356,7 +393,8 @@ TEST_CASE("--strict stores nothing when a row is rejected, and without it the ot
 TEST_CASE("--strict stores a file with no rejected row as usual") {
     Network net;
     const auto file = net.dir.path("clean.csv");
-    writeFile(file, "Accession,Status,Event Time\nA1,REQ,2025-03-03 09:00\nA1,RCV,2025-03-03 10:30\n");
+    writeFile(file,
+              "Accession,Status,Event Time\nA1,REQ,2025-03-03 09:00\nA1,RCV,2025-03-03 10:30\n");
     const json report = jsonOf(net.import({file, "--trust", "RPA", "--strict", "--json"}));
     CHECK(report["imported"] == true);
     CHECK(report["import_id"].get<int>() > 0);
@@ -370,37 +408,37 @@ TEST_CASE("--delimiter reads a file whose header would suggest another separator
     Network net;
     // More commas than semicolons on the header line, so detection would take the comma.
     const auto file = net.dir.path("semicolons.csv");
-    writeFile(file,
-              "Accession;Status, local code;Event date, time;Note, if any, free text\n"
-              "A1;REQ;2025-03-03 09:00;seen, then booked, later\n"
-              "A1;RCV;2025-03-03 10:30;none, none\n");
-    const std::string columns = "case=Accession,activity='Status, local code',timestamp='Event date, time'";
+    writeFile(file, "Accession;Status, local code;Event date, time;Note, if any, free text\n"
+                    "A1;REQ;2025-03-03 09:00;seen, then booked, later\n"
+                    "A1;RCV;2025-03-03 10:30;none, none\n");
+    const std::string columns =
+        "case=Accession,activity='Status, local code',timestamp='Event date, time'";
 
     const auto guessed = net.import({file, "--trust", "RPA", "--columns", columns, "--json"});
     CHECK(guessed.exitCode != 0);
 
-    const json report =
-        jsonOf(net.import({file, "--trust", "RPA", "--columns", columns, "--delimiter", ";", "--json"}));
+    const json report = jsonOf(
+        net.import({file, "--trust", "RPA", "--columns", columns, "--delimiter", ";", "--json"}));
     CHECK(report["rows_read"] == 2);
     CHECK(report["events_accepted"] == 2);
     CHECK(report["rows_rejected"] == 0);
 
     SUBCASE("tab, spelled out or as \\t") {
         const auto tsv = net.dir.path("tabs.tsv");
-        writeFile(tsv,
-                  "Accession\tStatus, local code\tEvent date, time\tNote, if any, free text\n"
-                  "B1\tREQ\t2025-03-05 09:00\tseen, then booked, later\n");
+        writeFile(tsv, "Accession\tStatus, local code\tEvent date, time\tNote, if any, free text\n"
+                       "B1\tREQ\t2025-03-05 09:00\tseen, then booked, later\n");
         for (const char* spelling : {"tab", "\\t"}) {
             CAPTURE(spelling);
-            const json tabbed = jsonOf(net.import(
-                {tsv, "--trust", "RVV", "--columns", columns, "--delimiter", spelling, "--force", "--json"}));
+            const json tabbed = jsonOf(net.import({tsv, "--trust", "RVV", "--columns", columns,
+                                                   "--delimiter", spelling, "--force", "--json"}));
             CHECK(tabbed["events_accepted"] == 1);
             CHECK(tabbed["rows_rejected"] == 0);
         }
     }
 }
 
-TEST_CASE("a --delimiter other than comma, semicolon, bar or tab is refused before anything is read") {
+TEST_CASE(
+    "a --delimiter other than comma, semicolon, bar or tab is refused before anything is read") {
     Network net;
     const auto file = net.dir.path("x.csv");
     writeFile(file, "Accession:Status:Event Time\nA1:REQ:2025-03-03 09:00\n");
@@ -415,13 +453,15 @@ TEST_CASE("a --delimiter other than comma, semicolon, bar or tab is refused befo
 
     // Only CSV has a delimiter.
     const auto hl7 = net.dir.path("feed.hl7");
-    REQUIRE(cli({"gen", "--trust", "RPC", "--cases", "5", "--format", "hl7", "-o", hl7}).exitCode == 0);
+    REQUIRE(cli({"gen", "--trust", "RPC", "--cases", "5", "--format", "hl7", "-o", hl7}).exitCode ==
+            0);
     const auto r = net.import({hl7, "--trust", "RPC", "--delimiter", ","});
     CHECK(r.exitCode != 0);
     CHECK(r.err.find("--delimiter is for CSV files") != std::string::npos);
 }
 
-TEST_CASE("gzip-compressed HL7 and CSV files are imported like the plain ones, a cut one is refused") {
+TEST_CASE(
+    "gzip-compressed HL7 and CSV files are imported like the plain ones, a cut one is refused") {
     Network net;
     mapRwfCodes(net);
     struct Format {
@@ -430,24 +470,31 @@ TEST_CASE("gzip-compressed HL7 and CSV files are imported like the plain ones, a
         const char* plain;
         const char* packed;
     };
-    for (const Format f : {Format{"RPC", "hl7", "rpc.hl7", "rpc.hl7.gz"}, Format{"RWF", "csv", "rwf.csv", "rwf.csv.gz"}}) {
+    for (const Format f : {Format{"RPC", "hl7", "rpc.hl7", "rpc.hl7.gz"},
+                           Format{"RWF", "csv", "rwf.csv", "rwf.csv.gz"}}) {
         CAPTURE(f.format);
         const auto plain = net.dir.path(f.plain), packed = net.dir.path(f.packed);
-        REQUIRE(cli({"gen", "--trust", f.trust, "--cases", "200", "--format", f.format, "-o", plain}).exitCode == 0);
+        REQUIRE(
+            cli({"gen", "--trust", f.trust, "--cases", "200", "--format", f.format, "-o", plain})
+                .exitCode == 0);
         const std::string text = readFile(plain);
         strawman::test::writeGzip(packed, text);
 
-        const json a = jsonOf(net.import({plain, "--trust", f.trust, "--unmapped", "ignore", "--json"}));
-        const json b = jsonOf(net.import({packed, "--trust", f.trust, "--unmapped", "ignore", "--json"}));
+        const json a =
+            jsonOf(net.import({plain, "--trust", f.trust, "--unmapped", "ignore", "--json"}));
+        const json b =
+            jsonOf(net.import({packed, "--trust", f.trust, "--unmapped", "ignore", "--json"}));
         CHECK(b["format"] == f.format); // told by the name
         CHECK(a["rows_read"].get<int>() > 200);
-        for (const char* key : {"rows_read", "events_accepted", "rows_rejected", "cases", "same_time_repeats",
-                                "unmapped_codes", "dst_ambiguous", "impossible_order"})
+        for (const char* key :
+             {"rows_read", "events_accepted", "rows_rejected", "cases", "same_time_repeats",
+              "unmapped_codes", "dst_ambiguous", "impossible_order"})
             CHECK_MESSAGE(b[key] == a[key], key);
 
         const std::string bytes = readFile(packed);
         const auto cut = net.dir.path(std::string("cut-") + f.packed);
-        std::ofstream(cut, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size() / 2));
+        std::ofstream(cut, std::ios::binary)
+            .write(bytes.data(), static_cast<std::streamsize>(bytes.size() / 2));
         const auto before = jsonOf(cli({"import", "list", net.ws, "--json"})).size();
         const auto r = net.import({cut, "--trust", f.trust, "--unmapped", "ignore"});
         CHECK(r.exitCode != 0);
@@ -460,8 +507,7 @@ TEST_CASE("an XES log whose lifecycle holds sub-states, not standard transitions
           "as --lifecycle all, and the report says so") {
     Network net;
     const std::string log = std::string(STRAWMAN_TEST_DATA) + "/xes/incidents_substates.xes";
-    const json report =
-        jsonOf(net.import({log, "--trust", "RPA", "--add-activities", "--json"}));
+    const json report = jsonOf(net.import({log, "--trust", "RPA", "--add-activities", "--json"}));
     CHECK(report["rows_read"] == 7);
     CHECK(report["events_accepted"] == 7);
     REQUIRE(report["notes"].is_array());

@@ -25,19 +25,18 @@ TEST_CASE("importFile gives the report strawman import prints, for the same file
         REQUIRE(cli({"demo", ws, "--cases", "0", "--key-file", key}).exitCode == 0);
     model::PseudonymKey::loadOrCreate(key); // one key for both, made before either import
     const std::string file = dir.path("extract.csv");
-    writeFile(file,
-              "Accession;Status;Event Time;Modality\n"
-              "A1;REQ;2025-03-03 09:00;CT\n"
-              "A1;RCV;03/03/2025 10:30;CT\n"
-              "A1;VET;not a time;CT\n"
-              "A2;REQ;2025-10-26 01:30;MR\n"
-              "A2;REQ;2025-10-26 01:30;MR\n"
-              "A2;SCANNED;2025-10-27 09:00;MR\n");
+    writeFile(file, "Accession;Status;Event Time;Modality\n"
+                    "A1;REQ;2025-03-03 09:00;CT\n"
+                    "A1;RCV;03/03/2025 10:30;CT\n"
+                    "A1;VET;not a time;CT\n"
+                    "A2;REQ;2025-10-26 01:30;MR\n"
+                    "A2;REQ;2025-10-26 01:30;MR\n"
+                    "A2;SCANNED;2025-10-27 09:00;MR\n");
 
-    const json printed = jsonOf(cli({"import", byCli, file, "--trust", "RVV", "--columns",
-                                     "case=Accession,activity=Status,timestamp=Event Time",
-                                     "--delimiter", ";", "--unmapped", "ignore", "--key-file", key,
-                                     "--json"}));
+    const json printed =
+        jsonOf(cli({"import", byCli, file, "--trust", "RVV", "--columns",
+                    "case=Accession,activity=Status,timestamp=Event Time", "--delimiter", ";",
+                    "--unmapped", "ignore", "--key-file", key, "--json"}));
 
     auto ws = model::Workspace::open(byCall);
     model::ImportRequest request;

@@ -75,8 +75,7 @@ const CodeRow& row(const TrustData& data, const std::string& code) {
 
 std::vector<std::string> codesOf(const TrustData& data) {
     std::vector<std::string> out;
-    for (const CodeRow& r : data.codes)
-        out.push_back(r.localCode);
+    for (const CodeRow& r : data.codes) out.push_back(r.localCode);
     return out;
 }
 

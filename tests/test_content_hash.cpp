@@ -23,13 +23,27 @@ TEST_CASE("the content hash changes with what the map says") {
     const MapContent base = test::ctPathway();
     const std::string h = contentHash(base);
     MapContent m = base;
-    SUBCASE("a label") { m.nodes[1].label = "Request received by booking team"; }
-    SUBCASE("an activity code") { m.nodes[2].activity = "PRO"; }
-    SUBCASE("a lane") { m.nodes[2].lane = "Radiologist"; }
-    SUBCASE("a kind") { m.nodes[3].kind = NodeKind::Parallel; }
-    SUBCASE("a condition") { m.edges[3].label = "accepted"; }
-    SUBCASE("an edge redirected") { m.edges[6].to = m.edges[7].to; }
-    SUBCASE("an edge removed") { m.edges.pop_back(); }
+    SUBCASE("a label") {
+        m.nodes[1].label = "Request received by booking team";
+    }
+    SUBCASE("an activity code") {
+        m.nodes[2].activity = "PRO";
+    }
+    SUBCASE("a lane") {
+        m.nodes[2].lane = "Radiologist";
+    }
+    SUBCASE("a kind") {
+        m.nodes[3].kind = NodeKind::Parallel;
+    }
+    SUBCASE("a condition") {
+        m.edges[3].label = "accepted";
+    }
+    SUBCASE("an edge redirected") {
+        m.edges[6].to = m.edges[7].to;
+    }
+    SUBCASE("an edge removed") {
+        m.edges.pop_back();
+    }
     SUBCASE("fields cannot run into each other") {
         m.nodes[1].label = "a";
         m.nodes[1].lane = "bc";

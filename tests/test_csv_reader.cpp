@@ -436,8 +436,7 @@ TEST_CASE("random damage never crashes the reader and every block size agrees") 
     for (int file = 0; file < 200; ++file) {
         std::string content = file % 3 == 0 ? "" : kHeader;
         const auto pieces = 5 + next() % 60;
-        for (std::uint32_t i = 0; i < pieces; ++i)
-            content += kPieces[next() % std::size(kPieces)];
+        for (std::uint32_t i = 0; i < pieces; ++i) content += kPieces[next() % std::size(kPieces)];
         CAPTURE(content);
         CsvOptions options;
         options.maxRowBytes = 8 + next() % 40;
@@ -482,8 +481,7 @@ TEST_CASE("DID preset: one row gives request, received, test and report events")
     CHECK(sink.rows == 3);
     REQUIRE(sink.events.size() == 6);
     std::vector<std::string> codes;
-    for (const auto& e : sink.events)
-        codes.push_back(e.code);
+    for (const auto& e : sink.events) codes.push_back(e.code);
     CHECK(codes == std::vector<std::string>{"REQ", "RCV", "CMP", "VER", "REQ", "CMP"});
     const SourceEvent& first = sink.events[0];
     CHECK(first.caseKey == "RAD0001");

@@ -35,7 +35,13 @@ SequenceMap sequenceWithUnusedBranch() {
     const auto y = m.node(NodeKind::Activity, "y", "Y step", "Y");
     s.c = m.activity("c", "C");
     s.end = m.node(NodeKind::End, "e");
-    m.edge(s.start, s.a).edge(s.a, d).edge(d, s.b).edge(d, y).edge(s.b, s.c).edge(y, s.c).edge(s.c, s.end);
+    m.edge(s.start, s.a)
+        .edge(s.a, d)
+        .edge(d, s.b)
+        .edge(d, y)
+        .edge(s.b, s.c)
+        .edge(y, s.c)
+        .edge(s.c, s.end);
     s.map = m.map();
     return s;
 }
@@ -54,7 +60,8 @@ std::vector<std::uint32_t> all(const EventLog& log) {
     return cases;
 }
 
-const ObservedTransition& step(const DiffResult& r, const std::string& from, const std::string& to) {
+const ObservedTransition& step(const DiffResult& r, const std::string& from,
+                               const std::string& to) {
     for (const auto& t : r.transitions)
         if (t.from == from && t.to == to) return t;
     FAIL("no transition " << from << " -> " << to);
@@ -104,7 +111,8 @@ TEST_CASE("the diff of five cases against a sequence, worked by hand") {
     // Nobody went the Y way.
     std::vector<std::pair<std::string, std::string>> unused;
     for (const auto& e : r.unusedEdges) unused.emplace_back(e.from, e.to);
-    CHECK(unused == std::vector<std::pair<std::string, std::string>>{{"Which way?", "Y step"}, {"Y step", "C"}});
+    CHECK(unused == std::vector<std::pair<std::string, std::string>>{{"Which way?", "Y step"},
+                                                                     {"Y step", "C"}});
 
     REQUIRE(r.topVariants.size() == 3);
     CHECK(r.topVariants[0].activities == std::vector<std::string>{"A", "B", "C"});

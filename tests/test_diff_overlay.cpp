@@ -41,8 +41,7 @@ LogBuilder ctCases() {
                    {"BKD", kHour + kDay},
                    {"CMP", 15 * kDay},
                    {"VER", 15 * kDay + 2 * kHour}});
-    for (int i = 0; i < 2; ++i)
-        b.addCase({{"RCV", 0}, {"VET", 3 * kHour}, {"REJ", 4 * kHour}});
+    for (int i = 0; i < 2; ++i) b.addCase({{"RCV", 0}, {"VET", 3 * kHour}, {"REJ", 4 * kHour}});
     for (int i = 0; i < 2; ++i)
         b.addCase(
             {{"RCV", 0}, {"BKD", 2 * kDay}, {"CMP", 10 * kDay}, {"VER", 10 * kDay + 2 * kHour}});
@@ -107,8 +106,7 @@ TEST_CASE("each arrow carries the steps it stands for, through a decision, worke
     CHECK(d.arrow("bkd", "cmp").occurrences == 8);
     CHECK(d.arrow("cmp", "ver").occurrences == 8);
     CHECK(d.arrow("ver", "end").occurrences == 8);
-    for (const auto& a : d.overlay.arrows)
-        CHECK(a.meaning == OverlayMeaning::Taken);
+    for (const auto& a : d.overlay.arrows) CHECK(a.meaning == OverlayMeaning::Taken);
     CHECK(d.overlay.busiest == 10);
 
     // A label names the step's median time only when the arrow is one step.
@@ -132,8 +130,7 @@ TEST_CASE("a step the map does not draw becomes an extra arrow with its count") 
     // running through them.
     for (const char* between : {"vet", "accepted"}) {
         const Rect box = d.geometry.nodes[d.node(between)].bounds;
-        for (int k = 0; k <= 40; ++k)
-            CHECK_FALSE(box.contains(skip.route.line.at(k / 40.0)));
+        for (int k = 0; k <= 40; ++k) CHECK_FALSE(box.contains(skip.route.line.at(k / 40.0)));
     }
     CHECK(skip.width < d.arrow("bkd", "cmp").width);
     CHECK(d.overlay.offMap.empty());
@@ -150,8 +147,7 @@ TEST_CASE("steps with an activity not on the map are listed, and a wrong first s
     const Drawn d(placedCtPathway(), b.log);
 
     std::vector<std::string> listed;
-    for (const auto& s : d.overlay.offMap)
-        listed.push_back(s.text);
+    for (const auto& s : d.overlay.offMap) listed.push_back(s.text);
     CHECK(listed == std::vector<std::string>{"VET \xE2\x86\x92 XRY: 1", "XRY \xE2\x86\x92 BKD: 1"});
 
     const ExtraArrow& fromStart = d.extra("", "BKD");
@@ -206,8 +202,7 @@ TEST_CASE("through a parallel block each arrow carries each case once, in either
                 {"d", 650, 100},
                 {"e", 800, 100}});
     LogBuilder log;
-    for (int i = 0; i < 3; ++i)
-        log.addCase({{"A", 0}, {"B", 10}, {"C", 20}, {"D", 30}});
+    for (int i = 0; i < 3; ++i) log.addCase({{"A", 0}, {"B", 10}, {"C", 20}, {"D", 30}});
     log.addCase({{"A", 0}, {"C", 10}, {"B", 20}, {"D", 30}});
     const Drawn d(std::move(map), log.log);
     // Into B: from A three times, from C once; out of B: to C three times, to D once.

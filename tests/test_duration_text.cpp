@@ -15,7 +15,7 @@ TEST_CASE("a duration is worded in the unit people would say it in") {
     CHECK(durationText(2.3 * 3600) == "2.3 h");
     CHECK(durationText(0.0503 * 3600) == "3 min"); // what the CLI printed as 0.0503h
     CHECK(durationText(5.1 * 86400) == "5.1 d");
-    CHECK(durationText(455 * 3600) == "19 d");     // what the CLI printed as 455h
+    CHECK(durationText(455 * 3600) == "19 d"); // what the CLI printed as 455h
     CHECK(durationText(21 * 86400) == "21 d");
     CHECK(durationText(123.4 * 86400) == "123 d");
 }

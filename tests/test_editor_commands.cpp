@@ -76,8 +76,8 @@ TEST_CASE("a refused request changes nothing and leaves no step") {
     REQUIRE(f.session->select(f.ct));
     const std::size_t steps = f.session->history().doneCount();
     CHECK_THROWS_WITH_AS(f.editor->connect("end", "vet"), "an end has no way out", model::Error);
-    CHECK_THROWS_WITH_AS(f.editor->setActivity("vet", "NOPE"),
-                         doctest::Contains("vocabulary"), model::Error);
+    CHECK_THROWS_WITH_AS(f.editor->setActivity("vet", "NOPE"), doctest::Contains("vocabulary"),
+                         model::Error);
     CHECK_THROWS_AS(f.editor->setActivity("accepted", "VET"), model::Error);
     CHECK(f.session->history().doneCount() == steps);
     CHECK(f.onDisk(f.ct).edges.size() == test::ctPathway().edges.size());

@@ -47,8 +47,9 @@ TEST_CASE("a map that fits legibly is fitted whole in one row, as before") {
     CHECK(mid.y == doctest::Approx(kCanvas.centre().y));
 }
 
-TEST_CASE("a long pathway is wrapped into rows, cut between steps, its labels at the legible size or more") {
-    const Pathway p(16); // 2820 wide: one row would be at 0.33, labels of 13 at 4.3 px
+TEST_CASE("a long pathway is wrapped into rows, cut between steps, its labels at the legible size "
+          "or more") {
+    const Pathway p(16);    // 2820 wide: one row would be at 0.33, labels of 13 at 4.3 px
     const ReadingRule rule; // 12 px
     const ReadingFit fit = fitForReading(p.nodes, {}, kCanvas, 13.0, rule);
     REQUIRE(fit.wrapped());
@@ -125,13 +126,15 @@ TEST_CASE("each row is as tall as what is drawn in its band") {
 }
 
 TEST_CASE("rows legible across the canvas but too many for its height run on below it and scroll") {
-    const Pathway p(16, 200); // four rows legible across, but 4 x 200 x 0.92 is taller than the canvas
+    const Pathway p(16,
+                    200); // four rows legible across, but 4 x 200 x 0.92 is taller than the canvas
     const ReadingFit fit = fitForReading(p.nodes, {}, kCanvas, 13.0);
     REQUIRE(fit.rows.size() == 4);
     CHECK_FALSE(fit.whole);
     CHECK(fit.zoom() * 13.0 == doctest::Approx(12.0));
     // From the top of the canvas, the last row below its bottom.
-    CHECK(fit.rows.front().view.worldToScreen(fit.rows.front().band.min).y == doctest::Approx(kCanvas.min.y + 40));
+    CHECK(fit.rows.front().view.worldToScreen(fit.rows.front().band.min).y ==
+          doctest::Approx(kCanvas.min.y + 40));
     CHECK(fit.rows.back().view.worldToScreen(fit.rows.back().band.max).y > kCanvas.max.y);
     ReadingFit scrolled = fit;
     scrolled.scroll(-300, kCanvas);

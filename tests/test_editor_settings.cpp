@@ -270,8 +270,7 @@ TEST_CASE("absurd sizes and scales fall back to the defaults, sensible ones are 
 TEST_CASE("recent workspaces: most recent first, at most ten, one entry per file") {
     test::TempDir dir;
     EditorSettings s;
-    for (int i = 1; i <= 12; ++i)
-        s.noteOpened(dir.path("trust" + std::to_string(i) + ".strawman"));
+    for (int i = 1; i <= 12; ++i) s.noteOpened(dir.path("trust" + std::to_string(i) + ".strawman"));
     REQUIRE(s.recentWorkspaces.size() == EditorSettings::kMaxRecent);
     CHECK(s.recentWorkspaces.front() == dir.path("trust12.strawman"));
     CHECK(s.recentWorkspaces.back() == dir.path("trust3.strawman"));
@@ -354,8 +353,7 @@ TEST_CASE("the map last shown is remembered per workspace on the recent list") {
     CHECK_FALSE(s.lastMapOf(dir.path("medway.strawman")));
 
     // Falling off the recent list forgets the map too, so the list stays small.
-    for (int i = 0; i < 10; ++i)
-        s.noteOpened(dir.path("other" + std::to_string(i) + ".strawman"));
+    for (int i = 0; i < 10; ++i) s.noteOpened(dir.path("other" + std::to_string(i) + ".strawman"));
     CHECK_FALSE(s.lastMapOf(dir.path("kent.strawman")));
     CHECK(s.lastMap.empty());
 
@@ -374,8 +372,7 @@ TEST_CASE("a hand-edited recent list is tidied on load") {
     test::TempDir dir;
     const fs::path file = dir.path("editor.json");
     std::string list;
-    for (int i = 0; i < 15; ++i)
-        list += "\"/srv/t" + std::to_string(i) + ".strawman\", ";
+    for (int i = 0; i < 15; ++i) list += "\"/srv/t" + std::to_string(i) + ".strawman\", ";
     writeText(file, "{\"recentWorkspaces\": [\"relative.strawman\", \"\", \"/srv/t0.strawman\", "
                     "\"/srv/x/../t0.strawman\", " +
                         list + "\"/srv/last.strawman\"]}");

@@ -78,9 +78,10 @@ std::string readFile(const std::string& path) {
 TEST_CASE("imported events load back per case in time order, ties in file order") {
     auto ws = Workspace::createInMemory();
     const TrustId rpa = ws.addTrust("RPA", "Medway");
-    const auto report = importEvents(ws, settingsFor(rpa),
-                                     {ev("A1", "VER", 300), ev("A2", "REQ", 5), ev("A1", "REQ", 10),
-                                      ev("A1", "CMP", 100), ev("A1", "REP", 100), ev("A2", "CMP", 50)});
+    const auto report =
+        importEvents(ws, settingsFor(rpa),
+                     {ev("A1", "VER", 300), ev("A2", "REQ", 5), ev("A1", "REQ", 10),
+                      ev("A1", "CMP", 100), ev("A1", "REP", 100), ev("A2", "CMP", 50)});
     CHECK(report.imported);
     CHECK(report.rowsRead == 6);
     CHECK(report.eventsAccepted == 6);
@@ -100,7 +101,8 @@ TEST_CASE("a case split over several chunks and imports loads as one, in order")
     const TrustId rpa = ws.addTrust("RPA", "Medway");
     auto small = settingsFor(rpa);
     small.blockEvents = 2;
-    importEvents(ws, small, {ev("A1", "REQ", 1), ev("B", "REQ", 2), ev("A1", "VER", 90), ev("A1", "RCV", 3)});
+    importEvents(ws, small,
+                 {ev("A1", "REQ", 1), ev("B", "REQ", 2), ev("A1", "VER", 90), ev("A1", "RCV", 3)});
     importEvents(ws, settingsFor(rpa, "sha-2"), {ev("A1", "CMP", 50)});
     const EventLog log = loadEventLog(ws, rpa);
     REQUIRE(log.caseCount() == 2);
@@ -108,14 +110,15 @@ TEST_CASE("a case split over several chunks and imports loads as one, in order")
     CHECK(codesOf(log, a1) == std::vector<std::string>{"REQ", "RCV", "CMP", "VER"});
 }
 
-TEST_CASE("repeats across blocks of one import are kept and counted, and orders checked over the whole case") {
+TEST_CASE("repeats across blocks of one import are kept and counted, and orders checked over the "
+          "whole case") {
     auto ws = Workspace::createInMemory();
     const TrustId t = ws.addTrust("RPA", "Medway");
     auto small = settingsFor(t);
     small.blockEvents = 2; // every case spans blocks
-    const std::vector<SourceEvent> events = {ev("A", "REQ", 1), ev("B", "REQ", 1), ev("A", "VER", 5),
-                                             ev("B", "CMP", 2), ev("A", "CMP", 9), ev("A", "REQ", 1),
-                                             ev("B", "CMP", 2), ev("B", "VER", 3)};
+    const std::vector<SourceEvent> events = {
+        ev("A", "REQ", 1), ev("B", "REQ", 1), ev("A", "VER", 5), ev("B", "CMP", 2),
+        ev("A", "CMP", 9), ev("A", "REQ", 1), ev("B", "CMP", 2), ev("B", "VER", 3)};
     SUBCASE("kept") {
         const auto report = importEvents(ws, small, events);
         CHECK(report.cases == 2);
@@ -130,7 +133,8 @@ TEST_CASE("repeats across blocks of one import are kept and counted, and orders 
         CHECK(log.repeatedEvents == 0);
         std::vector<std::vector<std::string>> cases{codesOf(log, 0), codesOf(log, 1)};
         std::sort(cases.begin(), cases.end());
-        CHECK(cases == std::vector<std::vector<std::string>>{{"REQ", "CMP", "CMP", "VER"}, {"REQ", "REQ", "VER", "CMP"}});
+        CHECK(cases == std::vector<std::vector<std::string>>{{"REQ", "CMP", "CMP", "VER"},
+                                                             {"REQ", "REQ", "VER", "CMP"}});
     }
     SUBCASE("exact repeats left out when asked, also across blocks") {
         small.dropExactRepeats = true;
@@ -153,18 +157,18 @@ TEST_CASE("the same activity twice at one time is two events; only exact repeats
         e.attributes.resource = resource;
         return e;
     };
-    const std::vector<SourceEvent> events = {ev("A", "REQ", 0),
-                                             byLab(ev("A", "CMP", 1440), "lab 1"),
-                                             byLab(ev("A", "CMP", 1440), "lab 2"),
-                                             byLab(ev("A", "CMP", 1440), "lab 2"),
-                                             ev("A", "VER", 2880)};
+    const std::vector<SourceEvent> events = {
+        ev("A", "REQ", 0), byLab(ev("A", "CMP", 1440), "lab 1"),
+        byLab(ev("A", "CMP", 1440), "lab 2"), byLab(ev("A", "CMP", 1440), "lab 2"),
+        ev("A", "VER", 2880)};
     auto settings = settingsFor(t);
     SUBCASE("by default every event is kept") {
         const auto report = importEvents(ws, settings, events);
         CHECK(report.eventsAccepted == 5);
         CHECK(report.sameTimeRepeats == 2);
         CHECK(report.exactRepeats == 1);
-        CHECK(codesOf(loadEventLog(ws, t), 0) == std::vector<std::string>{"REQ", "CMP", "CMP", "CMP", "VER"});
+        CHECK(codesOf(loadEventLog(ws, t), 0) ==
+              std::vector<std::string>{"REQ", "CMP", "CMP", "CMP", "VER"});
     }
     SUBCASE("asked, the exact repeat is left out and the other same-time event kept") {
         settings.dropExactRepeats = true;
@@ -187,7 +191,8 @@ TEST_CASE("overlapping imports count an event as often as the import holding it 
     // and a re-extract of the whole quarter holds it three times.
     const auto jan = importEvents(ws, settingsFor(t, "jan"),
                                   {ev("A", "REQ", 0), ev("A", "CMP", 1440), ev("A", "CMP", 1440)});
-    const auto mar = importEvents(ws, settingsFor(t, "mar"), {ev("A", "CMP", 1440), ev("A", "VER", 4000)});
+    const auto mar =
+        importEvents(ws, settingsFor(t, "mar"), {ev("A", "CMP", 1440), ev("A", "VER", 4000)});
     CHECK(jan.heldByEarlierImports == 0);
     CHECK(mar.heldByEarlierImports == 1);
     CHECK(mar.eventsAccepted == 2); // what the import holds; the log counts the overlap once
@@ -196,25 +201,29 @@ TEST_CASE("overlapping imports count an event as often as the import holding it 
         CHECK(codesOf(log, 0) == std::vector<std::string>{"REQ", "CMP", "CMP", "VER"});
         CHECK(log.repeatedEvents == 1);
     }
-    const auto quarter = importEvents(ws, settingsFor(t, "q1"),
-                                      {ev("A", "REQ", 0), ev("A", "CMP", 1440), ev("A", "CMP", 1440),
-                                       ev("A", "CMP", 1440), ev("A", "VER", 4000)});
+    const auto quarter =
+        importEvents(ws, settingsFor(t, "q1"),
+                     {ev("A", "REQ", 0), ev("A", "CMP", 1440), ev("A", "CMP", 1440),
+                      ev("A", "CMP", 1440), ev("A", "VER", 4000)});
     CHECK(quarter.heldByEarlierImports == 4); // REQ, two of its three CMPs, VER
     {
         const EventLog log = loadEventLog(ws, t);
         CHECK(codesOf(log, 0) == std::vector<std::string>{"REQ", "CMP", "CMP", "CMP", "VER"});
-        CHECK(log.repeatedEvents == 1 + 2 + 1 + 1); // March's CMP; January's two CMPs; REQ, VER once each
+        CHECK(log.repeatedEvents ==
+              1 + 2 + 1 + 1); // March's CMP; January's two CMPs; REQ, VER once each
     }
     SUBCASE("re-importing an overlapping extract adds nothing") {
         auto again = settingsFor(t, "mar");
         again.force = true;
         const auto report = importEvents(ws, again, {ev("A", "CMP", 1440), ev("A", "VER", 4000)});
         CHECK(report.heldByEarlierImports == 2);
-        CHECK(codesOf(loadEventLog(ws, t), 0) == std::vector<std::string>{"REQ", "CMP", "CMP", "CMP", "VER"});
+        CHECK(codesOf(loadEventLog(ws, t), 0) ==
+              std::vector<std::string>{"REQ", "CMP", "CMP", "CMP", "VER"});
     }
     SUBCASE("removing an import takes away exactly what only it held") {
         removeImport(ws, quarter.importId);
-        CHECK(codesOf(loadEventLog(ws, t), 0) == std::vector<std::string>{"REQ", "CMP", "CMP", "VER"});
+        CHECK(codesOf(loadEventLog(ws, t), 0) ==
+              std::vector<std::string>{"REQ", "CMP", "CMP", "VER"});
         removeImport(ws, jan.importId);
         const EventLog log = loadEventLog(ws, t);
         CHECK(codesOf(log, 0) == std::vector<std::string>{"CMP", "VER"});
@@ -226,8 +235,10 @@ TEST_CASE("an event two imports both hold is loaded once, and counted") {
     auto ws = Workspace::createInMemory();
     const TrustId t = ws.addTrust("RPA", "Medway");
     // Two monthly extracts that overlap by a day.
-    importEvents(ws, settingsFor(t, "jan"), {ev("A", "REQ", 1), ev("A", "RCV", 2), ev("B", "REQ", 3)});
-    importEvents(ws, settingsFor(t, "feb"), {ev("A", "RCV", 2), ev("A", "CMP", 4), ev("B", "REQ", 3)});
+    importEvents(ws, settingsFor(t, "jan"),
+                 {ev("A", "REQ", 1), ev("A", "RCV", 2), ev("B", "REQ", 3)});
+    importEvents(ws, settingsFor(t, "feb"),
+                 {ev("A", "RCV", 2), ev("A", "CMP", 4), ev("B", "REQ", 3)});
     const EventLog log = loadEventLog(ws, t);
     REQUIRE(log.caseCount() == 2);
     CHECK(log.events.size() == 4);
@@ -239,24 +250,28 @@ TEST_CASE("an event two imports both hold is loaded once, and counted") {
 TEST_CASE("case numbers that differ only in spacing are one case") {
     auto ws = Workspace::createInMemory();
     const TrustId t = ws.addTrust("RPA", "Medway");
-    const auto report = importEvents(ws, settingsFor(t), {ev("ACC 1001", "REQ", 1), ev("ACC1001", "CMP", 3)});
+    const auto report =
+        importEvents(ws, settingsFor(t), {ev("ACC 1001", "REQ", 1), ev("ACC1001", "CMP", 3)});
     CHECK(report.cases == 1);
     const EventLog log = loadEventLog(ws, t);
     REQUIRE(log.caseCount() == 1);
     CHECK(codesOf(log, 0) == std::vector<std::string>{"REQ", "CMP"});
 }
 
-TEST_CASE("events stored by an earlier version (a row per case) are kept when the file is upgraded") {
+TEST_CASE(
+    "events stored by an earlier version (a row per case) are kept when the file is upgraded") {
     test::TempDir dir;
     const auto path = dir.path("v3.strawman");
-    const Pseudonym a = testKey().caseKey("A"), b = testKey().caseKey("B"), patient = testKey().patientKey("P");
+    const Pseudonym a = testKey().caseKey("A"), b = testKey().caseKey("B"),
+                    patient = testKey().patientKey("P");
     std::int64_t req = 0, cmp = 0;
     {
         Database db(path, Database::Mode::Create);
         db.exec("PRAGMA application_id = " + std::to_string(Workspace::kApplicationId));
         migrate(db, 3);
         db.exec("INSERT INTO trust(id, code, name) VALUES(1, 'RPA', 'Medway')");
-        db.exec("INSERT INTO activity(code, name, position) VALUES('REQ', 'Requested', 1), ('CMP', 'Completed', 2)");
+        db.exec("INSERT INTO activity(code, name, position) VALUES('REQ', 'Requested', 1), ('CMP', "
+                "'Completed', 2)");
         auto code = db.prepare("SELECT rowid FROM activity WHERE code = :c");
         code.bind(":c", "REQ");
         REQUIRE(code.step());
@@ -265,18 +280,27 @@ TEST_CASE("events stored by an earlier version (a row per case) are kept when th
         code.bind(":c", "CMP");
         REQUIRE(code.step());
         cmp = code.integer(0);
-        db.exec("INSERT INTO import(id, trust_id, file_name, sha256, format, imported_at, imported_by) "
-                "VALUES(1, 1, 'x.csv', 'x', 'csv', '2025-01-01T00:00:00Z', 'test')");
-        auto addCase = db.prepare("INSERT INTO patient_case(id, trust_id, pseudonym, patient) VALUES(:id, 1, :p, :patient)");
-        addCase.bind(":id", 1).bindBlob(":p", a.data(), a.size()).bindBlob(":patient", patient.data(), patient.size()).run();
+        db.exec(
+            "INSERT INTO import(id, trust_id, file_name, sha256, format, imported_at, imported_by) "
+            "VALUES(1, 1, 'x.csv', 'x', 'csv', '2025-01-01T00:00:00Z', 'test')");
+        auto addCase = db.prepare("INSERT INTO patient_case(id, trust_id, pseudonym, patient) "
+                                  "VALUES(:id, 1, :p, :patient)");
+        addCase.bind(":id", 1)
+            .bindBlob(":p", a.data(), a.size())
+            .bindBlob(":patient", patient.data(), patient.size())
+            .run();
         addCase.reset();
         addCase.bind(":id", 2).bindBlob(":p", b.data(), b.size()).bindNull(":patient").run();
-        auto chunk = db.prepare("INSERT INTO event_chunk(trust_id, case_id, import_id, chunk, events) "
-                                "VALUES(1, :c, 1, :chunk, :events)");
+        auto chunk =
+            db.prepare("INSERT INTO event_chunk(trust_id, case_id, import_id, chunk, events) "
+                       "VALUES(1, :c, 1, :chunk, :events)");
         const auto put = [&](std::int64_t caseId, int n, std::vector<PackedEvent> events) {
             const std::string blob = packEvents(events);
             chunk.reset();
-            chunk.bind(":c", caseId).bind(":chunk", n).bindBlob(":events", blob.data(), blob.size()).run();
+            chunk.bind(":c", caseId)
+                .bind(":chunk", n)
+                .bindBlob(":events", blob.data(), blob.size())
+                .run();
         };
         const auto u = [](std::int64_t id) { return static_cast<std::uint32_t>(id); };
         put(1, 0, {{60'000, u(cmp), 0, 0, 0, 0}});
@@ -295,7 +319,8 @@ TEST_CASE("events stored by an earlier version (a row per case) are kept when th
     CHECK(log.patients[1 - ia] == Pseudonym{});
     CHECK(log.caseEvents(1 - ia)[0].offsetMinutes == 60);
     CHECK(imports(ws).size() == 1);
-    auto tables = ws.database().prepare("SELECT count(*) FROM sqlite_schema WHERE name IN ('event_chunk', 'patient_case')");
+    auto tables = ws.database().prepare(
+        "SELECT count(*) FROM sqlite_schema WHERE name IN ('event_chunk', 'patient_case')");
     REQUIRE(tables.step());
     CHECK(tables.integer(0) == 0);
 }
@@ -331,7 +356,8 @@ TEST_CASE("a workspace of schema version 4 keeps its events, reports and maps wh
     // New imports follow the new rule beside the old ones.
     auto settings = settingsFor(rpa, "apr");
     settings.dropExactRepeats = true;
-    const auto apr = importEvents(ws, settings, {ev("A9", "REQ", 1), ev("A9", "REQ", 1), ev("A9", "CMP", 2)});
+    const auto apr =
+        importEvents(ws, settings, {ev("A9", "REQ", 1), ev("A9", "REQ", 1), ev("A9", "CMP", 2)});
     CHECK(apr.exactRepeats == 1);
     CHECK(apr.eventsAccepted == 2);
     log = loadEventLog(ws, rpa);
@@ -410,11 +436,12 @@ TEST_CASE("local codes map through the trust's mapping, which wins over network 
     auto ws = Workspace::createInMemory();
     const TrustId rwf = ws.addTrust("RWF", "Maidstone");
     setCodeMapping(ws, rwf, "BOOK", std::string_view("BKD"));
-    setCodeMapping(ws, rwf, "VER", std::string_view("REP")); // this RIS says VER for its preliminary
-    setCodeMapping(ws, rwf, "PRINTED", std::nullopt);        // not part of the pathway
-    const auto report = importEvents(ws, settingsFor(rwf),
-                                     {ev("A", "BOOK", 1), ev("A", "VER", 2), ev("A", "PRINTED", 3),
-                                      ev("A", " CMP ", 4)});
+    setCodeMapping(ws, rwf, "VER",
+                   std::string_view("REP"));          // this RIS says VER for its preliminary
+    setCodeMapping(ws, rwf, "PRINTED", std::nullopt); // not part of the pathway
+    const auto report = importEvents(
+        ws, settingsFor(rwf),
+        {ev("A", "BOOK", 1), ev("A", "VER", 2), ev("A", "PRINTED", 3), ev("A", " CMP ", 4)});
     CHECK(report.imported);
     CHECK(report.ignoredCodes.at("PRINTED") == 1);
     const EventLog log = loadEventLog(ws, rwf);
@@ -428,8 +455,8 @@ TEST_CASE("local codes map through the trust's mapping, which wins over network 
 TEST_CASE("unmapped codes stop the import unless the user chooses to leave them out") {
     auto ws = Workspace::createInMemory();
     const TrustId rpa = ws.addTrust("RPA", "Medway");
-    std::vector<SourceEvent> events{ev("A", "REQ", 1, 2), ev("A", "SCANNED", 2, 3), ev("B", "SCANNED", 2, 4),
-                                    ev("B", "WEIRD", 3, 5)};
+    std::vector<SourceEvent> events{ev("A", "REQ", 1, 2), ev("A", "SCANNED", 2, 3),
+                                    ev("B", "SCANNED", 2, 4), ev("B", "WEIRD", 3, 5)};
 
     const auto aborted = importEvents(ws, settingsFor(rpa), events);
     CHECK_FALSE(aborted.imported);
@@ -452,10 +479,12 @@ TEST_CASE("--add-activities takes the log's own activity names into the vocabula
     const TrustId t = ws.addTrust("RPA", "Medway");
     auto settings = settingsFor(t);
     settings.addActivities = true;
-    const auto report = importEvents(ws, settings, {ev("PO1", "Create purchase order", 1), ev("PO1", "Approve", 2)});
+    const auto report = importEvents(
+        ws, settings, {ev("PO1", "Create purchase order", 1), ev("PO1", "Approve", 2)});
     CHECK(report.imported);
     CHECK(ws.hasActivity("Approve"));
-    CHECK(codesOf(loadEventLog(ws, t), 0) == std::vector<std::string>{"Create purchase order", "Approve"});
+    CHECK(codesOf(loadEventLog(ws, t), 0) ==
+          std::vector<std::string>{"Create purchase order", "Approve"});
 }
 
 TEST_CASE("the same file is refused a second time unless forced") {
@@ -474,9 +503,10 @@ TEST_CASE("the same file is refused a second time unless forced") {
 TEST_CASE("repeats and impossible orders are counted") {
     auto ws = Workspace::createInMemory();
     const TrustId t = ws.addTrust("RPC", "QVH");
-    const auto report = importEvents(ws, settingsFor(t),
-                                     {ev("A", "REQ", 1), ev("A", "REQ", 1), ev("A", "VER", 5), ev("A", "CMP", 9),
-                                      ev("B", "REQ", 1), ev("B", "CMP", 2), ev("B", "VER", 3)});
+    const auto report =
+        importEvents(ws, settingsFor(t),
+                     {ev("A", "REQ", 1), ev("A", "REQ", 1), ev("A", "VER", 5), ev("A", "CMP", 9),
+                      ev("B", "REQ", 1), ev("B", "CMP", 2), ev("B", "VER", 3)});
     CHECK(report.sameTimeRepeats == 1);
     CHECK(report.exactRepeats == 1);
     CHECK(report.eventsAccepted == 7);
@@ -487,7 +517,8 @@ TEST_CASE("repeats and impossible orders are counted") {
 TEST_CASE("an import is removed as a unit, and cases only it brought go with it") {
     auto ws = Workspace::createInMemory();
     const TrustId t = ws.addTrust("RPA", "Medway");
-    const auto first = importEvents(ws, settingsFor(t, "one"), {ev("A", "REQ", 1), ev("B", "REQ", 1)});
+    const auto first =
+        importEvents(ws, settingsFor(t, "one"), {ev("A", "REQ", 1), ev("B", "REQ", 1)});
     importEvents(ws, settingsFor(t, "two"), {ev("A", "CMP", 5)});
     REQUIRE(imports(ws).size() == 2);
     removeImport(ws, first.importId);
@@ -624,7 +655,7 @@ TEST_CASE("a cancelled import stores nothing, and the workspace keeps what it ha
     } catch (const Cancelled& e) {
         CHECK(std::string(e.what()).starts_with("stopped: the import of extract.csv"));
     }
-    CHECK(blocksWhenCancelled > blocksBefore); // there was something to roll back
+    CHECK(blocksWhenCancelled > blocksBefore);    // there was something to roll back
     CHECK(progress.fractions.size() == cancelAt); // it stopped at the next check
     CHECK(importIds(ws) == idsBefore);
     CHECK(storedBlocks(ws) == blocksBefore);

@@ -81,7 +81,8 @@ key ctrl+z
 key ctrl+z
 key ctrl+y
 wait 2
-)", "build");
+)",
+                                   "build");
 
     const model::MapContent m = f.content(f.blank);
     REQUIRE(m.nodes.size() == 3);
@@ -108,7 +109,8 @@ TEST_CASE("a node dragged is moved by one step, which undo takes back") {
 key escape
 drag node:cmp world:0,0
 key ctrl+z
-)", "move");
+)",
+           "move");
     const model::MapContent after = f.content(f.pathway);
     // vet moved (to the grid, where the world origin is), cmp moved and was undone.
     CHECK(after.findNodeByKey("vet")->x == 0);
@@ -127,7 +129,8 @@ key ctrl+v
 key escape
 click node:rej
 key delete
-)", "keys");
+)",
+           "keys");
     const model::MapContent after = f.content(f.pathway);
     CHECK_FALSE(after.findNodeByKey("rej"));
     CHECK(after.findNodeByKey("bkd2"));
@@ -151,7 +154,8 @@ TEST_CASE("a script with an unknown command is refused before any window opens")
     Fixture f;
     const std::string file = f.dir.path("typo.script");
     std::ofstream(file) << "# fine\nclik 10,10\n";
-    const RunResult r = runGui({f.workspace, "--script", file, "--screenshot", f.dir.path("t.png")});
+    const RunResult r =
+        runGui({f.workspace, "--script", file, "--screenshot", f.dir.path("t.png")});
     CHECK(r.exitCode != 0);
     CHECK(r.err.find("typo.script:2: unknown command \"clik\"") != std::string::npos);
 }

@@ -47,8 +47,9 @@ struct Report {
 };
 
 std::vector<Report> reportsOf(const std::string& out) {
-    static const char* keys[] = {"window", "workshop", "canvas", "zoom", "rows", "smallest step label",
-                                 "toolbar", "status bar", "legend", "beside"};
+    static const char* keys[] = {
+        "window",  "workshop",   "canvas", "zoom",  "rows", "smallest step label",
+        "toolbar", "status bar", "legend", "beside"};
     std::vector<Report> reports;
     std::istringstream lines(out);
     std::string line;
@@ -78,7 +79,8 @@ Shown show(std::vector<std::string> args, const std::string& script, const std::
     const std::string scriptFile = demo().dir.path(name + ".script");
     std::ofstream(scriptFile) << script;
     const std::string png = demo().dir.path(name + ".png");
-    std::vector<std::string> all = {demo().ws, "--size", size, "--script", scriptFile, "--screenshot", png};
+    std::vector<std::string> all = {demo().ws,  "--size",       size, "--script",
+                                    scriptFile, "--screenshot", png};
     all.insert(all.end(), args.begin(), args.end());
     const RunResult r = runGui(all);
     INFO("stderr: " << r.err);
@@ -99,7 +101,8 @@ void checkInsideWindow(const Report& r, const std::string& key) {
 
 } // namespace
 
-TEST_CASE("fitted, the CT map's step labels are drawn at a legible size, the long map wrapped into rows") {
+TEST_CASE("fitted, the CT map's step labels are drawn at a legible size, the long map wrapped into "
+          "rows") {
     const std::string rpa = mapOf("RPA");
     const Shown plain = show({"--map", rpa}, "report\n", "legible-plain");
     const Report& r = plain.reports.front();
@@ -109,8 +112,9 @@ TEST_CASE("fitted, the CT map's step labels are drawn at a legible size, the lon
     // legibly: it is wrapped, and the rows show the whole map.
     CHECK(r.number("rows") >= 2);
     CHECK(r.facts.at("rows").find("run on") == std::string::npos);
-    const Box canvas{static_cast<int>(r.number("canvas", 0)), static_cast<int>(r.number("canvas", 1)),
-                     static_cast<int>(r.number("canvas", 2)), static_cast<int>(r.number("canvas", 3))};
+    const Box canvas{
+        static_cast<int>(r.number("canvas", 0)), static_cast<int>(r.number("canvas", 1)),
+        static_cast<int>(r.number("canvas", 2)), static_cast<int>(r.number("canvas", 3))};
     CHECK(plain.image.blobs(canvas, kActivityFill, 200) >= 9);
 }
 
@@ -120,16 +124,19 @@ TEST_CASE("with the diff drawn, the step labels and the count and time pills are
     const Report& r = diff.reports.front();
     INFO(r.text);
     CHECK(r.number("smallest step label") >= kLegiblePx - 0.05);
-    // The pills are 12 world units high (OverlayPainter::kPillTextSize): the zoom keeps them legible too.
+    // The pills are 12 world units high (OverlayPainter::kPillTextSize): the zoom keeps them
+    // legible too.
     CHECK(r.number("zoom") * 12.0 >= kLegiblePx - 0.05);
 }
 
-TEST_CASE("workshop mode enlarges the map's text with the panels' and its toolbar stays inside the window") {
+TEST_CASE("workshop mode enlarges the map's text with the panels' and its toolbar stays inside the "
+          "window") {
     const std::string rpa = mapOf("RPA");
     for (const std::string size : {"1600x1000", "1280x720"}) {
         CAPTURE(size);
         const Shown normal = show({"--map", rpa}, "report\n", "workshop-normal-" + size, size);
-        const Shown workshop = show({"--map", rpa, "--workshop"}, "report\n", "workshop-" + size, size);
+        const Shown workshop =
+            show({"--map", rpa, "--workshop"}, "report\n", "workshop-" + size, size);
         const Report& n = normal.reports.front();
         const Report& w = workshop.reports.front();
         INFO(w.text);
@@ -145,10 +152,11 @@ TEST_CASE("workshop mode enlarges the map's text with the panels' and its toolba
 
 TEST_CASE("the diff's legend folds away with a click and unfolds with another") {
     const std::string rpa = mapOf("RPA");
-    const Shown shown = show({"--map", rpa, "--diff-trust", "RPA"},
-                             "report\nclick ui:legend\nwait 2\nreport\nclick ui:legend\nwait 2\nreport\n"
-                             "click ui:legend\nwait 2\n",
-                             "legend");
+    const Shown shown =
+        show({"--map", rpa, "--diff-trust", "RPA"},
+             "report\nclick ui:legend\nwait 2\nreport\nclick ui:legend\nwait 2\nreport\n"
+             "click ui:legend\nwait 2\n",
+             "legend");
     REQUIRE(shown.reports.size() == 3);
     const Report &open = shown.reports[0], &folded = shown.reports[1];
     INFO(open.text << folded.text);
@@ -158,10 +166,12 @@ TEST_CASE("the diff's legend folds away with a click and unfolds with another") 
     // Compact: a small box in the canvas's bottom-left corner, a tenth of it at most.
     const auto box = [](const Report& r) {
         return Box{static_cast<int>(r.number("legend", 0)), static_cast<int>(r.number("legend", 1)),
-                   static_cast<int>(r.number("legend", 2)), static_cast<int>(r.number("legend", 3))};
+                   static_cast<int>(r.number("legend", 2)),
+                   static_cast<int>(r.number("legend", 3))};
     };
-    const Box canvas{static_cast<int>(open.number("canvas", 0)), static_cast<int>(open.number("canvas", 1)),
-                     static_cast<int>(open.number("canvas", 2)), static_cast<int>(open.number("canvas", 3))};
+    const Box canvas{
+        static_cast<int>(open.number("canvas", 0)), static_cast<int>(open.number("canvas", 1)),
+        static_cast<int>(open.number("canvas", 2)), static_cast<int>(open.number("canvas", 3))};
     const Box openBox = box(open), foldedBox = box(folded);
     CHECK(openBox.area() * 10 < canvas.area());
     CHECK(openBox.x0 < canvas.x0 + 20);
@@ -182,8 +192,10 @@ TEST_CASE("two wide maps beside each other are stacked, each the canvas's full w
     const double canvasW = r.number("canvas", 2) - r.number("canvas", 0);
     CHECK(canvasW > 900);
     // What only one map has is highlighted in the top half and in the bottom half.
-    const int x0 = static_cast<int>(r.number("canvas", 0)), x1 = static_cast<int>(r.number("canvas", 2));
-    const int top = static_cast<int>(r.number("canvas", 1)), mid = static_cast<int>(r.number("canvas", 3));
+    const int x0 = static_cast<int>(r.number("canvas", 0)),
+              x1 = static_cast<int>(r.number("canvas", 2));
+    const int top = static_cast<int>(r.number("canvas", 1)),
+              mid = static_cast<int>(r.number("canvas", 3));
     CHECK(beside.image.count({x0, top, x1, mid}, kDifferent) > 50);
     CHECK(beside.image.count({x0, mid, x1, mid + (mid - top)}, kDifferent) > 50);
 }

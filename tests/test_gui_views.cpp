@@ -17,10 +17,10 @@ using namespace strawman::test;
 namespace {
 
 // Colours of the views (editor/theme.h).
-constexpr Rgb kNotDrawn{208, 40, 40};      // a step the data shows that the map does not draw
-constexpr Rgb kDifferent{214, 110, 0};     // beside another map: only on this one
+constexpr Rgb kNotDrawn{208, 40, 40};  // a step the data shows that the map does not draw
+constexpr Rgb kDifferent{214, 110, 0}; // beside another map: only on this one
 constexpr Rgb kPanelBackground{246, 248, 250};
-constexpr Rgb kTaken{104, 134, 163};       // an arrow of the diff, by its traffic
+constexpr Rgb kTaken{104, 134, 163}; // an arrow of the diff, by its traffic
 
 Image render(const std::vector<std::string>& extra, const std::string& name) {
     REQUIRE_MESSAGE(haveXvfbRun(), "the GUI tests need xvfb-run (apt install xvfb)");
@@ -39,7 +39,8 @@ constexpr Box kMapArea{320, 60, 1250, 760};
 
 } // namespace
 
-TEST_CASE("the diff drawn on a trust's map shows the steps its data takes that the map does not draw") {
+TEST_CASE(
+    "the diff drawn on a trust's map shows the steps its data takes that the map does not draw") {
     const std::string rpa = mapOf("RPA");
     const Image plain = render({"--map", rpa}, "plain");
     const Image diff = render({"--map", rpa, "--diff-trust", "RPA"}, "diff");
@@ -74,11 +75,12 @@ TEST_CASE("workshop mode hides the side panels and keeps the map") {
 }
 
 TEST_CASE("a view of a map or trust the workspace does not have fails with a message") {
-    const RunResult r = runGui({demo().ws, "--map", mapOf("RPA"), "--diff-trust", "XYZ", "--screenshot",
-                                demo().dir.path("bad.png")});
+    const RunResult r = runGui({demo().ws, "--map", mapOf("RPA"), "--diff-trust", "XYZ",
+                                "--screenshot", demo().dir.path("bad.png")});
     CHECK(r.exitCode != 0);
     CHECK(r.err.find("XYZ") != std::string::npos);
-    const RunResult beside = runGui({demo().ws, "--beside", "999", "--screenshot", demo().dir.path("bad2.png")});
+    const RunResult beside =
+        runGui({demo().ws, "--beside", "999", "--screenshot", demo().dir.path("bad2.png")});
     CHECK(beside.exitCode != 0);
     CHECK(beside.err.find("999") != std::string::npos);
 }
@@ -94,7 +96,8 @@ TEST_CASE("the Diff panel holds the map against the data on a worker thread and 
     CHECK(image.count(kMapArea, kNotDrawn) > 200);
 }
 
-TEST_CASE("the as-recorded map is drawn from the data, stored as a draft and shown beside the straw man") {
+TEST_CASE("the as-recorded map is drawn from the data, stored as a draft and shown beside the "
+          "straw man") {
     const std::string rpa = mapOf("RPA");
     TempDir dir;
     const std::string ws = dir.path("copy.strawman");
@@ -102,13 +105,15 @@ TEST_CASE("the as-recorded map is drawn from the data, stored as a draft and sho
     const std::string script = dir.path("recorded.script");
     std::ofstream(script) << "click ui:diff-tab\nclick ui:diff-run\nclick ui:as-recorded\nwait 3\n";
     const std::string png = dir.path("recorded.png");
-    const RunResult r = runGui({ws, "--map", rpa, "--script", script, "--screenshot", png, "--size", "1600x1000"});
+    const RunResult r =
+        runGui({ws, "--map", rpa, "--script", script, "--screenshot", png, "--size", "1600x1000"});
     INFO("stderr: " << r.err);
     REQUIRE(r.exitCode == 0);
     const RunResult list = run(STRAWMAN_EXE, {"map", "list", ws});
     CHECK(list.out.find("As recorded (RPA)") != std::string::npos);
     const Image image(png);
     REQUIRE(image.loaded());
-    // Beside: the discovered map has RPA's unvetted path the straw man lacks, and the other way round.
+    // Beside: the discovered map has RPA's unvetted path the straw man lacks, and the other way
+    // round.
     CHECK(image.count({790, 60, 1250, 760}, kDifferent) > 50);
 }

@@ -173,8 +173,7 @@ TEST_CASE("a gzip-compressed HL7 file gives the same events as the plain one") {
     // Enough copies of the lifecycle to take more than one read block.
     std::string feed, one = slurp(kLifecycle);
     if (one.back() != '\r' && one.back() != '\n') one += '\r';
-    for (int i = 0; i < 200; ++i)
-        feed += one;
+    for (int i = 0; i < 200; ++i) feed += one;
     fs::path dir = tempDir("gzip");
     std::ofstream(dir / "feed.hl7", std::ios::binary) << feed;
     strawman::test::writeGzip(dir / "feed.hl7.gz", feed);
@@ -366,10 +365,8 @@ TEST_CASE("no patient name, birth date, address or report text reaches any HL7 e
               &e.attributes.examination})
             CHECK(clean(*f));
     }
-    for (const auto& n : sink.notes)
-        CHECK(clean(n));
-    for (const auto& r : sink.rejects)
-        CHECK(clean(r.second));
+    for (const auto& n : sink.notes) CHECK(clean(n));
+    for (const auto& r : sink.rejects) CHECK(clean(r.second));
 }
 
 TEST_CASE("HL7 lines that do not start with MSH are rejected as a message, not skipped") {

@@ -79,7 +79,8 @@ TEST_CASE("a CSV file is imported for a trust with its report, the key made on f
     CHECK(std::filesystem::exists(net.key));
     bool keyNoted = false;
     for (const auto& note : report.notes)
-        keyNoted = keyNoted || note.starts_with("a new pseudonymisation key was made at " + net.key);
+        keyNoted =
+            keyNoted || note.starts_with("a new pseudonymisation key was made at " + net.key);
     CHECK(keyNoted);
 
     const auto stored = imports(net.ws);
@@ -109,10 +110,9 @@ TEST_CASE("a CSV file is imported for a trust with its report, the key made on f
 
 TEST_CASE("the options a file is read with: columns, delimiter, format chosen, time zone") {
     Network net;
-    const auto file = net.write("semicolons.txt",
-                                "Acc;Code, local;When\n"
-                                "A1;REQ;2025-07-01 09:00\n"
-                                "A1;RCV;2025-07-01 10:30\n");
+    const auto file = net.write("semicolons.txt", "Acc;Code, local;When\n"
+                                                  "A1;REQ;2025-07-01 09:00\n"
+                                                  "A1;RCV;2025-07-01 10:30\n");
     ImportRequest request = net.request(file);
     request.format = "csv"; // the name does not tell
     request.columns = "case=Acc,activity='Code, local',timestamp=When";
@@ -145,13 +145,13 @@ TEST_CASE("a request that cannot be right is refused before anything is read or 
     delimiterForHl7.delimiter = ',';
     ImportRequest badColumns = net.request(csv);
     badColumns.columns = "case=Accession,colour=Status";
-    for (const Case& c : {Case{"unknown trust", noTrust, "no trust with code XYZ"},
-                          Case{"format untold", noFormat,
-                               "cannot tell the format of " + odd + " from its name"},
-                          Case{"unknown zone", badZone, "unknown time zone"},
-                          Case{"delimiter for HL7", delimiterForHl7,
-                               "a delimiter is for CSV files; " + hl7 + " is read as hl7"},
-                          Case{"bad columns", badColumns, "colour"}}) {
+    for (const Case& c :
+         {Case{"unknown trust", noTrust, "no trust with code XYZ"},
+          Case{"format untold", noFormat, "cannot tell the format of " + odd + " from its name"},
+          Case{"unknown zone", badZone, "unknown time zone"},
+          Case{"delimiter for HL7", delimiterForHl7,
+               "a delimiter is for CSV files; " + hl7 + " is read as hl7"},
+          Case{"bad columns", badColumns, "colour"}}) {
         CAPTURE(c.what);
         try {
             importFile(net.ws, c.request);
@@ -195,7 +195,8 @@ TEST_CASE("strict stores nothing when a row is rejected, and says so in the repo
 
 TEST_CASE("an import cancelled after its first report stores nothing") {
     Network net;
-    const auto earlier = net.write("earlier.csv", "Accession,Status,Event Time\nE1,REQ,2025-01-02T09:00:00Z\n");
+    const auto earlier =
+        net.write("earlier.csv", "Accession,Status,Event Time\nE1,REQ,2025-01-02T09:00:00Z\n");
     REQUIRE(importFile(net.ws, net.request(earlier)).imported);
     const auto file = net.write("extract.csv", kExtract);
     ImportRequest request = net.request(file);

@@ -87,7 +87,8 @@ TEST_CASE("a typed path is read against the workspace's folder, quotes and space
     CHECK(editor::chosenFile("\"/tmp/my extract.csv\"", folder) == "/tmp/my extract.csv");
     CHECK(editor::chosenFile("'/tmp/x.xes'", folder) == "/tmp/x.xes");
     if (const char* home = std::getenv("HOME"); home && *home)
-        CHECK(editor::chosenFile("~/ris/x.hl7", folder) == std::filesystem::path(home) / "ris/x.hl7");
+        CHECK(editor::chosenFile("~/ris/x.hl7", folder) ==
+              std::filesystem::path(home) / "ris/x.hl7");
     CHECK(editor::chosenFile("   ", folder).empty());
 }
 
@@ -131,14 +132,15 @@ TEST_CASE("what is wrong with the form is said before anything starts") {
           "A delimiter is for CSV files; feed.hl7 is read as hl7.");
     auto columns = net.fields("extract.csv");
     columns.columns = "case=Accession,colour=Status";
-    CHECK(editor::formProblem(columns, net.folder).find("unknown key \"colour\"") != std::string::npos);
+    CHECK(editor::formProblem(columns, net.folder).find("unknown key \"colour\"") !=
+          std::string::npos);
     auto zone = net.fields("extract.csv");
     zone.timeZone = "Europe/Atlantis";
     CHECK(editor::formProblem(zone, net.folder).find("unknown time zone") != std::string::npos);
     auto key = net.fields("extract.csv");
     key.keyFile = "typo.key";
-    CHECK(editor::formProblem(key, net.folder).starts_with(
-        "There is no key at " + (net.folder / "typo.key").string()));
+    CHECK(editor::formProblem(key, net.folder)
+              .starts_with("There is no key at " + (net.folder / "typo.key").string()));
     key.keyFile = "";
     CHECK(editor::formProblem(key, net.folder).empty()); // the network's own key
 
@@ -204,7 +206,8 @@ TEST_CASE("the workspace's folder offers its event files by name") {
 TEST_CASE("an import started from the form runs off the UI thread and stores its events") {
     Network net;
     writeExtract(net.folder / "extract.csv", 200);
-    auto job = editor::startImport(net.ws, editor::importRequest(net.fields("extract.csv"), "RPA", net.folder));
+    auto job = editor::startImport(
+        net.ws, editor::importRequest(net.fields("extract.csv"), "RPA", net.folder));
     REQUIRE(job->waitFor(kGenerous));
     INFO(job->error());
     REQUIRE(job->state() == JobState::Done);
@@ -256,7 +259,8 @@ TEST_CASE("Cancel stops an import from the form, and nothing is stored") {
     SUBCASE("once the bar has moved") {
         auto job = editor::startImport(net.ws, request);
         const auto deadline = std::chrono::steady_clock::now() + kGenerous;
-        while (job->fraction() == 0 && job->running() && std::chrono::steady_clock::now() < deadline)
+        while (job->fraction() == 0 && job->running() &&
+               std::chrono::steady_clock::now() < deadline)
             std::this_thread::sleep_for(std::chrono::milliseconds(1));
         CHECK(job->stage() == "reading extract.csv");
         job->cancel();

@@ -6,12 +6,12 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <algorithm>
 #include <iterator>
-#include <vector>
 #include <string>
+#include <vector>
 
 #include <unistd.h>
 
@@ -131,8 +131,7 @@ TEST_CASE("a gzip file cut short, or damaged, is an error naming the file, not a
     // All the data, but not the length that gzip writes after it.
     writeBytes(dir / "no-length.hl7.gz", bytes.substr(0, bytes.size() - 4));
     std::string damaged = bytes;
-    for (std::size_t i = damaged.size() / 3; i < damaged.size() / 3 + 64; ++i)
-        damaged[i] = '\x55';
+    for (std::size_t i = damaged.size() / 3; i < damaged.size() / 3 + 64; ++i) damaged[i] = '\x55';
     writeBytes(dir / "damaged.hl7.gz", damaged);
     for (const char* name : {"cut.hl7.gz", "no-length.hl7.gz", "damaged.hl7.gz"}) {
         CAPTURE(name);
@@ -151,7 +150,8 @@ TEST_CASE("a file that cannot be opened is an error naming it") {
 namespace {
 
 // Everything a ReadAhead gives, with how far into the file each block was.
-std::string readAhead(const fs::path& file, std::size_t block, std::vector<std::uint64_t>* offsets = nullptr) {
+std::string readAhead(const fs::path& file, std::size_t block,
+                      std::vector<std::uint64_t>* offsets = nullptr) {
     ReadAhead in(file, block, 3);
     std::string out;
     ReadAhead::Block b;

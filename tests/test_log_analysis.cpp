@@ -165,12 +165,12 @@ TEST_CASE("filters select cases by date and by attribute") {
     const auto mrRoutine = b.attributes(attrs("MR", "routine", "GP", "Maidstone"));
     const auto ctRoutine = b.attributes(attrs("CT", "routine", "outpatient", "Pembury"));
     const auto xr = b.attributes(attrs("XR"));
-    b.addCase({{"REQ", 0 * kDay, ctUrgent}, {"CMP", 1 * kDay, ctUrgent}});   // 0
-    b.addCase({{"REQ", 1 * kDay, mrRoutine}, {"CMP", 3 * kDay, ctUrgent}});  // 1: MR, then CT
-    b.addCase({{"REQ", 2 * kDay, ctRoutine}});                               // 2
-    b.addCase({{"REQ", 3 * kDay - 1, 0}, {"ARR", 3 * kDay, xr}});            // 3: XR, stated late
-    b.addCase({{"REQ", 3 * kDay, 0}});                                       // 4: no attributes
-    b.addCase({});                                                           // 5: no events
+    b.addCase({{"REQ", 0 * kDay, ctUrgent}, {"CMP", 1 * kDay, ctUrgent}});  // 0
+    b.addCase({{"REQ", 1 * kDay, mrRoutine}, {"CMP", 3 * kDay, ctUrgent}}); // 1: MR, then CT
+    b.addCase({{"REQ", 2 * kDay, ctRoutine}});                              // 2
+    b.addCase({{"REQ", 3 * kDay - 1, 0}, {"ARR", 3 * kDay, xr}});           // 3: XR, stated late
+    b.addCase({{"REQ", 3 * kDay, 0}});                                      // 4: no attributes
+    b.addCase({});                                                          // 5: no events
     using V = std::vector<std::uint32_t>;
 
     SUBCASE("no filter selects every case, in order") {
@@ -255,14 +255,14 @@ std::string codes(const EventLog& log, const Variant& v) {
 TEST_CASE("variants are ranked by count, ties by their activity codes") {
     LogBuilder b;
     // Activities are met in the order VET, REQ, CMP: ties must follow the codes, not that order.
-    b.addCase({{"VET", 0}, {"REQ", 1}});              // 0: VET,REQ
-    b.addCase({{"REQ", 0}, {"VET", 1}, {"CMP", 2}});  // 1: REQ,VET,CMP
-    b.addCase({{"REQ", 0}, {"CMP", 1}});              // 2: REQ,CMP
-    b.addCase({{"REQ", 0}, {"VET", 5}, {"CMP", 9}});  // 3: REQ,VET,CMP
-    b.addCase({{"REQ", 0}});                          // 4: REQ
-    b.addCase({{"REQ", 0}, {"VET", 1}});              // 5: REQ,VET
-    b.addCase({{"REQ", 0}, {"VET", 1}, {"CMP", 1}});  // 6: REQ,VET,CMP (CMP at the same minute)
-    b.addCase({{"REQ", 3}, {"CMP", 3}});              // 7: REQ,CMP
+    b.addCase({{"VET", 0}, {"REQ", 1}});             // 0: VET,REQ
+    b.addCase({{"REQ", 0}, {"VET", 1}, {"CMP", 2}}); // 1: REQ,VET,CMP
+    b.addCase({{"REQ", 0}, {"CMP", 1}});             // 2: REQ,CMP
+    b.addCase({{"REQ", 0}, {"VET", 5}, {"CMP", 9}}); // 3: REQ,VET,CMP
+    b.addCase({{"REQ", 0}});                         // 4: REQ
+    b.addCase({{"REQ", 0}, {"VET", 1}});             // 5: REQ,VET
+    b.addCase({{"REQ", 0}, {"VET", 1}, {"CMP", 1}}); // 6: REQ,VET,CMP (CMP at the same minute)
+    b.addCase({{"REQ", 3}, {"CMP", 3}});             // 7: REQ,CMP
 
     const auto vs = rankedVariants(b.log, allCases(b.log));
     REQUIRE(vs.size() == 5);
@@ -375,7 +375,7 @@ TEST_CASE("the directly-follows graph counts steps, cases and step durations") {
     const auto& vetCmp = g.transitions[1];
     CHECK(name(b.log, vetCmp) == "VET>CMP");
     CHECK(vetCmp.occurrences == 4);
-    CHECK(vetCmp.cases == 3); // twice in case 4
+    CHECK(vetCmp.cases == 3);                 // twice in case 4
     CHECK(vetCmp.duration.median == 45 * 60); // 30 30 60 60 min
     CHECK(vetCmp.duration.p90 == 60 * 60);
 

@@ -35,8 +35,7 @@ std::size_t edgeAt(const MapContent& map, const std::string& from, const std::st
 // "from then to" for each pair, as a reader would say them.
 std::vector<std::string> said(const std::vector<ActivityPair>& pairs) {
     std::vector<std::string> out;
-    for (const auto& p : pairs)
-        out.push_back(p.fromName + " then " + p.toName);
+    for (const auto& p : pairs) out.push_back(p.fromName + " then " + p.toName);
     return out;
 }
 
@@ -46,8 +45,7 @@ MapContent sequence(const std::vector<std::string>& codes) {
     NodeId last = b.node(NodeKind::Start, "start");
     for (const std::string& code : codes) {
         std::string key;
-        for (const char c : code)
-            key += static_cast<char>(c - 'A' + 'a');
+        for (const char c : code) key += static_cast<char>(c - 'A' + 'a');
         const NodeId next = b.activity(key, code);
         b.edge(last, next);
         last = next;
@@ -91,8 +89,7 @@ TEST_CASE("a map compared with itself has no differences") {
             CHECK(side->stepsOnlyHere.empty());
             CHECK(side->pairsOnlyHere.empty());
             CHECK(side->unmatchedEdges == 0);
-            for (std::size_t e = 0; e < map.edges.size(); ++e)
-                CHECK(side->edgeMatched[e]);
+            for (std::size_t e = 0; e < map.edges.size(); ++e) CHECK(side->edgeMatched[e]);
             for (std::size_t i = 0; i < map.nodes.size(); ++i) {
                 const NodeKind kind = map.nodes[i].kind;
                 const bool step = kind != NodeKind::Decision && kind != NodeKind::Parallel;
@@ -456,8 +453,7 @@ TEST_CASE("a map compared with the map discovered from a fitting log matches eve
         REQUIRE(c.left.nodeCounterpart[i]);
         CHECK(recorded.nodes[*c.left.nodeCounterpart[i]].activity == ct.nodes[i].activity);
     }
-    for (std::size_t i = 0; i < recorded.nodes.size(); ++i)
-        CHECK(c.right.nodeCounterpart[i]);
+    for (std::size_t i = 0; i < recorded.nodes.size(); ++i) CHECK(c.right.nodeCounterpart[i]);
     CHECK(c.left.unmatchedEdges == 0);
     CHECK(c.right.unmatchedEdges == 0);
 

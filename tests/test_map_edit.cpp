@@ -167,17 +167,30 @@ TEST_CASE("random edit sequences: diff then apply reproduces the result, inverse
         for (int i = 0; i < edits; ++i) {
             auto pick = [&] { return after.nodes[rng() % after.nodes.size()].key; };
             switch (rng() % 6) {
-            case 0: addNode(after, kinds[rng() % kinds.size()], double(rng() % 500), double(rng() % 500)); break;
-            case 1: if (!after.nodes.empty()) removeItems(after, {pick()}, {}); break;
-            case 2: if (!after.nodes.empty()) moveNodes(after, {pick(), pick()}, 3, 4); break;
+            case 0:
+                addNode(after, kinds[rng() % kinds.size()], double(rng() % 500),
+                        double(rng() % 500));
+                break;
+            case 1:
+                if (!after.nodes.empty()) removeItems(after, {pick()}, {});
+                break;
+            case 2:
+                if (!after.nodes.empty()) moveNodes(after, {pick(), pick()}, 3, 4);
+                break;
             case 3:
                 if (!after.nodes.empty()) {
                     const std::string a = pick(), b = pick();
-                    if (!connectionRefusal(after, a, b)) connect(after, a, b, rng() % 2 ? "yes" : "");
+                    if (!connectionRefusal(after, a, b))
+                        connect(after, a, b, rng() % 2 ? "yes" : "");
                 }
                 break;
-            case 4: if (!after.edges.empty()) after.edges[rng() % after.edges.size()].label = "c" + std::to_string(i); break;
-            case 5: if (!after.nodes.empty()) paste(after, extract(after, {pick(), pick()}), 20, 20); break;
+            case 4:
+                if (!after.edges.empty())
+                    after.edges[rng() % after.edges.size()].label = "c" + std::to_string(i);
+                break;
+            case 5:
+                if (!after.nodes.empty()) paste(after, extract(after, {pick(), pick()}), 20, 20);
+                break;
             }
         }
         const MapChange change = diffContent(before, after);
@@ -272,7 +285,7 @@ TEST_CASE("a change naming an unknown activity code is refused whole") {
     MapContent after = before;
     moveNodes(after, {"rcv"}, 5, 5);
     after.findNode(after.findNodeByKey("vet")->id)->activity = "XYZ";
-    CHECK_THROWS_WITH_AS(ws.applyChange(id, diffContent(before, after)),
-                         doctest::Contains("XYZ"), Error);
+    CHECK_THROWS_WITH_AS(ws.applyChange(id, diffContent(before, after)), doctest::Contains("XYZ"),
+                         Error);
     CHECK(same(ws.content(id), before));
 }

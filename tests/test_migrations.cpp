@@ -74,7 +74,8 @@ TEST_CASE("a file that is not a workspace is refused and not modified") {
         const auto path = dir.path("notes.txt");
         std::ofstream(path) << "CT pathway notes from the workshop\n";
         const std::string before = readFile(path);
-        CHECK_THROWS_WITH_AS(Workspace::open(path), doctest::Contains("not a Strawman workspace"), Error);
+        CHECK_THROWS_WITH_AS(Workspace::open(path), doctest::Contains("not a Strawman workspace"),
+                             Error);
         CHECK(readFile(path) == before);
     }
     SUBCASE("another program's SQLite database") {

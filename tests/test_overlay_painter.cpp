@@ -386,8 +386,7 @@ TEST_CASE("an arrow no case follows is thin, pale grey and dotted") {
     const auto points = alongCurve(view, unused.line, 0.1, 0.9, step);
     const auto dots = runs(points, step, [&](Vec2 p) { return ink(paintAt(c.dl, p)) > 60; });
     REQUIRE(dots.size() >= 5);
-    for (const double dot : dots)
-        CHECK(dot <= 5);
+    for (const double dot : dots) CHECK(dot <= 5);
     for (const Vec2 p : points) {
         const Rgba seen = paintAt(c.dl, p);
         if (ink(seen) > 60) CHECK(tintOf(seen, colour::overlayNeverTaken));
@@ -470,8 +469,7 @@ TEST_CASE("a chosen variant's path is drawn strong over a faded map") {
         for (const std::size_t e : h.variant->arrows)
             pathGlyphs += visibleCharacters(d.overlay.arrows[e].label);
         std::size_t strong = 0, faint = 0;
-        for (const ImU32 col : glyphColours(c.dl))
-            (unpack(col).a == 255 ? strong : faint) += 1;
+        for (const ImU32 col : glyphColours(c.dl)) (unpack(col).a == 255 ? strong : faint) += 1;
         CHECK(strong == pathGlyphs);
         CHECK(faint > 0);
     }
@@ -494,10 +492,8 @@ TEST_CASE("counts are written beside their arrows only where they can be read") 
     const Diffed d(placedCtPathway(), ctCases(6, 2, 2).log);
     const OverlayPainter painter(frame.fonts);
     std::size_t expected = 0;
-    for (const auto& a : d.overlay.arrows)
-        expected += visibleCharacters(a.label);
-    for (const auto& x : d.overlay.extraArrows)
-        expected += visibleCharacters(x.label);
+    for (const auto& a : d.overlay.arrows) expected += visibleCharacters(a.label);
+    for (const auto& x : d.overlay.extraArrows) expected += visibleCharacters(x.label);
     REQUIRE(expected > 20);
 
     Canvas close;
@@ -585,8 +581,7 @@ TEST_CASE("the legend sits in the canvas's bottom-left corner and names every ma
     Canvas c;
     const Rect header = painter.drawLegend(c.dl, viewport, d.overlay, title, false).header;
     std::size_t expected = visibleCharacters(title);
-    for (const LegendEntry& e : d.overlay.legend)
-        expected += visibleCharacters(e.text);
+    for (const LegendEntry& e : d.overlay.legend) expected += visibleCharacters(e.text);
     CHECK(glyphColours(c.dl).size() == expected);
 
     Rect drawn;

@@ -76,8 +76,7 @@ std::vector<std::vector<std::string>> parseCsv(const std::string& text) {
 bool modulus11(const std::string& n) {
     if (n.size() != 10) return false;
     int sum = 0;
-    for (int i = 0; i < 9; ++i)
-        sum += (n[static_cast<std::size_t>(i)] - '0') * (10 - i);
+    for (int i = 0; i < 9; ++i) sum += (n[static_cast<std::size_t>(i)] - '0') * (10 - i);
     int check = 11 - sum % 11;
     if (check == 11) check = 0;
     return check != 10 && check == n[9] - '0';
@@ -218,8 +217,7 @@ TEST_CASE("ten cases are well formed in every format for every trust") {
         SUBCASE("csv") {
             const auto rows = parseCsv(generated(trust, 10, OutputFormat::Csv));
             REQUIRE(rows.size() > 10);
-            for (const auto& row : rows)
-                CHECK(row.size() == rows[0].size());
+            for (const auto& row : rows) CHECK(row.size() == rows[0].size());
             CHECK(readBack(trust, generated(trust, 10, OutputFormat::Csv)).size() == 10);
         }
         SUBCASE("xes") {
@@ -229,8 +227,7 @@ TEST_CASE("ten cases are well formed in every format for every trust") {
             CHECK(x.find("<classifier ") != std::string::npos);
             auto count = [&](const std::string& s) {
                 std::size_t n = 0;
-                for (auto p = x.find(s); p != std::string::npos; p = x.find(s, p + 1))
-                    ++n;
+                for (auto p = x.find(s); p != std::string::npos; p = x.find(s, p + 1)) ++n;
                 return n;
             };
             CHECK(count("<trace>") == 10);
@@ -262,8 +259,7 @@ TEST_CASE("ten cases are well formed in every format for every trust") {
             CHECK(rows[0][0] == "NHS Number");
             CHECK(rows[0][4] == "Imaging Code (NICIP)");
             CHECK(rows[0][9] == "Service Report Issue Date");
-            for (const auto& row : rows)
-                CHECK(row.size() == 10);
+            for (const auto& row : rows) CHECK(row.size() == 10);
         }
     }
 }
@@ -277,8 +273,7 @@ TEST_CASE("an unknown trust is refused with the five valid codes") {
         FAIL("no exception");
     } catch (const std::invalid_argument& e) {
         const std::string what = e.what();
-        for (const auto& t : trustCodes())
-            CHECK(what.find(t) != std::string::npos);
+        for (const auto& t : trustCodes()) CHECK(what.find(t) != std::string::npos);
     }
     CHECK_THROWS_AS(localCodes("XYZ"), std::invalid_argument);
     o.trust = "RN7";

@@ -11,7 +11,8 @@ using namespace strawman::model;
 
 namespace {
 bool has(const std::vector<Problem>& problems, std::string_view code) {
-    return std::any_of(problems.begin(), problems.end(), [&](const Problem& p) { return p.code == code; });
+    return std::any_of(problems.begin(), problems.end(),
+                       [&](const Problem& p) { return p.code == code; });
 }
 auto anyCode = [](std::string_view) { return true; };
 } // namespace
@@ -56,7 +57,8 @@ TEST_CASE("steps off the path are reported") {
     };
     REQUIRE(find("unreachable") != p.end());
     CHECK(find("unreachable")->node == orphan);
-    CHECK(find("unreachable")->message.find("cannot be reached from the start") != std::string::npos);
+    CHECK(find("unreachable")->message.find("cannot be reached from the start") !=
+          std::string::npos);
     REQUIRE(find("dead-end") != p.end());
     CHECK(find("dead-end")->node == stuck);
     CHECK(p.size() == 2); // the note is neither unreachable nor a dead end

@@ -103,8 +103,8 @@ TEST_CASE("a map with an unknown activity code is refused and nothing is stored"
     const ProcessId ct = ws.addProcess("CT");
     test::MapBuilder b;
     b.activity("x", "NOPE");
-    CHECK_THROWS_WITH_AS(ws.createMap(ct, std::nullopt, "bad", b.map()),
-                         doctest::Contains("NOPE"), Error);
+    CHECK_THROWS_WITH_AS(ws.createMap(ct, std::nullopt, "bad", b.map()), doctest::Contains("NOPE"),
+                         Error);
     CHECK(ws.maps().empty());
 }
 

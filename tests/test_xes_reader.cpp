@@ -244,10 +244,10 @@ TEST_CASE("a log with no standard lifecycle transition (BPIC 2013's sub-states) 
     auto sink = read(kData / "incidents_substates.xes");
     CHECK(sink.rows == 7);
     CHECK(sink.rejects.empty());
-    CHECK(sink.codes() == std::vector<std::string>{
-                              "Accepted+In Progress", "Queued+Awaiting Assignment",
-                              "Accepted+In Progress", "Completed+Resolved", "Completed+Closed",
-                              "Accepted+Wait - User", "Completed+Closed"});
+    CHECK(sink.codes() ==
+          std::vector<std::string>{"Accepted+In Progress", "Queued+Awaiting Assignment",
+                                   "Accepted+In Progress", "Completed+Resolved", "Completed+Closed",
+                                   "Accepted+Wait - User", "Completed+Closed"});
     CHECK(sink.events[0].caseKey == "1-364285768");
     CHECK(sink.events[5].caseKey == "1-109135791");
     CHECK(sink.events[1].attributes.resource == "Frederic");

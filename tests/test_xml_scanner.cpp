@@ -18,7 +18,8 @@ struct Transcript : XmlHandler {
     std::vector<std::string> tags;
     void startElement(std::string_view name, const std::vector<XmlAttribute>& attributes) override {
         std::string t = "<" + std::string(name);
-        for (const auto& a : attributes) t += " " + std::string(a.name) + "=" + std::string(a.value);
+        for (const auto& a : attributes)
+            t += " " + std::string(a.name) + "=" + std::string(a.value);
         tags.push_back(t + "> @" + std::to_string(scanner->line()));
     }
     void endElement(std::string_view name) override {
@@ -68,7 +69,8 @@ TEST_CASE("the XML scanner reads what real XES files hold, fed whole or a byte a
         "  <classifier name=\"Activity\" keys=\"concept:name lifecycle:transition\"/>\n"
         "  <trace>\n"
         "    <event>\n"
-        "      <string value='R&amp;D &lt;urgent&gt; &quot;A&quot; &apos;B&apos;' key='concept:name'/>\n"
+        "      <string value='R&amp;D &lt;urgent&gt; &quot;A&quot; &apos;B&apos;' "
+        "key='concept:name'/>\n"
         "      <string key = \"org:resource\"\n"
         "              value=\"Dr &#xE9;mile &#233;\"/>\n"
         "      <![CDATA[ <not a tag/> ]]>\n"
@@ -114,9 +116,8 @@ TEST_CASE("the XML scanner reads what real XES files hold, fed whole or a byte a
 TEST_CASE("a log declared ISO-8859-1 gives its values as UTF-8") {
     const std::string text = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n"
                              "<log><string key=\"concept:name\" value=\"caf\xE9\"/></log>";
-    CHECK(scan(text) == lines({"<log> @2",
-                                                 "<string key=concept:name value=caf\xC3\xA9> @2",
-                                                 "</string> @2", "</log> @2"}));
+    CHECK(scan(text) == lines({"<log> @2", "<string key=concept:name value=caf\xC3\xA9> @2",
+                               "</string> @2", "</log> @2"}));
 }
 
 TEST_CASE("malformed XML is refused with the line and the reason") {
@@ -143,7 +144,8 @@ TEST_CASE("malformed XML is refused with the line and the reason") {
           "2: malformed XML: an attribute value that is not valid UTF-8");
     CHECK(errorOf("<log/>\n<log/>") == "2: malformed XML: <log> after the end of the root element");
     CHECK(errorOf("<log/>\ntext") == "2: malformed XML: text after the end of the root element");
-    CHECK(errorOf("\xFF\xFE<\0l\0o\0g\0") == "1: malformed XML: the file is UTF-16; save the log as UTF-8");
+    CHECK(errorOf("\xFF\xFE<\0l\0o\0g\0") ==
+          "1: malformed XML: the file is UTF-16; save the log as UTF-8");
     CHECK(errorOf("<?xml version=\"1.0\" encoding=\"windows-1252\"?><log/>") ==
           "1: malformed XML: the log's encoding windows-1252 is not read; save it as UTF-8");
     CHECK(errorOf("<log>\n<!ENTITY x \"y\">\n</log>") ==
@@ -151,10 +153,10 @@ TEST_CASE("malformed XML is refused with the line and the reason") {
 }
 
 TEST_CASE("line numbers count every line end, in text, tags, values and comments") {
-    const std::string text = "<log>\r\n<!-- a\ncomment -->\n<trace\n  a=\"1\"\n>\n<event b=\"x\ny\"/>"
-                             "<event/>\n</trace></log>";
-    CHECK(scan(text) == lines({"<log> @1", "<trace a=1> @4", "<event b=x y> @7",
-                                                 "</event> @7", "<event> @8", "</event> @8",
-                                                 "</trace> @9", "</log> @9"}));
+    const std::string text =
+        "<log>\r\n<!-- a\ncomment -->\n<trace\n  a=\"1\"\n>\n<event b=\"x\ny\"/>"
+        "<event/>\n</trace></log>";
+    CHECK(scan(text) == lines({"<log> @1", "<trace a=1> @4", "<event b=x y> @7", "</event> @7",
+                               "<event> @8", "</event> @8", "</trace> @9", "</log> @9"}));
     CHECK(scan(text, 3) == scan(text));
 }
