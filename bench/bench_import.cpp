@@ -61,7 +61,7 @@ model::Workspace freshWorkspace(const std::filesystem::path& path) {
     auto ws = model::Workspace::create(path);
     const auto trust = ws.addTrust("RWF", "Maidstone and Tunbridge Wells NHS Trust");
     for (const auto& [local, activity] : sample::localCodes("RWF"))
-        model::setCodeMapping(ws, trust, local, std::string_view(activity));
+        ws.events().setCodeMapping(trust, local, std::string_view(activity));
     return ws;
 }
 
@@ -74,7 +74,7 @@ model::ImportReport importExtract(model::Workspace& ws, const std::filesystem::p
     settings.format = "csv";
     settings.importedBy = "bench";
     settings.force = true;
-    model::EventImport import(ws, key, settings);
+    model::EventImport import(ws.events(), key, settings);
     model::CsvOptions csv;
     csv.columns = model::parseColumnSpec(sample::csvColumnSpec("RWF"));
     model::readCsv(file, csv, import);
@@ -114,7 +114,7 @@ void BM_LoadTrustYear(benchmark::State& state) {
     const auto trust = ws.findTrust("RWF")->id;
     std::size_t events = 0;
     for (auto _ : state) {
-        const auto log = model::loadEventLog(ws, trust);
+        const auto log = ws.events().load(trust);
         events = log.events.size();
         benchmark::DoNotOptimize(log.events.data());
     }

@@ -211,7 +211,7 @@ int runDiff(const DiffArgs& a) {
     const model::MapContent map = ws.content(model::MapId{a.map});
     const model::LogFilter filter = filterOf(a);
 
-    const model::EventLog log = model::loadEventLog(ws, trust.id);
+    const model::EventLog log = ws.events().load(trust.id);
     const auto cases = model::selectCases(log, filter);
     model::DiffOptions options;
     options.ignoreUnmodelled = a.ignoreUnmodelled;
@@ -336,7 +336,7 @@ int runDiscover(const DiffArgs& a, const std::string& processName, double minFre
                            std::to_string(minFrequency));
     auto ws = Workspace::open(a.ws);
     const model::Trust trust = requireTrust(ws, a.trust);
-    const model::EventLog log = model::loadEventLog(ws, trust.id);
+    const model::EventLog log = ws.events().load(trust.id);
     const auto cases = model::selectCases(log, filterOf(a));
     if (cases.empty()) throw model::Error("no cases of " + trust.code + " to discover a map from");
     model::DiscoveryOptions options;

@@ -157,7 +157,7 @@ void addImportCommands(CLI::App& app, Invocation& inv) {
             std::optional<model::TrustId> trust;
             if (!l->trust.empty()) trust = requireTrust(ws, l->trust).id;
             json out = json::array();
-            for (const auto& r : model::imports(ws, trust)) {
+            for (const auto& r : ws.events().imports(trust)) {
                 if (l->json)
                     out.push_back({{"id", r.id},
                                    {"trust", r.trustCode},
@@ -185,7 +185,7 @@ void addImportCommands(CLI::App& app, Invocation& inv) {
     remove->callback([&inv, l] {
         inv.run = [l] {
             auto ws = Workspace::open(l->ws);
-            model::removeImport(ws, l->id);
+            ws.events().removeImport(l->id);
             std::cout << "removed import " << l->id << "\n";
             return 0;
         };
@@ -222,7 +222,7 @@ codesList->callback([&inv, c] {
     inv.run = [c] {
         const auto ws = Workspace::open(c->ws);
         json out = json::array();
-        for (const auto& m : model::codeMappings(ws, requireTrust(ws, c->trust).id)) {
+        for (const auto& m : ws.events().codeMappings(requireTrust(ws, c->trust).id)) {
             if (c->json)
                 out.push_back({{"local", m.localCode},
                                {"activity", m.activity ? json(*m.activity) : json(nullptr)}});
@@ -247,9 +247,9 @@ codesSet->callback([&inv, c] {
     inv.run = [c] {
         auto ws = Workspace::open(c->ws);
         const auto trust = requireTrust(ws, c->trust);
-        model::setCodeMapping(ws, trust.id, c->local,
-                              c->ignore ? std::nullopt
-                                        : std::optional<std::string_view>(c->activity));
+        ws.events().setCodeMapping(trust.id, c->local,
+                                   c->ignore ? std::nullopt
+                                             : std::optional<std::string_view>(c->activity));
         std::cout << trust.code << ": \"" << c->local << "\" -> "
                   << (c->ignore ? "(ignored)" : c->activity) << "\n";
         return 0;
@@ -262,7 +262,7 @@ codesUnset->add_option("LOCAL", c->local, "The local code")->required();
 codesUnset->callback([&inv, c] {
     inv.run = [c] {
         auto ws = Workspace::open(c->ws);
-        if (!model::unsetCodeMapping(ws, requireTrust(ws, c->trust).id, c->local))
+        if (!ws.events().unsetCodeMapping(requireTrust(ws, c->trust).id, c->local))
             throw model::Error("no mapping for \"" + c->local + "\" at " + c->trust);
         std::cout << "removed the mapping of \"" << c->local << "\"\n";
         return 0;
@@ -279,7 +279,7 @@ stats->add_flag("--json", c->json, "Print JSON");
 stats->callback([&inv, c] {
     inv.run = [c] {
         const auto ws = Workspace::open(c->ws);
-        const auto s = model::logStats(model::loadEventLog(ws, requireTrust(ws, c->trust).id));
+        const auto s = model::logStats(ws.events().load(requireTrust(ws, c->trust).id));
         const json first = s.events ? json(model::formatUtc(s.first)) : json(nullptr);
         const json last = s.events ? json(model::formatUtc(s.last)) : json(nullptr);
         if (c->json) {

@@ -110,7 +110,7 @@ class ScratchDir {
 
 void importDemoData(model::Workspace& ws, const DemoOptions& options, DemoSummary& summary) {
     const auto keyPath = options.keyFile.empty()
-                             ? model::PseudonymKey::defaultPath(model::networkId(ws))
+                             ? model::PseudonymKey::defaultPath(ws.events().networkId())
                              : options.keyFile;
     const auto key = model::PseudonymKey::loadOrCreate(keyPath);
     const ScratchDir scratch;
@@ -120,7 +120,7 @@ void importDemoData(model::Workspace& ws, const DemoOptions& options, DemoSummar
         const auto& codes =
             format == sample::OutputFormat::Hl7 ? sample::hl7Codes() : sample::localCodes(t.code);
         for (const auto& [local, activity] : codes)
-            model::setCodeMapping(ws, trust, local, std::string_view(activity));
+            ws.events().setCodeMapping(trust, local, std::string_view(activity));
 
         sample::GeneratorOptions gen;
         gen.trust = t.code;
@@ -144,7 +144,7 @@ void importDemoData(model::Workspace& ws, const DemoOptions& options, DemoSummar
             "demo:" + std::string(t.code) + ":" + std::to_string(options.casesPerTrust);
         settings.format = formatName;
         settings.importedBy = "strawman demo";
-        model::EventImport import(ws, key, settings);
+        model::EventImport import(ws.events(), key, settings);
         switch (format) {
         case sample::OutputFormat::Xes:
             model::readXes(file, {}, import);

@@ -51,15 +51,15 @@ std::vector<CodeRow> codeTable(const std::vector<model::CodeMapping>& mappings,
 TrustData readTrustData(const model::Workspace& ws, model::TrustId trust) {
     TrustData data;
     std::vector<model::ImportReport> reports;
-    for (model::ImportRecord& record : model::imports(ws, trust)) {
-        std::optional<model::ImportReport> report = model::importReport(ws, record.id);
+    for (model::ImportRecord& record : ws.events().imports(trust)) {
+        std::optional<model::ImportReport> report = ws.events().importReport(record.id);
         if (report) {
             report->importId = record.id; // the record's id is the one removeImport takes
             reports.push_back(*report);
         }
         data.imports.push_back({std::move(record), std::move(report)});
     }
-    data.mappings = model::codeMappings(ws, trust);
+    data.mappings = ws.events().codeMappings(trust);
     data.codes = codeTable(data.mappings, reports);
     return data;
 }

@@ -537,13 +537,13 @@ void DataPanel::carryOut(EditorSession& session, Notices& notices) {
     model::Workspace& ws = session.workspaceForWrite();
     try {
         if (request.kind == Request::Kind::RemoveImport) {
-            model::removeImport(ws, request.importId);
+            ws.events().removeImport(request.importId);
         } else if (request.target.kind == MappingTarget::Kind::Unmapped) {
-            model::unsetCodeMapping(ws, *m_trust, request.localCode);
+            ws.events().unsetCodeMapping(*m_trust, request.localCode);
         } else {
             const bool ignore = request.target.kind == MappingTarget::Kind::Ignored;
-            model::setCodeMapping(
-                ws, *m_trust, request.localCode,
+            ws.events().setCodeMapping(
+                *m_trust, request.localCode,
                 ignore ? std::nullopt : std::optional<std::string_view>(request.target.activity));
         }
     } catch (const std::exception& e) {

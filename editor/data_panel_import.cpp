@@ -173,7 +173,7 @@ void DataPanel::readImportFolder(const EditorSession& session) {
     m_eventFiles = eventFilesIn(m_importFolder);
     try {
         m_defaultKey =
-            model::PseudonymKey::defaultPath(model::networkId(session.workspace())).string();
+            model::PseudonymKey::defaultPath(session.workspace().events().networkId()).string();
     } catch (const std::exception&) {
         m_defaultKey.clear(); // the hint then only says "the network's key"
     }

@@ -240,7 +240,7 @@ void DiffPanel::drawResult(const EditorSession& session, const Fonts& fonts) {
                 const model::Workspace ws = model::Workspace::open(path);
                 const auto trust = ws.findTrust(choice.trust);
                 if (!trust) throw model::Error("no trust with code " + choice.trust);
-                const model::EventLog log = model::loadEventLog(ws, trust->id, &progress);
+                const model::EventLog log = ws.events().load(trust->id, &progress);
                 // The same cases as the diff: its dates and filters.
                 const std::vector<std::uint32_t> cases = model::selectCases(log, filterOf(choice));
                 model::DiscoveryOptions options;

@@ -50,7 +50,7 @@ DiffView computeDiff(const std::filesystem::path& workspace, model::MapId mapId,
     const model::LogFilter filter = filterOf(choice);
     // Loading is most of the time for a simple map, aligning for a complex one.
     model::ProgressPart loading(progress, 0.0, 0.4), aligning(progress, 0.4, 1.0);
-    const model::EventLog log = model::loadEventLog(ws, trust->id, progress ? &loading : nullptr);
+    const model::EventLog log = ws.events().load(trust->id, progress ? &loading : nullptr);
     DiffView view;
     view.choice = choice;
     view.map = mapId;

@@ -14,7 +14,7 @@
 // holding the most (the earliest import on a tie), in their stored order.
 #pragma once
 
-#include "event_store.h"
+#include "stored_event.h"
 
 #include <cstdint>
 #include <span>

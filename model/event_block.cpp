@@ -69,12 +69,6 @@ class BlobStream {
 
 // [SECTION] Writing
 
-void orderCaseEvents(std::span<PackedEvent> events) {
-    const auto byTime = [](const PackedEvent& a, const PackedEvent& b) { return a.time < b.time; };
-    if (!std::is_sorted(events.begin(), events.end(), byTime))
-        std::stable_sort(events.begin(), events.end(), byTime);
-}
-
 std::int64_t writeEventBlock(Database& db, std::int64_t trust, std::int64_t importId,
                              std::span<const Pseudonym> pseudonyms,
                              std::span<const Pseudonym> patients,

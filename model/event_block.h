@@ -28,16 +28,6 @@ namespace strawman::model {
 
 class Database;
 
-inline bool isZero(const Pseudonym& p) {
-    for (auto b : p)
-        if (b) return false;
-    return true;
-}
-
-// Puts one case's events in time order (stable: ties keep their order). Every
-// event is kept: what a block stores is what the file gave.
-void orderCaseEvents(std::span<PackedEvent> events);
-
 // Writes one block and returns its id. Pseudonyms must be strictly ascending;
 // patients is empty or one per case; counts sum to events.size().
 std::int64_t writeEventBlock(Database& db, std::int64_t trust, std::int64_t importId,

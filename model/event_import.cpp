@@ -1,8 +1,7 @@
 #include "event_import.h"
 
-#include "clock.h"
-#include "event_block.h"
-#include "event_store.h"
+#include "case_union.h"
+#include "error.h"
 #include "progress.h"
 
 #include <algorithm>
@@ -46,31 +45,22 @@ constexpr std::int64_t kCasesPerReport = 4096;
 
 } // namespace
 
-EventImport::EventImport(Workspace& ws, const PseudonymKey& key, ImportSettings settings,
+EventImport::EventImport(ImportTarget& target, const PseudonymKey& key, ImportSettings settings,
                          Progress* progress)
-    : m_ws(ws), m_key(key), m_settings(std::move(settings)), m_progress(progress),
+    : m_key(key), m_settings(std::move(settings)), m_progress(progress),
       m_readingStage("reading " + m_settings.fileName) {
     m_report.file = m_settings.fileName;
     m_report.format = m_settings.format;
-    m_ws.trust(m_settings.trust); // throws for an unknown trust
     m_shaKnown = !m_settings.sha256Later.valid();
-    if (m_shaKnown) refuseRepeat(m_settings.sha256);
     m_events.reserve(m_settings.blockEvents);
 
-    m_tx = std::make_unique<Database::Transaction>(m_ws.database());
-    auto& db = m_ws.database();
-    db.prepare("INSERT INTO import(trust_id, file_name, sha256, format, imported_at, imported_by, "
-               "drop_exact_repeats) VALUES(:t, :file, :sha, :format, :at, :by, :drop)")
-        .bind(":t", m_settings.trust.value)
-        .bind(":file", m_settings.fileName)
-        .bind(":sha", m_settings.sha256)
-        .bind(":format", m_settings.format)
-        .bind(":at", nowUtc())
-        .bind(":by", m_settings.importedBy)
-        .bind(":drop", m_settings.dropExactRepeats ? 1 : 0)
-        .run();
-    m_importId = db.lastInsertId();
-    for (const CodeMapping& m : codeMappings(m_ws, m_settings.trust))
+    // Throws for an unknown trust.
+    m_unit =
+        target.beginImport({m_settings.trust, m_settings.fileName, m_settings.sha256,
+                            m_settings.format, m_settings.importedBy, m_settings.dropExactRepeats});
+    m_importId = m_unit->importId();
+    if (m_shaKnown) refuseRepeat(m_settings.sha256);
+    for (const CodeMapping& m : m_unit->codeMappings())
         m_trustCodes[m.localCode] = m.activity.value_or("");
 }
 
@@ -78,8 +68,7 @@ EventImport::~EventImport() = default; // an unfinished import's transaction rol
 
 void EventImport::refuseRepeat(const std::string& sha256) {
     if (m_settings.force) return;
-    if (const auto earlier = findImport(m_ws, m_settings.trust, sha256);
-        earlier && earlier->id != m_importId)
+    if (const auto earlier = m_unit->earlierImport(sha256))
         throw Error(m_settings.fileName + " was imported for " + earlier->trustCode +
                     " already (import " + std::to_string(earlier->id) + ", " + earlier->importedAt +
                     ", as " + earlier->fileName + "); use --force to import it again");
@@ -95,11 +84,7 @@ void EventImport::settleDigest(bool wait) {
     m_settings.sha256 = m_settings.sha256Later.get();
     m_shaKnown = true;
     refuseRepeat(m_settings.sha256);
-    m_ws.database()
-        .prepare("UPDATE import SET sha256 = :sha WHERE id = :id")
-        .bind(":sha", m_settings.sha256)
-        .bind(":id", m_importId)
-        .run();
+    m_unit->setSha256(m_settings.sha256);
 }
 
 // [SECTION] Progress
@@ -148,19 +133,18 @@ std::int64_t EventImport::lookUpActivity(const std::string& code) {
                                      [&](const auto& p) { return p.first == local; });
                f != m_settings.formatCodes.end()) {
         activity = f->second;
-    } else if (!local.empty() && m_ws.hasActivity(local)) {
-        activity = local; // a network code used as is
+    } else if (const auto id = local.empty() ? std::nullopt : m_unit->activityId(local)) {
+        return m_codeCache[code] = *id; // a network code used as is
     } else if (!local.empty() && m_settings.addActivities) {
-        m_ws.addActivity(local, local);
+        m_unit->addActivity(local);
         activity = local;
     } else {
         return m_codeCache[code] = kUnmapped;
     }
-    auto s = m_ws.database().prepare("SELECT rowid FROM activity WHERE code = :code");
-    s.bind(":code", activity);
-    if (!s.step()) // a format default naming a code this workspace lacks
+    const auto id = m_unit->activityId(activity);
+    if (!id) // a format default naming a code this workspace lacks
         return m_codeCache[code] = kUnmapped;
-    return m_codeCache[code] = s.integer(0);
+    return m_codeCache[code] = *id;
 }
 
 std::size_t EventImport::AttributeSetHash::operator()(const EventAttributes& a) const {
@@ -188,25 +172,7 @@ std::uint32_t EventImport::attributesFor(const EventAttributes& a) {
 
 std::uint32_t EventImport::lookUpAttributes(const EventAttributes& a) {
     if (auto it = m_attributeCache.find(a); it != m_attributeCache.end()) return it->second;
-    if (AttributeSetEqual{}(a, EventAttributes{})) return m_attributeCache[a] = 0;
-    auto& db = m_ws.database();
-    db.prepare("INSERT INTO attribute_set(modality, priority, patient_source, site, examination) "
-               "VALUES(:m, :p, :s, :site, :e) ON CONFLICT DO NOTHING")
-        .bind(":m", a.modality)
-        .bind(":p", a.priority)
-        .bind(":s", a.patientSource)
-        .bind(":site", a.site)
-        .bind(":e", a.examination)
-        .run();
-    auto s = db.prepare("SELECT id FROM attribute_set WHERE modality = :m AND priority = :p AND "
-                        "patient_source = :s AND site = :site AND examination = :e");
-    s.bind(":m", a.modality)
-        .bind(":p", a.priority)
-        .bind(":s", a.patientSource)
-        .bind(":site", a.site)
-        .bind(":e", a.examination);
-    s.step();
-    return m_attributeCache[a] = static_cast<std::uint32_t>(s.integer(0));
+    return m_attributeCache[a] = m_unit->attributeSetId(a);
 }
 
 std::uint32_t EventImport::resourceFor(const std::string& name) {
@@ -218,14 +184,7 @@ std::uint32_t EventImport::resourceFor(const std::string& name) {
 
 std::uint32_t EventImport::lookUpResource(const std::string& name) {
     if (auto it = m_resourceCache.find(name); it != m_resourceCache.end()) return it->second;
-    auto& db = m_ws.database();
-    db.prepare("INSERT INTO resource(name) VALUES(:n) ON CONFLICT DO NOTHING")
-        .bind(":n", name)
-        .run();
-    auto s = db.prepare("SELECT id FROM resource WHERE name = :n");
-    s.bind(":n", name);
-    s.step();
-    return m_resourceCache[name] = static_cast<std::uint32_t>(s.integer(0));
+    return m_resourceCache[name] = m_unit->resourceId(name);
 }
 
 // [SECTION] Receiving events
@@ -326,10 +285,10 @@ void EventImport::flush() {
     }
     m_report.eventsAccepted += static_cast<std::int64_t>(packed.size());
 
-    writeEventBlock(m_ws.database(), m_settings.trust.value, m_importId, pseudonyms,
-                    anyPatient ? std::span<const Pseudonym>(patients)
-                               : std::span<const Pseudonym>(),
-                    counts, packed);
+    m_unit->writeBlock(pseudonyms,
+                       anyPatient ? std::span<const Pseudonym>(patients)
+                                  : std::span<const Pseudonym>(),
+                       counts, packed);
     m_events.clear();
     m_cases.clear();
     m_caseIndex.clear();
@@ -343,12 +302,10 @@ void EventImport::flush() {
 // already, and the orders that cannot happen. Only when the trust has other
 // imports are their blocks read too.
 void EventImport::checkImport() {
-    auto& db = m_ws.database();
-    std::vector<std::pair<std::int64_t, std::int64_t>> rules; // activity rowids
+    std::vector<std::pair<std::int64_t, std::int64_t>> rules; // the store's activity ids
     auto rowidOf = [&](const char* code) -> std::int64_t {
-        auto s = db.prepare("SELECT rowid FROM activity WHERE code = :c");
-        s.bind(":c", code);
-        return s.step() ? s.integer(0) : -1;
+        const auto id = m_unit->activityId(code);
+        return id ? static_cast<std::int64_t>(*id) : -1;
     };
     for (const OrderRule& r : kOrderRules) rules.emplace_back(rowidOf(r.before), rowidOf(r.after));
     // The activities the rules name, each with its first time in the current case.
@@ -363,29 +320,24 @@ void EventImport::checkImport() {
                                         watched.begin());
     };
 
-    const bool othersHeld = imports(m_ws, m_settings.trust).size() > 1;
-    CaseMerge merge(
-        db, othersHeld ? blocksOfTrust(db, m_settings.trust.value) : blocksOfImport(db, m_importId),
-        m_importId);
-    const auto storedCases = static_cast<double>(std::max<std::int64_t>(1, merge.storedCases()));
+    const std::unique_ptr<ImportedCases> stored = m_unit->readBack();
+    const auto storedCases = static_cast<double>(std::max<std::int64_t>(1, stored->storedCases()));
     constexpr std::string_view kChecking = "checking the import";
     advance(kReadingShare, kChecking);
-    MergedCase c;
-    for (std::int64_t read = 0; merge.next(c); ++read) {
-        if (m_progress && read % kCasesPerReport == 0) {
+    ImportedCase c;
+    for (std::int64_t listed = 0; stored->next(c); ++listed) {
+        if (m_progress && listed % kCasesPerReport == 0) {
             stopIfCancelled();
-            const double checked = static_cast<double>(read) / storedCases;
+            const double checked = static_cast<double>(stored->casesRead()) / storedCases;
             advance(kReadingShare + (1 - kReadingShare) * checked, kChecking);
         }
-        if (!c.inFocus) continue;
         ++m_report.cases;
-        const Repeats repeats = countRepeats(c.focusEvents());
+        const Repeats repeats = countRepeats(c.events);
         m_report.sameTimeRepeats += repeats.sameTime;
         m_report.exactRepeats += repeats.exact;
-        m_report.heldByEarlierImports += c.focusAlsoHeld;
+        m_report.heldByEarlierImports += c.alsoHeld;
         std::fill(first.begin(), first.end(), std::numeric_limits<TimeMs>::max());
-        for (const PackedEvent& e :
-             c.focusEvents()) // in time order: the first seen is the first done
+        for (const PackedEvent& e : c.events) // in time order: the first seen is the first done
             for (std::size_t w = 0; w < watched.size(); ++w)
                 if (watched[w] == e.activity && first[w] == std::numeric_limits<TimeMs>::max())
                     first[w] = e.time;
@@ -413,7 +365,7 @@ ImportReport EventImport::finish() {
         return n;
     }();
     if (!m_report.unmappedCodes.empty() && m_settings.unmapped == UnmappedCodes::Abort) {
-        m_tx.reset();
+        m_unit.reset();
         advance(1, "not imported");
         m_report.outcome = "not imported: " + std::to_string(m_report.unmappedCodes.size()) +
                            " local code" +
@@ -424,30 +376,29 @@ ImportReport EventImport::finish() {
         return m_report;
     }
     if (m_report.eventsAccepted == 0) {
-        m_tx.reset();
+        m_unit.reset();
         advance(1, "not imported");
         m_report.outcome = "not imported: no event could be read from the file";
         return m_report;
     }
     stopIfCancelled(); // the last moment at which stopping stores nothing
+    if (m_settings.strict && m_report.rowsRejected > 0) {
+        m_unit.reset();
+        advance(1, "not imported");
+        m_report.refusedAsStrict = true;
+        m_report.outcome = "not imported: " + std::to_string(m_report.rowsRejected) +
+                           (m_report.rowsRejected == 1 ? " row was" : " rows were") +
+                           " rejected and --strict stores nothing then";
+        return m_report;
+    }
     m_report.imported = true;
     m_report.importId = m_importId;
     m_report.outcome = "imported as import " + std::to_string(m_importId);
     if (unmappedEvents > 0)
         m_report.outcome +=
             " (" + std::to_string(unmappedEvents) + " events with unmapped codes left out)";
-    m_ws.database()
-        .prepare("UPDATE import SET rows_read = :r, events = :e, rows_rejected = :x, cases = :c, "
-                 "report = :report WHERE id = :id")
-        .bind(":r", m_report.rowsRead)
-        .bind(":e", m_report.eventsAccepted)
-        .bind(":x", m_report.rowsRejected)
-        .bind(":c", m_report.cases)
-        .bind(":report", toJson(m_report, -1))
-        .bind(":id", m_importId)
-        .run();
-    m_tx->commit();
-    m_tx.reset();
+    m_unit->commit(m_report);
+    m_unit.reset();
     advance(1, "imported");
     return m_report;
 }

@@ -1,12 +1,13 @@
-// One import of an event file into a trust's log, as one transaction.
+// One import of an event file into a trust's log, as one unit of work of the
+// store (import_unit.h).
 //
 // The reader streams SourceEvents into this sink; local codes are mapped to
 // network activities, case and patient identifiers are pseudonymised at once
 // (the raw values are never written), and events are written in bounded blocks
-// (event_block.h). finish() checks the whole import (cases,
+// (ImportUnit::writeBlock). finish() checks the whole import (cases,
 // impossible orders) and commits it only when it is acceptable: unmapped codes
-// (unless ignored), or no event at all, leave the workspace as it was. If the
-// reader throws, the destructor rolls everything back.
+// (unless ignored), no event at all, or under strict a rejected row, leave the
+// workspace as it was. If the reader throws, the destructor rolls everything back.
 //
 // Given a Progress, the import reports how much of the file has been read (the
 // readers tell it once a block, bytesRead) and then how much of the check is
@@ -14,11 +15,10 @@
 // nothing. Nothing is added per event.
 #pragma once
 
-#include "database.h"
 #include "import_report.h"
+#include "import_unit.h"
 #include "pseudonym.h"
 #include "source_event.h"
-#include "workspace.h"
 
 #include <climits>
 #include <cstdint>
@@ -52,6 +52,8 @@ struct ImportSettings {
     // equal); they are counted either way.
     bool dropExactRepeats = false;
     UnmappedCodes unmapped = UnmappedCodes::Abort;
+    // Store nothing when any row is rejected (the report says refusedAsStrict).
+    bool strict = false;
     // Codes a format implies (HL7's ORC-5:SC -> BKD...); the trust's own mapping wins.
     std::vector<std::pair<std::string, std::string>> formatCodes;
     std::size_t blockEvents = 1 << 18; // events held in memory before they are written
@@ -59,7 +61,9 @@ struct ImportSettings {
 
 class EventImport final : public EventSink {
   public:
-    EventImport(Workspace& ws, const PseudonymKey& key, ImportSettings settings,
+    // The import is written into one unit of work of target (import_unit.h),
+    // the workspace's event store: ws.events().
+    EventImport(ImportTarget& target, const PseudonymKey& key, ImportSettings settings,
                 Progress* progress = nullptr);
     ~EventImport() override;
     EventImport(const EventImport&) = delete;
@@ -104,10 +108,9 @@ class EventImport final : public EventSink {
         std::int16_t offsetMinutes;
     };
 
-    Workspace& m_ws;
     const PseudonymKey& m_key;
     ImportSettings m_settings;
-    std::unique_ptr<Database::Transaction> m_tx;
+    std::unique_ptr<ImportUnit> m_unit; // dropped uncommitted: nothing is stored
     ImportReport m_report;
     std::int64_t m_importId = 0;
     bool m_shaKnown = true;

@@ -1,5 +1,6 @@
 // A trust's events in memory, ready for analysis: cases in a row, each case's
 // events ordered by time (ties in file order). Compact: about 24 bytes an event.
+// The event store loads it (EventStore::load).
 #pragma once
 
 #include "ids.h"
@@ -12,9 +13,6 @@
 #include <vector>
 
 namespace strawman::model {
-
-class Progress;
-class Workspace;
 
 struct LoggedEvent {
     TimeMs time = 0;
@@ -40,13 +38,5 @@ struct EventLog {
         return {events.data() + caseStart[i], events.data() + caseStart[i + 1]};
     }
 };
-
-// Loads every event of a trust. Events of one case from several imports are
-// merged in time order, ties in import order; an event that several imports
-// hold (same case, activity and time) counts as often as the import holding it
-// most (case_union.h). Given a Progress, reports the
-// share of stored events read every few thousand cases and throws Cancelled
-// when asked to stop.
-EventLog loadEventLog(const Workspace& ws, TrustId trust, Progress* progress = nullptr);
 
 } // namespace strawman::model

@@ -5,7 +5,7 @@
 #include "event_block.h"
 #include "event_log.h"
 #include "progress.h"
-#include "workspace.h"
+#include "store_queries.h"
 
 #include <algorithm>
 #include <bit>
@@ -35,8 +35,8 @@ std::vector<PackedEvent> unpackEvents(std::string_view blob) {
 
 // [SECTION] Loading a trust's events
 
-EventLog loadEventLog(const Workspace& ws, TrustId trust, Progress* progress) {
-    Database& db = ws.database();
+EventLog EventStore::load(TrustId trust, Progress* progress) const {
+    Database& db = m_db;
     EventLog log;
 
     // Dictionaries first: stored ids become dense indexes.
@@ -116,26 +116,18 @@ EventLog loadEventLog(const Workspace& ws, TrustId trust, Progress* progress) {
 
 // [SECTION] Local code mapping
 
-std::vector<CodeMapping> codeMappings(const Workspace& ws, TrustId trust) {
-    std::vector<CodeMapping> out;
-    auto s = ws.database().prepare(
-        "SELECT local_code, activity FROM code_mapping WHERE trust_id = :t ORDER BY local_code");
-    s.bind(":t", trust.value);
-    while (s.step())
-        out.push_back(
-            {s.text(0), s.isNull(1) ? std::nullopt : std::optional<std::string>(s.text(1))});
-    return out;
+std::vector<CodeMapping> EventStore::codeMappings(TrustId trust) const {
+    return codeMappingsOf(m_db, trust);
 }
 
-void setCodeMapping(Workspace& ws, TrustId trust, std::string_view localCode,
-                    std::optional<std::string_view> activity) {
+void EventStore::setCodeMapping(TrustId trust, std::string_view localCode,
+                                std::optional<std::string_view> activity) {
     if (localCode.empty()) throw Error("a local code cannot be empty");
-    ws.trust(trust);
-    if (activity && !ws.hasActivity(*activity))
+    requireTrust(m_db, trust);
+    if (activity && !hasActivity(m_db, *activity))
         throw Error("unknown activity code \"" + std::string(*activity) +
                     "\": add it with strawman activity add first");
-    ws.database()
-        .prepare(
+    m_db.prepare(
             "INSERT INTO code_mapping(trust_id, local_code, activity) VALUES(:t, :local, :act) "
             "ON CONFLICT(trust_id, local_code) DO UPDATE SET activity = excluded.activity")
         .bind(":t", trust.value)
@@ -144,8 +136,8 @@ void setCodeMapping(Workspace& ws, TrustId trust, std::string_view localCode,
         .run();
 }
 
-bool unsetCodeMapping(Workspace& ws, TrustId trust, std::string_view localCode) {
-    auto& db = ws.database();
+bool EventStore::unsetCodeMapping(TrustId trust, std::string_view localCode) {
+    auto& db = m_db;
     db.prepare("DELETE FROM code_mapping WHERE trust_id = :t AND local_code = :local")
         .bind(":t", trust.value)
         .bind(":local", localCode)
@@ -155,51 +147,16 @@ bool unsetCodeMapping(Workspace& ws, TrustId trust, std::string_view localCode) 
 
 // [SECTION] Imports
 
-namespace {
-constexpr std::string_view kImportSql =
-    "SELECT i.id, i.trust_id, t.code, i.file_name, i.sha256, i.format, i.imported_at, "
-    "i.imported_by, i.rows_read, i.events, i.rows_rejected, i.cases "
-    "FROM import i JOIN trust t ON t.id = i.trust_id ";
-
-ImportRecord readImport(const Statement& s) {
-    ImportRecord r;
-    r.id = s.integer(0);
-    r.trust = TrustId{s.integer(1)};
-    r.trustCode = s.text(2);
-    r.fileName = s.text(3);
-    r.sha256 = s.text(4);
-    r.format = s.text(5);
-    r.importedAt = s.text(6);
-    r.importedBy = s.text(7);
-    r.rowsRead = s.integer(8);
-    r.events = s.integer(9);
-    r.rowsRejected = s.integer(10);
-    r.cases = s.integer(11);
-    return r;
-}
-} // namespace
-
-std::vector<ImportRecord> imports(const Workspace& ws, std::optional<TrustId> trust) {
-    auto s = ws.database().prepare(std::string(kImportSql) +
-                                   "WHERE :t IS NULL OR i.trust_id = :t ORDER BY i.id");
-    s.bind(":t", trust ? std::optional<std::int64_t>(trust->value) : std::nullopt);
-    std::vector<ImportRecord> out;
-    while (s.step()) out.push_back(readImport(s));
-    return out;
+std::vector<ImportRecord> EventStore::imports(std::optional<TrustId> trust) const {
+    return importsOf(m_db, trust);
 }
 
-std::optional<ImportRecord> findImport(const Workspace& ws, TrustId trust,
-                                       std::string_view sha256) {
-    auto s =
-        ws.database().prepare(std::string(kImportSql) +
-                              "WHERE i.trust_id = :t AND i.sha256 = :sha ORDER BY i.id LIMIT 1");
-    s.bind(":t", trust.value).bind(":sha", sha256);
-    if (!s.step()) return std::nullopt;
-    return readImport(s);
+std::optional<ImportRecord> EventStore::findImport(TrustId trust, std::string_view sha256) const {
+    return findImportIn(m_db, trust, sha256);
 }
 
-std::optional<ImportReport> importReport(const Workspace& ws, std::int64_t importId) {
-    auto s = ws.database().prepare("SELECT report FROM import WHERE id = :id");
+std::optional<ImportReport> EventStore::importReport(std::int64_t importId) const {
+    auto s = m_db.prepare("SELECT report FROM import WHERE id = :id");
     s.bind(":id", importId);
     if (!s.step()) throw Error("no import with id " + std::to_string(importId));
     const std::string text = s.text(0);
@@ -208,19 +165,18 @@ std::optional<ImportReport> importReport(const Workspace& ws, std::int64_t impor
     return importReportFromJson(text);
 }
 
-void removeImport(Workspace& ws, std::int64_t importId) {
-    ws.transaction([&] {
-        auto& db = ws.database();
-        auto s = db.prepare("SELECT trust_id FROM import WHERE id = :id");
-        s.bind(":id", importId);
-        if (!s.step()) throw Error("no import with id " + std::to_string(importId));
-        db.prepare("DELETE FROM event_block WHERE import_id = :id").bind(":id", importId).run();
-        db.prepare("DELETE FROM import WHERE id = :id").bind(":id", importId).run();
-    });
+void EventStore::removeImport(std::int64_t importId) {
+    Database::Transaction tx(m_db);
+    auto s = m_db.prepare("SELECT trust_id FROM import WHERE id = :id");
+    s.bind(":id", importId);
+    if (!s.step()) throw Error("no import with id " + std::to_string(importId));
+    m_db.prepare("DELETE FROM event_block WHERE import_id = :id").bind(":id", importId).run();
+    m_db.prepare("DELETE FROM import WHERE id = :id").bind(":id", importId).run();
+    tx.commit();
 }
 
-std::string networkId(const Workspace& ws) {
-    auto s = ws.database().prepare("SELECT value FROM meta WHERE key = 'network_id'");
+std::string EventStore::networkId() const {
+    auto s = m_db.prepare("SELECT value FROM meta WHERE key = 'network_id'");
     if (!s.step()) throw Error("this workspace has no network id");
     return s.text(0);
 }

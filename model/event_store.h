@@ -1,13 +1,22 @@
-// Storage of event data in the workspace: the packed per-case event records,
-// imports as units, and each trust's local code mapping. SQL for events lives
-// here and in event_import.cpp.
+// The workspace's event data: each trust's log (its imports' event blocks),
+// imports as units, and each trust's local code mapping. Beside the map store
+// (workspace.h), and like it the only way to them: every change to imports and
+// code mappings goes through one function here.
+//
+// The interface speaks of the model's things only (no statements, no rows), so
+// that another storage engine can implement it as it stands.
 #pragma once
 
+#include "code_mapping.h"
+#include "event_log.h"
 #include "ids.h"
+#include "import_record.h"
 #include "import_report.h"
-#include "source_event.h"
+#include "import_unit.h"
+#include "stored_event.h"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,56 +24,52 @@
 
 namespace strawman::model {
 
-class Workspace;
+class Database;
+class Progress;
 
-// One event as stored: 24 bytes, little-endian, in an event block (event_block.h).
-struct PackedEvent {
-    TimeMs time;
-    std::uint32_t activity;   // rowid of the activity table
-    std::uint32_t attributes; // attribute_set.id, 0 = none
-    std::uint32_t resource;   // resource.id, 0 = none
-    std::int16_t offsetMinutes;
-    std::uint16_t reserved;
+class EventStore final : public ImportTarget {
+  public:
+    explicit EventStore(Database& db) : m_db(db) {}
+    EventStore(const EventStore&) = delete;
+    EventStore& operator=(const EventStore&) = delete;
+
+    // Every event of a trust. Events of one case from several imports are
+    // merged in time order, ties in import order; an event that several imports
+    // hold (same case, activity and time) counts as often as the import holding
+    // it most (case_union.h). Given a Progress, reports the share of stored
+    // events read every few thousand cases and throws Cancelled when asked to stop.
+    EventLog load(TrustId trust, Progress* progress = nullptr) const;
+
+    // [local code mapping]
+    std::vector<CodeMapping> codeMappings(TrustId trust) const;
+    // Maps a local code to a network activity, or with no activity leaves its
+    // events out of imports. Throws Error for an unknown trust or activity.
+    void setCodeMapping(TrustId trust, std::string_view localCode,
+                        std::optional<std::string_view> activity);
+    // Returns false when there was no mapping for that code.
+    bool unsetCodeMapping(TrustId trust, std::string_view localCode);
+
+    // [imports]
+    std::vector<ImportRecord> imports(std::optional<TrustId> trust = {}) const;
+    std::optional<ImportRecord> findImport(TrustId trust, std::string_view sha256) const;
+    // The report the import produced, as stored with it; empty for an import
+    // stored without one. Throws Error for an unknown import.
+    std::optional<ImportReport> importReport(std::int64_t importId) const;
+    // Opens one import's unit of work (import_unit.h); event_import.h fills it.
+    std::unique_ptr<ImportUnit> beginImport(const ImportHeader& header) override;
+    // Removes an import and every event it brought.
+    void removeImport(std::int64_t importId);
+
+    // The network's id, which names its pseudonymisation key file.
+    std::string networkId() const;
+
+  private:
+    Database& m_db;
 };
-static_assert(sizeof(PackedEvent) == 24);
 
 // A case's events as one record, as schema version 3 stored them per case; read
 // when an older workspace is converted (migrations.cpp).
 std::string packEvents(const std::vector<PackedEvent>& events);
 std::vector<PackedEvent> unpackEvents(std::string_view blob);
-
-// [local code mapping]
-struct CodeMapping {
-    std::string localCode;
-    std::optional<std::string> activity; // empty: events with this code are left out
-};
-std::vector<CodeMapping> codeMappings(const Workspace& ws, TrustId trust);
-void setCodeMapping(Workspace& ws, TrustId trust, std::string_view localCode,
-                    std::optional<std::string_view> activity);
-// Returns false when there was no mapping for that code.
-bool unsetCodeMapping(Workspace& ws, TrustId trust, std::string_view localCode);
-
-// [imports]
-struct ImportRecord {
-    std::int64_t id = 0;
-    TrustId trust;
-    std::string trustCode;
-    std::string fileName;
-    std::string sha256;
-    std::string format;
-    std::string importedAt;
-    std::string importedBy;
-    std::int64_t rowsRead = 0, events = 0, rowsRejected = 0, cases = 0;
-};
-std::vector<ImportRecord> imports(const Workspace& ws, std::optional<TrustId> trust = {});
-std::optional<ImportRecord> findImport(const Workspace& ws, TrustId trust, std::string_view sha256);
-// The report the import produced, as stored with it; empty for an import stored
-// without one. Throws Error for an unknown import.
-std::optional<ImportReport> importReport(const Workspace& ws, std::int64_t importId);
-// Removes an import and every event it brought.
-void removeImport(Workspace& ws, std::int64_t importId);
-
-// The network's id, which names its pseudonymisation key file.
-std::string networkId(const Workspace& ws);
 
 } // namespace strawman::model

@@ -1,7 +1,6 @@
 #include "import_file.h"
 
 #include "csv_reader.h"
-#include "database.h"
 #include "error.h"
 #include "event_store.h"
 #include "file_digest.h"
@@ -102,8 +101,9 @@ ImportReport importFile(Workspace& ws, const ImportRequest& request, Progress* p
     stopIfCancelled(progress, "the import of " + request.file.filename().string() +
                                   " was cancelled; nothing was stored");
 
-    const auto keyPath =
-        request.keyFile.empty() ? PseudonymKey::defaultPath(networkId(ws)) : request.keyFile;
+    const auto keyPath = request.keyFile.empty()
+                             ? PseudonymKey::defaultPath(ws.events().networkId())
+                             : request.keyFile;
     const bool newKey = !std::filesystem::exists(keyPath);
     const auto key = PseudonymKey::loadOrCreate(keyPath);
 
@@ -121,13 +121,9 @@ ImportReport importFile(Workspace& ws, const ImportRequest& request, Progress* p
     settings.unmapped = request.unmapped;
     if (format == "hl7") settings.formatCodes = defaultHl7Codes();
 
-    // Strict is all or nothing. EventImport commits what it accepts; under
-    // strict its transaction is a savepoint inside this one, which is
-    // committed only when no row was rejected.
-    std::optional<Database::Transaction> strictScope;
-    if (request.strict) strictScope.emplace(ws.database());
+    settings.strict = request.strict;
 
-    EventImport import(ws, key, settings, progress);
+    EventImport import(ws.events(), key, settings, progress);
     if (newKey)
         import.note("a new pseudonymisation key was made at " + keyPath.string() +
                     ": keep it safe and give the same key (--key-file) wherever this network's "
@@ -135,17 +131,6 @@ ImportReport importFile(Workspace& ws, const ImportRequest& request, Progress* p
     readInto(import, request, format);
     ImportReport report = import.finish();
     report.file = file;
-    if (request.strict && report.imported && report.rowsRejected > 0) {
-        strictScope.reset(); // rolls the import back
-        report.imported = false;
-        report.importId = 0;
-        report.refusedAsStrict = true;
-        report.outcome = "not imported: " + std::to_string(report.rowsRejected) +
-                         (report.rowsRejected == 1 ? " row was" : " rows were") +
-                         " rejected and --strict stores nothing then";
-    } else if (strictScope) {
-        strictScope->commit();
-    }
     return report;
 }
 

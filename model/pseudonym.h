@@ -45,4 +45,11 @@ class PseudonymKey {
 // "943 476 5919" and "9434765919" are one NHS number.
 std::string normaliseIdentifier(std::string_view identifier);
 
+// All zero: the pseudonym of no one (a case whose patient is not known).
+inline bool isZero(const Pseudonym& p) {
+    for (auto b : p)
+        if (b) return false;
+    return true;
+}
+
 } // namespace strawman::model

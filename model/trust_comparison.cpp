@@ -1,6 +1,7 @@
 #include "trust_comparison.h"
 
 #include "event_log.h"
+#include "event_store.h"
 
 #include <algorithm>
 
@@ -32,7 +33,7 @@ std::vector<TrustComparisonRow> compareTrusts(const Workspace& ws, ProcessId pro
         row.trust = trust.code;
         const std::optional<MapSummary> chosen =
             map ? std::optional<MapSummary>(ws.map(*map)) : mapFor(maps, process, trust.id);
-        const EventLog log = loadEventLog(ws, trust.id);
+        const EventLog log = ws.events().load(trust.id);
         const std::vector<std::uint32_t> cases = selectCases(log, filter);
         row.cases = static_cast<std::int64_t>(cases.size());
         for (const IntervalSpec& spec : intervals)

@@ -1,7 +1,9 @@
 #include "workspace.h"
 
 #include "database.h"
+#include "event_store.h"
 #include "migrations.h"
+#include "store_queries.h"
 
 #include <unistd.h>
 
@@ -43,7 +45,7 @@ void configure(Database& db) {
 // [SECTION] Opening and creating
 
 Workspace::Workspace(std::filesystem::path path, std::unique_ptr<Database> db)
-    : m_path(std::move(path)), m_db(std::move(db)) {}
+    : m_path(std::move(path)), m_db(std::move(db)), m_events(std::make_unique<EventStore>(*m_db)) {}
 Workspace::Workspace(Workspace&&) noexcept = default;
 Workspace& Workspace::operator=(Workspace&&) noexcept = default;
 Workspace::~Workspace() = default;
@@ -200,11 +202,7 @@ std::optional<Process> Workspace::findProcess(std::string_view name) const {
 void Workspace::addActivity(std::string_view code, std::string_view name) {
     if (code.empty()) throw Error("an activity needs a code");
     if (hasActivity(code)) throw Error("activity " + std::string(code) + " already exists");
-    m_db->prepare("INSERT INTO activity(code, name, position) "
-                  "VALUES(:code, :name, (SELECT coalesce(max(position), 0) + 1 FROM activity))")
-        .bind(":code", code)
-        .bind(":name", name)
-        .run();
+    insertActivity(*m_db, code, name);
 }
 
 std::vector<Activity> Workspace::activities() const {
@@ -215,9 +213,7 @@ std::vector<Activity> Workspace::activities() const {
 }
 
 bool Workspace::hasActivity(std::string_view code) const {
-    auto s = m_db->prepare("SELECT 1 FROM activity WHERE code = :code");
-    s.bind(":code", code);
-    return s.step();
+    return model::hasActivity(*m_db, code);
 }
 
 const std::vector<Activity>& defaultRadiologyActivities() {

@@ -14,6 +14,7 @@
 // SQL lives here and in the store files behind it, nowhere else.
 #pragma once
 
+#include "event_store.h"
 #include "network.h"
 #include "process_map.h"
 
@@ -101,16 +102,22 @@ class Workspace {
     // already published version returns the same hash.
     std::string publish(MapId id);
 
-    // For the store files of model/ (events, imports); SQL stays in model/.
-    Database& database() const { return *m_db; }
+    // [event data] each trust's log, its imports and its code mapping (event_store.h)
+    EventStore& events() { return *m_events; }
+    const EventStore& events() const { return *m_events; }
 
   private:
+    // The store's own tests look at its rows through this (tests/store_access.h);
+    // nothing else reaches the database.
+    friend struct StoreAccess;
+
     Workspace(std::filesystem::path path, std::unique_ptr<Database> db);
     VersionId editableVersion(MapId id);
     void insertContent(VersionId version, const MapContent& content);
 
     std::filesystem::path m_path;
     std::unique_ptr<Database> m_db;
+    std::unique_ptr<EventStore> m_events; // over *m_db
 };
 
 // The network's default radiology activity codes (docs/design.md "Activity vocabulary").

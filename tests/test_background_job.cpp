@@ -131,7 +131,7 @@ TEST_CASE("a job opens a workspace of its own, and its steps fill one bar") {
     BackgroundJob<std::size_t> job([path, &loaded](model::Progress& progress) {
         const auto ws = model::Workspace::open(path);
         model::ProgressPart loading(&progress, 0, 0.5); // then the diff's part, 0.5 to 1
-        const model::EventLog log = model::loadEventLog(ws, ws.findTrust("RPA")->id, &loading);
+        const model::EventLog log = ws.events().load(ws.findTrust("RPA")->id, &loading);
         loaded.set_value();
         untilCancelled(progress);
         return log.caseCount();

@@ -47,8 +47,8 @@ struct Fixture {
 
     Fixture() {
         std::ofstream(csv) << kExtract;
-        model::setCodeMapping(ws, rpa, "Vetted", "VET");
-        model::setCodeMapping(ws, rpa, "Pt cancelled", std::nullopt);
+        ws.events().setCodeMapping(rpa, "Vetted", "VET");
+        ws.events().setCodeMapping(rpa, "Pt cancelled", std::nullopt);
     }
 
     model::ImportReport import(model::UnmappedCodes unmapped = model::UnmappedCodes::Ignore) {
@@ -60,7 +60,7 @@ struct Fixture {
         settings.importedBy = "test";
         settings.force = true; // the same file again, after a mapping changed
         settings.unmapped = unmapped;
-        model::EventImport import(ws, testKey(), settings);
+        model::EventImport import(ws.events(), testKey(), settings);
         model::readCsv(csv, {}, import);
         return import.finish();
     }
@@ -124,7 +124,7 @@ TEST_CASE("mapping a code takes its flag away; its events come in with the next 
     const model::ImportReport first = f.import();
     REQUIRE(first.imported);
 
-    model::setCodeMapping(f.ws, f.rpa, "SCANNED", "CMP");
+    f.ws.events().setCodeMapping(f.rpa, "SCANNED", "CMP");
     TrustData data = readTrustData(f.ws, f.rpa);
     const CodeRow& mapped = row(data, "SCANNED");
     CHECK_FALSE(mapped.unmapped);
@@ -134,7 +134,7 @@ TEST_CASE("mapping a code takes its flag away; its events come in with the next 
     CHECK(data.imports.at(0).record.events == 5);
 
     SUBCASE("removing the import and importing the file again brings them in") {
-        model::removeImport(f.ws, first.importId);
+        f.ws.events().removeImport(first.importId);
         const model::ImportReport second = f.import();
         REQUIRE(second.imported);
         data = readTrustData(f.ws, f.rpa);
@@ -145,7 +145,7 @@ TEST_CASE("mapping a code takes its flag away; its events come in with the next 
         CHECK_FALSE(row(data, "SCANNED").unmapped);
     }
     SUBCASE("unsetting the mapping flags the code again") {
-        CHECK(model::unsetCodeMapping(f.ws, f.rpa, "SCANNED"));
+        CHECK(f.ws.events().unsetCodeMapping(f.rpa, "SCANNED"));
         data = readTrustData(f.ws, f.rpa);
         CHECK(row(data, "SCANNED").unmapped);
         CHECK(codesOf(data).front() == "SCANNED");
@@ -203,10 +203,10 @@ TEST_CASE("a typed local code is trimmed as an import trims it") {
 TEST_CASE("a stored report is read back as written; an unknown import is an error") {
     Fixture f;
     const model::ImportReport report = f.import();
-    const auto stored = model::importReport(f.ws, report.importId);
+    const auto stored = f.ws.events().importReport(report.importId);
     REQUIRE(stored);
     CHECK(model::toJson(*stored) == model::toJson(report));
-    CHECK_THROWS_AS(model::importReport(f.ws, report.importId + 100), model::Error);
+    CHECK_THROWS_AS(f.ws.events().importReport(report.importId + 100), model::Error);
     CHECK_THROWS_AS(model::importReportFromJson("not json"), model::Error);
     // A report stored before some fields existed keeps their defaults.
     const model::ImportReport old =

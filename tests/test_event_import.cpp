@@ -1,5 +1,6 @@
 #include "process_runner.h"
 #include "recording_progress.h"
+#include "store_access.h"
 
 #include "model/csv_reader.h"
 #include "model/database.h"
@@ -54,7 +55,7 @@ ImportSettings settingsFor(TrustId trust, std::string sha = "sha-1") {
 }
 
 ImportReport importEvents(Workspace& ws, ImportSettings settings, std::vector<SourceEvent> events) {
-    EventImport import(ws, testKey(), std::move(settings));
+    EventImport import(ws.events(), testKey(), std::move(settings));
     for (auto& e : events) {
         import.rowRead();
         import.event(std::move(e));
@@ -87,7 +88,7 @@ TEST_CASE("imported events load back per case in time order, ties in file order"
     CHECK(report.eventsAccepted == 6);
     CHECK(report.cases == 2);
 
-    const EventLog log = loadEventLog(ws, rpa);
+    const EventLog log = ws.events().load(rpa);
     REQUIRE(log.caseCount() == 2);
     CHECK(log.events.size() == 6);
     // CMP and REP share a time: they stay in file order.
@@ -104,7 +105,7 @@ TEST_CASE("a case split over several chunks and imports loads as one, in order")
     importEvents(ws, small,
                  {ev("A1", "REQ", 1), ev("B", "REQ", 2), ev("A1", "VER", 90), ev("A1", "RCV", 3)});
     importEvents(ws, settingsFor(rpa, "sha-2"), {ev("A1", "CMP", 50)});
-    const EventLog log = loadEventLog(ws, rpa);
+    const EventLog log = ws.events().load(rpa);
     REQUIRE(log.caseCount() == 2);
     const std::size_t a1 = log.caseStart[1] - log.caseStart[0] == 4 ? 0 : 1;
     CHECK(codesOf(log, a1) == std::vector<std::string>{"REQ", "RCV", "CMP", "VER"});
@@ -128,7 +129,7 @@ TEST_CASE("repeats across blocks of one import are kept and counted, and orders 
         CHECK(report.eventsAccepted == 8);
         REQUIRE(report.impossibleOrder.size() == 1);
         CHECK(report.impossibleOrder.at("report verified before the examination") == 1);
-        const EventLog log = loadEventLog(ws, t);
+        const EventLog log = ws.events().load(t);
         CHECK(log.events.size() == 8);
         CHECK(log.repeatedEvents == 0);
         std::vector<std::vector<std::string>> cases{codesOf(log, 0), codesOf(log, 1)};
@@ -142,9 +143,9 @@ TEST_CASE("repeats across blocks of one import are kept and counted, and orders 
         CHECK(report.exactRepeats == 2);
         CHECK(report.repeatsLeftOut == 2);
         CHECK(report.eventsAccepted == 6);
-        const EventLog log = loadEventLog(ws, t);
+        const EventLog log = ws.events().load(t);
         CHECK(log.events.size() == 6);
-        CHECK(imports(ws).at(0).events == 6);
+        CHECK(ws.events().imports().at(0).events == 6);
     }
 }
 
@@ -167,7 +168,7 @@ TEST_CASE("the same activity twice at one time is two events; only exact repeats
         CHECK(report.eventsAccepted == 5);
         CHECK(report.sameTimeRepeats == 2);
         CHECK(report.exactRepeats == 1);
-        CHECK(codesOf(loadEventLog(ws, t), 0) ==
+        CHECK(codesOf(ws.events().load(t), 0) ==
               std::vector<std::string>{"REQ", "CMP", "CMP", "CMP", "VER"});
     }
     SUBCASE("asked, the exact repeat is left out and the other same-time event kept") {
@@ -177,7 +178,7 @@ TEST_CASE("the same activity twice at one time is two events; only exact repeats
         CHECK(report.sameTimeRepeats == 2);
         CHECK(report.exactRepeats == 1);
         CHECK(report.repeatsLeftOut == 1);
-        const EventLog log = loadEventLog(ws, t);
+        const EventLog log = ws.events().load(t);
         CHECK(codesOf(log, 0) == std::vector<std::string>{"REQ", "CMP", "CMP", "VER"});
         CHECK(log.resources.at(log.events[1].resource) == "lab 1");
         CHECK(log.resources.at(log.events[2].resource) == "lab 2");
@@ -197,7 +198,7 @@ TEST_CASE("overlapping imports count an event as often as the import holding it 
     CHECK(mar.heldByEarlierImports == 1);
     CHECK(mar.eventsAccepted == 2); // what the import holds; the log counts the overlap once
     {
-        const EventLog log = loadEventLog(ws, t);
+        const EventLog log = ws.events().load(t);
         CHECK(codesOf(log, 0) == std::vector<std::string>{"REQ", "CMP", "CMP", "VER"});
         CHECK(log.repeatedEvents == 1);
     }
@@ -207,7 +208,7 @@ TEST_CASE("overlapping imports count an event as often as the import holding it 
                       ev("A", "CMP", 1440), ev("A", "VER", 4000)});
     CHECK(quarter.heldByEarlierImports == 4); // REQ, two of its three CMPs, VER
     {
-        const EventLog log = loadEventLog(ws, t);
+        const EventLog log = ws.events().load(t);
         CHECK(codesOf(log, 0) == std::vector<std::string>{"REQ", "CMP", "CMP", "CMP", "VER"});
         CHECK(log.repeatedEvents ==
               1 + 2 + 1 + 1); // March's CMP; January's two CMPs; REQ, VER once each
@@ -217,15 +218,15 @@ TEST_CASE("overlapping imports count an event as often as the import holding it 
         again.force = true;
         const auto report = importEvents(ws, again, {ev("A", "CMP", 1440), ev("A", "VER", 4000)});
         CHECK(report.heldByEarlierImports == 2);
-        CHECK(codesOf(loadEventLog(ws, t), 0) ==
+        CHECK(codesOf(ws.events().load(t), 0) ==
               std::vector<std::string>{"REQ", "CMP", "CMP", "CMP", "VER"});
     }
     SUBCASE("removing an import takes away exactly what only it held") {
-        removeImport(ws, quarter.importId);
-        CHECK(codesOf(loadEventLog(ws, t), 0) ==
+        ws.events().removeImport(quarter.importId);
+        CHECK(codesOf(ws.events().load(t), 0) ==
               std::vector<std::string>{"REQ", "CMP", "CMP", "VER"});
-        removeImport(ws, jan.importId);
-        const EventLog log = loadEventLog(ws, t);
+        ws.events().removeImport(jan.importId);
+        const EventLog log = ws.events().load(t);
         CHECK(codesOf(log, 0) == std::vector<std::string>{"CMP", "VER"});
         CHECK(log.repeatedEvents == 0);
     }
@@ -239,7 +240,7 @@ TEST_CASE("an event two imports both hold is loaded once, and counted") {
                  {ev("A", "REQ", 1), ev("A", "RCV", 2), ev("B", "REQ", 3)});
     importEvents(ws, settingsFor(t, "feb"),
                  {ev("A", "RCV", 2), ev("A", "CMP", 4), ev("B", "REQ", 3)});
-    const EventLog log = loadEventLog(ws, t);
+    const EventLog log = ws.events().load(t);
     REQUIRE(log.caseCount() == 2);
     CHECK(log.events.size() == 4);
     CHECK(log.repeatedEvents == 2);
@@ -253,7 +254,7 @@ TEST_CASE("case numbers that differ only in spacing are one case") {
     const auto report =
         importEvents(ws, settingsFor(t), {ev("ACC 1001", "REQ", 1), ev("ACC1001", "CMP", 3)});
     CHECK(report.cases == 1);
-    const EventLog log = loadEventLog(ws, t);
+    const EventLog log = ws.events().load(t);
     REQUIRE(log.caseCount() == 1);
     CHECK(codesOf(log, 0) == std::vector<std::string>{"REQ", "CMP"});
 }
@@ -308,7 +309,7 @@ TEST_CASE(
         put(2, 0, {{0, u(req), 0, 0, 60, 0}, {120'000, u(cmp), 0, 0, 60, 0}});
     }
     auto ws = Workspace::open(path);
-    const EventLog log = loadEventLog(ws, ws.findTrust("RPA")->id);
+    const EventLog log = ws.events().load(ws.findTrust("RPA")->id);
     REQUIRE(log.caseCount() == 2);
     const std::size_t ia = log.casePseudonyms[0] == a ? 0 : 1;
     CHECK(log.casePseudonyms[ia] == a);
@@ -318,8 +319,8 @@ TEST_CASE(
     CHECK(log.patients[ia] == patient);
     CHECK(log.patients[1 - ia] == Pseudonym{});
     CHECK(log.caseEvents(1 - ia)[0].offsetMinutes == 60);
-    CHECK(imports(ws).size() == 1);
-    auto tables = ws.database().prepare(
+    CHECK(ws.events().imports().size() == 1);
+    auto tables = StoreAccess::database(ws).prepare(
         "SELECT count(*) FROM sqlite_schema WHERE name IN ('event_chunk', 'patient_case')");
     REQUIRE(tables.step());
     CHECK(tables.integer(0) == 0);
@@ -333,16 +334,16 @@ TEST_CASE("a workspace of schema version 4 keeps its events, reports and maps wh
     const auto path = dir.path("schema4.strawman");
     std::filesystem::copy_file(STRAWMAN_TEST_DATA "/workspaces/schema4.strawman", path);
     auto ws = Workspace::open(path);
-    CHECK(ws.database().pragmaInt("user_version") == latestSchemaVersion());
+    CHECK(StoreAccess::database(ws).pragmaInt("user_version") == latestSchemaVersion());
     const TrustId rpa = ws.findTrust("RPA")->id;
-    const auto stored = imports(ws, rpa);
+    const auto stored = ws.events().imports(rpa);
     REQUIRE(stored.size() == 2);
-    const auto jan = importReport(ws, stored[0].id);
+    const auto jan = ws.events().importReport(stored[0].id);
     REQUIRE(jan);
     CHECK(jan->repeatsLeftOut == 1); // that version's "duplicates"
     CHECK(jan->eventsAccepted == 5);
 
-    EventLog log = loadEventLog(ws, rpa);
+    EventLog log = ws.events().load(rpa);
     CHECK(log.caseCount() == 3);
     CHECK(log.events.size() == 8);
     CHECK(log.repeatedEvents == 2); // A1's and A2's CMP, in both extracts
@@ -360,7 +361,7 @@ TEST_CASE("a workspace of schema version 4 keeps its events, reports and maps wh
         importEvents(ws, settings, {ev("A9", "REQ", 1), ev("A9", "REQ", 1), ev("A9", "CMP", 2)});
     CHECK(apr.exactRepeats == 1);
     CHECK(apr.eventsAccepted == 2);
-    log = loadEventLog(ws, rpa);
+    log = ws.events().load(rpa);
     CHECK(log.events.size() == 10);
 }
 
@@ -375,7 +376,7 @@ TEST_CASE("patient identifiers never reach the workspace file") {
         importEvents(ws, settingsFor(rn7), {ev("RN7ACC55501", "REQ", 1, 2, "943 476 5919")});
 
         // The same patient at two trusts links through the keyed pseudonym.
-        const EventLog atRpa = loadEventLog(ws, rpa), atRn7 = loadEventLog(ws, rn7);
+        const EventLog atRpa = ws.events().load(rpa), atRn7 = ws.events().load(rn7);
         REQUIRE(atRpa.caseCount() == 1);
         REQUIRE(atRn7.caseCount() == 1);
         CHECK(atRpa.patients[0] == atRn7.patients[0]);
@@ -435,21 +436,21 @@ TEST_CASE("the key is created once, outside the workspace, and refused when malf
 TEST_CASE("local codes map through the trust's mapping, which wins over network codes") {
     auto ws = Workspace::createInMemory();
     const TrustId rwf = ws.addTrust("RWF", "Maidstone");
-    setCodeMapping(ws, rwf, "BOOK", std::string_view("BKD"));
-    setCodeMapping(ws, rwf, "VER",
-                   std::string_view("REP"));          // this RIS says VER for its preliminary
-    setCodeMapping(ws, rwf, "PRINTED", std::nullopt); // not part of the pathway
+    ws.events().setCodeMapping(rwf, "BOOK", std::string_view("BKD"));
+    ws.events().setCodeMapping(rwf, "VER",
+                               std::string_view("REP")); // this RIS says VER for its preliminary
+    ws.events().setCodeMapping(rwf, "PRINTED", std::nullopt); // not part of the pathway
     const auto report = importEvents(
         ws, settingsFor(rwf),
         {ev("A", "BOOK", 1), ev("A", "VER", 2), ev("A", "PRINTED", 3), ev("A", " CMP ", 4)});
     CHECK(report.imported);
     CHECK(report.ignoredCodes.at("PRINTED") == 1);
-    const EventLog log = loadEventLog(ws, rwf);
+    const EventLog log = ws.events().load(rwf);
     CHECK(codesOf(log, 0) == std::vector<std::string>{"BKD", "REP", "CMP"});
-    CHECK(codeMappings(ws, rwf).size() == 3);
-    CHECK(unsetCodeMapping(ws, rwf, "BOOK"));
-    CHECK_FALSE(unsetCodeMapping(ws, rwf, "BOOK"));
-    CHECK_THROWS_AS(setCodeMapping(ws, rwf, "X", std::string_view("NOPE")), Error);
+    CHECK(ws.events().codeMappings(rwf).size() == 3);
+    CHECK(ws.events().unsetCodeMapping(rwf, "BOOK"));
+    CHECK_FALSE(ws.events().unsetCodeMapping(rwf, "BOOK"));
+    CHECK_THROWS_AS(ws.events().setCodeMapping(rwf, "X", std::string_view("NOPE")), Error);
 }
 
 TEST_CASE("unmapped codes stop the import unless the user chooses to leave them out") {
@@ -463,8 +464,8 @@ TEST_CASE("unmapped codes stop the import unless the user chooses to leave them 
     CHECK(aborted.unmappedCodes.at("SCANNED").count == 2);
     CHECK(aborted.unmappedCodes.at("SCANNED").exampleLines == std::vector<std::int64_t>{3, 4});
     CHECK(aborted.outcome.find("strawman codes set") != std::string::npos);
-    CHECK(imports(ws).empty());
-    CHECK(loadEventLog(ws, rpa).events.empty());
+    CHECK(ws.events().imports().empty());
+    CHECK(ws.events().load(rpa).events.empty());
 
     auto ignore = settingsFor(rpa);
     ignore.unmapped = UnmappedCodes::Ignore;
@@ -483,7 +484,7 @@ TEST_CASE("--add-activities takes the log's own activity names into the vocabula
         ws, settings, {ev("PO1", "Create purchase order", 1), ev("PO1", "Approve", 2)});
     CHECK(report.imported);
     CHECK(ws.hasActivity("Approve"));
-    CHECK(codesOf(loadEventLog(ws, t), 0) ==
+    CHECK(codesOf(ws.events().load(t), 0) ==
           std::vector<std::string>{"Create purchase order", "Approve"});
 }
 
@@ -497,7 +498,7 @@ TEST_CASE("the same file is refused a second time unless forced") {
     forced.force = true;
     const auto again = importEvents(ws, forced, {ev("A", "REQ", 1)});
     CHECK(again.imported);
-    CHECK(imports(ws).size() == 2);
+    CHECK(ws.events().imports().size() == 2);
 }
 
 TEST_CASE("repeats and impossible orders are counted") {
@@ -520,13 +521,13 @@ TEST_CASE("an import is removed as a unit, and cases only it brought go with it"
     const auto first =
         importEvents(ws, settingsFor(t, "one"), {ev("A", "REQ", 1), ev("B", "REQ", 1)});
     importEvents(ws, settingsFor(t, "two"), {ev("A", "CMP", 5)});
-    REQUIRE(imports(ws).size() == 2);
-    removeImport(ws, first.importId);
-    CHECK(imports(ws).size() == 1);
-    const EventLog log = loadEventLog(ws, t);
+    REQUIRE(ws.events().imports().size() == 2);
+    ws.events().removeImport(first.importId);
+    CHECK(ws.events().imports().size() == 1);
+    const EventLog log = ws.events().load(t);
     CHECK(log.caseCount() == 1);
     CHECK(codesOf(log, 0) == std::vector<std::string>{"CMP"});
-    CHECK_THROWS_AS(removeImport(ws, 999), Error);
+    CHECK_THROWS_AS(ws.events().removeImport(999), Error);
 }
 
 TEST_CASE("a reader that fails half-way leaves nothing behind") {
@@ -535,15 +536,15 @@ TEST_CASE("a reader that fails half-way leaves nothing behind") {
     auto settings = settingsFor(t);
     settings.blockEvents = 1; // so events were already written when the failure comes
     CHECK_THROWS_AS(([&] {
-                        EventImport import(ws, testKey(), settings);
+                        EventImport import(ws.events(), testKey(), settings);
                         import.event(ev("A", "REQ", 1));
                         import.event(ev("A", "CMP", 2));
                         throw InputError("extract.csv", 3, "unterminated quote");
                     }()),
                     InputError);
-    CHECK(imports(ws).empty());
-    CHECK(loadEventLog(ws, t).events.empty());
-    auto s = ws.database().prepare("SELECT count(*) FROM event_block");
+    CHECK(ws.events().imports().empty());
+    CHECK(ws.events().load(t).events.empty());
+    auto s = StoreAccess::database(ws).prepare("SELECT count(*) FROM event_block");
     REQUIRE(s.step());
     CHECK(s.integer(0) == 0);
 }
@@ -573,7 +574,7 @@ std::string writeExtract(const test::TempDir& dir, int cases) {
 ImportReport importExtract(Workspace& ws, ImportSettings settings, const std::string& file,
                            Progress* progress) {
     settings.blockEvents = 1000;
-    EventImport import(ws, testKey(), std::move(settings), progress);
+    EventImport import(ws.events(), testKey(), std::move(settings), progress);
     CsvOptions csv;
     csv.columns = parseColumnSpec("case=case,activity=code,timestamp=time");
     csv.blockSize = 16 * 1024;
@@ -582,14 +583,14 @@ ImportReport importExtract(Workspace& ws, ImportSettings settings, const std::st
 }
 
 std::int64_t storedBlocks(const Workspace& ws) {
-    auto s = ws.database().prepare("SELECT count(*) FROM event_block");
+    auto s = StoreAccess::database(ws).prepare("SELECT count(*) FROM event_block");
     REQUIRE(s.step());
     return s.integer(0);
 }
 
 std::vector<std::int64_t> importIds(const Workspace& ws) {
     std::vector<std::int64_t> ids;
-    for (const auto& r : imports(ws)) ids.push_back(r.id);
+    for (const auto& r : ws.events().imports()) ids.push_back(r.id);
     return ids;
 }
 
@@ -631,7 +632,7 @@ TEST_CASE("a cancelled import stores nothing, and the workspace keeps what it ha
                 .imported);
     const auto idsBefore = importIds(ws);
     const auto blocksBefore = storedBlocks(ws);
-    const auto eventsBefore = loadEventLog(ws, t).events.size();
+    const auto eventsBefore = ws.events().load(t).events.size();
 
     std::size_t cancelAt = 0;
     SUBCASE("while reading the file, after some blocks were written") {
@@ -659,7 +660,7 @@ TEST_CASE("a cancelled import stores nothing, and the workspace keeps what it ha
     CHECK(progress.fractions.size() == cancelAt); // it stopped at the next check
     CHECK(importIds(ws) == idsBefore);
     CHECK(storedBlocks(ws) == blocksBefore);
-    CHECK(loadEventLog(ws, t).events.size() == eventsBefore);
+    CHECK(ws.events().load(t).events.size() == eventsBefore);
     // And the workspace takes the same file afterwards.
     CHECK(importExtract(ws, settingsFor(t), file, nullptr).imported);
 }
@@ -672,12 +673,12 @@ TEST_CASE("loading a trust's events reports its progress and can be stopped") {
     REQUIRE(importExtract(ws, settingsFor(t), file, nullptr).imported);
 
     test::RecordingProgress progress;
-    CHECK(loadEventLog(ws, t, &progress).events.size() == 15'000);
+    CHECK(ws.events().load(t, &progress).events.size() == 15'000);
     CHECK(progress.rising());
     CHECK(progress.fractions.size() >= 2);
     CHECK(progress.fractions.back() == 1);
     CHECK(progress.sawStage("loading the events"));
 
     test::RecordingProgress stopping(1);
-    CHECK_THROWS_AS(loadEventLog(ws, t, &stopping), Cancelled);
+    CHECK_THROWS_AS(ws.events().load(t, &stopping), Cancelled);
 }

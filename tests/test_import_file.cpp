@@ -44,8 +44,8 @@ struct Network {
         r.importedBy = "test";
         return r;
     }
-    std::size_t importCount() const { return imports(ws).size(); }
-    std::size_t eventCount() const { return loadEventLog(ws, rpa).events.size(); }
+    std::size_t importCount() const { return ws.events().imports().size(); }
+    std::size_t eventCount() const { return ws.events().load(rpa).events.size(); }
 };
 
 constexpr const char* kExtract = "Accession,Status,Event Time,Modality\n"
@@ -83,7 +83,7 @@ TEST_CASE("a CSV file is imported for a trust with its report, the key made on f
             keyNoted || note.starts_with("a new pseudonymisation key was made at " + net.key);
     CHECK(keyNoted);
 
-    const auto stored = imports(net.ws);
+    const auto stored = net.ws.events().imports();
     REQUIRE(stored.size() == 1);
     CHECK(stored[0].id == report.importId);
     CHECK(stored[0].importedBy == "test");
@@ -121,7 +121,7 @@ TEST_CASE("the options a file is read with: columns, delimiter, format chosen, t
     const ImportReport report = importFile(net.ws, request);
     CHECK(report.imported);
     CHECK(report.eventsAccepted == 2);
-    const EventLog log = loadEventLog(net.ws, net.rpa);
+    const EventLog log = net.ws.events().load(net.rpa);
     REQUIRE(log.events.size() == 2);
     CHECK(formatUtc(log.events[0].time) == "2025-07-01T09:00:00Z"); // read as UTC, not BST
 }

@@ -54,10 +54,10 @@ struct Network {
         f.keyFile = key.string();
         return f;
     }
-    std::size_t importCount() const { return model::imports(model::Workspace::open(ws)).size(); }
+    std::size_t importCount() const { return model::Workspace::open(ws).events().imports().size(); }
     std::size_t eventCount() const {
         const auto w = model::Workspace::open(ws);
-        return model::loadEventLog(w, rpa).events.size();
+        return w.events().load(rpa).events.size();
     }
 };
 

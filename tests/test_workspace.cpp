@@ -1,5 +1,6 @@
 #include "map_fixtures.h"
 #include "process_runner.h"
+#include "store_access.h"
 
 #include "model/content_hash.h"
 #include "model/database.h"
@@ -135,10 +136,10 @@ TEST_CASE("publishing freezes a version and records its content hash") {
     CHECK_FALSE(versions[0].publishedAt.empty());
 
     SUBCASE("the file itself refuses changes to a published version") {
-        CHECK_THROWS_WITH_AS(ws.database().exec("UPDATE node SET label = 'changed'"),
+        CHECK_THROWS_WITH_AS(StoreAccess::database(ws).exec("UPDATE node SET label = 'changed'"),
                              doctest::Contains("published"), Error);
-        CHECK_THROWS_AS(ws.database().exec("DELETE FROM edge"), Error);
-        CHECK_THROWS_AS(ws.database().exec("UPDATE map_version SET hash = 'x'"), Error);
+        CHECK_THROWS_AS(StoreAccess::database(ws).exec("DELETE FROM edge"), Error);
+        CHECK_THROWS_AS(StoreAccess::database(ws).exec("UPDATE map_version SET hash = 'x'"), Error);
     }
 
     SUBCASE("editing after publishing opens a new draft version") {

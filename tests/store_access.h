@@ -1,0 +1,16 @@
+// For tests of the store only: the workspace's database, to look at the rows
+// and triggers the store keeps (the file refuses changes to a published
+// version; a failed import leaves no block). Everything else goes through the
+// workspace's functions.
+#pragma once
+
+#include "model/database.h"
+#include "model/workspace.h"
+
+namespace strawman::model {
+
+struct StoreAccess {
+    static Database& database(const Workspace& ws) { return *ws.m_db; }
+};
+
+} // namespace strawman::model
