@@ -2,8 +2,8 @@
 // events handed to a sink that only counts them. The file is generated once in
 // the temp directory (2 M rows, about 100 MB) and removed at exit.
 // Run: build/bench/bench_csv --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
-#include "model/csv_reader.h"
-#include "model/local_time.h"
+#include "model/events/readers/csv_reader.h"
+#include "model/events/readers/local_time.h"
 
 #include "counting_sink.h"
 

@@ -13,10 +13,10 @@
 #include "editor/editor_session.h"
 #include "editor/fonts.h"
 
-#include "model/diff.h"
-#include "model/event_log.h"
-#include "model/layout.h"
-#include "model/workspace.h"
+#include "model/conformance/diff.h"
+#include "model/events/event_log.h"
+#include "model/maps/layout.h"
+#include "model/store/workspace.h"
 
 #include "bench_random.h"
 

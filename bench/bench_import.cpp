@@ -3,11 +3,11 @@
 // free text included, so pseudonymisation and column skipping are measured too).
 //
 // Run: build/bench/bench_import --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
-#include "model/csv_reader.h"
-#include "model/event_import.h"
-#include "model/event_log.h"
-#include "model/event_store.h"
-#include "model/workspace.h"
+#include "model/events/readers/csv_reader.h"
+#include "model/events/event_import.h"
+#include "model/events/event_log.h"
+#include "model/store/event_store.h"
+#include "model/store/workspace.h"
 #include "sample/generator.h"
 
 #include <benchmark/benchmark.h>

@@ -2,7 +2,7 @@
 // a 200-node map in <= 100 ms.
 //
 //   ./build/bench/bench_layout --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
-#include "model/layout.h"
+#include "model/maps/layout.h"
 
 #include <benchmark/benchmark.h>
 

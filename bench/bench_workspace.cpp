@@ -3,7 +3,7 @@
 // --benchmark_report_aggregates_only=true
 #include "cli/commands.h"
 #include "cli/demo_network.h"
-#include "model/workspace.h"
+#include "model/store/workspace.h"
 
 #include <benchmark/benchmark.h>
 

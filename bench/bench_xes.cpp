@@ -14,7 +14,7 @@
 // The hospital log alone, for /usr/bin/time -v: build/bench/bench_xes
 // --write-hospital-log=FILE.xes.gz
 // (--scale=10: ten times as large)
-#include "model/xes_reader.h"
+#include "model/events/readers/xes_reader.h"
 
 #include "counting_sink.h"
 #include "hospital_log.h"

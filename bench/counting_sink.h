@@ -1,7 +1,7 @@
 // A sink that only counts, so a reader's benchmark measures the reader alone.
 #pragma once
 
-#include "model/source_event.h"
+#include "model/events/readers/source_event.h"
 
 #include <benchmark/benchmark.h>
 

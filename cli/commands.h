@@ -4,7 +4,7 @@
 #pragma once
 
 #include "demo_network.h"
-#include "model/network.h"
+#include "model/maps/network.h"
 
 #include <CLI/CLI.hpp>
 

@@ -2,16 +2,16 @@
 // trust of a process side by side.
 #include "commands.h"
 
-#include "model/diff.h"
-#include "model/discovery.h"
-#include "model/duration_text.h"
-#include "model/error.h"
-#include "model/event_log.h"
-#include "model/layout.h"
-#include "model/local_time.h"
-#include "model/log_filter.h"
-#include "model/trust_comparison.h"
-#include "model/workspace.h"
+#include "model/conformance/diff.h"
+#include "model/analysis/discovery.h"
+#include "model/analysis/duration_text.h"
+#include "model/core/error.h"
+#include "model/events/event_log.h"
+#include "model/maps/layout.h"
+#include "model/events/readers/local_time.h"
+#include "model/analysis/log_filter.h"
+#include "model/use_cases/trust_comparison.h"
+#include "model/store/workspace.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,7 +1,7 @@
 // strawman gen: sample RIS data for one of the five demo trusts.
 #include "commands.h"
 
-#include "model/error.h"
+#include "model/core/error.h"
 #include "sample/generator.h"
 
 #include <filesystem>

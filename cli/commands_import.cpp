@@ -1,13 +1,13 @@
 // strawman import | import list | import remove | codes | log stats
 #include "commands.h"
 
-#include "model/error.h"
-#include "model/event_log.h"
-#include "model/event_store.h"
-#include "model/import_file.h"
-#include "model/local_time.h"
-#include "model/log_stats.h"
-#include "model/workspace.h"
+#include "model/core/error.h"
+#include "model/events/event_log.h"
+#include "model/store/event_store.h"
+#include "model/use_cases/import_file.h"
+#include "model/events/readers/local_time.h"
+#include "model/analysis/log_stats.h"
+#include "model/store/workspace.h"
 
 #include <nlohmann/json.hpp>
 

@@ -3,10 +3,10 @@
 
 #include "exporters/dot_format.h"
 #include "exporters/map_import.h"
-#include "model/error.h"
-#include "model/layout.h"
-#include "model/validation.h"
-#include "model/workspace.h"
+#include "model/core/error.h"
+#include "model/maps/layout.h"
+#include "model/maps/validation.h"
+#include "model/store/workspace.h"
 
 #include <nlohmann/json.hpp>
 

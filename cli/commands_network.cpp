@@ -2,8 +2,8 @@
 #include "commands.h"
 
 #include "demo_network.h"
-#include "model/error.h"
-#include "model/workspace.h"
+#include "model/core/error.h"
+#include "model/store/workspace.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,12 +1,12 @@
 #include "demo_network.h"
 
 #include "exporters/map_import.h"
-#include "model/csv_reader.h"
-#include "model/error.h"
-#include "model/event_import.h"
-#include "model/event_store.h"
-#include "model/hl7_reader.h"
-#include "model/xes_reader.h"
+#include "model/events/readers/csv_reader.h"
+#include "model/core/error.h"
+#include "model/events/event_import.h"
+#include "model/store/event_store.h"
+#include "model/events/readers/hl7_reader.h"
+#include "model/events/readers/xes_reader.h"
 #include "sample/generator.h"
 
 #include <unistd.h>

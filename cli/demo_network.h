@@ -3,7 +3,7 @@
 // assets/demo/ (compiled into the program) through the ordinary DOT import.
 #pragma once
 
-#include "model/workspace.h"
+#include "model/store/workspace.h"
 
 #include <cstdint>
 #include <filesystem>

@@ -1,8 +1,8 @@
 // strawman: with no sub-command, the editor; with one, the same work headless.
 #include "commands.h"
 
-#include "model/error.h"
-#include "model/workspace.h"
+#include "model/core/error.h"
+#include "model/store/workspace.h"
 
 #ifdef STRAWMAN_WITH_EDITOR
 #include "editor/editor.h"

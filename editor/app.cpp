@@ -13,7 +13,7 @@
 #include "script_targets.h"
 #include "theme.h"
 
-#include "model/error.h"
+#include "model/core/error.h"
 
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>

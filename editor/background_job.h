@@ -13,7 +13,7 @@
 // what it works on, e.g. a workspace the editor is closing.
 #pragma once
 
-#include "model/progress.h"
+#include "model/core/progress.h"
 
 #include <atomic>
 #include <chrono>

@@ -11,7 +11,7 @@
 #include "map_painter.h"
 #include "reading_fit.h"
 
-#include "model/map_comparison.h"
+#include "model/maps/map_comparison.h"
 
 #include <cstdint>
 #include <optional>

@@ -1,6 +1,6 @@
 #include "code_table.h"
 
-#include "model/workspace.h"
+#include "model/store/workspace.h"
 
 #include <algorithm>
 #include <map>

@@ -2,7 +2,7 @@
 // their reports, and the code table, one row per local status code the trust
 // has mapped or its stored imports met without a mapping.
 //
-// Codes are mapped when a file is imported (model/event_import.cpp): stored
+// Codes are mapped when a file is imported (model/events/event_import.cpp): stored
 // events keep the network activity they were given then, and say nothing of
 // their local code. So the only per-code counts there are come from the import
 // reports: the events each import left out, because the code had no mapping or
@@ -10,9 +10,9 @@
 // not here: a refused import stores nothing, its report included.
 #pragma once
 
-#include "model/event_store.h"
-#include "model/import_report.h"
-#include "model/network.h"
+#include "model/store/event_store.h"
+#include "model/events/import_report.h"
+#include "model/maps/network.h"
 
 #include <cstdint>
 #include <optional>

@@ -2,7 +2,7 @@
 
 #include "diff_overlay.h"
 
-#include "model/error.h"
+#include "model/core/error.h"
 
 #include <imgui.h>
 

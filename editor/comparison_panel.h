@@ -8,7 +8,7 @@
 #include "fonts.h"
 #include "notices.h"
 
-#include "model/trust_comparison.h"
+#include "model/use_cases/trust_comparison.h"
 
 #include <optional>
 #include <vector>

@@ -3,8 +3,8 @@
 #include "shortcuts.h"
 #include "theme.h"
 
-#include "model/event_store.h"
-#include "model/workspace.h"
+#include "model/store/event_store.h"
+#include "model/store/workspace.h"
 
 #include <imgui.h>
 #define GLFW_INCLUDE_NONE

@@ -6,9 +6,9 @@
 #include "script_targets.h"
 #include "theme.h"
 
-#include "model/error.h"
-#include "model/event_store.h"
-#include "model/pseudonym.h"
+#include "model/core/error.h"
+#include "model/store/event_store.h"
+#include "model/events/pseudonym.h"
 
 #include <imgui.h>
 

@@ -1,6 +1,6 @@
 #include "diff_overlay.h"
 
-#include "model/duration_text.h"
+#include "model/analysis/duration_text.h"
 
 #include <algorithm>
 #include <cmath>

@@ -12,8 +12,8 @@
 
 #include "map_geometry.h"
 
-#include "model/diff.h"
-#include "model/process_map.h"
+#include "model/conformance/diff.h"
+#include "model/maps/process_map.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -153,7 +153,7 @@ double widthFor(std::int64_t occurrences, std::int64_t busiest, const OverlaySty
 
 std::string formatCount(std::int64_t n);  // 1204 -> "1,204"
 std::string formatShare(double fraction); // 0.26 -> "26%", 0.004 -> "<1%"
-// "1,204 · 2.3 d" (model/duration_text.h), or just the count when there is no duration.
+// "1,204 · 2.3 d" (model/analysis/duration_text.h), or just the count when there is no duration.
 std::string trafficLabel(std::int64_t occurrences, const model::DurationStats& duration);
 
 } // namespace strawman::editor

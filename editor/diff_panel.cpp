@@ -4,12 +4,12 @@
 #include "text_field.h"
 #include "theme.h"
 
-#include "model/discovery.h"
-#include "model/duration_text.h"
-#include "model/error.h"
-#include "model/event_log.h"
-#include "model/log_filter.h"
-#include "model/workspace.h"
+#include "model/analysis/discovery.h"
+#include "model/analysis/duration_text.h"
+#include "model/core/error.h"
+#include "model/events/event_log.h"
+#include "model/analysis/log_filter.h"
+#include "model/store/workspace.h"
 
 #include <imgui.h>
 

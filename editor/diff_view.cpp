@@ -1,10 +1,10 @@
 #include "diff_view.h"
 
-#include "model/error.h"
-#include "model/event_log.h"
-#include "model/local_time.h"
-#include "model/log_filter.h"
-#include "model/workspace.h"
+#include "model/core/error.h"
+#include "model/events/event_log.h"
+#include "model/events/readers/local_time.h"
+#include "model/analysis/log_filter.h"
+#include "model/store/workspace.h"
 
 namespace strawman::editor {
 

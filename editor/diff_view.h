@@ -6,11 +6,11 @@
 
 #include "diff_overlay.h"
 
-#include "model/diff.h"
-#include "model/ids.h"
-#include "model/log_filter.h"
-#include "model/process_map.h"
-#include "model/progress.h"
+#include "model/conformance/diff.h"
+#include "model/core/ids.h"
+#include "model/analysis/log_filter.h"
+#include "model/maps/process_map.h"
+#include "model/core/progress.h"
 
 #include <cstdint>
 #include <filesystem>

@@ -3,7 +3,7 @@
 // its inverse. The editor keeps one history per map for as long as it runs.
 #pragma once
 
-#include "model/map_change.h"
+#include "model/maps/map_change.h"
 
 #include <string>
 #include <vector>

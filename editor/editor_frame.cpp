@@ -5,8 +5,8 @@
 #include "shortcuts.h"
 #include "theme.h"
 
-#include "model/error.h"
-#include "model/layout.h"
+#include "model/core/error.h"
+#include "model/maps/layout.h"
 
 #include <imgui.h>
 

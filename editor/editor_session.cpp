@@ -1,6 +1,6 @@
 #include "editor_session.h"
 
-#include "model/error.h"
+#include "model/core/error.h"
 
 #include <algorithm>
 #include <utility>

@@ -7,7 +7,7 @@
 #include "edit_history.h"
 #include "map_geometry.h"
 
-#include "model/workspace.h"
+#include "model/store/workspace.h"
 
 #include <chrono>
 #include <cstdint>

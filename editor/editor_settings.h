@@ -7,7 +7,7 @@
 // No ImGui here.
 #pragma once
 
-#include "model/ids.h"
+#include "model/core/ids.h"
 
 #include <cstddef>
 #include <filesystem>

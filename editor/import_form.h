@@ -7,7 +7,7 @@
 // trusts usually keep their extracts beside the network file.
 #pragma once
 
-#include "model/import_file.h"
+#include "model/use_cases/import_file.h"
 
 #include <cstddef>
 #include <filesystem>

@@ -1,6 +1,6 @@
 #include "import_job.h"
 
-#include "model/workspace.h"
+#include "model/store/workspace.h"
 
 #include <utility>
 

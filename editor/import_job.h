@@ -7,8 +7,8 @@
 
 #include "background_job.h"
 
-#include "model/import_file.h"
-#include "model/import_report.h"
+#include "model/use_cases/import_file.h"
+#include "model/events/import_report.h"
 
 #include <filesystem>
 #include <memory>

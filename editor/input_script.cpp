@@ -1,6 +1,6 @@
 #include "input_script.h"
 
-#include "model/error.h"
+#include "model/core/error.h"
 
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>

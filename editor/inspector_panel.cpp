@@ -3,7 +3,7 @@
 #include "text_field.h"
 #include "theme.h"
 
-#include "model/error.h"
+#include "model/core/error.h"
 
 #include <imgui.h>
 

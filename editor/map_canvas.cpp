@@ -5,7 +5,7 @@
 #include "shortcuts.h"
 #include "theme.h"
 
-#include "model/error.h"
+#include "model/core/error.h"
 
 #include <imgui.h>
 

@@ -21,7 +21,7 @@
 #include "overlay_painter.h"
 #include "reading_fit.h"
 
-#include "model/validation.h"
+#include "model/maps/validation.h"
 
 #include <array>
 #include <chrono>

@@ -1,6 +1,6 @@
 #include "map_editor.h"
 
-#include "model/error.h"
+#include "model/core/error.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,6 +1,6 @@
 // The editor's commands on the shown map: what a click, a drag or a key asks
 // for, as named, undoable steps. Each command reads the map from the session,
-// makes the request through the model's edit rules (model/map_edit.h), and
+// makes the request through the model's edit rules (model/maps/map_edit.h), and
 // stores the result as one step, so the canvas, the menus, scripted GUI tests
 // and unit tests all go through the same door. Holds the selection and the
 // clipboard (shared by every map, so a piece can be pasted into another map).
@@ -9,8 +9,8 @@
 
 #include "editor_session.h"
 
-#include "model/layout.h"
-#include "model/map_edit.h"
+#include "model/maps/layout.h"
+#include "model/maps/map_edit.h"
 
 #include <optional>
 #include <string>

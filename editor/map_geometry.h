@@ -6,7 +6,7 @@
 
 #include "shapes.h"
 
-#include "model/process_map.h"
+#include "model/maps/process_map.h"
 
 #include <array>
 #include <cstddef>

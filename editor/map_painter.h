@@ -9,7 +9,7 @@
 #include "map_geometry.h"
 #include "reading_fit.h"
 
-#include "model/process_map.h"
+#include "model/maps/process_map.h"
 
 #include <imgui.h>
 

@@ -4,7 +4,7 @@
 #include "text_field.h"
 #include "theme.h"
 
-#include "model/error.h"
+#include "model/core/error.h"
 
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>

@@ -22,8 +22,8 @@
 // Graphviz is not thread-safe: use these functions from one thread.
 #include "dot_format.h"
 
-#include "model/error.h"
-#include "model/graphviz_compat.h"
+#include "model/core/error.h"
+#include "model/maps/graphviz_compat.h"
 
 #include <algorithm>
 #include <array>

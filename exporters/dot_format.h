@@ -7,7 +7,7 @@
 // export -> import -> export gives identical bytes.
 #pragma once
 
-#include "model/process_map.h"
+#include "model/maps/process_map.h"
 
 #include <functional>
 #include <string>

@@ -1,8 +1,8 @@
 #include "map_import.h"
 
 #include "dot_format.h"
-#include "model/error.h"
-#include "model/layout.h"
+#include "model/core/error.h"
+#include "model/maps/layout.h"
 
 #include <algorithm>
 #include <filesystem>

@@ -3,7 +3,7 @@
 // `strawman map import`, the demo network and the editor alike.
 #pragma once
 
-#include "model/workspace.h"
+#include "model/store/workspace.h"
 
 #include <optional>
 #include <string>

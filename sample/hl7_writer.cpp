@@ -1,5 +1,5 @@
 // HL7 v2.4 as a RIS interface engine emits it, one message per status change
-// (the codes in brackets are what model/hl7_reader.h reports; hl7Codes() in
+// (the codes in brackets are what model/events/readers/hl7_reader.h reports; hl7Codes() in
 // generator.h maps them to network codes):
 //   REQ  ORM^O01  ORC-1 NW, ORC-2 placer number, no accession yet      [ORC-1:NW]
 //   RCV  ORM^O01  ORC-1 SC, ORC-3 accession, ORC-5 RC (local extension) [ORC-5:RC]

@@ -1,7 +1,7 @@
 // Small event logs written out by hand for the tests of the diff's log side.
 #pragma once
 
-#include "model/event_log.h"
+#include "model/events/event_log.h"
 
 #include <algorithm>
 #include <cstdint>

@@ -1,7 +1,7 @@
 // Small maps for tests, built in code so each test shows what it relies on.
 #pragma once
 
-#include "model/process_map.h"
+#include "model/maps/process_map.h"
 
 #include <initializer_list>
 #include <string>

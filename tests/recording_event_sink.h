@@ -2,7 +2,7 @@
 // HL7 readers.
 #pragma once
 
-#include "model/source_event.h"
+#include "model/events/readers/source_event.h"
 
 #include <cstdint>
 #include <string>

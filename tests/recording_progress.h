@@ -3,7 +3,7 @@
 // at a chosen point.
 #pragma once
 
-#include "model/progress.h"
+#include "model/core/progress.h"
 
 #include <cstddef>
 #include <functional>

@@ -4,8 +4,8 @@
 // workspace's functions.
 #pragma once
 
-#include "model/database.h"
-#include "model/workspace.h"
+#include "model/store/database.h"
+#include "model/store/workspace.h"
 
 namespace strawman::model {
 

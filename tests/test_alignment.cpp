@@ -2,10 +2,10 @@
 #include "map_fixtures.h"
 #include "recording_progress.h"
 
-#include "model/alignment.h"
-#include "model/alignment_reference.h"
-#include "model/diff.h"
-#include "model/progress.h"
+#include "model/conformance/alignment.h"
+#include "model/conformance/alignment_reference.h"
+#include "model/conformance/diff.h"
+#include "model/core/progress.h"
 
 #include <doctest/doctest.h>
 

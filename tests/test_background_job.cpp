@@ -5,10 +5,10 @@
 
 #include "editor/background_job.h"
 
-#include "model/error.h"
-#include "model/event_log.h"
-#include "model/progress.h"
-#include "model/workspace.h"
+#include "model/core/error.h"
+#include "model/events/event_log.h"
+#include "model/core/progress.h"
+#include "model/store/workspace.h"
 
 #include <doctest/doctest.h>
 

@@ -2,7 +2,7 @@
 #include "cli_runner.h"
 #include "gzip_file.h"
 
-#include "model/database.h"
+#include "model/store/database.h"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>

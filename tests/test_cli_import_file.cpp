@@ -2,10 +2,10 @@
 // file and options give the same report through either.
 #include "cli_runner.h"
 
-#include "model/import_file.h"
-#include "model/import_report.h"
-#include "model/pseudonym.h"
-#include "model/workspace.h"
+#include "model/use_cases/import_file.h"
+#include "model/events/import_report.h"
+#include "model/events/pseudonym.h"
+#include "model/store/workspace.h"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>

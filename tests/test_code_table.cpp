@@ -5,12 +5,12 @@
 
 #include "editor/code_table.h"
 
-#include "model/csv_reader.h"
-#include "model/error.h"
-#include "model/event_import.h"
-#include "model/event_store.h"
-#include "model/pseudonym.h"
-#include "model/workspace.h"
+#include "model/events/readers/csv_reader.h"
+#include "model/core/error.h"
+#include "model/events/event_import.h"
+#include "model/store/event_store.h"
+#include "model/events/pseudonym.h"
+#include "model/store/workspace.h"
 
 #include <doctest/doctest.h>
 

@@ -1,6 +1,6 @@
 #include "map_fixtures.h"
 
-#include "model/content_hash.h"
+#include "model/maps/content_hash.h"
 
 #include <doctest/doctest.h>
 

@@ -1,6 +1,6 @@
-#include "model/csv_reader.h"
-#include "model/error.h"
-#include "model/local_time.h"
+#include "model/events/readers/csv_reader.h"
+#include "model/core/error.h"
+#include "model/events/readers/local_time.h"
 
 #include "gzip_file.h"
 

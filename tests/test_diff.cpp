@@ -2,9 +2,9 @@
 #include "map_fixtures.h"
 #include "recording_progress.h"
 
-#include "model/diff.h"
-#include "model/discovery.h"
-#include "model/progress.h"
+#include "model/conformance/diff.h"
+#include "model/analysis/discovery.h"
+#include "model/core/progress.h"
 
 #include <doctest/doctest.h>
 

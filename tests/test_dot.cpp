@@ -1,8 +1,8 @@
 #include "map_fixtures.h"
 
 #include "exporters/dot_format.h"
-#include "model/error.h"
-#include "model/graphviz_compat.h"
+#include "model/core/error.h"
+#include "model/maps/graphviz_compat.h"
 
 #include <doctest/doctest.h>
 

@@ -1,5 +1,5 @@
-// Durations as the CLI's text and the editor word them (model/duration_text.h).
-#include "model/duration_text.h"
+// Durations as the CLI's text and the editor word them (model/analysis/duration_text.h).
+#include "model/analysis/duration_text.h"
 
 #include <doctest/doctest.h>
 

@@ -6,8 +6,8 @@
 #include "editor/editor_session.h"
 #include "editor/map_editor.h"
 
-#include "model/error.h"
-#include "model/workspace.h"
+#include "model/core/error.h"
+#include "model/store/workspace.h"
 
 #include <doctest/doctest.h>
 

@@ -2,15 +2,15 @@
 #include "recording_progress.h"
 #include "store_access.h"
 
-#include "model/csv_reader.h"
-#include "model/database.h"
-#include "model/error.h"
-#include "model/event_import.h"
-#include "model/event_log.h"
-#include "model/event_store.h"
-#include "model/migrations.h"
-#include "model/progress.h"
-#include "model/workspace.h"
+#include "model/events/readers/csv_reader.h"
+#include "model/store/database.h"
+#include "model/core/error.h"
+#include "model/events/event_import.h"
+#include "model/events/event_log.h"
+#include "model/store/event_store.h"
+#include "model/store/migrations.h"
+#include "model/core/progress.h"
+#include "model/store/workspace.h"
 
 #include <doctest/doctest.h>
 #include <openssl/evp.h>

@@ -6,8 +6,8 @@
 #include "gui_runner.h"
 #include "process_runner.h"
 
-#include "model/layout.h"
-#include "model/workspace.h"
+#include "model/maps/layout.h"
+#include "model/store/workspace.h"
 
 #include <doctest/doctest.h>
 

@@ -5,8 +5,8 @@
 #include "map_fixtures.h"
 #include "process_runner.h"
 
-#include "model/layout.h"
-#include "model/workspace.h"
+#include "model/maps/layout.h"
+#include "model/store/workspace.h"
 
 #include <doctest/doctest.h>
 

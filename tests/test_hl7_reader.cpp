@@ -1,8 +1,8 @@
 #include "gzip_file.h"
-#include "model/error.h"
-#include "model/hl7_message.h"
-#include "model/hl7_reader.h"
-#include "model/local_time.h"
+#include "model/core/error.h"
+#include "model/events/readers/hl7_message.h"
+#include "model/events/readers/hl7_reader.h"
+#include "model/events/readers/local_time.h"
 #include "recording_event_sink.h"
 
 #include <doctest/doctest.h>

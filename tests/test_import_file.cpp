@@ -4,13 +4,13 @@
 #include "process_runner.h"
 #include "recording_progress.h"
 
-#include "model/error.h"
-#include "model/event_log.h"
-#include "model/event_store.h"
-#include "model/import_file.h"
-#include "model/local_time.h"
-#include "model/progress.h"
-#include "model/workspace.h"
+#include "model/core/error.h"
+#include "model/events/event_log.h"
+#include "model/store/event_store.h"
+#include "model/use_cases/import_file.h"
+#include "model/events/readers/local_time.h"
+#include "model/core/progress.h"
+#include "model/store/workspace.h"
 
 #include <doctest/doctest.h>
 

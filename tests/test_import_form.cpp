@@ -7,11 +7,11 @@
 #include "editor/import_form.h"
 #include "editor/import_job.h"
 
-#include "model/error.h"
-#include "model/event_log.h"
-#include "model/event_store.h"
-#include "model/pseudonym.h"
-#include "model/workspace.h"
+#include "model/core/error.h"
+#include "model/events/event_log.h"
+#include "model/store/event_store.h"
+#include "model/events/pseudonym.h"
+#include "model/store/workspace.h"
 
 #include <doctest/doctest.h>
 

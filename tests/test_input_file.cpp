@@ -1,6 +1,6 @@
-#include "model/error.h"
-#include "model/input_file.h"
-#include "model/read_ahead.h"
+#include "model/core/error.h"
+#include "model/events/readers/input_file.h"
+#include "model/events/readers/read_ahead.h"
 
 #include "gzip_file.h"
 

@@ -1,6 +1,6 @@
 #include "map_fixtures.h"
 
-#include "model/layout.h"
+#include "model/maps/layout.h"
 
 #include <doctest/doctest.h>
 

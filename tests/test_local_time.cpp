@@ -1,5 +1,5 @@
-#include "model/error.h"
-#include "model/local_time.h"
+#include "model/core/error.h"
+#include "model/events/readers/local_time.h"
 
 #include <doctest/doctest.h>
 

@@ -2,10 +2,10 @@
 // durations, on small logs worked by hand.
 #include "log_builder.h"
 
-#include "model/duration_stats.h"
-#include "model/log_filter.h"
-#include "model/transitions.h"
-#include "model/variants.h"
+#include "model/analysis/duration_stats.h"
+#include "model/analysis/log_filter.h"
+#include "model/analysis/transitions.h"
+#include "model/analysis/variants.h"
 
 #include <doctest/doctest.h>
 

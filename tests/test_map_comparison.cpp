@@ -1,8 +1,8 @@
 #include "log_builder.h"
 #include "map_fixtures.h"
 
-#include "model/discovery.h"
-#include "model/map_comparison.h"
+#include "model/analysis/discovery.h"
+#include "model/maps/map_comparison.h"
 
 #include <doctest/doctest.h>
 

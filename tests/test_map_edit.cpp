@@ -1,12 +1,12 @@
-// Map edits (model/map_edit.h), their changes (model/map_change.h) and how the
+// Map edits (model/maps/map_edit.h), their changes (model/maps/map_change.h) and how the
 // workspace stores them: one transaction each, ids kept, stale changes refused.
 #include "map_fixtures.h"
 #include "process_runner.h"
 
-#include "model/error.h"
-#include "model/map_change.h"
-#include "model/map_edit.h"
-#include "model/workspace.h"
+#include "model/core/error.h"
+#include "model/maps/map_change.h"
+#include "model/maps/map_edit.h"
+#include "model/store/workspace.h"
 
 #include <doctest/doctest.h>
 

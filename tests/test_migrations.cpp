@@ -1,9 +1,9 @@
 #include "process_runner.h"
 
-#include "model/database.h"
-#include "model/error.h"
-#include "model/migrations.h"
-#include "model/workspace.h"
+#include "model/store/database.h"
+#include "model/core/error.h"
+#include "model/store/migrations.h"
+#include "model/store/workspace.h"
 
 #include <doctest/doctest.h>
 

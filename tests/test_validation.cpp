@@ -1,6 +1,6 @@
 #include "map_fixtures.h"
 
-#include "model/validation.h"
+#include "model/maps/validation.h"
 
 #include <doctest/doctest.h>
 

@@ -2,10 +2,10 @@
 #include "process_runner.h"
 #include "store_access.h"
 
-#include "model/content_hash.h"
-#include "model/database.h"
-#include "model/error.h"
-#include "model/workspace.h"
+#include "model/maps/content_hash.h"
+#include "model/store/database.h"
+#include "model/core/error.h"
+#include "model/store/workspace.h"
 
 #include <doctest/doctest.h>
 

@@ -1,5 +1,5 @@
-#include "model/error.h"
-#include "model/xes_reader.h"
+#include "model/core/error.h"
+#include "model/events/readers/xes_reader.h"
 #include "recording_event_sink.h"
 
 #include <doctest/doctest.h>

@@ -1,7 +1,7 @@
 // The XML scanner the XES reader uses: what a real XES file holds, whole or fed
 // a byte at a time, and malformed XML refused with its line.
-#include "model/error.h"
-#include "model/xml_scanner.h"
+#include "model/core/error.h"
+#include "model/events/readers/xml_scanner.h"
 
 #include <doctest/doctest.h>
 

@@ -1,0 +1,876 @@
+#include "csv_reader.h"
+
+#include "model/core/error.h"
+#include "input_file.h"
+#include "local_time.h"
+
+#include <array>
+#include <cstring>
+#include <vector>
+
+namespace strawman::model {
+
+// [SECTION] Column roles and the names that suggest them
+namespace {
+
+enum Role : int {
+    Case,
+    Activity,
+    Timestamp,
+    Patient,
+    Modality,
+    Priority,
+    Source,
+    Site,
+    Resource,
+    Examination,
+    // The Diagnostic Imaging Dataset's four dates, and optional times beside them.
+    DidRequest,
+    DidReceived,
+    DidTest,
+    DidReport,
+    DidRequestTime,
+    DidReceivedTime,
+    DidTestTime,
+    DidReportTime,
+    // A date column beside a time-only timestamp column ("Status Date", "Status Time").
+    TimestampDate,
+    RoleCount
+};
+
+constexpr int kDidDates = DidRequest;
+constexpr int kDidTimes = DidRequestTime;
+
+constexpr std::array<std::string_view, RoleCount> kRoleNames = {
+    "case",      "activity",           "timestamp",    "patient",
+    "modality",  "priority",           "source",       "site",
+    "resource",  "examination",        "request date", "received date",
+    "test date", "report issued date", "request time", "received time",
+    "test time", "report issued time", "date"};
+
+constexpr std::array<std::string_view, 4> kDidCodes = {"REQ", "RCV", "CMP", "VER"};
+
+// Header names as normalise() leaves them: lower case, letters, digits and ':'.
+// Earlier names are preferred; pm4py's names come first.
+std::vector<std::string_view> candidates(Role role) {
+    switch (role) {
+    case Case:
+        return {"case:concept:name",
+                "accessionnumber",
+                "accession",
+                "accessionno",
+                "accessionnum",
+                "examid",
+                "caseid",
+                "case",
+                "ordernumber",
+                "orderno",
+                "requestid",
+                "requestnumber",
+                "placerordernumber",
+                "accno"};
+    case Activity:
+        return {"concept:name", "status",    "statuscode", "event",
+                "activity",     "eventtype", "examstatus", "activityname"};
+    case Timestamp:
+        return {"time:timestamp", "timestamp",  "eventtime",
+                "statustime",     "datetime",   "eventdatetime",
+                "statusdatetime", "statusdttm", "eventdttm",
+                "statuschanged",  "time"};
+    case Patient:
+        return {"nhsnumber", "nhsno",     "hospitalnumber",        "hospitalno",
+                "mrn",       "patientid", "localpatientidentifier"};
+    case Modality:
+        return {"modality", "modalitycode"};
+    case Priority:
+        return {"priority", "urgency"};
+    case Source:
+        return {"patientsource",
+                "patientsourcesettingtype",
+                "patientsourcesetting",
+                "patienttype",
+                "patientcategory",
+                "patientclass",
+                "pttype",
+                "source",
+                "referralsource"};
+    case Site:
+        return {"site", "sitecodeofimaging", "sitecode", "location", "hospital"};
+    case Resource:
+        return {"org:resource", "resource", "user",      "userid",
+                "staff",        "operator", "changedby", "role"};
+    case Examination:
+        return {"examination",  "examcode", "imagingcodenicip",
+                "nicipcode",    "nicip",    "imagingcodesnomedct",
+                "snomedctcode", "snomedct", "snomed",
+                "procedure",    "exam"};
+    case DidRequest:
+        return {"diagnostictestrequestdate", "requestdate"};
+    case DidReceived:
+        return {"diagnostictestrequestreceiveddate", "requestreceiveddate", "receiveddate"};
+    case DidTest:
+        return {"diagnostictestdate", "testdate"};
+    case DidReport:
+        return {"servicereportissuedate", "reportissueddate", "reportissuedate", "reportdate"};
+    default:
+        return {};
+    }
+}
+
+char lower(char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+// "Accession No." and "accession_no" both become "accessionno".
+std::string normalise(std::string_view name) {
+    std::string out;
+    for (char c : name) {
+        c = lower(c);
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == ':') out += c;
+    }
+    return out;
+}
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
+
+bool equalsIgnoreCase(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (lower(a[i]) != lower(b[i])) return false;
+    return true;
+}
+
+std::string inQuotes(std::string_view s) {
+    std::string out = "\"";
+    out += s;
+    out += '"';
+    return out;
+}
+
+std::string listColumns(const std::vector<std::string>& header) {
+    std::string out;
+    for (const auto& h : header) {
+        if (!out.empty()) out += ", ";
+        out += inQuotes(h);
+    }
+    return out;
+}
+
+} // namespace
+
+// [SECTION] --columns
+CsvColumns parseColumnSpec(std::string_view spec) {
+    CsvColumns columns;
+    std::array<bool, 10> given{};
+    std::size_t i = 0;
+    auto skipSpaces = [&] {
+        while (i < spec.size() && (spec[i] == ' ' || spec[i] == '\t')) ++i;
+    };
+    while (i < spec.size()) {
+        skipSpaces();
+        const std::size_t keyStart = i;
+        while (i < spec.size() && spec[i] != '=' && spec[i] != ',') ++i;
+        const std::string key = std::string(trim(spec.substr(keyStart, i - keyStart)));
+        if (i == spec.size() || spec[i] != '=')
+            throw Error("--columns: expected key=column, e.g. case=Accession, at \"" + key + "\"");
+        ++i; // '='
+        skipSpaces();
+        std::string name;
+        if (i < spec.size() && (spec[i] == '"' || spec[i] == '\'')) {
+            const char q = spec[i++];
+            bool closed = false;
+            while (i < spec.size()) {
+                if (spec[i] == q) {
+                    if (i + 1 < spec.size() && spec[i + 1] == q) {
+                        name += q;
+                        i += 2;
+                        continue;
+                    }
+                    ++i;
+                    closed = true;
+                    break;
+                }
+                name += spec[i++];
+            }
+            if (!closed) throw Error("--columns: the quote after \"" + key + "=\" is not closed");
+            skipSpaces();
+            if (i < spec.size() && spec[i] != ',')
+                throw Error("--columns: text after the quoted name for \"" + key + "\"");
+        } else {
+            const std::size_t start = i;
+            while (i < spec.size() && spec[i] != ',') ++i;
+            name = std::string(trim(spec.substr(start, i - start)));
+        }
+        if (i < spec.size()) ++i; // ','
+        if (name.empty()) throw Error("--columns: no column name for \"" + key + "\"");
+
+        static constexpr std::array<std::string_view, 10> kKeys = {
+            "case",     "activity", "timestamp", "patient",  "modality",
+            "priority", "source",   "site",      "resource", "examination"};
+        std::size_t k = 0;
+        while (k < kKeys.size() && !equalsIgnoreCase(kKeys[k], key)) ++k;
+        if (k == kKeys.size())
+            throw Error("--columns: unknown key \"" + key +
+                        "\"; the keys are case, activity, timestamp, patient, modality, "
+                        "priority, source, site, resource, examination");
+        if (given[k]) throw Error("--columns: \"" + key + "\" is given twice");
+        given[k] = true;
+        std::string* fields[] = {&columns.caseKey,       &columns.activity, &columns.timestamp,
+                                 &columns.patient,       &columns.modality, &columns.priority,
+                                 &columns.patientSource, &columns.site,     &columns.resource,
+                                 &columns.examination};
+        *fields[k] = std::move(name);
+    }
+    return columns;
+}
+
+// [SECTION] Scanner: RFC 4180 records from large blocks
+namespace {
+
+struct Field {
+    const char* data = nullptr;
+    std::size_t size = 0;
+    bool escaped = false; // holds doubled quotes to undo
+};
+
+// Splits the file into records without copying: fields point into the block
+// buffer and stay valid until the next call. A record cut by the end of a block
+// is moved to the front of the buffer and parsed again once more bytes are in.
+class Scanner {
+  public:
+    enum class Result { Record, End, Unterminated, TooLong };
+
+    Scanner(InputFile& in, EventSink& sink, std::size_t blockSize, std::size_t maxRowBytes)
+        : m_in(in), m_sink(sink), m_block(blockSize == 0 ? 1 : blockSize), m_maxRow(maxRowBytes) {
+        while (m_len < 3 && !m_eof) fill();
+        if (m_len >= 3 && std::memcmp(m_buf.data(), "\xEF\xBB\xBF", 3) == 0) m_pos = 3;
+    }
+
+    // The delimiter used most, outside quotes, on the first non-blank line.
+    char detectDelimiter() {
+        for (;;) {
+            std::array<std::size_t, 4> counts{};
+            static constexpr std::array<char, 4> kCandidates = {',', ';', '\t', '|'};
+            bool inQuote = false;
+            bool content = false;
+            std::size_t i = m_pos;
+            for (; i < m_len; ++i) {
+                const char c = m_buf[i];
+                if (c == '"') inQuote = !inQuote;
+                if (inQuote) continue;
+                if (c == '\n' || c == '\r') {
+                    if (content) break;
+                    counts = {};
+                    continue;
+                }
+                if (c != ' ') content = true;
+                for (std::size_t k = 0; k < kCandidates.size(); ++k)
+                    if (c == kCandidates[k]) ++counts[k];
+            }
+            if (i < m_len || m_eof || m_len - m_pos > m_maxRow) {
+                std::size_t best = 0;
+                for (std::size_t k = 1; k < counts.size(); ++k)
+                    if (counts[k] > counts[best]) best = k;
+                return kCandidates[best];
+            }
+            fill();
+        }
+    }
+
+    void setDelimiter(char d) {
+        m_delim = d;
+        m_special.fill(false);
+        m_special[static_cast<unsigned char>(d)] = true;
+        m_special['\n'] = true;
+        m_special['\r'] = true;
+    }
+
+    // The next record that is not a blank line.
+    Result next() {
+        for (;;) {
+            if (m_pos == m_len && m_eof) return Result::End;
+            if (!parse()) {
+                if (m_len - m_pos > m_maxRow) {
+                    m_recordLine = m_line;
+                    const bool closed = skipRecord();
+                    return closed ? Result::TooLong : Result::Unterminated;
+                }
+                fill();
+                continue;
+            }
+            m_recordLine = m_line;
+            m_line += m_newlines;
+            const std::size_t size = m_next - m_pos;
+            m_pos = m_next;
+            if (m_unterminated) return Result::Unterminated;
+            // The same limit whether or not the row happened to fit in the buffer.
+            if (size > m_maxRow) return Result::TooLong;
+            if (m_fields.size() == 1 && !m_firstQuoted &&
+                trim({m_fields[0].data, m_fields[0].size}).empty())
+                continue; // a blank line is not a row
+            return Result::Record;
+        }
+    }
+
+    const std::vector<Field>& fields() const { return m_fields; }
+    std::int64_t line() const { return m_recordLine; }
+    // The 1-based field with text after its closing quote, or 0.
+    std::size_t textAfterQuote() const { return m_textAfterQuote; }
+
+  private:
+    void fill() {
+        const std::size_t keep = m_len - m_pos;
+        if (m_pos > 0) {
+            std::memmove(m_buf.data(), m_buf.data() + m_pos, keep);
+            m_pos = 0;
+            m_len = keep;
+        }
+        if (m_buf.size() < m_len + m_block) m_buf.resize(m_len + m_block);
+        const std::size_t n = m_in.read(m_buf.data() + m_len, m_block);
+        m_len += n;
+        if (n < m_block) m_eof = true;
+        m_sink.bytesRead(m_in.offset(), m_in.size());
+    }
+
+    static std::int64_t countBreaks(const char* p, const char* e) {
+        std::int64_t n = 0;
+        for (; p < e; ++p) {
+            if (*p == '\n')
+                ++n;
+            else if (*p == '\r' && (p + 1 == e || p[1] != '\n'))
+                ++n;
+        }
+        return n;
+    }
+
+    // Parses one record from m_pos; false when the buffer ends inside it.
+    bool parse() {
+        const char* const base = m_buf.data();
+        const char* const e = base + m_len;
+        const char* p = base + m_pos;
+        const char d = m_delim;
+        m_fields.clear();
+        m_newlines = 0;
+        m_unterminated = false;
+        m_firstQuoted = false;
+        m_textAfterQuote = 0;
+        for (;;) {
+            Field f;
+            f.data = p;
+            if (p < e && *p == '"') {
+                if (m_fields.empty()) m_firstQuoted = true;
+                const char* q = p + 1;
+                for (;;) {
+                    const auto* quote = static_cast<const char*>(
+                        std::memchr(q, '"', static_cast<std::size_t>(e - q)));
+                    if (quote == nullptr) {
+                        if (!m_eof) return false;
+                        m_newlines += countBreaks(p + 1, e);
+                        m_unterminated = true;
+                        m_next = m_len;
+                        return true;
+                    }
+                    if (quote + 1 == e && !m_eof) return false;
+                    if (quote + 1 < e && quote[1] == '"') {
+                        f.escaped = true;
+                        q = quote + 2;
+                        continue;
+                    }
+                    m_newlines += countBreaks(p + 1, quote);
+                    f.data = p + 1;
+                    f.size = static_cast<std::size_t>(quote - f.data);
+                    p = quote + 1;
+                    break;
+                }
+                if (p < e && !m_special[static_cast<unsigned char>(*p)]) {
+                    if (m_textAfterQuote == 0) m_textAfterQuote = m_fields.size() + 1;
+                    while (p < e && !m_special[static_cast<unsigned char>(*p)]) ++p;
+                }
+            } else {
+                while (p < e && !m_special[static_cast<unsigned char>(*p)]) ++p;
+                f.size = static_cast<std::size_t>(p - f.data);
+            }
+            if (p == e) {
+                if (!m_eof) return false;
+                m_fields.push_back(f);
+                m_next = m_len;
+                return true;
+            }
+            m_fields.push_back(f);
+            if (*p == d) {
+                ++p;
+                continue;
+            }
+            if (*p == '\r') {
+                if (p + 1 == e && !m_eof) return false;
+                ++p;
+                if (p < e && *p == '\n') ++p;
+            } else {
+                ++p;
+            }
+            ++m_newlines;
+            m_next = static_cast<std::size_t>(p - base);
+            return true;
+        }
+    }
+
+    // Passes over a record too long to hold, keeping only quote state and line
+    // count. True when it ended; false when a quote ran to the end of the file.
+    bool skipRecord() {
+        bool atFieldStart = true;
+        bool inQuote = false;
+        bool quotePending = false; // a quote inside quotes: closing or doubled
+        bool lastCR = false;
+        std::int64_t lines = 0;
+        for (;;) {
+            while (m_pos < m_len) {
+                const char c = m_buf[m_pos++];
+                const bool wasCR = lastCR;
+                lastCR = c == '\r';
+                if (inQuote) {
+                    if (quotePending) {
+                        quotePending = false;
+                        if (c == '"') continue;
+                        inQuote = false; // and c is read as unquoted below
+                    } else {
+                        if (c == '"')
+                            quotePending = true;
+                        else if (c == '\r' || (c == '\n' && !wasCR))
+                            ++lines;
+                        continue;
+                    }
+                }
+                if (c == '"' && atFieldStart) {
+                    inQuote = true;
+                    atFieldStart = false;
+                } else if (c == m_delim) {
+                    atFieldStart = true;
+                } else if (c == '\n' || c == '\r') {
+                    ++lines;
+                    if (c == '\r') {
+                        if (m_pos == m_len && !m_eof) fill();
+                        if (m_pos < m_len && m_buf[m_pos] == '\n') ++m_pos;
+                    }
+                    m_line += lines;
+                    return true;
+                } else {
+                    atFieldStart = false;
+                }
+            }
+            if (m_eof) {
+                m_line += lines;
+                return !inQuote || quotePending;
+            }
+            m_pos = m_len; // nothing of this record is kept
+            fill();
+        }
+    }
+
+    InputFile& m_in;
+    EventSink& m_sink; // told how far reading has got, once a block
+    std::size_t m_block;
+    std::size_t m_maxRow;
+    std::vector<char> m_buf;
+    std::size_t m_pos = 0; // start of the next record
+    std::size_t m_len = 0; // bytes in the buffer
+    bool m_eof = false;
+    char m_delim = ',';
+    std::array<bool, 256> m_special{};
+
+    std::vector<Field> m_fields;
+    std::size_t m_next = 0;
+    std::int64_t m_newlines = 0;
+    bool m_unterminated = false;
+    bool m_firstQuoted = false;
+    std::size_t m_textAfterQuote = 0;
+    std::int64_t m_line = 1;
+    std::int64_t m_recordLine = 0;
+};
+
+} // namespace
+
+// [SECTION] Rows to events
+namespace {
+
+class CsvImport {
+  public:
+    CsvImport(const std::filesystem::path& file, const CsvOptions& options, EventSink& sink)
+        : m_path(file.string()), m_options(options), m_sink(sink) {
+        try {
+            m_zone = TimeZone::named(options.timeZone);
+        } catch (const Error& e) {
+            throw InputError(m_path, 0, e.what());
+        }
+        m_col.fill(-1);
+    }
+
+    void run() {
+        InputFile in(m_path); // plain or gzip-compressed
+        Scanner scanner(in, m_sink, m_options.blockSize, m_options.maxRowBytes);
+        const char delimiter =
+            m_options.delimiter != 0 ? m_options.delimiter : scanner.detectDelimiter();
+        scanner.setDelimiter(delimiter);
+
+        switch (scanner.next()) {
+        case Scanner::Result::End:
+            throw InputError(m_path, 0, "the file is empty");
+        case Scanner::Result::Unterminated:
+            throw InputError(m_path, static_cast<int>(scanner.line()),
+                             "a quote in the header is never closed");
+        case Scanner::Result::TooLong:
+            throw InputError(m_path, static_cast<int>(scanner.line()),
+                             "the header is longer than the longest row allowed");
+        case Scanner::Result::Record:
+            break;
+        }
+        for (const Field& field : scanner.fields())
+            m_header.push_back(std::string(trim(unescape(field, m_scratch[0]))));
+        m_headerLine = scanner.line();
+        mapColumns();
+
+        for (;;) {
+            const Scanner::Result r = scanner.next();
+            if (r == Scanner::Result::End) break;
+            m_sink.rowRead();
+            switch (r) {
+            case Scanner::Result::Unterminated:
+                m_sink.reject(scanner.line(),
+                              "a quoted field opened on this line is not closed before the end "
+                              "of the file");
+                continue;
+            case Scanner::Result::TooLong:
+                m_sink.reject(scanner.line(), "row longer than " +
+                                                  std::to_string(m_options.maxRowBytes) +
+                                                  " bytes (is a quote left open?)");
+                continue;
+            default:
+                break;
+            }
+            row(scanner);
+        }
+    }
+
+  private:
+    static std::string_view unescape(const Field& f, std::string& scratch) {
+        if (!f.escaped) return {f.data, f.size};
+        scratch.clear();
+        for (std::size_t i = 0; i < f.size; ++i) {
+            scratch += f.data[i];
+            if (f.data[i] == '"') ++i; // the second of a doubled quote
+        }
+        return scratch;
+    }
+
+    std::string_view value(const std::vector<Field>& fields, int role) {
+        const int c = m_col[static_cast<std::size_t>(role)];
+        if (c < 0) return {};
+        return trim(unescape(fields[static_cast<std::size_t>(c)],
+                             m_scratch[static_cast<std::size_t>(role)]));
+    }
+
+    // [SECTION] Header mapping
+    int findGiven(const std::string& name) const {
+        const std::string_view want = trim(name);
+        for (std::size_t i = 0; i < m_header.size(); ++i)
+            if (m_header[i] == want) return static_cast<int>(i);
+        for (std::size_t i = 0; i < m_header.size(); ++i)
+            if (equalsIgnoreCase(m_header[i], want)) return static_cast<int>(i);
+        return -1;
+    }
+
+    int guess(Role role, const std::vector<std::string>& normalised,
+              const std::vector<bool>& taken) const {
+        for (std::string_view name : candidates(role))
+            for (std::size_t i = 0; i < normalised.size(); ++i)
+                if (!taken[i] && normalised[i] == name) return static_cast<int>(i);
+        return -1;
+    }
+
+    void mapColumns() {
+        const bool did = m_options.did;
+        const CsvColumns given = m_options.columns.value_or(CsvColumns{});
+        if (did && (!given.activity.empty() || !given.timestamp.empty()))
+            throw InputError(m_path, 0,
+                             "the DID preset takes activities and times from its four date "
+                             "columns: leave activity and timestamp out of --columns");
+        const std::array<const std::string*, 10> names = {
+            &given.caseKey,  &given.activity,   &given.timestamp,     &given.patient,
+            &given.modality, &given.priority,   &given.patientSource, &given.site,
+            &given.resource, &given.examination};
+
+        std::vector<bool> taken(m_header.size(), false);
+        for (int role = 0; role < Examination + 1; ++role) {
+            const std::string& name = *names[static_cast<std::size_t>(role)];
+            if (name.empty()) continue;
+            const int c = findGiven(name);
+            if (c < 0)
+                throw InputError(m_path, static_cast<int>(m_headerLine),
+                                 "the header has no column " + inQuotes(name) + " (for " +
+                                     std::string(kRoleNames[static_cast<std::size_t>(role)]) +
+                                     "); its columns are: " + listColumns(m_header));
+            m_col[static_cast<std::size_t>(role)] = c;
+            taken[static_cast<std::size_t>(c)] = true;
+        }
+
+        std::vector<std::string> normalised;
+        for (const auto& h : m_header) normalised.push_back(normalise(h));
+        std::vector<int> order;
+        if (did)
+            order = {Case, DidRequest, DidReceived, DidTest, DidReport};
+        else
+            order = {Case, Activity, Timestamp};
+        for (int role : {Patient, Modality, Priority, Source, Site, Resource, Examination})
+            order.push_back(role);
+
+        std::string guessed;
+        for (int role : order) {
+            auto& slot = m_col[static_cast<std::size_t>(role)];
+            if (slot >= 0) continue;
+            slot = guess(static_cast<Role>(role), normalised, taken);
+            if (slot < 0) continue;
+            taken[static_cast<std::size_t>(slot)] = true;
+            if (!guessed.empty()) guessed += ", ";
+            guessed += std::string(kRoleNames[static_cast<std::size_t>(role)]) + " = " +
+                       inQuotes(m_header[static_cast<std::size_t>(slot)]);
+        }
+        // Dates and times split over two columns: "Diagnostic Test Date" with
+        // "Diagnostic Test Time", or "Status Date" with a time-only "Status Time".
+        auto pair = [&](int role, std::string_view suffix, std::string_view partnerSuffix,
+                        int partnerRole) {
+            const int col = m_col[static_cast<std::size_t>(role)];
+            if (col < 0) return;
+            std::string want = normalised[static_cast<std::size_t>(col)];
+            if (want.size() < suffix.size() ||
+                want.compare(want.size() - suffix.size(), suffix.size(), suffix) != 0)
+                return;
+            want.replace(want.size() - suffix.size(), suffix.size(), partnerSuffix);
+            for (std::size_t i = 0; i < normalised.size(); ++i) {
+                if (taken[i] || normalised[i] != want) continue;
+                m_col[static_cast<std::size_t>(partnerRole)] = static_cast<int>(i);
+                taken[i] = true;
+                if (!guessed.empty()) guessed += ", ";
+                guessed += std::string(kRoleNames[static_cast<std::size_t>(partnerRole)]) + " = " +
+                           inQuotes(m_header[i]);
+                return;
+            }
+        };
+        if (did) {
+            for (int k = 0; k < 4; ++k) pair(kDidDates + k, "date", "time", kDidTimes + k);
+        } else {
+            pair(Timestamp, "time", "date", TimestampDate);
+        }
+
+        std::vector<std::string> missing;
+        if (m_col[Case] < 0) missing.push_back("case");
+        if (did) {
+            bool anyDate = false;
+            for (int k = 0; k < 4; ++k)
+                anyDate = anyDate || m_col[static_cast<std::size_t>(kDidDates + k)] >= 0;
+            if (!anyDate) missing.push_back("request, received, test or report date");
+        } else {
+            if (m_col[Activity] < 0) missing.push_back("activity");
+            if (m_col[Timestamp] < 0) missing.push_back("timestamp");
+        }
+        if (!missing.empty()) {
+            std::string what;
+            for (std::size_t i = 0; i < missing.size(); ++i) {
+                if (i > 0) what += i + 1 == missing.size() ? " and " : ", ";
+                what += missing[i];
+            }
+            throw InputError(m_path, static_cast<int>(m_headerLine),
+                             "cannot tell which column holds the " + what +
+                                 " (name it with --columns, e.g. " +
+                                 (did ? "case=\"Accession Number\""
+                                      : "case=Accession,activity=Status,timestamp=\"Event Time\"") +
+                                 "); the header's columns are: " + listColumns(m_header));
+        }
+        if (!guessed.empty()) m_sink.note("columns guessed: " + guessed);
+
+        std::string unread;
+        for (std::size_t i = 0; i < m_header.size(); ++i) {
+            if (taken[i]) continue;
+            if (!unread.empty()) unread += ", ";
+            unread += inQuotes(m_header[i]);
+        }
+        if (!unread.empty()) m_sink.note("columns not read: " + unread);
+        m_columnCount = m_header.size();
+    }
+
+    // [SECTION] One row
+    // "09:30" or "9:30:15", not "2025-01-15 09:30": a time that needs its date column.
+    static bool timeOnly(std::string_view v) {
+        return v.find(':') != std::string_view::npos &&
+               v.find_first_of("-/") == std::string_view::npos &&
+               v.find(' ') == std::string_view::npos;
+    }
+
+    std::optional<ParsedTime> time(std::string_view text, std::string& error) const {
+        if (m_options.timeFormat.empty()) return parseTimestamp(text, m_zone, &error);
+        return parseTimestamp(text, m_options.timeFormat, m_zone, &error);
+    }
+
+    std::string columnName(int role) const {
+        return inQuotes(m_header[static_cast<std::size_t>(m_col[static_cast<std::size_t>(role)])]);
+    }
+
+    // Only mapped columns are touched: most extracts have a few of the seven.
+    void attributes(const std::vector<Field>& fields, SourceEvent& e) {
+        auto copy = [&](Role role, std::string& to) {
+            if (m_col[role] >= 0)
+                to.assign(value(fields, role));
+            else
+                to.clear();
+        };
+        copy(Patient, e.patientKey);
+        copy(Modality, e.attributes.modality);
+        copy(Priority, e.attributes.priority);
+        copy(Source, e.attributes.patientSource);
+        copy(Site, e.attributes.site);
+        copy(Resource, e.attributes.resource);
+        copy(Examination, e.attributes.examination);
+    }
+
+    void row(const Scanner& scanner) {
+        const std::vector<Field>& fields = scanner.fields();
+        const std::int64_t line = scanner.line();
+        if (fields.size() != m_columnCount) {
+            m_sink.reject(line, std::to_string(fields.size()) +
+                                    (fields.size() == 1 ? " field" : " fields") +
+                                    " where the header has " + std::to_string(m_columnCount));
+            return;
+        }
+        if (scanner.textAfterQuote() != 0) {
+            m_sink.reject(line, "text after the closing quote of field " +
+                                    std::to_string(scanner.textAfterQuote()));
+            return;
+        }
+        const std::string_view caseKey = value(fields, Case);
+        if (caseKey.empty()) {
+            m_sink.reject(line, "no case (column " + columnName(Case) + " is empty)");
+            return;
+        }
+        if (m_options.did) {
+            didRow(fields, line, caseKey);
+            return;
+        }
+        const std::string_view code = value(fields, Activity);
+        if (code.empty()) {
+            m_sink.reject(line, "no activity (column " + columnName(Activity) + " is empty)");
+            return;
+        }
+        std::string_view when = value(fields, Timestamp);
+        if (when.empty()) {
+            m_sink.reject(line, "no time (column " + columnName(Timestamp) + " is empty)");
+            return;
+        }
+        if (m_col[TimestampDate] >= 0 && timeOnly(when)) {
+            const std::string_view date = value(fields, TimestampDate);
+            if (date.empty()) {
+                m_sink.reject(line, "no date (column " + columnName(TimestampDate) + " is empty)");
+                return;
+            }
+            m_joined.assign(date);
+            m_joined += ' ';
+            m_joined += when;
+            when = m_joined;
+        }
+        const std::optional<ParsedTime> t = time(when, m_error);
+        if (!t) {
+            m_sink.reject(line, m_error);
+            return;
+        }
+        // One event object for every row: its strings keep their capacity, so a
+        // row costs no allocation (a sink that takes the strings leaves others).
+        SourceEvent& e = m_event;
+        e.caseKey.assign(caseKey);
+        e.code.assign(code);
+        e.time = t->time;
+        e.offsetMinutes = t->offsetMinutes;
+        e.line = line;
+        attributes(fields, e);
+        if (t->dst) m_sink.dst(*t->dst, line);
+        m_sink.event(std::move(e));
+    }
+
+    void didRow(const std::vector<Field>& fields, std::int64_t line, std::string_view caseKey) {
+        std::array<std::optional<ParsedTime>, 4> times;
+        bool any = false;
+        for (int k = 0; k < 4; ++k) {
+            std::string_view date = value(fields, kDidDates + k);
+            if (date.empty()) continue;
+            const std::string_view clock = value(fields, kDidTimes + k);
+            if (!clock.empty()) {
+                m_joined.assign(date);
+                m_joined += ' ';
+                m_joined += clock;
+                date = m_joined;
+            }
+            times[static_cast<std::size_t>(k)] = time(date, m_error);
+            if (!times[static_cast<std::size_t>(k)]) {
+                m_sink.reject(line,
+                              std::string(kRoleNames[static_cast<std::size_t>(kDidDates + k)]) +
+                                  ": " + m_error);
+                return;
+            }
+            any = true;
+        }
+        if (!any) {
+            m_sink.reject(line, "no request, received, test or report date");
+            return;
+        }
+        SourceEvent base;
+        base.caseKey.assign(caseKey);
+        base.line = line;
+        attributes(fields, base);
+        for (std::size_t k = 0; k < 4; ++k) {
+            if (!times[k]) continue;
+            SourceEvent e = base;
+            e.code.assign(kDidCodes[k]);
+            e.time = times[k]->time;
+            e.offsetMinutes = times[k]->offsetMinutes;
+            if (times[k]->dst) m_sink.dst(*times[k]->dst, line);
+            m_sink.event(std::move(e));
+        }
+    }
+
+    std::string m_path;
+    const CsvOptions& m_options;
+    EventSink& m_sink;
+    TimeZone m_zone;
+    std::vector<std::string> m_header;
+    std::int64_t m_headerLine = 1;
+    std::size_t m_columnCount = 0;
+    std::array<int, RoleCount> m_col{};
+    std::array<std::string, RoleCount> m_scratch;
+    std::string m_error;
+    std::string m_joined;
+    SourceEvent m_event;
+};
+
+} // namespace
+
+void readCsv(const std::filesystem::path& file, const CsvOptions& options, EventSink& sink) {
+    CsvImport(file, options, sink).run();
+}
+
+void writeCsvField(std::string& out, std::string_view field, char delimiter) {
+    const bool quote =
+        field.find_first_of(std::string{delimiter, '"', '\n', '\r'}) != std::string_view::npos ||
+        (!field.empty() && (field.front() == ' ' || field.back() == ' '));
+    if (!quote) {
+        out += field;
+        return;
+    }
+    out += '"';
+    for (char c : field) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    out += '"';
+}
+
+} // namespace strawman::model

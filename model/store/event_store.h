@@ -1,0 +1,75 @@
+// The workspace's event data: each trust's log (its imports' event blocks),
+// imports as units, and each trust's local code mapping. Beside the map store
+// (workspace.h), and like it the only way to them: every change to imports and
+// code mappings goes through one function here.
+//
+// The interface speaks of the model's things only (no statements, no rows), so
+// that another storage engine can implement it as it stands.
+#pragma once
+
+#include "model/events/code_mapping.h"
+#include "model/events/event_log.h"
+#include "model/core/ids.h"
+#include "model/events/import_record.h"
+#include "model/events/import_report.h"
+#include "model/events/import_unit.h"
+#include "model/events/stored_event.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace strawman::model {
+
+class Database;
+class Progress;
+
+class EventStore final : public ImportTarget {
+  public:
+    explicit EventStore(Database& db) : m_db(db) {}
+    EventStore(const EventStore&) = delete;
+    EventStore& operator=(const EventStore&) = delete;
+
+    // Every event of a trust. Events of one case from several imports are
+    // merged in time order, ties in import order; an event that several imports
+    // hold (same case, activity and time) counts as often as the import holding
+    // it most (case_union.h). Given a Progress, reports the share of stored
+    // events read every few thousand cases and throws Cancelled when asked to stop.
+    EventLog load(TrustId trust, Progress* progress = nullptr) const;
+
+    // [local code mapping]
+    std::vector<CodeMapping> codeMappings(TrustId trust) const;
+    // Maps a local code to a network activity, or with no activity leaves its
+    // events out of imports. Throws Error for an unknown trust or activity.
+    void setCodeMapping(TrustId trust, std::string_view localCode,
+                        std::optional<std::string_view> activity);
+    // Returns false when there was no mapping for that code.
+    bool unsetCodeMapping(TrustId trust, std::string_view localCode);
+
+    // [imports]
+    std::vector<ImportRecord> imports(std::optional<TrustId> trust = {}) const;
+    std::optional<ImportRecord> findImport(TrustId trust, std::string_view sha256) const;
+    // The report the import produced, as stored with it; empty for an import
+    // stored without one. Throws Error for an unknown import.
+    std::optional<ImportReport> importReport(std::int64_t importId) const;
+    // Opens one import's unit of work (import_unit.h); event_import.h fills it.
+    std::unique_ptr<ImportUnit> beginImport(const ImportHeader& header) override;
+    // Removes an import and every event it brought.
+    void removeImport(std::int64_t importId);
+
+    // The network's id, which names its pseudonymisation key file.
+    std::string networkId() const;
+
+  private:
+    Database& m_db;
+};
+
+// A case's events as one record, as schema version 3 stored them per case; read
+// when an older workspace is converted (migrations.cpp).
+std::string packEvents(const std::vector<PackedEvent>& events);
+std::vector<PackedEvent> unpackEvents(std::string_view blob);
+
+} // namespace strawman::model
