@@ -8,10 +8,10 @@
 // with skips, repeats and steps it does not draw.
 //
 // Run: build/bench/bench_editor --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
-#include "editor/diff_panel.h"
+#include "editor/panels/diff_panel.h"
 #include "editor/editor_frame.h"
-#include "editor/editor_session.h"
-#include "editor/fonts.h"
+#include "editor/core/editor_session.h"
+#include "editor/panels/fonts.h"
 
 #include "model/conformance/diff.h"
 #include "model/events/event_log.h"

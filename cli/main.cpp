@@ -100,7 +100,7 @@ int main(int argc, char** argv) {
     guiCmd->add_option("--size", gui.size, "Window size for the screenshot")->capture_default_str();
     guiCmd
         ->add_option("--script", gui.script,
-                     "Replay a file of mouse and keyboard events first (see editor/input_script.h)")
+                     "Replay a file of mouse and keyboard events first (see editor/core/input_script.h)")
         ->check(CLI::ExistingFile);
     guiCmd->add_option("--diff-trust", gui.diffTrust,
                        "Hold the map against this trust's data and draw the diff on it");

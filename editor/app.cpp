@@ -4,14 +4,14 @@
 #include "editor.h"
 
 #include "editor_frame.h"
-#include "editor_session.h"
-#include "editor_settings.h"
-#include "fonts.h"
-#include "input_script.h"
+#include "editor/core/editor_session.h"
+#include "editor/core/editor_settings.h"
+#include "editor/panels/fonts.h"
+#include "editor/core/input_script.h"
 #include "screenshot.h"
 #include "script_player.h"
-#include "script_targets.h"
-#include "theme.h"
+#include "editor/panels/script_targets.h"
+#include "editor/panels/theme.h"
 
 #include "model/core/error.h"
 

@@ -1,9 +1,9 @@
 #include "editor_frame.h"
 
-#include "im_vec.h"
-#include "script_targets.h"
-#include "shortcuts.h"
-#include "theme.h"
+#include "editor/panels/im_vec.h"
+#include "editor/panels/script_targets.h"
+#include "editor/panels/shortcuts.h"
+#include "editor/panels/theme.h"
 
 #include "model/core/error.h"
 #include "model/maps/layout.h"

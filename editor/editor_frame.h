@@ -4,17 +4,17 @@
 // command layer; the session (what is open) is the caller's.
 #pragma once
 
-#include "beside_view.h"
-#include "comparison_panel.h"
-#include "data_panel.h"
-#include "diff_panel.h"
-#include "editor_settings.h"
-#include "fonts.h"
-#include "inspector_panel.h"
-#include "map_canvas.h"
-#include "map_editor.h"
-#include "network_panel.h"
-#include "notices.h"
+#include "editor/panels/beside_view.h"
+#include "editor/panels/comparison_panel.h"
+#include "editor/panels/data_panel.h"
+#include "editor/panels/diff_panel.h"
+#include "editor/core/editor_settings.h"
+#include "editor/panels/fonts.h"
+#include "editor/panels/inspector_panel.h"
+#include "editor/panels/map_canvas.h"
+#include "editor/core/map_editor.h"
+#include "editor/panels/network_panel.h"
+#include "editor/panels/notices.h"
 
 #include <imgui.h>
 

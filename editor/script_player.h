@@ -4,8 +4,8 @@
 // a drag from a node keeps its start even as the node moves under it.
 #pragma once
 
-#include "geometry.h"
-#include "input_script.h"
+#include "editor/geometry/geometry.h"
+#include "editor/core/input_script.h"
 
 #include <imgui.h>
 

@@ -3,7 +3,7 @@
 // by generous timeouts so a broken job fails the test instead of hanging it.
 #include "process_runner.h"
 
-#include "editor/background_job.h"
+#include "editor/core/background_job.h"
 
 #include "model/core/error.h"
 #include "model/events/event_log.h"

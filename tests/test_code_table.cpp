@@ -3,7 +3,7 @@
 // CSV imports.
 #include "process_runner.h"
 
-#include "editor/code_table.h"
+#include "editor/core/code_table.h"
 
 #include "model/events/readers/csv_reader.h"
 #include "model/core/error.h"

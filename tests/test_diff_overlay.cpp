@@ -4,7 +4,7 @@
 #include "map_fixtures.h"
 #include "placed_maps.h"
 
-#include "editor/diff_overlay.h"
+#include "editor/geometry/diff_overlay.h"
 
 #include <doctest/doctest.h>
 

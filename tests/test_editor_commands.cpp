@@ -3,8 +3,8 @@
 #include "map_fixtures.h"
 #include "process_runner.h"
 
-#include "editor/editor_session.h"
-#include "editor/map_editor.h"
+#include "editor/core/editor_session.h"
+#include "editor/core/map_editor.h"
 
 #include "model/core/error.h"
 #include "model/store/workspace.h"

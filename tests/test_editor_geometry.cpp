@@ -1,8 +1,8 @@
 // The editor's canvas geometry, without a display: where arrows meet shapes,
 // how edges are routed, and the world <-> screen transform behind pan and zoom.
-#include "editor/canvas_transform.h"
-#include "editor/map_geometry.h"
-#include "editor/shapes.h"
+#include "editor/geometry/canvas_transform.h"
+#include "editor/geometry/map_geometry.h"
+#include "editor/geometry/shapes.h"
 
 #include <doctest/doctest.h>
 

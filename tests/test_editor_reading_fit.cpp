@@ -1,7 +1,7 @@
-// The canvas's fit for reading (editor/reading_fit.h): the whole map in view
+// The canvas's fit for reading (editor/geometry/reading_fit.h): the whole map in view
 // with its smallest label legible, wrapped into rows between steps when one row
 // would shrink it, shown from its start when even rows cannot.
-#include "editor/reading_fit.h"
+#include "editor/geometry/reading_fit.h"
 
 #include <doctest/doctest.h>
 

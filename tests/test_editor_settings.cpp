@@ -2,7 +2,7 @@
 // way when the file is missing or damaged, and never left half-written.
 #include "process_runner.h"
 
-#include "editor/editor_settings.h"
+#include "editor/core/editor_settings.h"
 
 #include <doctest/doctest.h>
 

@@ -1,7 +1,7 @@
 // GUI smoke tests: build a workspace through the model, render the editor with
 // `strawman gui --screenshot` under xvfb-run, and look at the picture.
 //
-// The colours (gui_runner.h) are the editor's theme (editor/theme.h); the checks
+// The colours (gui_runner.h) are the editor's theme (editor/panels/theme.h); the checks
 // look for flat fills, which anti-aliasing does not touch away from shape edges.
 #include "gui_runner.h"
 #include "process_runner.h"

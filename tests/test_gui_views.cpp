@@ -16,7 +16,7 @@ using namespace strawman::test;
 
 namespace {
 
-// Colours of the views (editor/theme.h).
+// Colours of the views (editor/panels/theme.h).
 constexpr Rgb kNotDrawn{208, 40, 40};  // a step the data shows that the map does not draw
 constexpr Rgb kDifferent{214, 110, 0}; // beside another map: only on this one
 constexpr Rgb kPanelBackground{246, 248, 250};

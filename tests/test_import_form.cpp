@@ -4,8 +4,8 @@
 // background job on its own connection that Cancel stops with nothing stored.
 #include "process_runner.h"
 
-#include "editor/import_form.h"
-#include "editor/import_job.h"
+#include "editor/core/import_form.h"
+#include "editor/core/import_job.h"
 
 #include "model/core/error.h"
 #include "model/events/event_log.h"

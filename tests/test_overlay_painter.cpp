@@ -7,11 +7,11 @@
 #include "map_fixtures.h"
 #include "placed_maps.h"
 
-#include "editor/diff_overlay.h"
-#include "editor/fonts.h"
-#include "editor/im_vec.h"
-#include "editor/overlay_painter.h"
-#include "editor/theme.h"
+#include "editor/geometry/diff_overlay.h"
+#include "editor/panels/fonts.h"
+#include "editor/panels/im_vec.h"
+#include "editor/panels/overlay_painter.h"
+#include "editor/panels/theme.h"
 
 #include <doctest/doctest.h>
 #include <imgui.h>

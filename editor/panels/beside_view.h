@@ -5,11 +5,11 @@
 // What only one of the two has is highlighted on both (map_comparison.h).
 #pragma once
 
-#include "canvas_transform.h"
-#include "editor_session.h"
+#include "editor/geometry/canvas_transform.h"
+#include "editor/core/editor_session.h"
 #include "fonts.h"
 #include "map_painter.h"
-#include "reading_fit.h"
+#include "editor/geometry/reading_fit.h"
 
 #include "model/maps/map_comparison.h"
 

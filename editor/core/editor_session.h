@@ -5,7 +5,7 @@
 #pragma once
 
 #include "edit_history.h"
-#include "map_geometry.h"
+#include "editor/geometry/map_geometry.h"
 
 #include "model/store/workspace.h"
 

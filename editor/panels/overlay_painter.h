@@ -11,10 +11,10 @@
 // does not turn the main path into a wall.
 #pragma once
 
-#include "canvas_transform.h"
-#include "diff_overlay.h"
+#include "editor/geometry/canvas_transform.h"
+#include "editor/geometry/diff_overlay.h"
 #include "fonts.h"
-#include "map_geometry.h"
+#include "editor/geometry/map_geometry.h"
 
 #include <imgui.h>
 

@@ -4,9 +4,9 @@
 // step takes. The overlay it builds is what the canvas draws on the map.
 #pragma once
 
-#include "background_job.h"
-#include "diff_view.h"
-#include "editor_session.h"
+#include "editor/core/background_job.h"
+#include "editor/core/diff_view.h"
+#include "editor/core/editor_session.h"
 #include "fonts.h"
 #include "notices.h"
 

@@ -4,7 +4,7 @@
 // on its own workspace connection and can be done off the UI thread. No ImGui.
 #pragma once
 
-#include "diff_overlay.h"
+#include "editor/geometry/diff_overlay.h"
 
 #include "model/conformance/diff.h"
 #include "model/core/ids.h"

@@ -1,6 +1,6 @@
 #include "comparison_panel.h"
 
-#include "diff_overlay.h"
+#include "editor/geometry/diff_overlay.h"
 
 #include "model/core/error.h"
 

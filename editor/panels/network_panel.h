@@ -4,7 +4,7 @@
 // publishes a version and changes its status; "New map" and "New process" add.
 #pragma once
 
-#include "editor_session.h"
+#include "editor/core/editor_session.h"
 #include "fonts.h"
 #include "notices.h"
 

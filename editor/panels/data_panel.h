@@ -14,11 +14,11 @@
 // A refusal from the model becomes an error dialog (Notices), never silence.
 #pragma once
 
-#include "code_table.h"
-#include "editor_session.h"
+#include "editor/core/code_table.h"
+#include "editor/core/editor_session.h"
 #include "fonts.h"
-#include "import_form.h"
-#include "import_job.h"
+#include "editor/core/import_form.h"
+#include "editor/core/import_job.h"
 #include "notices.h"
 
 #include <array>

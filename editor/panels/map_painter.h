@@ -4,10 +4,10 @@
 // only has to place the text.
 #pragma once
 
-#include "canvas_transform.h"
+#include "editor/geometry/canvas_transform.h"
 #include "fonts.h"
-#include "map_geometry.h"
-#include "reading_fit.h"
+#include "editor/geometry/map_geometry.h"
+#include "editor/geometry/reading_fit.h"
 
 #include "model/maps/process_map.h"
 

@@ -7,7 +7,7 @@
 
 #include "fonts.h"
 #include "map_canvas.h"
-#include "map_editor.h"
+#include "editor/core/map_editor.h"
 #include "notices.h"
 
 #include <array>

@@ -13,13 +13,13 @@
 //   right-click               menu; right/middle drag or Space+drag pans; wheel zooms
 #pragma once
 
-#include "canvas_transform.h"
+#include "editor/geometry/canvas_transform.h"
 #include "fonts.h"
-#include "map_editor.h"
+#include "editor/core/map_editor.h"
 #include "map_painter.h"
 #include "notices.h"
 #include "overlay_painter.h"
-#include "reading_fit.h"
+#include "editor/geometry/reading_fit.h"
 
 #include "model/maps/validation.h"
 

@@ -1,7 +1,7 @@
 // Between the editor's geometry (doubles, no ImGui) and ImGui's float vectors.
 #pragma once
 
-#include "geometry.h"
+#include "editor/geometry/geometry.h"
 
 #include <imgui.h>
 

@@ -4,7 +4,7 @@
 // that trust's map.
 #pragma once
 
-#include "editor_session.h"
+#include "editor/core/editor_session.h"
 #include "fonts.h"
 #include "notices.h"
 
