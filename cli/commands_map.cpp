@@ -5,6 +5,7 @@
 #include "exporters/map_import.h"
 #include "model/core/error.h"
 #include "model/maps/layout.h"
+#include "model/maps/map_change.h"
 #include "model/maps/validation.h"
 #include "model/store/workspace.h"
 
@@ -235,11 +236,13 @@ layoutCmd->callback([&inv, a] {
     inv.run = [a] {
         auto ws = Workspace::open(a->ws);
         const MapId id{a->map};
-        auto content = ws.content(id);
+        const model::MapContent before = ws.content(id);
+        model::MapContent content = before;
         const bool tb = a->direction == "TB" || a->direction == "tb";
         model::layout(content,
                       tb ? model::LayoutDirection::TopBottom : model::LayoutDirection::LeftRight);
-        ws.setGeometry(id, content);
+        // One change, as the editor's Ctrl+L makes it: refused if the map moved meanwhile.
+        ws.applyChange(id, model::diffContent(before, content));
         const auto s = ws.map(id);
         if (a->json) {
             std::cout << summaryJson(s).dump(2) << "\n";

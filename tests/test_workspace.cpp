@@ -3,6 +3,7 @@
 #include "store_access.h"
 
 #include "model/maps/content_hash.h"
+#include "model/maps/map_change.h"
 #include "model/store/database.h"
 #include "model/core/error.h"
 #include "model/store/workspace.h"
@@ -145,7 +146,7 @@ TEST_CASE("publishing freezes a version and records its content hash") {
     SUBCASE("editing after publishing opens a new draft version") {
         MapContent moved = ws.content(id);
         moved.nodes[0].x = 999;
-        ws.setGeometry(id, moved);
+        ws.applyChange(id, diffContent(ws.content(id), moved));
         const MapSummary s = ws.map(id);
         CHECK(s.versionNumber == 2);
         CHECK_FALSE(s.published);
@@ -160,7 +161,7 @@ TEST_CASE("publishing freezes a version and records its content hash") {
     SUBCASE("a changed step gives a different hash") {
         MapContent changed = ws.content(id);
         changed.nodes[2].activity = "PRO";
-        ws.replaceContent(id, changed);
+        ws.applyChange(id, diffContent(ws.content(id), changed));
         CHECK(ws.publish(id) != hash);
         CHECK(ws.versions(id).size() == 2);
     }

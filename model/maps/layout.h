@@ -1,5 +1,6 @@
 // Automatic layout of a map with Graphviz dot. Positions and sizes are written
-// into the content; the caller stores them (Workspace::setGeometry).
+// into the content; the caller stores them as one change
+// (diffContent, Workspace::applyChange).
 // Graphviz is not thread-safe: call this from one thread only.
 #pragma once
 

@@ -213,35 +213,6 @@ VersionId Workspace::editableVersion(MapId id) {
     return draft;
 }
 
-void Workspace::setGeometry(MapId id, const MapContent& geometry) {
-    transaction([&] {
-        const VersionId v = editableVersion(id);
-        // Matched by key, which survives the copy into a new draft version.
-        auto s = m_db->prepare("UPDATE node SET x = :x, y = :y, width = :w, height = :h "
-                               "WHERE version_id = :v AND key = :key");
-        for (const Node& n : geometry.nodes) {
-            s.reset();
-            s.bind(":x", n.x)
-                .bind(":y", n.y)
-                .bind(":w", n.width)
-                .bind(":h", n.height)
-                .bind(":v", v.value)
-                .bind(":key", n.key)
-                .run();
-        }
-    });
-}
-
-void Workspace::replaceContent(MapId id, const MapContent& content) {
-    checkContent(*this, content);
-    transaction([&] {
-        const VersionId v = editableVersion(id);
-        m_db->prepare("DELETE FROM edge WHERE version_id = :v").bind(":v", v.value).run();
-        m_db->prepare("DELETE FROM node WHERE version_id = :v").bind(":v", v.value).run();
-        insertContent(v, content);
-    });
-}
-
 void Workspace::applyChange(MapId id, const MapChange& change) {
     if (change.empty()) return;
     transaction([&] {

@@ -81,15 +81,9 @@ class Workspace {
     MapContent content(MapId id) const;
     MapContent content(VersionId version) const;
 
-    // Writes node positions and sizes (matched by node id) to the current version.
-    // If that version is published, a new draft is opened first and positions are
-    // matched by node key instead.
-    void setGeometry(MapId id, const MapContent& geometry);
 
-    // Replaces the draft's nodes and edges wholesale (editor commands, imports).
-    void replaceContent(MapId id, const MapContent& content);
-
-    // Applies one edit (map_change.h) to the current version, in one transaction,
+    // The one way a map's content changes (the editor, the CLI's map layout):
+    // applies one edit (map_change.h) to the current version, in one transaction,
     // keeping the row ids of nodes and edges it does not remove. Throws Error, and
     // changes nothing, when the map no longer looks as the change expects (another
     // window changed it meanwhile) or the result breaks a rule of the store.
