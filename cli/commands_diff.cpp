@@ -2,16 +2,18 @@
 // trust of a process side by side.
 #include "commands.h"
 
-#include "model/conformance/diff.h"
 #include "model/analysis/discovery.h"
 #include "model/analysis/duration_text.h"
+#include "model/analysis/log_filter.h"
+#include "model/conformance/diff.h"
 #include "model/core/error.h"
 #include "model/events/event_log.h"
-#include "model/maps/layout.h"
 #include "model/events/readers/local_time.h"
-#include "model/analysis/log_filter.h"
-#include "model/use_cases/trust_comparison.h"
+#include "model/maps/layout.h"
 #include "model/store/workspace.h"
+#include "model/use_cases/as_recorded_map.h"
+#include "model/use_cases/trust_comparison.h"
+#include "model/use_cases/trust_diff.h"
 
 #include <nlohmann/json.hpp>
 
@@ -47,13 +49,6 @@ std::vector<model::IntervalSpec> intervalsOf(const std::vector<std::string>& tex
         intervals.push_back({text.substr(0, colon), text.substr(colon + 1)});
     }
     return intervals;
-}
-
-// A calendar date in the zone: its first instant, or the first of the next day.
-model::TimeMs dayStart(const std::string& text, const model::TimeZone& zone, bool nextDay,
-                       const char* option) {
-    if (auto t = model::localDayStart(text, zone, nextDay)) return *t;
-    throw model::Error(std::string(option) + " takes a date as YYYY-MM-DD, not \"" + text + "\"");
 }
 
 std::string percent(double share) {
@@ -176,16 +171,16 @@ void printText(const model::DiffResult& r, const std::string& heading) {
     }
 }
 
-model::LogFilter filterOf(const DiffArgs& a) {
-    const model::TimeZone zone = model::TimeZone::named(a.tz);
-    model::LogFilter filter;
-    if (!a.from.empty()) filter.from = dayStart(a.from, zone, false, "--from");
-    if (!a.to.empty()) filter.to = dayStart(a.to, zone, true, "--to");
-    filter.modalities = {a.modalities.begin(), a.modalities.end()};
-    filter.priorities = {a.priorities.begin(), a.priorities.end()};
-    filter.patientSources = {a.sources.begin(), a.sources.end()};
-    filter.sites = {a.sites.begin(), a.sites.end()};
-    return filter;
+model::CaseChoice choiceOf(const DiffArgs& a) {
+    model::CaseChoice choice;
+    choice.from = a.from;
+    choice.to = a.to;
+    choice.timeZone = a.tz;
+    choice.modalities = {a.modalities.begin(), a.modalities.end()};
+    choice.priorities = {a.priorities.begin(), a.priorities.end()};
+    choice.sources = {a.sources.begin(), a.sources.end()};
+    choice.sites = {a.sites.begin(), a.sites.end()};
+    return choice;
 }
 
 void addFilterOptions(CLI::App* cmd, const std::shared_ptr<DiffArgs>& a) {
@@ -206,20 +201,16 @@ void addFilterOptions(CLI::App* cmd, const std::shared_ptr<DiffArgs>& a) {
 
 int runDiff(const DiffArgs& a) {
     const auto ws = Workspace::open(a.ws);
-    const model::Trust trust = requireTrust(ws, a.trust);
     const model::MapSummary summary = ws.map(model::MapId{a.map});
-    const model::MapContent map = ws.content(model::MapId{a.map});
-    const model::LogFilter filter = filterOf(a);
-
-    const model::EventLog log = ws.events().load(trust.id);
-    const auto cases = model::selectCases(log, filter);
     model::DiffOptions options;
     options.ignoreUnmodelled = a.ignoreUnmodelled;
     options.topVariants = a.top;
     const auto intervals = intervalsOf(a.intervals);
-    const model::DiffResult r = model::diff(map, log, cases, options);
-    std::vector<model::IntervalStats> spans;
-    for (const auto& i : intervals) spans.push_back(model::intervalStats(log, cases, i.from, i.to));
+    const model::TrustDiff d =
+        model::diffTrust(ws, ws.content(summary.id), a.trust, choiceOf(a), options, intervals);
+    const model::Trust& trust = d.trust;
+    const model::DiffResult& r = d.result;
+    const std::vector<model::IntervalStats>& spans = d.intervals;
     if (a.json) {
         json out = resultJson(r);
         out["trust"] = trust.code;
@@ -263,7 +254,7 @@ int runCompare(const DiffArgs& a, const std::string& processName, std::int64_t m
     model::DiffOptions options;
     options.ignoreUnmodelled = a.ignoreUnmodelled;
     const auto rows = model::compareTrusts(
-        ws, process->id, mapId ? std::optional(model::MapId{mapId}) : std::nullopt, filterOf(a),
+        ws, process->id, mapId ? std::optional(model::MapId{mapId}) : std::nullopt, choiceOf(a),
         intervals, options);
     if (a.json) {
         json out = json::array();
@@ -335,24 +326,19 @@ int runDiscover(const DiffArgs& a, const std::string& processName, double minFre
         throw model::Error("--min-frequency is a share of cases from 0 to 1, not " +
                            std::to_string(minFrequency));
     auto ws = Workspace::open(a.ws);
-    const model::Trust trust = requireTrust(ws, a.trust);
-    const model::EventLog log = ws.events().load(trust.id);
-    const auto cases = model::selectCases(log, filterOf(a));
-    if (cases.empty()) throw model::Error("no cases of " + trust.code + " to discover a map from");
-    model::DiscoveryOptions options;
-    options.minFrequency = minFrequency;
-    for (const model::Activity& act : ws.activities()) options.names[act.code] = act.name;
-    model::MapContent map = model::discoverMap(log, cases, options);
-    model::layout(map);
-    if (name.empty()) name = processName + " (" + trust.code + ", as recorded)";
+    model::AsRecordedMap recorded =
+        model::discoverAsRecorded(ws, a.trust, choiceOf(a), minFrequency);
     // A process named for the first time is made, as `map import` does.
     const auto process = ws.findProcess(processName);
     const model::ProcessId processId = process ? process->id : ws.addProcess(processName);
-    const model::MapId id = ws.createMap(processId, trust.id, name, map, model::MapStatus::Draft);
+    if (name.empty()) name = model::asRecordedName(processName, recorded.trust.code);
+    const std::int64_t cases = recorded.cases;
+    const model::MapId id = model::storeAsRecordedMap(ws, processId, std::move(recorded), name);
+    const model::MapContent map = ws.content(id);
     if (a.json) {
         std::cout << json{{"map", id.value},
                           {"name", name},
-                          {"cases", cases.size()},
+                          {"cases", cases},
                           {"nodes", map.nodes.size()},
                           {"edges", map.edges.size()}}
                          .dump(2)
@@ -360,7 +346,7 @@ int runDiscover(const DiffArgs& a, const std::string& processName, double minFre
         return 0;
     }
     if (!process) std::cout << "created process \"" << processName << "\"\n";
-    std::cout << "created map " << id.value << " \"" << name << "\" from " << cases.size()
+    std::cout << "created map " << id.value << " \"" << name << "\" from " << cases
               << " cases: " << map.nodes.size() << " nodes, " << map.edges.size() << " arrows\n";
     return 0;
 }
@@ -404,7 +390,7 @@ void addDiffCommands(CLI::App& app, Invocation& inv) {
 
     struct DiscoverArgs {
         std::string process, name;
-        double minFrequency = 0.05;
+        double minFrequency = model::kAsRecordedMinFrequency;
     };
     auto d = std::make_shared<DiffArgs>();
     auto dd = std::make_shared<DiscoverArgs>();

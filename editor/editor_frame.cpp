@@ -131,12 +131,8 @@ void EditorFrame::openBeside(model::MapId id) {
 void EditorFrame::showAsRecorded(DiffPanel::AsRecorded recorded) {
     try {
         // Graphviz lays it out here, on the UI thread (it is not thread-safe).
-        model::layout(recorded.map);
-        const auto trust = m_session->workspace().findTrust(recorded.trust);
-        const std::string name = "As recorded (" + recorded.trust + ")";
         const model::MapId id =
-            m_session->createMap(recorded.process, trust ? std::optional(trust->id) : std::nullopt,
-                                 name, recorded.map, model::MapStatus::Draft);
+            m_session->storeAsRecordedMap(recorded.process, std::move(recorded.recorded));
         openBeside(id);
     } catch (const std::exception& e) {
         m_notices.error("Could not store the as-recorded map", e.what());

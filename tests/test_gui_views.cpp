@@ -110,7 +110,8 @@ TEST_CASE("the as-recorded map is drawn from the data, stored as a draft and sho
     INFO("stderr: " << r.err);
     REQUIRE(r.exitCode == 0);
     const RunResult list = run(STRAWMAN_EXE, {"map", "list", ws});
-    CHECK(list.out.find("As recorded (RPA)") != std::string::npos);
+    // Named as `strawman discover` names it.
+    CHECK(list.out.find("CT outpatient pathway (RPA, as recorded)") != std::string::npos);
     const Image image(png);
     REQUIRE(image.loaded());
     // Beside: the discovered map has RPA's unvetted path the straw man lacks, and the other way

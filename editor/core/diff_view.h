@@ -8,9 +8,9 @@
 
 #include "model/conformance/diff.h"
 #include "model/core/ids.h"
-#include "model/analysis/log_filter.h"
-#include "model/maps/process_map.h"
 #include "model/core/progress.h"
+#include "model/maps/process_map.h"
+#include "model/use_cases/case_choice.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -20,38 +20,28 @@
 
 namespace strawman::editor {
 
-// What the Diff panel asks for.
-struct DiffChoice {
-    std::string trust;    // ODS code
-    std::string from, to; // local days, YYYY-MM-DD; empty: no bound
-    std::string timeZone = "Europe/London";
-    std::set<std::string> modalities, priorities, sources, sites; // empty: any
+// What the Diff panel asks for: a trust, which of its cases (the same choice
+// `strawman diff` reads from its options), and how to count activities the
+// map does not have.
+struct DiffChoice : model::CaseChoice {
+    std::string trust; // ODS code
     bool ignoreUnmodelled = false;
     bool operator==(const DiffChoice&) const = default;
-};
-
-// The values a trust's cases have, for the filter pickers.
-struct FilterValues {
-    std::set<std::string> modalities, priorities, sources, sites;
 };
 
 struct DiffView {
     DiffChoice choice;
     model::MapId map;
     std::int64_t casesInLog = 0; // before the filters
-    FilterValues values;
+    model::CaseValues values;    // what the trust's cases hold, for the filter pickers
     model::DiffResult result;
 };
 
-// The cases a choice lets through, as the model filters them. Throws
-// model::Error for a date that is not YYYY-MM-DD or an unknown time zone.
-model::LogFilter filterOf(const DiffChoice& choice);
-
-// Loads the trust's events from the workspace file (its own connection, so it
-// may run on another thread) and holds them against `map`. Throws model::Error
-// for an unknown trust, a bad date or time zone.
-// With `progress`, it reports as it goes (loading the events, then aligning
-// the variants) and stops with model::Cancelled when asked.
+// The trust's diff (model::diffTrust) on its own workspace connection, so it
+// may run on another thread, holding `map` (the content shown) against the
+// chosen cases. Throws model::Error for an unknown trust, a bad date or time
+// zone. With `progress`, it reports as it goes (loading the events, then
+// aligning the variants) and stops with model::Cancelled when asked.
 DiffView computeDiff(const std::filesystem::path& workspace, model::MapId mapId,
                      const model::MapContent& map, const DiffChoice& choice,
                      model::Progress* progress = nullptr);

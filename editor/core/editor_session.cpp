@@ -84,6 +84,13 @@ model::MapId EditorSession::createMap(model::ProcessId process, std::optional<mo
     return id;
 }
 
+model::MapId EditorSession::storeAsRecordedMap(model::ProcessId process,
+                                               model::AsRecordedMap recorded) {
+    const model::MapId id = model::storeAsRecordedMap(m_workspace, process, std::move(recorded));
+    reload();
+    return id;
+}
+
 model::MapId EditorSession::duplicateMap(model::MapId source, std::optional<model::TrustId> trust,
                                          const std::string& name, model::MapStatus status) {
     model::MapId id;

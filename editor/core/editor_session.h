@@ -8,6 +8,7 @@
 #include "editor/geometry/map_geometry.h"
 
 #include "model/store/workspace.h"
+#include "model/use_cases/as_recorded_map.h"
 
 #include <chrono>
 #include <cstdint>
@@ -58,6 +59,9 @@ class EditorSession {
     // man started from the network map.
     model::MapId duplicateMap(model::MapId source, std::optional<model::TrustId> trust,
                               const std::string& name, model::MapStatus status);
+    // The as-recorded map (model/use_cases/as_recorded_map.h) laid out and stored
+    // as a draft of its trust, named as `strawman discover` names it.
+    model::MapId storeAsRecordedMap(model::ProcessId process, model::AsRecordedMap recorded);
     void renameMap(model::MapId map, const std::string& name);
     void setMapStatus(model::MapId map, model::MapStatus status);
     std::string publishMap(model::MapId map); // returns the version's hash

@@ -6,9 +6,9 @@
 
 #include "model/analysis/discovery.h"
 #include "model/analysis/duration_text.h"
+#include "model/analysis/log_filter.h"
 #include "model/core/error.h"
 #include "model/events/event_log.h"
-#include "model/analysis/log_filter.h"
 #include "model/store/workspace.h"
 
 #include <imgui.h>
@@ -168,8 +168,8 @@ void DiffPanel::drawChoice(const EditorSession& session, Notices& notices) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(half);
     ImGui::InputTextWithHint("##to", "last day", m_to.data(), m_to.size());
-    const FilterValues none;
-    const FilterValues& values =
+    const model::CaseValues none;
+    const model::CaseValues& values =
         m_view && m_view->choice.trust == m_choice.trust ? m_view->values : none;
     ImGui::TextDisabled("Modality");
     valuePicker("##modality", values.modalities, m_choice.modalities);
@@ -232,22 +232,15 @@ void DiffPanel::drawResult(const EditorSession& session, const Fonts& fonts) {
                               m_view->choice.trust.c_str());
         if (draw) {
             // Its own thread and connection: it reads the trust's events again.
-            m_discovery = std::make_unique<
-                BackgroundJob<AsRecorded>>([path = session.workspace().path(),
-                                            choice = m_view->choice, process = map->process,
-                                            names = session.activityNames()](
-                                               model::Progress& progress) {
-                const model::Workspace ws = model::Workspace::open(path);
-                const auto trust = ws.findTrust(choice.trust);
-                if (!trust) throw model::Error("no trust with code " + choice.trust);
-                const model::EventLog log = ws.events().load(trust->id, &progress);
-                // The same cases as the diff: its dates and filters.
-                const std::vector<std::uint32_t> cases = model::selectCases(log, filterOf(choice));
-                model::DiscoveryOptions options;
-                options.minFrequency = 0.02; // the common way, not every one-off
-                options.names = names;
-                return AsRecorded{choice.trust, process, model::discoverMap(log, cases, options)};
-            });
+            m_discovery = std::make_unique<BackgroundJob<AsRecorded>>(
+                [path = session.workspace().path(), choice = m_view->choice,
+                 process = map->process](model::Progress& progress) {
+                    const model::Workspace ws = model::Workspace::open(path);
+                    // The same cases as the diff: its dates and filters.
+                    return AsRecorded{process, model::discoverAsRecorded(
+                                                   ws, choice.trust, choice,
+                                                   model::kAsRecordedMinFrequency, &progress)};
+                });
         }
     }
     if (r.cases == 0) {

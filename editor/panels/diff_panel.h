@@ -41,9 +41,8 @@ class DiffPanel {
     // steps), once worked out on a worker thread after "Draw the as-recorded
     // map": the trust and the map, to be laid out and stored by the caller.
     struct AsRecorded {
-        std::string trust;
         model::ProcessId process;
-        model::MapContent map;
+        model::AsRecordedMap recorded; // not laid out: the UI thread does that (Graphviz)
     };
     std::optional<AsRecorded> takeAsRecorded();
 

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -39,6 +40,11 @@ struct DirectlyFollowsGraph {
 // with one event starts and ends there and has no transition; a case without
 // events counts nowhere.
 DirectlyFollowsGraph directlyFollows(const EventLog& log, std::span<const std::uint32_t> cases);
+
+// An interval a manager asks about, e.g. RCV:VET, request received to vetted.
+struct IntervalSpec {
+    std::string from, to; // activity codes: from the first `from` to the first `to` after it
+};
 
 struct IntervalStats {
     DurationStats duration;      // over the cases that have both ends

@@ -148,6 +148,11 @@ std::optional<Trust> Workspace::findTrust(std::string_view code) const {
     return Trust{TrustId{s.integer(0)}, s.text(1), s.text(2)};
 }
 
+Trust Workspace::trust(std::string_view code) const {
+    if (auto t = findTrust(code)) return *t;
+    throw Error("no trust with code " + std::string(code));
+}
+
 Trust Workspace::trust(TrustId id) const {
     auto s = m_db->prepare("SELECT id, code, name FROM trust WHERE id = :id");
     s.bind(":id", id.value);

@@ -54,6 +54,7 @@ class Workspace {
     TrustId addTrust(std::string_view code, std::string_view name);
     std::vector<Trust> trusts() const;
     std::optional<Trust> findTrust(std::string_view code) const;
+    Trust trust(std::string_view code) const; // throws Error for an unknown code
     Trust trust(TrustId id) const;
 
     MemberId addMember(std::string_view name, TrustId trust, Role role);
@@ -80,7 +81,6 @@ class Workspace {
     // The current version's nodes and edges, with database ids.
     MapContent content(MapId id) const;
     MapContent content(VersionId version) const;
-
 
     // The one way a map's content changes (the editor, the CLI's map layout):
     // applies one edit (map_change.h) to the current version, in one transaction,

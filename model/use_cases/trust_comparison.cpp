@@ -23,9 +23,10 @@ std::optional<MapSummary> mapFor(const std::vector<MapSummary>& maps, ProcessId 
 } // namespace
 
 std::vector<TrustComparisonRow> compareTrusts(const Workspace& ws, ProcessId process,
-                                              std::optional<MapId> map, const LogFilter& filter,
+                                              std::optional<MapId> map, const CaseChoice& choice,
                                               const std::vector<IntervalSpec>& intervals,
                                               const DiffOptions& options) {
+    const LogFilter filter = caseFilter(choice);
     const std::vector<MapSummary> maps = ws.maps();
     std::vector<TrustComparisonRow> rows;
     for (const Trust& trust : ws.trusts()) {

@@ -1,10 +1,13 @@
 // One process across the network: every trust's data held against a map (the
-// trust's own straw man, or one map for all), a row per trust, side by side.
+// trust's own straw man, or one map for all), a row per trust, side by side:
+// `strawman compare` and the editor's Trusts tab.
 #pragma once
 
-#include "model/conformance/diff.h"
+#include "case_choice.h"
+
 #include "model/analysis/log_filter.h"
 #include "model/analysis/transitions.h"
+#include "model/conformance/diff.h"
 #include "model/store/workspace.h"
 
 #include <optional>
@@ -12,10 +15,6 @@
 #include <vector>
 
 namespace strawman::model {
-
-struct IntervalSpec {
-    std::string from, to; // activity codes: from the first `from` to the first `to` after it
-};
 
 struct TrustComparisonRow {
     std::string trust; // ODS code
@@ -31,7 +30,7 @@ struct TrustComparisonRow {
 // With map empty, each trust is held against its own map of the process (the
 // latest made, when it has several), or the network's map when it has none.
 std::vector<TrustComparisonRow> compareTrusts(const Workspace& ws, ProcessId process,
-                                              std::optional<MapId> map, const LogFilter& filter,
+                                              std::optional<MapId> map, const CaseChoice& choice,
                                               const std::vector<IntervalSpec>& intervals,
                                               const DiffOptions& options = {});
 
