@@ -12,6 +12,7 @@
 #include "model/maps/layout.h"
 #include "model/store/workspace.h"
 #include "model/use_cases/as_recorded_map.h"
+#include "model/use_cases/diff_json.h"
 #include "model/use_cases/trust_comparison.h"
 #include "model/use_cases/trust_diff.h"
 
@@ -61,57 +62,6 @@ std::string fixed3(double v) {
     std::ostringstream out;
     out << std::fixed << std::setprecision(3) << v;
     return out.str();
-}
-
-json resultJson(const model::DiffResult& r) {
-    const auto share = [&](std::int64_t n) {
-        return r.cases ? 100.0 * static_cast<double>(n) / static_cast<double>(r.cases) : 0.0;
-    };
-    json deviations = json::array();
-    for (const auto& d : r.deviations)
-        deviations.push_back({{"activity", d.activity},
-                              {"skipped", d.skipped},
-                              {"inserted", d.inserted},
-                              {"skipped_percent", share(d.skipped)},
-                              {"inserted_percent", share(d.inserted)},
-                              {"skipped_moves", d.skippedMoves},
-                              {"inserted_moves", d.insertedMoves}});
-    json transitions = json::array();
-    for (const auto& t : r.transitions)
-        transitions.push_back({{"from", t.from},
-                               {"to", t.to},
-                               {"count", t.count},
-                               {"cases", t.cases},
-                               {"drawn", t.drawn},
-                               {"median_s", t.duration.median},
-                               {"p90_s", t.duration.p90},
-                               {"max_s", t.duration.max}});
-    json unused = json::array();
-    for (const auto& e : r.unusedEdges)
-        unused.push_back({{"edge", e.edge.value}, {"from", e.from}, {"to", e.to}});
-    json unmapped = json::array();
-    for (const auto& u : r.unmodelled)
-        unmapped.push_back({{"activity", u.activity}, {"events", u.events}, {"cases", u.cases}});
-    json variants = json::array();
-    for (const auto& v : r.topVariants)
-        variants.push_back({{"activities", v.activities},
-                            {"count", v.count},
-                            {"fitness", v.fitness},
-                            {"deviations", v.deviations},
-                            {"departures", v.departures}});
-    return {{"cases", r.cases},
-            {"variants", r.variants},
-            {"shortest_run", r.shortestRun},
-            {"log_fitness", r.logFitness},
-            {"average_trace_fitness", r.averageTraceFitness},
-            {"percentage_fitting", r.percentageFitting},
-            {"deviations", deviations},
-            {"transitions", transitions},
-            {"unused_edges", unused},
-            {"unmapped_activities", unmapped},
-            {"top_variants", variants},
-            {"cases_left_out", r.casesLeftOut},
-            {"warnings", r.warnings}};
 }
 
 void printText(const model::DiffResult& r, const std::string& heading) {
@@ -212,21 +162,7 @@ int runDiff(const DiffArgs& a) {
     const model::DiffResult& r = d.result;
     const std::vector<model::IntervalStats>& spans = d.intervals;
     if (a.json) {
-        json out = resultJson(r);
-        out["trust"] = trust.code;
-        out["map"] = {
-            {"id", summary.id.value}, {"name", summary.name}, {"version", summary.versionNumber}};
-        json list = json::array();
-        for (std::size_t k = 0; k < intervals.size(); ++k)
-            list.push_back({{"from", intervals[k].from},
-                            {"to", intervals[k].to},
-                            {"cases", spans[k].duration.count},
-                            {"median_s", spans[k].duration.median},
-                            {"p90_s", spans[k].duration.p90},
-                            {"max_s", spans[k].duration.max},
-                            {"without_end", spans[k].withoutEnd}});
-        out["intervals"] = std::move(list);
-        std::cout << out.dump(2) << "\n";
+        std::cout << model::toJson(d, summary, intervals) << "\n";
     } else {
         printText(r, trust.code + " against map " + std::to_string(summary.id.value) + " \"" +
                          summary.name + "\" (version " + std::to_string(summary.versionNumber) +
@@ -257,32 +193,7 @@ int runCompare(const DiffArgs& a, const std::string& processName, std::int64_t m
         ws, process->id, mapId ? std::optional(model::MapId{mapId}) : std::nullopt, choiceOf(a),
         intervals, options);
     if (a.json) {
-        json out = json::array();
-        for (const auto& r : rows) {
-            json deviations = json::array();
-            for (const auto& d : r.topDeviations)
-                deviations.push_back(
-                    {{"activity", d.activity}, {"skipped", d.skipped}, {"inserted", d.inserted}});
-            json spans = json::array();
-            for (std::size_t i = 0; i < intervals.size(); ++i)
-                spans.push_back({{"from", intervals[i].from},
-                                 {"to", intervals[i].to},
-                                 {"cases", r.intervals[i].duration.count},
-                                 {"median_s", r.intervals[i].duration.median},
-                                 {"p90_s", r.intervals[i].duration.p90},
-                                 {"without_end", r.intervals[i].withoutEnd}});
-            out.push_back({{"trust", r.trust},
-                           {"map", r.map ? json(r.map->value) : json(nullptr)},
-                           {"map_name", r.mapName},
-                           {"cases", r.cases},
-                           {"log_fitness", r.logFitness},
-                           {"average_trace_fitness", r.averageTraceFitness},
-                           {"percentage_fitting", r.percentageFitting},
-                           {"top_deviations", deviations},
-                           {"intervals", spans},
-                           {"problem", r.problem.empty() ? json(nullptr) : json(r.problem)}});
-        }
-        std::cout << out.dump(2) << "\n";
+        std::cout << model::toJson(rows, intervals) << "\n";
         return 0;
     }
     std::cout << processName << ": each trust against "

@@ -24,6 +24,7 @@
 
 #include "model/core/error.h"
 #include "model/maps/graphviz_compat.h"
+#include "model/maps/graphviz_shape.h"
 
 #include <algorithm>
 #include <array>
@@ -120,22 +121,13 @@ double inchesToPoints(double inches) {
     return inches * 72.0;
 }
 
-std::string_view shapeAttributes(NodeKind kind) {
-    switch (kind) {
-    case NodeKind::Start:
-        return "shape=circle";
-    case NodeKind::End:
-        return "shape=doublecircle";
-    case NodeKind::Activity:
-        return "shape=box, style=rounded";
-    case NodeKind::Decision:
-        return "shape=diamond";
-    case NodeKind::Parallel:
-        return "shape=box, style=filled, fillcolor=black";
-    case NodeKind::Note:
-        return "shape=note";
-    }
-    return "shape=box";
+// "shape=box, style=rounded": Graphviz's drawing of the kind (graphviz_shape.h).
+std::string shapeAttributes(NodeKind kind) {
+    const model::GraphvizShape g = model::graphvizShape(kind);
+    std::string out = "shape=" + std::string(g.shape);
+    if (!g.style.empty()) out += ", style=" + std::string(g.style);
+    if (!g.fillColor.empty()) out += ", fillcolor=" + std::string(g.fillColor);
+    return out;
 }
 
 // [SECTION] Reading: a scan of the text for what cgraph does not tell

@@ -16,6 +16,7 @@
 #include "layout.h"
 
 #include "graphviz_compat.h"
+#include "graphviz_shape.h"
 
 #include <algorithm>
 #include <array>
@@ -208,22 +209,6 @@ Size nodeSize(const Node& node, LayoutDirection direction) {
     return {std::ceil(size.width), std::ceil(size.height)};
 }
 
-const char* shapeOf(NodeKind kind) {
-    switch (kind) {
-    case NodeKind::Start:
-    case NodeKind::End:
-        return "circle";
-    case NodeKind::Decision:
-        return "diamond";
-    case NodeKind::Note:
-        return "note";
-    case NodeKind::Activity:
-    case NodeKind::Parallel:
-        return "box";
-    }
-    return "box";
-}
-
 std::string formatNumber(double value) {
     std::array<char, 32> buffer{};
     auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value,
@@ -290,9 +275,12 @@ void layout(MapContent& map, LayoutDirection direction) {
         const std::string name = "n" + std::to_string(i);
         Agnode_t* n = agnode(g, graphviz::mut(name.c_str()), 1);
         const Size size = nodeSize(node, direction);
-        graphviz::set(n, shape, shapeOf(node.kind));
-        graphviz::set(n, width, formatNumber(size.width / 72.0).c_str());
-        graphviz::set(n, height, formatNumber(size.height / 72.0).c_str());
+        // The shape as drawn everywhere (an end's double circle), its outer
+        // ring the node's size.
+        const GraphvizShape drawn = graphvizShape(node.kind);
+        graphviz::set(n, shape, std::string(drawn.shape).c_str());
+        graphviz::set(n, width, formatNumber(drawn.innerSize(size.width) / 72.0).c_str());
+        graphviz::set(n, height, formatNumber(drawn.innerSize(size.height) / 72.0).c_str());
         gvNodes.push_back(n);
         byId.emplace(node.id, n);
     }
