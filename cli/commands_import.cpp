@@ -1,13 +1,14 @@
 // strawman import | import list | import remove | codes | log stats
 #include "commands.h"
+#include "messages.h"
 
+#include "model/analysis/log_stats.h"
 #include "model/core/error.h"
 #include "model/events/event_log.h"
-#include "model/store/event_store.h"
-#include "model/use_cases/import_file.h"
 #include "model/events/readers/local_time.h"
-#include "model/analysis/log_stats.h"
+#include "model/store/event_store.h"
 #include "model/store/workspace.h"
+#include "model/use_cases/import_file.h"
 
 #include <nlohmann/json.hpp>
 
@@ -79,7 +80,7 @@ int runImport(const ImportArgs& a) {
     request.strict = a.strict;
     const model::ImportReport report = model::importFile(ws, request);
 
-    std::cout << (a.json ? model::toJson(report) + "\n" : model::toText(report));
+    std::cout << (a.json ? model::toJson(report) + "\n" : model::toText(report, remedyText));
     if (report.refusedAsStrict) {
         std::cerr << "strawman: " << report.rowsRejected
                   << (report.rowsRejected == 1 ? " row was" : " rows were")

@@ -1,5 +1,6 @@
 // strawman: with no sub-command, the editor; with one, the same work headless.
 #include "commands.h"
+#include "messages.h"
 
 #include "model/core/error.h"
 #include "model/store/workspace.h"
@@ -99,8 +100,9 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(1, 1000));
     guiCmd->add_option("--size", gui.size, "Window size for the screenshot")->capture_default_str();
     guiCmd
-        ->add_option("--script", gui.script,
-                     "Replay a file of mouse and keyboard events first (see editor/core/input_script.h)")
+        ->add_option(
+            "--script", gui.script,
+            "Replay a file of mouse and keyboard events first (see editor/core/input_script.h)")
         ->check(CLI::ExistingFile);
     guiCmd->add_option("--diff-trust", gui.diffTrust,
                        "Hold the map against this trust's data and draw the diff on it");
@@ -134,7 +136,7 @@ int main(int argc, char** argv) {
         gui.workspace = workspace;
         return openEditor(gui);
     } catch (const model::Error& e) {
-        std::cerr << "strawman: " << e.what() << "\n";
+        std::cerr << "strawman: " << cli::messageOf(e) << "\n";
         return 1;
     } catch (const std::exception& e) {
         std::cerr << "strawman: unexpected error: " << e.what() << "\n";

@@ -3,15 +3,17 @@
 // few frames into an invisible window, saves the last one and returns.
 #include "editor.h"
 
-#include "editor_frame.h"
+#include "editor/core/error_text.h"
+
 #include "editor/core/editor_session.h"
 #include "editor/core/editor_settings.h"
-#include "editor/panels/fonts.h"
 #include "editor/core/input_script.h"
-#include "screenshot.h"
-#include "script_player.h"
+#include "editor/panels/fonts.h"
 #include "editor/panels/script_targets.h"
 #include "editor/panels/theme.h"
+#include "editor_frame.h"
+#include "screenshot.h"
+#include "script_player.h"
 
 #include "model/core/error.h"
 
@@ -153,7 +155,7 @@ int runEditor(const EditorOptions& options) {
             session->select(session->maps().front().id);
         }
     } catch (const std::exception& e) {
-        std::fprintf(stderr, "strawman: %s\n", e.what());
+        std::fprintf(stderr, "strawman: %s\n", errorText(e).c_str());
         return 1;
     }
 
@@ -224,7 +226,7 @@ int runEditor(const EditorOptions& options) {
             frame->showDiff();
         }
     } catch (const std::exception& e) {
-        std::fprintf(stderr, "strawman: %s\n", e.what());
+        std::fprintf(stderr, "strawman: %s\n", errorText(e).c_str());
         return 2;
     }
 
@@ -262,7 +264,7 @@ int runEditor(const EditorOptions& options) {
                 });
                 if (script->reportAsked()) std::fputs(frame->viewReport().c_str(), stdout);
             } catch (const std::exception& e) {
-                std::fprintf(stderr, "strawman: %s\n", e.what());
+                std::fprintf(stderr, "strawman: %s\n", errorText(e).c_str());
                 return 2;
             }
         }
@@ -312,7 +314,7 @@ int runEditor(const EditorOptions& options) {
                 glfwSetWindowTitle(window.get(),
                                    ("Strawman \xE2\x80\x94 " + next->filename().string()).c_str());
             } catch (const std::exception& e) {
-                frame->notices().error("Could not open " + next->string(), e.what());
+                frame->notices().error("Could not open " + next->string(), errorText(e));
             }
         }
     }

@@ -1,5 +1,7 @@
 #include "editor_frame.h"
 
+#include "editor/core/error_text.h"
+
 #include "editor/panels/im_vec.h"
 #include "editor/panels/script_targets.h"
 #include "editor/panels/shortcuts.h"
@@ -124,7 +126,7 @@ void EditorFrame::openBeside(model::MapId id) {
     try {
         m_beside.open(*m_session, id);
     } catch (const std::exception& e) {
-        m_notices.error("Could not show the map beside", e.what());
+        m_notices.error("Could not show the map beside", errorText(e));
     }
 }
 
@@ -135,7 +137,7 @@ void EditorFrame::showAsRecorded(DiffPanel::AsRecorded recorded) {
             m_session->storeAsRecordedMap(recorded.process, std::move(recorded.recorded));
         openBeside(id);
     } catch (const std::exception& e) {
-        m_notices.error("Could not store the as-recorded map", e.what());
+        m_notices.error("Could not store the as-recorded map", errorText(e));
     }
 }
 
@@ -447,7 +449,7 @@ void EditorFrame::carryOut() {
     } catch (const std::exception& e) {
         // The file changed under us in a way we cannot read (deleted, a newer
         // version): say so and keep showing what we have.
-        m_notices.error("Could not read the workspace", e.what());
+        m_notices.error("Could not read the workspace", errorText(e));
     }
     m_open.reset();
     m_reload = false;

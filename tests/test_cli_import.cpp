@@ -373,7 +373,9 @@ TEST_CASE(
     CHECK(refused["imported"] == false);
     CHECK(refused["import_id"].is_null());
     CHECK(refused["rows_rejected"] == 1);
-    CHECK(refused["outcome"].get<std::string>().find("--strict") != std::string::npos);
+    CHECK(refused["outcome"].get<std::string>().find("strict import stores nothing") !=
+          std::string::npos);
+    CHECK(refused["remedies"] == json::array({"import-without-strict"}));
     CHECK(jsonOf(cli({"import", "list", net.ws, "--json"})).empty());
     CHECK(jsonOf(cli({"log", "stats", net.ws, "--trust", "RPA", "--json"}))["events"] == 0);
 

@@ -5,11 +5,11 @@
 
 #include "editor/core/code_table.h"
 
-#include "model/events/readers/csv_reader.h"
 #include "model/core/error.h"
 #include "model/events/event_import.h"
-#include "model/store/event_store.h"
 #include "model/events/pseudonym.h"
+#include "model/events/readers/csv_reader.h"
+#include "model/store/event_store.h"
 #include "model/store/workspace.h"
 
 #include <doctest/doctest.h>
@@ -98,7 +98,8 @@ TEST_CASE("a code an import met without a mapping is listed, flagged, with the e
     CHECK(imp.report->exactRepeats == 1);
     CHECK(imp.report->unmappedCodes.at("SCANNED").count == 2);
     // The panel shows the report the import produced, read back from the workspace.
-    CHECK(model::toText(*imp.report) == model::toText(report));
+    const auto words = [](model::Remedy r) { return std::string(model::remedyName(r)); };
+    CHECK(model::toText(*imp.report, words) == model::toText(report, words));
 
     // Unmapped first; REQ, a network code used as is, needs no row.
     CHECK(codesOf(data) == std::vector<std::string>{"SCANNED", "Pt cancelled", "Vetted"});

@@ -2,14 +2,14 @@
 #include "recording_progress.h"
 #include "store_access.h"
 
-#include "model/events/readers/csv_reader.h"
-#include "model/store/database.h"
 #include "model/core/error.h"
+#include "model/core/progress.h"
 #include "model/events/event_import.h"
 #include "model/events/event_log.h"
+#include "model/events/readers/csv_reader.h"
+#include "model/store/database.h"
 #include "model/store/event_store.h"
 #include "model/store/migrations.h"
-#include "model/core/progress.h"
 #include "model/store/workspace.h"
 
 #include <doctest/doctest.h>
@@ -463,7 +463,8 @@ TEST_CASE("unmapped codes stop the import unless the user chooses to leave them 
     CHECK_FALSE(aborted.imported);
     CHECK(aborted.unmappedCodes.at("SCANNED").count == 2);
     CHECK(aborted.unmappedCodes.at("SCANNED").exampleLines == std::vector<std::int64_t>{3, 4});
-    CHECK(aborted.outcome.find("strawman codes set") != std::string::npos);
+    CHECK(aborted.outcome.find("no network activity") != std::string::npos);
+    CHECK(aborted.remedies == std::vector<Remedy>{Remedy::MapCodes, Remedy::IgnoreUnmapped});
     CHECK(ws.events().imports().empty());
     CHECK(ws.events().load(rpa).events.empty());
 
@@ -492,8 +493,15 @@ TEST_CASE("the same file is refused a second time unless forced") {
     auto ws = Workspace::createInMemory();
     const TrustId t = ws.addTrust("RPA", "Medway");
     importEvents(ws, settingsFor(t), {ev("A", "REQ", 1)});
-    CHECK_THROWS_WITH_AS(importEvents(ws, settingsFor(t), {ev("A", "REQ", 1)}),
-                         doctest::Contains("--force"), Error);
+    try {
+        importEvents(ws, settingsFor(t), {ev("A", "REQ", 1)});
+        FAIL("a file imported before was taken again");
+    } catch (const Error& e) {
+        CHECK(std::string(e.what()).find("imported for RPA already") != std::string::npos);
+        // What to do is named, for each front end to word: the CLI's --force,
+        // the editor's "Import again".
+        CHECK(e.remedy() == Remedy::ImportAgain);
+    }
     auto forced = settingsFor(t);
     forced.force = true;
     const auto again = importEvents(ws, forced, {ev("A", "REQ", 1)});

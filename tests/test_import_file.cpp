@@ -5,12 +5,12 @@
 #include "recording_progress.h"
 
 #include "model/core/error.h"
-#include "model/events/event_log.h"
-#include "model/store/event_store.h"
-#include "model/use_cases/import_file.h"
-#include "model/events/readers/local_time.h"
 #include "model/core/progress.h"
+#include "model/events/event_log.h"
+#include "model/events/readers/local_time.h"
+#include "model/store/event_store.h"
 #include "model/store/workspace.h"
+#include "model/use_cases/import_file.h"
 
 #include <doctest/doctest.h>
 
@@ -182,7 +182,9 @@ TEST_CASE("strict stores nothing when a row is rejected, and says so in the repo
     CHECK_FALSE(report.imported);
     CHECK(report.refusedAsStrict);
     CHECK(report.importId == 0);
-    CHECK(report.outcome == "not imported: 1 row was rejected and --strict stores nothing then");
+    CHECK(report.outcome ==
+          "not imported: 1 row was rejected, and a strict import stores nothing then");
+    CHECK(report.remedies == std::vector<Remedy>{Remedy::ImportWithoutStrict});
     CHECK(net.importCount() == 0);
     CHECK(net.eventCount() == 0);
 

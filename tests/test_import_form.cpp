@@ -4,13 +4,15 @@
 // background job on its own connection that Cancel stops with nothing stored.
 #include "process_runner.h"
 
+#include "editor/core/error_text.h"
 #include "editor/core/import_form.h"
 #include "editor/core/import_job.h"
+#include "model/use_cases/case_choice.h"
 
 #include "model/core/error.h"
 #include "model/events/event_log.h"
-#include "model/store/event_store.h"
 #include "model/events/pseudonym.h"
+#include "model/store/event_store.h"
 #include "model/store/workspace.h"
 
 #include <doctest/doctest.h>
@@ -218,8 +220,8 @@ TEST_CASE("an import started from the form runs off the UI thread and stores its
     CHECK(report->imported);
     CHECK(report->eventsAccepted == 600);
     CHECK(report->cases == 200);
-    CHECK(model::toText(*report).find("imported as import " + std::to_string(report->importId)) !=
-          std::string::npos);
+    CHECK(model::toText(*report, editor::remedyText)
+              .find("imported as import " + std::to_string(report->importId)) != std::string::npos);
     CHECK(net.importCount() == 1);
     CHECK(net.eventCount() == 600);
 
@@ -274,4 +276,23 @@ TEST_CASE("Cancel stops an import from the form, and nothing is stored") {
     }
     CHECK(net.importCount() == 0);
     CHECK(net.eventCount() == 0);
+}
+
+TEST_CASE(
+    "the editor words what to do about an error in its own controls, never a command-line option") {
+    for (const model::Remedy r :
+         {model::Remedy::ImportAgain, model::Remedy::MapCodes, model::Remedy::IgnoreUnmapped,
+          model::Remedy::AddActivity, model::Remedy::GiveKeyFile, model::Remedy::NameColumns,
+          model::Remedy::ImportWithoutStrict}) {
+        const std::string text = editor::remedyText(r);
+        INFO(model::remedyName(r) << ": " << text);
+        CHECK_FALSE(text.empty());
+        CHECK(text.find("--") == std::string::npos);
+        CHECK(text.find("strawman ") == std::string::npos);
+    }
+    const model::Error again("rwf.csv was imported for RWF already", model::Remedy::ImportAgain);
+    CHECK(editor::errorText(again) == "rwf.csv was imported for RWF already; tick \"Import again "
+                                      "if imported before\" to import it again");
+    CHECK(editor::errorText(model::BadDay(model::BadDay::Bound::To, "31/12/2025")) ==
+          "the last date must be written YYYY-MM-DD, not \"31/12/2025\"");
 }

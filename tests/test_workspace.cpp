@@ -2,10 +2,10 @@
 #include "process_runner.h"
 #include "store_access.h"
 
+#include "model/core/error.h"
 #include "model/maps/content_hash.h"
 #include "model/maps/map_change.h"
 #include "model/store/database.h"
-#include "model/core/error.h"
 #include "model/store/workspace.h"
 
 #include <doctest/doctest.h>
@@ -165,6 +165,22 @@ TEST_CASE("publishing freezes a version and records its content hash") {
         CHECK(ws.publish(id) != hash);
         CHECK(ws.versions(id).size() == 2);
     }
+}
+
+TEST_CASE("an error from the store names the workspace file") {
+    test::TempDir dir;
+    const std::string path = dir.path("kent.strawman");
+    {
+        auto ws = Workspace::create(path);
+        const ProcessId ct = ws.addProcess("CT");
+        ws.publish(ws.createMap(ct, std::nullopt, "m", test::ctPathway()));
+    }
+    auto ws = Workspace::open(path);
+    // The file's own trigger refuses the change; the message says which file.
+    CHECK_THROWS_WITH_AS(StoreAccess::database(ws).exec("UPDATE node SET label = 'changed'"),
+                         doctest::Contains("kent.strawman: "), Error);
+    CHECK_THROWS_WITH_AS(StoreAccess::database(ws).prepare("SELECT nothing FROM nowhere"),
+                         doctest::Contains("kent.strawman: "), Error);
 }
 
 TEST_CASE("a failed change inside a transaction leaves nothing behind") {

@@ -1,5 +1,7 @@
 #include "background_job.h"
 
+#include "error_text.h"
+
 #include <algorithm>
 #include <exception>
 
@@ -38,10 +40,10 @@ void JobThread::run(const std::function<void(model::Progress&)>& work, std::stop
         work(progress);
     } catch (const model::Cancelled& e) {
         end = JobState::Cancelled;
-        message = e.what();
+        message = errorText(e);
     } catch (const std::exception& e) {
         end = JobState::Failed;
-        message = e.what();
+        message = errorText(e);
     } catch (...) {
         end = JobState::Failed;
         message = "the work failed with an unknown error";

@@ -1,7 +1,9 @@
 #include "import_form.h"
 
-#include "model/events/readers/csv_reader.h"
+#include "error_text.h"
+
 #include "model/core/error.h"
+#include "model/events/readers/csv_reader.h"
 #include "model/events/readers/local_time.h"
 
 #include <algorithm>
@@ -93,7 +95,7 @@ std::string formProblem(const ImportFormFields& fields, const std::filesystem::p
             model::parseColumnSpec(trimmed(fields.columns));
         model::TimeZone::named(zoneOf(fields));
     } catch (const model::Error& e) {
-        return e.what();
+        return errorText(e);
     }
     // A mistyped key path would silently make a new key, and the pseudonyms of
     // this import would then link with nothing already stored.

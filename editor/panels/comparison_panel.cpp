@@ -1,5 +1,7 @@
 #include "comparison_panel.h"
 
+#include "editor/core/error_text.h"
+
 #include "editor/geometry/diff_overlay.h"
 
 #include "model/core/error.h"
@@ -33,7 +35,7 @@ std::optional<model::MapId> ComparisonPanel::draw(const EditorSession& session, 
         try {
             run(session);
         } catch (const model::Error& e) {
-            notices.error("Could not compare the trusts", e.what());
+            notices.error("Could not compare the trusts", errorText(e));
         }
     }
     ImGui::EndDisabled();

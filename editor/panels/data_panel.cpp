@@ -1,5 +1,7 @@
 #include "data_panel.h"
 
+#include "editor/core/error_text.h"
+
 #include "shortcuts.h"
 #include "theme.h"
 
@@ -175,7 +177,7 @@ void DataPanel::refresh(const EditorSession& session, Notices& notices) {
         m_vocabulary = session.workspace().activities();
         if (m_trust) m_data = readTrustData(session.workspace(), *m_trust);
     } catch (const std::exception& e) {
-        notices.error("Could not read the trust's imports and codes", e.what());
+        notices.error("Could not read the trust's imports and codes", errorText(e));
     }
     if (m_reportShown && !findImport(*m_reportShown)) m_reportShown.reset();
 }
@@ -338,7 +340,7 @@ void DataPanel::drawImports(const Fonts& fonts) {
 
 void DataPanel::drawReport(const ImportWithReport& import) {
     const std::string text =
-        import.report ? model::toText(*import.report) : recordText(import.record);
+        import.report ? model::toText(*import.report, remedyText) : recordText(import.record);
     ImGui::AlignTextToFramePadding();
     ImGui::Text("Report of import %lld", static_cast<long long>(import.record.id));
     ImGui::SameLine();
@@ -550,14 +552,14 @@ void DataPanel::carryOut(EditorSession& session, Notices& notices) {
         notices.error(request.kind == Request::Kind::RemoveImport
                           ? "Could not remove import " + std::to_string(request.importId)
                           : "Could not change the mapping of \"" + request.localCode + "\"",
-                      e.what());
+                      errorText(e));
         m_read = false; // show what the workspace holds now
         return;
     }
     try {
         session.reload(); // the other views, and this one, read again
     } catch (const std::exception& e) {
-        notices.error("Could not read the workspace", e.what());
+        notices.error("Could not read the workspace", errorText(e));
         m_read = false;
     }
 }

@@ -3,12 +3,14 @@
 // formats, what is wrong) is import_form.h; the job is import_job.h.
 #include "data_panel.h"
 
+#include "editor/core/error_text.h"
+
 #include "script_targets.h"
 #include "theme.h"
 
 #include "model/core/error.h"
-#include "model/store/event_store.h"
 #include "model/events/pseudonym.h"
+#include "model/store/event_store.h"
 
 #include <imgui.h>
 
@@ -86,13 +88,13 @@ void DataPanel::pollImport(EditorSession& session, Notices& notices) {
     case JobState::Done:
         if (auto report = job->takeResult()) {
             m_importOutcome = ImportOutcome{"Import of " + m_importFile + " into " + m_importTrust,
-                                            model::toText(*report), true};
+                                            model::toText(*report, remedyText), true};
             if (report->imported) m_reportShown.reset(); // the new one is shown here
         }
         try {
             session.reload(); // the imports table, the codes and the diff read the new data
         } catch (const std::exception& e) {
-            notices.error("Could not read the workspace", e.what());
+            notices.error("Could not read the workspace", errorText(e));
         }
         m_read = false;
         break;
@@ -325,7 +327,7 @@ void DataPanel::startImportJob(const EditorSession& session, Notices& notices) {
         m_importJob = startImport(session.workspace().path(), std::move(request));
     } catch (const std::exception& e) {
         notices.error("Could not import " + chosenFile(fields.path, m_importFolder).string(),
-                      e.what());
+                      errorText(e));
     }
 }
 

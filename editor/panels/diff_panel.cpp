@@ -1,5 +1,7 @@
 #include "diff_panel.h"
 
+#include "editor/core/error_text.h"
+
 #include "script_targets.h"
 #include "text_field.h"
 #include "theme.h"
@@ -202,7 +204,7 @@ void DiffPanel::drawChoice(const EditorSession& session, Notices& notices) {
         try {
             start(session, choice);
         } catch (const model::Error& e) {
-            notices.error("Could not hold the map against the data", e.what());
+            notices.error("Could not hold the map against the data", errorText(e));
         }
     }
     ImGui::EndDisabled();

@@ -1,5 +1,7 @@
 #include "inspector_panel.h"
 
+#include "editor/core/error_text.h"
+
 #include "text_field.h"
 #include "theme.h"
 
@@ -56,7 +58,7 @@ void InspectorPanel::drawNode(MapEditor& editor, MapCanvas& canvas, const model:
         try {
             f();
         } catch (const model::Error& e) {
-            notices.error(std::string("Could not ") + what, e.what());
+            notices.error(std::string("Could not ") + what, errorText(e));
         }
     };
     ImGui::TextDisabled("%s  \xC2\xB7  %s", kindName(node.kind), key.c_str());
@@ -158,7 +160,7 @@ void InspectorPanel::drawEdge(MapEditor& editor, const model::EdgeRef& edge, Not
         try {
             editor.setEdgeLabel(edge, text);
         } catch (const model::Error& e) {
-            notices.error("Could not label the arrow", e.what());
+            notices.error("Could not label the arrow", errorText(e));
         }
     }
 }

@@ -1,5 +1,7 @@
 #include "map_canvas.h"
 
+#include "editor/core/error_text.h"
+
 #include "im_vec.h"
 #include "script_targets.h"
 #include "shortcuts.h"
@@ -87,9 +89,9 @@ void MapCanvas::runCommand(const char* what, const std::function<void()>& comman
         command();
     } catch (const model::Error& e) {
         // The model's refusal, beside the pointer where the user is looking.
-        m_notices->atCursor(e.what(), ImGui::GetIO().MousePos);
+        m_notices->atCursor(errorText(e), ImGui::GetIO().MousePos);
     } catch (const std::exception& e) {
-        m_notices->error(std::string("Could not ") + what, e.what());
+        m_notices->error(std::string("Could not ") + what, errorText(e));
     }
 }
 

@@ -1,5 +1,7 @@
 #include "network_panel.h"
 
+#include "editor/core/error_text.h"
+
 #include "shortcuts.h"
 #include "text_field.h"
 #include "theme.h"
@@ -287,7 +289,7 @@ void NetworkPanel::drawDialogs(EditorSession& session, Notices& notices) {
         } catch (const model::Error& e) {
             notices.error(std::string("Could not ") +
                               (m_dialog == Dialog::Rename ? "rename the map" : "create it"),
-                          e.what());
+                          errorText(e));
         }
     } else if (cancel) {
         m_dialog = Dialog::None;
@@ -380,7 +382,7 @@ std::optional<model::MapId> NetworkPanel::draw(EditorSession& session, const Fon
         try {
             pending(session);
         } catch (const model::Error& e) {
-            notices.error("Could not change the map", e.what());
+            notices.error("Could not change the map", errorText(e));
         }
     }
     drawDialogs(session, notices);

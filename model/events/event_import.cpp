@@ -70,8 +70,9 @@ void EventImport::refuseRepeat(const std::string& sha256) {
     if (m_settings.force) return;
     if (const auto earlier = m_unit->earlierImport(sha256))
         throw Error(m_settings.fileName + " was imported for " + earlier->trustCode +
-                    " already (import " + std::to_string(earlier->id) + ", " + earlier->importedAt +
-                    ", as " + earlier->fileName + "); use --force to import it again");
+                        " already (import " + std::to_string(earlier->id) + ", " +
+                        earlier->importedAt + ", as " + earlier->fileName + ")",
+                    Remedy::ImportAgain);
 }
 
 // The file's digest, once its computation (beside the import) is done; with
@@ -370,9 +371,8 @@ ImportReport EventImport::finish() {
         m_report.outcome = "not imported: " + std::to_string(m_report.unmappedCodes.size()) +
                            " local code" +
                            (m_report.unmappedCodes.size() == 1 ? " has" : "s have") +
-                           " no network activity (" + std::to_string(unmappedEvents) +
-                           " events); map them with 'strawman codes set', or import with "
-                           "--unmapped ignore to leave those events out";
+                           " no network activity (" + std::to_string(unmappedEvents) + " events)";
+        m_report.remedies = {Remedy::MapCodes, Remedy::IgnoreUnmapped};
         return m_report;
     }
     if (m_report.eventsAccepted == 0) {
@@ -388,7 +388,8 @@ ImportReport EventImport::finish() {
         m_report.refusedAsStrict = true;
         m_report.outcome = "not imported: " + std::to_string(m_report.rowsRejected) +
                            (m_report.rowsRejected == 1 ? " row was" : " rows were") +
-                           " rejected and --strict stores nothing then";
+                           " rejected, and a strict import stores nothing then";
+        m_report.remedies = {Remedy::ImportWithoutStrict};
         return m_report;
     }
     m_report.imported = true;

@@ -4,9 +4,28 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <sstream>
 
 namespace strawman::model {
+
+namespace {
+
+nlohmann::json remedyNames(const std::vector<Remedy>& remedies) {
+    nlohmann::json names = nlohmann::json::array();
+    for (const Remedy r : remedies) names.push_back(std::string(remedyName(r)));
+    return names;
+}
+
+std::optional<Remedy> remedyNamed(std::string_view name) {
+    for (const Remedy r :
+         {Remedy::ImportAgain, Remedy::MapCodes, Remedy::IgnoreUnmapped, Remedy::AddActivity,
+          Remedy::GiveKeyFile, Remedy::NameColumns, Remedy::ImportWithoutStrict})
+        if (remedyName(r) == name) return r;
+    return std::nullopt; // a remedy a later version named: left out
+}
+
+} // namespace
 
 std::string toJson(const ImportReport& r, int indent) {
     nlohmann::json rejected = nlohmann::json::array();
@@ -23,6 +42,7 @@ std::string toJson(const ImportReport& r, int indent) {
         {"imported", r.imported},
         {"import_id", r.importId ? nlohmann::json(r.importId) : nlohmann::json(nullptr)},
         {"outcome", r.outcome},
+        {"remedies", remedyNames(r.remedies)},
         {"rows_read", r.rowsRead},
         {"events_accepted", r.eventsAccepted},
         {"rows_rejected", r.rowsRejected},
@@ -56,6 +76,10 @@ ImportReport importReportFromJson(std::string_view text) {
         get("imported", r.imported);
         get("import_id", r.importId);
         get("outcome", r.outcome);
+        if (const auto it = in.find("remedies"); it != in.end() && it->is_array())
+            for (const auto& name : *it)
+                if (const auto remedy = remedyNamed(name.get<std::string>()))
+                    r.remedies.push_back(*remedy);
         get("rows_read", r.rowsRead);
         get("events_accepted", r.eventsAccepted);
         get("rows_rejected", r.rowsRejected);
@@ -89,9 +113,12 @@ ImportReport importReportFromJson(std::string_view text) {
     return r;
 }
 
-std::string toText(const ImportReport& r) {
+std::string toText(const ImportReport& r, const std::function<std::string(Remedy)>& remedy) {
     std::ostringstream out;
-    out << r.file << " (" << r.format << "): " << r.outcome << "\n";
+    out << r.file << " (" << r.format << "): " << r.outcome;
+    for (std::size_t i = 0; i < r.remedies.size(); ++i)
+        out << (i ? ", or " : "; ") << remedy(r.remedies[i]);
+    out << "\n";
     for (const auto& n : r.notes) out << "  note: " << n << "\n";
     out << "  rows read        " << r.rowsRead << "\n"
         << "  events accepted  " << r.eventsAccepted << "\n"
@@ -102,8 +129,7 @@ std::string toText(const ImportReport& r) {
         out << "    ... and " << (r.rowsRejected - static_cast<std::int64_t>(r.rejected.size()))
             << " more (all are counted)\n";
     if (!r.unmappedCodes.empty()) {
-        out << "  unmapped codes (map them with: strawman codes set WORKSPACE --trust CODE LOCAL "
-               "ACTIVITY)\n";
+        out << "  unmapped codes (" << remedy(Remedy::MapCodes) << ")\n";
         for (const auto& [code, u] : r.unmappedCodes) {
             out << "    \"" << code << "\": " << u.count << " event" << (u.count == 1 ? "" : "s")
                 << ", e.g. line";

@@ -2,7 +2,10 @@
 // was kept, and every row that was not, with its line and the reason.
 #pragma once
 
+#include "model/core/error.h"
+
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
@@ -27,7 +30,8 @@ struct ImportReport {
     std::string format;
     std::int64_t importId = 0; // 0 when nothing was stored
     bool imported = false;
-    std::string outcome; // one sentence: stored, or why not
+    std::string outcome;          // one sentence: stored, or why not
+    std::vector<Remedy> remedies; // what the user can do when it was not
     // Nothing was stored because a row was rejected and all or nothing was
     // asked (--strict). Said by the outcome; not part of the stored report.
     bool refusedAsStrict = false;
@@ -61,6 +65,7 @@ std::string toJson(const ImportReport& report, int indent = 2);
 // text lacks (a report stored by an older version) keeps its default. Throws
 // Error when the text is not such a report.
 ImportReport importReportFromJson(std::string_view json);
-std::string toText(const ImportReport& report);
+// As people read it; `remedy` words each remedy in the front end's terms.
+std::string toText(const ImportReport& report, const std::function<std::string(Remedy)>& remedy);
 
 } // namespace strawman::model

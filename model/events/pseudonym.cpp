@@ -79,7 +79,7 @@ std::filesystem::path PseudonymKey::defaultPath(std::string_view networkId) {
     else if (const char* home = std::getenv("HOME"); home && *home)
         base = std::filesystem::path(home) / ".config";
     else
-        throw Error("no home directory to keep the pseudonymisation key in: give --key-file");
+        throw Error("no home directory to keep the pseudonymisation key in", Remedy::GiveKeyFile);
     return base / "strawman" / "keys" / (std::string(networkId) + ".key");
 }
 

@@ -7,12 +7,22 @@
 namespace strawman::model {
 
 namespace {
+
+// "/home/sam/kent.strawman: " (nothing for a workspace in memory): an error
+// from SQLite names the workspace file it happened in.
+std::string whereIn(sqlite3* db) {
+    const char* file = db ? sqlite3_db_filename(db, "main") : nullptr;
+    return file && *file ? std::string(file) + ": " : std::string();
+}
+
 [[noreturn]] void fail(sqlite3* db, int rc, std::string_view what) {
-    std::string message(what);
+    std::string message = whereIn(db);
+    message += what;
     message += ": ";
     message += db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
     throw Error(message);
 }
+
 } // namespace
 
 // [SECTION] Statement
@@ -185,7 +195,7 @@ void Database::exec(std::string_view sql) {
     if (rc != SQLITE_OK) {
         std::string text = message ? message : sqlite3_errstr(rc);
         sqlite3_free(message);
-        throw Error("SQL failed: " + text);
+        throw Error(whereIn(m_db) + "SQL failed: " + text);
     }
 }
 

@@ -1,10 +1,10 @@
 #include "event_store.h"
 
 #include "database.h"
-#include "model/core/error.h"
 #include "event_block.h"
-#include "model/events/event_log.h"
+#include "model/core/error.h"
 #include "model/core/progress.h"
+#include "model/events/event_log.h"
 #include "store_queries.h"
 
 #include <algorithm>
@@ -125,8 +125,8 @@ void EventStore::setCodeMapping(TrustId trust, std::string_view localCode,
     if (localCode.empty()) throw Error("a local code cannot be empty");
     requireTrust(m_db, trust);
     if (activity && !hasActivity(m_db, *activity))
-        throw Error("unknown activity code \"" + std::string(*activity) +
-                    "\": add it with strawman activity add first");
+        throw Error("unknown activity code \"" + std::string(*activity) + "\"",
+                    Remedy::AddActivity);
     m_db.prepare(
             "INSERT INTO code_mapping(trust_id, local_code, activity) VALUES(:t, :local, :act) "
             "ON CONFLICT(trust_id, local_code) DO UPDATE SET activity = excluded.activity")

@@ -1,14 +1,14 @@
 #include "import_file.h"
 
-#include "model/events/readers/csv_reader.h"
 #include "model/core/error.h"
-#include "model/store/event_store.h"
+#include "model/core/progress.h"
 #include "model/events/file_digest.h"
+#include "model/events/pseudonym.h"
+#include "model/events/readers/csv_reader.h"
 #include "model/events/readers/hl7_reader.h"
 #include "model/events/readers/local_time.h"
-#include "model/core/progress.h"
-#include "model/events/pseudonym.h"
 #include "model/events/readers/xes_reader.h"
+#include "model/store/event_store.h"
 
 #include <algorithm>
 #include <cctype>
@@ -126,7 +126,7 @@ ImportReport importFile(Workspace& ws, const ImportRequest& request, Progress* p
     EventImport import(ws.events(), key, settings, progress);
     if (newKey)
         import.note("a new pseudonymisation key was made at " + keyPath.string() +
-                    ": keep it safe and give the same key (--key-file) wherever this network's "
+                    ": keep it safe and give the same key wherever this network's "
                     "data is imported");
     readInto(import, request, format);
     ImportReport report = import.finish();

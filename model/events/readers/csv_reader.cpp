@@ -1,8 +1,8 @@
 #include "csv_reader.h"
 
-#include "model/core/error.h"
 #include "input_file.h"
 #include "local_time.h"
+#include "model/core/error.h"
 
 #include <array>
 #include <cstring>
@@ -176,7 +176,8 @@ CsvColumns parseColumnSpec(std::string_view spec) {
         while (i < spec.size() && spec[i] != '=' && spec[i] != ',') ++i;
         const std::string key = std::string(trim(spec.substr(keyStart, i - keyStart)));
         if (i == spec.size() || spec[i] != '=')
-            throw Error("--columns: expected key=column, e.g. case=Accession, at \"" + key + "\"");
+            throw Error("the column list: expected key=column, e.g. case=Accession, at \"" + key +
+                        "\"");
         ++i; // '='
         skipSpaces();
         std::string name;
@@ -196,17 +197,18 @@ CsvColumns parseColumnSpec(std::string_view spec) {
                 }
                 name += spec[i++];
             }
-            if (!closed) throw Error("--columns: the quote after \"" + key + "=\" is not closed");
+            if (!closed)
+                throw Error("the column list: the quote after \"" + key + "=\" is not closed");
             skipSpaces();
             if (i < spec.size() && spec[i] != ',')
-                throw Error("--columns: text after the quoted name for \"" + key + "\"");
+                throw Error("the column list: text after the quoted name for \"" + key + "\"");
         } else {
             const std::size_t start = i;
             while (i < spec.size() && spec[i] != ',') ++i;
             name = std::string(trim(spec.substr(start, i - start)));
         }
         if (i < spec.size()) ++i; // ','
-        if (name.empty()) throw Error("--columns: no column name for \"" + key + "\"");
+        if (name.empty()) throw Error("the column list: no column name for \"" + key + "\"");
 
         static constexpr std::array<std::string_view, 10> kKeys = {
             "case",     "activity", "timestamp", "patient",  "modality",
@@ -214,10 +216,10 @@ CsvColumns parseColumnSpec(std::string_view spec) {
         std::size_t k = 0;
         while (k < kKeys.size() && !equalsIgnoreCase(kKeys[k], key)) ++k;
         if (k == kKeys.size())
-            throw Error("--columns: unknown key \"" + key +
+            throw Error("the column list: unknown key \"" + key +
                         "\"; the keys are case, activity, timestamp, patient, modality, "
                         "priority, source, site, resource, examination");
-        if (given[k]) throw Error("--columns: \"" + key + "\" is given twice");
+        if (given[k]) throw Error("the column list: \"" + key + "\" is given twice");
         given[k] = true;
         std::string* fields[] = {&columns.caseKey,       &columns.activity, &columns.timestamp,
                                  &columns.patient,       &columns.modality, &columns.priority,
@@ -596,7 +598,7 @@ class CsvImport {
         if (did && (!given.activity.empty() || !given.timestamp.empty()))
             throw InputError(m_path, 0,
                              "the DID preset takes activities and times from its four date "
-                             "columns: leave activity and timestamp out of --columns");
+                             "columns: leave activity and timestamp out of the column list");
         const std::array<const std::string*, 10> names = {
             &given.caseKey,  &given.activity,   &given.timestamp,     &given.patient,
             &given.modality, &given.priority,   &given.patientSource, &given.site,
@@ -683,10 +685,8 @@ class CsvImport {
             }
             throw InputError(m_path, static_cast<int>(m_headerLine),
                              "cannot tell which column holds the " + what +
-                                 " (name it with --columns, e.g. " +
-                                 (did ? "case=\"Accession Number\""
-                                      : "case=Accession,activity=Status,timestamp=\"Event Time\"") +
-                                 "); the header's columns are: " + listColumns(m_header));
+                                 "; the header's columns are: " + listColumns(m_header),
+                             Remedy::NameColumns);
         }
         if (!guessed.empty()) m_sink.note("columns guessed: " + guessed);
 
