@@ -27,9 +27,6 @@ void addGenCommands(CLI::App& app, Invocation& invocation);
 void addImportCommands(CLI::App& app, Invocation& invocation);
 void addDiffCommands(CLI::App& app, Invocation& invocation);
 
-// The trust with this ODS code; throws model::Error naming the code when none.
-model::Trust requireTrust(const model::Workspace& ws, const std::string& code);
-
 // Creates the demo network at path (used by `strawman demo` and by the editor's
 // first run). Refuses to overwrite an existing file.
 void createDemoWorkspace(const std::string& path, const DemoOptions& options, bool quiet);

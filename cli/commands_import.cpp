@@ -20,12 +20,6 @@ namespace strawman::cli {
 using model::Workspace;
 using nlohmann::json;
 
-model::Trust requireTrust(const Workspace& ws, const std::string& code) {
-    const auto trust = ws.findTrust(code);
-    if (!trust) throw model::Error("no trust with code " + code);
-    return *trust;
-}
-
 namespace {
 
 // --delimiter: one of the separators the CSV reader would otherwise detect, tab
@@ -49,7 +43,7 @@ int runImport(const ImportArgs& a) {
     auto ws = Workspace::open(a.ws);
     // Mistakes in the options are refused here in the options' own words, in
     // the order the user meets them, before importFile checks them again.
-    requireTrust(ws, a.trust);
+    ws.trust(a.trust);
     std::string format = a.format;
     if (format.empty()) {
         const auto named = model::formatFromName(a.file);
@@ -156,7 +150,7 @@ void addImportCommands(CLI::App& app, Invocation& inv) {
         inv.run = [l] {
             const auto ws = Workspace::open(l->ws);
             std::optional<model::TrustId> trust;
-            if (!l->trust.empty()) trust = requireTrust(ws, l->trust).id;
+            if (!l->trust.empty()) trust = ws.trust(l->trust).id;
             json out = json::array();
             for (const auto& r : ws.events().imports(trust)) {
                 if (l->json)
@@ -223,7 +217,7 @@ codesList->callback([&inv, c] {
     inv.run = [c] {
         const auto ws = Workspace::open(c->ws);
         json out = json::array();
-        for (const auto& m : ws.events().codeMappings(requireTrust(ws, c->trust).id)) {
+        for (const auto& m : ws.events().codeMappings(ws.trust(c->trust).id)) {
             if (c->json)
                 out.push_back({{"local", m.localCode},
                                {"activity", m.activity ? json(*m.activity) : json(nullptr)}});
@@ -247,7 +241,7 @@ codesSet->callback([&inv, c] {
         throw CLI::ValidationError("codes set", "give either an ACTIVITY or --ignore");
     inv.run = [c] {
         auto ws = Workspace::open(c->ws);
-        const auto trust = requireTrust(ws, c->trust);
+        const auto trust = ws.trust(c->trust);
         ws.events().setCodeMapping(trust.id, c->local,
                                    c->ignore ? std::nullopt
                                              : std::optional<std::string_view>(c->activity));
@@ -263,7 +257,7 @@ codesUnset->add_option("LOCAL", c->local, "The local code")->required();
 codesUnset->callback([&inv, c] {
     inv.run = [c] {
         auto ws = Workspace::open(c->ws);
-        if (!ws.events().unsetCodeMapping(requireTrust(ws, c->trust).id, c->local))
+        if (!ws.events().unsetCodeMapping(ws.trust(c->trust).id, c->local))
             throw model::Error("no mapping for \"" + c->local + "\" at " + c->trust);
         std::cout << "removed the mapping of \"" << c->local << "\"\n";
         return 0;
@@ -280,7 +274,7 @@ stats->add_flag("--json", c->json, "Print JSON");
 stats->callback([&inv, c] {
     inv.run = [c] {
         const auto ws = Workspace::open(c->ws);
-        const auto s = model::logStats(ws.events().load(requireTrust(ws, c->trust).id));
+        const auto s = model::logStats(ws.events().load(ws.trust(c->trust).id));
         const json first = s.events ? json(model::formatUtc(s.first)) : json(nullptr);
         const json last = s.events ? json(model::formatUtc(s.last)) : json(nullptr);
         if (c->json) {

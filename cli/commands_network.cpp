@@ -152,9 +152,8 @@ void addNetworkCommands(CLI::App& app, Invocation& inv) {
         add->callback([&inv, a] {
             inv.run = [a] {
                 auto ws = Workspace::open(a->ws);
-                const auto trust = ws.findTrust(a->trust);
-                if (!trust) throw model::Error("no trust with code " + a->trust);
-                const auto id = ws.addMember(a->name, trust->id, *model::roleFromString(a->role));
+                const auto id =
+                    ws.addMember(a->name, ws.trust(a->trust).id, *model::roleFromString(a->role));
                 std::cout << id.value << "\n";
                 return 0;
             };

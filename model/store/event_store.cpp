@@ -151,10 +151,6 @@ std::vector<ImportRecord> EventStore::imports(std::optional<TrustId> trust) cons
     return importsOf(m_db, trust);
 }
 
-std::optional<ImportRecord> EventStore::findImport(TrustId trust, std::string_view sha256) const {
-    return findImportIn(m_db, trust, sha256);
-}
-
 std::optional<ImportReport> EventStore::importReport(std::int64_t importId) const {
     auto s = m_db.prepare("SELECT report FROM import WHERE id = :id");
     s.bind(":id", importId);

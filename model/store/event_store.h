@@ -7,9 +7,9 @@
 // that another storage engine can implement it as it stands.
 #pragma once
 
+#include "model/core/ids.h"
 #include "model/events/code_mapping.h"
 #include "model/events/event_log.h"
-#include "model/core/ids.h"
 #include "model/events/import_record.h"
 #include "model/events/import_report.h"
 #include "model/events/import_unit.h"
@@ -51,7 +51,6 @@ class EventStore final : public ImportTarget {
 
     // [imports]
     std::vector<ImportRecord> imports(std::optional<TrustId> trust = {}) const;
-    std::optional<ImportRecord> findImport(TrustId trust, std::string_view sha256) const;
     // The report the import produced, as stored with it; empty for an import
     // stored without one. Throws Error for an unknown import.
     std::optional<ImportReport> importReport(std::int64_t importId) const;

@@ -94,8 +94,7 @@ void readInto(EventImport& import, const ImportRequest& request, const std::stri
 } // namespace
 
 ImportReport importFile(Workspace& ws, const ImportRequest& request, Progress* progress) {
-    const auto trust = ws.findTrust(request.trust);
-    if (!trust) throw Error("no trust with code " + request.trust);
+    const Trust trust = ws.trust(request.trust);
     const std::string format = checkedFormat(request);
     const std::string file = request.file.string();
     stopIfCancelled(progress, "the import of " + request.file.filename().string() +
@@ -108,7 +107,7 @@ ImportReport importFile(Workspace& ws, const ImportRequest& request, Progress* p
     const auto key = PseudonymKey::loadOrCreate(keyPath);
 
     ImportSettings settings;
-    settings.trust = trust->id;
+    settings.trust = trust.id;
     settings.fileName = request.file.filename().string();
     // The digest is a whole pass over the file: it runs beside the import.
     settings.sha256Later =
