@@ -154,7 +154,7 @@ void addImportCommands(CLI::App& app, Invocation& inv) {
             json out = json::array();
             for (const auto& r : ws.events().imports(trust)) {
                 if (l->json)
-                    out.push_back({{"id", r.id},
+                    out.push_back({{"id", r.id.value},
                                    {"trust", r.trustCode},
                                    {"file", r.fileName},
                                    {"sha256", r.sha256},
@@ -166,7 +166,7 @@ void addImportCommands(CLI::App& app, Invocation& inv) {
                                    {"rows_rejected", r.rowsRejected},
                                    {"cases", r.cases}});
                 else
-                    std::cout << r.id << "\t" << r.trustCode << "\t" << r.importedAt << "\t"
+                    std::cout << r.id.value << "\t" << r.trustCode << "\t" << r.importedAt << "\t"
                               << r.format << "\t" << r.events << " events\t" << r.cases
                               << " cases\t" << r.fileName << "\n";
             }
@@ -180,7 +180,7 @@ void addImportCommands(CLI::App& app, Invocation& inv) {
     remove->callback([&inv, l] {
         inv.run = [l] {
             auto ws = Workspace::open(l->ws);
-            ws.events().removeImport(l->id);
+            ws.events().removeImport(model::ImportId{l->id});
             std::cout << "removed import " << l->id << "\n";
             return 0;
         };

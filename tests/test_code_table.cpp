@@ -107,7 +107,7 @@ TEST_CASE("a code an import met without a mapping is listed, flagged, with the e
     CHECK(scanned.unmapped);
     CHECK_FALSE(scanned.activity);
     CHECK(scanned.eventsLeftOut == 2); // " SCANNED " is the same code once trimmed
-    CHECK(scanned.importsLeavingOut == std::vector<std::int64_t>{report.importId});
+    CHECK(scanned.importsLeavingOut == std::vector<model::ImportId>{report.importId});
 
     const CodeRow& vetted = row(data, "Vetted");
     CHECK_FALSE(vetted.unmapped);
@@ -167,11 +167,11 @@ TEST_CASE("an import refused for unmapped codes leaves nothing behind to list") 
 
 TEST_CASE("codes left out by several imports add up, each import named once") {
     model::ImportReport a, b;
-    a.importId = 3;
+    a.importId = model::ImportId{3};
     a.unmappedCodes["SCANNED"].count = 2;
     a.unmappedCodes["ZZ"].count = 1;
     a.ignoredCodes["Pt cancelled"] = 4;
-    b.importId = 5;
+    b.importId = model::ImportId{5};
     b.unmappedCodes["SCANNED"].count = 3;
     b.ignoredCodes["SCANNED"] = 1; // ignored by a mapping since removed
     const std::vector<model::CodeMapping> mappings{{"Pt cancelled", std::nullopt},
@@ -182,7 +182,7 @@ TEST_CASE("codes left out by several imports add up, each import named once") {
     CHECK(rows[0].localCode == "SCANNED");
     CHECK(rows[0].unmapped);
     CHECK(rows[0].eventsLeftOut == 6);
-    CHECK(rows[0].importsLeavingOut == std::vector<std::int64_t>{3, 5});
+    CHECK(rows[0].importsLeavingOut == (std::vector{model::ImportId{3}, model::ImportId{5}}));
     CHECK(rows[1].localCode == "ZZ");
     CHECK(rows[1].unmapped);
     CHECK(rows[2].localCode == "Arrived");
@@ -207,7 +207,8 @@ TEST_CASE("a stored report is read back as written; an unknown import is an erro
     const auto stored = f.ws.events().importReport(report.importId);
     REQUIRE(stored);
     CHECK(model::toJson(*stored) == model::toJson(report));
-    CHECK_THROWS_AS(f.ws.events().importReport(report.importId + 100), model::Error);
+    CHECK_THROWS_AS(f.ws.events().importReport(model::ImportId{report.importId.value + 100}),
+                    model::Error);
     CHECK_THROWS_AS(model::importReportFromJson("not json"), model::Error);
     // A report stored before some fields existed keeps their defaults.
     const model::ImportReport old =

@@ -535,7 +535,7 @@ TEST_CASE("an import is removed as a unit, and cases only it brought go with it"
     const EventLog log = ws.events().load(t);
     CHECK(log.caseCount() == 1);
     CHECK(codesOf(log, 0) == std::vector<std::string>{"CMP"});
-    CHECK_THROWS_AS(ws.events().removeImport(999), Error);
+    CHECK_THROWS_AS(ws.events().removeImport(ImportId{999}), Error);
 }
 
 TEST_CASE("a reader that fails half-way leaves nothing behind") {
@@ -596,8 +596,8 @@ std::int64_t storedBlocks(const Workspace& ws) {
     return s.integer(0);
 }
 
-std::vector<std::int64_t> importIds(const Workspace& ws) {
-    std::vector<std::int64_t> ids;
+std::vector<ImportId> importIds(const Workspace& ws) {
+    std::vector<ImportId> ids;
     for (const auto& r : ws.events().imports()) ids.push_back(r.id);
     return ids;
 }

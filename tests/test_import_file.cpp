@@ -66,7 +66,7 @@ TEST_CASE("a CSV file is imported for a trust with its report, the key made on f
 
     CHECK(report.imported);
     CHECK_FALSE(report.refusedAsStrict);
-    CHECK(report.importId > 0);
+    CHECK(report.importId);
     CHECK(report.file == file);
     CHECK(report.format == "csv"); // from the name
     CHECK(report.rowsRead == 5);
@@ -103,7 +103,7 @@ TEST_CASE("a CSV file is imported for a trust with its report, the key made on f
         request.force = true;
         const ImportReport refused = importFile(net.ws, request);
         CHECK_FALSE(refused.imported);
-        CHECK(refused.importId == 0);
+        CHECK_FALSE(refused.importId);
         CHECK(net.importCount() == 1);
     }
 }
@@ -181,7 +181,7 @@ TEST_CASE("strict stores nothing when a row is rejected, and says so in the repo
     const ImportReport report = importFile(net.ws, request);
     CHECK_FALSE(report.imported);
     CHECK(report.refusedAsStrict);
-    CHECK(report.importId == 0);
+    CHECK_FALSE(report.importId);
     CHECK(report.outcome ==
           "not imported: 1 row was rejected, and a strict import stores nothing then");
     CHECK(report.remedies == std::vector<Remedy>{Remedy::ImportWithoutStrict});

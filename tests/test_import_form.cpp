@@ -221,7 +221,8 @@ TEST_CASE("an import started from the form runs off the UI thread and stores its
     CHECK(report->eventsAccepted == 600);
     CHECK(report->cases == 200);
     CHECK(model::toText(*report, editor::remedyText)
-              .find("imported as import " + std::to_string(report->importId)) != std::string::npos);
+              .find("imported as import " + std::to_string(report->importId.value)) !=
+          std::string::npos);
     CHECK(net.importCount() == 1);
     CHECK(net.eventCount() == 600);
 

@@ -22,7 +22,8 @@ std::vector<CodeRow> codeTable(const std::vector<model::CodeMapping>& mappings,
         row.localCode = m.localCode;
         row.activity = m.activity;
     }
-    const auto leftOut = [&](const std::string& code, std::int64_t events, std::int64_t importId) {
+    const auto leftOut = [&](const std::string& code, std::int64_t events,
+                             model::ImportId importId) {
         auto [at, met] = rows.try_emplace(code);
         CodeRow& row = at->second;
         if (met) { // met in an import, not mapped now

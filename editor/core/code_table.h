@@ -10,9 +10,9 @@
 // not here: a refused import stores nothing, its report included.
 #pragma once
 
-#include "model/store/event_store.h"
 #include "model/events/import_report.h"
 #include "model/maps/network.h"
+#include "model/store/event_store.h"
 
 #include <cstdint>
 #include <optional>
@@ -34,8 +34,8 @@ struct CodeRow {
     // Events with this code that the stored imports left out (unmapped or
     // ignored at the time). Events imported under a mapping are not counted per code.
     std::int64_t eventsLeftOut = 0;
-    std::vector<std::int64_t> importsLeavingOut; // ids of the imports that left some out
-    bool unmapped = false;                       // met in an import and has no mapping now
+    std::vector<model::ImportId> importsLeavingOut; // ids of the imports that left some out
+    bool unmapped = false;                          // met in an import and has no mapping now
 
     bool ignored() const { return !unmapped && !activity; }
 };

@@ -134,16 +134,17 @@ std::optional<MappingTarget> mappingCombo(const char* id, const MappingTarget& c
 
 // What an import holds when no report was stored with it.
 std::string recordText(const model::ImportRecord& r) {
-    return r.fileName + " (" + r.format + "): import " + std::to_string(r.id) + ", " +
+    return r.fileName + " (" + r.format + "): import " + std::to_string(r.id.value) + ", " +
            shownTime(r.importedAt) + " by " + r.importedBy + "\n  rows read        " +
            counted(r.rowsRead) + "\n  events accepted  " + counted(r.events) +
            "\n  cases            " + counted(r.cases) + "\n  rows rejected    " +
            counted(r.rowsRejected) + "\n  (no report was stored with this import)\n";
 }
 
-std::string importsList(const std::vector<std::int64_t>& ids) {
+std::string importsList(const std::vector<model::ImportId>& ids) {
     std::string out = ids.size() == 1 ? "import " : "imports ";
-    for (std::size_t i = 0; i < ids.size(); ++i) out += (i ? ", " : "") + std::to_string(ids[i]);
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        out += (i ? ", " : "") + std::to_string(ids[i].value);
     return out;
 }
 
@@ -151,7 +152,7 @@ std::string importsList(const std::vector<std::int64_t>& ids) {
 
 // [SECTION] Reading
 
-const ImportWithReport* DataPanel::findImport(std::int64_t id) const {
+const ImportWithReport* DataPanel::findImport(model::ImportId id) const {
     for (const ImportWithReport& i : m_data.imports)
         if (i.record.id == id) return &i;
     return nullptr;
@@ -268,18 +269,18 @@ void DataPanel::drawImports(const Fonts& fonts) {
 
     for (const ImportWithReport& i : m_data.imports) {
         const model::ImportRecord& r = i.record;
-        ImGui::PushID(static_cast<int>(r.id));
+        ImGui::PushID(static_cast<int>(r.id.value));
         ImGui::TableNextRow();
         ImGui::TableSetColumnIndex(0);
         const bool open = m_reportShown == r.id;
         if (ImGui::Selectable(r.fileName.c_str(), open,
                               ImGuiSelectableFlags_SpanAllColumns |
                                   ImGuiSelectableFlags_AllowItemOverlap))
-            m_reportShown = open ? std::nullopt : std::optional<std::int64_t>(r.id);
+            m_reportShown = open ? std::nullopt : std::optional<model::ImportId>(r.id);
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip(
                 "Import %lld: %s\nby %s\nSHA-256 %.16s\xE2\x80\xA6\nClick to %s its report.",
-                static_cast<long long>(r.id), r.fileName.c_str(), r.importedBy.c_str(),
+                static_cast<long long>(r.id.value), r.fileName.c_str(), r.importedBy.c_str(),
                 r.sha256.c_str(), open ? "hide" : "read");
 
         ImGui::TableSetColumnIndex(1);
@@ -342,7 +343,7 @@ void DataPanel::drawReport(const ImportWithReport& import) {
     const std::string text =
         import.report ? model::toText(*import.report, remedyText) : recordText(import.record);
     ImGui::AlignTextToFramePadding();
-    ImGui::Text("Report of import %lld", static_cast<long long>(import.record.id));
+    ImGui::Text("Report of import %lld", static_cast<long long>(import.record.id.value));
     ImGui::SameLine();
     if (ImGui::SmallButton("Copy")) ImGui::SetClipboardText(text.c_str());
     ImGui::SameLine();
@@ -377,7 +378,7 @@ void DataPanel::drawRemoveConfirmation() {
     }
     const model::ImportRecord& r = import->record;
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
-    ImGui::Text("Remove import %lld, %s (%s, %s)?", static_cast<long long>(r.id),
+    ImGui::Text("Remove import %lld, %s (%s, %s)?", static_cast<long long>(r.id.value),
                 r.fileName.c_str(), r.format.c_str(), shownTime(r.importedAt).c_str());
     ImGui::Spacing();
     ImGui::TextUnformatted(
@@ -480,7 +481,7 @@ void DataPanel::drawCodes(const Fonts& fonts) {
             ImGui::BeginDisabled(row.localCode.empty()); // a blank code cannot be mapped
             if (auto picked =
                     mappingCombo("##activity", targetOf(row), m_vocabulary, "(unmapped)", true))
-                m_request = Request{Request::Kind::Map, row.localCode, std::move(*picked), 0};
+                m_request = Request{Request::Kind::Map, row.localCode, std::move(*picked), {}};
             ImGui::EndDisabled();
 
             ImGui::TableSetColumnIndex(2);
@@ -524,7 +525,7 @@ void DataPanel::drawAddMapping() {
                                         : "Map this local code; imports from now on use it.");
     }
     if (ready && (add || entered)) {
-        m_request = Request{Request::Kind::Map, code, m_newTarget, 0};
+        m_request = Request{Request::Kind::Map, code, m_newTarget, {}};
         m_newCode.fill('\0');
         m_newTarget = {};
     }
@@ -550,7 +551,7 @@ void DataPanel::carryOut(EditorSession& session, Notices& notices) {
         }
     } catch (const std::exception& e) {
         notices.error(request.kind == Request::Kind::RemoveImport
-                          ? "Could not remove import " + std::to_string(request.importId)
+                          ? "Could not remove import " + std::to_string(request.importId.value)
                           : "Could not change the mapping of \"" + request.localCode + "\"",
                       errorText(e));
         m_read = false; // show what the workspace holds now

@@ -16,9 +16,9 @@
 
 #include "editor/core/code_table.h"
 #include "editor/core/editor_session.h"
-#include "fonts.h"
 #include "editor/core/import_form.h"
 #include "editor/core/import_job.h"
+#include "fonts.h"
 #include "notices.h"
 
 #include <array>
@@ -52,9 +52,9 @@ class DataPanel {
     struct Request {
         enum class Kind { Map, RemoveImport };
         Kind kind = Kind::Map;
-        std::string localCode;     // Map
-        MappingTarget target;      // Map
-        std::int64_t importId = 0; // RemoveImport
+        std::string localCode;    // Map
+        MappingTarget target;     // Map
+        model::ImportId importId; // RemoveImport
     };
 
     void refresh(const EditorSession& session, Notices& notices);
@@ -76,7 +76,7 @@ class DataPanel {
     ImportFormFields importFields() const;
     void startImportJob(const EditorSession& session, Notices& notices);
 
-    const ImportWithReport* findImport(std::int64_t id) const;
+    const ImportWithReport* findImport(model::ImportId id) const;
 
     std::optional<model::TrustId> m_trust;
     // What m_data was read for: a different trust or a newer reload reads again.
@@ -86,8 +86,8 @@ class DataPanel {
     TrustData m_data;
     std::vector<model::Activity> m_vocabulary;
 
-    std::optional<std::int64_t> m_reportShown; // the import whose report is open
-    std::optional<std::int64_t> m_removing;    // the import waiting for "Remove" to be confirmed
+    std::optional<model::ImportId> m_reportShown; // the import whose report is open
+    std::optional<model::ImportId> m_removing;    // the import waiting for "Remove" to be confirmed
     bool m_openRemoveConfirmation = false;
     std::array<char, 128> m_newCode{};
     MappingTarget m_newTarget;

@@ -24,6 +24,8 @@ using MapId = Id<struct MapTag>;
 using VersionId = Id<struct VersionTag>;
 using NodeId = Id<struct NodeTag>;
 using EdgeId = Id<struct EdgeTag>;
+using ImportId = Id<struct ImportTag>;         // one file read into one trust's log
+using EventBlockId = Id<struct EventBlockTag>; // a stored block of an import's events
 
 } // namespace strawman::model
 

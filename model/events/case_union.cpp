@@ -9,7 +9,7 @@ namespace {
 // Events of one time, [begin, end): runs longer than one are rare (same-time
 // repeats, day-resolution logs), and short, so pairwise work is cheap.
 void uniteRun(const std::vector<HeldEvent>& events, std::size_t begin, std::size_t end,
-              CaseUnion& out, std::int64_t focusImport) {
+              CaseUnion& out, ImportId focusImport) {
     auto& keep = out.scratch; // 1 kept, 0 left out; 2 kept and its activity settled
     keep.assign(end - begin, 1);
     for (std::size_t i = begin; i < end; ++i) {
@@ -28,9 +28,10 @@ void uniteRun(const std::vector<HeldEvent>& events, std::size_t begin, std::size
     for (std::size_t i = begin; i < end; ++i) {
         if (keep[i - begin] != 1) continue;
         const std::uint32_t activity = events[i].event.activity;
-        std::int64_t winner = events[i].import, best = 0, focusCount = 0, bestOther = 0;
+        ImportId winner = events[i].import;
+        std::int64_t best = 0, focusCount = 0, bestOther = 0;
         for (std::size_t j = i; j < end;) { // one import's events of this activity at a time
-            const std::int64_t import = events[j].import;
+            const ImportId import = events[j].import;
             std::int64_t n = 0;
             std::size_t k = j;
             for (; k < end && events[k].import == import; ++k)
@@ -62,7 +63,7 @@ void uniteRun(const std::vector<HeldEvent>& events, std::size_t begin, std::size
 
 } // namespace
 
-void uniteCase(std::vector<HeldEvent>& events, CaseUnion& out, std::int64_t focusImport) {
+void uniteCase(std::vector<HeldEvent>& events, CaseUnion& out, ImportId focusImport) {
     const auto byTime = [](const HeldEvent& a, const HeldEvent& b) {
         return a.event.time < b.event.time;
     };

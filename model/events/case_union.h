@@ -14,6 +14,7 @@
 // holding the most (the earliest import on a tie), in their stored order.
 #pragma once
 
+#include "model/core/ids.h"
 #include "stored_event.h"
 
 #include <cstdint>
@@ -31,7 +32,7 @@ inline bool sameEvent(const PackedEvent& a, const PackedEvent& b) {
 // A stored event with the import that holds it.
 struct HeldEvent {
     PackedEvent event;
-    std::int64_t import;
+    ImportId import;
     bool dropExactRepeats; // that import was read with drop-exact-repeats
 };
 
@@ -48,7 +49,7 @@ struct CaseUnion {
 // events: a case's events from all its pieces, in import order (each piece in
 // time order, as blocks store it); left sorted by time. Fills out, reusing its
 // vectors. focusImport: the import whose overlap with the others is counted.
-void uniteCase(std::vector<HeldEvent>& events, CaseUnion& out, std::int64_t focusImport = -1);
+void uniteCase(std::vector<HeldEvent>& events, CaseUnion& out, ImportId focusImport = {});
 
 // Of one import's events of a case (in time order): those with the activity
 // and time of an earlier one (the same test twice on one day: real events,

@@ -58,7 +58,6 @@ EventImport::EventImport(ImportTarget& target, const PseudonymKey& key, ImportSe
     m_unit =
         target.beginImport({m_settings.trust, m_settings.fileName, m_settings.sha256,
                             m_settings.format, m_settings.importedBy, m_settings.dropExactRepeats});
-    m_importId = m_unit->importId();
     if (m_shaKnown) refuseRepeat(m_settings.sha256);
     for (const CodeMapping& m : m_unit->codeMappings())
         m_trustCodes[m.localCode] = m.activity.value_or("");
@@ -70,7 +69,7 @@ void EventImport::refuseRepeat(const std::string& sha256) {
     if (m_settings.force) return;
     if (const auto earlier = m_unit->earlierImport(sha256))
         throw Error(m_settings.fileName + " was imported for " + earlier->trustCode +
-                        " already (import " + std::to_string(earlier->id) + ", " +
+                        " already (import " + std::to_string(earlier->id.value) + ", " +
                         earlier->importedAt + ", as " + earlier->fileName + ")",
                     Remedy::ImportAgain);
 }
@@ -393,8 +392,8 @@ ImportReport EventImport::finish() {
         return m_report;
     }
     m_report.imported = true;
-    m_report.importId = m_importId;
-    m_report.outcome = "imported as import " + std::to_string(m_importId);
+    m_report.importId = m_unit->importId();
+    m_report.outcome = "imported as import " + std::to_string(m_report.importId.value);
     if (unmappedEvents > 0)
         m_report.outcome +=
             " (" + std::to_string(unmappedEvents) + " events with unmapped codes left out)";

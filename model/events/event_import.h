@@ -17,8 +17,8 @@
 
 #include "import_report.h"
 #include "import_unit.h"
-#include "pseudonym.h"
 #include "model/events/readers/source_event.h"
+#include "pseudonym.h"
 
 #include <climits>
 #include <cstdint>
@@ -112,7 +112,6 @@ class EventImport final : public EventSink {
     ImportSettings m_settings;
     std::unique_ptr<ImportUnit> m_unit; // dropped uncommitted: nothing is stored
     ImportReport m_report;
-    std::int64_t m_importId = 0;
     bool m_shaKnown = true;
     Progress* m_progress = nullptr;
     double m_reported = 0;      // the fraction last reported: it never goes back

@@ -10,7 +10,7 @@
 namespace strawman::model {
 
 struct ImportRecord {
-    std::int64_t id = 0;
+    ImportId id;
     TrustId trust;
     std::string trustCode;
     std::string fileName;

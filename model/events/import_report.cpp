@@ -40,7 +40,7 @@ std::string toJson(const ImportReport& r, int indent) {
         {"file", r.file},
         {"format", r.format},
         {"imported", r.imported},
-        {"import_id", r.importId ? nlohmann::json(r.importId) : nlohmann::json(nullptr)},
+        {"import_id", r.importId ? nlohmann::json(r.importId.value) : nlohmann::json(nullptr)},
         {"outcome", r.outcome},
         {"remedies", remedyNames(r.remedies)},
         {"rows_read", r.rowsRead},
@@ -74,7 +74,7 @@ ImportReport importReportFromJson(std::string_view text) {
         get("file", r.file);
         get("format", r.format);
         get("imported", r.imported);
-        get("import_id", r.importId);
+        get("import_id", r.importId.value);
         get("outcome", r.outcome);
         if (const auto it = in.find("remedies"); it != in.end() && it->is_array())
             for (const auto& name : *it)

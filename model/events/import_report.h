@@ -3,6 +3,7 @@
 #pragma once
 
 #include "model/core/error.h"
+#include "model/core/ids.h"
 
 #include <cstdint>
 #include <functional>
@@ -28,7 +29,7 @@ struct ImportReport {
 
     std::string file;
     std::string format;
-    std::int64_t importId = 0; // 0 when nothing was stored
+    ImportId importId; // empty when nothing was stored
     bool imported = false;
     std::string outcome;          // one sentence: stored, or why not
     std::vector<Remedy> remedies; // what the user can do when it was not

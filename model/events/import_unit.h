@@ -6,11 +6,11 @@
 #pragma once
 
 #include "code_mapping.h"
-#include "model/core/ids.h"
 #include "import_record.h"
 #include "import_report.h"
-#include "pseudonym.h"
+#include "model/core/ids.h"
 #include "model/events/readers/source_event.h"
+#include "pseudonym.h"
 #include "stored_event.h"
 
 #include <cstdint>
@@ -55,7 +55,7 @@ class ImportedCases {
 class ImportUnit {
   public:
     virtual ~ImportUnit() = default; // uncommitted: nothing of the import stays
-    virtual std::int64_t importId() const = 0;
+    virtual ImportId importId() const = 0;
 
     // Read inside the unit, so they see what it has added.
     virtual std::vector<CodeMapping> codeMappings() const = 0;

@@ -10,8 +10,8 @@ namespace strawman::model {
 
 namespace {
 
-[[noreturn]] void damaged(std::int64_t block, const char* what) {
-    throw Error("the workspace holds a damaged event block (" + std::to_string(block) + ": " +
+[[noreturn]] void damaged(EventBlockId block, const char* what) {
+    throw Error("the workspace holds a damaged event block (" + std::to_string(block.value) + ": " +
                 what + "); run PRAGMA integrity_check on it");
 }
 
@@ -24,8 +24,8 @@ class BlobStream {
   public:
     static constexpr std::size_t kBuffer = 64 * 1024;
 
-    BlobStream(Database& db, const char* column, std::int64_t block)
-        : m_blob(db.readBlob("event_block", column, block)), m_block(block) {}
+    BlobStream(Database& db, const char* column, EventBlockId block)
+        : m_blob(db.readBlob("event_block", column, block.value)), m_block(block) {}
 
     std::size_t size() const { return m_blob.size(); }
 
@@ -59,7 +59,7 @@ class BlobStream {
 
   private:
     BlobReader m_blob;
-    std::int64_t m_block;
+    EventBlockId m_block;
     std::vector<char> m_buffer;
     std::size_t m_offset = 0; // of the blob, after what the buffer holds
     std::size_t m_at = 0, m_end = 0;
@@ -69,7 +69,7 @@ class BlobStream {
 
 // [SECTION] Writing
 
-std::int64_t writeEventBlock(Database& db, std::int64_t trust, std::int64_t importId,
+EventBlockId writeEventBlock(Database& db, TrustId trust, ImportId import,
                              std::span<const Pseudonym> pseudonyms,
                              std::span<const Pseudonym> patients,
                              std::span<const std::uint32_t> counts,
@@ -91,8 +91,8 @@ std::int64_t writeEventBlock(Database& db, std::int64_t trust, std::int64_t impo
     auto s = db.prepare(
         "INSERT INTO event_block(trust_id, import_id, cases, events, pseudonyms, patients, "
         "event_counts, event_data) VALUES(:t, :i, :cases, :events, :p, :patients, :counts, :data)");
-    s.bind(":t", trust)
-        .bind(":i", importId)
+    s.bind(":t", trust.value)
+        .bind(":i", import.value)
         .bind(":cases", static_cast<std::int64_t>(pseudonyms.size()))
         .bind(":events", static_cast<std::int64_t>(events.size()))
         .bindBlobInPlace(":p", pseudonyms.data(), pseudonyms.size_bytes())
@@ -102,8 +102,8 @@ std::int64_t writeEventBlock(Database& db, std::int64_t trust, std::int64_t impo
         .bindBlobInPlace(":counts", counts.data(), counts.size_bytes())
         .bindZeroBlob(":data", events.size_bytes()); // the last column: written in place below
     s.run();
-    const std::int64_t block = db.lastInsertId();
-    db.writeBlob("event_block", "event_data", block, events.data(), events.size_bytes());
+    const EventBlockId block{db.lastInsertId()};
+    db.writeBlob("event_block", "event_data", block.value, events.data(), events.size_bytes());
     return block;
 }
 
@@ -111,8 +111,8 @@ std::int64_t writeEventBlock(Database& db, std::int64_t trust, std::int64_t impo
 
 class CaseMerge::Cursor {
   public:
-    Cursor(Database& db, std::int64_t block, std::int64_t cases, std::int64_t events,
-           std::int64_t import, bool dropExactRepeats)
+    Cursor(Database& db, EventBlockId block, std::int64_t cases, std::int64_t events,
+           ImportId import, bool dropExactRepeats)
         : m_import(import), m_dropExactRepeats(dropExactRepeats), m_block(block),
           m_pseudonyms(db, "pseudonyms", block), m_patients(db, "patients", block),
           m_counts(db, "event_counts", block), m_events(db, "event_data", block),
@@ -150,11 +150,11 @@ class CaseMerge::Cursor {
     const Pseudonym& pseudonym() const { return m_pseudonym; }
     const Pseudonym& patient() const { return m_patient; }
 
-    const std::int64_t m_import;
+    const ImportId m_import;
     const bool m_dropExactRepeats;
 
   private:
-    std::int64_t m_block;
+    EventBlockId m_block;
     BlobStream m_pseudonyms, m_patients, m_counts, m_events;
     std::size_t m_left;
     bool m_hasPatients = false;
@@ -164,21 +164,20 @@ class CaseMerge::Cursor {
     std::uint32_t m_count = 0;
 };
 
-CaseMerge::CaseMerge(Database& db, const std::vector<std::int64_t>& blockIds,
-                     std::int64_t focusImport)
+CaseMerge::CaseMerge(Database& db, const std::vector<EventBlockId>& blocks, ImportId focusImport)
     : m_focus(focusImport) {
     auto size =
         db.prepare("SELECT b.cases, b.events, b.import_id, i.drop_exact_repeats "
                    "FROM event_block b JOIN import i ON i.id = b.import_id WHERE b.id = :id");
-    for (const std::int64_t id : blockIds) {
+    for (const EventBlockId id : blocks) {
         size.reset();
-        size.bind(":id", id);
-        if (!size.step()) throw Error("no event block " + std::to_string(id));
+        size.bind(":id", id.value);
+        if (!size.step()) throw Error("no event block " + std::to_string(id.value));
         const std::int64_t cases = size.integer(0), events = size.integer(1);
         m_storedCases += cases;
         m_storedEvents += events;
-        m_cursors.push_back(
-            std::make_unique<Cursor>(db, id, cases, events, size.integer(2), size.integer(3) != 0));
+        m_cursors.push_back(std::make_unique<Cursor>(
+            db, id, cases, events, ImportId{size.integer(2)}, size.integer(3) != 0));
         if (m_cursors.back()->advance()) m_heap.push_back(m_cursors.size() - 1);
     }
     std::make_heap(m_heap.begin(), m_heap.end(),
@@ -249,22 +248,23 @@ bool CaseMerge::next(MergedCase& out) {
 }
 
 namespace {
-std::vector<std::int64_t> blockIds(Database& db, const char* sql, std::int64_t key) {
+std::vector<EventBlockId> blockIds(Database& db, const char* sql, std::int64_t key) {
     auto s = db.prepare(sql);
     s.bind(":key", key);
-    std::vector<std::int64_t> ids;
-    while (s.step()) ids.push_back(s.integer(0));
+    std::vector<EventBlockId> ids;
+    while (s.step()) ids.emplace_back(s.integer(0));
     return ids;
 }
 } // namespace
 
-std::vector<std::int64_t> blocksOfTrust(Database& db, std::int64_t trust) {
+std::vector<EventBlockId> blocksOfTrust(Database& db, TrustId trust) {
     return blockIds(db, "SELECT id FROM event_block WHERE trust_id = :key ORDER BY import_id, id",
-                    trust);
+                    trust.value);
 }
 
-std::vector<std::int64_t> blocksOfImport(Database& db, std::int64_t importId) {
-    return blockIds(db, "SELECT id FROM event_block WHERE import_id = :key ORDER BY id", importId);
+std::vector<EventBlockId> blocksOfImport(Database& db, ImportId import) {
+    return blockIds(db, "SELECT id FROM event_block WHERE import_id = :key ORDER BY id",
+                    import.value);
 }
 
 } // namespace strawman::model

@@ -15,8 +15,8 @@
 // merging pass that holds a small buffer per block, not the data.
 #pragma once
 
-#include "model/events/case_union.h"
 #include "event_store.h"
+#include "model/events/case_union.h"
 #include "model/events/pseudonym.h"
 
 #include <cstdint>
@@ -30,7 +30,7 @@ class Database;
 
 // Writes one block and returns its id. Pseudonyms must be strictly ascending;
 // patients is empty or one per case; counts sum to events.size().
-std::int64_t writeEventBlock(Database& db, std::int64_t trust, std::int64_t importId,
+EventBlockId writeEventBlock(Database& db, TrustId trust, ImportId import,
                              std::span<const Pseudonym> pseudonyms,
                              std::span<const Pseudonym> patients,
                              std::span<const std::uint32_t> counts,
@@ -63,9 +63,8 @@ struct MergedCase {
 // the order ties keep (give blocks in import order, then write order).
 class CaseMerge {
   public:
-    // focusImport: an import whose own events and overlap each case reports (-1: none).
-    CaseMerge(Database& db, const std::vector<std::int64_t>& blockIds,
-              std::int64_t focusImport = -1);
+    // focusImport: an import whose own events and overlap each case reports (none when empty).
+    CaseMerge(Database& db, const std::vector<EventBlockId>& blocks, ImportId focusImport = {});
     ~CaseMerge();
     CaseMerge(const CaseMerge&) = delete;
     CaseMerge& operator=(const CaseMerge&) = delete;
@@ -81,10 +80,10 @@ class CaseMerge {
     bool later(std::size_t a, std::size_t b) const;
     std::vector<std::unique_ptr<Cursor>> m_cursors;
     std::vector<std::size_t> m_heap; // cursor indexes, smallest current pseudonym on top
-    std::int64_t m_focus = -1;
+    ImportId m_focus;
     struct Piece {
         std::size_t begin; // of its events in MergedCase::events
-        std::int64_t import;
+        ImportId import;
         bool dropExactRepeats;
     };
     std::vector<Piece> m_pieces;
@@ -95,7 +94,7 @@ class CaseMerge {
 };
 
 // Block ids in the order CaseMerge wants them.
-std::vector<std::int64_t> blocksOfTrust(Database& db, std::int64_t trust);
-std::vector<std::int64_t> blocksOfImport(Database& db, std::int64_t importId);
+std::vector<EventBlockId> blocksOfTrust(Database& db, TrustId trust);
+std::vector<EventBlockId> blocksOfImport(Database& db, ImportId import);
 
 } // namespace strawman::model

@@ -86,7 +86,7 @@ EventLog EventStore::load(TrustId trust, Progress* progress) const {
         }
     }
 
-    CaseMerge merge(db, blocksOfTrust(db, trust.value));
+    CaseMerge merge(db, blocksOfTrust(db, trust));
     log.events.reserve(static_cast<std::size_t>(merge.storedEvents()));
     log.caseStart.reserve(static_cast<std::size_t>(merge.storedCases()) + 1);
     log.casePseudonyms.reserve(static_cast<std::size_t>(merge.storedCases()));
@@ -151,23 +151,23 @@ std::vector<ImportRecord> EventStore::imports(std::optional<TrustId> trust) cons
     return importsOf(m_db, trust);
 }
 
-std::optional<ImportReport> EventStore::importReport(std::int64_t importId) const {
+std::optional<ImportReport> EventStore::importReport(ImportId import) const {
     auto s = m_db.prepare("SELECT report FROM import WHERE id = :id");
-    s.bind(":id", importId);
-    if (!s.step()) throw Error("no import with id " + std::to_string(importId));
+    s.bind(":id", import.value);
+    if (!s.step()) throw Error("no import with id " + std::to_string(import.value));
     const std::string text = s.text(0);
     if (text.empty() || text == "{}")
         return std::nullopt; // the column's default: no report was kept
     return importReportFromJson(text);
 }
 
-void EventStore::removeImport(std::int64_t importId) {
+void EventStore::removeImport(ImportId import) {
     Database::Transaction tx(m_db);
     auto s = m_db.prepare("SELECT trust_id FROM import WHERE id = :id");
-    s.bind(":id", importId);
-    if (!s.step()) throw Error("no import with id " + std::to_string(importId));
-    m_db.prepare("DELETE FROM event_block WHERE import_id = :id").bind(":id", importId).run();
-    m_db.prepare("DELETE FROM import WHERE id = :id").bind(":id", importId).run();
+    s.bind(":id", import.value);
+    if (!s.step()) throw Error("no import with id " + std::to_string(import.value));
+    m_db.prepare("DELETE FROM event_block WHERE import_id = :id").bind(":id", import.value).run();
+    m_db.prepare("DELETE FROM import WHERE id = :id").bind(":id", import.value).run();
     tx.commit();
 }
 

@@ -53,11 +53,11 @@ class EventStore final : public ImportTarget {
     std::vector<ImportRecord> imports(std::optional<TrustId> trust = {}) const;
     // The report the import produced, as stored with it; empty for an import
     // stored without one. Throws Error for an unknown import.
-    std::optional<ImportReport> importReport(std::int64_t importId) const;
+    std::optional<ImportReport> importReport(ImportId import) const;
     // Opens one import's unit of work (import_unit.h); event_import.h fills it.
     std::unique_ptr<ImportUnit> beginImport(const ImportHeader& header) override;
     // Removes an import and every event it brought.
-    void removeImport(std::int64_t importId);
+    void removeImport(ImportId import);
 
     // The network's id, which names its pseudonymisation key file.
     std::string networkId() const;

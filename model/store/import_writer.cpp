@@ -2,11 +2,11 @@
 // transaction (a savepoint inside a larger one) that holds the import row, the
 // vocabulary entries, attribute sets and resources it adds and the event
 // blocks it writes, until the pipeline commits it.
-#include "model/core/clock.h"
 #include "database.h"
-#include "model/core/error.h"
 #include "event_block.h"
 #include "event_store.h"
+#include "model/core/clock.h"
+#include "model/core/error.h"
 #include "store_queries.h"
 
 #include <memory>
@@ -17,8 +17,8 @@ namespace {
 
 class StoredImportCases final : public ImportedCases {
   public:
-    StoredImportCases(Database& db, const std::vector<std::int64_t>& blocks, std::int64_t importId)
-        : m_merge(db, blocks, importId) {}
+    StoredImportCases(Database& db, const std::vector<EventBlockId>& blocks, ImportId import)
+        : m_merge(db, blocks, import) {}
 
     std::int64_t storedCases() const override { return m_merge.storedCases(); }
     std::int64_t casesRead() const override { return m_read; }
@@ -56,10 +56,10 @@ class ImportWriter final : public ImportUnit {
             .bind(":by", header.importedBy)
             .bind(":drop", header.dropExactRepeats ? 1 : 0)
             .run();
-        m_importId = m_db.lastInsertId();
+        m_importId = ImportId{m_db.lastInsertId()};
     }
 
-    std::int64_t importId() const override { return m_importId; }
+    ImportId importId() const override { return m_importId; }
 
     std::vector<CodeMapping> codeMappings() const override { return codeMappingsOf(m_db, m_trust); }
 
@@ -119,24 +119,23 @@ class ImportWriter final : public ImportUnit {
     void setSha256(std::string_view sha256) override {
         m_db.prepare("UPDATE import SET sha256 = :sha WHERE id = :id")
             .bind(":sha", sha256)
-            .bind(":id", m_importId)
+            .bind(":id", m_importId.value)
             .run();
     }
 
     void writeBlock(std::span<const Pseudonym> pseudonyms, std::span<const Pseudonym> patients,
                     std::span<const std::uint32_t> counts,
                     std::span<const PackedEvent> events) override {
-        writeEventBlock(m_db, m_trust.value, m_importId, pseudonyms, patients, counts, events);
+        writeEventBlock(m_db, m_trust, m_importId, pseudonyms, patients, counts, events);
     }
 
     std::unique_ptr<ImportedCases> readBack() override {
         // The trust's other imports are read alongside only when there are any:
         // what they hold of each case is then counted.
         const bool othersHeld = importsOf(m_db, m_trust).size() > 1;
-        return std::make_unique<StoredImportCases>(m_db,
-                                                   othersHeld ? blocksOfTrust(m_db, m_trust.value)
-                                                              : blocksOfImport(m_db, m_importId),
-                                                   m_importId);
+        return std::make_unique<StoredImportCases>(
+            m_db, othersHeld ? blocksOfTrust(m_db, m_trust) : blocksOfImport(m_db, m_importId),
+            m_importId);
     }
 
     void commit(const ImportReport& report) override {
@@ -148,7 +147,7 @@ class ImportWriter final : public ImportUnit {
             .bind(":x", report.rowsRejected)
             .bind(":c", report.cases)
             .bind(":report", toJson(report, -1))
-            .bind(":id", m_importId)
+            .bind(":id", m_importId.value)
             .run();
         m_tx.commit();
     }
@@ -157,7 +156,7 @@ class ImportWriter final : public ImportUnit {
     Database& m_db;
     TrustId m_trust;
     Database::Transaction m_tx; // rolls the import back unless committed
-    std::int64_t m_importId = 0;
+    ImportId m_importId;
 };
 
 } // namespace

@@ -212,7 +212,7 @@ void convertToEventBlocks(Database& db) {
         bool anyPatient = false;
         auto write = [&, importId = importId, trust = trust] {
             if (pseudonyms.empty()) return;
-            writeEventBlock(db, trust, importId, pseudonyms,
+            writeEventBlock(db, TrustId{trust}, ImportId{importId}, pseudonyms,
                             anyPatient ? patients : std::vector<Pseudonym>{}, counts, events);
             pseudonyms.clear();
             patients.clear();

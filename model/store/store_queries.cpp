@@ -15,7 +15,7 @@ constexpr std::string_view kImportSql =
 
 ImportRecord readImport(const Statement& s) {
     ImportRecord r;
-    r.id = s.integer(0);
+    r.id = ImportId{s.integer(0)};
     r.trust = TrustId{s.integer(1)};
     r.trustCode = s.text(2);
     r.fileName = s.text(3);
