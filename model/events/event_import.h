@@ -2,10 +2,11 @@
 // store (import_unit.h).
 //
 // The reader streams SourceEvents into this sink; local codes are mapped to
-// network activities, case and patient identifiers are pseudonymised at once
-// (the raw values are never written), and events are written in bounded blocks
-// (ImportUnit::writeBlock). finish() checks the whole import (cases,
-// impossible orders) and commits it only when it is acceptable: unmapped codes
+// network activities (code_mapper.h), attributes and resources become the
+// store's ids (attribute_interner.h), case and patient identifiers are
+// pseudonymised at once (the raw values are never written), and events are
+// written in bounded blocks (block_writer.h). finish() checks the whole import
+// (import_check.h) and commits it only when it is acceptable: unmapped codes
 // (unless ignored), no event at all, or under strict a rejected row, leave the
 // workspace as it was. If the reader throws, the destructor rolls everything back.
 //
@@ -15,19 +16,20 @@
 // nothing. Nothing is added per event.
 #pragma once
 
+#include "attribute_interner.h"
+#include "block_writer.h"
+#include "code_mapper.h"
 #include "import_report.h"
 #include "import_unit.h"
 #include "model/events/readers/source_event.h"
 #include "pseudonym.h"
 
-#include <climits>
 #include <cstdint>
 #include <future>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -79,36 +81,13 @@ class EventImport final : public EventSink {
     ImportReport finish();
 
   private:
-    static constexpr std::int64_t kUnmapped = -1;
-    static constexpr std::int64_t kIgnored = -2;
-
     void refuseRepeat(const std::string& sha256);
     void settleDigest(bool wait);
-    std::int64_t activityFor(const std::string& code);
-    std::int64_t lookUpActivity(const std::string& code);
-    std::uint32_t attributesFor(const EventAttributes& a);
-    std::uint32_t lookUpAttributes(const EventAttributes& a);
-    std::uint32_t resourceFor(const std::string& name);
-    std::uint32_t lookUpResource(const std::string& name);
-    void flush();
-    void checkImport();
+    void writeBlock();
+    ImportReport notImported(std::string outcome);
     void advance(double fraction, std::string_view stage);
     void stopIfCancelled() const;
 
-    struct PendingCase {
-        Pseudonym pseudonym;
-        std::optional<Pseudonym> patient;
-    };
-    struct PendingEvent {
-        std::uint32_t caseIndex;
-        std::uint32_t activity;
-        std::uint32_t attributes;
-        std::uint32_t resource;
-        TimeMs time;
-        std::int16_t offsetMinutes;
-    };
-
-    const PseudonymKey& m_key;
     ImportSettings m_settings;
     std::unique_ptr<ImportUnit> m_unit; // dropped uncommitted: nothing is stored
     ImportReport m_report;
@@ -117,33 +96,9 @@ class EventImport final : public EventSink {
     double m_reported = 0;      // the fraction last reported: it never goes back
     std::string m_readingStage; // "reading extract.csv"
 
-    std::unordered_map<std::string, std::string> m_trustCodes; // local -> activity ("" = ignore)
-    std::unordered_map<std::string, std::int64_t>
-        m_codeCache; // local -> activity rowid / kUnmapped / kIgnored
-    std::string m_lastCode;
-    std::int64_t m_lastActivity = kUnmapped;
-    bool m_lastCodeKnown = false;
-    struct AttributeSetHash {
-        std::size_t operator()(const EventAttributes& a) const;
-    };
-    struct AttributeSetEqual {
-        bool operator()(const EventAttributes& a, const EventAttributes& b) const;
-    };
-    std::unordered_map<EventAttributes, std::uint32_t, AttributeSetHash, AttributeSetEqual>
-        m_attributeCache;
-    std::unordered_map<std::string, std::uint32_t> m_resourceCache;
-    static constexpr std::uint32_t kNoId = UINT32_MAX;
-    EventAttributes m_lastAttributes;
-    std::uint32_t m_lastAttributesId = kNoId;
-    std::string m_lastResource;
-    std::uint32_t m_lastResourceId = kNoId;
-
-    // The block being gathered: raw case keys live only here, in memory, until written.
-    std::unordered_map<std::string, std::uint32_t> m_caseIndex;
-    std::string m_lastCaseKey; // the key of m_cases[m_lastCase]
-    std::uint32_t m_lastCase = kNoId;
-    std::vector<PendingCase> m_cases;
-    std::vector<PendingEvent> m_events;
+    std::optional<CodeMapper> m_codes;
+    std::optional<AttributeInterner> m_attributes;
+    BlockWriter m_block;
 };
 
 } // namespace strawman::model
