@@ -265,6 +265,56 @@ struct Aligner::Tables {
     std::vector<std::uint32_t> kindOf; // label -> kind in this case, kNone when it has none
     std::vector<std::int32_t> kindLabel;
     std::vector<std::uint32_t> remaining;
+
+    // Empties the tables for a case of n events; true when its states are
+    // found by direct slots rather than by the hash index.
+    bool startCase(std::size_t markings, std::uint32_t n) {
+        states.clear();
+        index.clear();
+        open.clear();
+        forced.clear();
+        if (++caseNumber == 0) {
+            std::fill(classCase.begin(), classCase.end(), 0);
+            std::fill(direct.begin(), direct.end(), DirectSlot{});
+            caseNumber = 1;
+        }
+        const bool useDirect = markings * (n + 1) <= kMaxDirectStates;
+        if (useDirect && direct.size() < markings * (n + 1)) direct.resize(markings * (n + 1));
+        return useDirect;
+    }
+
+    // Per-label counts of the rest of the case, for the label-count bound;
+    // false when the bound is not used (the map's counts unknown, or too large
+    // a table).
+    bool countLabelsLeft(std::span<const std::int32_t> trace, bool countsKnown) {
+        const auto n = static_cast<std::uint32_t>(trace.size());
+        for (const std::int32_t l : kindLabel) kindOf[static_cast<std::size_t>(l)] = kNone;
+        kindLabel.clear();
+        for (const std::int32_t l : trace)
+            if (l >= 0 && kindOf[static_cast<std::size_t>(l)] == kNone) {
+                kindOf[static_cast<std::size_t>(l)] = static_cast<std::uint32_t>(kindLabel.size());
+                kindLabel.push_back(l);
+            }
+        const auto kinds = static_cast<std::uint32_t>(kindLabel.size());
+        if (!countsKnown || std::size_t{kinds + 1} * (n + 1) > kMaxBoundEntries) return false;
+        remaining.assign(std::size_t{kinds} * (n + 1), 0);
+        for (std::uint32_t j = n; j-- > 0;) {
+            std::copy_n(remaining.data() + std::size_t{j + 1} * kinds, kinds,
+                        remaining.data() + std::size_t{j} * kinds);
+            if (trace[j] >= 0)
+                ++remaining[std::size_t{j} * kinds + kindOf[static_cast<std::size_t>(trace[j])]];
+        }
+        return true;
+    }
+
+    // The moves from the first state to goal, and the deviations they make.
+    void pathTo(std::uint32_t goal, Alignment& result) const {
+        for (std::uint32_t at = goal; at != 0; at = states[at].parent)
+            result.moves.push_back(states[at].move);
+        std::reverse(result.moves.begin(), result.moves.end());
+        result.deviations = static_cast<std::uint32_t>(states[goal].cost / kDeviation);
+        result.silentMoves = static_cast<std::uint32_t>(states[goal].cost % kDeviation);
+    }
 };
 
 Aligner::Aligner(const ReplayModel& model) : m_model(model), m_tables(std::make_unique<Tables>()) {
@@ -275,24 +325,17 @@ Aligner::Aligner(const ReplayModel& model) : m_model(model), m_tables(std::make_
 
 Aligner::~Aligner() = default;
 
+// The A* search reads better whole: its slots, bounds and relax step share the
+// case's tables and are inlined into the loop, where a call per state taken
+// costs measurably (see relax).
 Alignment Aligner::align(std::span<const std::int32_t> trace, std::uint64_t maxStates) {
     const ReplayModel& model = m_model;
     const NetStates& s = model.states;
     Tables& t = *m_tables;
     const auto n = static_cast<std::uint32_t>(trace.size());
 
-    t.states.clear();
-    t.index.clear();
-    t.open.clear();
-    t.forced.clear();
-    if (++t.caseNumber == 0) {
-        std::fill(t.classCase.begin(), t.classCase.end(), 0);
-        std::fill(t.direct.begin(), t.direct.end(), Tables::DirectSlot{});
-        t.caseNumber = 1;
-    }
     const std::size_t markings = s.markings.size();
-    const bool direct = markings * (n + 1) <= kMaxDirectStates;
-    if (direct && t.direct.size() < markings * (n + 1)) t.direct.resize(markings * (n + 1));
+    const bool direct = t.startCase(markings, n);
     const auto slotOf = [&](std::uint32_t m, std::uint32_t i) -> std::uint32_t& {
         if (!direct) return t.index.at(keyOf(m, i));
         const std::size_t d = std::size_t{i} * markings + m;
@@ -324,27 +367,8 @@ Alignment Aligner::align(std::span<const std::int32_t> trace, std::uint64_t maxS
         }
         return t.forced[t.classStart[c] + i];
     };
-    // Per-label counts of the rest of the case, for the label-count bound.
-    for (const std::int32_t l : t.kindLabel) t.kindOf[static_cast<std::size_t>(l)] = kNone;
-    t.kindLabel.clear();
-    for (const std::int32_t l : trace)
-        if (l >= 0 && t.kindOf[static_cast<std::size_t>(l)] == kNone) {
-            t.kindOf[static_cast<std::size_t>(l)] = static_cast<std::uint32_t>(t.kindLabel.size());
-            t.kindLabel.push_back(l);
-        }
+    const bool byLabel = t.countLabelsLeft(trace, model.counts.known());
     const auto kinds = static_cast<std::uint32_t>(t.kindLabel.size());
-    const bool byLabel =
-        model.counts.known() && std::size_t{kinds + 1} * (n + 1) <= kMaxBoundEntries;
-    if (byLabel) {
-        t.remaining.assign(std::size_t{kinds} * (n + 1), 0);
-        for (std::uint32_t j = n; j-- > 0;) {
-            std::copy_n(t.remaining.data() + std::size_t{j + 1} * kinds, kinds,
-                        t.remaining.data() + std::size_t{j} * kinds);
-            if (trace[j] >= 0)
-                ++t.remaining[std::size_t{j} * kinds +
-                              t.kindOf[static_cast<std::size_t>(trace[j])]];
-        }
-    }
     const LabelCounts& counts = model.counts;
     // Events of labels the map cannot do from m are counted as in the reach
     // bound; beyond that, only the labels m limits or requires can add.
@@ -450,14 +474,9 @@ Alignment Aligner::align(std::span<const std::int32_t> trace, std::uint64_t maxS
         }
     }
 
-    if (goal == kNone)
-        throw Error("no alignment found: the map's end is not reachable"); // exploreStates refuses
-                                                                           // such maps
-    for (std::uint32_t at = goal; at != 0; at = t.states[at].parent)
-        result.moves.push_back(t.states[at].move);
-    std::reverse(result.moves.begin(), result.moves.end());
-    result.deviations = static_cast<std::uint32_t>(t.states[goal].cost / kDeviation);
-    result.silentMoves = static_cast<std::uint32_t>(t.states[goal].cost % kDeviation);
+    if (goal == kNone) // exploreStates refuses such maps
+        throw Error("no alignment found: the map's end is not reachable");
+    t.pathTo(goal, result);
     return result;
 }
 

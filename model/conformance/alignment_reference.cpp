@@ -32,6 +32,37 @@ struct Open {
     }
 };
 
+// Lower bound on the deviations still to come from (marking, position): the
+// events no step reachable from m can match, and the visible steps the map
+// still needs beyond those the rest of the case can match.
+std::uint64_t reachBound(const ReplayModel& model, std::span<const std::int32_t> trace,
+                         std::uint32_t m, std::uint32_t i) {
+    const auto n = static_cast<std::uint32_t>(trace.size());
+    std::uint32_t forced = 0;
+    const auto& reach = model.reach[m];
+    for (std::uint32_t j = i; j < n; ++j) {
+        const std::int32_t l = trace[j];
+        if (l < 0 || !(reach[static_cast<std::size_t>(l) / 64] >> (l % 64) & 1)) ++forced;
+    }
+    const std::uint32_t matchable = n - i - forced;
+    const std::uint32_t needed = model.states.visibleToFinal[m];
+    return (forced + (needed > matchable ? needed - matchable : 0)) * kDeviation;
+}
+
+// The moves from start to goal, and the deviations they make.
+void pathTo(const std::unordered_map<std::uint64_t, Visit>& visits, std::uint64_t start,
+            std::uint64_t goal, Alignment& result) {
+    for (std::uint64_t at = goal; at != start;) {
+        const Visit& v = visits.at(at);
+        result.moves.push_back(v.move);
+        at = v.parent;
+    }
+    std::reverse(result.moves.begin(), result.moves.end());
+    const std::uint64_t cost = visits.at(goal).cost;
+    result.deviations = static_cast<std::uint32_t>(cost / kDeviation);
+    result.silentMoves = static_cast<std::uint32_t>(cost % kDeviation);
+}
+
 } // namespace
 
 Alignment alignReference(const ReplayModel& model, std::span<const std::int32_t> trace,
@@ -43,17 +74,8 @@ Alignment alignReference(const ReplayModel& model, std::span<const std::int32_t>
         return marking * width + position;
     };
 
-    // Lower bound on the deviations still to come from (marking, position).
-    const auto bound = [&](std::uint32_t m, std::uint32_t i) -> std::uint64_t {
-        std::uint32_t forced = 0;
-        const auto& reach = model.reach[m];
-        for (std::uint32_t j = i; j < n; ++j) {
-            const std::int32_t l = trace[j];
-            if (l < 0 || !(reach[static_cast<std::size_t>(l) / 64] >> (l % 64) & 1)) ++forced;
-        }
-        const std::uint32_t matchable = n - i - forced;
-        const std::uint32_t needed = s.visibleToFinal[m];
-        return (forced + (needed > matchable ? needed - matchable : 0)) * kDeviation;
+    const auto bound = [&](std::uint32_t m, std::uint32_t i) {
+        return reachBound(model, trace, m, i);
     };
 
     std::unordered_map<std::uint64_t, Visit> visits;
@@ -114,16 +136,9 @@ Alignment alignReference(const ReplayModel& model, std::span<const std::int32_t>
 
     const auto found = visits.find(goal);
     if (found == visits.end() || !found->second.closed)
-        throw Error("no alignment found: the map's end is not reachable"); // exploreStates refuses
-                                                                           // such maps
-    for (std::uint64_t at = goal; at != start;) {
-        const Visit& v = visits.at(at);
-        result.moves.push_back(v.move);
-        at = v.parent;
-    }
-    std::reverse(result.moves.begin(), result.moves.end());
-    result.deviations = static_cast<std::uint32_t>(found->second.cost / kDeviation);
-    result.silentMoves = static_cast<std::uint32_t>(found->second.cost % kDeviation);
+        // exploreStates refuses such maps
+        throw Error("no alignment found: the map's end is not reachable");
+    pathTo(visits, start, goal, result);
     return result;
 }
 
