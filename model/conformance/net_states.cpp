@@ -44,6 +44,70 @@ std::string describe(const WorkflowNet& net, const Marking& m) {
     return out;
 }
 
+// The transitions a marking enables. Only those taking from a marked place can
+// be, so each place lists the transitions that take from it first.
+class EnabledSteps {
+  public:
+    EnabledSteps(std::size_t transitions, std::size_t places,
+                 const std::vector<std::vector<Need>>& takes)
+        : m_takers(places) {
+        for (std::uint32_t t = 0; t < transitions; ++t) {
+            if (takes[t].empty())
+                m_alwaysEnabled.push_back(t); // a transition taking nothing
+            else
+                m_takers[takes[t].front().place].push_back(t);
+        }
+    }
+
+    // Into enabled, in transition order, as runs list them.
+    void operator()(const Marking& from, const std::vector<std::vector<Need>>& takes,
+                    std::vector<std::uint32_t>& enabled) const {
+        enabled = m_alwaysEnabled;
+        for (std::uint32_t p = 0; p < m_takers.size(); ++p) {
+            if (!from[p]) continue;
+            for (const std::uint32_t t : m_takers[p])
+                if (std::all_of(takes[t].begin(), takes[t].end(),
+                                [&](const Need& n) { return from[n.place] >= n.tokens; }))
+                    enabled.push_back(t);
+        }
+        std::sort(enabled.begin(), enabled.end());
+    }
+
+  private:
+    std::vector<std::vector<std::uint32_t>> m_takers;
+    std::vector<std::uint32_t> m_alwaysEnabled;
+};
+
+// No run of the map reaches its end: says why in the map's words, branches
+// that meet without a join, or where runs stop.
+[[noreturn]] void refuseUnreachableEnd(const WorkflowNet& net, const NetStates& s) {
+    for (const Marking& m : s.markings)
+        for (std::size_t p = 0; p < net.places.size(); ++p)
+            if (m[p] > 1)
+                throw NotReplayable(
+                    "parallel branches meet " + net.places[p].where +
+                    " without a parallel bar to join them, so no case can reach the end with "
+                    "all its work finished");
+    for (std::uint32_t m = 0; m < s.markings.size(); ++m)
+        if (s.arcStart[m] == s.arcStart[m + 1] && m != s.final)
+            throw NotReplayable("no case can reach the end: runs stop with work waiting " +
+                                describe(net, s.markings[m]));
+    throw NotReplayable("no run of the map reaches its end");
+}
+
+// Some runs cannot reach the end while others can: the diff replays on those
+// that can, and says so.
+void warnOfStuckRuns(const WorkflowNet& net, NetStates& s) {
+    std::size_t stuck = 0;
+    std::uint32_t example = 0;
+    for (std::uint32_t m = 0; m < s.markings.size(); ++m)
+        if (s.visibleToFinal[m] == NetStates::kNever && stuck++ == 0) example = m;
+    if (stuck)
+        s.warnings.push_back("some runs of the map cannot reach its end (e.g. with work waiting " +
+                             describe(net, s.markings[example]) +
+                             "); cases are replayed on the runs that can");
+}
+
 } // namespace
 
 NetStates exploreStates(const WorkflowNet& net, std::size_t maxStates) {
@@ -74,14 +138,7 @@ NetStates exploreStates(const WorkflowNet& net, std::size_t maxStates) {
     };
     add(initial);
 
-    // The transitions that take from each place: only those taking from a
-    // marked place can be enabled.
-    std::vector<std::vector<std::uint32_t>> takers(placeCount);
-    for (std::uint32_t t = 0; t < net.transitions.size(); ++t)
-        if (!takes[t].empty()) takers[takes[t].front().place].push_back(t);
-    std::vector<std::uint32_t> alwaysEnabled; // a transition taking nothing
-    for (std::uint32_t t = 0; t < net.transitions.size(); ++t)
-        if (takes[t].empty()) alwaysEnabled.push_back(t);
+    const EnabledSteps enabledAt(net.transitions.size(), placeCount, takes);
 
     // Breadth first, so markings are numbered in the order runs reach them.
     s.arcStart.push_back(0);
@@ -93,17 +150,7 @@ NetStates exploreStates(const WorkflowNet& net, std::size_t maxStates) {
             s.arcStart.push_back(static_cast<std::uint32_t>(s.arcs.size()));
             continue;
         }
-        enabled = alwaysEnabled;
-        for (std::uint32_t p = 0; p < placeCount; ++p) {
-            if (!s.markings[m][p]) continue;
-            for (const std::uint32_t t : takers[p]) {
-                const Marking& from = s.markings[m];
-                if (std::all_of(takes[t].begin(), takes[t].end(),
-                                [&](const Need& n) { return from[n.place] >= n.tokens; }))
-                    enabled.push_back(t);
-            }
-        }
-        std::sort(enabled.begin(), enabled.end()); // arcs in transition order, as runs list them
+        enabledAt(s.markings[m], takes, enabled);
         for (const std::uint32_t t : enabled) {
             next = s.markings[m];
             for (const Need& n : takes[t])
@@ -128,29 +175,8 @@ NetStates exploreStates(const WorkflowNet& net, std::size_t maxStates) {
         s.visibleToFinal = ArcsInto(s).fewestTo(
             s.final, [&](std::uint32_t t) { return !net.transitions[t].silent(); });
 
-    if (s.visibleToFinal[0] == NetStates::kNever) {
-        // Say why in the map's words: branches that meet without a join, or where runs stop.
-        for (const Marking& m : s.markings)
-            for (std::size_t p = 0; p < placeCount; ++p)
-                if (m[p] > 1)
-                    throw NotReplayable(
-                        "parallel branches meet " + net.places[p].where +
-                        " without a parallel bar to join them, so no case can reach the end with "
-                        "all its work finished");
-        for (std::uint32_t m = 0; m < count; ++m)
-            if (s.arcStart[m] == s.arcStart[m + 1] && m != s.final)
-                throw NotReplayable("no case can reach the end: runs stop with work waiting " +
-                                    describe(net, s.markings[m]));
-        throw NotReplayable("no run of the map reaches its end");
-    }
-    std::size_t stuck = 0;
-    std::uint32_t example = 0;
-    for (std::uint32_t m = 0; m < count; ++m)
-        if (s.visibleToFinal[m] == NetStates::kNever && stuck++ == 0) example = m;
-    if (stuck)
-        s.warnings.push_back("some runs of the map cannot reach its end (e.g. with work waiting " +
-                             describe(net, s.markings[example]) +
-                             "); cases are replayed on the runs that can");
+    if (s.visibleToFinal[0] == NetStates::kNever) refuseUnreachableEnd(net, s);
+    warnOfStuckRuns(net, s);
     return s;
 }
 

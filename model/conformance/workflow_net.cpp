@@ -72,113 +72,144 @@ class NetBuilder {
 // than "after" a step, which says more than a bar's arrow.
 enum Rank { kAtNode = 0, kBefore = 1, kAfter = 2, kArrow = 3 };
 
-} // namespace
-
-WorkflowNet toWorkflowNet(const MapContent& map) {
+// The map's nodes and arrows that carry behaviour (notes aside), with each
+// node's arrows counted; refuses a map no case can be replayed on.
+struct ReplayableParts {
     std::unordered_map<std::int64_t, const Node*> nodes;
     std::vector<const Node*> starts, ends;
-    for (const Node& n : map.nodes) {
-        if (n.kind == NodeKind::Note) continue;
-        nodes[n.id.value] = &n;
-        if (n.kind == NodeKind::Start) starts.push_back(&n);
-        if (n.kind == NodeKind::End) ends.push_back(&n);
-    }
-    if (starts.empty())
-        throw NotReplayable("the map has no start, so no case can be replayed on it");
-    if (ends.empty())
-        throw NotReplayable("the map has no end, so no case can be replayed to its finish");
-
-    std::vector<const Edge*> edges; // arrows between nodes with behaviour (not notes)
+    std::vector<const Edge*> edges;
     std::unordered_map<std::int64_t, int> outDegree, inDegree;
-    for (const Edge& e : map.edges) {
-        if (!nodes.count(e.from.value) || !nodes.count(e.to.value)) continue;
-        edges.push_back(&e);
-        ++outDegree[e.from.value];
-        ++inDegree[e.to.value];
-    }
-    for (const Node* end : ends)
-        if (outDegree[end->id.value] > 0)
-            throw NotReplayable("the end \"" + nameOf(*end) +
-                                "\" has arrows leaving it: an end has no way out");
 
-    NetBuilder b;
-    std::vector<NetTransition> transitions;
-    std::vector<std::string> warnings;
-    std::unordered_map<std::int64_t, std::uint32_t> inPlace, outPlace, barTransition;
-    for (const Node& n : map.nodes) {
-        if (n.kind == NodeKind::Note) continue;
+    explicit ReplayableParts(const MapContent& map) {
+        for (const Node& n : map.nodes) {
+            if (n.kind == NodeKind::Note) continue;
+            nodes[n.id.value] = &n;
+            if (n.kind == NodeKind::Start) starts.push_back(&n);
+            if (n.kind == NodeKind::End) ends.push_back(&n);
+        }
+        if (starts.empty())
+            throw NotReplayable("the map has no start, so no case can be replayed on it");
+        if (ends.empty())
+            throw NotReplayable("the map has no end, so no case can be replayed to its finish");
+        for (const Edge& e : map.edges) {
+            if (!nodes.count(e.from.value) || !nodes.count(e.to.value)) continue;
+            edges.push_back(&e);
+            ++outDegree[e.from.value];
+            ++inDegree[e.to.value];
+        }
+        for (const Node* end : ends)
+            if (outDegree[end->id.value] > 0)
+                throw NotReplayable("the end \"" + nameOf(*end) +
+                                    "\" has arrows leaving it: an end has no way out");
+    }
+};
+
+// The net drawn node by node, then arrow by arrow, then its source and sink.
+class NetDraft {
+  public:
+    explicit NetDraft(ReplayableParts& parts) : m_parts(parts) {}
+
+    void addNode(const Node& n) {
         const std::string name = nameOf(n);
         switch (n.kind) {
         case NodeKind::Activity: {
-            const std::uint32_t in = b.place("before " + name, n.id, kBefore);
-            const std::uint32_t out = b.place("after " + name, n.id, kAfter);
-            inPlace[n.id.value] = in;
-            outPlace[n.id.value] = out;
+            const std::uint32_t in = m_b.place("before " + name, n.id, kBefore);
+            const std::uint32_t out = m_b.place("after " + name, n.id, kAfter);
+            m_inPlace[n.id.value] = in;
+            m_outPlace[n.id.value] = out;
             if (n.activity.empty())
-                warnings.push_back("the step \"" + name +
-                                   "\" has no activity code, so no event can match it: it is "
-                                   "replayed as a silent step");
-            transitions.push_back({n.activity, name, n.id, EdgeId{}, {in}, {out}});
+                m_warnings.push_back("the step \"" + name +
+                                     "\" has no activity code, so no event can match it: it is "
+                                     "replayed as a silent step");
+            m_transitions.push_back({n.activity, name, n.id, EdgeId{}, {in}, {out}});
             break;
         }
         case NodeKind::Parallel: {
-            if (inDegree[n.id.value] == 0 || outDegree[n.id.value] == 0)
+            if (m_parts.inDegree[n.id.value] == 0 || m_parts.outDegree[n.id.value] == 0)
                 throw NotReplayable("the parallel bar \"" + name +
                                     "\" needs arrows both in and out");
-            barTransition[n.id.value] = static_cast<std::uint32_t>(transitions.size());
-            transitions.push_back({"", "parallel bar " + name, n.id, EdgeId{}, {}, {}});
+            m_barTransition[n.id.value] = static_cast<std::uint32_t>(m_transitions.size());
+            m_transitions.push_back({"", "parallel bar " + name, n.id, EdgeId{}, {}, {}});
             break;
         }
         default: { // start, end, decision: one place
             const char* what = n.kind == NodeKind::Start ? "at the start "
                                : n.kind == NodeKind::End ? "at the end "
                                                          : "at ";
-            const std::uint32_t p = b.place(what + name, n.id, kAtNode);
-            inPlace[n.id.value] = outPlace[n.id.value] = p;
+            const std::uint32_t p = m_b.place(what + name, n.id, kAtNode);
+            m_inPlace[n.id.value] = m_outPlace[n.id.value] = p;
         }
         }
     }
 
-    for (const Edge* e : edges) {
-        const Node& from = *nodes.at(e->from.value);
-        const Node& to = *nodes.at(e->to.value);
+    void addArrow(const Edge& e) {
+        const Node& from = *m_parts.nodes.at(e.from.value);
+        const Node& to = *m_parts.nodes.at(e.to.value);
         std::uint32_t tail = 0, head = 0;
         int tailUses = 1, headUses = 1;
         if (from.kind == NodeKind::Parallel) {
-            tail = b.place("out of " + nameOf(from), from.id, kArrow);
-            transitions[barTransition.at(from.id.value)].out.push_back(tail);
+            tail = m_b.place("out of " + nameOf(from), from.id, kArrow);
+            m_transitions[m_barTransition.at(from.id.value)].out.push_back(tail);
         } else {
-            tail = outPlace.at(from.id.value);
-            tailUses = outDegree[from.id.value];
+            tail = m_outPlace.at(from.id.value);
+            tailUses = m_parts.outDegree[from.id.value];
         }
         if (to.kind == NodeKind::Parallel) {
-            head = b.place("into " + nameOf(to), to.id, kArrow);
-            transitions[barTransition.at(to.id.value)].in.push_back(head);
+            head = m_b.place("into " + nameOf(to), to.id, kArrow);
+            m_transitions[m_barTransition.at(to.id.value)].in.push_back(head);
         } else {
-            head = inPlace.at(to.id.value);
-            headUses = inDegree[to.id.value];
+            head = m_inPlace.at(to.id.value);
+            headUses = m_parts.inDegree[to.id.value];
         }
         // A start joined straight to an end keeps a silent step, or the source
         // would be the sink.
         const bool startToEnd = from.kind == NodeKind::Start && to.kind == NodeKind::End;
         if ((tailUses == 1 || headUses == 1) && !startToEnd)
-            b.merge(tail, head);
+            m_b.merge(tail, head);
         else // a choice meeting a merge: the arrow is a step of its own, silent
-            transitions.push_back(
-                {"", nameOf(from) + " -> " + nameOf(to), NodeId{}, e->id, {tail}, {head}});
+            m_transitions.push_back(
+                {"", nameOf(from) + " -> " + nameOf(to), NodeId{}, e.id, {tail}, {head}});
     }
 
-    std::uint32_t source = inPlace.at(starts.front()->id.value);
-    if (starts.size() > 1) { // one source, a silent choice of start
-        source = b.place("before any start", NodeId{}, kAtNode);
-        for (const Node* s : starts)
-            transitions.push_back(
-                {"", "start " + nameOf(*s), s->id, EdgeId{}, {source}, {inPlace.at(s->id.value)}});
+    // One source (a silent choice when the map has several starts), one sink
+    // (its ends merged).
+    WorkflowNet finish() {
+        const std::vector<const Node*>& starts = m_parts.starts;
+        const std::vector<const Node*>& ends = m_parts.ends;
+        std::uint32_t source = m_inPlace.at(starts.front()->id.value);
+        if (starts.size() > 1) {
+            source = m_b.place("before any start", NodeId{}, kAtNode);
+            for (const Node* s : starts)
+                m_transitions.push_back({"",
+                                         "start " + nameOf(*s),
+                                         s->id,
+                                         EdgeId{},
+                                         {source},
+                                         {m_inPlace.at(s->id.value)}});
+        }
+        for (const Node* end : ends)
+            m_b.merge(m_inPlace.at(ends.front()->id.value), m_inPlace.at(end->id.value));
+        const std::uint32_t sink = m_inPlace.at(ends.front()->id.value);
+        return m_b.finish(std::move(m_transitions), source, sink, std::move(m_warnings));
     }
-    for (const Node* end : ends)
-        b.merge(inPlace.at(ends.front()->id.value), inPlace.at(end->id.value));
-    const std::uint32_t sink = inPlace.at(ends.front()->id.value);
-    return b.finish(std::move(transitions), source, sink, std::move(warnings));
+
+  private:
+    ReplayableParts& m_parts;
+    NetBuilder m_b;
+    std::vector<NetTransition> m_transitions;
+    std::vector<std::string> m_warnings;
+    std::unordered_map<std::int64_t, std::uint32_t> m_inPlace, m_outPlace, m_barTransition;
+};
+
+} // namespace
+
+WorkflowNet toWorkflowNet(const MapContent& map) {
+    ReplayableParts parts(map);
+    NetDraft draft(parts);
+    for (const Node& n : map.nodes)
+        if (n.kind != NodeKind::Note) draft.addNode(n);
+    for (const Edge* e : parts.edges) draft.addArrow(*e);
+    return draft.finish();
 }
 
 } // namespace strawman::model
