@@ -1,9 +1,9 @@
 // The maps part of Workspace: maps, their versions, nodes and edges.
 #include "workspace.h"
 
+#include "database.h"
 #include "model/core/clock.h"
 #include "model/maps/content_hash.h"
-#include "database.h"
 #include "model/maps/map_change.h"
 
 #include <ctime>
@@ -30,6 +30,97 @@ void checkContent(const Workspace& ws, const MapContent& content) {
     for (const Edge& e : content.edges)
         if (!ids.count(e.from) || !ids.count(e.to))
             throw Error("an edge refers to a node that is not in the map");
+}
+
+// The rows of the nodes and arrows `next` no longer has.
+void deleteWhatIsGone(Database& db, const MapContent& current, const MapContent& next) {
+    std::unordered_set<NodeId> stays;
+    for (const Node& n : next.nodes) stays.insert(n.id);
+    std::unordered_set<EdgeId> staysEdge;
+    for (const Edge& e : next.edges) staysEdge.insert(e.id);
+    auto deleteEdge = db.prepare("DELETE FROM edge WHERE id = :id");
+    for (const Edge& e : current.edges)
+        if (!staysEdge.count(e.id)) {
+            deleteEdge.reset();
+            deleteEdge.bind(":id", e.id.value).run();
+        }
+    auto deleteNode = db.prepare("DELETE FROM node WHERE id = :id");
+    for (const Node& n : current.nodes)
+        if (!stays.count(n.id)) {
+            deleteNode.reset();
+            deleteNode.bind(":id", n.id.value).run();
+        }
+}
+
+// Updates the nodes that changed and adds the new ones; returns each new
+// node's id in `next` -> its row id.
+std::unordered_map<NodeId, NodeId> storeNodes(Database& db, VersionId v, const MapContent& current,
+                                              const MapContent& next) {
+    std::unordered_map<NodeId, const Node*> was;
+    for (const Node& n : current.nodes) was.emplace(n.id, &n);
+    auto updateNode = db.prepare(
+        "UPDATE node SET kind = :kind, label = :label, activity = :activity, lane = :lane, "
+        "x = :x, y = :y, width = :w, height = :h WHERE id = :id");
+    auto insertNode = db.prepare(
+        "INSERT INTO node(version_id, key, kind, label, activity, lane, x, y, width, height, "
+        "position) "
+        "VALUES(:v, :key, :kind, :label, :activity, :lane, :x, :y, :w, :h, "
+        "(SELECT coalesce(max(position), 0) + 1 FROM node WHERE version_id = :v))");
+    std::unordered_map<NodeId, NodeId> stored;
+    for (const Node& n : next.nodes) {
+        auto old = was.find(n.id);
+        if (old != was.end() && sameNode(*old->second, n)) continue;
+        Statement& s = old != was.end() ? updateNode : insertNode;
+        s.reset();
+        if (old != was.end())
+            s.bind(":id", n.id.value);
+        else
+            s.bind(":v", v.value).bind(":key", n.key);
+        s.bind(":kind", toText(n.kind))
+            .bind(":label", n.label)
+            .bind(":lane", n.lane)
+            .bind(":x", n.x)
+            .bind(":y", n.y)
+            .bind(":w", n.width)
+            .bind(":h", n.height);
+        if (n.activity.empty())
+            s.bindNull(":activity");
+        else
+            s.bind(":activity", n.activity);
+        s.run();
+        if (old == was.end()) stored.emplace(n.id, NodeId{db.lastInsertId()});
+    }
+    return stored;
+}
+
+// Adds the new arrows (between the nodes' row ids) and relabels the changed ones.
+void storeEdges(Database& db, VersionId v, const MapContent& current, const MapContent& next,
+                const std::unordered_map<NodeId, NodeId>& stored) {
+    std::unordered_map<EdgeId, const Edge*> wasEdge;
+    for (const Edge& e : current.edges) wasEdge.emplace(e.id, &e);
+    auto rowOf = [&](NodeId n) {
+        auto it = stored.find(n);
+        return it == stored.end() ? n : it->second;
+    };
+    auto updateEdge = db.prepare("UPDATE edge SET label = :label WHERE id = :id");
+    auto insertEdge =
+        db.prepare("INSERT INTO edge(version_id, from_node, to_node, label, position) "
+                   "VALUES(:v, :from, :to, :label, "
+                   "(SELECT coalesce(max(position), 0) + 1 FROM edge WHERE version_id = :v))");
+    for (const Edge& e : next.edges) {
+        auto old = wasEdge.find(e.id);
+        if (old == wasEdge.end()) {
+            insertEdge.reset();
+            insertEdge.bind(":v", v.value)
+                .bind(":from", rowOf(e.from).value)
+                .bind(":to", rowOf(e.to).value)
+                .bind(":label", e.label)
+                .run();
+        } else if (old->second->label != e.label) {
+            updateEdge.reset();
+            updateEdge.bind(":label", e.label).bind(":id", e.id.value).run();
+        }
+    }
 }
 
 } // namespace
@@ -224,84 +315,9 @@ void Workspace::applyChange(MapId id, const MapChange& change) {
 
         // applyChange kept the ids of what stays and numbered new items above
         // every id in use, so ids tell what is gone, new or altered.
-        std::unordered_map<NodeId, const Node*> was;
-        for (const Node& n : current.nodes) was.emplace(n.id, &n);
-        std::unordered_set<NodeId> stays;
-        for (const Node& n : next.nodes) stays.insert(n.id);
-        std::unordered_map<EdgeId, const Edge*> wasEdge;
-        for (const Edge& e : current.edges) wasEdge.emplace(e.id, &e);
-        std::unordered_set<EdgeId> staysEdge;
-        for (const Edge& e : next.edges) staysEdge.insert(e.id);
-
-        auto deleteEdge = m_db->prepare("DELETE FROM edge WHERE id = :id");
-        for (const Edge& e : current.edges)
-            if (!staysEdge.count(e.id)) {
-                deleteEdge.reset();
-                deleteEdge.bind(":id", e.id.value).run();
-            }
-        auto deleteNode = m_db->prepare("DELETE FROM node WHERE id = :id");
-        for (const Node& n : current.nodes)
-            if (!stays.count(n.id)) {
-                deleteNode.reset();
-                deleteNode.bind(":id", n.id.value).run();
-            }
-
-        auto updateNode = m_db->prepare(
-            "UPDATE node SET kind = :kind, label = :label, activity = :activity, lane = :lane, "
-            "x = :x, y = :y, width = :w, height = :h WHERE id = :id");
-        auto insertNode = m_db->prepare(
-            "INSERT INTO node(version_id, key, kind, label, activity, lane, x, y, width, height, "
-            "position) "
-            "VALUES(:v, :key, :kind, :label, :activity, :lane, :x, :y, :w, :h, "
-            "(SELECT coalesce(max(position), 0) + 1 FROM node WHERE version_id = :v))");
-        std::unordered_map<NodeId, NodeId> stored; // new node's id in `next` -> its row id
-        for (const Node& n : next.nodes) {
-            auto old = was.find(n.id);
-            if (old != was.end() && sameNode(*old->second, n)) continue;
-            Statement& s = old != was.end() ? updateNode : insertNode;
-            s.reset();
-            if (old != was.end())
-                s.bind(":id", n.id.value);
-            else
-                s.bind(":v", v.value).bind(":key", n.key);
-            s.bind(":kind", toText(n.kind))
-                .bind(":label", n.label)
-                .bind(":lane", n.lane)
-                .bind(":x", n.x)
-                .bind(":y", n.y)
-                .bind(":w", n.width)
-                .bind(":h", n.height);
-            if (n.activity.empty())
-                s.bindNull(":activity");
-            else
-                s.bind(":activity", n.activity);
-            s.run();
-            if (old == was.end()) stored.emplace(n.id, NodeId{m_db->lastInsertId()});
-        }
-        auto rowOf = [&](NodeId n) {
-            auto it = stored.find(n);
-            return it == stored.end() ? n : it->second;
-        };
-
-        auto updateEdge = m_db->prepare("UPDATE edge SET label = :label WHERE id = :id");
-        auto insertEdge = m_db->prepare(
-            "INSERT INTO edge(version_id, from_node, to_node, label, position) "
-            "VALUES(:v, :from, :to, :label, "
-            "(SELECT coalesce(max(position), 0) + 1 FROM edge WHERE version_id = :v))");
-        for (const Edge& e : next.edges) {
-            auto old = wasEdge.find(e.id);
-            if (old == wasEdge.end()) {
-                insertEdge.reset();
-                insertEdge.bind(":v", v.value)
-                    .bind(":from", rowOf(e.from).value)
-                    .bind(":to", rowOf(e.to).value)
-                    .bind(":label", e.label)
-                    .run();
-            } else if (old->second->label != e.label) {
-                updateEdge.reset();
-                updateEdge.bind(":label", e.label).bind(":id", e.id.value).run();
-            }
-        }
+        deleteWhatIsGone(*m_db, current, next);
+        const std::unordered_map<NodeId, NodeId> stored = storeNodes(*m_db, v, current, next);
+        storeEdges(*m_db, v, current, next, stored);
     });
 }
 
