@@ -81,7 +81,7 @@ model::MapContent ctPathway() {
 
 struct Fixture {
     test::TempDir dir;
-    std::string workspace = dir.path("network.strawman");
+    std::string workspace = dir.file("network.strawman");
     model::MapId pathway, emptyMap;
 
     Fixture() {
@@ -110,7 +110,7 @@ test::RunResult screenshot(const std::string& workspace, std::optional<model::Ma
 
 TEST_CASE("the editor draws a map under xvfb-run and saves it as a PNG") {
     Fixture f;
-    const std::string png = f.dir.path("pathway.png");
+    const std::string png = f.dir.file("pathway.png");
     const auto result = screenshot(f.workspace, f.pathway, png);
     INFO("stderr: " << result.err);
     REQUIRE(result.exitCode == 0);
@@ -146,7 +146,7 @@ TEST_CASE("the editor draws a map under xvfb-run and saves it as a PNG") {
 
 TEST_CASE("a map with nodes puts more on the canvas than an empty map") {
     Fixture f;
-    const std::string full = f.dir.path("full.png"), empty = f.dir.path("empty.png");
+    const std::string full = f.dir.file("full.png"), empty = f.dir.file("empty.png");
     REQUIRE(screenshot(f.workspace, f.pathway, full).exitCode == 0);
     REQUIRE(screenshot(f.workspace, f.emptyMap, empty).exitCode == 0);
     const Image fullImage(full), emptyImage(empty);
@@ -159,9 +159,9 @@ TEST_CASE("a map with nodes puts more on the canvas than an empty map") {
 
 TEST_CASE("a workspace with no maps opens and shows no map") {
     test::TempDir dir;
-    const std::string workspace = dir.path("new.strawman");
+    const std::string workspace = dir.file("new.strawman");
     model::Workspace::create(workspace);
-    const std::string png = dir.path("nothing.png");
+    const std::string png = dir.file("nothing.png");
     const auto result = screenshot(workspace, std::nullopt, png);
     INFO("stderr: " << result.err);
     REQUIRE(result.exitCode == 0);
@@ -173,10 +173,10 @@ TEST_CASE("a workspace with no maps opens and shows no map") {
 
 TEST_CASE("asking for a map the workspace does not have fails") {
     Fixture f;
-    const auto result = screenshot(f.workspace, model::MapId{9999}, f.dir.path("no.png"));
+    const auto result = screenshot(f.workspace, model::MapId{9999}, f.dir.file("no.png"));
     CHECK(result.exitCode != 0);
     CHECK(result.err.find("9999") != std::string::npos);
-    CHECK_FALSE(std::filesystem::exists(f.dir.path("no.png")));
+    CHECK_FALSE(std::filesystem::exists(f.dir.file("no.png")));
 }
 
 TEST_CASE("without a display the editor fails and says to use xvfb-run") {
@@ -194,8 +194,8 @@ TEST_CASE("without a display the editor fails and says to use xvfb-run") {
         }
     } display("DISPLAY"), wayland("WAYLAND_DISPLAY");
     const auto result =
-        test::run(STRAWMAN_EXE, {"gui", f.workspace, "--screenshot", f.dir.path("never.png")});
+        test::run(STRAWMAN_EXE, {"gui", f.workspace, "--screenshot", f.dir.file("never.png")});
     CHECK(result.exitCode != 0);
     CHECK(result.err.find("xvfb-run") != std::string::npos);
-    CHECK_FALSE(std::filesystem::exists(f.dir.path("never.png")));
+    CHECK_FALSE(std::filesystem::exists(f.dir.file("never.png")));
 }

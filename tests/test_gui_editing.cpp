@@ -20,7 +20,7 @@ namespace {
 
 struct Fixture {
     TempDir dir;
-    std::string workspace = dir.path("network.strawman");
+    std::string workspace = dir.file("network.strawman");
     model::MapId blank, pathway;
 
     Fixture() {
@@ -35,9 +35,9 @@ struct Fixture {
     // Plays `script` on `map` and writes a screenshot; the run must succeed.
     std::string play(model::MapId map, const std::string& script, const std::string& name) {
         REQUIRE_MESSAGE(haveXvfbRun(), "the GUI tests need xvfb-run (apt install xvfb)");
-        const std::string file = dir.path(name + ".script");
+        const std::string file = dir.file(name + ".script");
         std::ofstream(file) << script;
-        const std::string png = dir.path(name + ".png");
+        const std::string png = dir.file(name + ".png");
         const RunResult r = runGui({workspace, "--map", std::to_string(map.value), "--script", file,
                                     "--screenshot", png, "--size", "1600x1000"});
         INFO("stderr: " << r.err);
@@ -141,10 +141,10 @@ key delete
 
 TEST_CASE("a script that names a node the map does not have fails with its line") {
     Fixture f;
-    const std::string file = f.dir.path("bad.script");
+    const std::string file = f.dir.file("bad.script");
     std::ofstream(file) << "wait 1\nclick node:nowhere\n";
     const RunResult r = runGui({f.workspace, "--map", std::to_string(f.blank.value), "--script",
-                                file, "--screenshot", f.dir.path("bad.png")});
+                                file, "--screenshot", f.dir.file("bad.png")});
     CHECK(r.exitCode != 0);
     CHECK(r.err.find("bad.script:2") != std::string::npos);
     CHECK(r.err.find("nowhere") != std::string::npos);
@@ -152,10 +152,10 @@ TEST_CASE("a script that names a node the map does not have fails with its line"
 
 TEST_CASE("a script with an unknown command is refused before any window opens") {
     Fixture f;
-    const std::string file = f.dir.path("typo.script");
+    const std::string file = f.dir.file("typo.script");
     std::ofstream(file) << "# fine\nclik 10,10\n";
     const RunResult r =
-        runGui({f.workspace, "--script", file, "--screenshot", f.dir.path("t.png")});
+        runGui({f.workspace, "--script", file, "--screenshot", f.dir.file("t.png")});
     CHECK(r.exitCode != 0);
     CHECK(r.err.find("typo.script:2: unknown command \"clik\"") != std::string::npos);
 }

@@ -24,7 +24,7 @@ constexpr Rgb kTaken{104, 134, 163}; // an arrow of the diff, by its traffic
 
 Image render(const std::vector<std::string>& extra, const std::string& name) {
     REQUIRE_MESSAGE(haveXvfbRun(), "the GUI tests need xvfb-run (apt install xvfb)");
-    const std::string png = demo().dir.path(name + ".png");
+    const std::string png = demo().dir.file(name + ".png");
     std::vector<std::string> args = {demo().ws, "--screenshot", png, "--size", "1600x1000"};
     args.insert(args.end(), extra.begin(), extra.end());
     const RunResult r = runGui(args);
@@ -76,18 +76,18 @@ TEST_CASE("workshop mode hides the side panels and keeps the map") {
 
 TEST_CASE("a view of a map or trust the workspace does not have fails with a message") {
     const RunResult r = runGui({demo().ws, "--map", mapOf("RPA"), "--diff-trust", "XYZ",
-                                "--screenshot", demo().dir.path("bad.png")});
+                                "--screenshot", demo().dir.file("bad.png")});
     CHECK(r.exitCode != 0);
     CHECK(r.err.find("XYZ") != std::string::npos);
     const RunResult beside =
-        runGui({demo().ws, "--beside", "999", "--screenshot", demo().dir.path("bad2.png")});
+        runGui({demo().ws, "--beside", "999", "--screenshot", demo().dir.file("bad2.png")});
     CHECK(beside.exitCode != 0);
     CHECK(beside.err.find("999") != std::string::npos);
 }
 
 TEST_CASE("the Diff panel holds the map against the data on a worker thread and draws the result") {
     const std::string rpa = mapOf("RPA");
-    const std::string script = demo().dir.path("diff.script");
+    const std::string script = demo().dir.file("diff.script");
     {
         std::ofstream out(script);
         out << "click ui:diff-tab\nwait 2\nclick ui:diff-run\nwait 2\n";
@@ -100,11 +100,11 @@ TEST_CASE("the as-recorded map is drawn from the data, stored as a draft and sho
           "straw man") {
     const std::string rpa = mapOf("RPA");
     TempDir dir;
-    const std::string ws = dir.path("copy.strawman");
+    const std::string ws = dir.file("copy.strawman");
     std::filesystem::copy_file(demo().ws, ws);
-    const std::string script = dir.path("recorded.script");
+    const std::string script = dir.file("recorded.script");
     std::ofstream(script) << "click ui:diff-tab\nclick ui:diff-run\nclick ui:as-recorded\nwait 3\n";
-    const std::string png = dir.path("recorded.png");
+    const std::string png = dir.file("recorded.png");
     const RunResult r =
         runGui({ws, "--map", rpa, "--script", script, "--screenshot", png, "--size", "1600x1000"});
     INFO("stderr: " << r.err);
