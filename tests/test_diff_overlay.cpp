@@ -48,31 +48,15 @@ LogBuilder ctCases() {
     return b;
 }
 
-struct Drawn {
-    MapContent map;
-    MapGeometry geometry;
+// The overlay of the diff of a placed map against a log.
+struct Drawn : test::PlacedMap {
     DiffResult diff;
     DiffOverlay overlay;
 
     Drawn(MapContent m, const model::EventLog& log)
-        : map(std::move(m)), geometry(buildMapGeometry(map)), diff(model::diff(map, log, all(log))),
+        : PlacedMap(std::move(m)), diff(model::diff(map, log, all(log))),
           overlay(buildDiffOverlay(map, geometry, diff)) {}
 
-    std::size_t node(const char* key) const {
-        const model::Node* n = map.findNodeByKey(key);
-        REQUIRE(n);
-        for (std::size_t i = 0; i < geometry.nodes.size(); ++i)
-            if (geometry.nodes[i].id == n->id) return i;
-        FAIL("no geometry for " << key);
-        return 0;
-    }
-    std::size_t edge(const char* from, const char* to) const {
-        const std::size_t a = node(from), b = node(to);
-        for (std::size_t i = 0; i < geometry.edges.size(); ++i)
-            if (geometry.edges[i].from == a && geometry.edges[i].to == b) return i;
-        FAIL("no arrow " << from << " -> " << to);
-        return 0;
-    }
     const ArrowOverlay& arrow(const char* from, const char* to) const {
         return overlay.arrows[edge(from, to)];
     }
