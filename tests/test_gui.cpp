@@ -13,6 +13,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <optional>
 #include <string>
@@ -24,13 +25,17 @@ using model::NodeKind;
 
 namespace {
 
-// At 1600 x 1000 the Network panel is 300 px wide, the Inspector 360 px on the
-// right, and the canvas fills the middle between the toolbar line and the
-// bottom panel. These boxes stay well inside each so the test does not depend
-// on exact pixel positions.
 constexpr int kWidth = 1600, kHeight = 1000;
-constexpr Box kPanel{0, 0, 280, 780};
-constexpr Box kCanvasArea{320, 80, 1220, 740};
+
+// Where to look, from the panels the editor reports: inside the Network panel
+// clear of its border, and the map's window below its toolbar, clear of its
+// edges and the splitters.
+Box treeArea(const Panels& panels) {
+    return inset(panels["network"], 10);
+}
+Box canvasArea(const Panels& panels) {
+    return inset(panels["map"], 20, 80);
+}
 
 // [SECTION] Workspaces
 
@@ -95,12 +100,15 @@ struct Fixture {
     }
 };
 
+// Takes the picture; the run's output is the view report, for the panels.
 test::RunResult screenshot(const std::string& workspace, std::optional<model::MapId> map,
                            const std::string& png) {
     REQUIRE_MESSAGE(haveXvfbRun(), "the GUI tests need xvfb-run (apt install xvfb)");
+    const std::string script = png + ".script";
+    std::ofstream(script) << "report\n";
     std::vector<std::string> args = {workspace};
     if (map) args.insert(args.end(), {"--map", std::to_string(map->value)});
-    args.insert(args.end(), {"--screenshot", png, "--size", "1600x1000"});
+    args.insert(args.end(), {"--script", script, "--screenshot", png, "--size", "1600x1000"});
     return runGui(args);
 }
 
@@ -116,6 +124,8 @@ TEST_CASE("the editor draws a map under xvfb-run and saves it as a PNG") {
     REQUIRE(result.exitCode == 0);
     const Image image(png);
     REQUIRE(image.loaded());
+    const Panels panels = panelsIn(result.out);
+    const Box tree = treeArea(panels), mapArea = canvasArea(panels);
     CHECK(image.width() == kWidth);
     CHECK(image.height() == kHeight);
 
@@ -123,38 +133,40 @@ TEST_CASE("the editor draws a map under xvfb-run and saves it as a PNG") {
     // different from the canvas.
     const Box whole{0, 0, kWidth, kHeight};
     CHECK(image.distinctColours(whole) > 50);
-    CHECK(image.commonest(kCanvasArea) == kCanvas);
-    CHECK_FALSE(image.commonest(kPanel) == image.commonest(kCanvasArea));
-    CHECK(image.ink(kPanel) > 500); // the tree's text
+    CHECK(image.commonest(mapArea) == kCanvas);
+    CHECK_FALSE(image.commonest(tree) == image.commonest(mapArea));
+    CHECK(image.ink(tree) > 500); // the tree's text
 
     // Six activity boxes, each its own patch of fill; together a plausible
     // share of the canvas (fitted to view, so neither specks nor a flood).
-    const int boxes = image.blobs(kCanvasArea, kActivityFill, 400);
+    const int boxes = image.blobs(mapArea, kActivityFill, 400);
     CHECK(boxes >= 5);
     CHECK(boxes <= 6);
-    const double coverage = static_cast<double>(image.count(kCanvasArea, kActivityFill)) /
-                            static_cast<double>(kCanvasArea.area());
+    const double coverage = static_cast<double>(image.count(mapArea, kActivityFill)) /
+                            static_cast<double>(mapArea.area());
     CHECK(coverage > 0.01);
     CHECK(coverage < 0.4);
 
     // Every other kind of node is drawn too.
-    CHECK(image.blobs(kCanvasArea, kDecisionFill, 100) == 1);
-    CHECK(image.blobs(kCanvasArea, kParallelFill, 100) == 2);
-    CHECK(image.count(kCanvasArea, kStartFill) > 100);
-    CHECK(image.count(kCanvasArea, kEndFill) > 100);
+    CHECK(image.blobs(mapArea, kDecisionFill, 100) == 1);
+    CHECK(image.blobs(mapArea, kParallelFill, 100) == 2);
+    CHECK(image.count(mapArea, kStartFill) > 100);
+    CHECK(image.count(mapArea, kEndFill) > 100);
 }
 
 TEST_CASE("a map with nodes puts more on the canvas than an empty map") {
     Fixture f;
     const std::string full = f.dir.file("full.png"), empty = f.dir.file("empty.png");
-    REQUIRE(screenshot(f.workspace, f.pathway, full).exitCode == 0);
+    const auto shown = screenshot(f.workspace, f.pathway, full);
+    REQUIRE(shown.exitCode == 0);
     REQUIRE(screenshot(f.workspace, f.emptyMap, empty).exitCode == 0);
+    const Box mapArea = canvasArea(panelsIn(shown.out));
     const Image fullImage(full), emptyImage(empty);
     REQUIRE(fullImage.loaded());
     REQUIRE(emptyImage.loaded());
-    CHECK(emptyImage.count(kCanvasArea, kActivityFill) == 0);
-    CHECK(emptyImage.ink(kCanvasArea) > 0); // it says the map is empty
-    CHECK(fullImage.ink(kCanvasArea) > 4 * emptyImage.ink(kCanvasArea));
+    CHECK(emptyImage.count(mapArea, kActivityFill) == 0);
+    CHECK(emptyImage.ink(mapArea) > 0); // it says the map is empty
+    CHECK(fullImage.ink(mapArea) > 4 * emptyImage.ink(mapArea));
 }
 
 TEST_CASE("a workspace with no maps opens and shows no map") {
@@ -167,8 +179,9 @@ TEST_CASE("a workspace with no maps opens and shows no map") {
     REQUIRE(result.exitCode == 0);
     const Image image(png);
     REQUIRE(image.loaded());
-    CHECK(image.count(kCanvasArea, kActivityFill) == 0);
-    CHECK(image.ink(kCanvasArea) > 0); // it says there are no maps
+    const Box mapArea = canvasArea(panelsIn(result.out));
+    CHECK(image.count(mapArea, kActivityFill) == 0);
+    CHECK(image.ink(mapArea) > 0); // it says there are no maps
 }
 
 TEST_CASE("asking for a map the workspace does not have fails") {
