@@ -48,6 +48,14 @@ LogBuilder ctCases() {
     return b;
 }
 
+// An activity's badges; the test fails when the overlay has none for it.
+const ActivityBadges& badgesOf(const DiffOverlay& overlay, const std::string& code) {
+    for (const auto& b : overlay.badges)
+        if (b.activity == code) return b;
+    FAIL("no badges for " << code);
+    throw;
+}
+
 // The overlay of the diff of a placed map against a log.
 struct Drawn : test::PlacedMap {
     DiffResult diff;
@@ -66,12 +74,7 @@ struct Drawn : test::PlacedMap {
         FAIL("no extra arrow " << from << " -> " << to);
         throw;
     }
-    const ActivityBadges& badges(const std::string& code) const {
-        for (const auto& b : overlay.badges)
-            if (b.activity == code) return b;
-        FAIL("no badges for " << code);
-        throw;
-    }
+    const ActivityBadges& badges(const std::string& code) const { return badgesOf(overlay, code); }
 };
 
 } // namespace
@@ -223,8 +226,7 @@ TEST_CASE("skip and insert badges give the share of cases") {
         OverlayStyle style;
         style.smallestBadge = 0.2;
         const DiffOverlay quiet = buildDiffOverlay(d.map, d.geometry, d.diff, style);
-        for (const auto& badge : quiet.badges)
-            if (badge.activity == "VET") CHECK_FALSE(badge.showSkipped);
+        CHECK_FALSE(badgesOf(quiet, "VET").showSkipped);
     }
 }
 
