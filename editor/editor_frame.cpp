@@ -16,6 +16,7 @@
 #include <ctime>
 #include <iomanip>
 #include <sstream>
+#include <utility>
 
 namespace strawman::editor {
 
@@ -57,6 +58,27 @@ void highContrast(ImGuiStyle& style) {
 }
 
 } // namespace
+
+FrameLayout layOutFrame(float width, float height, float statusHeight, const PanelSizes& sizes,
+                        bool workshop) {
+    FrameLayout at;
+    const float mainHeight = std::max(0.0f, height - statusHeight);
+    at.status = {0, mainHeight, width, statusHeight};
+    if (workshop) {
+        // The room sees the map: no side panels, the canvas stays editable.
+        at.map = {0, 0, width, mainHeight};
+        return at;
+    }
+    const float left = std::min(sizes.left, width * 0.4f);
+    const float right = std::min(sizes.right, width * 0.45f);
+    const float bottom = std::min(sizes.bottom, mainHeight * 0.5f);
+    const float centre = std::max(100.0f, width - left - right);
+    at.network = {0, 0, left, mainHeight};
+    at.map = {left, 0, centre, mainHeight - bottom};
+    at.bottom = {left, mainHeight - bottom, centre, bottom};
+    at.side = {left + centre, 0, width - left - centre, mainHeight};
+    return at;
+}
 
 EditorFrame::EditorFrame(EditorSession& session, const Fonts& fonts)
     : m_session(&session), m_fonts(&fonts), m_editor(session), m_canvas(fonts, m_notices),
@@ -108,6 +130,16 @@ std::string EditorFrame::viewReport() const {
     if (m_beside.isOpen())
         out << "beside " << (m_besideStacked ? "stacked" : "side by side") << ", rows "
             << (m_beside.wrap() ? m_beside.wrap()->rows.size() : 1) << "\n";
+    const std::pair<const char*, const PanelBox*> panels[] = {{"network", &m_layout.network},
+                                                              {"map", &m_layout.map},
+                                                              {"bottom", &m_layout.bottom},
+                                                              {"side", &m_layout.side},
+                                                              {"status", &m_layout.status}};
+    out << std::setprecision(0);
+    for (const auto& [name, box] : panels)
+        if (box->shown())
+            out << "panel " << name << " " << box->x << " " << box->y << " " << box->w << " "
+                << box->h << "\n";
     return out.str();
 }
 
@@ -172,18 +204,18 @@ void EditorFrame::updateComparison() {
           m_besideMarks.differentEdges);
 }
 
-void EditorFrame::drawLeft(float x, float y, float w, float h) {
-    ImGui::SetNextWindowPos(ImVec2(x, y));
-    ImGui::SetNextWindowSize(ImVec2(w, h));
+void EditorFrame::drawLeft(const PanelBox& box) {
+    ImGui::SetNextWindowPos(ImVec2(box.x, box.y));
+    ImGui::SetNextWindowSize(ImVec2(box.w, box.h));
     if (ImGui::Begin("Network", nullptr, kPanelFlags)) {
         if (auto chosen = m_network.draw(*m_session, *m_fonts, m_notices)) m_open = chosen;
     }
     ImGui::End();
 }
 
-void EditorFrame::drawRight(float x, float y, float w, float h) {
-    ImGui::SetNextWindowPos(ImVec2(x, y));
-    ImGui::SetNextWindowSize(ImVec2(w, h));
+void EditorFrame::drawRight(const PanelBox& box) {
+    ImGui::SetNextWindowPos(ImVec2(box.x, box.y));
+    ImGui::SetNextWindowSize(ImVec2(box.w, box.h));
     if (ImGui::Begin("Side", nullptr, kPanelFlags)) {
         if (ImGui::BeginTabBar("side-tabs")) {
             const bool inspectorOpen = ImGui::BeginTabItem("Inspector");
@@ -212,9 +244,9 @@ void EditorFrame::drawRight(float x, float y, float w, float h) {
     ImGui::End();
 }
 
-void EditorFrame::drawBottom(float x, float y, float w, float h) {
-    ImGui::SetNextWindowPos(ImVec2(x, y));
-    ImGui::SetNextWindowSize(ImVec2(w, h));
+void EditorFrame::drawBottom(const PanelBox& box) {
+    ImGui::SetNextWindowPos(ImVec2(box.x, box.y));
+    ImGui::SetNextWindowSize(ImVec2(box.w, box.h));
     if (ImGui::Begin("Bottom", nullptr, kPanelFlags)) {
         if (ImGui::BeginTabBar("bottom-tabs")) {
             if (ImGui::BeginTabItem("Trusts")) {
@@ -240,8 +272,9 @@ void EditorFrame::drawBottom(float x, float y, float w, float h) {
     ImGui::End();
 }
 
-void EditorFrame::drawCanvas(float x, float y, float w, float h) {
-    ImGui::SetNextWindowPos(ImVec2(x, y));
+void EditorFrame::drawCanvas(const PanelBox& box) {
+    const float w = box.w, h = box.h;
+    ImGui::SetNextWindowPos(ImVec2(box.x, box.y));
     ImGui::SetNextWindowSize(ImVec2(w, h));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     const bool open = ImGui::Begin("Map", nullptr,
@@ -281,9 +314,10 @@ void EditorFrame::drawCanvas(float x, float y, float w, float h) {
     ImGui::End();
 }
 
-void EditorFrame::drawStatus(float y, float w, float h) {
-    ImGui::SetNextWindowPos(ImVec2(0, y));
-    ImGui::SetNextWindowSize(ImVec2(w, h));
+void EditorFrame::drawStatus(const PanelBox& box) {
+    const float w = box.w;
+    ImGui::SetNextWindowPos(ImVec2(box.x, box.y));
+    ImGui::SetNextWindowSize(ImVec2(w, box.h));
     ImGui::PushStyleColor(ImGuiCol_WindowBg,
                           m_workshop ? ImVec4(1, 1, 1, 1) : ImVec4(0.91f, 0.93f, 0.95f, 1.0f));
     if (ImGui::Begin("Status", nullptr, kPanelFlags | ImGuiWindowFlags_NoScrollbar)) {
@@ -411,30 +445,27 @@ void EditorFrame::draw() {
     updateComparison();
 
     const ImGuiIO& io = ImGui::GetIO();
-    const float width = io.DisplaySize.x, height = io.DisplaySize.y;
-    const float statusHeight = ImGui::GetFrameHeight() + 6;
-    const float mainHeight = std::max(0.0f, height - statusHeight);
+    m_layout = layOutFrame(io.DisplaySize.x, io.DisplaySize.y, ImGui::GetFrameHeight() + 6, sizes,
+                           m_workshop);
+    const FrameLayout& at = m_layout;
     if (m_workshop) {
-        // The room sees the map: no side panels, the canvas stays editable.
-        drawCanvas(0, 0, width, mainHeight);
+        drawCanvas(at.map);
     } else {
-        const float left = std::min(sizes.left, width * 0.4f);
-        const float right = std::min(sizes.right, width * 0.45f);
-        const float bottom = std::min(sizes.bottom, mainHeight * 0.5f);
-        const float centre = std::max(100.0f, width - left - right);
-        drawLeft(0, 0, left, mainHeight);
-        drawCanvas(left, 0, centre, mainHeight - bottom);
-        drawBottom(left, mainHeight - bottom, centre, bottom);
-        drawRight(left + centre, 0, width - left - centre, mainHeight);
+        drawLeft(at.network);
+        drawCanvas(at.map);
+        drawBottom(at.bottom);
+        drawRight(at.side);
         // Panel edges: drag to resize.
+        const float left = at.map.x, right = at.side.x, top = at.bottom.y;
+        const float mainHeight = at.network.h;
         splitter(1, m_dragging, ImVec2(left - 3, 0), ImVec2(left + 3, mainHeight), true, sizes.left,
                  1, 180, 700);
-        splitter(2, m_dragging, ImVec2(left + centre - 3, 0), ImVec2(left + centre + 3, mainHeight),
-                 true, sizes.right, -1, 240, 800);
-        splitter(3, m_dragging, ImVec2(left, mainHeight - bottom - 3),
-                 ImVec2(left + centre, mainHeight - bottom + 3), false, sizes.bottom, -1, 80, 600);
+        splitter(2, m_dragging, ImVec2(right - 3, 0), ImVec2(right + 3, mainHeight), true,
+                 sizes.right, -1, 240, 800);
+        splitter(3, m_dragging, ImVec2(left, top - 3), ImVec2(right, top + 3), false, sizes.bottom,
+                 -1, 80, 600);
     }
-    drawStatus(mainHeight, width, statusHeight);
+    drawStatus(at.status);
     drawHelp();
     m_notices.draw();
 }

@@ -4,15 +4,15 @@
 // command layer; the session (what is open) is the caller's.
 #pragma once
 
+#include "editor/core/editor_settings.h"
+#include "editor/core/map_editor.h"
 #include "editor/panels/beside_view.h"
 #include "editor/panels/comparison_panel.h"
 #include "editor/panels/data_panel.h"
 #include "editor/panels/diff_panel.h"
-#include "editor/core/editor_settings.h"
 #include "editor/panels/fonts.h"
 #include "editor/panels/inspector_panel.h"
 #include "editor/panels/map_canvas.h"
-#include "editor/core/map_editor.h"
 #include "editor/panels/network_panel.h"
 #include "editor/panels/notices.h"
 
@@ -25,6 +25,30 @@
 #include <vector>
 
 namespace strawman::editor {
+
+// A window's place in the frame, pixels from the top-left corner.
+struct PanelBox {
+    float x = 0, y = 0, w = 0, h = 0;
+    bool shown() const { return w > 0 && h > 0; }
+};
+
+// Where the frame puts its windows. A panel that is not drawn (workshop mode
+// keeps only the map and the status bar) is left empty.
+struct FrameLayout {
+    PanelBox network; // the tree of processes, trusts and maps, on the left
+    PanelBox map;     // the canvas with its toolbar
+    PanelBox bottom;  // the Trusts and History tabs, under the map
+    PanelBox side;    // the Inspector, Diff and Data tabs, on the right
+    PanelBox status;  // the status bar along the window's foot
+};
+
+// The frame's layout for a window of width x height: the status bar
+// statusHeight high, the side bars and the bottom panel at the sizes asked for
+// but never more than a share of the window, the map given what is left. The
+// one place the layout is worked out: the frame places its windows and its
+// splitters by it and the view report prints it.
+FrameLayout layOutFrame(float width, float height, float statusHeight, const PanelSizes& sizes,
+                        bool workshop);
 
 class EditorFrame {
   public:
@@ -64,7 +88,10 @@ class EditorFrame {
 
     // What the view shows, a line per fact, for `report` in input scripts and
     // the GUI tests: window, zoom, rows of a wrapped map, the smallest step
-    // label drawn, where the toolbar and status bar end, the legend, beside.
+    // label drawn, where the toolbar and status bar end, the legend, beside;
+    // then a line `panel NAME X Y W H` for each window of the frame's layout
+    // that is shown (NAME: network, map, bottom, side, status; pixels, the
+    // layout of the frame last drawn).
     std::string viewReport() const;
 
     // The smallest a map's label is drawn at fit, pixels (reading_fit.h);
@@ -77,11 +104,11 @@ class EditorFrame {
     float workshopScale = 1.75f;
 
   private:
-    void drawLeft(float x, float y, float w, float h);
-    void drawRight(float x, float y, float w, float h);
-    void drawBottom(float x, float y, float w, float h);
-    void drawCanvas(float x, float y, float w, float h);
-    void drawStatus(float y, float w, float h);
+    void drawLeft(const PanelBox& box);
+    void drawRight(const PanelBox& box);
+    void drawBottom(const PanelBox& box);
+    void drawCanvas(const PanelBox& box);
+    void drawStatus(const PanelBox& box);
     void drawHelp();
     void updateComparison();
     void openBeside(model::MapId id);
@@ -113,6 +140,7 @@ class EditorFrame {
     PaintState m_besideMarks;
     bool m_besideStacked = false;
     Rect m_statusExtent;
+    FrameLayout m_layout; // of the frame last drawn
 };
 
 } // namespace strawman::editor

@@ -13,9 +13,9 @@ namespace strawman::test {
 
 struct Demo {
     TempDir dir;
-    std::string ws = dir.path("demo.strawman");
+    std::string ws = dir.file("demo.strawman");
     Demo() {
-        const RunResult r = run(STRAWMAN_EXE, {"demo", ws, "--key-file", dir.path("demo.key")});
+        const RunResult r = run(STRAWMAN_EXE, {"demo", ws, "--key-file", dir.file("demo.key")});
         REQUIRE_MESSAGE(r.exitCode == 0, r.err);
     }
 };

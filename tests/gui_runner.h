@@ -1,14 +1,17 @@
 // Running the editor headless for tests, and looking at what it drew: the
-// picture read back with stb_image, with counts of theme colours, ink and blobs.
+// picture read back with stb_image, with counts of theme colours, ink and blobs,
+// in the panels where the editor's view report says it put them.
 #pragma once
 
 #include "process_runner.h"
 
+#include <doctest/doctest.h>
 #include <stb_image.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <map>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -124,6 +127,43 @@ class Image {
     int m_width = 0, m_height = 0, m_channels = 0;
     std::vector<unsigned char> m_rgb;
 };
+
+// The editor's windows as its view report lays them out: one line
+// `panel NAME X Y W H` per window shown (EditorFrame::viewReport), read into
+// boxes by name, from the first report in a run's output.
+struct Panels {
+    std::map<std::string, Box> boxes;
+    std::string text; // the panel lines, for messages
+
+    bool has(const std::string& name) const { return boxes.count(name) > 0; }
+    const Box& operator[](const std::string& name) const {
+        REQUIRE_MESSAGE(has(name), "no panel \"" << name << "\" in the report:\n" << text);
+        return boxes.at(name);
+    }
+};
+
+inline Panels panelsIn(const std::string& out) {
+    Panels panels;
+    std::istringstream lines(out);
+    std::string line;
+    while (std::getline(lines, line)) {
+        std::istringstream words(line);
+        std::string word, name;
+        double x = 0, y = 0, w = 0, h = 0;
+        if (!(words >> word) || word != "panel" || !(words >> name >> x >> y >> w >> h)) continue;
+        if (panels.has(name)) break; // a second report
+        panels.boxes[name] = Box{static_cast<int>(x), static_cast<int>(y), static_cast<int>(x + w),
+                                 static_cast<int>(y + h)};
+        panels.text += line + "\n";
+    }
+    return panels;
+}
+
+// A box shrunk by `by` pixels on each side, `top` at the top: clear of a
+// panel's border, tab bar or toolbar, and of the splitters between panels.
+inline Box inset(const Box& b, int by, int top = -1) {
+    return {b.x0 + by, b.y0 + (top < 0 ? by : top), b.x1 - by, b.y1 - by};
+}
 
 inline bool haveXvfbRun() {
     const char* path = std::getenv("PATH");

@@ -7,8 +7,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <cstdlib>
-#include <filesystem>
 #include <stdexcept>
 
 extern char** environ;
@@ -92,18 +90,6 @@ bool runAndKill(const std::string& program, const std::vector<std::string>& args
     int status = 0;
     waitpid(pid, &status, 0);
     return killed && WIFSIGNALED(status);
-}
-
-TempDir::TempDir() {
-    std::string pattern =
-        (std::filesystem::temp_directory_path() / "strawman-test-XXXXXX").string();
-    if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-    m_dir = pattern;
-}
-
-TempDir::~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(m_dir, ec);
 }
 
 } // namespace strawman::test

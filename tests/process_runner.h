@@ -1,6 +1,8 @@
 // Runs a command line for the CLI and GUI tests and captures what it printed.
 #pragma once
 
+#include "temp_path.h"
+
 #include <chrono>
 #include <string>
 #include <vector>
@@ -20,19 +22,5 @@ RunResult run(const std::string& program, const std::vector<std::string>& args);
 // ended by then (a crash at an arbitrary moment). Returns true if it was killed.
 bool runAndKill(const std::string& program, const std::vector<std::string>& args,
                 std::chrono::microseconds delay);
-
-// A fresh empty directory under the system temp dir, removed by the destructor.
-class TempDir {
-  public:
-    TempDir();
-    ~TempDir();
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    std::string path(const std::string& name) const { return m_dir + "/" + name; }
-    const std::string& dir() const { return m_dir; }
-
-  private:
-    std::string m_dir;
-};
 
 } // namespace strawman::test

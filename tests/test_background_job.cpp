@@ -1,13 +1,13 @@
 // Long work off the UI thread: the result comes back, a failure is a message,
 // Cancel stops the work, and a job never outlives its owner. Waits are bounded
 // by generous timeouts so a broken job fails the test instead of hanging it.
-#include "process_runner.h"
+#include "temp_path.h"
 
 #include "editor/core/background_job.h"
 
 #include "model/core/error.h"
-#include "model/events/event_log.h"
 #include "model/core/progress.h"
+#include "model/events/event_log.h"
 #include "model/store/workspace.h"
 
 #include <doctest/doctest.h>
@@ -124,7 +124,7 @@ TEST_CASE("destroying a running job cancels it and waits for its thread") {
 
 TEST_CASE("a job opens a workspace of its own, and its steps fill one bar") {
     test::TempDir dir;
-    const std::string path = dir.path("network.strawman");
+    const std::string path = dir.file("network.strawman");
     model::Workspace::create(path).addTrust("RPA", "Medway");
     std::promise<void> loaded;
     // The work opens the file itself: the editor's connection stays on the UI thread.

@@ -48,7 +48,7 @@ TEST_CASE("strawman --version and --help answer") {
 
 TEST_CASE("init creates a workspace and refuses to overwrite it") {
     TempDir dir;
-    const auto ws = dir.path("net.strawman");
+    const auto ws = dir.file("net.strawman");
     CHECK(cli({"init", ws}).exitCode == 0);
     const auto again = cli({"init", ws});
     CHECK(again.exitCode != 0);
@@ -58,7 +58,7 @@ TEST_CASE("init creates a workspace and refuses to overwrite it") {
 
 TEST_CASE("trusts, members and processes are added and listed") {
     TempDir dir;
-    const auto ws = dir.path("net.strawman");
+    const auto ws = dir.file("net.strawman");
     REQUIRE(cli({"init", ws}).exitCode == 0);
     CHECK(cli({"trust", "add", ws, "RPA", "Medway NHS Foundation Trust"}).exitCode == 0);
     CHECK(cli({"member", "add", ws, "Sam Okafor", "--trust", "RPA", "--role", "lead"}).exitCode ==
@@ -83,8 +83,8 @@ TEST_CASE("trusts, members and processes are added and listed") {
 
 TEST_CASE("the demo network has five trusts and valid, laid-out CT maps") {
     TempDir dir;
-    const auto ws = dir.path("demo.strawman");
-    const auto made = cli({"demo", ws, "--cases", "300", "--key-file", dir.path("network.key")});
+    const auto ws = dir.file("demo.strawman");
+    const auto made = cli({"demo", ws, "--cases", "300", "--key-file", dir.file("network.key")});
     INFO(made.err);
     REQUIRE(made.exitCode == 0);
     CHECK(cli({"demo", ws, "--cases", "0"}).exitCode != 0); // never overwrites
@@ -137,13 +137,13 @@ TEST_CASE("the demo network has five trusts and valid, laid-out CT maps") {
 
 TEST_CASE("a DOT map is imported, exported and imported again unchanged") {
     TempDir dir;
-    const auto ws = dir.path("net.strawman");
+    const auto ws = dir.file("net.strawman");
     REQUIRE(cli({"init", ws}).exitCode == 0);
     REQUIRE(cli({"trust", "add", ws, "RVV", "East Kent"}).exitCode == 0);
-    writeFile(dir.path("xray.dot"), kSimpleDot);
+    writeFile(dir.file("xray.dot"), kSimpleDot);
 
     const auto imported = cli({"map", "import", ws, "--trust", "RVV", "--process",
-                               "GP direct-access X-ray", dir.path("xray.dot")});
+                               "GP direct-access X-ray", dir.file("xray.dot")});
     INFO(imported.err);
     REQUIRE(imported.exitCode == 0);
     const std::string id = imported.out.substr(0, imported.out.find('\n'));
@@ -156,44 +156,44 @@ TEST_CASE("a DOT map is imported, exported and imported again unchanged") {
     CHECK(maps[0]["nodes"] == 4);
     CHECK(maps[0]["edges"] == 3);
 
-    REQUIRE(cli({"map", "export", ws, id, "--format", "dot", "-o", dir.path("a.dot")}).exitCode ==
+    REQUIRE(cli({"map", "export", ws, id, "--format", "dot", "-o", dir.file("a.dot")}).exitCode ==
             0);
     const auto second = cli({"map", "import", ws, "--trust", "network", "--process",
-                             "GP direct-access X-ray", dir.path("a.dot")});
+                             "GP direct-access X-ray", dir.file("a.dot")});
     REQUIRE(second.exitCode == 0);
     const std::string id2 = second.out.substr(0, second.out.find('\n'));
-    REQUIRE(cli({"map", "export", ws, id2, "-o", dir.path("b.dot")}).exitCode == 0);
-    CHECK(readFile(dir.path("a.dot")) == readFile(dir.path("b.dot")));
-    CHECK(cli({"map", "export", ws, id}).out == readFile(dir.path("a.dot")));
+    REQUIRE(cli({"map", "export", ws, id2, "-o", dir.file("b.dot")}).exitCode == 0);
+    CHECK(readFile(dir.file("a.dot")) == readFile(dir.file("b.dot")));
+    CHECK(cli({"map", "export", ws, id}).out == readFile(dir.file("a.dot")));
 }
 
 TEST_CASE("bad DOT is refused with file, line and reason, and nothing is stored") {
     TempDir dir;
-    const auto ws = dir.path("net.strawman");
+    const auto ws = dir.file("net.strawman");
     REQUIRE(cli({"init", ws}).exitCode == 0);
     const std::string before = readFile(ws);
 
     SUBCASE("a syntax error") {
-        writeFile(dir.path("broken.dot"), "digraph g {\n  a -> b;\n  c -> ;\n}\n");
+        writeFile(dir.file("broken.dot"), "digraph g {\n  a -> b;\n  c -> ;\n}\n");
         const auto r = cli(
-            {"map", "import", ws, "--trust", "network", "--process", "CT", dir.path("broken.dot")});
+            {"map", "import", ws, "--trust", "network", "--process", "CT", dir.file("broken.dot")});
         CHECK(r.exitCode != 0);
         CHECK(r.err.find("broken.dot:3") != std::string::npos);
     }
     SUBCASE("an unknown kind") {
-        writeFile(dir.path("kind.dot"), "digraph g {\n  a [kind=gateway];\n}\n");
+        writeFile(dir.file("kind.dot"), "digraph g {\n  a [kind=gateway];\n}\n");
         const auto r = cli(
-            {"map", "import", ws, "--trust", "network", "--process", "CT", dir.path("kind.dot")});
+            {"map", "import", ws, "--trust", "network", "--process", "CT", dir.file("kind.dot")});
         CHECK(r.exitCode != 0);
         CHECK(r.err.find("kind.dot") != std::string::npos);
         CHECK(r.err.find("gateway") != std::string::npos);
     }
     SUBCASE("an unknown activity code, unless --add-activities") {
-        writeFile(dir.path("act.dot"),
+        writeFile(dir.file("act.dot"),
                   "digraph g {\n  s [kind=start];\n  x [activity=TRIAGE];\n  e [kind=end];\n"
                   "  s -> x -> e;\n}\n");
         const auto r = cli(
-            {"map", "import", ws, "--trust", "network", "--process", "CT", dir.path("act.dot")});
+            {"map", "import", ws, "--trust", "network", "--process", "CT", dir.file("act.dot")});
         CHECK(r.exitCode != 0);
         CHECK(r.err.find("TRIAGE") != std::string::npos);
         CHECK(r.err.find("act.dot") != std::string::npos);
@@ -201,15 +201,15 @@ TEST_CASE("bad DOT is refused with file, line and reason, and nothing is stored"
         CHECK(jsonOf(cli({"process", "list", ws, "--json"})).empty());
 
         const auto ok = cli({"map", "import", ws, "--trust", "network", "--process", "CT",
-                             "--add-activities", dir.path("act.dot")});
+                             "--add-activities", dir.file("act.dot")});
         CHECK(ok.exitCode == 0);
         CHECK(jsonOf(cli({"map", "list", ws, "--json"})).size() == 1);
         return;
     }
     SUBCASE("an unknown trust") {
-        writeFile(dir.path("ok.dot"), kSimpleDot);
+        writeFile(dir.file("ok.dot"), kSimpleDot);
         const auto r =
-            cli({"map", "import", ws, "--trust", "XYZ", "--process", "CT", dir.path("ok.dot")});
+            cli({"map", "import", ws, "--trust", "XYZ", "--process", "CT", dir.file("ok.dot")});
         CHECK(r.exitCode != 0);
         CHECK(r.err.find("XYZ") != std::string::npos);
     }
@@ -219,13 +219,13 @@ TEST_CASE("bad DOT is refused with file, line and reason, and nothing is stored"
 
 TEST_CASE("validate, layout and publish a map") {
     TempDir dir;
-    const auto ws = dir.path("net.strawman");
+    const auto ws = dir.file("net.strawman");
     REQUIRE(cli({"init", ws}).exitCode == 0);
-    writeFile(dir.path("bad.dot"),
+    writeFile(dir.file("bad.dot"),
               "digraph g {\n  s [kind=start];\n  a [activity=REQ];\n  lost [activity=VET];\n"
               "  e [kind=end];\n  s -> a -> e;\n}\n");
     const auto imported =
-        cli({"map", "import", ws, "--trust", "network", "--process", "CT", dir.path("bad.dot")});
+        cli({"map", "import", ws, "--trust", "network", "--process", "CT", dir.file("bad.dot")});
     REQUIRE(imported.exitCode == 0);
     const std::string id = imported.out.substr(0, imported.out.find('\n'));
 
@@ -262,18 +262,18 @@ TEST_CASE("validate, layout and publish a map") {
 
 TEST_CASE("errors go to stderr with a non-zero exit code") {
     TempDir dir;
-    const auto missing = cli({"map", "list", dir.path("nope.strawman")});
+    const auto missing = cli({"map", "list", dir.file("nope.strawman")});
     CHECK(missing.exitCode != 0);
     CHECK(missing.out.empty());
     CHECK(missing.err.find("nope.strawman") != std::string::npos);
 
-    writeFile(dir.path("notes.txt"), "not a workspace");
-    const auto notWs = cli({"trust", "list", dir.path("notes.txt")});
+    writeFile(dir.file("notes.txt"), "not a workspace");
+    const auto notWs = cli({"trust", "list", dir.file("notes.txt")});
     CHECK(notWs.exitCode != 0);
     CHECK(notWs.err.find("not a Strawman workspace") != std::string::npos);
-    CHECK(readFile(dir.path("notes.txt")) == "not a workspace");
+    CHECK(readFile(dir.file("notes.txt")) == "not a workspace");
 
-    const auto ws = dir.path("net.strawman");
+    const auto ws = dir.file("net.strawman");
     REQUIRE(cli({"init", ws}).exitCode == 0);
     const auto noMap = cli({"map", "export", ws, "42"});
     CHECK(noMap.exitCode != 0);
@@ -285,21 +285,21 @@ TEST_CASE("a demo network killed while being created leaves all or nothing") {
     // Kill `strawman demo` at moments spread over its run; each time the file is
     // either absent or a complete network, never half made.
     TempDir dir;
-    const std::vector<std::string> extra{"--cases", "50", "--key-file", dir.path("network.key")};
+    const std::vector<std::string> extra{"--cases", "50", "--key-file", dir.file("network.key")};
     auto demoArgs = [&](const std::string& ws) {
         std::vector<std::string> args{"demo", ws};
         args.insert(args.end(), extra.begin(), extra.end());
         return args;
     };
     const auto started = std::chrono::steady_clock::now();
-    REQUIRE(cli(demoArgs(dir.path("timing.strawman"))).exitCode == 0);
+    REQUIRE(cli(demoArgs(dir.file("timing.strawman"))).exitCode == 0);
     const auto full = std::chrono::duration_cast<std::chrono::microseconds>(
         std::chrono::steady_clock::now() - started);
 
     int killedPartWay = 0;
     const int runs = 12;
     for (int i = 0; i < runs; ++i) {
-        const auto ws = dir.path("demo" + std::to_string(i) + ".strawman");
+        const auto ws = dir.file("demo" + std::to_string(i) + ".strawman");
         const bool killed =
             strawman::test::runAndKill(STRAWMAN_EXE, demoArgs(ws), full * (i + 1) / runs);
         if (!std::filesystem::exists(ws)) {
@@ -316,15 +316,15 @@ TEST_CASE("a demo network killed while being created leaves all or nothing") {
 TEST_CASE("a DOT file laid out by Graphviz itself is moved onto the canvas") {
     // `dot -Tdot` writes positions with the origin bottom-left (y up).
     TempDir dir;
-    const auto ws = dir.path("net.strawman");
+    const auto ws = dir.file("net.strawman");
     REQUIRE(cli({"init", ws}).exitCode == 0);
-    writeFile(dir.path("laid.dot"), "digraph g {\n"
+    writeFile(dir.file("laid.dot"), "digraph g {\n"
                                     "  s [kind=start, pos=\"27,90\", width=0.5, height=0.5];\n"
                                     "  a [activity=REQ, pos=\"27,45\", width=1.5, height=0.5];\n"
                                     "  e [kind=end, pos=\"27,18\", width=0.5, height=0.5];\n"
                                     "  s -> a -> e;\n}\n");
     const auto r =
-        cli({"map", "import", ws, "--trust", "network", "--process", "CT", dir.path("laid.dot")});
+        cli({"map", "import", ws, "--trust", "network", "--process", "CT", dir.file("laid.dot")});
     REQUIRE(r.exitCode == 0);
     const json map = jsonOf(cli({"map", "export", ws, "1", "--format", "json"}));
     std::map<std::string, double> y;
@@ -339,7 +339,7 @@ TEST_CASE("a DOT file laid out by Graphviz itself is moved onto the canvas") {
 
 TEST_CASE("the activity vocabulary can be listed and extended") {
     TempDir dir;
-    const auto ws = dir.path("net.strawman");
+    const auto ws = dir.file("net.strawman");
     REQUIRE(cli({"init", ws}).exitCode == 0);
     const json before = jsonOf(cli({"activity", "list", ws, "--json"}));
     CHECK(before.size() == 14);
@@ -353,10 +353,10 @@ TEST_CASE("the activity vocabulary can be listed and extended") {
     CHECK(after.back()["name"] == "triaged");
 
     // A map may now use the new code without --add-activities.
-    writeFile(dir.path("tri.dot"),
+    writeFile(dir.file("tri.dot"),
               "digraph g { s [kind=start]; t [activity=TRI]; e [kind=end]; s -> t -> e; }\n");
     const json imported = jsonOf(cli({"map", "import", ws, "--trust", "network", "--process",
-                                      "Triage", "--json", dir.path("tri.dot")}));
+                                      "Triage", "--json", dir.file("tri.dot")}));
     CHECK(imported["nodes"] == 3);
     CHECK(imported["process"] == "Triage");
 }

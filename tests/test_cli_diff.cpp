@@ -15,8 +15,8 @@ namespace {
 
 struct Demo {
     TempDir dir;
-    std::string ws = dir.path("demo.strawman");
-    Demo() { REQUIRE(cli({"demo", ws, "--key-file", dir.path("demo.key")}).exitCode == 0); }
+    std::string ws = dir.file("demo.strawman");
+    Demo() { REQUIRE(cli({"demo", ws, "--key-file", dir.file("demo.key")}).exitCode == 0); }
 
     std::string networkCtMap() const {
         for (const json& m : jsonOf(cli({"map", "list", ws, "--json"})))
@@ -168,8 +168,8 @@ TEST_CASE("compare puts every trust side by side, each against its own map or on
 TEST_CASE("discover stores the process a trust's data shows as a draft map, laid out, that its "
           "cases fit") {
     TempDir dir;
-    const std::string ws = dir.path("copy.strawman");
-    REQUIRE(cli({"demo", ws, "--cases", "800", "--key-file", dir.path("k.key")}).exitCode == 0);
+    const std::string ws = dir.file("copy.strawman");
+    REQUIRE(cli({"demo", ws, "--cases", "800", "--key-file", dir.file("k.key")}).exitCode == 0);
     const json made = jsonOf(cli({"discover", ws, "--trust", "RWF", "--process",
                                   "CT outpatient pathway", "--min-frequency", "0", "--json"}));
     const std::string id = std::to_string(made["map"].get<int>());

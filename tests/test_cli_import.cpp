@@ -26,8 +26,8 @@ namespace {
 // A workspace with the five trusts and no data, and a key file in the temp dir.
 struct Network {
     TempDir dir;
-    std::string ws = dir.path("net.strawman");
-    std::string key = dir.path("network.key");
+    std::string ws = dir.file("net.strawman");
+    std::string key = dir.file("network.key");
     Network() { REQUIRE(cli({"demo", ws, "--cases", "0", "--key-file", key}).exitCode == 0); }
     RunResult import(std::vector<std::string> args) {
         std::vector<std::string> all{"import", ws};
@@ -148,7 +148,7 @@ std::set<std::string> hl7Identifiers(const std::string& messages) {
 
 TEST_CASE("an import report lists what was read, kept and rejected, as JSON") {
     Network net;
-    writeFile(net.dir.path("extract.csv"), "Accession,Status,Event Time,Modality\n"
+    writeFile(net.dir.file("extract.csv"), "Accession,Status,Event Time,Modality\n"
                                            "A1,REQ,2025-03-03 09:00,CT\n"
                                            "A1,RCV,03/03/2025 10:30,CT\n"
                                            "A1,VET,not a time,CT\n"
@@ -156,7 +156,7 @@ TEST_CASE("an import report lists what was read, kept and rejected, as JSON") {
                                            "A2,REQ,2025-10-26 01:30,MR\n"
                                            "A2,SCANNED,2025-10-27 09:00,MR\n");
     const auto r = net.import(
-        {net.dir.path("extract.csv"), "--trust", "RPA", "--json", "--unmapped", "ignore"});
+        {net.dir.file("extract.csv"), "--trust", "RPA", "--json", "--unmapped", "ignore"});
     const json report = jsonOf(r);
     CHECK(report["rows_read"] == 6);
     CHECK(report["events_accepted"] == 4); // A2's request given twice: both kept
@@ -181,9 +181,9 @@ TEST_CASE("an import report lists what was read, kept and rejected, as JSON") {
 
 TEST_CASE("unmapped codes stop an import until they are mapped") {
     Network net;
-    writeFile(net.dir.path("x.csv"),
+    writeFile(net.dir.file("x.csv"),
               "case,status,time\nA,Booked on RIS,2025-01-06 10:00\nA,REQ,2025-01-02 10:00\n");
-    const auto refused = net.import({net.dir.path("x.csv"), "--trust", "RN7"});
+    const auto refused = net.import({net.dir.file("x.csv"), "--trust", "RN7"});
     CHECK(refused.exitCode != 0);
     CHECK(refused.out.find("Booked on RIS") != std::string::npos);
     CHECK(jsonOf(cli({"import", "list", net.ws, "--json"})).empty());
@@ -191,14 +191,14 @@ TEST_CASE("unmapped codes stop an import until they are mapped") {
     REQUIRE(cli({"codes", "set", net.ws, "--trust", "RN7", "Booked on RIS", "BKD"}).exitCode == 0);
     CHECK(jsonOf(cli({"codes", "list", net.ws, "--trust", "RN7", "--json"}))[0]["activity"] ==
           "BKD");
-    const json ok = jsonOf(net.import({net.dir.path("x.csv"), "--trust", "RN7", "--json"}));
+    const json ok = jsonOf(net.import({net.dir.file("x.csv"), "--trust", "RN7", "--json"}));
     CHECK(ok["events_accepted"] == 2);
     const json stats = jsonOf(cli({"log", "stats", net.ws, "--trust", "RN7", "--json"}));
     CHECK(stats["activities"]["BKD"] == 1);
 
     // Re-importing the same bytes under another name is recognised.
-    std::filesystem::copy_file(net.dir.path("x.csv"), net.dir.path("renamed.csv"));
-    const auto again = net.import({net.dir.path("renamed.csv"), "--trust", "RN7"});
+    std::filesystem::copy_file(net.dir.file("x.csv"), net.dir.file("renamed.csv"));
+    const auto again = net.import({net.dir.file("renamed.csv"), "--trust", "RN7"});
     CHECK(again.exitCode != 0);
     CHECK(again.err.find("--force") != std::string::npos);
 
@@ -212,7 +212,7 @@ TEST_CASE("unmapped codes stop an import until they are mapped") {
 TEST_CASE("patient identifiers and free text from every format never reach the workspace file") {
     Network net;
     // RWF's layout has NHS numbers, patient names and clinical details.
-    const auto csvPath = net.dir.path("rwf.csv");
+    const auto csvPath = net.dir.file("rwf.csv");
     REQUIRE(cli({"gen", "--trust", "RWF", "--cases", "300", "--format", "csv", "-o", csvPath})
                 .exitCode == 0);
     const std::string csv = readFile(csvPath);
@@ -224,7 +224,7 @@ TEST_CASE("patient identifiers and free text from every format never reach the w
     REQUIRE(net.import({csvPath, "--trust", "RWF"}).exitCode == 0);
 
     // HL7: names, dates of birth and report text are in the messages.
-    const auto hl7Path = net.dir.path("rpc.hl7");
+    const auto hl7Path = net.dir.file("rpc.hl7");
     REQUIRE(cli({"gen", "--trust", "RPC", "--cases", "100", "--format", "hl7", "-o", hl7Path})
                 .exitCode == 0);
     const auto hl7 = net.import({hl7Path, "--trust", "RPC", "--unmapped", "ignore", "--json"});
@@ -247,7 +247,7 @@ TEST_CASE("patient identifiers and free text from every format never reach the w
 
 TEST_CASE("an import killed at any moment leaves the workspace whole, with all or none of it") {
     Network net;
-    const auto csvPath = net.dir.path("rwf.csv");
+    const auto csvPath = net.dir.file("rwf.csv");
     REQUIRE(cli({"gen", "--trust", "RWF", "--cases", "4000", "--format", "csv", "-o", csvPath})
                 .exitCode == 0);
     mapRwfCodes(net);
@@ -316,8 +316,8 @@ TEST_CASE("same-time and exact repeats are kept and counted in CSV and XES; --dr
         for (const bool drop : {false, true}) {
             CAPTURE(drop);
             Network net;
-            writeFile(net.dir.path(name), text);
-            std::vector<std::string> args{net.dir.path(name), "--trust", "RPA", "--json"};
+            writeFile(net.dir.file(name), text);
+            std::vector<std::string> args{net.dir.file(name), "--trust", "RPA", "--json"};
             if (drop) args.push_back("--drop-exact-repeats");
             const json report = jsonOf(net.import(args));
             CHECK(report["same_time_repeats"] == 2);
@@ -337,7 +337,7 @@ TEST_CASE("each demo trust's own RIS layout is read with the columns guessed") {
     Network net;
     for (const char* trust : {"RN7", "RVV", "RWF", "RPA", "RPC"}) {
         INFO(trust);
-        const auto file = net.dir.path(std::string(trust) + ".csv");
+        const auto file = net.dir.file(std::string(trust) + ".csv");
         REQUIRE(cli({"gen", "--trust", trust, "--cases", "50", "--format", "csv", "-o", file})
                     .exitCode == 0);
         // The trust's local codes are not mapped here: the report (printed even
@@ -358,7 +358,7 @@ TEST_CASE("each demo trust's own RIS layout is read with the columns guessed") {
 TEST_CASE(
     "--strict stores nothing when a row is rejected, and without it the other rows are kept") {
     Network net;
-    const auto file = net.dir.path("extract.csv");
+    const auto file = net.dir.file("extract.csv");
     writeFile(file, "Accession,Status,Event Time\n"
                     "A1,REQ,2025-03-03 09:00\n"
                     "A1,RCV,3rd of March\n"
@@ -394,7 +394,7 @@ TEST_CASE(
 
 TEST_CASE("--strict stores a file with no rejected row as usual") {
     Network net;
-    const auto file = net.dir.path("clean.csv");
+    const auto file = net.dir.file("clean.csv");
     writeFile(file,
               "Accession,Status,Event Time\nA1,REQ,2025-03-03 09:00\nA1,RCV,2025-03-03 10:30\n");
     const json report = jsonOf(net.import({file, "--trust", "RPA", "--strict", "--json"}));
@@ -409,7 +409,7 @@ TEST_CASE("--strict stores a file with no rejected row as usual") {
 TEST_CASE("--delimiter reads a file whose header would suggest another separator") {
     Network net;
     // More commas than semicolons on the header line, so detection would take the comma.
-    const auto file = net.dir.path("semicolons.csv");
+    const auto file = net.dir.file("semicolons.csv");
     writeFile(file, "Accession;Status, local code;Event date, time;Note, if any, free text\n"
                     "A1;REQ;2025-03-03 09:00;seen, then booked, later\n"
                     "A1;RCV;2025-03-03 10:30;none, none\n");
@@ -426,7 +426,7 @@ TEST_CASE("--delimiter reads a file whose header would suggest another separator
     CHECK(report["rows_rejected"] == 0);
 
     SUBCASE("tab, spelled out or as \\t") {
-        const auto tsv = net.dir.path("tabs.tsv");
+        const auto tsv = net.dir.file("tabs.tsv");
         writeFile(tsv, "Accession\tStatus, local code\tEvent date, time\tNote, if any, free text\n"
                        "B1\tREQ\t2025-03-05 09:00\tseen, then booked, later\n");
         for (const char* spelling : {"tab", "\\t"}) {
@@ -442,7 +442,7 @@ TEST_CASE("--delimiter reads a file whose header would suggest another separator
 TEST_CASE(
     "a --delimiter other than comma, semicolon, bar or tab is refused before anything is read") {
     Network net;
-    const auto file = net.dir.path("x.csv");
+    const auto file = net.dir.file("x.csv");
     writeFile(file, "Accession:Status:Event Time\nA1:REQ:2025-03-03 09:00\n");
     for (const char* bad : {":", ";;", "comma", ""}) {
         CAPTURE(bad);
@@ -454,7 +454,7 @@ TEST_CASE(
     CHECK(jsonOf(cli({"import", "list", net.ws, "--json"})).empty());
 
     // Only CSV has a delimiter.
-    const auto hl7 = net.dir.path("feed.hl7");
+    const auto hl7 = net.dir.file("feed.hl7");
     REQUIRE(cli({"gen", "--trust", "RPC", "--cases", "5", "--format", "hl7", "-o", hl7}).exitCode ==
             0);
     const auto r = net.import({hl7, "--trust", "RPC", "--delimiter", ","});
@@ -475,7 +475,7 @@ TEST_CASE(
     for (const Format f : {Format{"RPC", "hl7", "rpc.hl7", "rpc.hl7.gz"},
                            Format{"RWF", "csv", "rwf.csv", "rwf.csv.gz"}}) {
         CAPTURE(f.format);
-        const auto plain = net.dir.path(f.plain), packed = net.dir.path(f.packed);
+        const auto plain = net.dir.file(f.plain), packed = net.dir.file(f.packed);
         REQUIRE(
             cli({"gen", "--trust", f.trust, "--cases", "200", "--format", f.format, "-o", plain})
                 .exitCode == 0);
@@ -494,7 +494,7 @@ TEST_CASE(
             CHECK_MESSAGE(b[key] == a[key], key);
 
         const std::string bytes = readFile(packed);
-        const auto cut = net.dir.path(std::string("cut-") + f.packed);
+        const auto cut = net.dir.file(std::string("cut-") + f.packed);
         std::ofstream(cut, std::ios::binary)
             .write(bytes.data(), static_cast<std::streamsize>(bytes.size() / 2));
         const auto before = jsonOf(cli({"import", "list", net.ws, "--json"})).size();

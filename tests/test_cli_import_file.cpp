@@ -2,10 +2,10 @@
 // file and options give the same report through either.
 #include "cli_runner.h"
 
-#include "model/use_cases/import_file.h"
 #include "model/events/import_report.h"
 #include "model/events/pseudonym.h"
 #include "model/store/workspace.h"
+#include "model/use_cases/import_file.h"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -19,12 +19,12 @@ namespace model = strawman::model;
 
 TEST_CASE("importFile gives the report strawman import prints, for the same file and options") {
     TempDir dir;
-    const std::string key = dir.path("network.key");
-    const std::string byCli = dir.path("cli.strawman"), byCall = dir.path("call.strawman");
+    const std::string key = dir.file("network.key");
+    const std::string byCli = dir.file("cli.strawman"), byCall = dir.file("call.strawman");
     for (const auto& ws : {byCli, byCall})
         REQUIRE(cli({"demo", ws, "--cases", "0", "--key-file", key}).exitCode == 0);
     model::PseudonymKey::loadOrCreate(key); // one key for both, made before either import
-    const std::string file = dir.path("extract.csv");
+    const std::string file = dir.file("extract.csv");
     writeFile(file, "Accession;Status;Event Time;Modality\n"
                     "A1;REQ;2025-03-03 09:00;CT\n"
                     "A1;RCV;03/03/2025 10:30;CT\n"

@@ -1,7 +1,7 @@
 // The Data panel's code table without a window: a trust's mappings and the
 // codes its stored imports met unmapped, read from a real workspace after real
 // CSV imports.
-#include "process_runner.h"
+#include "temp_path.h"
 
 #include "editor/core/code_table.h"
 
@@ -41,7 +41,7 @@ constexpr const char* kExtract = "Accession,Status,Event Time\n"
 
 struct Fixture {
     test::TempDir dir;
-    std::string csv = dir.path("medway.csv");
+    std::string csv = dir.file("medway.csv");
     model::Workspace ws = model::Workspace::createInMemory();
     model::TrustId rpa = ws.addTrust("RPA", "Medway NHS Foundation Trust");
 

@@ -1,8 +1,9 @@
-#include "model/events/readers/csv_reader.h"
 #include "model/core/error.h"
+#include "model/events/readers/csv_reader.h"
 #include "model/events/readers/local_time.h"
 
 #include "gzip_file.h"
+#include "temp_path.h"
 
 #include <doctest/doctest.h>
 
@@ -15,9 +16,8 @@
 #include <utility>
 #include <vector>
 
-#include <unistd.h>
-
 using namespace strawman::model;
+using strawman::test::TempFile;
 namespace fs = std::filesystem;
 
 namespace {
@@ -54,21 +54,6 @@ struct CsvSink : EventSink {
     }
 };
 
-// A file in the temp directory, removed when the test ends.
-struct TempFile {
-    fs::path path;
-    explicit TempFile(const std::string& content) {
-        static int counter = 0;
-        path = fs::temp_directory_path() / ("strawman_csv_" + std::to_string(getpid()) + "_" +
-                                            std::to_string(++counter) + ".csv");
-        std::ofstream(path, std::ios::binary) << content;
-    }
-    ~TempFile() {
-        std::error_code ec;
-        fs::remove(path, ec);
-    }
-};
-
 // Reads the file with the normal block size and again with tiny ones, so every
 // field, quote and line break also falls across a block boundary; all must agree.
 CsvSink readFile(const fs::path& path, CsvOptions options = {}) {
@@ -85,8 +70,8 @@ CsvSink readFile(const fs::path& path, CsvOptions options = {}) {
 }
 
 CsvSink read(const std::string& content, CsvOptions options = {}) {
-    TempFile f(content);
-    return readFile(f.path, std::move(options));
+    TempFile f(content, ".csv");
+    return readFile(f.path(), std::move(options));
 }
 
 fs::path data(const char* name) {
@@ -313,10 +298,10 @@ TEST_CASE("a date column beside a time-only column is read with it") {
 }
 
 TEST_CASE("a missing column stops the import, naming it and listing the header") {
-    TempFile f("Accession,State,When\nA1,REQ,2025-01-15 09:00\n");
+    TempFile f("Accession,State,When\nA1,REQ,2025-01-15 09:00\n", ".csv");
     CsvSink sink;
     try {
-        readCsv(f.path, {}, sink);
+        readCsv(f.path(), {}, sink);
         FAIL("no error");
     } catch (const InputError& e) {
         CHECK(e.line() == 1);
@@ -326,7 +311,7 @@ TEST_CASE("a missing column stops the import, naming it and listing the header")
     CsvOptions options;
     options.columns = parseColumnSpec("case=Accession,activity=State,timestamp=Time");
     try {
-        readCsv(f.path, options, sink);
+        readCsv(f.path(), options, sink);
         FAIL("no error");
     } catch (const InputError& e) {
         CHECK(e.reason() == "the header has no column \"Time\" (for timestamp); its columns are: "
@@ -341,16 +326,16 @@ TEST_CASE("whole-file problems: no file, an empty file, an unknown zone") {
     CsvSink sink;
     CHECK_THROWS_WITH_AS(readCsv("/nonexistent/x.csv", {}, sink),
                          doctest::Contains("/nonexistent/x.csv: cannot open"), InputError);
-    TempFile empty("\r\n\n");
-    CHECK_THROWS_WITH_AS(readCsv(empty.path, {}, sink), doctest::Contains("the file is empty"),
+    TempFile empty("\r\n\n", ".csv");
+    CHECK_THROWS_WITH_AS(readCsv(empty.path(), {}, sink), doctest::Contains("the file is empty"),
                          InputError);
     CsvOptions options;
     options.timeZone = "Mars/Olympus";
-    TempFile ok(kHeader);
-    CHECK_THROWS_WITH_AS(readCsv(ok.path, options, sink),
+    TempFile ok(kHeader, ".csv");
+    CHECK_THROWS_WITH_AS(readCsv(ok.path(), options, sink),
                          doctest::Contains("unknown time zone \"Mars/Olympus\""), InputError);
     // A header alone is a file with no rows.
-    readCsv(ok.path, {}, sink);
+    readCsv(ok.path(), {}, sink);
     CHECK(sink.rows == 0);
 }
 
@@ -375,9 +360,9 @@ TEST_CASE("fields spanning the 1 MiB block boundary are read whole") {
                    std::string(static_cast<std::size_t>(i % 13), 'm') +
                    "\",2025-01-15 09:" + (i % 60 < 10 ? "0" : "") + std::to_string(i % 60) + "\r\n";
     }
-    TempFile f(content);
+    TempFile f(content, ".csv");
     CsvSink sink;
-    readCsv(f.path, {}, sink);
+    readCsv(f.path(), {}, sink);
     REQUIRE(sink.events.size() == rowCount);
     CHECK(sink.rejects.empty());
     for (int i = 0; i < rowCount; ++i) {
@@ -400,24 +385,24 @@ TEST_CASE("a gzip-compressed CSV extract gives the same rows as the plain one") 
                    "\nsee above\";2025-01-15 09:" + (i % 60 < 10 ? "0" : "") +
                    std::to_string(i % 60) + "\r\n";
     content += "RAD-last;S1;;not a time\r\n";
-    TempFile plain(content);
-    TempFile gz("");
-    strawman::test::writeGzip(gz.path, content);
+    TempFile plain(content, ".csv");
+    TempFile gz("", ".csv");
+    strawman::test::writeGzip(gz.path(), content);
 
-    const CsvSink fromPlain = readFile(plain.path);
-    const CsvSink fromGzip = readFile(gz.path);
+    const CsvSink fromPlain = readFile(plain.path());
+    const CsvSink fromGzip = readFile(gz.path());
     REQUIRE(fromPlain.events.size() == 6000);
     REQUIRE(fromPlain.rejects.size() == 1);
     CHECK(fromPlain.rejects[0].first == 2 + 2 * 6000);
     CHECK(fromGzip == fromPlain);
 
     SUBCASE("a gzip CSV file cut short is an error naming the file, not fewer rows") {
-        std::ifstream in(gz.path, std::ios::binary);
+        std::ifstream in(gz.path(), std::ios::binary);
         std::string bytes{std::istreambuf_iterator<char>(in), {}};
-        TempFile cut(bytes.substr(0, bytes.size() / 2));
+        TempFile cut(bytes.substr(0, bytes.size() / 2), ".csv");
         CsvSink sink;
-        const std::string error = cut.path.string() + ": the gzip data is damaged or cut short";
-        CHECK_THROWS_WITH_AS(readCsv(cut.path, {}, sink), doctest::Contains(error.c_str()),
+        const std::string error = cut.path().string() + ": the gzip data is damaged or cut short";
+        CHECK_THROWS_WITH_AS(readCsv(cut.path(), {}, sink), doctest::Contains(error.c_str()),
                              InputError);
     }
 }
@@ -441,7 +426,7 @@ TEST_CASE("random damage never crashes the reader and every block size agrees") 
         CsvOptions options;
         options.maxRowBytes = 8 + next() % 40;
         options.columns = parseColumnSpec("case=Accession,activity=Status,timestamp=Event Time");
-        TempFile f(content);
+        TempFile f(content, ".csv");
         std::string firstError;
         CsvSink first;
         for (std::size_t block :
@@ -451,7 +436,7 @@ TEST_CASE("random damage never crashes the reader and every block size agrees") 
             CsvSink sink;
             std::string error;
             try {
-                readCsv(f.path, options, sink); // a damaged header is an InputError
+                readCsv(f.path(), options, sink); // a damaged header is an InputError
             } catch (const InputError& e) {
                 error = e.what();
             }
@@ -514,9 +499,9 @@ TEST_CASE("DID preset: short date names, times beside dates and bad dates") {
     CHECK(sink.rejects[0].first == 3);
     CHECK(sink.rejects[0].second == "test date: cannot read \"32/01/2025\" as a time: day 32");
 
-    TempFile noDates("Accession,Modality\nA1,CT\n");
+    TempFile noDates("Accession,Modality\nA1,CT\n", ".csv");
     CsvSink s;
-    CHECK_THROWS_WITH_AS(readCsv(noDates.path, options, s),
+    CHECK_THROWS_WITH_AS(readCsv(noDates.path(), options, s),
                          doctest::Contains("request, received, test or report date"), InputError);
 }
 

@@ -48,31 +48,23 @@ LogBuilder ctCases() {
     return b;
 }
 
-struct Drawn {
-    MapContent map;
-    MapGeometry geometry;
+// An activity's badges; the test fails when the overlay has none for it.
+const ActivityBadges& badgesOf(const DiffOverlay& overlay, const std::string& code) {
+    for (const auto& b : overlay.badges)
+        if (b.activity == code) return b;
+    FAIL("no badges for " << code);
+    throw;
+}
+
+// The overlay of the diff of a placed map against a log.
+struct Drawn : test::PlacedMap {
     DiffResult diff;
     DiffOverlay overlay;
 
     Drawn(MapContent m, const model::EventLog& log)
-        : map(std::move(m)), geometry(buildMapGeometry(map)), diff(model::diff(map, log, all(log))),
+        : PlacedMap(std::move(m)), diff(model::diff(map, log, all(log))),
           overlay(buildDiffOverlay(map, geometry, diff)) {}
 
-    std::size_t node(const char* key) const {
-        const model::Node* n = map.findNodeByKey(key);
-        REQUIRE(n);
-        for (std::size_t i = 0; i < geometry.nodes.size(); ++i)
-            if (geometry.nodes[i].id == n->id) return i;
-        FAIL("no geometry for " << key);
-        return 0;
-    }
-    std::size_t edge(const char* from, const char* to) const {
-        const std::size_t a = node(from), b = node(to);
-        for (std::size_t i = 0; i < geometry.edges.size(); ++i)
-            if (geometry.edges[i].from == a && geometry.edges[i].to == b) return i;
-        FAIL("no arrow " << from << " -> " << to);
-        return 0;
-    }
     const ArrowOverlay& arrow(const char* from, const char* to) const {
         return overlay.arrows[edge(from, to)];
     }
@@ -82,12 +74,7 @@ struct Drawn {
         FAIL("no extra arrow " << from << " -> " << to);
         throw;
     }
-    const ActivityBadges& badges(const std::string& code) const {
-        for (const auto& b : overlay.badges)
-            if (b.activity == code) return b;
-        FAIL("no badges for " << code);
-        throw;
-    }
+    const ActivityBadges& badges(const std::string& code) const { return badgesOf(overlay, code); }
 };
 
 } // namespace
@@ -239,8 +226,7 @@ TEST_CASE("skip and insert badges give the share of cases") {
         OverlayStyle style;
         style.smallestBadge = 0.2;
         const DiffOverlay quiet = buildDiffOverlay(d.map, d.geometry, d.diff, style);
-        for (const auto& badge : quiet.badges)
-            if (badge.activity == "VET") CHECK_FALSE(badge.showSkipped);
+        CHECK_FALSE(badgesOf(quiet, "VET").showSkipped);
     }
 }
 

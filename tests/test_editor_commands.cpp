@@ -1,7 +1,7 @@
 // The editor's command layer without a window: each command is one step in the
 // workspace, undo and redo walk the steps, the selection follows.
 #include "map_fixtures.h"
-#include "process_runner.h"
+#include "temp_path.h"
 
 #include "editor/core/editor_session.h"
 #include "editor/core/map_editor.h"
@@ -20,7 +20,7 @@ namespace {
 // An editor on a workspace file with one empty map and one CT pathway map.
 struct Fixture {
     test::TempDir dir;
-    std::filesystem::path path = dir.path("network.strawman");
+    std::filesystem::path path = dir.file("network.strawman");
     model::MapId empty, ct;
     std::unique_ptr<EditorSession> session;
     std::unique_ptr<MapEditor> editor;

@@ -1,6 +1,6 @@
 // What the editor remembers between runs: read back as written, never in the
 // way when the file is missing or damaged, and never left half-written.
-#include "process_runner.h"
+#include "temp_path.h"
 
 #include "editor/core/editor_settings.h"
 
@@ -81,8 +81,8 @@ class InDirectory {
 // Settings with every field away from its default.
 EditorSettings everythingChanged(const test::TempDir& dir) {
     EditorSettings s;
-    s.noteOpened(dir.path("kent.strawman"));
-    s.noteOpened(dir.path("medway.strawman"));
+    s.noteOpened(dir.file("kent.strawman"));
+    s.noteOpened(dir.file("medway.strawman"));
     s.window.width = 1920;
     s.window.height = 1050;
     s.window.position = WindowPlacement::Position{-1200, 35};
@@ -93,8 +93,8 @@ EditorSettings everythingChanged(const test::TempDir& dir) {
     s.snapToGrid = false;
     s.animateLayout = false;
     s.diffLegendFolded = true;
-    s.noteMapShown(dir.path("kent.strawman"), model::MapId(7));
-    s.noteMapShown(dir.path("medway.strawman"), model::MapId(123456789012));
+    s.noteMapShown(dir.file("kent.strawman"), model::MapId(7));
+    s.noteMapShown(dir.file("medway.strawman"), model::MapId(123456789012));
     return s;
 }
 
@@ -102,7 +102,7 @@ EditorSettings everythingChanged(const test::TempDir& dir) {
 
 TEST_CASE("every setting saved is read back as it was") {
     test::TempDir dir;
-    const fs::path file = dir.path("editor.json");
+    const fs::path file = dir.file("editor.json");
     const EditorSettings saved = everythingChanged(dir);
     REQUIRE(saved != EditorSettings{});
     REQUIRE(saveSettings(saved, file) == "");
@@ -117,8 +117,8 @@ TEST_CASE("every setting saved is read back as it was") {
     CHECK_FALSE(loaded.settings.snapToGrid);
     CHECK_FALSE(loaded.settings.animateLayout);
     CHECK(loaded.settings.diffLegendFolded);
-    CHECK(loaded.settings.lastMapOf(dir.path("kent.strawman")) == model::MapId(7));
-    CHECK(loaded.settings.lastMapOf(dir.path("medway.strawman")) == model::MapId(123456789012));
+    CHECK(loaded.settings.lastMapOf(dir.file("kent.strawman")) == model::MapId(7));
+    CHECK(loaded.settings.lastMapOf(dir.file("medway.strawman")) == model::MapId(123456789012));
     CHECK(loaded.settings == saved);
 
     const std::string text = readText(file);
@@ -128,8 +128,8 @@ TEST_CASE("every setting saved is read back as it was") {
 
 TEST_CASE("no settings file yet: the defaults, and nothing to warn about") {
     test::TempDir dir;
-    for (const fs::path& file : {fs::path(dir.path("editor.json")),
-                                 fs::path(dir.path("not-made-yet/strawman/editor.json"))}) {
+    for (const fs::path& file : {fs::path(dir.file("editor.json")),
+                                 fs::path(dir.file("not-made-yet/strawman/editor.json"))}) {
         CAPTURE(file);
         const LoadedSettings loaded = loadSettings(file);
         CHECK(loaded.warning == "");
@@ -145,7 +145,7 @@ TEST_CASE("no settings file yet: the defaults, and nothing to warn about") {
 
 TEST_CASE("a damaged settings file gives the defaults and a warning naming the file") {
     test::TempDir dir;
-    const fs::path file = dir.path("editor.json");
+    const fs::path file = dir.file("editor.json");
     std::string where; // what the warning must say besides the file
 
     SUBCASE("a syntax error is reported by line and column") {
@@ -182,7 +182,7 @@ TEST_CASE("a damaged settings file gives the defaults and a warning naming the f
 
 TEST_CASE("a value of the wrong type falls back to its own default and the rest is kept") {
     test::TempDir dir;
-    const fs::path file = dir.path("editor.json");
+    const fs::path file = dir.file("editor.json");
     writeText(file, R"({
       "version": 1,
       "recentWorkspaces": [42, "/srv/networks/kent.strawman", null, ["nested"]],
@@ -222,7 +222,7 @@ TEST_CASE("a value of the wrong type falls back to its own default and the rest 
 
 TEST_CASE("settings from a newer editor: unknown keys are ignored") {
     test::TempDir dir;
-    const fs::path file = dir.path("editor.json");
+    const fs::path file = dir.file("editor.json");
     writeText(file,
               R"({"version": 2, "theme": "dark", "window": {"width": 1600, "monitor": "HDMI-1"},
                         "canvas": {"snapToGrid": false, "gridSize": 20}})");
@@ -234,7 +234,7 @@ TEST_CASE("settings from a newer editor: unknown keys are ignored") {
 
 TEST_CASE("absurd sizes and scales fall back to the defaults, sensible ones are kept") {
     test::TempDir dir;
-    const fs::path file = dir.path("editor.json");
+    const fs::path file = dir.file("editor.json");
     const EditorSettings defaults;
 
     SUBCASE("absurd") {
@@ -270,44 +270,44 @@ TEST_CASE("absurd sizes and scales fall back to the defaults, sensible ones are 
 TEST_CASE("recent workspaces: most recent first, at most ten, one entry per file") {
     test::TempDir dir;
     EditorSettings s;
-    for (int i = 1; i <= 12; ++i) s.noteOpened(dir.path("trust" + std::to_string(i) + ".strawman"));
+    for (int i = 1; i <= 12; ++i) s.noteOpened(dir.file("trust" + std::to_string(i) + ".strawman"));
     REQUIRE(s.recentWorkspaces.size() == EditorSettings::kMaxRecent);
-    CHECK(s.recentWorkspaces.front() == dir.path("trust12.strawman"));
-    CHECK(s.recentWorkspaces.back() == dir.path("trust3.strawman"));
+    CHECK(s.recentWorkspaces.front() == dir.file("trust12.strawman"));
+    CHECK(s.recentWorkspaces.back() == dir.file("trust3.strawman"));
 
-    s.noteOpened(dir.path("trust5.strawman"));
+    s.noteOpened(dir.file("trust5.strawman"));
     CHECK(s.recentWorkspaces.size() == EditorSettings::kMaxRecent);
-    CHECK(s.recentWorkspaces.front() == dir.path("trust5.strawman"));
+    CHECK(s.recentWorkspaces.front() == dir.file("trust5.strawman"));
     CHECK(std::count(s.recentWorkspaces.begin(), s.recentWorkspaces.end(),
-                     fs::path(dir.path("trust5.strawman"))) == 1);
-    CHECK(s.recentWorkspaces[1] == dir.path("trust12.strawman"));
+                     fs::path(dir.file("trust5.strawman"))) == 1);
+    CHECK(s.recentWorkspaces[1] == dir.file("trust12.strawman"));
 
-    s.forget(dir.path("trust5.strawman"));
+    s.forget(dir.file("trust5.strawman"));
     CHECK(s.recentWorkspaces.size() == EditorSettings::kMaxRecent - 1);
-    CHECK(s.recentWorkspaces.front() == dir.path("trust12.strawman"));
+    CHECK(s.recentWorkspaces.front() == dir.file("trust12.strawman"));
 }
 
 TEST_CASE("the same workspace reached by another path is one recent entry, kept absolute") {
     test::TempDir dir;
-    fs::create_directory(dir.path("exports"));
-    writeText(dir.path("network.strawman"), "");
-    const fs::path real = fs::canonical(dir.path("network.strawman"));
+    fs::create_directory(dir.file("exports"));
+    writeText(dir.file("network.strawman"), "");
+    const fs::path real = fs::canonical(dir.file("network.strawman"));
 
     EditorSettings s;
     {
-        InDirectory here(dir.dir());
+        InDirectory here(dir.path());
         s.noteOpened("network.strawman");
         s.noteOpened("./exports/../network.strawman");
     }
-    s.noteOpened(dir.dir() + "/exports/./../network.strawman");
-    fs::create_symlink(real, dir.path("shortcut.strawman"));
-    s.noteOpened(dir.path("shortcut.strawman"));
+    s.noteOpened(dir.path().string() + "/exports/./../network.strawman");
+    fs::create_symlink(real, dir.file("shortcut.strawman"));
+    s.noteOpened(dir.file("shortcut.strawman"));
     CHECK(s.recentWorkspaces == std::vector<fs::path>{real});
     CHECK(s.recentWorkspaces.front().is_absolute());
 
     // A file not made yet is still written absolute and tidy.
     {
-        InDirectory here(dir.path("exports"));
+        InDirectory here(dir.file("exports"));
         s.noteOpened("../new/./network.strawman");
     }
     CHECK(s.recentWorkspaces.front() == real.parent_path() / "new" / "network.strawman");
@@ -316,49 +316,49 @@ TEST_CASE("the same workspace reached by another path is one recent entry, kept 
 TEST_CASE("workspaces that have gone stay on the list but not in the menu") {
     test::TempDir dir;
     for (const char* name : {"a.strawman", "b.strawman", "c.strawman"})
-        writeText(dir.path(name), "");
+        writeText(dir.file(name), "");
     EditorSettings s;
-    s.noteOpened(dir.path("a.strawman"));
-    s.noteOpened(dir.path("b.strawman"));
-    s.noteOpened(dir.path("c.strawman"));
-    fs::remove(dir.path("b.strawman"));
+    s.noteOpened(dir.file("a.strawman"));
+    s.noteOpened(dir.file("b.strawman"));
+    s.noteOpened(dir.file("c.strawman"));
+    fs::remove(dir.file("b.strawman"));
     CHECK(s.recentWorkspaces.size() == 3);
     CHECK(s.existingRecent() ==
-          std::vector<fs::path>{dir.path("c.strawman"), dir.path("a.strawman")});
+          std::vector<fs::path>{dir.file("c.strawman"), dir.file("a.strawman")});
 
     // ...and after a save and a load too.
-    REQUIRE(saveSettings(s, dir.path("editor.json")) == "");
-    CHECK(loadSettings(dir.path("editor.json")).settings.recentWorkspaces.size() == 3);
+    REQUIRE(saveSettings(s, dir.file("editor.json")) == "");
+    CHECK(loadSettings(dir.file("editor.json")).settings.recentWorkspaces.size() == 3);
 }
 
 TEST_CASE("the map last shown is remembered per workspace on the recent list") {
     test::TempDir dir;
     EditorSettings s;
-    s.noteOpened(dir.path("kent.strawman"));
-    s.noteOpened(dir.path("medway.strawman"));
-    s.noteMapShown(dir.path("kent.strawman"), model::MapId(3));
-    s.noteMapShown(dir.path("medway.strawman"), model::MapId(9));
-    s.noteMapShown(dir.path("kent.strawman"), model::MapId(4)); // then another map
+    s.noteOpened(dir.file("kent.strawman"));
+    s.noteOpened(dir.file("medway.strawman"));
+    s.noteMapShown(dir.file("kent.strawman"), model::MapId(3));
+    s.noteMapShown(dir.file("medway.strawman"), model::MapId(9));
+    s.noteMapShown(dir.file("kent.strawman"), model::MapId(4)); // then another map
     {
-        InDirectory here(dir.dir());
+        InDirectory here(dir.path());
         CHECK(s.lastMapOf("kent.strawman") == model::MapId(4));
     }
-    CHECK(s.lastMapOf(dir.path("medway.strawman")) == model::MapId(9));
-    CHECK_FALSE(s.lastMapOf(dir.path("never-opened.strawman")));
+    CHECK(s.lastMapOf(dir.file("medway.strawman")) == model::MapId(9));
+    CHECK_FALSE(s.lastMapOf(dir.file("never-opened.strawman")));
 
-    s.noteMapShown(dir.path("never-opened.strawman"), model::MapId(1));
-    CHECK_FALSE(s.lastMapOf(dir.path("never-opened.strawman")));
+    s.noteMapShown(dir.file("never-opened.strawman"), model::MapId(1));
+    CHECK_FALSE(s.lastMapOf(dir.file("never-opened.strawman")));
 
-    s.forget(dir.path("medway.strawman"));
-    CHECK_FALSE(s.lastMapOf(dir.path("medway.strawman")));
+    s.forget(dir.file("medway.strawman"));
+    CHECK_FALSE(s.lastMapOf(dir.file("medway.strawman")));
 
     // Falling off the recent list forgets the map too, so the list stays small.
-    for (int i = 0; i < 10; ++i) s.noteOpened(dir.path("other" + std::to_string(i) + ".strawman"));
-    CHECK_FALSE(s.lastMapOf(dir.path("kent.strawman")));
+    for (int i = 0; i < 10; ++i) s.noteOpened(dir.file("other" + std::to_string(i) + ".strawman"));
+    CHECK_FALSE(s.lastMapOf(dir.file("kent.strawman")));
     CHECK(s.lastMap.empty());
 
     SUBCASE("a hand-edited file: maps of workspaces not on the list are dropped") {
-        const fs::path file = dir.path("editor.json");
+        const fs::path file = dir.file("editor.json");
         writeText(file, R"({"recentWorkspaces": ["/srv/kent.strawman"],
                            "lastMap": {"/srv/./kent.strawman": 5, "/srv/gone.strawman": 6,
                                        "relative.strawman": 8}})");
@@ -370,7 +370,7 @@ TEST_CASE("the map last shown is remembered per workspace on the recent list") {
 
 TEST_CASE("a hand-edited recent list is tidied on load") {
     test::TempDir dir;
-    const fs::path file = dir.path("editor.json");
+    const fs::path file = dir.file("editor.json");
     std::string list;
     for (int i = 0; i < 15; ++i) list += "\"/srv/t" + std::to_string(i) + ".strawman\", ";
     writeText(file, "{\"recentWorkspaces\": [\"relative.strawman\", \"\", \"/srv/t0.strawman\", "
@@ -386,13 +386,13 @@ TEST_CASE("a hand-edited recent list is tidied on load") {
 TEST_CASE("a workspace path that is not UTF-8 is left out rather than saved mangled") {
     test::TempDir dir;
     EditorSettings s;
-    s.noteOpened(dir.path("kent.strawman"));
-    s.noteOpened(dir.path("caf\xe9.strawman")); // Latin-1, from an old USB stick
-    s.noteMapShown(dir.path("caf\xe9.strawman"), model::MapId(2));
-    REQUIRE(saveSettings(s, dir.path("editor.json")) == "");
-    const LoadedSettings loaded = loadSettings(dir.path("editor.json"));
+    s.noteOpened(dir.file("kent.strawman"));
+    s.noteOpened(dir.file("caf\xe9.strawman")); // Latin-1, from an old USB stick
+    s.noteMapShown(dir.file("caf\xe9.strawman"), model::MapId(2));
+    REQUIRE(saveSettings(s, dir.file("editor.json")) == "");
+    const LoadedSettings loaded = loadSettings(dir.file("editor.json"));
     CHECK(loaded.warning == "");
-    CHECK(loaded.settings.recentWorkspaces == std::vector<fs::path>{dir.path("kent.strawman")});
+    CHECK(loaded.settings.recentWorkspaces == std::vector<fs::path>{dir.file("kent.strawman")});
     CHECK(loaded.settings.lastMap.empty());
 }
 
@@ -430,7 +430,7 @@ TEST_CASE("the settings file is found through XDG_CONFIG_HOME, else ~/.config") 
 
 TEST_CASE("saving makes the directory, replaces the file whole and leaves nothing beside it") {
     test::TempDir dir;
-    const fs::path config = dir.path("config/strawman");
+    const fs::path config = dir.file("config/strawman");
     const fs::path file = config / "editor.json";
 
     EditorSettings first;
@@ -447,18 +447,18 @@ TEST_CASE("saving makes the directory, replaces the file whole and leaves nothin
 
 TEST_CASE("a settings file kept as a link stays a link when saved") {
     test::TempDir dir;
-    fs::create_directories(dir.path("dotfiles"));
-    fs::create_directories(dir.path("config"));
-    writeText(dir.path("dotfiles/editor.json"), "{}");
-    const fs::path link = dir.path("config/editor.json");
-    fs::create_symlink(dir.path("dotfiles/editor.json"), link);
+    fs::create_directories(dir.file("dotfiles"));
+    fs::create_directories(dir.file("config"));
+    writeText(dir.file("dotfiles/editor.json"), "{}");
+    const fs::path link = dir.file("config/editor.json");
+    fs::create_symlink(dir.file("dotfiles/editor.json"), link);
 
     EditorSettings s;
     s.snapToGrid = false;
     REQUIRE(saveSettings(s, link) == "");
     CHECK(fs::is_symlink(link));
-    CHECK_FALSE(loadSettings(dir.path("dotfiles/editor.json")).settings.snapToGrid);
-    CHECK(namesIn(dir.path("dotfiles")) == std::vector<std::string>{"editor.json"});
+    CHECK_FALSE(loadSettings(dir.file("dotfiles/editor.json")).settings.snapToGrid);
+    CHECK(namesIn(dir.file("dotfiles")) == std::vector<std::string>{"editor.json"});
 }
 
 TEST_CASE("a save that cannot be written says why and keeps the old settings") {
@@ -467,12 +467,12 @@ TEST_CASE("a save that cannot be written says why and keeps the old settings") {
     changed.workshopMode = true;
 
     SUBCASE("the config directory is a file") {
-        writeText(dir.path("config"), "not a directory");
-        const fs::path file = dir.path("config/strawman/editor.json");
+        writeText(dir.file("config"), "not a directory");
+        const fs::path file = dir.file("config/strawman/editor.json");
         const std::string error = saveSettings(changed, file);
         CAPTURE(error);
         CHECK(error.find(file.string()) != std::string::npos);
-        CHECK(readText(dir.path("config")) == "not a directory");
+        CHECK(readText(dir.file("config")) == "not a directory");
     }
     SUBCASE("no home directory at all") {
         CHECK(saveSettings(changed, {}) != "");
@@ -480,7 +480,7 @@ TEST_CASE("a save that cannot be written says why and keeps the old settings") {
     SUBCASE("a read-only directory") {
         // Root may write anywhere, so this can only be seen as another user.
         if (geteuid() == 0) return;
-        const fs::path config = dir.path("config");
+        const fs::path config = dir.file("config");
         const fs::path file = config / "editor.json";
         REQUIRE(saveSettings(EditorSettings{}, file) == "");
         const std::string before = readText(file);

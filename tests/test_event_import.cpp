@@ -1,6 +1,6 @@
-#include "process_runner.h"
 #include "recording_progress.h"
 #include "store_access.h"
+#include "temp_path.h"
 
 #include "model/core/error.h"
 #include "model/core/progress.h"
@@ -262,7 +262,7 @@ TEST_CASE("case numbers that differ only in spacing are one case") {
 TEST_CASE(
     "events stored by an earlier version (a row per case) are kept when the file is upgraded") {
     test::TempDir dir;
-    const auto path = dir.path("v3.strawman");
+    const auto path = dir.file("v3.strawman");
     const Pseudonym a = testKey().caseKey("A"), b = testKey().caseKey("B"),
                     patient = testKey().patientKey("P");
     std::int64_t req = 0, cmp = 0;
@@ -331,7 +331,7 @@ TEST_CASE("a workspace of schema version 4 keeps its events, reports and maps wh
     // every event was kept (see its README): January's extract gave A1's RCV
     // twice (that version kept one, and counted it), March's overlaps it.
     test::TempDir dir;
-    const auto path = dir.path("schema4.strawman");
+    const auto path = dir.file("schema4.strawman");
     std::filesystem::copy_file(STRAWMAN_TEST_DATA "/workspaces/schema4.strawman", path);
     auto ws = Workspace::open(path);
     CHECK(StoreAccess::database(ws).pragmaInt("user_version") == latestSchemaVersion());
@@ -367,7 +367,7 @@ TEST_CASE("a workspace of schema version 4 keeps its events, reports and maps wh
 
 TEST_CASE("patient identifiers never reach the workspace file") {
     test::TempDir dir;
-    const auto path = dir.path("w.strawman");
+    const auto path = dir.file("w.strawman");
     {
         auto ws = Workspace::create(path);
         const TrustId rpa = ws.addTrust("RPA", "Medway");
@@ -422,14 +422,14 @@ TEST_CASE("pseudonyms are standard HMAC-SHA256 values") {
 
 TEST_CASE("the key is created once, outside the workspace, and refused when malformed") {
     test::TempDir dir;
-    const auto path = dir.path("keys/network.key");
+    const auto path = dir.file("keys/network.key");
     const auto a = PseudonymKey::loadOrCreate(path);
     const auto b = PseudonymKey::loadOrCreate(path);
     CHECK(a.caseKey("X1") == b.caseKey("X1"));
     CHECK((std::filesystem::status(path).permissions() & std::filesystem::perms::others_read) ==
           std::filesystem::perms::none);
-    std::ofstream(dir.path("bad.key")) << "not a key\n";
-    CHECK_THROWS_WITH_AS(PseudonymKey::loadOrCreate(dir.path("bad.key")),
+    std::ofstream(dir.file("bad.key")) << "not a key\n";
+    CHECK_THROWS_WITH_AS(PseudonymKey::loadOrCreate(dir.file("bad.key")),
                          doctest::Contains("not a Strawman pseudonymisation key"), Error);
 }
 
@@ -563,7 +563,7 @@ namespace {
 
 // An extract of `cases` examinations, three events each, in network codes.
 std::string writeExtract(const test::TempDir& dir, int cases) {
-    const std::string path = dir.path("extract.csv");
+    const std::string path = dir.file("extract.csv");
     std::ofstream out(path, std::ios::binary);
     out << "case,code,time\n";
     for (int c = 0; c < cases; ++c) {

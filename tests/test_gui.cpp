@@ -13,6 +13,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <optional>
 #include <string>
@@ -24,13 +25,17 @@ using model::NodeKind;
 
 namespace {
 
-// At 1600 x 1000 the Network panel is 300 px wide, the Inspector 360 px on the
-// right, and the canvas fills the middle between the toolbar line and the
-// bottom panel. These boxes stay well inside each so the test does not depend
-// on exact pixel positions.
 constexpr int kWidth = 1600, kHeight = 1000;
-constexpr Box kPanel{0, 0, 280, 780};
-constexpr Box kCanvasArea{320, 80, 1220, 740};
+
+// Where to look, from the panels the editor reports: inside the Network panel
+// clear of its border, and the map's window below its toolbar, clear of its
+// edges and the splitters.
+Box treeArea(const Panels& panels) {
+    return inset(panels["network"], 10);
+}
+Box canvasArea(const Panels& panels) {
+    return inset(panels["map"], 20, 80);
+}
 
 // [SECTION] Workspaces
 
@@ -81,7 +86,7 @@ model::MapContent ctPathway() {
 
 struct Fixture {
     test::TempDir dir;
-    std::string workspace = dir.path("network.strawman");
+    std::string workspace = dir.file("network.strawman");
     model::MapId pathway, emptyMap;
 
     Fixture() {
@@ -95,12 +100,15 @@ struct Fixture {
     }
 };
 
+// Takes the picture; the run's output is the view report, for the panels.
 test::RunResult screenshot(const std::string& workspace, std::optional<model::MapId> map,
                            const std::string& png) {
     REQUIRE_MESSAGE(haveXvfbRun(), "the GUI tests need xvfb-run (apt install xvfb)");
+    const std::string script = png + ".script";
+    std::ofstream(script) << "report\n";
     std::vector<std::string> args = {workspace};
     if (map) args.insert(args.end(), {"--map", std::to_string(map->value)});
-    args.insert(args.end(), {"--screenshot", png, "--size", "1600x1000"});
+    args.insert(args.end(), {"--script", script, "--screenshot", png, "--size", "1600x1000"});
     return runGui(args);
 }
 
@@ -110,12 +118,14 @@ test::RunResult screenshot(const std::string& workspace, std::optional<model::Ma
 
 TEST_CASE("the editor draws a map under xvfb-run and saves it as a PNG") {
     Fixture f;
-    const std::string png = f.dir.path("pathway.png");
+    const std::string png = f.dir.file("pathway.png");
     const auto result = screenshot(f.workspace, f.pathway, png);
     INFO("stderr: " << result.err);
     REQUIRE(result.exitCode == 0);
     const Image image(png);
     REQUIRE(image.loaded());
+    const Panels panels = panelsIn(result.out);
+    const Box tree = treeArea(panels), mapArea = canvasArea(panels);
     CHECK(image.width() == kWidth);
     CHECK(image.height() == kHeight);
 
@@ -123,60 +133,63 @@ TEST_CASE("the editor draws a map under xvfb-run and saves it as a PNG") {
     // different from the canvas.
     const Box whole{0, 0, kWidth, kHeight};
     CHECK(image.distinctColours(whole) > 50);
-    CHECK(image.commonest(kCanvasArea) == kCanvas);
-    CHECK_FALSE(image.commonest(kPanel) == image.commonest(kCanvasArea));
-    CHECK(image.ink(kPanel) > 500); // the tree's text
+    CHECK(image.commonest(mapArea) == kCanvas);
+    CHECK_FALSE(image.commonest(tree) == image.commonest(mapArea));
+    CHECK(image.ink(tree) > 500); // the tree's text
 
     // Six activity boxes, each its own patch of fill; together a plausible
     // share of the canvas (fitted to view, so neither specks nor a flood).
-    const int boxes = image.blobs(kCanvasArea, kActivityFill, 400);
+    const int boxes = image.blobs(mapArea, kActivityFill, 400);
     CHECK(boxes >= 5);
     CHECK(boxes <= 6);
-    const double coverage = static_cast<double>(image.count(kCanvasArea, kActivityFill)) /
-                            static_cast<double>(kCanvasArea.area());
+    const double coverage = static_cast<double>(image.count(mapArea, kActivityFill)) /
+                            static_cast<double>(mapArea.area());
     CHECK(coverage > 0.01);
     CHECK(coverage < 0.4);
 
     // Every other kind of node is drawn too.
-    CHECK(image.blobs(kCanvasArea, kDecisionFill, 100) == 1);
-    CHECK(image.blobs(kCanvasArea, kParallelFill, 100) == 2);
-    CHECK(image.count(kCanvasArea, kStartFill) > 100);
-    CHECK(image.count(kCanvasArea, kEndFill) > 100);
+    CHECK(image.blobs(mapArea, kDecisionFill, 100) == 1);
+    CHECK(image.blobs(mapArea, kParallelFill, 100) == 2);
+    CHECK(image.count(mapArea, kStartFill) > 100);
+    CHECK(image.count(mapArea, kEndFill) > 100);
 }
 
 TEST_CASE("a map with nodes puts more on the canvas than an empty map") {
     Fixture f;
-    const std::string full = f.dir.path("full.png"), empty = f.dir.path("empty.png");
-    REQUIRE(screenshot(f.workspace, f.pathway, full).exitCode == 0);
+    const std::string full = f.dir.file("full.png"), empty = f.dir.file("empty.png");
+    const auto shown = screenshot(f.workspace, f.pathway, full);
+    REQUIRE(shown.exitCode == 0);
     REQUIRE(screenshot(f.workspace, f.emptyMap, empty).exitCode == 0);
+    const Box mapArea = canvasArea(panelsIn(shown.out));
     const Image fullImage(full), emptyImage(empty);
     REQUIRE(fullImage.loaded());
     REQUIRE(emptyImage.loaded());
-    CHECK(emptyImage.count(kCanvasArea, kActivityFill) == 0);
-    CHECK(emptyImage.ink(kCanvasArea) > 0); // it says the map is empty
-    CHECK(fullImage.ink(kCanvasArea) > 4 * emptyImage.ink(kCanvasArea));
+    CHECK(emptyImage.count(mapArea, kActivityFill) == 0);
+    CHECK(emptyImage.ink(mapArea) > 0); // it says the map is empty
+    CHECK(fullImage.ink(mapArea) > 4 * emptyImage.ink(mapArea));
 }
 
 TEST_CASE("a workspace with no maps opens and shows no map") {
     test::TempDir dir;
-    const std::string workspace = dir.path("new.strawman");
+    const std::string workspace = dir.file("new.strawman");
     model::Workspace::create(workspace);
-    const std::string png = dir.path("nothing.png");
+    const std::string png = dir.file("nothing.png");
     const auto result = screenshot(workspace, std::nullopt, png);
     INFO("stderr: " << result.err);
     REQUIRE(result.exitCode == 0);
     const Image image(png);
     REQUIRE(image.loaded());
-    CHECK(image.count(kCanvasArea, kActivityFill) == 0);
-    CHECK(image.ink(kCanvasArea) > 0); // it says there are no maps
+    const Box mapArea = canvasArea(panelsIn(result.out));
+    CHECK(image.count(mapArea, kActivityFill) == 0);
+    CHECK(image.ink(mapArea) > 0); // it says there are no maps
 }
 
 TEST_CASE("asking for a map the workspace does not have fails") {
     Fixture f;
-    const auto result = screenshot(f.workspace, model::MapId{9999}, f.dir.path("no.png"));
+    const auto result = screenshot(f.workspace, model::MapId{9999}, f.dir.file("no.png"));
     CHECK(result.exitCode != 0);
     CHECK(result.err.find("9999") != std::string::npos);
-    CHECK_FALSE(std::filesystem::exists(f.dir.path("no.png")));
+    CHECK_FALSE(std::filesystem::exists(f.dir.file("no.png")));
 }
 
 TEST_CASE("without a display the editor fails and says to use xvfb-run") {
@@ -194,8 +207,8 @@ TEST_CASE("without a display the editor fails and says to use xvfb-run") {
         }
     } display("DISPLAY"), wayland("WAYLAND_DISPLAY");
     const auto result =
-        test::run(STRAWMAN_EXE, {"gui", f.workspace, "--screenshot", f.dir.path("never.png")});
+        test::run(STRAWMAN_EXE, {"gui", f.workspace, "--screenshot", f.dir.file("never.png")});
     CHECK(result.exitCode != 0);
     CHECK(result.err.find("xvfb-run") != std::string::npos);
-    CHECK_FALSE(std::filesystem::exists(f.dir.path("never.png")));
+    CHECK_FALSE(std::filesystem::exists(f.dir.file("never.png")));
 }

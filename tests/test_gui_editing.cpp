@@ -20,7 +20,7 @@ namespace {
 
 struct Fixture {
     TempDir dir;
-    std::string workspace = dir.path("network.strawman");
+    std::string workspace = dir.file("network.strawman");
     model::MapId blank, pathway;
 
     Fixture() {
@@ -33,16 +33,21 @@ struct Fixture {
     }
 
     // Plays `script` on `map` and writes a screenshot; the run must succeed.
-    std::string play(model::MapId map, const std::string& script, const std::string& name) {
+    // The script ends with a report, so the run's output gives the panels.
+    struct Played {
+        std::string png;
+        Panels panels;
+    };
+    Played play(model::MapId map, const std::string& script, const std::string& name) {
         REQUIRE_MESSAGE(haveXvfbRun(), "the GUI tests need xvfb-run (apt install xvfb)");
-        const std::string file = dir.path(name + ".script");
-        std::ofstream(file) << script;
-        const std::string png = dir.path(name + ".png");
+        const std::string file = dir.file(name + ".script");
+        std::ofstream(file) << script << "report\n";
+        const std::string png = dir.file(name + ".png");
         const RunResult r = runGui({workspace, "--map", std::to_string(map.value), "--script", file,
                                     "--screenshot", png, "--size", "1600x1000"});
         INFO("stderr: " << r.err);
         REQUIRE(r.exitCode == 0);
-        return png;
+        return {png, panelsIn(r.out)};
     }
 
     model::MapContent content(model::MapId map) const {
@@ -61,7 +66,7 @@ std::string edgeList(const model::MapContent& m) {
 
 TEST_CASE("a small map built with the mouse and keyboard, undone and redone, is what is stored") {
     Fixture f;
-    const std::string png = f.play(f.blank, R"(# start -> "Vet the request" -> end
+    const auto played = f.play(f.blank, R"(# start -> "Vet the request" -> end
 dclick 700,450
 type Vet the request
 key enter
@@ -82,7 +87,7 @@ key ctrl+z
 key ctrl+y
 wait 2
 )",
-                                   "build");
+                               "build");
 
     const model::MapContent m = f.content(f.blank);
     REQUIRE(m.nodes.size() == 3);
@@ -96,10 +101,12 @@ wait 2
     CHECK(step->x < m.findNodeByKey("end1")->x);
     CHECK(edgeList(m) == "start1>step1 ");
 
-    const Image image(png);
+    const Image image(played.png);
     REQUIRE(image.loaded());
-    CHECK(image.blobs({300, 80, 1600, 940}, kActivityFill, 400) == 1);
-    CHECK(image.blobs({300, 80, 1600, 940}, kStartFill, 100) == 1);
+    // On the map, below its toolbar.
+    const Box mapArea = inset(played.panels["map"], 0, 80);
+    CHECK(image.blobs(mapArea, kActivityFill, 400) == 1);
+    CHECK(image.blobs(mapArea, kStartFill, 100) == 1);
 }
 
 TEST_CASE("a node dragged is moved by one step, which undo takes back") {
@@ -141,10 +148,10 @@ key delete
 
 TEST_CASE("a script that names a node the map does not have fails with its line") {
     Fixture f;
-    const std::string file = f.dir.path("bad.script");
+    const std::string file = f.dir.file("bad.script");
     std::ofstream(file) << "wait 1\nclick node:nowhere\n";
     const RunResult r = runGui({f.workspace, "--map", std::to_string(f.blank.value), "--script",
-                                file, "--screenshot", f.dir.path("bad.png")});
+                                file, "--screenshot", f.dir.file("bad.png")});
     CHECK(r.exitCode != 0);
     CHECK(r.err.find("bad.script:2") != std::string::npos);
     CHECK(r.err.find("nowhere") != std::string::npos);
@@ -152,10 +159,10 @@ TEST_CASE("a script that names a node the map does not have fails with its line"
 
 TEST_CASE("a script with an unknown command is refused before any window opens") {
     Fixture f;
-    const std::string file = f.dir.path("typo.script");
+    const std::string file = f.dir.file("typo.script");
     std::ofstream(file) << "# fine\nclik 10,10\n";
     const RunResult r =
-        runGui({f.workspace, "--script", file, "--screenshot", f.dir.path("t.png")});
+        runGui({f.workspace, "--script", file, "--screenshot", f.dir.file("t.png")});
     CHECK(r.exitCode != 0);
     CHECK(r.err.find("typo.script:2: unknown command \"clik\"") != std::string::npos);
 }

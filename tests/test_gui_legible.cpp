@@ -76,9 +76,9 @@ struct Shown {
 Shown show(std::vector<std::string> args, const std::string& script, const std::string& name,
            const std::string& size = "1600x1000") {
     REQUIRE_MESSAGE(haveXvfbRun(), "the GUI tests need xvfb-run (apt install xvfb)");
-    const std::string scriptFile = demo().dir.path(name + ".script");
+    const std::string scriptFile = demo().dir.file(name + ".script");
     std::ofstream(scriptFile) << script;
-    const std::string png = demo().dir.path(name + ".png");
+    const std::string png = demo().dir.file(name + ".png");
     std::vector<std::string> all = {demo().ws,  "--size",       size, "--script",
                                     scriptFile, "--screenshot", png};
     all.insert(all.end(), args.begin(), args.end());

@@ -4,6 +4,7 @@
 #include "model/events/readers/hl7_reader.h"
 #include "model/events/readers/local_time.h"
 #include "recording_event_sink.h"
+#include "temp_path.h"
 
 #include <doctest/doctest.h>
 
@@ -13,9 +14,8 @@
 #include <sstream>
 #include <string>
 
-#include <unistd.h>
-
 using namespace strawman::model;
+using strawman::test::TempDir;
 namespace fs = std::filesystem;
 
 namespace {
@@ -26,24 +26,6 @@ TimeMs utc(int y, unsigned m, unsigned d, int hh, int mm, int ss = 0) {
     using namespace std::chrono;
     auto t = sys_days{year{y} / month{m} / day{d}} + hours{hh} + minutes{mm} + seconds{ss};
     return duration_cast<milliseconds>(t.time_since_epoch()).count();
-}
-
-// One directory per process, removed at exit: test runs side by side do not
-// share files, and none are left behind.
-struct ScratchRoot {
-    fs::path path = fs::temp_directory_path() / ("strawman_hl7_" + std::to_string(::getpid()));
-    ~ScratchRoot() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
-
-fs::path tempDir(const std::string& name) {
-    static const ScratchRoot root;
-    fs::path dir = root.path / name;
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
 }
 
 std::string slurp(const fs::path& file) {
@@ -61,12 +43,12 @@ RecordingEventSink read(const fs::path& file) {
 
 // Writes messages (segments separated by '\n' in the text) with \r between
 // segments, as a RIS does, and reads them.
-RecordingEventSink readText(const std::string& name, std::string text) {
+RecordingEventSink readText(std::string text) {
     for (char& c : text)
         if (c == '\n') c = '\r';
-    fs::path file = tempDir(name) / "feed.hl7";
-    std::ofstream(file, std::ios::binary) << text;
-    return read(file);
+    const TempDir dir;
+    std::ofstream(dir / "feed.hl7", std::ios::binary) << text;
+    return read(dir / "feed.hl7");
 }
 
 std::vector<std::string> segmentsOf(const std::string& message) {
@@ -136,7 +118,7 @@ TEST_CASE("MLLP-framed, newline-separated and carriage-return-separated HL7 file
           "events") {
     auto messages = lifecycleMessages();
     REQUIRE(messages.size() == 7);
-    fs::path dir = tempDir("framing");
+    const TempDir dir;
     std::string mllp, cr, crlf;
     for (const auto& m : messages) {
         mllp += '\x0b';
@@ -174,7 +156,7 @@ TEST_CASE("a gzip-compressed HL7 file gives the same events as the plain one") {
     std::string feed, one = slurp(kLifecycle);
     if (one.back() != '\r' && one.back() != '\n') one += '\r';
     for (int i = 0; i < 200; ++i) feed += one;
-    fs::path dir = tempDir("gzip");
+    const TempDir dir;
     std::ofstream(dir / "feed.hl7", std::ios::binary) << feed;
     strawman::test::writeGzip(dir / "feed.hl7.gz", feed);
 
@@ -205,7 +187,7 @@ TEST_CASE("a gzip-compressed HL7 file gives the same events as the plain one") {
 }
 
 TEST_CASE("a rejected HL7 message names its number, its first line and the field") {
-    auto sink = readText("missing_status", R"(MSH|^~\&|RIS|RWF|||20250102100000||ORM^O01|1|P|2.4
+    auto sink = readText(R"(MSH|^~\&|RIS|RWF|||20250102100000||ORM^O01|1|P|2.4
 ORC|NW|PL1|||||||20250102095500
 MSH|^~\&|RIS|RWF|||20250102110000||ORM^O01|2|P|2.4
 PID|1||H1^^^RWF^MR
@@ -223,7 +205,7 @@ MSH|^~\&|RIS|RWF|||20250102120000|||3|P|2.4
 }
 
 TEST_CASE("HL7 separators declared in MSH are used, not assumed") {
-    auto sink = readText("custom_separators", R"(MSH#$~\&#RIS#RWF###20250102100000##ORM$O01#1#P#2.4
+    auto sink = readText(R"(MSH#$~\&#RIS#RWF###20250102100000##ORM$O01#1#P#2.4
 PID#1##H1$$$RWF$MR~9434765919$$$NHS$NH
 ORC#NW#PL7$RIS#######20250102095500#CLK7$BOOKER
 OBR#1#PL7$RIS##XCHES$XR Chest#
@@ -238,7 +220,7 @@ OBR#1#PL7$RIS##XCHES$XR Chest#
 }
 
 TEST_CASE("HL7 escape sequences are decoded in the fields read") {
-    auto sink = readText("escapes", R"(MSH|^~\&|RIS|RWF|||20250102100000||ORM^O01|1|P|2.4
+    auto sink = readText(R"(MSH|^~\&|RIS|RWF|||20250102100000||ORM^O01|1|P|2.4
 PID|1||H\T\1^^^RWF^MR
 PV1|1|O|X\F\RAY 2\E\B
 ORC|NW|PL\S\8|||||||20250102095500
@@ -256,7 +238,7 @@ OBR|1|||\X4354\HEAD\H\X\N\^CT head
 
 TEST_CASE("a repeated PID-3 gives the NHS number, else the first identifier") {
     SUBCASE("NHS number second, by assigning authority") {
-        auto sink = readText("pid_nhs", R"(MSH|^~\&|RIS|RWF|||20250102100000||ORM^O01|1|P|2.4
+        auto sink = readText(R"(MSH|^~\&|RIS|RWF|||20250102100000||ORM^O01|1|P|2.4
 PID|1||RWF123^^^RWF^MR~4010232137^^^NHS
 ORC|NW|PL1|||||||20250102095500
 )");
@@ -264,7 +246,7 @@ ORC|NW|PL1|||||||20250102095500
         CHECK(sink.events[0].patientKey == "4010232137");
     }
     SUBCASE("NHS number by identifier type NH") {
-        auto sink = readText("pid_nh", R"(MSH|^~\&|RIS|RWF|||20250102100000||ORM^O01|1|P|2.4
+        auto sink = readText(R"(MSH|^~\&|RIS|RWF|||20250102100000||ORM^O01|1|P|2.4
 PID|1||RWF123^^^RWF^MR~~4010232137^^^X^NH
 ORC|NW|PL1|||||||20250102095500
 )");
@@ -272,7 +254,7 @@ ORC|NW|PL1|||||||20250102095500
         CHECK(sink.events[0].patientKey == "4010232137");
     }
     SUBCASE("no NHS number") {
-        auto sink = readText("pid_local", R"(MSH|^~\&|RIS|RWF|||20250102100000||ORM^O01|1|P|2.4
+        auto sink = readText(R"(MSH|^~\&|RIS|RWF|||20250102100000||ORM^O01|1|P|2.4
 PID|1||RWF123^^^RWF^MR~K998^^^KENT^PI
 ORC|NW|PL1|||||||20250102095500
 )");
@@ -282,7 +264,7 @@ ORC|NW|PL1|||||||20250102095500
 }
 
 TEST_CASE("an SIU no-show is the scheduling status SCH-25:Noshow of the order") {
-    auto sink = readText("siu", R"(MSH|^~\&|RIS|RWF|||20250102100000||ORM^O01|1|P|2.4
+    auto sink = readText(R"(MSH|^~\&|RIS|RWF|||20250102100000||ORM^O01|1|P|2.4
 ORC|SC|PL9|ACC9||SC||||20250102095500
 MSH|^~\&|RIS|RWF|||20250110103000||SIU^S26|2|P|2.4
 SCH|APPT1|APPT1F|||||||||^^^20250110093000||||||||||||||Noshow||ACC9
@@ -301,7 +283,7 @@ SCH|APPT2||||||||||||||||||||||||Cancelled^Cancelled by patient
 }
 
 TEST_CASE("HL7 timestamps: with an offset absolute, without local in the zone, DST reported") {
-    auto sink = readText("timestamps", R"(MSH|^~\&|RIS|RWF|||20250701120000+0100||ORM^O01|1|P|2.4
+    auto sink = readText(R"(MSH|^~\&|RIS|RWF|||20250701120000+0100||ORM^O01|1|P|2.4
 ORC|NW|PL1|||||||20250701120000+0100
 MSH|^~\&|RIS|RWF|||20250701120000||ORM^O01|2|P|2.4
 ORC|NW|PL2|||||||20250701120000
@@ -370,7 +352,7 @@ TEST_CASE("no patient name, birth date, address or report text reaches any HL7 e
 }
 
 TEST_CASE("HL7 lines that do not start with MSH are rejected as a message, not skipped") {
-    auto sink = readText("headless", R"(PID|1||H1
+    auto sink = readText(R"(PID|1||H1
 ORC|NW|PL1|||||||20250102095500
 MSH|^~\&|RIS|RWF|||20250102100000||ORM^O01|1|P|2.4
 ORC|NW|PL2|||||||20250102095500
@@ -403,7 +385,7 @@ TEST_CASE("the default HL7 code mapping names network activities") {
 }
 
 TEST_CASE("HL7 cancellations keep their order control code and each ORC group is an event") {
-    auto sink = readText("cancel", R"(MSH|^~\&|RIS|RWF|||20250102100000||ORM^O01|1|P|2.4
+    auto sink = readText(R"(MSH|^~\&|RIS|RWF|||20250102100000||ORM^O01|1|P|2.4
 PID|1||H1^^^RWF^MR
 ORC|NW|PL1|||||||20250102095500
 OBR|1|PL1||USABDO^US Abdomen

@@ -1,8 +1,8 @@
 // One event file imported for a trust through importFile, the call `strawman
 // import` and the editor's Data panel share: what it stores, what it refuses
 // before reading, all or nothing under strict, and a cancel that stores nothing.
-#include "process_runner.h"
 #include "recording_progress.h"
+#include "temp_path.h"
 
 #include "model/core/error.h"
 #include "model/core/progress.h"
@@ -27,12 +27,12 @@ namespace {
 // A workspace file with one trust, and a key file beside it (never the user's own).
 struct Network {
     test::TempDir dir;
-    Workspace ws = Workspace::create(dir.path("net.strawman"));
+    Workspace ws = Workspace::create(dir.file("net.strawman"));
     TrustId rpa = ws.addTrust("RPA", "Medway");
-    std::string key = dir.path("network.key");
+    std::string key = dir.file("network.key");
 
     std::string write(const std::string& name, const std::string& text) const {
-        const std::string path = dir.path(name);
+        const std::string path = dir.file(name);
         std::ofstream(path, std::ios::binary) << text;
         return path;
     }
@@ -166,7 +166,7 @@ TEST_CASE("a request that cannot be right is refused before anything is read or 
 
 TEST_CASE("a missing file is refused with its name, and nothing is stored") {
     Network net;
-    const std::string missing = net.dir.path("gone.csv");
+    const std::string missing = net.dir.file("gone.csv");
     CHECK_THROWS_WITH_AS(importFile(net.ws, net.request(missing)),
                          doctest::Contains(missing.c_str()), Error);
     CHECK(net.importCount() == 0);

@@ -2,7 +2,7 @@
 // `strawman import` would make, problems are said before anything starts, the
 // workspace's folder offers its event files, and the import runs as a
 // background job on its own connection that Cancel stops with nothing stored.
-#include "process_runner.h"
+#include "temp_path.h"
 
 #include "editor/core/error_text.h"
 #include "editor/core/import_form.h"
@@ -42,7 +42,7 @@ void writeFile(const std::filesystem::path& path, const std::string& text) {
 // A workspace with one trust, and the network's key beside it, in a temp folder.
 struct Network {
     test::TempDir dir;
-    std::filesystem::path folder = dir.dir();
+    std::filesystem::path folder = dir.path();
     std::filesystem::path ws = folder / "net.strawman";
     std::filesystem::path key = folder / "network.key";
     model::TrustId rpa;
@@ -192,7 +192,7 @@ TEST_CASE("the form makes the request strawman import would make from its option
 
 TEST_CASE("the workspace's folder offers its event files by name") {
     test::TempDir dir;
-    const std::filesystem::path folder = dir.dir();
+    const std::filesystem::path folder = dir.path();
     for (const char* name : {"rpa.csv", "b.XES", "c.hl7.gz", "notes.txt", "net.strawman", "d.mllp"})
         writeFile(folder / name, "x");
     std::filesystem::create_directory(folder / "old.csv"); // a folder, however named

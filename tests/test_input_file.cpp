@@ -3,6 +3,7 @@
 #include "model/events/readers/read_ahead.h"
 
 #include "gzip_file.h"
+#include "temp_path.h"
 
 #include <doctest/doctest.h>
 
@@ -13,32 +14,14 @@
 #include <string>
 #include <vector>
 
-#include <unistd.h>
-
 using strawman::model::InputError;
 using strawman::model::InputFile;
 using strawman::model::ReadAhead;
+using strawman::test::TempDir;
 using strawman::test::writeGzip;
 namespace fs = std::filesystem;
 
 namespace {
-
-// A directory of its own in the temp directory, removed with what it holds when
-// the test ends (the files here are a few MiB).
-struct ScratchDir {
-    fs::path path;
-    explicit ScratchDir(const std::string& name)
-        : path(fs::temp_directory_path() /
-               ("strawman_input_" + std::to_string(getpid()) + "_" + name)) {
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~ScratchDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-    fs::path operator/(const std::string& file) const { return path / file; }
-};
 
 void writeBytes(const fs::path& file, const std::string& bytes) {
     std::ofstream(file, std::ios::binary)
@@ -76,7 +59,7 @@ std::string bigText() {
 } // namespace
 
 TEST_CASE("a gzip file reads as the same bytes as the plain one, whatever the block size") {
-    const ScratchDir dir("same");
+    const TempDir dir;
     const std::string text = bigText();
     writeBytes(dir / "plain.csv", text);
     writeGzip(dir / "packed.csv.gz", text);
@@ -92,7 +75,7 @@ TEST_CASE("a gzip file reads as the same bytes as the plain one, whatever the bl
 }
 
 TEST_CASE("how far reading has got rises to the file's size, in compressed bytes for gzip") {
-    const ScratchDir dir("offset");
+    const TempDir dir;
     const std::string text = bigText();
     writeBytes(dir / "plain.csv", text);
     writeGzip(dir / "packed.csv.gz", text);
@@ -116,7 +99,7 @@ TEST_CASE("how far reading has got rises to the file's size, in compressed bytes
 }
 
 TEST_CASE("empty and one-byte files are plain files") {
-    const ScratchDir dir("tiny");
+    const TempDir dir;
     writeBytes(dir / "empty", "");
     writeBytes(dir / "one", "\x1f");
     CHECK(readAll(dir / "empty", 16).empty());
@@ -124,7 +107,7 @@ TEST_CASE("empty and one-byte files are plain files") {
 }
 
 TEST_CASE("a gzip file cut short, or damaged, is an error naming the file, not a shorter file") {
-    const ScratchDir dir("cut");
+    const TempDir dir;
     writeGzip(dir / "whole.hl7.gz", bigText());
     const std::string bytes = slurp(dir / "whole.hl7.gz");
     writeBytes(dir / "cut.hl7.gz", bytes.substr(0, bytes.size() / 2));
@@ -166,7 +149,7 @@ std::string readAhead(const fs::path& file, std::size_t block,
 } // namespace
 
 TEST_CASE("reading ahead on another thread gives the same bytes, in order, plain or gzip") {
-    const ScratchDir dir("ahead");
+    const TempDir dir;
     const std::string text = bigText();
     writeBytes(dir / "plain.csv", text);
     writeGzip(dir / "packed.csv.gz", text);
@@ -184,7 +167,7 @@ TEST_CASE("reading ahead on another thread gives the same bytes, in order, plain
 
 TEST_CASE("reading ahead: a cut gzip file is an error after the blocks before it, and stopping "
           "early does not wait for the rest of the file") {
-    const ScratchDir dir("ahead_cut");
+    const TempDir dir;
     writeGzip(dir / "whole.csv.gz", bigText());
     const std::string bytes = slurp(dir / "whole.csv.gz");
     writeBytes(dir / "cut.csv.gz", bytes.substr(0, bytes.size() / 2));

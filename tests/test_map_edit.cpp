@@ -1,7 +1,7 @@
 // Map edits (model/maps/map_edit.h), their changes (model/maps/map_change.h) and how the
 // workspace stores them: one transaction each, ids kept, stale changes refused.
 #include "map_fixtures.h"
-#include "process_runner.h"
+#include "temp_path.h"
 
 #include "model/core/error.h"
 #include "model/maps/map_change.h"
@@ -230,7 +230,7 @@ TEST_CASE("the workspace stores a change in place, keeping the ids of what it do
 
 TEST_CASE("a change made for an older state of the map is refused and nothing is written") {
     test::TempDir dir;
-    const auto path = dir.path("network.strawman");
+    const auto path = dir.file("network.strawman");
     MapId id;
     {
         auto ws = Workspace::create(path);

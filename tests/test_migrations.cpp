@@ -1,7 +1,7 @@
-#include "process_runner.h"
+#include "temp_path.h"
 
-#include "model/store/database.h"
 #include "model/core/error.h"
+#include "model/store/database.h"
 #include "model/store/migrations.h"
 #include "model/store/workspace.h"
 
@@ -22,7 +22,7 @@ std::string readFile(const std::string& path) {
 
 TEST_CASE("a fresh workspace is at the latest schema version with our application id") {
     test::TempDir dir;
-    const auto path = dir.path("w.strawman");
+    const auto path = dir.file("w.strawman");
     Workspace::create(path);
     Database db(path, Database::Mode::Open);
     CHECK(db.pragmaInt("user_version") == latestSchemaVersion());
@@ -35,7 +35,7 @@ TEST_CASE("a fresh workspace is at the latest schema version with our applicatio
 
 TEST_CASE("an older workspace is migrated and keeps its data") {
     test::TempDir dir;
-    const auto path = dir.path("old.strawman");
+    const auto path = dir.file("old.strawman");
     {
         // A file as version 1 of Strawman wrote it: network tables only.
         Database db(path, Database::Mode::Create);
@@ -54,7 +54,7 @@ TEST_CASE("an older workspace is migrated and keeps its data") {
 
 TEST_CASE("a workspace from a newer Strawman is refused, naming both versions") {
     test::TempDir dir;
-    const auto path = dir.path("new.strawman");
+    const auto path = dir.file("new.strawman");
     Workspace::create(path);
     {
         Database db(path, Database::Mode::Open);
@@ -71,7 +71,7 @@ TEST_CASE("a file that is not a workspace is refused and not modified") {
     test::TempDir dir;
 
     SUBCASE("a text file") {
-        const auto path = dir.path("notes.txt");
+        const auto path = dir.file("notes.txt");
         std::ofstream(path) << "CT pathway notes from the workshop\n";
         const std::string before = readFile(path);
         CHECK_THROWS_WITH_AS(Workspace::open(path), doctest::Contains("not a Strawman workspace"),
@@ -79,7 +79,7 @@ TEST_CASE("a file that is not a workspace is refused and not modified") {
         CHECK(readFile(path) == before);
     }
     SUBCASE("another program's SQLite database") {
-        const auto path = dir.path("other.db");
+        const auto path = dir.file("other.db");
         {
             Database db(path, Database::Mode::Create);
             db.exec("CREATE TABLE t(x); INSERT INTO t VALUES(1)");
@@ -90,14 +90,14 @@ TEST_CASE("a file that is not a workspace is refused and not modified") {
         CHECK_FALSE(std::filesystem::exists(path + "-wal"));
     }
     SUBCASE("a missing file") {
-        CHECK_THROWS_WITH_AS(Workspace::open(dir.path("missing.strawman")),
+        CHECK_THROWS_WITH_AS(Workspace::open(dir.file("missing.strawman")),
                              doctest::Contains("no such workspace"), Error);
     }
 }
 
 TEST_CASE("a failing migration leaves the file at its old version") {
     test::TempDir dir;
-    const auto path = dir.path("w.strawman");
+    const auto path = dir.file("w.strawman");
     {
         Database db(path, Database::Mode::Create);
         db.exec("PRAGMA application_id = " + std::to_string(Workspace::kApplicationId));

@@ -53,34 +53,17 @@ LogBuilder ctCases(int main, int rejected, int unvetted) {
     return b;
 }
 
-struct Diffed {
-    MapContent map;
-    MapGeometry geometry;
+// The overlay of the diff of a placed map against a log.
+struct Diffed : test::PlacedMap {
     model::DiffResult diff;
     DiffOverlay overlay;
 
     Diffed(MapContent m, const model::EventLog& log, const OverlayStyle& style = {})
-        : map(std::move(m)), geometry(buildMapGeometry(map)) {
+        : PlacedMap(std::move(m)) {
         std::vector<std::uint32_t> cases(log.caseCount());
         std::iota(cases.begin(), cases.end(), 0u);
         diff = model::diff(map, log, cases);
         overlay = buildDiffOverlay(map, geometry, diff, style);
-    }
-
-    std::size_t node(const char* key) const {
-        const model::Node* n = map.findNodeByKey(key);
-        REQUIRE(n);
-        for (std::size_t i = 0; i < geometry.nodes.size(); ++i)
-            if (geometry.nodes[i].id == n->id) return i;
-        FAIL("no geometry for " << key);
-        return 0;
-    }
-    std::size_t edge(const char* from, const char* to) const {
-        const std::size_t a = node(from), b = node(to);
-        for (std::size_t i = 0; i < geometry.edges.size(); ++i)
-            if (geometry.edges[i].from == a && geometry.edges[i].to == b) return i;
-        FAIL("no arrow " << from << " -> " << to);
-        return 0;
     }
 };
 

@@ -1,6 +1,6 @@
 #include "map_fixtures.h"
-#include "process_runner.h"
 #include "store_access.h"
+#include "temp_path.h"
 
 #include "model/core/error.h"
 #include "model/maps/content_hash.h"
@@ -25,7 +25,7 @@ TEST_CASE("a new workspace has the default radiology vocabulary") {
 
 TEST_CASE("trusts, members and processes are stored and listed") {
     test::TempDir dir;
-    const auto path = dir.path("network.strawman");
+    const auto path = dir.file("network.strawman");
     {
         auto ws = Workspace::create(path);
         const TrustId rpa = ws.addTrust("RPA", "Medway NHS Foundation Trust");
@@ -50,7 +50,7 @@ TEST_CASE("trusts, members and processes are stored and listed") {
 
 TEST_CASE("create refuses to overwrite an existing file") {
     test::TempDir dir;
-    const auto path = dir.path("network.strawman");
+    const auto path = dir.file("network.strawman");
     Workspace::create(path);
     CHECK_THROWS_WITH_AS(Workspace::create(path), doctest::Contains("already exists"), Error);
 }
@@ -169,7 +169,7 @@ TEST_CASE("publishing freezes a version and records its content hash") {
 
 TEST_CASE("an error from the store names the workspace file") {
     test::TempDir dir;
-    const std::string path = dir.path("kent.strawman");
+    const std::string path = dir.file("kent.strawman");
     {
         auto ws = Workspace::create(path);
         const ProcessId ct = ws.addProcess("CT");

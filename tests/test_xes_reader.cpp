@@ -1,6 +1,7 @@
 #include "model/core/error.h"
 #include "model/events/readers/xes_reader.h"
 #include "recording_event_sink.h"
+#include "temp_path.h"
 
 #include <doctest/doctest.h>
 #include <zlib.h>
@@ -11,6 +12,7 @@
 #include <string>
 
 using namespace strawman::model;
+using strawman::test::TempDir;
 namespace fs = std::filesystem;
 
 namespace {
@@ -25,13 +27,6 @@ RecordingEventSink read(const fs::path& file, XesOptions options = {}) {
 
 // 2025-01-02T09:00:00Z in milliseconds.
 constexpr TimeMs kJan2At9Utc = 1735808400000;
-
-fs::path tempDir(const std::string& name) {
-    fs::path dir = fs::temp_directory_path() / ("strawman_xes_" + name);
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
 
 std::string slurp(const fs::path& file) {
     std::ifstream in(file, std::ios::binary);
@@ -137,7 +132,7 @@ TEST_CASE("malformed XML stops the XES import with the line and the reason") {
 }
 
 TEST_CASE("a file that is not an XES log is refused") {
-    fs::path dir = tempDir("not_xes");
+    const TempDir dir;
     std::ofstream(dir / "feed.xml") << "<?xml version=\"1.0\"?>\n<feed><entry/></feed>\n";
     CHECK_THROWS_AS(read(dir / "feed.xml"), InputError);
     std::ofstream(dir / "empty.xes") << "";
@@ -146,7 +141,7 @@ TEST_CASE("a file that is not an XES log is refused") {
 }
 
 TEST_CASE("a gzip-compressed XES file gives the same events as the plain one") {
-    fs::path dir = tempDir("gzip");
+    const TempDir dir;
     fs::path gz = dir / "radiology.xes.gz";
     std::string text = slurp(kData / "radiology.xes");
     gzFile out = gzopen(gz.c_str(), "wb");
@@ -195,7 +190,7 @@ TEST_CASE("a non-radiology XES log (purchase orders) reads fine") {
 }
 
 TEST_CASE("XES attributes after a trace's events still apply to them") {
-    fs::path dir = tempDir("late_trace_name");
+    const TempDir dir;
     std::ofstream(dir / "late.xes") << R"(<log>
 <trace>
   <event><string key="concept:name" value="A"/><date key="time:timestamp" value="2025-01-02T09:00:00Z"/></event>
@@ -265,7 +260,7 @@ TEST_CASE("a log with no standard lifecycle transition (BPIC 2013's sub-states) 
 TEST_CASE("a log with standard transitions keeps its completions, however many non-standard "
           "ones come first") {
     SUBCASE("a mix: the standard model is in use, the other transitions are skipped and named") {
-        const fs::path dir = tempDir("lifecycle_mix");
+        const TempDir dir;
         std::ofstream(dir / "mix.xes") << logWithTransitions(
             {{"", "Accepted", "In Progress"}, {"Accepted", "start", "complete", "Queued"}});
         auto sink = read(dir / "mix.xes");
@@ -279,7 +274,7 @@ TEST_CASE("a log with standard transitions keeps its completions, however many n
     }
     SUBCASE("held in a temporary file past the memory limit, with nothing lost either way") {
         std::vector<std::vector<std::string>> traces(300, {"Accepted", "", "Queued"});
-        const fs::path dir = tempDir("lifecycle_spill");
+        const TempDir dir;
         std::ofstream(dir / "none.xes") << logWithTransitions(traces);
         traces.push_back({"complete"});
         std::ofstream(dir / "late.xes") << logWithTransitions(traces);
@@ -312,7 +307,7 @@ TEST_CASE("a log with standard transitions keeps its completions, however many n
 
 TEST_CASE("a sink that stops the reading (a cancelled import) stops it at once, and the error "
           "of bad XML comes after the events before it") {
-    const fs::path dir = tempDir("stop");
+    const TempDir dir;
     std::string text = "<log>\n";
     for (int t = 0; t < 20000; ++t)
         text += "<trace><string key=\"concept:name\" value=\"C" + std::to_string(t) +

@@ -11,7 +11,9 @@
 //   wheel NOTCHES [POS]            scroll; positive zooms in
 //   wait  FRAMES
 //   report                         print what the view shows to stdout (zoom, rows of a
-//                                  wrapped map, smallest step label, toolbar, legend)
+//                                  wrapped map, smallest step label, toolbar, legend), and
+//                                  a line "panel NAME X Y W H" per window of the frame
+//                                  (network, map, bottom, side, status; those shown)
 //
 // POS is "X,Y" in window pixels, or a place on the map resolved when the line is
 // played: "world:X,Y" (map points), "node:KEY" (a node's centre), "handle:KEY"
