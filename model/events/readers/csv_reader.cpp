@@ -317,19 +317,44 @@ class CsvImport {
         return -1;
     }
 
+    // What mapping the header has found so far: the columns taken, the header's
+    // names normalised for guessing, and the guesses for the note.
+    struct HeaderMapping {
+        std::vector<bool> taken;
+        std::vector<std::string> normalised;
+        std::string guessed;
+
+        void noteGuess(int role, const std::string& column) {
+            if (!guessed.empty()) guessed += ", ";
+            guessed +=
+                std::string(kRoleNames[static_cast<std::size_t>(role)]) + " = " + inQuotes(column);
+        }
+    };
+
     void mapColumns() {
-        const bool did = m_options.did;
         const CsvColumns given = m_options.columns.value_or(CsvColumns{});
-        if (did && (!given.activity.empty() || !given.timestamp.empty()))
+        if (m_options.did && (!given.activity.empty() || !given.timestamp.empty()))
             throw InputError(m_path, 0,
                              "the DID preset takes activities and times from its four date "
                              "columns: leave activity and timestamp out of the column list");
+        HeaderMapping mapping;
+        mapping.taken.assign(m_header.size(), false);
+        mapGivenColumns(given, mapping);
+        for (const auto& h : m_header) mapping.normalised.push_back(normalise(h));
+        guessColumns(mapping);
+        pairDatesWithTimes(mapping);
+        refuseMissingColumns();
+        if (!mapping.guessed.empty()) m_sink.note("columns guessed: " + mapping.guessed);
+        noteUnreadColumns(mapping);
+        m_columnCount = m_header.size();
+    }
+
+    // The columns named in --columns; a name the header lacks is refused.
+    void mapGivenColumns(const CsvColumns& given, HeaderMapping& mapping) {
         const std::array<const std::string*, 10> names = {
             &given.caseKey,  &given.activity,   &given.timestamp,     &given.patient,
             &given.modality, &given.priority,   &given.patientSource, &given.site,
             &given.resource, &given.examination};
-
-        std::vector<bool> taken(m_header.size(), false);
         for (int role = 0; role < Examination + 1; ++role) {
             const std::string& name = *names[static_cast<std::size_t>(role)];
             if (name.empty()) continue;
@@ -340,60 +365,65 @@ class CsvImport {
                                      std::string(kRoleNames[static_cast<std::size_t>(role)]) +
                                      "); its columns are: " + listColumns(m_header));
             m_col[static_cast<std::size_t>(role)] = c;
-            taken[static_cast<std::size_t>(c)] = true;
+            mapping.taken[static_cast<std::size_t>(c)] = true;
         }
+    }
 
-        std::vector<std::string> normalised;
-        for (const auto& h : m_header) normalised.push_back(normalise(h));
+    // Every role not named, from the header's names, the required roles first.
+    void guessColumns(HeaderMapping& mapping) {
         std::vector<int> order;
-        if (did)
+        if (m_options.did)
             order = {Case, DidRequest, DidReceived, DidTest, DidReport};
         else
             order = {Case, Activity, Timestamp};
         for (int role : {Patient, Modality, Priority, Source, Site, Resource, Examination})
             order.push_back(role);
 
-        std::string guessed;
         for (int role : order) {
             auto& slot = m_col[static_cast<std::size_t>(role)];
             if (slot >= 0) continue;
-            slot = guess(static_cast<Role>(role), normalised, taken);
+            slot = guess(static_cast<Role>(role), mapping.normalised, mapping.taken);
             if (slot < 0) continue;
-            taken[static_cast<std::size_t>(slot)] = true;
-            if (!guessed.empty()) guessed += ", ";
-            guessed += std::string(kRoleNames[static_cast<std::size_t>(role)]) + " = " +
-                       inQuotes(m_header[static_cast<std::size_t>(slot)]);
+            mapping.taken[static_cast<std::size_t>(slot)] = true;
+            mapping.noteGuess(role, m_header[static_cast<std::size_t>(slot)]);
         }
-        // Dates and times split over two columns: "Diagnostic Test Date" with
-        // "Diagnostic Test Time", or "Status Date" with a time-only "Status Time".
-        auto pair = [&](int role, std::string_view suffix, std::string_view partnerSuffix,
-                        int partnerRole) {
-            const int col = m_col[static_cast<std::size_t>(role)];
-            if (col < 0) return;
-            std::string want = normalised[static_cast<std::size_t>(col)];
-            if (want.size() < suffix.size() ||
-                want.compare(want.size() - suffix.size(), suffix.size(), suffix) != 0)
-                return;
-            want.replace(want.size() - suffix.size(), suffix.size(), partnerSuffix);
-            for (std::size_t i = 0; i < normalised.size(); ++i) {
-                if (taken[i] || normalised[i] != want) continue;
-                m_col[static_cast<std::size_t>(partnerRole)] = static_cast<int>(i);
-                taken[i] = true;
-                if (!guessed.empty()) guessed += ", ";
-                guessed += std::string(kRoleNames[static_cast<std::size_t>(partnerRole)]) + " = " +
-                           inQuotes(m_header[i]);
-                return;
-            }
-        };
-        if (did) {
-            for (int k = 0; k < 4; ++k) pair(kDidDates + k, "date", "time", kDidTimes + k);
-        } else {
-            pair(Timestamp, "time", "date", TimestampDate);
-        }
+    }
 
+    // Dates and times split over two columns: "Diagnostic Test Date" with
+    // "Diagnostic Test Time", or "Status Date" with a time-only "Status Time".
+    void pairDatesWithTimes(HeaderMapping& mapping) {
+        if (m_options.did) {
+            for (int k = 0; k < 4; ++k)
+                pairColumn(kDidDates + k, "date", "time", kDidTimes + k, mapping);
+        } else {
+            pairColumn(Timestamp, "time", "date", TimestampDate, mapping);
+        }
+    }
+
+    // The column of role whose name ends in suffix gets its partner: the free
+    // column of the same name ending in partnerSuffix.
+    void pairColumn(int role, std::string_view suffix, std::string_view partnerSuffix,
+                    int partnerRole, HeaderMapping& mapping) {
+        const int col = m_col[static_cast<std::size_t>(role)];
+        if (col < 0) return;
+        std::string want = mapping.normalised[static_cast<std::size_t>(col)];
+        if (want.size() < suffix.size() ||
+            want.compare(want.size() - suffix.size(), suffix.size(), suffix) != 0)
+            return;
+        want.replace(want.size() - suffix.size(), suffix.size(), partnerSuffix);
+        for (std::size_t i = 0; i < mapping.normalised.size(); ++i) {
+            if (mapping.taken[i] || mapping.normalised[i] != want) continue;
+            m_col[static_cast<std::size_t>(partnerRole)] = static_cast<int>(i);
+            mapping.taken[i] = true;
+            mapping.noteGuess(partnerRole, m_header[i]);
+            return;
+        }
+    }
+
+    void refuseMissingColumns() const {
         std::vector<std::string> missing;
         if (m_col[Case] < 0) missing.push_back("case");
-        if (did) {
+        if (m_options.did) {
             bool anyDate = false;
             for (int k = 0; k < 4; ++k)
                 anyDate = anyDate || m_col[static_cast<std::size_t>(kDidDates + k)] >= 0;
@@ -402,27 +432,26 @@ class CsvImport {
             if (m_col[Activity] < 0) missing.push_back("activity");
             if (m_col[Timestamp] < 0) missing.push_back("timestamp");
         }
-        if (!missing.empty()) {
-            std::string what;
-            for (std::size_t i = 0; i < missing.size(); ++i) {
-                if (i > 0) what += i + 1 == missing.size() ? " and " : ", ";
-                what += missing[i];
-            }
-            throw InputError(m_path, static_cast<int>(m_headerLine),
-                             "cannot tell which column holds the " + what +
-                                 "; the header's columns are: " + listColumns(m_header),
-                             Remedy::NameColumns);
+        if (missing.empty()) return;
+        std::string what;
+        for (std::size_t i = 0; i < missing.size(); ++i) {
+            if (i > 0) what += i + 1 == missing.size() ? " and " : ", ";
+            what += missing[i];
         }
-        if (!guessed.empty()) m_sink.note("columns guessed: " + guessed);
+        throw InputError(m_path, static_cast<int>(m_headerLine),
+                         "cannot tell which column holds the " + what +
+                             "; the header's columns are: " + listColumns(m_header),
+                         Remedy::NameColumns);
+    }
 
+    void noteUnreadColumns(const HeaderMapping& mapping) {
         std::string unread;
         for (std::size_t i = 0; i < m_header.size(); ++i) {
-            if (taken[i]) continue;
+            if (mapping.taken[i]) continue;
             if (!unread.empty()) unread += ", ";
             unread += inQuotes(m_header[i]);
         }
         if (!unread.empty()) m_sink.note("columns not read: " + unread);
-        m_columnCount = m_header.size();
     }
 
     // [SECTION] One row
