@@ -6,6 +6,7 @@
 #include "model/core/error.h"
 
 #include <array>
+#include <span>
 #include <vector>
 
 namespace strawman::model {
@@ -292,7 +293,7 @@ class CsvImport {
     }
 
   private:
-    std::string_view value(const std::vector<CsvField>& fields, int role) {
+    std::string_view value(std::span<const CsvField> fields, int role) {
         const int c = m_col[static_cast<std::size_t>(role)];
         if (c < 0) return {};
         return trim(
@@ -472,7 +473,7 @@ class CsvImport {
     }
 
     // Only mapped columns are touched: most extracts have a few of the seven.
-    void attributes(const std::vector<CsvField>& fields, SourceEvent& e) {
+    void attributes(std::span<const CsvField> fields, SourceEvent& e) {
         auto copy = [&](Role role, std::string& to) {
             if (m_col[role] >= 0)
                 to.assign(value(fields, role));
@@ -489,7 +490,7 @@ class CsvImport {
     }
 
     void row(const CsvScanner& scanner) {
-        const std::vector<CsvField>& fields = scanner.fields();
+        std::span<const CsvField> fields = scanner.fields();
         const std::int64_t line = scanner.line();
         if (fields.size() != m_columnCount) {
             m_sink.reject(line, std::to_string(fields.size()) +
@@ -550,7 +551,7 @@ class CsvImport {
         m_sink.event(std::move(e));
     }
 
-    void didRow(const std::vector<CsvField>& fields, std::int64_t line, std::string_view caseKey) {
+    void didRow(std::span<const CsvField> fields, std::int64_t line, std::string_view caseKey) {
         std::array<std::optional<ParsedTime>, 4> times;
         bool any = false;
         for (int k = 0; k < 4; ++k) {

@@ -89,7 +89,7 @@ CsvScanner::Result CsvScanner::next() {
         if (m_unterminated) return Result::Unterminated;
         // The same limit whether or not the row happened to fit in the buffer.
         if (size > m_maxRow) return Result::TooLong;
-        if (m_fields.size() == 1 && !m_firstQuoted && blank({m_fields[0].data, m_fields[0].size}))
+        if (m_count == 1 && !m_firstQuoted && blank({m_fields[0].data, m_fields[0].size}))
             continue; // a blank line is not a row
         return Result::Record;
     }
@@ -111,12 +111,16 @@ void CsvScanner::fill() {
 }
 
 // Parses one record from m_pos; false when the buffer ends inside it.
+void CsvScanner::growFields() {
+    m_fields.resize(m_fields.empty() ? 16 : 2 * m_fields.size());
+}
+
 bool CsvScanner::parse() {
     const char* const base = m_buf.data();
     const char* const e = base + m_len;
     const char* p = base + m_pos;
     const char d = m_delim;
-    m_fields.clear();
+    m_count = 0;
     m_newlines = 0;
     m_unterminated = false;
     m_firstQuoted = false;
@@ -125,7 +129,7 @@ bool CsvScanner::parse() {
         CsvField f;
         f.data = p;
         if (p < e && *p == '"') {
-            if (m_fields.empty()) m_firstQuoted = true;
+            if (m_count == 0) m_firstQuoted = true;
             const char* q = p + 1;
             for (;;) {
                 const auto* quote =
@@ -150,7 +154,7 @@ bool CsvScanner::parse() {
                 break;
             }
             if (p < e && !m_special[static_cast<unsigned char>(*p)]) {
-                if (m_textAfterQuote == 0) m_textAfterQuote = m_fields.size() + 1;
+                if (m_textAfterQuote == 0) m_textAfterQuote = m_count + 1;
                 while (p < e && !m_special[static_cast<unsigned char>(*p)]) ++p;
             }
         } else {
@@ -159,11 +163,11 @@ bool CsvScanner::parse() {
         }
         if (p == e) {
             if (!m_eof) return false;
-            m_fields.push_back(f);
+            addField(f);
             m_next = m_len;
             return true;
         }
-        m_fields.push_back(f);
+        addField(f);
         if (*p == d) {
             ++p;
             continue;

@@ -15,6 +15,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,7 +55,7 @@ class CsvScanner {
     // The next record that is not a blank line.
     Result next();
 
-    const std::vector<CsvField>& fields() const { return m_fields; }
+    std::span<const CsvField> fields() const { return {m_fields.data(), m_count}; }
     // The line the record starts on.
     std::int64_t line() const { return m_recordLine; }
     // The 1-based field with text after its closing quote, or 0.
@@ -62,6 +63,13 @@ class CsvScanner {
 
   private:
     void fill();
+    // The fields are kept from record to record and overwritten, so that adding
+    // one is a store here, inlined in parse: a push_back per field was a call.
+    void addField(const CsvField& f) {
+        if (m_count == m_fields.size()) growFields();
+        m_fields[m_count++] = f;
+    }
+    void growFields();
     bool parse();
     bool skipRecord();
 
@@ -76,7 +84,8 @@ class CsvScanner {
     char m_delim = ',';
     std::array<bool, 256> m_special{};
 
-    std::vector<CsvField> m_fields;
+    std::vector<CsvField> m_fields; // the first m_count are the record's
+    std::size_t m_count = 0;
     std::size_t m_next = 0;
     std::int64_t m_newlines = 0;
     bool m_unterminated = false;
