@@ -70,29 +70,8 @@ void CsvScanner::setDelimiter(char d) {
     m_special['\r'] = true;
 }
 
-CsvScanner::Result CsvScanner::next() {
-    for (;;) {
-        if (m_pos == m_len && m_eof) return Result::End;
-        if (!parse()) {
-            if (m_len - m_pos > m_maxRow) {
-                m_recordLine = m_line;
-                const bool closed = skipRecord();
-                return closed ? Result::TooLong : Result::Unterminated;
-            }
-            fill();
-            continue;
-        }
-        m_recordLine = m_line;
-        m_line += m_newlines;
-        const std::size_t size = m_next - m_pos;
-        m_pos = m_next;
-        if (m_unterminated) return Result::Unterminated;
-        // The same limit whether or not the row happened to fit in the buffer.
-        if (size > m_maxRow) return Result::TooLong;
-        if (m_count == 1 && !m_firstQuoted && blank({m_fields[0].data, m_fields[0].size}))
-            continue; // a blank line is not a row
-        return Result::Record;
-    }
+bool CsvScanner::blankRecord() const {
+    return blank({m_fields[0].data, m_fields[0].size});
 }
 
 // Moves what is left of the buffer to its front and reads a block after it.

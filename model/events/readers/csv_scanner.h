@@ -70,6 +70,7 @@ class CsvScanner {
         m_fields[m_count++] = f;
     }
     void growFields();
+    bool blankRecord() const; // one field of spaces and tabs only
     bool parse();
     bool skipRecord();
 
@@ -94,5 +95,31 @@ class CsvScanner {
     std::int64_t m_line = 1;
     std::int64_t m_recordLine = 0;
 };
+
+// Inline, as it was beside the reader's loop: a call per record costs more
+// than the little it does.
+inline CsvScanner::Result CsvScanner::next() {
+    for (;;) {
+        if (m_pos == m_len && m_eof) return Result::End;
+        if (!parse()) {
+            if (m_len - m_pos > m_maxRow) {
+                m_recordLine = m_line;
+                const bool closed = skipRecord();
+                return closed ? Result::TooLong : Result::Unterminated;
+            }
+            fill();
+            continue;
+        }
+        m_recordLine = m_line;
+        m_line += m_newlines;
+        const std::size_t size = m_next - m_pos;
+        m_pos = m_next;
+        if (m_unterminated) return Result::Unterminated;
+        // The same limit whether or not the row happened to fit in the buffer.
+        if (size > m_maxRow) return Result::TooLong;
+        if (m_count == 1 && !m_firstQuoted && blankRecord()) continue; // a blank line is not a row
+        return Result::Record;
+    }
+}
 
 } // namespace strawman::model
