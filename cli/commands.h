@@ -1,6 +1,8 @@
 // The sub-commands of `strawman`. Each registers itself on the CLI11 app and,
 // when chosen, leaves the work to do in Invocation::run; main runs it and turns
-// a model::Error into a message on stderr and a non-zero exit code.
+// a model::Error into a message on stderr and a non-zero exit code. Each
+// function below registers one command with its own sub-commands, in the order
+// `strawman --help` lists them.
 #pragma once
 
 #include "demo_network.h"
@@ -25,6 +27,8 @@ void addNetworkCommands(CLI::App& app, Invocation& invocation);
 void addMapCommands(CLI::App& app, Invocation& invocation);
 void addGenCommands(CLI::App& app, Invocation& invocation);
 void addImportCommands(CLI::App& app, Invocation& invocation);
+void addCodesCommands(CLI::App& app, Invocation& invocation);
+void addLogCommands(CLI::App& app, Invocation& invocation);
 void addDiffCommands(CLI::App& app, Invocation& invocation);
 
 // Creates the demo network at path (used by `strawman demo` and by the editor's

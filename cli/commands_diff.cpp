@@ -262,9 +262,9 @@ int runDiscover(const DiffArgs& a, const std::string& processName, double minFre
     return 0;
 }
 
-} // namespace
+// [SECTION] registration
 
-void addDiffCommands(CLI::App& app, Invocation& inv) {
+void addDiffCommand(CLI::App& app, Invocation& inv) {
     auto a = std::make_shared<DiffArgs>();
     auto* cmd = app.add_subcommand(
         "diff", "Hold a map against a trust's RIS data: fitness, deviations, steps, variants");
@@ -277,7 +277,9 @@ void addDiffCommands(CLI::App& app, Invocation& inv) {
     cmd->add_option("--interval", a->intervals,
                     "Time from one activity to another, e.g. RCV:VET (repeatable)");
     cmd->callback([&inv, a] { inv.run = [a] { return runDiff(*a); }; });
+}
 
+void addCompareCommand(CLI::App& app, Invocation& inv) {
     struct CompareArgs {
         std::string process;
         std::int64_t map = 0;
@@ -298,7 +300,9 @@ void addDiffCommands(CLI::App& app, Invocation& inv) {
     compare->callback([&inv, c, cc] {
         inv.run = [c, cc] { return runCompare(*c, cc->process, cc->map, cc->intervals); };
     });
+}
 
+void addDiscoverCommand(CLI::App& app, Invocation& inv) {
     struct DiscoverArgs {
         std::string process, name;
         double minFrequency = model::kAsRecordedMinFrequency;
@@ -320,6 +324,14 @@ void addDiffCommands(CLI::App& app, Invocation& inv) {
     discover->callback([&inv, d, dd] {
         inv.run = [d, dd] { return runDiscover(*d, dd->process, dd->minFrequency, dd->name); };
     });
+}
+
+} // namespace
+
+void addDiffCommands(CLI::App& app, Invocation& inv) {
+    addDiffCommand(app, inv);
+    addCompareCommand(app, inv);
+    addDiscoverCommand(app, inv);
 }
 
 } // namespace strawman::cli

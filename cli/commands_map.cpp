@@ -24,7 +24,7 @@ using nlohmann::json;
 
 namespace {
 
-struct Args {
+struct MapArgs {
     std::string ws;
     std::int64_t map = 0;
     std::string trust, process, name, file, format = "dot", output, direction = "LR";
@@ -104,51 +104,64 @@ std::optional<model::TrustId> trustOption(const Workspace& ws, const std::string
     return trust->id;
 }
 
-CLI::App* withWorkspaceAndMap(CLI::App* cmd, Args& a) {
+CLI::App* withWorkspaceAndMap(CLI::App* cmd, MapArgs& a) {
     cmd->add_option("WORKSPACE", a.ws, "Workspace file")->required();
     cmd->add_option("MAP", a.map, "Map id (see strawman map list)")->required();
     return cmd;
 }
 
-} // namespace
+// [SECTION] map list
 
-void addMapCommands(CLI::App& app, Invocation& inv) {
-    auto* mapCmd =
-        app.add_subcommand("map", "List, import, export, check, lay out and publish maps");
-    mapCmd->require_subcommand(1);
-    auto a = std::make_shared<Args>();
+int runMapList(const MapArgs& a) {
+    auto ws = Workspace::open(a.ws);
+    const auto maps = ws.maps();
+    if (a.json) {
+        json out = json::array();
+        for (const auto& m : maps) out.push_back(summaryJson(m));
+        std::cout << out.dump(2) << "\n";
+        return 0;
+    }
+    std::cout << std::left << std::setw(5) << "id" << std::setw(9) << "trust" << std::setw(32)
+              << "process" << std::setw(46) << "name" << std::setw(11) << "status"
+              << "version  nodes  edges\n";
+    for (const auto& m : maps)
+        std::cout << std::setw(5) << m.id.value << std::setw(9)
+                  << (m.trustCode.empty() ? "network" : m.trustCode) << std::setw(32)
+                  << m.processName << std::setw(46) << m.name << std::setw(11)
+                  << model::toText(m.status) << std::setw(9)
+                  << (std::to_string(m.versionNumber) + (m.published ? "p" : "")) << std::setw(7)
+                  << m.nodeCount << m.edgeCount << "\n";
+    return 0;
+}
 
-    // [SECTION] list
-    auto* list = mapCmd->add_subcommand("list", "List every map with its current version");
+void addMapListCommand(CLI::App& map, Invocation& inv) {
+    auto a = std::make_shared<MapArgs>();
+    auto* list = map.add_subcommand("list", "List every map with its current version");
     list->add_option("WORKSPACE", a->ws, "Workspace file")->required();
     list->add_flag("--json", a->json, "Print JSON");
-    list->callback([&inv, a] {
-        inv.run = [a] {
-            auto ws = Workspace::open(a->ws);
-            const auto maps = ws.maps();
-            if (a->json) {
-                json out = json::array();
-                for (const auto& m : maps) out.push_back(summaryJson(m));
-                std::cout << out.dump(2) << "\n";
-                return 0;
-            }
-            std::cout << std::left << std::setw(5) << "id" << std::setw(9) << "trust"
-                      << std::setw(32) << "process" << std::setw(46) << "name" << std::setw(11)
-                      << "status"
-                      << "version  nodes  edges\n";
-            for (const auto& m : maps)
-                std::cout << std::setw(5) << m.id.value << std::setw(9)
-                          << (m.trustCode.empty() ? "network" : m.trustCode) << std::setw(32)
-                          << m.processName << std::setw(46) << m.name << std::setw(11)
-                          << model::toText(m.status) << std::setw(9)
-                          << (std::to_string(m.versionNumber) + (m.published ? "p" : ""))
-                          << std::setw(7) << m.nodeCount << m.edgeCount << "\n";
-            return 0;
-        };
-    });
+    list->callback([&inv, a] { inv.run = [a] { return runMapList(*a); }; });
+}
 
-    // [SECTION] import
-    auto* import = mapCmd->add_subcommand("import", "Import a map from a DOT file");
+// [SECTION] map import
+
+int runMapImport(const MapArgs& a) {
+    auto ws = Workspace::open(a.ws);
+    exporters::MapImportOptions options;
+    options.trust = trustOption(ws, a.trust);
+    options.process = a.process;
+    options.name = a.name;
+    options.addActivities = a.addActivities;
+    const MapId id = exporters::importDotMap(ws, readFile(a.file), a.file, options);
+    if (a.json)
+        std::cout << summaryJson(ws.map(id)).dump(2) << "\n";
+    else
+        std::cout << id.value << "\n";
+    return 0;
+}
+
+void addMapImportCommand(CLI::App& map, Invocation& inv) {
+    auto a = std::make_shared<MapArgs>();
+    auto* import = map.add_subcommand("import", "Import a map from a DOT file");
     import->add_option("WORKSPACE", a->ws, "Workspace file")->required();
     import->add_option("FILE", a->file, "DOT file")->required()->check(CLI::ExistingFile);
     import->add_option("--trust", a->trust, "ODS code of the trust, or 'network'")->required();
@@ -157,119 +170,133 @@ void addMapCommands(CLI::App& app, Invocation& inv) {
     import->add_flag("--json", a->json, "Print JSON");
     import->add_flag("--add-activities", a->addActivities,
                      "Add activity codes the workspace does not know to its vocabulary");
-    import->callback([&inv, a] {
-        inv.run = [a] {
-            auto ws = Workspace::open(a->ws);
-    exporters::MapImportOptions options;
-    options.trust = trustOption(ws, a->trust);
-    options.process = a->process;
-    options.name = a->name;
-    options.addActivities = a->addActivities;
-    const MapId id = exporters::importDotMap(ws, readFile(a->file), a->file, options);
-    if (a->json)
-        std::cout << summaryJson(ws.map(id)).dump(2) << "\n";
-    else
-        std::cout << id.value << "\n";
-    return 0;
+    import->callback([&inv, a] { inv.run = [a] { return runMapImport(*a);
 };
-} // namespace strawman::cli
+} // namespace
 );
+} // namespace strawman::cli
 
-// [SECTION] export
-auto* exportCmd = withWorkspaceAndMap(mapCmd->add_subcommand("export", "Export a map"), *a);
-exportCmd->add_option("--format", a->format, "dot or json")
-    ->capture_default_str()
-    ->check(CLI::IsMember({"dot", "json"}));
-exportCmd->add_option("-o,--output", a->output, "Output file (default: standard output)");
-exportCmd->callback([&inv, a] {
-    inv.run = [a] {
-        auto ws = Workspace::open(a->ws);
-        const MapId id{a->map};
-        const std::string text = a->format == "json"
-                                     ? mapJson(ws, id)
-                                     : exporters::toDot(ws.content(id), ws.map(id).name);
-        writeOutput(a->output, text);
-        return 0;
-    };
-});
+// [SECTION] map export
 
-// [SECTION] validate
-auto* validate = withWorkspaceAndMap(
-    mapCmd->add_subcommand("validate", "Check a map; exit code 0 only when it is valid"), *a);
-validate->add_flag("--json", a->json, "Print JSON");
-validate->callback([&inv, a] {
-    inv.run = [a] {
-        auto ws = Workspace::open(a->ws);
-        const MapId id{a->map};
-        const auto content = ws.content(id);
-        const auto problems =
-            model::validate(content, [&](std::string_view code) { return ws.hasActivity(code); });
-        if (a->json) {
-            json out = json::array();
-            for (const auto& p : problems) {
-                json item = {{"code", p.code}, {"message", p.message}};
-                if (const auto* n = content.findNode(p.node)) item["node"] = n->key;
-                out.push_back(item);
-            }
-            std::cout
-                << json{{"map", id.value}, {"valid", problems.empty()}, {"problems", out}}.dump(2)
-                << "\n";
-        } else if (problems.empty()) {
-            std::cout << ws.map(id).name << ": valid\n";
-        } else {
-            std::cout << ws.map(id).name << ": " << problems.size() << " problem"
-                      << (problems.size() == 1 ? "" : "s") << "\n";
-            for (const auto& p : problems) std::cout << "  - " << p.message << "\n";
+int runMapExport(const MapArgs& a) {
+    auto ws = Workspace::open(a.ws);
+    const MapId id{a.map};
+    const std::string text =
+        a.format == "json" ? mapJson(ws, id) : exporters::toDot(ws.content(id), ws.map(id).name);
+    writeOutput(a.output, text);
+    return 0;
+}
+
+void addMapExportCommand(CLI::App& map, Invocation& inv) {
+    auto a = std::make_shared<MapArgs>();
+    auto* exportCmd = withWorkspaceAndMap(map.add_subcommand("export", "Export a map"), *a);
+    exportCmd->add_option("--format", a->format, "dot or json")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"dot", "json"}));
+    exportCmd->add_option("-o,--output", a->output, "Output file (default: standard output)");
+    exportCmd->callback([&inv, a] { inv.run = [a] { return runMapExport(*a); }; });
+}
+
+// [SECTION] map validate
+
+int runMapValidate(const MapArgs& a) {
+    auto ws = Workspace::open(a.ws);
+    const MapId id{a.map};
+    const auto content = ws.content(id);
+    const auto problems =
+        model::validate(content, [&](std::string_view code) { return ws.hasActivity(code); });
+    if (a.json) {
+        json out = json::array();
+        for (const auto& p : problems) {
+            json item = {{"code", p.code}, {"message", p.message}};
+            if (const auto* n = content.findNode(p.node)) item["node"] = n->key;
+            out.push_back(item);
         }
-        return problems.empty() ? 0 : 1;
-    };
-});
-
-// [SECTION] layout
-auto* layoutCmd = withWorkspaceAndMap(
-    mapCmd->add_subcommand("layout", "Lay a map out automatically with Graphviz dot"), *a);
-layoutCmd->add_option("--direction", a->direction, "LR (left to right) or TB (top to bottom)")
-    ->capture_default_str()
-    ->check(CLI::IsMember({"LR", "TB"}, CLI::ignore_case));
-layoutCmd->add_flag("--json", a->json, "Print JSON");
-layoutCmd->callback([&inv, a] {
-    inv.run = [a] {
-        auto ws = Workspace::open(a->ws);
-        const MapId id{a->map};
-        const model::MapContent before = ws.content(id);
-        model::MapContent content = before;
-        const bool tb = a->direction == "TB" || a->direction == "tb";
-        model::layout(content,
-                      tb ? model::LayoutDirection::TopBottom : model::LayoutDirection::LeftRight);
-        // One change, as the editor's Ctrl+L makes it: refused if the map moved meanwhile.
-        ws.applyChange(id, model::diffContent(before, content));
-        const auto s = ws.map(id);
-        if (a->json) {
-            std::cout << summaryJson(s).dump(2) << "\n";
-            return 0;
-        }
-        std::cout << "laid out " << content.nodes.size() << " nodes of " << s.name << " ("
-                  << (tb ? "top to bottom" : "left to right") << "), version " << s.versionNumber
+        std::cout << json{{"map", id.value}, {"valid", problems.empty()}, {"problems", out}}.dump(2)
                   << "\n";
-        return 0;
-    };
-});
+    } else if (problems.empty()) {
+        std::cout << ws.map(id).name << ": valid\n";
+    } else {
+        std::cout << ws.map(id).name << ": " << problems.size() << " problem"
+                  << (problems.size() == 1 ? "" : "s") << "\n";
+        for (const auto& p : problems) std::cout << "  - " << p.message << "\n";
+    }
+    return problems.empty() ? 0 : 1;
+}
 
-// [SECTION] publish
-auto* publish = withWorkspaceAndMap(
-    mapCmd->add_subcommand("publish", "Freeze the map's current version and print its hash"), *a);
-publish->add_flag("--json", a->json, "Print JSON");
-publish->callback([&inv, a] {
-    inv.run = [a] {
-        auto ws = Workspace::open(a->ws);
-        const std::string hash = ws.publish(MapId{a->map});
-        if (a->json)
-            std::cout << summaryJson(ws.map(MapId{a->map})).dump(2) << "\n";
-        else
-            std::cout << hash << "\n";
+void addMapValidateCommand(CLI::App& map, Invocation& inv) {
+    auto a = std::make_shared<MapArgs>();
+    auto* validate = withWorkspaceAndMap(
+        map.add_subcommand("validate", "Check a map; exit code 0 only when it is valid"), *a);
+    validate->add_flag("--json", a->json, "Print JSON");
+    validate->callback([&inv, a] { inv.run = [a] { return runMapValidate(*a); }; });
+}
+
+// [SECTION] map layout
+
+int runMapLayout(const MapArgs& a) {
+    auto ws = Workspace::open(a.ws);
+    const MapId id{a.map};
+    const model::MapContent before = ws.content(id);
+    model::MapContent content = before;
+    const bool tb = a.direction == "TB" || a.direction == "tb";
+    model::layout(content,
+                  tb ? model::LayoutDirection::TopBottom : model::LayoutDirection::LeftRight);
+    // One change, as the editor's Ctrl+L makes it: refused if the map moved meanwhile.
+    ws.applyChange(id, model::diffContent(before, content));
+    const auto s = ws.map(id);
+    if (a.json) {
+        std::cout << summaryJson(s).dump(2) << "\n";
         return 0;
-    };
-});
+    }
+    std::cout << "laid out " << content.nodes.size() << " nodes of " << s.name << " ("
+              << (tb ? "top to bottom" : "left to right") << "), version " << s.versionNumber
+              << "\n";
+    return 0;
+}
+
+void addMapLayoutCommand(CLI::App& map, Invocation& inv) {
+    auto a = std::make_shared<MapArgs>();
+    auto* layout = withWorkspaceAndMap(
+        map.add_subcommand("layout", "Lay a map out automatically with Graphviz dot"), *a);
+    layout->add_option("--direction", a->direction, "LR (left to right) or TB (top to bottom)")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"LR", "TB"}, CLI::ignore_case));
+    layout->add_flag("--json", a->json, "Print JSON");
+    layout->callback([&inv, a] { inv.run = [a] { return runMapLayout(*a); }; });
+}
+
+// [SECTION] map publish
+
+int runMapPublish(const MapArgs& a) {
+    auto ws = Workspace::open(a.ws);
+    const std::string hash = ws.publish(MapId{a.map});
+    if (a.json)
+        std::cout << summaryJson(ws.map(MapId{a.map})).dump(2) << "\n";
+    else
+        std::cout << hash << "\n";
+    return 0;
+}
+
+void addMapPublishCommand(CLI::App& map, Invocation& inv) {
+    auto a = std::make_shared<MapArgs>();
+    auto* publish = withWorkspaceAndMap(
+        map.add_subcommand("publish", "Freeze the map's current version and print its hash"), *a);
+    publish->add_flag("--json", a->json, "Print JSON");
+    publish->callback([&inv, a] { inv.run = [a] { return runMapPublish(*a); }; });
+}
+
+} // namespace
+
+void addMapCommands(CLI::App& app, Invocation& inv) {
+    auto* map = app.add_subcommand("map", "List, import, export, check, lay out and publish maps");
+    map->require_subcommand(1);
+    addMapListCommand(*map, inv);
+    addMapImportCommand(*map, inv);
+    addMapExportCommand(*map, inv);
+    addMapValidateCommand(*map, inv);
+    addMapLayoutCommand(*map, inv);
+    addMapPublishCommand(*map, inv);
 }
 
 } // namespace strawman::cli

@@ -1,12 +1,12 @@
 #include "demo_network.h"
 
 #include "exporters/map_import.h"
-#include "model/events/readers/csv_reader.h"
 #include "model/core/error.h"
 #include "model/events/event_import.h"
-#include "model/store/event_store.h"
+#include "model/events/readers/csv_reader.h"
 #include "model/events/readers/hl7_reader.h"
 #include "model/events/readers/xes_reader.h"
+#include "model/store/event_store.h"
 #include "sample/generator.h"
 
 #include <unistd.h>
@@ -108,6 +108,64 @@ class ScratchDir {
     std::filesystem::path m_path;
 };
 
+std::string formatName(sample::OutputFormat format) {
+    return format == sample::OutputFormat::Xes   ? "xes"
+           : format == sample::OutputFormat::Hl7 ? "hl7"
+                                                 : "csv";
+}
+
+// The trust's local codes, each mapped to the network activity it means.
+void mapDemoCodes(model::Workspace& ws, model::TrustId trust, const DemoTrust& t,
+                  sample::OutputFormat format) {
+    const auto& codes =
+        format == sample::OutputFormat::Hl7 ? sample::hl7Codes() : sample::localCodes(t.code);
+    for (const auto& [local, activity] : codes)
+        ws.events().setCodeMapping(trust, local, std::string_view(activity));
+}
+
+// The trust's year of RIS data, generated into the scratch directory.
+std::filesystem::path writeDemoFile(const ScratchDir& scratch, const DemoTrust& t,
+                                    sample::OutputFormat format, std::int64_t cases) {
+    sample::GeneratorOptions gen;
+    gen.trust = t.code;
+    gen.cases = cases;
+    gen.seed = 2025;
+    gen.format = format;
+    const auto file = scratch.path() / (std::string(t.code) + "-2025." + formatName(format));
+    std::ofstream out(file, std::ios::binary);
+    sample::generate(gen, out);
+    if (!out.flush()) throw model::Error("cannot write " + file.string());
+    return file;
+}
+
+// Reads the file through the importer its format has, as `strawman import` would.
+model::ImportReport importDemoFile(model::Workspace& ws, const model::PseudonymKey& key,
+                                   model::TrustId trust, const DemoTrust& t,
+                                   sample::OutputFormat format, const std::filesystem::path& file,
+                                   std::int64_t cases) {
+    model::ImportSettings settings;
+    settings.trust = trust;
+    settings.fileName = file.filename().string();
+    settings.sha256 = "demo:" + std::string(t.code) + ":" + std::to_string(cases);
+    settings.format = formatName(format);
+    settings.importedBy = "strawman demo";
+    model::EventImport import(ws.events(), key, settings);
+    switch (format) {
+    case sample::OutputFormat::Xes:
+        model::readXes(file, {}, import);
+        break;
+    case sample::OutputFormat::Hl7:
+        model::readHl7(file, {}, import);
+        break;
+    default: {
+        model::CsvOptions csv;
+        csv.columns = model::parseColumnSpec(sample::csvColumnSpec(t.code));
+        model::readCsv(file, csv, import);
+    }
+    }
+    return import.finish();
+}
+
 void importDemoData(model::Workspace& ws, const DemoOptions& options, DemoSummary& summary) {
     const auto keyPath = options.keyFile.empty()
                              ? model::PseudonymKey::defaultPath(ws.events().networkId())
@@ -117,48 +175,10 @@ void importDemoData(model::Workspace& ws, const DemoOptions& options, DemoSummar
     for (const DemoTrust& t : kTrusts) {
         const model::TrustId trust = ws.findTrust(t.code)->id;
         const sample::OutputFormat format = demoFormat(t.code);
-        const auto& codes =
-            format == sample::OutputFormat::Hl7 ? sample::hl7Codes() : sample::localCodes(t.code);
-        for (const auto& [local, activity] : codes)
-            ws.events().setCodeMapping(trust, local, std::string_view(activity));
-
-        sample::GeneratorOptions gen;
-        gen.trust = t.code;
-        gen.cases = options.casesPerTrust;
-        gen.seed = 2025;
-        gen.format = format;
-        const std::string formatName = format == sample::OutputFormat::Xes   ? "xes"
-                                       : format == sample::OutputFormat::Hl7 ? "hl7"
-                                                                             : "csv";
-        const auto file = scratch.path() / (std::string(t.code) + "-2025." + formatName);
-        {
-            std::ofstream out(file, std::ios::binary);
-            sample::generate(gen, out);
-            if (!out.flush()) throw model::Error("cannot write " + file.string());
-        }
-
-        model::ImportSettings settings;
-        settings.trust = trust;
-        settings.fileName = file.filename().string();
-        settings.sha256 =
-            "demo:" + std::string(t.code) + ":" + std::to_string(options.casesPerTrust);
-        settings.format = formatName;
-        settings.importedBy = "strawman demo";
-        model::EventImport import(ws.events(), key, settings);
-        switch (format) {
-        case sample::OutputFormat::Xes:
-            model::readXes(file, {}, import);
-            break;
-        case sample::OutputFormat::Hl7:
-            model::readHl7(file, {}, import);
-            break;
-        default: {
-            model::CsvOptions csv;
-            csv.columns = model::parseColumnSpec(sample::csvColumnSpec(t.code));
-            model::readCsv(file, csv, import);
-        }
-        }
-        const model::ImportReport report = import.finish();
+        mapDemoCodes(ws, trust, t, format);
+        const auto file = writeDemoFile(scratch, t, format, options.casesPerTrust);
+        const model::ImportReport report =
+            importDemoFile(ws, key, trust, t, format, file, options.casesPerTrust);
         if (!report.imported)
             throw model::Error("the demo data for " + std::string(t.code) +
                                " did not import: " + report.outcome);
@@ -167,32 +187,44 @@ void importDemoData(model::Workspace& ws, const DemoOptions& options, DemoSummar
     }
 }
 
+void addDemoTrusts(model::Workspace& ws, DemoSummary& summary) {
+    for (const DemoTrust& t : kTrusts) {
+        const model::TrustId id = ws.addTrust(t.code, t.name);
+        ++summary.trusts;
+        ws.addMember(t.people[0], id, model::Role::Manager);
+        ws.addMember(t.people[1], id, model::Role::ForumMember);
+        ws.addMember(t.people[2], id, model::Role::Lead);
+        summary.members += 3;
+    }
+}
+
+void addDemoProcesses(model::Workspace& ws, DemoSummary& summary) {
+    for (const char* p : kProcesses) {
+        ws.addProcess(p);
+        ++summary.processes;
+    }
+    for (const auto& [code, name] : kProcurementActivities) ws.addActivity(code, name);
+}
+
+void addDemoMaps(model::Workspace& ws, DemoSummary& summary) {
+    for (const DemoMap& m : kMaps) {
+        exporters::MapImportOptions mapOptions;
+        mapOptions.process = m.process;
+        mapOptions.status = m.status;
+        if (m.trust) mapOptions.trust = ws.findTrust(m.trust)->id;
+        exporters::importDotMap(ws, asset(m.file), m.file, mapOptions);
+        ++summary.maps;
+    }
+}
+
 } // namespace
 
 DemoSummary buildDemoNetwork(model::Workspace& ws, const DemoOptions& options) {
     DemoSummary summary;
     ws.transaction([&] {
-        for (const DemoTrust& t : kTrusts) {
-            const model::TrustId id = ws.addTrust(t.code, t.name);
-            ++summary.trusts;
-            ws.addMember(t.people[0], id, model::Role::Manager);
-            ws.addMember(t.people[1], id, model::Role::ForumMember);
-            ws.addMember(t.people[2], id, model::Role::Lead);
-            summary.members += 3;
-        }
-        for (const char* p : kProcesses) {
-            ws.addProcess(p);
-            ++summary.processes;
-        }
-        for (const auto& [code, name] : kProcurementActivities) ws.addActivity(code, name);
-        for (const DemoMap& m : kMaps) {
-            exporters::MapImportOptions mapOptions;
-            mapOptions.process = m.process;
-            mapOptions.status = m.status;
-            if (m.trust) mapOptions.trust = ws.findTrust(m.trust)->id;
-            exporters::importDotMap(ws, asset(m.file), m.file, mapOptions);
-            ++summary.maps;
-        }
+        addDemoTrusts(ws, summary);
+        addDemoProcesses(ws, summary);
+        addDemoMaps(ws, summary);
         if (options.casesPerTrust > 0) importDemoData(ws, options, summary);
     });
     return summary;

@@ -70,6 +70,36 @@ int openEditor(const GuiArgs& args) {
 #endif
 }
 
+// `strawman gui`: its options fill args, which main also uses to open the
+// editor when no sub-command is given.
+void addGuiCommand(CLI::App& app, strawman::cli::Invocation& invocation, GuiArgs& args) {
+    auto* guiCmd =
+        app.add_subcommand("gui", "Open the editor (or render it to a PNG with --screenshot)");
+    guiCmd->add_option("WORKSPACE", args.workspace, "Workspace file")->required();
+    guiCmd->add_option("--map", args.map, "Map id to show first");
+    guiCmd->add_option("--screenshot", args.screenshot,
+                       "Render a few frames, write this PNG and exit");
+    guiCmd->add_option("--frames", args.frames, "Frames to render before the screenshot")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 1000));
+    guiCmd->add_option("--size", args.size, "Window size for the screenshot")
+        ->capture_default_str();
+    guiCmd
+        ->add_option(
+            "--script", args.script,
+            "Replay a file of mouse and keyboard events first (see editor/core/input_script.h)")
+        ->check(CLI::ExistingFile);
+    guiCmd->add_option("--diff-trust", args.diffTrust,
+                       "Hold the map against this trust's data and draw the diff on it");
+    guiCmd->add_option("--beside", args.beside, "Show this map beside it, differences highlighted");
+    guiCmd->add_flag("--workshop", args.workshop,
+                     "Start in workshop mode: large type, panels hidden");
+    guiCmd->add_flag("--report-startup", args.reportStartup,
+                     "Print the time from start to the first frame on screen (stderr)");
+    guiCmd->callback(
+        [&invocation, &args] { invocation.run = [&args] { return openEditor(args); }; });
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -85,33 +115,13 @@ int main(int argc, char** argv) {
     cli::addMapCommands(app, invocation);
     cli::addGenCommands(app, invocation);
     cli::addImportCommands(app, invocation);
+    cli::addCodesCommands(app, invocation);
+    cli::addLogCommands(app, invocation);
     cli::addDiffCommands(app, invocation);
 
     GuiArgs gui;
     gui.started = started;
-    auto* guiCmd =
-        app.add_subcommand("gui", "Open the editor (or render it to a PNG with --screenshot)");
-    guiCmd->add_option("WORKSPACE", gui.workspace, "Workspace file")->required();
-    guiCmd->add_option("--map", gui.map, "Map id to show first");
-    guiCmd->add_option("--screenshot", gui.screenshot,
-                       "Render a few frames, write this PNG and exit");
-    guiCmd->add_option("--frames", gui.frames, "Frames to render before the screenshot")
-        ->capture_default_str()
-        ->check(CLI::Range(1, 1000));
-    guiCmd->add_option("--size", gui.size, "Window size for the screenshot")->capture_default_str();
-    guiCmd
-        ->add_option(
-            "--script", gui.script,
-            "Replay a file of mouse and keyboard events first (see editor/core/input_script.h)")
-        ->check(CLI::ExistingFile);
-    guiCmd->add_option("--diff-trust", gui.diffTrust,
-                       "Hold the map against this trust's data and draw the diff on it");
-    guiCmd->add_option("--beside", gui.beside, "Show this map beside it, differences highlighted");
-    guiCmd->add_flag("--workshop", gui.workshop,
-                     "Start in workshop mode: large type, panels hidden");
-    guiCmd->add_flag("--report-startup", gui.reportStartup,
-                     "Print the time from start to the first frame on screen (stderr)");
-    guiCmd->callback([&] { invocation.run = [&] { return openEditor(gui); }; });
+    addGuiCommand(app, invocation, gui);
 
     std::string workspace;
     app.add_option("WORKSPACE", workspace, "Open this workspace in the editor");

@@ -144,6 +144,102 @@ bool idChar(unsigned char c) {
     return std::isalnum(c) || c == '_' || c >= 0x80;
 }
 
+// Passes over a comment at text[i], or a line the C preprocessor left; false
+// when there is none there.
+bool skipComment(std::string_view text, std::size_t& i, int& line, bool atLineStart) {
+    const std::size_t n = text.size();
+    const char c = text[i];
+    if (c == '#' && atLineStart) { // preprocessor output lines are ignored
+        while (i < n && text[i] != '\n') ++i;
+        return true;
+    }
+    if (c == '/' && i + 1 < n && text[i + 1] == '/') {
+        while (i < n && text[i] != '\n') ++i;
+        return true;
+    }
+    if (c == '/' && i + 1 < n && text[i + 1] == '*') {
+        i += 2;
+        while (i < n && !(text[i] == '*' && i + 1 < n && text[i + 1] == '/')) {
+            if (text[i] == '\n') ++line;
+            ++i;
+        }
+        i = std::min(n, i + 2);
+        return true;
+    }
+    return false;
+}
+
+// A "quoted string" from its opening quote at text[i]: \" is a quote, a
+// backslash before a line break joins the lines.
+void readQuoted(std::string_view text, std::size_t& i, int& line, Token& token) {
+    const std::size_t n = text.size();
+    token.isId = token.quoted = true;
+    ++i;
+    while (i < n && text[i] != '"') {
+        if (text[i] == '\\' && i + 1 < n) {
+            const char next = text[i + 1];
+            if (next == '"') {
+                token.text += '"';
+            } else if (next == '\n') {
+                ++line;
+            } else {
+                token.text += '\\';
+                token.text += next;
+            }
+            i += 2;
+            continue;
+        }
+        if (text[i] == '\n') ++line;
+        token.text += text[i++];
+    }
+    ++i;
+}
+
+// An <HTML string> from its opening bracket at text[i], brackets nested inside.
+void readHtml(std::string_view text, std::size_t& i, int& line, Token& token) {
+    const std::size_t n = text.size();
+    token.isId = token.quoted = true;
+    int depth = 1;
+    ++i;
+    while (i < n) {
+        if (text[i] == '<') ++depth;
+        if (text[i] == '>' && --depth == 0) break;
+        if (text[i] == '\n') ++line;
+        token.text += text[i++];
+    }
+    ++i;
+}
+
+// The token at text[i], which is neither space nor a comment.
+Token readToken(std::string_view text, std::size_t& i, int& line) {
+    const std::size_t n = text.size();
+    const char c = text[i];
+    Token token;
+    token.line = line;
+    if (c == '"') {
+        readQuoted(text, i, line, token);
+    } else if (c == '<') {
+        readHtml(text, i, line, token);
+    } else if (c == '-' && i + 1 < n && (text[i + 1] == '>' || text[i + 1] == '-')) {
+        token.text = text.substr(i, 2);
+        i += 2;
+    } else if (std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == '-') {
+        token.isId = true;
+        token.text += c;
+        ++i;
+        while (i < n && (std::isdigit(static_cast<unsigned char>(text[i])) || text[i] == '.'))
+            token.text += text[i++];
+    } else if (idChar(static_cast<unsigned char>(c))) {
+        token.isId = true;
+        while (i < n && idChar(static_cast<unsigned char>(text[i]))) token.text += text[i++];
+    } else {
+        token.text = std::string(1, c);
+        ++i;
+    }
+    token.end = std::min(i, n);
+    return token;
+}
+
 // Splits DOT text into tokens much as cgraph's scanner does. It need not be exact:
 // syntax errors are cgraph's to report; this finds where things are.
 std::vector<Token> scan(std::string_view text) {
@@ -166,75 +262,8 @@ std::vector<Token> scan(std::string_view text) {
         }
         const bool atLineStart = lineStart;
         lineStart = false;
-        if (c == '#' && atLineStart) { // preprocessor output lines are ignored
-            while (i < n && text[i] != '\n') ++i;
-            continue;
-        }
-        if (c == '/' && i + 1 < n && text[i + 1] == '/') {
-            while (i < n && text[i] != '\n') ++i;
-            continue;
-        }
-        if (c == '/' && i + 1 < n && text[i + 1] == '*') {
-            i += 2;
-            while (i < n && !(text[i] == '*' && i + 1 < n && text[i + 1] == '/')) {
-                if (text[i] == '\n') ++line;
-                ++i;
-            }
-            i = std::min(n, i + 2);
-            continue;
-        }
-        Token token;
-        token.line = line;
-        if (c == '"') {
-            token.isId = token.quoted = true;
-            ++i;
-            while (i < n && text[i] != '"') {
-                if (text[i] == '\\' && i + 1 < n) {
-                    const char next = text[i + 1];
-                    if (next == '"') {
-                        token.text += '"';
-                    } else if (next == '\n') {
-                        ++line;
-                    } else {
-                        token.text += '\\';
-                        token.text += next;
-                    }
-                    i += 2;
-                    continue;
-                }
-                if (text[i] == '\n') ++line;
-                token.text += text[i++];
-            }
-            ++i;
-        } else if (c == '<') {
-            token.isId = token.quoted = true;
-            int depth = 1;
-            ++i;
-            while (i < n) {
-                if (text[i] == '<') ++depth;
-                if (text[i] == '>' && --depth == 0) break;
-                if (text[i] == '\n') ++line;
-                token.text += text[i++];
-            }
-            ++i;
-        } else if (c == '-' && i + 1 < n && (text[i + 1] == '>' || text[i + 1] == '-')) {
-            token.text = text.substr(i, 2);
-            i += 2;
-        } else if (std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == '-') {
-            token.isId = true;
-            token.text += c;
-            ++i;
-            while (i < n && (std::isdigit(static_cast<unsigned char>(text[i])) || text[i] == '.'))
-                token.text += text[i++];
-        } else if (idChar(static_cast<unsigned char>(c))) {
-            token.isId = true;
-            while (i < n && idChar(static_cast<unsigned char>(text[i]))) token.text += text[i++];
-        } else {
-            token.text = std::string(1, c);
-            ++i;
-        }
-        token.end = std::min(i, n);
-        tokens.push_back(std::move(token));
+        if (skipComment(text, i, line, atLineStart)) continue;
+        tokens.push_back(readToken(text, i, line));
     }
     return tokens;
 }
@@ -405,17 +434,11 @@ std::string toDot(const model::MapContent& map, std::string_view graphName) {
 
 // [SECTION] fromDot
 
-DotImport fromDot(std::string_view text, std::string_view fileName,
-                  const std::function<bool(std::string_view)>& knownActivity) {
-    const std::string file(fileName);
-    if (text.substr(0, 3) == "\xEF\xBB\xBF")
-        text.remove_prefix(3); // a byte order mark, from Windows
-    if (text.find('\0') != std::string_view::npos)
-        throw InputError(file, 0, "the file contains a NUL byte; it is not a DOT text file");
+namespace {
 
-    const std::vector<Token> tokens = scan(text);
-    if (tokens.empty()) throw InputError(file, 0, "no graph found: the file is empty");
-    const Outline shape = outline(tokens);
+// What cgraph would take without a word: an undirected graph, or text after the
+// graph (a second graph, say), which it ignores.
+void refuseOutline(const std::string& file, const Outline& shape) {
     if (shape.undirected)
         throw InputError(file, shape.headerLine,
                          "the graph is undirected (\"graph\"); a map is a directed flowchart: "
@@ -428,21 +451,140 @@ DotImport fromDot(std::string_view text, std::string_view fileName,
                          anotherGraph ? "a second graph starts here; a map file holds one digraph"
                                       : "text after the end of the graph");
     }
+}
 
+// The graph as cgraph reads it; a syntax error is thrown with cgraph's line.
+graphviz::GraphPtr parseGraph(std::string_view text, const Outline& shape,
+                              const std::string& file) {
     graphviz::GraphPtr graph;
-    {
-        graphviz::ErrorCapture errors;
-        graphviz::resetReaderPosition();
-        // Only the graph itself, up to its closing brace: cgraph 2.42 keeps whatever
-        // follows in its scanner and reads it at the start of the next text.
-        const std::string buffer(text.substr(0, shape.end)); // NUL-terminated for cgraph
-        graph.reset(agmemread(buffer.c_str()));
-        if (errors.takeError()) {
-            graph.reset();
-            auto [line, reason] = splitGraphvizMessage(errors.messages());
-            throw InputError(file, line, reason.empty() ? "cannot read the DOT text" : reason);
-        }
+    graphviz::ErrorCapture errors;
+    graphviz::resetReaderPosition();
+    // Only the graph itself, up to its closing brace: cgraph 2.42 keeps whatever
+    // follows in its scanner and reads it at the start of the next text.
+    const std::string buffer(text.substr(0, shape.end)); // NUL-terminated for cgraph
+    graph.reset(agmemread(buffer.c_str()));
+    if (errors.takeError()) {
+        graph.reset();
+        auto [line, reason] = splitGraphvizMessage(errors.messages());
+        throw InputError(file, line, reason.empty() ? "cannot read the DOT text" : reason);
     }
+    return graph;
+}
+
+// A node being read, for its messages: the line is looked up in the tokens only
+// when there is something to say.
+struct NodeSource {
+    const std::string& file;
+    const std::vector<Token>& tokens;
+    std::string_view rawName;
+
+    InputError error(const std::string& reason) const {
+        return InputError(file, lineOf(tokens, rawName), reason);
+    }
+    InputError badValue(const model::Node& node, std::string_view attribute, std::string_view value,
+                        std::string_view expected) const {
+        return error("node \"" + node.key + "\" has " + std::string(attribute) + "=\"" +
+                     std::string(value) + "\"; expected " + std::string(expected));
+    }
+};
+
+void readKind(Agnode_t* n, model::Node& node, const NodeSource& source) {
+    const std::string_view kind = graphviz::get(n, "kind");
+    if (kind.empty()) return;
+    auto parsed = model::nodeKindFromString(kind);
+    if (!parsed)
+        throw source.error("node \"" + node.key + "\" has unknown kind \"" + std::string(kind) +
+                           "\"; allowed kinds: start, end, activity, decision, "
+                           "parallel, note");
+    node.kind = *parsed;
+}
+
+void readSize(Agnode_t* n, model::Node& node, const NodeSource& source) {
+    const std::string_view width = graphviz::get(n, "width");
+    const std::string_view height = graphviz::get(n, "height");
+    for (auto [name, value, target] :
+         {std::tuple{"width", width, &node.width}, std::tuple{"height", height, &node.height}}) {
+        if (value.empty()) continue;
+        auto inches = parseNumber(value);
+        if (!inches || *inches <= 0) throw source.badValue(node, name, value, "a size in inches");
+        *target = inchesToPoints(*inches);
+    }
+}
+
+void readPosition(Agnode_t* n, model::Node& node, const NodeSource& source) {
+    const std::string_view pos = graphviz::get(n, "pos");
+    if (pos.empty()) return;
+    std::string_view xy = pos;
+    if (xy.back() == '!') xy.remove_suffix(1); // pinned, for neato
+    const auto comma = xy.find(',');
+    auto x = comma == std::string_view::npos ? std::nullopt : parseNumber(xy.substr(0, comma));
+    auto y = comma == std::string_view::npos ? std::nullopt : parseNumber(xy.substr(comma + 1));
+    if (!x || !y) throw source.badValue(node, "pos", pos, "\"x,y\" in points");
+    node.x = *x;
+    node.y = -*y; // Graphviz's y grows upwards
+    // A placed node needs a size to be drawn (and written back with its pos).
+    double defaultWidth = 0, defaultHeight = 0;
+    model::defaultSize(node.kind, defaultWidth, defaultHeight);
+    if (node.width <= 0) node.width = defaultWidth;
+    if (node.height <= 0) node.height = defaultHeight;
+}
+
+model::Node readNode(Agnode_t* n, model::NodeId id, const NodeSource& source,
+                     const std::function<bool(std::string_view)>& knownActivity) {
+    model::Node node;
+    node.id = id;
+    node.key = unescape(source.rawName, false);
+    readKind(n, node, source);
+    const std::string_view label = graphviz::get(n, "label");
+    if (label != "\\N") node.label = unescape(label, true); // \N: the default, no label
+    node.activity = unescape(graphviz::get(n, "activity"), false);
+    if (!node.activity.empty() && knownActivity && !knownActivity(node.activity))
+        throw source.error("unknown activity code \"" + node.activity + "\" on node \"" + node.key +
+                           "\"; add it to the vocabulary or use --add-activities");
+    node.lane = unescape(graphviz::get(n, "lane"), false);
+    readSize(n, node, source);
+    readPosition(n, node, source);
+    return node;
+}
+
+// Edges in file order: cgraph numbers them as it creates them, but lists them
+// per tail node.
+std::vector<model::Edge> readEdges(Agraph_t* g,
+                                   const std::unordered_map<Agnode_t*, model::NodeId>& nodeIds) {
+    std::vector<Agedge_t*> edges;
+    for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n))
+        for (Agedge_t* e = agfstout(g, n); e; e = agnxtout(g, e)) edges.push_back(e);
+    std::sort(edges.begin(), edges.end(),
+              [](Agedge_t* a, Agedge_t* b) { return AGSEQ(a) < AGSEQ(b); });
+    std::vector<model::Edge> out;
+    std::int64_t nextEdge = 1;
+    for (Agedge_t* e : edges) {
+        model::Edge edge;
+        edge.id = model::EdgeId(nextEdge++);
+        edge.from = nodeIds.at(agtail(e));
+        edge.to = nodeIds.at(aghead(e));
+        edge.label = unescape(graphviz::get(e, "label"), true);
+        out.push_back(std::move(edge));
+    }
+    return out;
+}
+
+} // namespace
+
+DotImport fromDot(std::string_view text, std::string_view fileName,
+                  const std::function<bool(std::string_view)>& knownActivity) {
+    const std::string file(fileName);
+    if (text.substr(0, 3) == "\xEF\xBB\xBF")
+        text.remove_prefix(3); // a byte order mark, from Windows
+    if (text.find('\0') != std::string_view::npos)
+        throw InputError(file, 0, "the file contains a NUL byte; it is not a DOT text file");
+
+    const std::vector<Token> tokens = scan(text);
+    if (tokens.empty()) throw InputError(file, 0, "no graph found: the file is empty");
+    const Outline shape = outline(tokens);
+    refuseOutline(file, shape);
+
+    const graphviz::GraphPtr graph = parseGraph(text, shape, file);
     if (!graph) throw InputError(file, 0, "no graph found");
     Agraph_t* g = graph.get();
     if (!agisdirected(g))
@@ -456,83 +598,12 @@ DotImport fromDot(std::string_view text, std::string_view fileName,
     std::unordered_map<Agnode_t*, model::NodeId> nodeIds;
     std::int64_t nextNode = 1;
     for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n)) {
-        const std::string_view rawName = agnameof(n);
-        model::Node node;
-        node.id = model::NodeId(nextNode++);
-        node.key = unescape(rawName, false);
-
-        const std::string_view kind = graphviz::get(n, "kind");
-        if (!kind.empty()) {
-            auto parsed = model::nodeKindFromString(kind);
-            if (!parsed)
-                throw InputError(file, lineOf(tokens, rawName),
-                                 "node \"" + node.key + "\" has unknown kind \"" +
-                                     std::string(kind) +
-                                     "\"; allowed kinds: start, end, activity, decision, "
-                                     "parallel, note");
-            node.kind = *parsed;
-        }
-        const std::string_view label = graphviz::get(n, "label");
-        if (label != "\\N") node.label = unescape(label, true); // \N: the default, no label
-        node.activity = unescape(graphviz::get(n, "activity"), false);
-        if (!node.activity.empty() && knownActivity && !knownActivity(node.activity))
-            throw InputError(file, lineOf(tokens, rawName),
-                             "unknown activity code \"" + node.activity + "\" on node \"" +
-                                 node.key + "\"; add it to the vocabulary or use --add-activities");
-        node.lane = unescape(graphviz::get(n, "lane"), false);
-
-        auto badValue = [&](std::string_view attribute, std::string_view value,
-                            std::string_view expected) {
-            return InputError(file, lineOf(tokens, rawName),
-                              "node \"" + node.key + "\" has " + std::string(attribute) + "=\"" +
-                                  std::string(value) + "\"; expected " + std::string(expected));
-        };
-        const std::string_view width = graphviz::get(n, "width");
-        const std::string_view height = graphviz::get(n, "height");
-        for (auto [name, value, target] : {std::tuple{"width", width, &node.width},
-                                           std::tuple{"height", height, &node.height}}) {
-            if (value.empty()) continue;
-            auto inches = parseNumber(value);
-            if (!inches || *inches <= 0) throw badValue(name, value, "a size in inches");
-            *target = inchesToPoints(*inches);
-        }
-        if (std::string_view pos = graphviz::get(n, "pos"); !pos.empty()) {
-            std::string_view xy = pos;
-            if (xy.back() == '!') xy.remove_suffix(1); // pinned, for neato
-            const auto comma = xy.find(',');
-            auto x =
-                comma == std::string_view::npos ? std::nullopt : parseNumber(xy.substr(0, comma));
-            auto y =
-                comma == std::string_view::npos ? std::nullopt : parseNumber(xy.substr(comma + 1));
-            if (!x || !y) throw badValue("pos", pos, "\"x,y\" in points");
-            node.x = *x;
-            node.y = -*y; // Graphviz's y grows upwards
-            // A placed node needs a size to be drawn (and written back with its pos).
-            double defaultWidth = 0, defaultHeight = 0;
-            model::defaultSize(node.kind, defaultWidth, defaultHeight);
-            if (node.width <= 0) node.width = defaultWidth;
-            if (node.height <= 0) node.height = defaultHeight;
-        }
+        const NodeSource source{file, tokens, agnameof(n)};
+        model::Node node = readNode(n, model::NodeId(nextNode++), source, knownActivity);
         nodeIds.emplace(n, node.id);
         result.content.nodes.push_back(std::move(node));
     }
-
-    // Edges in file order: cgraph numbers them as it creates them, but lists them
-    // per tail node.
-    std::vector<Agedge_t*> edges;
-    for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n))
-        for (Agedge_t* e = agfstout(g, n); e; e = agnxtout(g, e)) edges.push_back(e);
-    std::sort(edges.begin(), edges.end(),
-              [](Agedge_t* a, Agedge_t* b) { return AGSEQ(a) < AGSEQ(b); });
-    std::int64_t nextEdge = 1;
-    for (Agedge_t* e : edges) {
-        model::Edge edge;
-        edge.id = model::EdgeId(nextEdge++);
-        edge.from = nodeIds.at(agtail(e));
-        edge.to = nodeIds.at(aghead(e));
-        edge.label = unescape(graphviz::get(e, "label"), true);
-        result.content.edges.push_back(std::move(edge));
-    }
+    result.content.edges = readEdges(g, nodeIds);
     return result;
 }
 

@@ -1,11 +1,12 @@
 #include "csv_reader.h"
 
+#include "csv_scanner.h"
 #include "input_file.h"
 #include "local_time.h"
 #include "model/core/error.h"
 
 #include <array>
-#include <cstring>
+#include <span>
 #include <vector>
 
 namespace strawman::model {
@@ -230,271 +231,6 @@ CsvColumns parseColumnSpec(std::string_view spec) {
     return columns;
 }
 
-// [SECTION] Scanner: RFC 4180 records from large blocks
-namespace {
-
-struct Field {
-    const char* data = nullptr;
-    std::size_t size = 0;
-    bool escaped = false; // holds doubled quotes to undo
-};
-
-// Splits the file into records without copying: fields point into the block
-// buffer and stay valid until the next call. A record cut by the end of a block
-// is moved to the front of the buffer and parsed again once more bytes are in.
-class Scanner {
-  public:
-    enum class Result { Record, End, Unterminated, TooLong };
-
-    Scanner(InputFile& in, EventSink& sink, std::size_t blockSize, std::size_t maxRowBytes)
-        : m_in(in), m_sink(sink), m_block(blockSize == 0 ? 1 : blockSize), m_maxRow(maxRowBytes) {
-        while (m_len < 3 && !m_eof) fill();
-        if (m_len >= 3 && std::memcmp(m_buf.data(), "\xEF\xBB\xBF", 3) == 0) m_pos = 3;
-    }
-
-    // The delimiter used most, outside quotes, on the first non-blank line.
-    char detectDelimiter() {
-        for (;;) {
-            std::array<std::size_t, 4> counts{};
-            static constexpr std::array<char, 4> kCandidates = {',', ';', '\t', '|'};
-            bool inQuote = false;
-            bool content = false;
-            std::size_t i = m_pos;
-            for (; i < m_len; ++i) {
-                const char c = m_buf[i];
-                if (c == '"') inQuote = !inQuote;
-                if (inQuote) continue;
-                if (c == '\n' || c == '\r') {
-                    if (content) break;
-                    counts = {};
-                    continue;
-                }
-                if (c != ' ') content = true;
-                for (std::size_t k = 0; k < kCandidates.size(); ++k)
-                    if (c == kCandidates[k]) ++counts[k];
-            }
-            if (i < m_len || m_eof || m_len - m_pos > m_maxRow) {
-                std::size_t best = 0;
-                for (std::size_t k = 1; k < counts.size(); ++k)
-                    if (counts[k] > counts[best]) best = k;
-                return kCandidates[best];
-            }
-            fill();
-        }
-    }
-
-    void setDelimiter(char d) {
-        m_delim = d;
-        m_special.fill(false);
-        m_special[static_cast<unsigned char>(d)] = true;
-        m_special['\n'] = true;
-        m_special['\r'] = true;
-    }
-
-    // The next record that is not a blank line.
-    Result next() {
-        for (;;) {
-            if (m_pos == m_len && m_eof) return Result::End;
-            if (!parse()) {
-                if (m_len - m_pos > m_maxRow) {
-                    m_recordLine = m_line;
-                    const bool closed = skipRecord();
-                    return closed ? Result::TooLong : Result::Unterminated;
-                }
-                fill();
-                continue;
-            }
-            m_recordLine = m_line;
-            m_line += m_newlines;
-            const std::size_t size = m_next - m_pos;
-            m_pos = m_next;
-            if (m_unterminated) return Result::Unterminated;
-            // The same limit whether or not the row happened to fit in the buffer.
-            if (size > m_maxRow) return Result::TooLong;
-            if (m_fields.size() == 1 && !m_firstQuoted &&
-                trim({m_fields[0].data, m_fields[0].size}).empty())
-                continue; // a blank line is not a row
-            return Result::Record;
-        }
-    }
-
-    const std::vector<Field>& fields() const { return m_fields; }
-    std::int64_t line() const { return m_recordLine; }
-    // The 1-based field with text after its closing quote, or 0.
-    std::size_t textAfterQuote() const { return m_textAfterQuote; }
-
-  private:
-    void fill() {
-        const std::size_t keep = m_len - m_pos;
-        if (m_pos > 0) {
-            std::memmove(m_buf.data(), m_buf.data() + m_pos, keep);
-            m_pos = 0;
-            m_len = keep;
-        }
-        if (m_buf.size() < m_len + m_block) m_buf.resize(m_len + m_block);
-        const std::size_t n = m_in.read(m_buf.data() + m_len, m_block);
-        m_len += n;
-        if (n < m_block) m_eof = true;
-        m_sink.bytesRead(m_in.offset(), m_in.size());
-    }
-
-    static std::int64_t countBreaks(const char* p, const char* e) {
-        std::int64_t n = 0;
-        for (; p < e; ++p) {
-            if (*p == '\n')
-                ++n;
-            else if (*p == '\r' && (p + 1 == e || p[1] != '\n'))
-                ++n;
-        }
-        return n;
-    }
-
-    // Parses one record from m_pos; false when the buffer ends inside it.
-    bool parse() {
-        const char* const base = m_buf.data();
-        const char* const e = base + m_len;
-        const char* p = base + m_pos;
-        const char d = m_delim;
-        m_fields.clear();
-        m_newlines = 0;
-        m_unterminated = false;
-        m_firstQuoted = false;
-        m_textAfterQuote = 0;
-        for (;;) {
-            Field f;
-            f.data = p;
-            if (p < e && *p == '"') {
-                if (m_fields.empty()) m_firstQuoted = true;
-                const char* q = p + 1;
-                for (;;) {
-                    const auto* quote = static_cast<const char*>(
-                        std::memchr(q, '"', static_cast<std::size_t>(e - q)));
-                    if (quote == nullptr) {
-                        if (!m_eof) return false;
-                        m_newlines += countBreaks(p + 1, e);
-                        m_unterminated = true;
-                        m_next = m_len;
-                        return true;
-                    }
-                    if (quote + 1 == e && !m_eof) return false;
-                    if (quote + 1 < e && quote[1] == '"') {
-                        f.escaped = true;
-                        q = quote + 2;
-                        continue;
-                    }
-                    m_newlines += countBreaks(p + 1, quote);
-                    f.data = p + 1;
-                    f.size = static_cast<std::size_t>(quote - f.data);
-                    p = quote + 1;
-                    break;
-                }
-                if (p < e && !m_special[static_cast<unsigned char>(*p)]) {
-                    if (m_textAfterQuote == 0) m_textAfterQuote = m_fields.size() + 1;
-                    while (p < e && !m_special[static_cast<unsigned char>(*p)]) ++p;
-                }
-            } else {
-                while (p < e && !m_special[static_cast<unsigned char>(*p)]) ++p;
-                f.size = static_cast<std::size_t>(p - f.data);
-            }
-            if (p == e) {
-                if (!m_eof) return false;
-                m_fields.push_back(f);
-                m_next = m_len;
-                return true;
-            }
-            m_fields.push_back(f);
-            if (*p == d) {
-                ++p;
-                continue;
-            }
-            if (*p == '\r') {
-                if (p + 1 == e && !m_eof) return false;
-                ++p;
-                if (p < e && *p == '\n') ++p;
-            } else {
-                ++p;
-            }
-            ++m_newlines;
-            m_next = static_cast<std::size_t>(p - base);
-            return true;
-        }
-    }
-
-    // Passes over a record too long to hold, keeping only quote state and line
-    // count. True when it ended; false when a quote ran to the end of the file.
-    bool skipRecord() {
-        bool atFieldStart = true;
-        bool inQuote = false;
-        bool quotePending = false; // a quote inside quotes: closing or doubled
-        bool lastCR = false;
-        std::int64_t lines = 0;
-        for (;;) {
-            while (m_pos < m_len) {
-                const char c = m_buf[m_pos++];
-                const bool wasCR = lastCR;
-                lastCR = c == '\r';
-                if (inQuote) {
-                    if (quotePending) {
-                        quotePending = false;
-                        if (c == '"') continue;
-                        inQuote = false; // and c is read as unquoted below
-                    } else {
-                        if (c == '"')
-                            quotePending = true;
-                        else if (c == '\r' || (c == '\n' && !wasCR))
-                            ++lines;
-                        continue;
-                    }
-                }
-                if (c == '"' && atFieldStart) {
-                    inQuote = true;
-                    atFieldStart = false;
-                } else if (c == m_delim) {
-                    atFieldStart = true;
-                } else if (c == '\n' || c == '\r') {
-                    ++lines;
-                    if (c == '\r') {
-                        if (m_pos == m_len && !m_eof) fill();
-                        if (m_pos < m_len && m_buf[m_pos] == '\n') ++m_pos;
-                    }
-                    m_line += lines;
-                    return true;
-                } else {
-                    atFieldStart = false;
-                }
-            }
-            if (m_eof) {
-                m_line += lines;
-                return !inQuote || quotePending;
-            }
-            m_pos = m_len; // nothing of this record is kept
-            fill();
-        }
-    }
-
-    InputFile& m_in;
-    EventSink& m_sink; // told how far reading has got, once a block
-    std::size_t m_block;
-    std::size_t m_maxRow;
-    std::vector<char> m_buf;
-    std::size_t m_pos = 0; // start of the next record
-    std::size_t m_len = 0; // bytes in the buffer
-    bool m_eof = false;
-    char m_delim = ',';
-    std::array<bool, 256> m_special{};
-
-    std::vector<Field> m_fields;
-    std::size_t m_next = 0;
-    std::int64_t m_newlines = 0;
-    bool m_unterminated = false;
-    bool m_firstQuoted = false;
-    std::size_t m_textAfterQuote = 0;
-    std::int64_t m_line = 1;
-    std::int64_t m_recordLine = 0;
-};
-
-} // namespace
-
 // [SECTION] Rows to events
 namespace {
 
@@ -512,39 +248,39 @@ class CsvImport {
 
     void run() {
         InputFile in(m_path); // plain or gzip-compressed
-        Scanner scanner(in, m_sink, m_options.blockSize, m_options.maxRowBytes);
+        CsvScanner scanner(in, m_sink, m_options.blockSize, m_options.maxRowBytes);
         const char delimiter =
             m_options.delimiter != 0 ? m_options.delimiter : scanner.detectDelimiter();
         scanner.setDelimiter(delimiter);
 
         switch (scanner.next()) {
-        case Scanner::Result::End:
+        case CsvScanner::Result::End:
             throw InputError(m_path, 0, "the file is empty");
-        case Scanner::Result::Unterminated:
+        case CsvScanner::Result::Unterminated:
             throw InputError(m_path, static_cast<int>(scanner.line()),
                              "a quote in the header is never closed");
-        case Scanner::Result::TooLong:
+        case CsvScanner::Result::TooLong:
             throw InputError(m_path, static_cast<int>(scanner.line()),
                              "the header is longer than the longest row allowed");
-        case Scanner::Result::Record:
+        case CsvScanner::Result::Record:
             break;
         }
-        for (const Field& field : scanner.fields())
-            m_header.push_back(std::string(trim(unescape(field, m_scratch[0]))));
+        for (const CsvField& field : scanner.fields())
+            m_header.push_back(std::string(trim(field.text(m_scratch[0]))));
         m_headerLine = scanner.line();
         mapColumns();
 
         for (;;) {
-            const Scanner::Result r = scanner.next();
-            if (r == Scanner::Result::End) break;
+            const CsvScanner::Result r = scanner.next();
+            if (r == CsvScanner::Result::End) break;
             m_sink.rowRead();
             switch (r) {
-            case Scanner::Result::Unterminated:
+            case CsvScanner::Result::Unterminated:
                 m_sink.reject(scanner.line(),
                               "a quoted field opened on this line is not closed before the end "
                               "of the file");
                 continue;
-            case Scanner::Result::TooLong:
+            case CsvScanner::Result::TooLong:
                 m_sink.reject(scanner.line(), "row longer than " +
                                                   std::to_string(m_options.maxRowBytes) +
                                                   " bytes (is a quote left open?)");
@@ -557,21 +293,11 @@ class CsvImport {
     }
 
   private:
-    static std::string_view unescape(const Field& f, std::string& scratch) {
-        if (!f.escaped) return {f.data, f.size};
-        scratch.clear();
-        for (std::size_t i = 0; i < f.size; ++i) {
-            scratch += f.data[i];
-            if (f.data[i] == '"') ++i; // the second of a doubled quote
-        }
-        return scratch;
-    }
-
-    std::string_view value(const std::vector<Field>& fields, int role) {
+    std::string_view value(std::span<const CsvField> fields, int role) {
         const int c = m_col[static_cast<std::size_t>(role)];
         if (c < 0) return {};
-        return trim(unescape(fields[static_cast<std::size_t>(c)],
-                             m_scratch[static_cast<std::size_t>(role)]));
+        return trim(
+            fields[static_cast<std::size_t>(c)].text(m_scratch[static_cast<std::size_t>(role)]));
     }
 
     // [SECTION] Header mapping
@@ -592,19 +318,44 @@ class CsvImport {
         return -1;
     }
 
+    // What mapping the header has found so far: the columns taken, the header's
+    // names normalised for guessing, and the guesses for the note.
+    struct HeaderMapping {
+        std::vector<bool> taken;
+        std::vector<std::string> normalised;
+        std::string guessed;
+
+        void noteGuess(int role, const std::string& column) {
+            if (!guessed.empty()) guessed += ", ";
+            guessed +=
+                std::string(kRoleNames[static_cast<std::size_t>(role)]) + " = " + inQuotes(column);
+        }
+    };
+
     void mapColumns() {
-        const bool did = m_options.did;
         const CsvColumns given = m_options.columns.value_or(CsvColumns{});
-        if (did && (!given.activity.empty() || !given.timestamp.empty()))
+        if (m_options.did && (!given.activity.empty() || !given.timestamp.empty()))
             throw InputError(m_path, 0,
                              "the DID preset takes activities and times from its four date "
                              "columns: leave activity and timestamp out of the column list");
+        HeaderMapping mapping;
+        mapping.taken.assign(m_header.size(), false);
+        mapGivenColumns(given, mapping);
+        for (const auto& h : m_header) mapping.normalised.push_back(normalise(h));
+        guessColumns(mapping);
+        pairDatesWithTimes(mapping);
+        refuseMissingColumns();
+        if (!mapping.guessed.empty()) m_sink.note("columns guessed: " + mapping.guessed);
+        noteUnreadColumns(mapping);
+        m_columnCount = m_header.size();
+    }
+
+    // The columns named in --columns; a name the header lacks is refused.
+    void mapGivenColumns(const CsvColumns& given, HeaderMapping& mapping) {
         const std::array<const std::string*, 10> names = {
             &given.caseKey,  &given.activity,   &given.timestamp,     &given.patient,
             &given.modality, &given.priority,   &given.patientSource, &given.site,
             &given.resource, &given.examination};
-
-        std::vector<bool> taken(m_header.size(), false);
         for (int role = 0; role < Examination + 1; ++role) {
             const std::string& name = *names[static_cast<std::size_t>(role)];
             if (name.empty()) continue;
@@ -615,60 +366,65 @@ class CsvImport {
                                      std::string(kRoleNames[static_cast<std::size_t>(role)]) +
                                      "); its columns are: " + listColumns(m_header));
             m_col[static_cast<std::size_t>(role)] = c;
-            taken[static_cast<std::size_t>(c)] = true;
+            mapping.taken[static_cast<std::size_t>(c)] = true;
         }
+    }
 
-        std::vector<std::string> normalised;
-        for (const auto& h : m_header) normalised.push_back(normalise(h));
+    // Every role not named, from the header's names, the required roles first.
+    void guessColumns(HeaderMapping& mapping) {
         std::vector<int> order;
-        if (did)
+        if (m_options.did)
             order = {Case, DidRequest, DidReceived, DidTest, DidReport};
         else
             order = {Case, Activity, Timestamp};
         for (int role : {Patient, Modality, Priority, Source, Site, Resource, Examination})
             order.push_back(role);
 
-        std::string guessed;
         for (int role : order) {
             auto& slot = m_col[static_cast<std::size_t>(role)];
             if (slot >= 0) continue;
-            slot = guess(static_cast<Role>(role), normalised, taken);
+            slot = guess(static_cast<Role>(role), mapping.normalised, mapping.taken);
             if (slot < 0) continue;
-            taken[static_cast<std::size_t>(slot)] = true;
-            if (!guessed.empty()) guessed += ", ";
-            guessed += std::string(kRoleNames[static_cast<std::size_t>(role)]) + " = " +
-                       inQuotes(m_header[static_cast<std::size_t>(slot)]);
+            mapping.taken[static_cast<std::size_t>(slot)] = true;
+            mapping.noteGuess(role, m_header[static_cast<std::size_t>(slot)]);
         }
-        // Dates and times split over two columns: "Diagnostic Test Date" with
-        // "Diagnostic Test Time", or "Status Date" with a time-only "Status Time".
-        auto pair = [&](int role, std::string_view suffix, std::string_view partnerSuffix,
-                        int partnerRole) {
-            const int col = m_col[static_cast<std::size_t>(role)];
-            if (col < 0) return;
-            std::string want = normalised[static_cast<std::size_t>(col)];
-            if (want.size() < suffix.size() ||
-                want.compare(want.size() - suffix.size(), suffix.size(), suffix) != 0)
-                return;
-            want.replace(want.size() - suffix.size(), suffix.size(), partnerSuffix);
-            for (std::size_t i = 0; i < normalised.size(); ++i) {
-                if (taken[i] || normalised[i] != want) continue;
-                m_col[static_cast<std::size_t>(partnerRole)] = static_cast<int>(i);
-                taken[i] = true;
-                if (!guessed.empty()) guessed += ", ";
-                guessed += std::string(kRoleNames[static_cast<std::size_t>(partnerRole)]) + " = " +
-                           inQuotes(m_header[i]);
-                return;
-            }
-        };
-        if (did) {
-            for (int k = 0; k < 4; ++k) pair(kDidDates + k, "date", "time", kDidTimes + k);
-        } else {
-            pair(Timestamp, "time", "date", TimestampDate);
-        }
+    }
 
+    // Dates and times split over two columns: "Diagnostic Test Date" with
+    // "Diagnostic Test Time", or "Status Date" with a time-only "Status Time".
+    void pairDatesWithTimes(HeaderMapping& mapping) {
+        if (m_options.did) {
+            for (int k = 0; k < 4; ++k)
+                pairColumn(kDidDates + k, "date", "time", kDidTimes + k, mapping);
+        } else {
+            pairColumn(Timestamp, "time", "date", TimestampDate, mapping);
+        }
+    }
+
+    // The column of role whose name ends in suffix gets its partner: the free
+    // column of the same name ending in partnerSuffix.
+    void pairColumn(int role, std::string_view suffix, std::string_view partnerSuffix,
+                    int partnerRole, HeaderMapping& mapping) {
+        const int col = m_col[static_cast<std::size_t>(role)];
+        if (col < 0) return;
+        std::string want = mapping.normalised[static_cast<std::size_t>(col)];
+        if (want.size() < suffix.size() ||
+            want.compare(want.size() - suffix.size(), suffix.size(), suffix) != 0)
+            return;
+        want.replace(want.size() - suffix.size(), suffix.size(), partnerSuffix);
+        for (std::size_t i = 0; i < mapping.normalised.size(); ++i) {
+            if (mapping.taken[i] || mapping.normalised[i] != want) continue;
+            m_col[static_cast<std::size_t>(partnerRole)] = static_cast<int>(i);
+            mapping.taken[i] = true;
+            mapping.noteGuess(partnerRole, m_header[i]);
+            return;
+        }
+    }
+
+    void refuseMissingColumns() const {
         std::vector<std::string> missing;
         if (m_col[Case] < 0) missing.push_back("case");
-        if (did) {
+        if (m_options.did) {
             bool anyDate = false;
             for (int k = 0; k < 4; ++k)
                 anyDate = anyDate || m_col[static_cast<std::size_t>(kDidDates + k)] >= 0;
@@ -677,27 +433,26 @@ class CsvImport {
             if (m_col[Activity] < 0) missing.push_back("activity");
             if (m_col[Timestamp] < 0) missing.push_back("timestamp");
         }
-        if (!missing.empty()) {
-            std::string what;
-            for (std::size_t i = 0; i < missing.size(); ++i) {
-                if (i > 0) what += i + 1 == missing.size() ? " and " : ", ";
-                what += missing[i];
-            }
-            throw InputError(m_path, static_cast<int>(m_headerLine),
-                             "cannot tell which column holds the " + what +
-                                 "; the header's columns are: " + listColumns(m_header),
-                             Remedy::NameColumns);
+        if (missing.empty()) return;
+        std::string what;
+        for (std::size_t i = 0; i < missing.size(); ++i) {
+            if (i > 0) what += i + 1 == missing.size() ? " and " : ", ";
+            what += missing[i];
         }
-        if (!guessed.empty()) m_sink.note("columns guessed: " + guessed);
+        throw InputError(m_path, static_cast<int>(m_headerLine),
+                         "cannot tell which column holds the " + what +
+                             "; the header's columns are: " + listColumns(m_header),
+                         Remedy::NameColumns);
+    }
 
+    void noteUnreadColumns(const HeaderMapping& mapping) {
         std::string unread;
         for (std::size_t i = 0; i < m_header.size(); ++i) {
-            if (taken[i]) continue;
+            if (mapping.taken[i]) continue;
             if (!unread.empty()) unread += ", ";
             unread += inQuotes(m_header[i]);
         }
         if (!unread.empty()) m_sink.note("columns not read: " + unread);
-        m_columnCount = m_header.size();
     }
 
     // [SECTION] One row
@@ -718,7 +473,7 @@ class CsvImport {
     }
 
     // Only mapped columns are touched: most extracts have a few of the seven.
-    void attributes(const std::vector<Field>& fields, SourceEvent& e) {
+    void attributes(std::span<const CsvField> fields, SourceEvent& e) {
         auto copy = [&](Role role, std::string& to) {
             if (m_col[role] >= 0)
                 to.assign(value(fields, role));
@@ -734,8 +489,8 @@ class CsvImport {
         copy(Examination, e.attributes.examination);
     }
 
-    void row(const Scanner& scanner) {
-        const std::vector<Field>& fields = scanner.fields();
+    void row(const CsvScanner& scanner) {
+        std::span<const CsvField> fields = scanner.fields();
         const std::int64_t line = scanner.line();
         if (fields.size() != m_columnCount) {
             m_sink.reject(line, std::to_string(fields.size()) +
@@ -796,7 +551,7 @@ class CsvImport {
         m_sink.event(std::move(e));
     }
 
-    void didRow(const std::vector<Field>& fields, std::int64_t line, std::string_view caseKey) {
+    void didRow(std::span<const CsvField> fields, std::int64_t line, std::string_view caseKey) {
         std::array<std::optional<ParsedTime>, 4> times;
         bool any = false;
         for (int k = 0; k < 4; ++k) {
