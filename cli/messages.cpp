@@ -16,6 +16,8 @@ std::string remedyText(model::Remedy remedy) {
         return "import with --unmapped ignore to leave those events out";
     case model::Remedy::AddActivity:
         return "add it with strawman activity add first";
+    case model::Remedy::AddActivities:
+        return "add it with strawman activity add first, or use --add-activities";
     case model::Remedy::GiveKeyFile:
         return "give --key-file";
     case model::Remedy::NameColumns:

@@ -478,8 +478,8 @@ struct NodeSource {
     const std::vector<Token>& tokens;
     std::string_view rawName;
 
-    InputError error(const std::string& reason) const {
-        return InputError(file, lineOf(tokens, rawName), reason);
+    InputError error(const std::string& reason, model::Remedy remedy = model::Remedy::None) const {
+        return InputError(file, lineOf(tokens, rawName), reason, remedy);
     }
     InputError badValue(const model::Node& node, std::string_view attribute, std::string_view value,
                         std::string_view expected) const {
@@ -540,7 +540,8 @@ model::Node readNode(Agnode_t* n, model::NodeId id, const NodeSource& source,
     node.activity = unescape(graphviz::get(n, "activity"), false);
     if (!node.activity.empty() && knownActivity && !knownActivity(node.activity))
         throw source.error("unknown activity code \"" + node.activity + "\" on node \"" + node.key +
-                           "\"; add it to the vocabulary or use --add-activities");
+                               "\"",
+                           model::Remedy::AddActivities);
     node.lane = unescape(graphviz::get(n, "lane"), false);
     readSize(n, node, source);
     readPosition(n, node, source);

@@ -197,6 +197,7 @@ TEST_CASE("bad DOT is refused with file, line and reason, and nothing is stored"
         CHECK(r.exitCode != 0);
         CHECK(r.err.find("TRIAGE") != std::string::npos);
         CHECK(r.err.find("act.dot") != std::string::npos);
+        CHECK(r.err.find("or use --add-activities") != std::string::npos);
         CHECK(jsonOf(cli({"map", "list", ws, "--json"})).empty());
         CHECK(jsonOf(cli({"process", "list", ws, "--json"})).empty());
 

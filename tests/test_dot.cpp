@@ -291,9 +291,8 @@ TEST_CASE("an unknown activity code is refused unless any code is accepted") {
                              "}\n";
     auto known = [](std::string_view code) { return code == "REQ" || code == "VET"; };
     const InputError error = importError(text, "map.dot", known);
-    CHECK(error.reason() ==
-          "unknown activity code \"XYZ\" on node \"n3\"; add it to the vocabulary or use "
-          "--add-activities");
+    CHECK(error.reason() == "unknown activity code \"XYZ\" on node \"n3\"");
+    CHECK(error.remedy() == model::Remedy::AddActivities);
     CHECK(error.line() == 4);
 
     const auto accepted = fromDot(text, "map.dot", nullptr);

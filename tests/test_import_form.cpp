@@ -283,8 +283,8 @@ TEST_CASE(
     "the editor words what to do about an error in its own controls, never a command-line option") {
     for (const model::Remedy r :
          {model::Remedy::ImportAgain, model::Remedy::MapCodes, model::Remedy::IgnoreUnmapped,
-          model::Remedy::AddActivity, model::Remedy::GiveKeyFile, model::Remedy::NameColumns,
-          model::Remedy::ImportWithoutStrict}) {
+          model::Remedy::AddActivity, model::Remedy::AddActivities, model::Remedy::GiveKeyFile,
+          model::Remedy::NameColumns, model::Remedy::ImportWithoutStrict}) {
         const std::string text = editor::remedyText(r);
         INFO(model::remedyName(r) << ": " << text);
         CHECK_FALSE(text.empty());

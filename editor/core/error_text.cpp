@@ -16,6 +16,9 @@ std::string remedyText(model::Remedy remedy) {
         return "choose \"leave their events out\" to import without them";
     case model::Remedy::AddActivity:
         return "add the activity to the network's vocabulary first";
+    case model::Remedy::AddActivities:
+        return "add the activity to the network's vocabulary first, or take the file's own codes "
+               "into it";
     case model::Remedy::GiveKeyFile:
         return "name a key file";
     case model::Remedy::NameColumns:

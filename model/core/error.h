@@ -17,6 +17,7 @@ enum class Remedy {
     MapCodes,            // map the trust's local codes to network activities
     IgnoreUnmapped,      // import leaving the events of unmapped codes out
     AddActivity,         // add the activity to the network's vocabulary first
+    AddActivities,       // or take the file's own activity codes into the vocabulary as it is read
     GiveKeyFile,         // name the pseudonymisation key file
     NameColumns,         // name the CSV file's columns
     ImportWithoutStrict, // import keeping the rows that were read, without all or nothing
@@ -35,6 +36,8 @@ constexpr std::string_view remedyName(Remedy r) {
         return "ignore-unmapped";
     case Remedy::AddActivity:
         return "add-activity";
+    case Remedy::AddActivities:
+        return "add-activities";
     case Remedy::GiveKeyFile:
         return "give-key-file";
     case Remedy::NameColumns:
