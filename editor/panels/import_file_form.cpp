@@ -1,10 +1,8 @@
-// The Data panel's "Import a file" section: the form, the running import's
-// bar with Cancel, and how the last import ended. The form's logic (paths,
-// formats, what is wrong) is import_form.h; the job is import_job.h.
-#include "data_panel.h"
+#include "import_file_form.h"
 
 #include "editor/core/error_text.h"
 
+#include "data_widgets.h"
 #include "script_targets.h"
 #include "theme.h"
 
@@ -79,51 +77,59 @@ void choiceCombo(const char* id, E& value, E first, E last, Label label,
 
 // [SECTION] The running import
 
-void DataPanel::pollImport(EditorSession& session, Notices& notices) {
-    if (!m_importJob || m_importJob->running()) return;
-    const std::unique_ptr<ImportJob> job = std::move(m_importJob);
+ImportFileForm::Ended ImportFileForm::poll(EditorSession& session, Notices& notices) {
+    Ended ended;
+    if (!m_job || m_job->running()) return ended;
+    const std::unique_ptr<ImportJob> job = std::move(m_job);
     switch (job->state()) {
     case JobState::Running:
         break;
     case JobState::Done:
         if (auto report = job->takeResult()) {
-            m_importOutcome = ImportOutcome{"Import of " + m_importFile + " into " + m_importTrust,
-                                            model::toText(*report, remedyText), true};
-            if (report->imported) m_reportShown.reset(); // the new one is shown here
+            m_outcome = Outcome{"Import of " + m_file + " into " + m_trust,
+                                model::toText(*report, remedyText), true};
+            ended.newImport = report->imported;
         }
         try {
             session.reload(); // the imports table, the codes and the diff read the new data
         } catch (const std::exception& e) {
             notices.error("Could not read the workspace", errorText(e));
         }
-        m_read = false;
+        ended.workspaceChanged = true;
         break;
     case JobState::Failed:
-        notices.error("Could not import " + m_importFile, job->error());
+        notices.error("Could not import " + m_file, job->error());
         break;
     case JobState::Cancelled:
-        m_importOutcome = ImportOutcome{
-            "Import of " + m_importFile + " cancelled",
-            "The import of " + m_importFile + " was cancelled: nothing was stored.", false};
+        m_outcome =
+            Outcome{"Import of " + m_file + " cancelled",
+                    "The import of " + m_file + " was cancelled: nothing was stored.", false};
         break;
     }
+    return ended;
 }
 
-void DataPanel::drawImportRunning() {
-    if (!m_importJob) return;
+void ImportFileForm::draw(const EditorSession& session, const Fonts& fonts) {
+    drawRunning();
+    drawOutcome();
+    drawForm(session, fonts);
+}
+
+void ImportFileForm::drawRunning() {
+    if (!m_job) return;
     ImGui::Spacing();
-    const bool stopping = m_importJob->cancelRequested();
+    const bool stopping = m_job->cancelRequested();
     ImGui::Text("%s %s into %s\xE2\x80\xA6", stopping ? "Stopping the import of" : "Importing",
-                m_importFile.c_str(), m_importTrust.c_str());
+                m_file.c_str(), m_trust.c_str());
     const ImGuiStyle& style = ImGui::GetStyle();
     const float button = ImGui::CalcTextSize("Cancel").x + 2 * style.FramePadding.x;
-    const std::string stage = m_importJob->stage();
-    ImGui::ProgressBar(static_cast<float>(m_importJob->fraction()),
+    const std::string stage = m_job->stage();
+    ImGui::ProgressBar(static_cast<float>(m_job->fraction()),
                        ImVec2(ImGui::GetContentRegionAvail().x - button - style.ItemSpacing.x, 0),
                        stage.empty() ? nullptr : stage.c_str());
     ImGui::SameLine();
     ImGui::BeginDisabled(stopping);
-    if (ImGui::Button("Cancel##import")) m_importJob->cancel();
+    if (ImGui::Button("Cancel##import")) m_job->cancel();
     ScriptTargets::mark("import-cancel");
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
@@ -131,48 +137,38 @@ void DataPanel::drawImportRunning() {
                                          : "Stop the import: nothing of it is stored.");
 }
 
-void DataPanel::drawImportOutcome() {
-    if (!m_importOutcome) return;
+void ImportFileForm::drawOutcome() {
+    if (!m_outcome) return;
     ImGui::Spacing();
     ImGui::AlignTextToFramePadding();
-    if (!m_importOutcome->report) {
+    if (!m_outcome->report) {
         // The button first: the sentence wraps in the narrow side bar.
         const bool close = ImGui::SmallButton("Close##importOutcome");
         ImGui::SameLine();
         ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextUnformatted(m_importOutcome->text.c_str());
+        ImGui::TextUnformatted(m_outcome->text.c_str());
         ImGui::PopTextWrapPos();
-        if (close) m_importOutcome.reset();
+        if (close) m_outcome.reset();
         return;
     }
     // The buttons first, where the narrow side bar cannot push them out of sight.
     if (ImGui::SmallButton("Close##importOutcome")) {
-        m_importOutcome.reset();
+        m_outcome.reset();
         return;
     }
     ImGui::SameLine();
-    if (ImGui::SmallButton("Copy##importOutcome"))
-        ImGui::SetClipboardText(m_importOutcome->text.c_str());
+    if (ImGui::SmallButton("Copy##importOutcome")) ImGui::SetClipboardText(m_outcome->text.c_str());
     ImGui::SameLine();
-    ImGui::TextUnformatted(m_importOutcome->title.c_str());
-    const std::string& text = m_importOutcome->text;
-    const auto lines = std::count(text.begin(), text.end(), '\n') + (text.ends_with('\n') ? 0 : 1);
-    const ImGuiStyle& style = ImGui::GetStyle();
-    const float height =
-        ImGui::GetTextLineHeight() * static_cast<float>(std::min<std::ptrdiff_t>(lines, 14)) +
-        2 * style.WindowPadding.y + style.ScrollbarSize;
-    ImGui::BeginChild("importReport", ImVec2(0, height), true,
-                      ImGuiWindowFlags_HorizontalScrollbar);
-    ImGui::TextUnformatted(text.data(), text.data() + text.size());
-    ImGui::EndChild();
+    ImGui::TextUnformatted(m_outcome->title.c_str());
+    reportBox("importReport", m_outcome->text);
 }
 
 // [SECTION] The form
 
-void DataPanel::readImportFolder(const EditorSession& session) {
-    m_importFolderRevision = session.workspaceRevision();
-    m_importFolder = std::filesystem::absolute(session.workspace().path()).parent_path();
-    m_eventFiles = eventFilesIn(m_importFolder);
+void ImportFileForm::readFolder(const EditorSession& session) {
+    m_folderRevision = session.workspaceRevision();
+    m_folder = std::filesystem::absolute(session.workspace().path()).parent_path();
+    m_eventFiles = eventFilesIn(m_folder);
     try {
         m_defaultKey =
             model::PseudonymKey::defaultPath(session.workspace().events().networkId()).string();
@@ -181,66 +177,71 @@ void DataPanel::readImportFolder(const EditorSession& session) {
     }
 }
 
-ImportFormFields DataPanel::importFields() const {
-    ImportFormFields fields = m_importForm;
-    fields.path = m_importPath.data();
-    fields.columns = m_importColumns.data();
-    fields.timeZone = m_importZone.data();
-    fields.keyFile = m_importKey.data();
+ImportFormFields ImportFileForm::fields() const {
+    ImportFormFields fields = m_form;
+    fields.path = m_path.data();
+    fields.columns = m_columns.data();
+    fields.timeZone = m_zone.data();
+    fields.keyFile = m_key.data();
     return fields;
 }
 
-void DataPanel::drawImportForm(const EditorSession& session, const Fonts& fonts) {
+void ImportFileForm::drawForm(const EditorSession& session, const Fonts& fonts) {
     ImGui::Spacing();
     ImGui::PushFont(fonts.uiBold);
     const bool open = ImGui::CollapsingHeader("Import a file\xE2\x80\xA6##importForm");
     ScriptTargets::mark("import-form");
     ImGui::PopFont();
     if (!open) return;
-    if (m_importFolderRevision != session.workspaceRevision()) readImportFolder(session);
+    if (m_folderRevision != session.workspaceRevision()) readFolder(session);
 
     ImGui::PushItemWidth(-ImGui::GetFontSize() * 7);
-    ImGui::InputTextWithHint("File", "path of a CSV, XES, HL7 or DID file", m_importPath.data(),
-                             m_importPath.size());
+    drawFileChoice();
+    drawOptions();
+    ImGui::PopItemWidth();
+    drawImportButton();
+}
+
+void ImportFileForm::drawFileChoice() {
+    ImGui::InputTextWithHint("File", "path of a CSV, XES, HL7 or DID file", m_path.data(),
+                             m_path.size());
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("A path without a folder is read from the workspace's folder:\n%s",
-                          m_importFolder.string().c_str());
+                          m_folder.string().c_str());
 
     // No file dialog in ImGui: the event files beside the workspace, to click.
-    ImGui::TextDisabled("In %s:", m_importFolder.string().c_str());
+    ImGui::TextDisabled("In %s:", m_folder.string().c_str());
     ImGui::SameLine();
-    if (ImGui::SmallButton("Refresh##importFiles")) m_eventFiles = eventFilesIn(m_importFolder);
+    if (ImGui::SmallButton("Refresh##importFiles")) m_eventFiles = eventFilesIn(m_folder);
     if (m_eventFiles.empty()) {
         ImGui::TextDisabled("  no event files (.csv, .tsv, .xes, .hl7, .mllp, also .gz)");
-    } else {
-        const float rows = static_cast<float>(std::min<std::size_t>(m_eventFiles.size(), 5));
-        ImGui::BeginChild("eventFiles",
-                          ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * rows +
-                                        2 * ImGui::GetStyle().WindowPadding.y),
-                          true);
-        const std::string typed = m_importPath.data();
-        for (const auto& file : m_eventFiles) {
-            const std::string name = file.filename().string();
-            const bool chosen = chosenFile(typed, m_importFolder) == file;
-            if (ImGui::Selectable(name.c_str(), chosen)) setText(m_importPath, name);
-            if (&file == &m_eventFiles.front()) ScriptTargets::mark("import-first-file");
-        }
-        ImGui::EndChild();
+        return;
     }
+    const float rows = static_cast<float>(std::min<std::size_t>(m_eventFiles.size(), 5));
+    ImGui::BeginChild("eventFiles",
+                      ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * rows +
+                                    2 * ImGui::GetStyle().WindowPadding.y),
+                      true);
+    const std::string typed = m_path.data();
+    for (const auto& file : m_eventFiles) {
+        const std::string name = file.filename().string();
+        const bool chosen = chosenFile(typed, m_folder) == file;
+        if (ImGui::Selectable(name.c_str(), chosen)) setText(m_path, name);
+        if (&file == &m_eventFiles.front()) ScriptTargets::mark("import-first-file");
+    }
+    ImGui::EndChild();
+}
 
-    drawImportOptions();
-    ImGui::PopItemWidth();
-
-    const ImportFormFields fields = importFields();
-    const std::string problem = formProblem(fields, m_importFolder);
-    const bool running = m_importJob != nullptr;
+void ImportFileForm::drawImportButton() {
+    const std::string problem = formProblem(fields(), m_folder);
+    const bool running = m_job != nullptr;
     if (!problem.empty()) {
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colour::hintText), "%s", problem.c_str());
         ImGui::PopTextWrapPos();
     }
     ImGui::BeginDisabled(!problem.empty() || running);
-    if (ImGui::Button("Import")) m_startImport = true;
+    if (ImGui::Button("Import")) m_start = true;
     ScriptTargets::mark("import-run");
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
@@ -250,9 +251,9 @@ void DataPanel::drawImportForm(const EditorSession& session, const Fonts& fonts)
                                     : "Import the file into this trust's log, in the background.");
 }
 
-void DataPanel::drawImportOptions() {
-    ImportFormFields& form = m_importForm;
-    const auto told = formatToRead(importFields());
+void ImportFileForm::drawOptions() {
+    ImportFormFields& form = m_form;
+    const auto told = formatToRead(fields());
     const std::string formatPreview =
         form.format == FormatChoice::FromName
             ? std::string("from the name") + (told ? " (" + *told + ")" : " (cannot tell)")
@@ -263,8 +264,8 @@ void DataPanel::drawImportOptions() {
     if (!told || *told == "csv" || *told == "did") {
         choiceCombo("Delimiter", form.delimiter, DelimiterChoice::Detect, DelimiterChoice::Bar,
                     delimiterLabel, delimiterLabel(form.delimiter));
-        ImGui::InputTextWithHint("Columns", "guessed from the header", m_importColumns.data(),
-                                 m_importColumns.size());
+        ImGui::InputTextWithHint("Columns", "guessed from the header", m_columns.data(),
+                                 m_columns.size());
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("The columns to read, by their header names, as strawman import "
                               "--columns takes them:\ncase=Accession,activity=Status,timestamp="
@@ -272,7 +273,7 @@ void DataPanel::drawImportOptions() {
                               "site, resource, examination.\nEmpty: guessed from the header; the "
                               "report says what was guessed.");
     }
-    ImGui::InputTextWithHint("Time zone", kDefaultZone, m_importZone.data(), m_importZone.size());
+    ImGui::InputTextWithHint("Time zone", kDefaultZone, m_zone.data(), m_zone.size());
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Of local times written without an offset (the October repeated hour and "
                           "the March gap are counted in the report).");
@@ -300,7 +301,7 @@ void DataPanel::drawImportOptions() {
 
     const std::string keyHint =
         m_defaultKey.empty() ? std::string("the network's key") : m_defaultKey;
-    ImGui::InputTextWithHint("Key file", keyHint.c_str(), m_importKey.data(), m_importKey.size());
+    ImGui::InputTextWithHint("Key file", keyHint.c_str(), m_key.data(), m_key.size());
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("The pseudonymisation key: case and patient numbers are stored only as "
                           "keyed hashes.\nEmpty: the network's own key, made on first use at\n%s\n"
@@ -310,24 +311,24 @@ void DataPanel::drawImportOptions() {
 
 // [SECTION] Starting
 
-void DataPanel::startImportJob(const EditorSession& session, Notices& notices) {
-    if (!m_startImport) return;
-    m_startImport = false;
-    if (m_importJob || !m_trust) return;
+void ImportFileForm::startIfAsked(const EditorSession& session, Notices& notices,
+                                  model::TrustId trustId) {
+    if (!m_start) return;
+    m_start = false;
+    if (m_job) return;
     std::string trust;
     for (const model::Trust& t : session.trusts())
-        if (t.id == *m_trust) trust = t.code;
-    const ImportFormFields fields = importFields();
+        if (t.id == trustId) trust = t.code;
+    const ImportFormFields form = fields();
     try {
-        model::ImportRequest request = importRequest(fields, trust, m_importFolder);
-        m_importFile = request.file.filename().string();
-        m_importTrust = trust;
-        m_importOutcome.reset();
+        model::ImportRequest request = importRequest(form, trust, m_folder);
+        m_file = request.file.filename().string();
+        m_trust = trust;
+        m_outcome.reset();
         // The job opens the workspace itself: this connection stays on the UI thread.
-        m_importJob = startImport(session.workspace().path(), std::move(request));
+        m_job = startImport(session.workspace().path(), std::move(request));
     } catch (const std::exception& e) {
-        notices.error("Could not import " + chosenFile(fields.path, m_importFolder).string(),
-                      errorText(e));
+        notices.error("Could not import " + chosenFile(form.path, m_folder).string(), errorText(e));
     }
 }
 
