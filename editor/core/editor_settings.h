@@ -39,9 +39,9 @@ struct WindowPlacement {
 // In pixels at UI scale 1; the editor multiplies by the scale in use and still
 // has to fit them to the window it gets.
 struct PanelSizes {
-    float left = 300;   // network tree
-    float right = 320;  // inspector
-    float bottom = 220; // data, diff and forum
+    float left = 300;   // the network tree
+    float right = 320;  // the inspector, diff and data tabs
+    float bottom = 220; // the trusts comparison and the map's history, under the canvas
 
     bool operator==(const PanelSizes&) const = default;
 };

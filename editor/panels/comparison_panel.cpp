@@ -26,9 +26,7 @@ std::optional<model::MapId> ComparisonPanel::draw(const EditorSession& session, 
                                                   Notices& notices) {
     std::optional<model::MapId> open;
     const model::MapSummary* map = session.selected();
-    ImGui::PushFont(fonts.uiBold);
-    ImGui::TextUnformatted(map ? map->processName.c_str() : "No process");
-    ImGui::PopFont();
+    heading(fonts, map ? map->processName.c_str() : "No process");
     ImGui::SameLine();
     ImGui::BeginDisabled(!map);
     if (ImGui::SmallButton(m_rows.empty() ? "Compare the trusts" : "Compare again")) {

@@ -19,12 +19,6 @@ std::string shownTime(const std::string& iso) {
     return iso.substr(0, 10) + " " + iso.substr(11, 5) + (iso.back() == 'Z' ? " UTC" : "");
 }
 
-void heading(const Fonts& fonts, const char* text) {
-    ImGui::PushFont(fonts.uiBold);
-    ImGui::TextUnformatted(text);
-    ImGui::PopFont();
-}
-
 void wrappedHelp(const char* text) {
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextDisabled("%s", text);

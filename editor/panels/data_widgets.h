@@ -1,7 +1,7 @@
 // Small pieces the Data panel's parts share: numbers and times as a reader
-// reads them, headings, help text, a pill, header rows that explain their
-// columns, a box for a report's text, and a change to the workspace carried
-// out as every part of the panel carries one out.
+// reads them, help text, a pill, header rows that explain their columns, a box
+// for a report's text, and a change to the workspace carried out as every part
+// of the panel carries one out.
 #pragma once
 
 #include "editor/core/editor_session.h"
@@ -26,8 +26,6 @@ std::string counted(std::int64_t n);
 
 // "2024-05-01T10:02:03Z", as imports are stamped, read as "2024-05-01 10:02 UTC".
 std::string shownTime(const std::string& iso);
-
-void heading(const Fonts& fonts, const char* text);
 
 void wrappedHelp(const char* text);
 

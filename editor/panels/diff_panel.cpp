@@ -222,134 +222,149 @@ void DiffPanel::drawResult(const EditorSession& session, const Fonts& fonts) {
     if (session.selected() && session.selected()->id != m_view->map)
         ImGui::TextColored(ImVec4(0.6f, 0.35f, 0, 1), "This diff is of another map.");
     ImGui::Checkbox("Show on the map", &m_showOnMap);
-    if (m_discovery) {
-        ImGui::ProgressBar(static_cast<float>(m_discovery->fraction()), ImVec2(-1, 0),
-                           "drawing the as-recorded map");
-    } else if (const model::MapSummary* map = session.selected(); map && r.cases > 0) {
-        const bool draw = ImGui::Button("Draw the as-recorded map beside it", ImVec2(-1, 0));
-        ScriptTargets::mark("as-recorded");
-        if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("The process these cases show, drawn from the steps they take,\n"
-                              "stored as a draft map of %s and shown beside this one.",
-                              m_view->choice.trust.c_str());
-        if (draw) {
-            // Its own thread and connection: it reads the trust's events again.
-            m_discovery = std::make_unique<BackgroundJob<AsRecorded>>(
-                [path = session.workspace().path(), choice = m_view->choice,
-                 process = map->process](model::Progress& progress) {
-                    const model::Workspace ws = model::Workspace::open(path);
-                    // The same cases as the diff: its dates and filters.
-                    return AsRecorded{process, model::discoverAsRecorded(
-                                                   ws, choice.trust, choice,
-                                                   model::kAsRecordedMinFrequency, &progress)};
-                });
-        }
-    }
+    drawAsRecordedButton(session);
     if (r.cases == 0) {
         ImGui::TextWrapped("No cases match: widen the dates or the filters.");
         return;
     }
-    if (ImGui::BeginTable("headline", 2, ImGuiTableFlags_SizingStretchProp)) {
-        auto row = [](const char* what, const std::string& value) {
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::TextDisabled("%s", what);
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(value.c_str());
-        };
-        row("Cases that fit the map", formatShare(r.percentageFitting / 100));
-        row("Log fitness", fixed(r.logFitness, 3));
-        row("Average case fitness", fixed(r.averageTraceFitness, 3));
-        row("Variants", formatCount(r.variants));
-        ImGui::EndTable();
-    }
-    for (const std::string& w : r.warnings) ImGui::TextWrapped("Note: %s", w.c_str());
-
-    if (ImGui::CollapsingHeader("Where practice departs from the map",
-                                ImGuiTreeNodeFlags_DefaultOpen) &&
-        ImGui::BeginTable("deviations", 3,
-                          ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
-        ImGui::TableSetupColumn("Step");
-        ImGui::TableSetupColumn("Skipped");
-        ImGui::TableSetupColumn("Not on the map");
-        ImGui::TableHeadersRow();
-        const double cases = static_cast<double>(r.cases);
-        for (const auto& d : r.deviations) {
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            const auto name = session.activityNames().find(d.activity);
-            ImGui::TextUnformatted(d.activity.c_str());
-            if (ImGui::IsItemHovered() && name != session.activityNames().end())
-                ImGui::SetTooltip("%s", name->second.c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(
-                d.skipped ? formatShare(static_cast<double>(d.skipped) / cases).c_str() : "");
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(
-                d.inserted ? formatShare(static_cast<double>(d.inserted) / cases).c_str() : "");
-        }
-        ImGui::EndTable();
-    }
-
-    if (ImGui::CollapsingHeader("Variants", ImGuiTreeNodeFlags_DefaultOpen)) {
-        ImGui::TextDisabled("Click one to see its path on the map.");
-        for (std::size_t i = 0; i < r.topVariants.size(); ++i) {
-            const model::DiffVariant& v = r.topVariants[i];
-            std::string steps;
-            for (const std::string& a : v.activities)
-                steps += (steps.empty() ? "" : " \xE2\x86\x92 ") + a;
-            const std::string row = formatCount(v.count) + " cases  \xC2\xB7  fitness " +
-                                    fixed(v.fitness, 2) + "\n" + steps + "##variant" +
-                                    std::to_string(i);
-            ImGui::PushTextWrapPos(0);
-            if (ImGui::Selectable(row.c_str(), m_variant == i))
-                choose(m_variant == i ? std::nullopt : std::optional(i), session);
-            ImGui::PopTextWrapPos();
-            if (!v.departures.empty()) {
-                std::string departures;
-                for (const std::string& d : v.departures)
-                    departures += (departures.empty() ? "" : "; ") + d;
-                ImGui::Indent();
-                ImGui::TextColored(ImVec4(0.65f, 0.2f, 0.15f, 1), "%s", departures.c_str());
-                ImGui::Unindent();
-            }
-        }
-    }
-
-    if (ImGui::CollapsingHeader("How long each step takes") &&
-        ImGui::BeginTable("steps", 5,
-                          ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp |
-                              ImGuiTableFlags_Sortable)) {
-        ImGui::TableSetupColumn("From \xE2\x86\x92 to");
-        ImGui::TableSetupColumn("Times");
-        ImGui::TableSetupColumn("Median");
-        ImGui::TableSetupColumn("P90");
-        ImGui::TableSetupColumn("Drawn");
-        ImGui::TableHeadersRow();
-        for (const auto& t : r.transitions) {
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::Text("%s \xE2\x86\x92 %s", t.from.c_str(), t.to.c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(formatCount(t.count).c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(model::durationText(t.duration.median).c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(model::durationText(t.duration.p90).c_str());
-            ImGui::TableNextColumn();
-            if (t.drawn)
-                ImGui::TextUnformatted("yes");
-            else
-                ImGui::TextColored(ImVec4(0.75f, 0.15f, 0.15f, 1), "not drawn");
-        }
-        ImGui::EndTable();
-    }
+    drawHeadline(r);
+    drawDeviations(session, r);
+    drawVariants(session, r);
+    drawStepTimes(r);
     if (!r.unmodelled.empty() &&
         ImGui::CollapsingHeader("Steps in the data that are not on the map")) {
         for (const auto& u : r.unmodelled)
             ImGui::BulletText("%s: %s events in %s cases", u.activity.c_str(),
                               formatCount(u.events).c_str(), formatCount(u.cases).c_str());
     }
+}
+
+void DiffPanel::drawAsRecordedButton(const EditorSession& session) {
+    const model::MapSummary* map = session.selected();
+    if (m_discovery) {
+        ImGui::ProgressBar(static_cast<float>(m_discovery->fraction()), ImVec2(-1, 0),
+                           "drawing the as-recorded map");
+        return;
+    }
+    if (!map || m_view->result.cases == 0) return;
+    const bool draw = ImGui::Button("Draw the as-recorded map beside it", ImVec2(-1, 0));
+    ScriptTargets::mark("as-recorded");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("The process these cases show, drawn from the steps they take,\n"
+                          "stored as a draft map of %s and shown beside this one.",
+                          m_view->choice.trust.c_str());
+    if (!draw) return;
+    // Its own thread and connection: it reads the trust's events again.
+    m_discovery = std::make_unique<BackgroundJob<AsRecorded>>(
+        [path = session.workspace().path(), choice = m_view->choice,
+         process = map->process](model::Progress& progress) {
+            const model::Workspace ws = model::Workspace::open(path);
+            // The same cases as the diff: its dates and filters.
+            return AsRecorded{process,
+                              model::discoverAsRecorded(ws, choice.trust, choice,
+                                                        model::kAsRecordedMinFrequency, &progress)};
+        });
+}
+
+void DiffPanel::drawHeadline(const model::DiffResult& r) {
+    if (!ImGui::BeginTable("headline", 2, ImGuiTableFlags_SizingStretchProp)) return;
+    auto row = [](const char* what, const std::string& value) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextDisabled("%s", what);
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(value.c_str());
+    };
+    row("Cases that fit the map", formatShare(r.percentageFitting / 100));
+    row("Log fitness", fixed(r.logFitness, 3));
+    row("Average case fitness", fixed(r.averageTraceFitness, 3));
+    row("Variants", formatCount(r.variants));
+    ImGui::EndTable();
+}
+
+void DiffPanel::drawDeviations(const EditorSession& session, const model::DiffResult& r) {
+    for (const std::string& w : r.warnings) ImGui::TextWrapped("Note: %s", w.c_str());
+    if (!ImGui::CollapsingHeader("Where practice departs from the map",
+                                 ImGuiTreeNodeFlags_DefaultOpen) ||
+        !ImGui::BeginTable("deviations", 3,
+                           ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp))
+        return;
+    ImGui::TableSetupColumn("Step");
+    ImGui::TableSetupColumn("Skipped");
+    ImGui::TableSetupColumn("Not on the map");
+    ImGui::TableHeadersRow();
+    const double cases = static_cast<double>(r.cases);
+    for (const auto& d : r.deviations) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        const auto name = session.activityNames().find(d.activity);
+        ImGui::TextUnformatted(d.activity.c_str());
+        if (ImGui::IsItemHovered() && name != session.activityNames().end())
+            ImGui::SetTooltip("%s", name->second.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(
+            d.skipped ? formatShare(static_cast<double>(d.skipped) / cases).c_str() : "");
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(
+            d.inserted ? formatShare(static_cast<double>(d.inserted) / cases).c_str() : "");
+    }
+    ImGui::EndTable();
+}
+
+void DiffPanel::drawVariants(const EditorSession& session, const model::DiffResult& r) {
+    if (!ImGui::CollapsingHeader("Variants", ImGuiTreeNodeFlags_DefaultOpen)) return;
+    ImGui::TextDisabled("Click one to see its path on the map.");
+    for (std::size_t i = 0; i < r.topVariants.size(); ++i) {
+        const model::DiffVariant& v = r.topVariants[i];
+        std::string steps;
+        for (const std::string& a : v.activities)
+            steps += (steps.empty() ? "" : " \xE2\x86\x92 ") + a;
+        const std::string row = formatCount(v.count) + " cases  \xC2\xB7  fitness " +
+                                fixed(v.fitness, 2) + "\n" + steps + "##variant" +
+                                std::to_string(i);
+        ImGui::PushTextWrapPos(0);
+        if (ImGui::Selectable(row.c_str(), m_variant == i))
+            choose(m_variant == i ? std::nullopt : std::optional(i), session);
+        ImGui::PopTextWrapPos();
+        if (v.departures.empty()) continue;
+        std::string departures;
+        for (const std::string& d : v.departures)
+            departures += (departures.empty() ? "" : "; ") + d;
+        ImGui::Indent();
+        ImGui::TextColored(ImVec4(0.65f, 0.2f, 0.15f, 1), "%s", departures.c_str());
+        ImGui::Unindent();
+    }
+}
+
+void DiffPanel::drawStepTimes(const model::DiffResult& r) {
+    if (!ImGui::CollapsingHeader("How long each step takes") ||
+        !ImGui::BeginTable("steps", 5,
+                           ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp |
+                               ImGuiTableFlags_Sortable))
+        return;
+    ImGui::TableSetupColumn("From \xE2\x86\x92 to");
+    ImGui::TableSetupColumn("Times");
+    ImGui::TableSetupColumn("Median");
+    ImGui::TableSetupColumn("P90");
+    ImGui::TableSetupColumn("Drawn");
+    ImGui::TableHeadersRow();
+    for (const auto& t : r.transitions) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::Text("%s \xE2\x86\x92 %s", t.from.c_str(), t.to.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(formatCount(t.count).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(model::durationText(t.duration.median).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(model::durationText(t.duration.p90).c_str());
+        ImGui::TableNextColumn();
+        if (t.drawn)
+            ImGui::TextUnformatted("yes");
+        else
+            ImGui::TextColored(ImVec4(0.75f, 0.15f, 0.15f, 1), "not drawn");
+    }
+    ImGui::EndTable();
 }
 
 void DiffPanel::draw(const EditorSession& session, const Fonts& fonts, Notices& notices) {

@@ -56,6 +56,11 @@ class DiffPanel {
   private:
     void drawChoice(const EditorSession& session, Notices& notices);
     void drawResult(const EditorSession& session, const Fonts& fonts);
+    void drawAsRecordedButton(const EditorSession& session);
+    static void drawHeadline(const model::DiffResult& r);
+    void drawDeviations(const EditorSession& session, const model::DiffResult& r);
+    void drawVariants(const EditorSession& session, const model::DiffResult& r);
+    static void drawStepTimes(const model::DiffResult& r);
     void choose(std::optional<std::size_t> variant, const EditorSession& session);
     // Rebuilds the overlay when the map's content changed since it was built.
     void refreshOverlay(const EditorSession& session);

@@ -58,4 +58,10 @@ Fonts loadFonts(ImGuiIO& io, float uiPixelSize, const std::filesystem::path& fon
     return fonts;
 }
 
+void heading(const Fonts& fonts, const char* text) {
+    ImGui::PushFont(fonts.uiBold);
+    ImGui::TextUnformatted(text);
+    ImGui::PopFont();
+}
+
 } // namespace strawman::editor

@@ -33,4 +33,7 @@ struct Fonts {
 Fonts loadFonts(ImGuiIO& io, float uiPixelSize,
                 const std::filesystem::path& fontDir = "/usr/share/fonts/truetype/dejavu");
 
+// A line in the panels' bold font, as a panel and its sections are headed.
+void heading(const Fonts& fonts, const char* text);
+
 } // namespace strawman::editor

@@ -4,6 +4,7 @@
 
 #include "data_widgets.h"
 #include "script_targets.h"
+#include "text_field.h"
 #include "theme.h"
 
 #include "model/core/error.h"
@@ -22,11 +23,6 @@ namespace strawman::editor {
 namespace {
 
 constexpr const char* kDefaultZone = "Europe/London";
-
-template <std::size_t N> void setText(std::array<char, N>& buffer, const std::string& text) {
-    buffer.fill('\0');
-    std::memcpy(buffer.data(), text.data(), std::min(text.size(), N - 1));
-}
 
 const char* formatLabel(FormatChoice format) {
     switch (format) {
@@ -226,7 +222,7 @@ void ImportFileForm::drawFileChoice() {
     for (const auto& file : m_eventFiles) {
         const std::string name = file.filename().string();
         const bool chosen = chosenFile(typed, m_folder) == file;
-        if (ImGui::Selectable(name.c_str(), chosen)) setText(m_path, name);
+        if (ImGui::Selectable(name.c_str(), chosen)) copyInto(m_path, name);
         if (&file == &m_eventFiles.front()) ScriptTargets::mark("import-first-file");
     }
     ImGui::EndChild();

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <functional>
 
 namespace strawman::editor {
 
@@ -43,99 +44,100 @@ const char* kindName(model::NodeKind kind) {
     return "Step";
 }
 
-void heading(const Fonts& fonts, const char* text) {
-    ImGui::PushFont(fonts.uiBold);
-    ImGui::TextUnformatted(text);
-    ImGui::PopFont();
+// Carries out one edit of the node; a refusal is an error dialog.
+void tryEdit(Notices& notices, const char* what, const std::function<void()>& edit) {
+    try {
+        edit();
+    } catch (const model::Error& e) {
+        notices.error(std::string("Could not ") + what, errorText(e));
+    }
+}
+
+void drawNodeProblems(const MapCanvas& canvas, const model::Node& node) {
+    std::vector<const model::Problem*> problems;
+    for (const model::Problem& p : canvas.problems())
+        if (p.node == node.id) problems.push_back(&p);
+    if (problems.empty()) return;
+    ImGui::Spacing();
+    ImGui::TextColored(ImVec4(0.75f, 0.15f, 0.15f, 1), "Problems");
+    for (const model::Problem* p : problems) {
+        ImGui::Bullet();
+        ImGui::TextWrapped("%s", p->message.c_str());
+    }
 }
 
 } // namespace
 
+// Each field's edit replaces the node, so once one is made the rest wait for
+// the next frame, which reads the node again.
 void InspectorPanel::drawNode(MapEditor& editor, MapCanvas& canvas, const model::Node& node,
                               Notices& notices) {
-    const std::string key = node.key;
-    auto run = [&](const char* what, const std::function<void()>& f) {
-        try {
-            f();
-        } catch (const model::Error& e) {
-            notices.error(std::string("Could not ") + what, errorText(e));
-        }
-    };
-    ImGui::TextDisabled("%s  \xC2\xB7  %s", kindName(node.kind), key.c_str());
-
-    ImGui::TextDisabled("Label");
-    ImGui::SetNextItemWidth(-1);
-    ImGui::InputText("##label", m_label.data(), m_label.size());
-    if (ImGui::IsItemDeactivatedAfterEdit() && node.label != m_label.data()) {
-        const std::string text = m_label.data();
-        run("rename the node", [&] { editor.rename(key, text); });
-        return; // the node was replaced; read it again next frame
-    }
-
-    if (node.kind == model::NodeKind::Activity) {
-        ImGui::TextDisabled("Activity code");
-        const auto& names = editor.session().activityNames();
-        const auto current = names.find(node.activity);
-        const std::string preview =
-            node.activity.empty()
-                ? "(none: cannot be matched with data)"
-                : node.activity +
-                      (current != names.end() ? "  \xE2\x80\x94  " + current->second : "");
-        ImGui::SetNextItemWidth(-1);
-        if (ImGui::BeginCombo("##code", preview.c_str(), ImGuiComboFlags_HeightLarge)) {
-            if (ImGui::IsWindowAppearing()) {
-                m_codeFilter.fill('\0');
-                ImGui::SetKeyboardFocusHere();
-            }
-            ImGui::SetNextItemWidth(-1);
-            ImGui::InputTextWithHint("##codefilter", "Search codes and names", m_codeFilter.data(),
-                                     m_codeFilter.size());
-            std::vector<std::pair<std::string, std::string>> sorted(names.begin(), names.end());
-            std::sort(sorted.begin(), sorted.end());
-            std::optional<std::string> chosen;
-            if (ImGui::Selectable("(none)", node.activity.empty())) chosen = "";
-            for (const auto& [code, name] : sorted) {
-                if (!matches(code, m_codeFilter.data()) && !matches(name, m_codeFilter.data()))
-                    continue;
-                const std::string row = code + "  \xE2\x80\x94  " + name;
-                if (ImGui::Selectable(row.c_str(), code == node.activity)) chosen = code;
-            }
-            ImGui::EndCombo();
-            if (chosen && *chosen != node.activity) {
-                run("set the activity code", [&] { editor.setActivity(key, *chosen); });
-                return;
-            }
-        }
-    }
-
-    if (node.kind == model::NodeKind::Activity || node.kind == model::NodeKind::Decision) {
-        ImGui::TextDisabled("Role (lane)");
-        ImGui::SetNextItemWidth(-1);
-        ImGui::InputTextWithHint("##lane", "e.g. Radiologist", m_lane.data(), m_lane.size());
-        if (ImGui::IsItemDeactivatedAfterEdit() && node.lane != m_lane.data()) {
-            const std::string text = m_lane.data();
-            run("set the role", [&] { editor.setLane(key, text); });
-            return;
-        }
-    }
-
+    ImGui::TextDisabled("%s  \xC2\xB7  %s", kindName(node.kind), node.key.c_str());
+    if (editLabel(editor, node, notices)) return;
+    if (node.kind == model::NodeKind::Activity && editCode(editor, node, notices)) return;
+    if ((node.kind == model::NodeKind::Activity || node.kind == model::NodeKind::Decision) &&
+        editLane(editor, node, notices))
+        return;
     ImGui::TextDisabled("Position  %.0f, %.0f   size %.0f \xC3\x97 %.0f", node.x, node.y,
                         node.width, node.height);
-    std::vector<const model::Problem*> problems;
-    for (const model::Problem& p : canvas.problems())
-        if (p.node == node.id) problems.push_back(&p);
-    if (!problems.empty()) {
-        ImGui::Spacing();
-        ImGui::TextColored(ImVec4(0.75f, 0.15f, 0.15f, 1), "Problems");
-        for (const model::Problem* p : problems) {
-            ImGui::Bullet();
-            ImGui::TextWrapped("%s", p->message.c_str());
-        }
-    }
+    drawNodeProblems(canvas, node);
     ImGui::Spacing();
     ImGui::PushTextWrapPos(0);
     ImGui::TextDisabled("Threads on this step appear here once the forum is open.");
     ImGui::PopTextWrapPos();
+}
+
+bool InspectorPanel::editLabel(MapEditor& editor, const model::Node& node, Notices& notices) {
+    ImGui::TextDisabled("Label");
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputText("##label", m_label.data(), m_label.size());
+    if (!ImGui::IsItemDeactivatedAfterEdit() || node.label == m_label.data()) return false;
+    const std::string key = node.key, text = m_label.data();
+    tryEdit(notices, "rename the node", [&] { editor.rename(key, text); });
+    return true;
+}
+
+bool InspectorPanel::editCode(MapEditor& editor, const model::Node& node, Notices& notices) {
+    ImGui::TextDisabled("Activity code");
+    const auto& names = editor.session().activityNames();
+    const auto current = names.find(node.activity);
+    const std::string preview =
+        node.activity.empty()
+            ? "(none: cannot be matched with data)"
+            : node.activity + (current != names.end() ? "  \xE2\x80\x94  " + current->second : "");
+    ImGui::SetNextItemWidth(-1);
+    if (!ImGui::BeginCombo("##code", preview.c_str(), ImGuiComboFlags_HeightLarge)) return false;
+    if (ImGui::IsWindowAppearing()) {
+        m_codeFilter.fill('\0');
+        ImGui::SetKeyboardFocusHere();
+    }
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint("##codefilter", "Search codes and names", m_codeFilter.data(),
+                             m_codeFilter.size());
+    std::vector<std::pair<std::string, std::string>> sorted(names.begin(), names.end());
+    std::sort(sorted.begin(), sorted.end());
+    std::optional<std::string> chosen;
+    if (ImGui::Selectable("(none)", node.activity.empty())) chosen = "";
+    for (const auto& [code, name] : sorted) {
+        if (!matches(code, m_codeFilter.data()) && !matches(name, m_codeFilter.data())) continue;
+        const std::string row = code + "  \xE2\x80\x94  " + name;
+        if (ImGui::Selectable(row.c_str(), code == node.activity)) chosen = code;
+    }
+    ImGui::EndCombo();
+    if (!chosen || *chosen == node.activity) return false;
+    const std::string key = node.key;
+    tryEdit(notices, "set the activity code", [&] { editor.setActivity(key, *chosen); });
+    return true;
+}
+
+bool InspectorPanel::editLane(MapEditor& editor, const model::Node& node, Notices& notices) {
+    ImGui::TextDisabled("Role (lane)");
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint("##lane", "e.g. Radiologist", m_lane.data(), m_lane.size());
+    if (!ImGui::IsItemDeactivatedAfterEdit() || node.lane == m_lane.data()) return false;
+    const std::string key = node.key, text = m_lane.data();
+    tryEdit(notices, "set the role", [&] { editor.setLane(key, text); });
+    return true;
 }
 
 void InspectorPanel::drawEdge(MapEditor& editor, const model::EdgeRef& edge, Notices& notices) {

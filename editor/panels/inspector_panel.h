@@ -5,9 +5,9 @@
 // status, versions and their hashes, and the problems of the whole map.
 #pragma once
 
+#include "editor/core/map_editor.h"
 #include "fonts.h"
 #include "map_canvas.h"
-#include "editor/core/map_editor.h"
 #include "notices.h"
 
 #include <array>
@@ -24,6 +24,10 @@ class InspectorPanel {
 
   private:
     void drawNode(MapEditor& editor, MapCanvas& canvas, const model::Node& node, Notices& notices);
+    // The node's fields; each returns true once its edit is made (the node is then replaced).
+    bool editLabel(MapEditor& editor, const model::Node& node, Notices& notices);
+    bool editCode(MapEditor& editor, const model::Node& node, Notices& notices);
+    bool editLane(MapEditor& editor, const model::Node& node, Notices& notices);
     void drawEdge(MapEditor& editor, const model::EdgeRef& edge, Notices& notices);
     void drawMap(MapEditor& editor, MapCanvas& canvas, const Fonts& fonts);
 

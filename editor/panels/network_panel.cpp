@@ -195,12 +195,16 @@ void NetworkPanel::drawVersions(const EditorSession& session, const model::MapSu
     ImGui::Unindent(14);
 }
 
+const char* NetworkPanel::dialogTitle() const {
+    return m_dialog == Dialog::NewMap       ? "New map"
+           : m_dialog == Dialog::NewProcess ? "New process"
+           : m_dialog == Dialog::Rename     ? "Rename map"
+                                            : "Duplicate map";
+}
+
 void NetworkPanel::drawDialogs(EditorSession& session, Notices& notices) {
     if (m_dialog == Dialog::None) return;
-    const char* title = m_dialog == Dialog::NewMap       ? "New map"
-                        : m_dialog == Dialog::NewProcess ? "New process"
-                        : m_dialog == Dialog::Rename     ? "Rename map"
-                                                         : "Duplicate map";
+    const char* title = dialogTitle();
     if (m_dialogOpening) {
         ImGui::OpenPopup(title);
         m_dialogOpening = false;
@@ -216,40 +220,8 @@ void NetworkPanel::drawDialogs(EditorSession& session, Notices& notices) {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22);
     const bool enter = ImGui::InputText("Name", m_name.data(), m_name.size(),
                                         ImGuiInputTextFlags_EnterReturnsTrue);
-
-    const auto& trusts = session.trusts();
-    const auto& processes = session.processes();
-    auto trustLabel = [&](int choice) {
-        return choice == 0 ? std::string("Network-wide")
-                           : trusts[static_cast<std::size_t>(choice - 1)].code + "  " +
-                                 trusts[static_cast<std::size_t>(choice - 1)].name;
-    };
-    if (m_dialog == Dialog::NewMap || m_dialog == Dialog::Duplicate) {
-        m_trustChoice = std::clamp(m_trustChoice, 0, static_cast<int>(trusts.size()));
-        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22);
-        if (ImGui::BeginCombo("For", trustLabel(m_trustChoice).c_str())) {
-            for (int i = 0; i <= static_cast<int>(trusts.size()); ++i)
-                if (ImGui::Selectable(trustLabel(i).c_str(), i == m_trustChoice)) m_trustChoice = i;
-            ImGui::EndCombo();
-        }
-    }
-    if (m_dialog == Dialog::NewMap) {
-        if (processes.empty()) {
-            ImGui::TextDisabled("Add a process first.");
-        } else {
-            m_processChoice =
-                std::clamp(m_processChoice, 0, static_cast<int>(processes.size()) - 1);
-            ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22);
-            if (ImGui::BeginCombo(
-                    "Process", processes[static_cast<std::size_t>(m_processChoice)].name.c_str())) {
-                for (int i = 0; i < static_cast<int>(processes.size()); ++i)
-                    if (ImGui::Selectable(processes[static_cast<std::size_t>(i)].name.c_str(),
-                                          i == m_processChoice))
-                        m_processChoice = i;
-                ImGui::EndCombo();
-            }
-        }
-    }
+    if (m_dialog == Dialog::NewMap || m_dialog == Dialog::Duplicate) drawTrustChoice(session);
+    if (m_dialog == Dialog::NewMap) drawProcessChoice(session);
     if (m_dialog == Dialog::Duplicate && m_trustChoice > 0)
         ImGui::TextDisabled("The copy starts as that trust's straw man.");
 
@@ -258,32 +230,8 @@ void NetworkPanel::drawDialogs(EditorSession& session, Notices& notices) {
     ImGui::SameLine();
     const bool cancel = ImGui::Button("Cancel", ImVec2(110, 0)) || keyPressed(GLFW_KEY_ESCAPE);
     if (ok) {
-        const std::string name = m_name.data();
-        const std::optional<model::TrustId> trust =
-            m_trustChoice > 0
-                ? std::optional(trusts[static_cast<std::size_t>(m_trustChoice - 1)].id)
-                : std::nullopt;
         try {
-            switch (m_dialog) {
-            case Dialog::NewMap:
-                if (processes.empty()) throw model::Error("add a process first");
-                m_chosen = session.createMap(
-                    processes[static_cast<std::size_t>(m_processChoice)].id, trust, name);
-                break;
-            case Dialog::NewProcess:
-                session.addProcess(name);
-                break;
-            case Dialog::Rename:
-                session.renameMap(m_dialogMap, name);
-                break;
-            case Dialog::Duplicate:
-                m_chosen = session.duplicateMap(m_dialogMap, trust, name,
-                                                trust ? model::MapStatus::StrawMan
-                                                      : model::MapStatus::Draft);
-                break;
-            case Dialog::None:
-                break;
-            }
+            carryOutDialog(session);
             m_dialog = Dialog::None;
             ImGui::CloseCurrentPopup();
         } catch (const model::Error& e) {
@@ -298,15 +246,94 @@ void NetworkPanel::drawDialogs(EditorSession& session, Notices& notices) {
     ImGui::EndPopup();
 }
 
+void NetworkPanel::drawTrustChoice(const EditorSession& session) {
+    const auto& trusts = session.trusts();
+    auto trustLabel = [&](int choice) {
+        return choice == 0 ? std::string("Network-wide")
+                           : trusts[static_cast<std::size_t>(choice - 1)].code + "  " +
+                                 trusts[static_cast<std::size_t>(choice - 1)].name;
+    };
+    m_trustChoice = std::clamp(m_trustChoice, 0, static_cast<int>(trusts.size()));
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22);
+    if (ImGui::BeginCombo("For", trustLabel(m_trustChoice).c_str())) {
+        for (int i = 0; i <= static_cast<int>(trusts.size()); ++i)
+            if (ImGui::Selectable(trustLabel(i).c_str(), i == m_trustChoice)) m_trustChoice = i;
+        ImGui::EndCombo();
+    }
+}
+
+void NetworkPanel::drawProcessChoice(const EditorSession& session) {
+    const auto& processes = session.processes();
+    if (processes.empty()) {
+        ImGui::TextDisabled("Add a process first.");
+        return;
+    }
+    m_processChoice = std::clamp(m_processChoice, 0, static_cast<int>(processes.size()) - 1);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22);
+    if (ImGui::BeginCombo("Process",
+                          processes[static_cast<std::size_t>(m_processChoice)].name.c_str())) {
+        for (int i = 0; i < static_cast<int>(processes.size()); ++i)
+            if (ImGui::Selectable(processes[static_cast<std::size_t>(i)].name.c_str(),
+                                  i == m_processChoice))
+                m_processChoice = i;
+        ImGui::EndCombo();
+    }
+}
+
+void NetworkPanel::carryOutDialog(EditorSession& session) {
+    const auto& trusts = session.trusts();
+    const auto& processes = session.processes();
+    const std::string name = m_name.data();
+    const std::optional<model::TrustId> trust =
+        m_trustChoice > 0 ? std::optional(trusts[static_cast<std::size_t>(m_trustChoice - 1)].id)
+                          : std::nullopt;
+    switch (m_dialog) {
+    case Dialog::NewMap:
+        if (processes.empty()) throw model::Error("add a process first");
+        m_chosen =
+            session.createMap(processes[static_cast<std::size_t>(m_processChoice)].id, trust, name);
+        break;
+    case Dialog::NewProcess:
+        session.addProcess(name);
+        break;
+    case Dialog::Rename:
+        session.renameMap(m_dialogMap, name);
+        break;
+    case Dialog::Duplicate:
+        m_chosen = session.duplicateMap(
+            m_dialogMap, trust, name, trust ? model::MapStatus::StrawMan : model::MapStatus::Draft);
+        break;
+    case Dialog::None:
+        break;
+    }
+}
+
 std::optional<model::MapId> NetworkPanel::draw(EditorSession& session, const Fonts& fonts,
                                                Notices& notices) {
     m_chosen.reset();
     std::optional<model::MapId> clicked;
-    const auto menu = [&](const model::MapSummary& m) { mapMenu(session, m); };
-    const auto versions = [&](const model::MapSummary& m) { drawVersions(session, m); };
-    ImGui::PushFont(fonts.uiBold);
-    ImGui::TextUnformatted("Network");
-    ImGui::PopFont();
+    drawHeader(session, fonts);
+    drawTree(session, fonts, clicked);
+    if (session.trusts().empty() && session.maps().empty())
+        ImGui::TextWrapped("This workspace has no trusts or maps yet.");
+
+    // The tree is drawn: now the lists it walked may change.
+    if (m_pending) {
+        auto pending = std::move(m_pending);
+        m_pending = nullptr;
+        try {
+            pending(session);
+        } catch (const model::Error& e) {
+            notices.error("Could not change the map", errorText(e));
+        }
+    }
+    drawDialogs(session, notices);
+    if (clicked) return clicked;
+    return m_chosen;
+}
+
+void NetworkPanel::drawHeader(const EditorSession& session, const Fonts& fonts) {
+    heading(fonts, "Network");
     ImGui::TextDisabled("%s", session.workspace().path().filename().c_str());
     if (ImGui::SmallButton("New map")) {
         m_dialog = Dialog::NewMap;
@@ -325,7 +352,12 @@ std::optional<model::MapId> NetworkPanel::draw(EditorSession& session, const Fon
         copyInto(m_name, "");
     }
     ImGui::Separator();
+}
 
+void NetworkPanel::drawTree(const EditorSession& session, const Fonts& fonts,
+                            std::optional<model::MapId>& clicked) {
+    const auto menu = [&](const model::MapSummary& m) { mapMenu(session, m); };
+    const auto versions = [&](const model::MapSummary& m) { drawVersions(session, m); };
     std::vector<const model::MapSummary*> network;
     std::map<std::int64_t, std::vector<const model::MapSummary*>> byTrust;
     for (const auto& m : session.maps()) {
@@ -371,23 +403,6 @@ std::optional<model::MapId> NetworkPanel::draw(EditorSession& session, const Fon
         }
         ImGui::PopID();
     }
-
-    if (session.trusts().empty() && session.maps().empty())
-        ImGui::TextWrapped("This workspace has no trusts or maps yet.");
-
-    // The tree is drawn: now the lists it walked may change.
-    if (m_pending) {
-        auto pending = std::move(m_pending);
-        m_pending = nullptr;
-        try {
-            pending(session);
-        } catch (const model::Error& e) {
-            notices.error("Could not change the map", errorText(e));
-        }
-    }
-    drawDialogs(session, notices);
-    if (clicked) return clicked;
-    return m_chosen;
 }
 
 } // namespace strawman::editor

@@ -30,7 +30,16 @@ class NetworkPanel {
 
   private:
     void mapMenu(const EditorSession& session, const model::MapSummary& map);
+    void drawHeader(const EditorSession& session, const Fonts& fonts);
+    void drawTree(const EditorSession& session, const Fonts& fonts,
+                  std::optional<model::MapId>& clicked);
+    // The dialog New map, New process, Rename or Duplicate, while one is open.
     void drawDialogs(EditorSession& session, Notices& notices);
+    const char* dialogTitle() const;
+    void drawTrustChoice(const EditorSession& session);
+    void drawProcessChoice(const EditorSession& session);
+    // What OK does in the open dialog; throws model::Error when it is refused.
+    void carryOutDialog(EditorSession& session);
     // The open map's versions under its row, newest first.
     void drawVersions(const EditorSession& session, const model::MapSummary& map);
 

@@ -410,6 +410,67 @@ void OverlayPainter::drawBadges(ImDrawList& dl, const CanvasTransform& view, con
 
 // [SECTION] Legend
 
+namespace {
+
+// The line, dashes or pill that stands for one legend entry, `width` wide from
+// `x` on the line through `mid`; `em` is the legend's type size.
+void drawLegendSample(ImDrawList& dl, const LegendEntry& e, float x, float mid, float width,
+                      float em) {
+    const ImVec2 from(x, mid), to(x + width, mid);
+    switch (e.meaning) {
+    case OverlayMeaning::Taken:
+        if (e.width > 0) {
+            // At the width the arrow has at 100%: what thin and thick mean.
+            dl.AddLine(from, to, colour::overlayTaken, trafficPx(e.width, 1.0));
+        } else { // the label's pill
+            const ImVec2 a(x + 0.15f * width, mid - 0.4f * em),
+                b(x + 0.85f * width, mid + 0.4f * em);
+            dl.AddRectFilled(a, b, colour::edgeLabelFill, 3);
+            dl.AddRect(a, b, colour::edgeLabelBorder, 3, 0, 1.0f);
+        }
+        break;
+    case OverlayMeaning::NeverTaken:
+    case OverlayMeaning::NotDrawn: {
+        const bool never = e.meaning == OverlayMeaning::NeverTaken;
+        const ImU32 ink = never ? colour::overlayNeverTaken : colour::overlayNotDrawn;
+        const float w = never ? 1.5f : 2.0f;
+        Dasher dasher(dl, never ? dotted(w) : dashed(w), ink, w);
+        dasher.start(from);
+        dasher.lineTo(ImVec2(to.x - 6, mid));
+        dasher.finish();
+        dl.AddTriangleFilled(to, ImVec2(to.x - 7, mid - 3.5f), ImVec2(to.x - 7, mid + 3.5f), ink);
+        break;
+    }
+    case OverlayMeaning::Skipped:
+    case OverlayMeaning::Inserted: {
+        const BadgeInk& ink = e.meaning == OverlayMeaning::Skipped ? kSkippedInk : kExtraInk;
+        const float r = 0.4f * em;
+        const ImVec2 a(x + 0.1f * width, mid - r), b(x + 0.9f * width, mid + r);
+        dl.AddRectFilled(a, b, ink.fill, r);
+        dl.AddRect(a, b, ink.border, r, 0, 1.0f);
+        break;
+    }
+    case OverlayMeaning::Unmeasured:
+        dl.AddLine(from, to, colour::edge, 1.6f);
+        break;
+    }
+}
+
+// The title line's fold marker: a triangle pointing right when folded, down
+// when open, as ImGui's tree nodes.
+void drawFoldMarker(ImDrawList& dl, float cx, float cy, float size, bool folded) {
+    if (folded)
+        dl.AddTriangleFilled(ImVec2(cx - size * 0.6f, cy - size),
+                             ImVec2(cx - size * 0.6f, cy + size), ImVec2(cx + size, cy),
+                             colour::text);
+    else
+        dl.AddTriangleFilled(ImVec2(cx - size, cy - size * 0.6f),
+                             ImVec2(cx + size, cy - size * 0.6f), ImVec2(cx, cy + size),
+                             colour::text);
+}
+
+} // namespace
+
 OverlayPainter::LegendPlace OverlayPainter::drawLegend(ImDrawList& dl, const Rect& viewport,
                                                        const DiffOverlay& overlay,
                                                        const std::string& title,
@@ -437,15 +498,9 @@ OverlayPainter::LegendPlace OverlayPainter::drawLegend(ImDrawList& dl, const Rec
     dl.AddRectFilled(lo, hi, colour::overlayLegendFill, 5);
     dl.AddRect(lo, hi, colour::overlayLegendBorder, 5, 0, 1.0f);
 
-    // The title line folds and unfolds the legend: a triangle pointing right
-    // when folded, down when open, as ImGui's tree nodes.
-    const float cx = lo.x + pad + marker * 0.4f, cy = lo.y + pad + row / 2, tri = 0.28f * em;
-    if (folded)
-        dl.AddTriangleFilled(ImVec2(cx - tri * 0.6f, cy - tri), ImVec2(cx - tri * 0.6f, cy + tri),
-                             ImVec2(cx + tri, cy), colour::text);
-    else
-        dl.AddTriangleFilled(ImVec2(cx - tri, cy - tri * 0.6f), ImVec2(cx + tri, cy - tri * 0.6f),
-                             ImVec2(cx, cy + tri), colour::text);
+    // The title line folds and unfolds the legend.
+    const float cx = lo.x + pad + marker * 0.4f, cy = lo.y + pad + row / 2;
+    drawFoldMarker(dl, cx, cy, 0.28f * em, folded);
     const LegendPlace place{{{lo.x, lo.y}, {hi.x, hi.y}},
                             {{lo.x, lo.y}, {hi.x, lo.y + 2 * pad + row}}};
 
@@ -458,45 +513,7 @@ OverlayPainter::LegendPlace OverlayPainter::drawLegend(ImDrawList& dl, const Rec
     y += row;
     for (const LegendEntry& e : overlay.legend) {
         const float mid = y + row / 2;
-        const ImVec2 from(x, mid), to(x + sampleW, mid);
-        switch (e.meaning) {
-        case OverlayMeaning::Taken:
-            if (e.width > 0) {
-                // At the width the arrow has at 100%: what thin and thick mean.
-                dl.AddLine(from, to, colour::overlayTaken, trafficPx(e.width, 1.0));
-            } else { // the label's pill
-                const ImVec2 a(x + 0.15f * sampleW, mid - 0.4f * em),
-                    b(x + 0.85f * sampleW, mid + 0.4f * em);
-                dl.AddRectFilled(a, b, colour::edgeLabelFill, 3);
-                dl.AddRect(a, b, colour::edgeLabelBorder, 3, 0, 1.0f);
-            }
-            break;
-        case OverlayMeaning::NeverTaken:
-        case OverlayMeaning::NotDrawn: {
-            const bool never = e.meaning == OverlayMeaning::NeverTaken;
-            const ImU32 ink = never ? colour::overlayNeverTaken : colour::overlayNotDrawn;
-            const float w = never ? 1.5f : 2.0f;
-            Dasher dasher(dl, never ? dotted(w) : dashed(w), ink, w);
-            dasher.start(from);
-            dasher.lineTo(ImVec2(to.x - 6, mid));
-            dasher.finish();
-            dl.AddTriangleFilled(to, ImVec2(to.x - 7, mid - 3.5f), ImVec2(to.x - 7, mid + 3.5f),
-                                 ink);
-            break;
-        }
-        case OverlayMeaning::Skipped:
-        case OverlayMeaning::Inserted: {
-            const BadgeInk& ink = e.meaning == OverlayMeaning::Skipped ? kSkippedInk : kExtraInk;
-            const float r = 0.4f * em;
-            const ImVec2 a(x + 0.1f * sampleW, mid - r), b(x + 0.9f * sampleW, mid + r);
-            dl.AddRectFilled(a, b, ink.fill, r);
-            dl.AddRect(a, b, ink.border, r, 0, 1.0f);
-            break;
-        }
-        case OverlayMeaning::Unmeasured:
-            dl.AddLine(from, to, colour::edge, 1.6f);
-            break;
-        }
+        drawLegendSample(dl, e, x, mid, sampleW, em);
         dl.AddText(font, em, ImVec2(x + sampleW + gap, y + textDown), colour::text, e.text.data(),
                    e.text.data() + e.text.size());
         y += row;
