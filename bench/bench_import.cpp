@@ -3,9 +3,9 @@
 // free text included, so pseudonymisation and column skipping are measured too).
 //
 // Run: build/bench/bench_import --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
-#include "model/events/readers/csv_reader.h"
 #include "model/events/event_import.h"
 #include "model/events/event_log.h"
+#include "model/events/readers/csv_reader.h"
 #include "model/store/event_store.h"
 #include "model/store/workspace.h"
 #include "sample/generator.h"
@@ -61,7 +61,7 @@ model::Workspace freshWorkspace(const std::filesystem::path& path) {
     auto ws = model::Workspace::create(path);
     const auto trust = ws.addTrust("RWF", "Maidstone and Tunbridge Wells NHS Trust");
     for (const auto& [local, activity] : sample::localCodes("RWF"))
-        ws.events().setCodeMapping(trust, local, std::string_view(activity));
+        ws.events().changeCodeMapping(trust, local, model::CodeMappingChange::mapTo(activity));
     return ws;
 }
 

@@ -52,8 +52,9 @@ void addCodesListCommand(CLI::App& codes, Invocation& inv) {
 int runCodesSet(const CodeArgs& c) {
     auto ws = Workspace::open(c.ws);
     const auto trust = ws.trust(c.trust);
-    ws.events().setCodeMapping(
-        trust.id, c.local, c.ignore ? std::nullopt : std::optional<std::string_view>(c.activity));
+    ws.events().changeCodeMapping(trust.id, c.local,
+                                  c.ignore ? model::CodeMappingChange::ignore()
+                                           : model::CodeMappingChange::mapTo(c.activity));
     std::cout << trust.code << ": \"" << c.local << "\" -> "
               << (c.ignore ? "(ignored)" : c.activity) << "\n";
     return 0;
@@ -79,7 +80,8 @@ void addCodesSetCommand(CLI::App& codes, Invocation& inv) {
 
 int runCodesUnset(const CodeArgs& c) {
     auto ws = Workspace::open(c.ws);
-    if (!ws.events().unsetCodeMapping(ws.trust(c.trust).id, c.local))
+    if (!ws.events().changeCodeMapping(ws.trust(c.trust).id, c.local,
+                                       model::CodeMappingChange::unset()))
         throw model::Error("no mapping for \"" + c.local + "\" at " + c.trust);
     std::cout << "removed the mapping of \"" << c.local << "\"\n";
     return 0;

@@ -120,7 +120,7 @@ void mapDemoCodes(model::Workspace& ws, model::TrustId trust, const DemoTrust& t
     const auto& codes =
         format == sample::OutputFormat::Hl7 ? sample::hl7Codes() : sample::localCodes(t.code);
     for (const auto& [local, activity] : codes)
-        ws.events().setCodeMapping(trust, local, std::string_view(activity));
+        ws.events().changeCodeMapping(trust, local, model::CodeMappingChange::mapTo(activity));
 }
 
 // The trust's year of RIS data, generated into the scratch directory.

@@ -47,8 +47,8 @@ struct Fixture {
 
     Fixture() {
         std::ofstream(csv) << kExtract;
-        ws.events().setCodeMapping(rpa, "Vetted", "VET");
-        ws.events().setCodeMapping(rpa, "Pt cancelled", std::nullopt);
+        ws.events().changeCodeMapping(rpa, "Vetted", model::CodeMappingChange::mapTo("VET"));
+        ws.events().changeCodeMapping(rpa, "Pt cancelled", model::CodeMappingChange::ignore());
     }
 
     model::ImportReport import(model::UnmappedCodes unmapped = model::UnmappedCodes::Ignore) {
@@ -125,7 +125,7 @@ TEST_CASE("mapping a code takes its flag away; its events come in with the next 
     const model::ImportReport first = f.import();
     REQUIRE(first.imported);
 
-    f.ws.events().setCodeMapping(f.rpa, "SCANNED", "CMP");
+    f.ws.events().changeCodeMapping(f.rpa, "SCANNED", model::CodeMappingChange::mapTo("CMP"));
     TrustData data = readTrustData(f.ws, f.rpa);
     const CodeRow& mapped = row(data, "SCANNED");
     CHECK_FALSE(mapped.unmapped);
@@ -146,7 +146,7 @@ TEST_CASE("mapping a code takes its flag away; its events come in with the next 
         CHECK_FALSE(row(data, "SCANNED").unmapped);
     }
     SUBCASE("unsetting the mapping flags the code again") {
-        CHECK(f.ws.events().unsetCodeMapping(f.rpa, "SCANNED"));
+        CHECK(f.ws.events().changeCodeMapping(f.rpa, "SCANNED", model::CodeMappingChange::unset()));
         data = readTrustData(f.ws, f.rpa);
         CHECK(row(data, "SCANNED").unmapped);
         CHECK(codesOf(data).front() == "SCANNED");

@@ -436,10 +436,11 @@ TEST_CASE("the key is created once, outside the workspace, and refused when malf
 TEST_CASE("local codes map through the trust's mapping, which wins over network codes") {
     auto ws = Workspace::createInMemory();
     const TrustId rwf = ws.addTrust("RWF", "Maidstone");
-    ws.events().setCodeMapping(rwf, "BOOK", std::string_view("BKD"));
-    ws.events().setCodeMapping(rwf, "VER",
-                               std::string_view("REP")); // this RIS says VER for its preliminary
-    ws.events().setCodeMapping(rwf, "PRINTED", std::nullopt); // not part of the pathway
+    ws.events().changeCodeMapping(rwf, "BOOK", CodeMappingChange::mapTo("BKD"));
+    // This RIS says VER for its preliminary report.
+    ws.events().changeCodeMapping(rwf, "VER", CodeMappingChange::mapTo("REP"));
+    // Not part of the pathway.
+    ws.events().changeCodeMapping(rwf, "PRINTED", CodeMappingChange::ignore());
     const auto report = importEvents(
         ws, settingsFor(rwf),
         {ev("A", "BOOK", 1), ev("A", "VER", 2), ev("A", "PRINTED", 3), ev("A", " CMP ", 4)});
@@ -448,9 +449,13 @@ TEST_CASE("local codes map through the trust's mapping, which wins over network 
     const EventLog log = ws.events().load(rwf);
     CHECK(codesOf(log, 0) == std::vector<std::string>{"BKD", "REP", "CMP"});
     CHECK(ws.events().codeMappings(rwf).size() == 3);
-    CHECK(ws.events().unsetCodeMapping(rwf, "BOOK"));
-    CHECK_FALSE(ws.events().unsetCodeMapping(rwf, "BOOK"));
-    CHECK_THROWS_AS(ws.events().setCodeMapping(rwf, "X", std::string_view("NOPE")), Error);
+    CHECK(ws.events().changeCodeMapping(rwf, "BOOK", CodeMappingChange::unset()));
+    CHECK_FALSE(ws.events().changeCodeMapping(rwf, "BOOK", CodeMappingChange::unset()));
+    CHECK(ws.events().codeMappings(rwf).size() == 2);
+    CHECK_THROWS_AS(ws.events().changeCodeMapping(rwf, "X", CodeMappingChange::mapTo("NOPE")),
+                    Error);
+    CHECK_THROWS_AS(ws.events().changeCodeMapping(rwf, "", CodeMappingChange::ignore()), Error);
+    CHECK(ws.events().codeMappings(rwf).size() == 2);
 }
 
 TEST_CASE("unmapped codes stop the import unless the user chooses to leave them out") {

@@ -91,6 +91,18 @@ void codeTooltip(const CodeRow& row) {
                           counted(row.eventsLeftOut).c_str(), from.c_str());
 }
 
+model::CodeMappingChange toChange(const MappingTarget& target) {
+    switch (target.kind) {
+    case MappingTarget::Kind::Activity:
+        return model::CodeMappingChange::mapTo(target.activity);
+    case MappingTarget::Kind::Ignored:
+        return model::CodeMappingChange::ignore();
+    case MappingTarget::Kind::Unmapped:
+        break;
+    }
+    return model::CodeMappingChange::unset();
+}
+
 } // namespace
 
 // [SECTION] Drawing
@@ -226,15 +238,7 @@ bool CodeMappingTable::carryOut(EditorSession& session, Notices& notices, model:
     return changeWorkspace(
         session, notices, "Could not change the mapping of \"" + change.localCode + "\"",
         [&](model::Workspace& ws) {
-            if (change.target.kind == MappingTarget::Kind::Unmapped) {
-                ws.events().unsetCodeMapping(trust, change.localCode);
-            } else {
-                const bool ignore = change.target.kind == MappingTarget::Kind::Ignored;
-                ws.events().setCodeMapping(
-                    trust, change.localCode,
-                    ignore ? std::nullopt
-                           : std::optional<std::string_view>(change.target.activity));
-            }
+            ws.events().changeCodeMapping(trust, change.localCode, toChange(change.target));
         });
 }
 

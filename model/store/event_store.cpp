@@ -120,13 +120,23 @@ std::vector<CodeMapping> EventStore::codeMappings(TrustId trust) const {
     return codeMappingsOf(m_db, trust);
 }
 
-void EventStore::setCodeMapping(TrustId trust, std::string_view localCode,
-                                std::optional<std::string_view> activity) {
+bool EventStore::changeCodeMapping(TrustId trust, std::string_view localCode,
+                                   const CodeMappingChange& change) {
+    if (change.kind == CodeMappingChange::Kind::Unset) {
+        m_db.prepare("DELETE FROM code_mapping WHERE trust_id = :t AND local_code = :local")
+            .bind(":t", trust.value)
+            .bind(":local", localCode)
+            .run();
+        return m_db.changes() > 0;
+    }
     if (localCode.empty()) throw Error("a local code cannot be empty");
     requireTrust(m_db, trust);
-    if (activity && !hasActivity(m_db, *activity))
-        throw Error("unknown activity code \"" + std::string(*activity) + "\"",
-                    Remedy::AddActivity);
+    std::optional<std::string_view> activity; // NULL: ignored
+    if (change.kind == CodeMappingChange::Kind::MapTo) {
+        activity = change.activity;
+        if (!hasActivity(m_db, *activity))
+            throw Error("unknown activity code \"" + change.activity + "\"", Remedy::AddActivity);
+    }
     m_db.prepare(
             "INSERT INTO code_mapping(trust_id, local_code, activity) VALUES(:t, :local, :act) "
             "ON CONFLICT(trust_id, local_code) DO UPDATE SET activity = excluded.activity")
@@ -134,15 +144,7 @@ void EventStore::setCodeMapping(TrustId trust, std::string_view localCode,
         .bind(":local", localCode)
         .bind(":act", activity)
         .run();
-}
-
-bool EventStore::unsetCodeMapping(TrustId trust, std::string_view localCode) {
-    auto& db = m_db;
-    db.prepare("DELETE FROM code_mapping WHERE trust_id = :t AND local_code = :local")
-        .bind(":t", trust.value)
-        .bind(":local", localCode)
-        .run();
-    return db.changes() > 0;
+    return true;
 }
 
 // [SECTION] Imports

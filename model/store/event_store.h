@@ -42,12 +42,11 @@ class EventStore final : public ImportTarget {
 
     // [local code mapping]
     std::vector<CodeMapping> codeMappings(TrustId trust) const;
-    // Maps a local code to a network activity, or with no activity leaves its
-    // events out of imports. Throws Error for an unknown trust or activity.
-    void setCodeMapping(TrustId trust, std::string_view localCode,
-                        std::optional<std::string_view> activity);
-    // Returns false when there was no mapping for that code.
-    bool unsetCodeMapping(TrustId trust, std::string_view localCode);
+    // The one way a local code's mapping changes (code_mapping.h). Throws
+    // Error for an empty code, an unknown trust or activity; returns false when
+    // it unsets a mapping there was not.
+    bool changeCodeMapping(TrustId trust, std::string_view localCode,
+                           const CodeMappingChange& change);
 
     // [imports]
     std::vector<ImportRecord> imports(std::optional<TrustId> trust = {}) const;
