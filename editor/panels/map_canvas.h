@@ -99,8 +99,29 @@ class MapCanvas {
   private:
     enum class Gesture { None, PressNode, MoveNodes, Connect, BoxSelect };
 
+    class ToolbarFlow;
+
     // [map_canvas.cpp]
     void drawToolbar(MapEditor& editor);
+    void drawPalette(MapEditor& editor, ToolbarFlow& flow);
+    void drawUndoRedo(MapEditor& editor, ToolbarFlow& flow);
+    void drawLayoutControls(MapEditor& editor, ToolbarFlow& flow);
+    void drawZoomControls(ToolbarFlow& flow);
+    void drawMapTitle(const model::MapSummary& map, const EditorSession& session,
+                      ToolbarFlow& flow);
+    void addCanvasButton();
+    void acceptPaletteDrop(MapEditor& editor);
+    // Takes the view of the row the mouse is over, for the mouse to act
+    // through; false when the mouse is beside that row's band.
+    bool viewRowUnderMouse();
+    void handleInput(MapEditor& editor, const MapGeometry& geo, bool hovered, bool active);
+    void fitIfPending(const MapGeometry& shown, bool haveMap);
+    // Returns the legend's title line (empty: no legend drawn).
+    Rect drawCanvas(const MapEditor& editor, const MapGeometry& shown);
+    Rect drawShownMap(ImDrawList& dl, const MapEditor& editor, const MapGeometry& shown);
+    void drawWrappedRows(ImDrawList& dl, const MapEditor& editor, const MapGeometry& shown,
+                         const DiffOverlay* overlay);
+    void drawLegendFoldButton(const Rect& legendHeader);
     void drawGrid(ImDrawList& dl) const;
     void drawCentredMessage(ImDrawList& dl, const char* title, const char* detail) const;
     void drawLayoutHint(ImDrawList& dl, const EditorSession& session) const;
