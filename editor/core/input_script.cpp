@@ -126,6 +126,127 @@ Modifiers modifiers(LineReader& in) {
     return m;
 }
 
+void parseClickLine(LineReader& in, bool twice, FrameInput base, std::vector<FrameInput>& frames) {
+    base.mouse = in.pos();
+    const Modifiers m = modifiers(in);
+    if (twice && m.button != 0) in.fail("dclick is a left-button double click");
+    base.ctrl = m.ctrl;
+    base.shift = m.shift;
+    frames.push_back(base); // arrive, so hover is known before the press
+    for (int i = 0; i < (twice ? 2 : 1); ++i) {
+        FrameInput down = base;
+        down.buttons[m.button] = true;
+        frames.push_back(down);
+        frames.push_back(base);
+    }
+}
+
+void parseDragLine(LineReader& in, FrameInput base, std::vector<FrameInput>& frames) {
+    const ScriptPos from = in.pos();
+    const ScriptPos to = in.pos();
+    const Modifiers m = modifiers(in);
+    base.ctrl = m.ctrl;
+    base.shift = m.shift;
+    base.mouse = from;
+    frames.push_back(base);
+    FrameInput held = base;
+    held.buttons[m.button] = true;
+    frames.push_back(held);
+    // The in-between positions are worked out at play time, when both
+    // ends are known in pixels.
+    for (int i = 1; i <= kDragSteps; ++i) {
+        FrameInput step = held;
+        step.mouse = to;
+        step.from = from;
+        step.along = static_cast<float>(i) / kDragSteps;
+        frames.push_back(step);
+    }
+    held.mouse = to;
+    frames.push_back(held);
+    FrameInput released = base;
+    released.mouse = to;
+    frames.push_back(released);
+}
+
+void parseKeyLine(LineReader& in, FrameInput base, std::vector<FrameInput>& frames) {
+    const auto name = in.word();
+    if (!name) in.fail("which key? e.g. key ctrl+z");
+    std::string k = lower(*name);
+    for (;;) {
+        if (k.starts_with("ctrl+")) {
+            base.ctrl = true;
+            k.erase(0, 5);
+        } else if (k.starts_with("shift+")) {
+            base.shift = true;
+            k.erase(0, 6);
+        } else {
+            break;
+        }
+    }
+    base.key = keyCodeFromName(k);
+    if (base.key < 0) in.fail("unknown key \"" + *name + "\"");
+    frames.push_back(base);
+    FrameInput up;
+    up.line = in.line();
+    frames.push_back(up);
+}
+
+void parseTypeLine(LineReader& in, const FrameInput& base, std::vector<FrameInput>& frames) {
+    const std::string textToType = in.rest();
+    if (textToType.empty()) in.fail("nothing to type");
+    // One character a frame, as a person types; a UTF-8 sequence stays whole.
+    for (std::size_t i = 0; i < textToType.size();) {
+        std::size_t n = 1;
+        while (i + n < textToType.size() &&
+               (static_cast<unsigned char>(textToType[i + n]) & 0xC0) == 0x80)
+            ++n;
+        FrameInput f = base;
+        f.characters = textToType.substr(i, n);
+        frames.push_back(f);
+        i += n;
+    }
+}
+
+// The frames one line of the script stands for, added to `frames`.
+void parseLine(LineReader& in, std::vector<FrameInput>& frames) {
+    const std::string command = lower(*in.word());
+    FrameInput base;
+    base.line = in.line();
+    if (command == "move") {
+        base.mouse = in.pos();
+        if (auto extra = in.word()) in.fail("unexpected \"" + *extra + "\" after the position");
+        frames.push_back(base);
+    } else if (command == "click" || command == "dclick") {
+        parseClickLine(in, command == "dclick", base, frames);
+    } else if (command == "drag") {
+        parseDragLine(in, base, frames);
+    } else if (command == "key") {
+        parseKeyLine(in, base, frames);
+    } else if (command == "type") {
+        parseTypeLine(in, base, frames);
+    } else if (command == "wheel") {
+        const auto w = in.word();
+        double notches = 0;
+        if (!w || !number(*w, notches)) in.fail("wheel needs a number of notches");
+        if (auto p = in.word()) base.mouse = in.parsePos(*p);
+        base.wheel = static_cast<float>(notches);
+        frames.push_back(base);
+    } else if (command == "wait") {
+        const auto w = in.word();
+        double n = 0;
+        if (!w || !number(*w, n) || n < 1 || n > 10000)
+            in.fail("wait needs a number of frames (1-10000)");
+        for (int i = 0; i < static_cast<int>(n); ++i) frames.push_back(base);
+    } else if (command == "report") {
+        if (in.word()) in.fail("report takes nothing after it");
+        base.report = true;
+        frames.push_back(base);
+    } else {
+        in.fail("unknown command \"" + command +
+                "\" (move, click, dclick, drag, key, type, wheel, wait, report)");
+    }
+}
+
 } // namespace
 
 int keyCodeFromName(const std::string& name) {
@@ -161,111 +282,7 @@ std::vector<FrameInput> parseInputScript(const std::string& text, const std::str
         const auto first = raw.find_first_not_of(" \t");
         if (first == std::string::npos || raw[first] == '#') continue;
         LineReader in(fileName, lineNumber, raw.substr(first));
-        const std::string command = lower(*in.word());
-        FrameInput base;
-        base.line = lineNumber;
-        auto push = [&](FrameInput f) { frames.push_back(std::move(f)); };
-
-        if (command == "move") {
-            base.mouse = in.pos();
-            if (auto extra = in.word()) in.fail("unexpected \"" + *extra + "\" after the position");
-            push(base);
-        } else if (command == "click" || command == "dclick") {
-            base.mouse = in.pos();
-            const Modifiers m = modifiers(in);
-            if (command == "dclick" && m.button != 0)
-                in.fail("dclick is a left-button double click");
-            base.ctrl = m.ctrl;
-            base.shift = m.shift;
-            push(base); // arrive, so hover is known before the press
-            const int clicks = command == "dclick" ? 2 : 1;
-            for (int i = 0; i < clicks; ++i) {
-                FrameInput down = base;
-                down.buttons[m.button] = true;
-                push(down);
-                push(base);
-            }
-        } else if (command == "drag") {
-            const ScriptPos from = in.pos();
-            const ScriptPos to = in.pos();
-            const Modifiers m = modifiers(in);
-            base.ctrl = m.ctrl;
-            base.shift = m.shift;
-            base.mouse = from;
-            push(base);
-            FrameInput held = base;
-            held.buttons[m.button] = true;
-            push(held);
-            // The in-between positions are worked out at play time, when both
-            // ends are known in pixels.
-            for (int i = 1; i <= kDragSteps; ++i) {
-                FrameInput step = held;
-                step.mouse = to;
-                step.from = from;
-                step.along = static_cast<float>(i) / kDragSteps;
-                push(step);
-            }
-            held.mouse = to;
-            push(held);
-            FrameInput released = base;
-            released.mouse = to;
-            push(released);
-        } else if (command == "key") {
-            const auto name = in.word();
-            if (!name) in.fail("which key? e.g. key ctrl+z");
-            std::string k = lower(*name);
-            for (;;) {
-                if (k.starts_with("ctrl+")) {
-                    base.ctrl = true;
-                    k.erase(0, 5);
-                } else if (k.starts_with("shift+")) {
-                    base.shift = true;
-                    k.erase(0, 6);
-                } else {
-                    break;
-                }
-            }
-            base.key = keyCodeFromName(k);
-            if (base.key < 0) in.fail("unknown key \"" + *name + "\"");
-            push(base);
-            FrameInput up;
-            up.line = lineNumber;
-            push(up);
-        } else if (command == "type") {
-            const std::string textToType = in.rest();
-            if (textToType.empty()) in.fail("nothing to type");
-            // One character a frame, as a person types; a UTF-8 sequence stays whole.
-            for (std::size_t i = 0; i < textToType.size();) {
-                std::size_t n = 1;
-                while (i + n < textToType.size() &&
-                       (static_cast<unsigned char>(textToType[i + n]) & 0xC0) == 0x80)
-                    ++n;
-                FrameInput f = base;
-                f.characters = textToType.substr(i, n);
-                push(f);
-                i += n;
-            }
-        } else if (command == "wheel") {
-            const auto w = in.word();
-            double notches = 0;
-            if (!w || !number(*w, notches)) in.fail("wheel needs a number of notches");
-            if (auto p = in.word()) base.mouse = in.parsePos(*p);
-            base.wheel = static_cast<float>(notches);
-            push(base);
-        } else if (command == "wait") {
-            const auto w = in.word();
-            double n = 0;
-            if (!w || !number(*w, n) || n < 1 || n > 10000)
-                in.fail("wait needs a number of frames (1-10000)");
-            for (int i = 0; i < static_cast<int>(n); ++i) push(base);
-        } else if (command == "report") {
-            if (in.word()) in.fail("report takes nothing after it");
-            base.report = true;
-            push(base);
-        } else {
-            in.fail("unknown command \"" + command +
-                    "\" (move, click, dclick, drag, key, type, wheel, wait, report)");
-        }
+        parseLine(in, frames);
     }
     return frames;
 }

@@ -85,6 +85,7 @@ struct Plan {
     std::vector<Rect> bands;
     double zoomAcross = 0; // the zoom at which the widest band fills the canvas's width
     double zoom = 0;       // ...and the rows also fit its height
+    bool whole = true;     // false: the rows run on below the canvas
 };
 
 Plan planFor(const std::vector<double>& cuts, const Rect& bounds, std::span<const Rect> nodes,
@@ -102,6 +103,88 @@ Plan planFor(const std::vector<double>& cuts, const Rect& bounds, std::span<cons
     plan.zoomAcross = std::min(availW / std::max(widest, 1.0), cap);
     plan.zoom = std::min(plan.zoomAcross, (availH - (rows - 1) * gap) / tall);
     return plan;
+}
+
+// The room a fit has: the canvas less its margins, the most it may zoom in, and
+// the zoom at which the smallest text is legible.
+struct Room {
+    double width = 1, height = 1;
+    double cap = 0;
+    double legible = 0;
+};
+
+// A wide map too small to read in one row, in rows: the fewest that show it
+// whole and legibly; failing that, the fewest that are legible across the
+// canvas, run on below it. Nothing when its gaps allow neither.
+std::optional<Plan> wrappedPlan(const Rect& bounds, std::span<const Rect> nodes,
+                                std::span<const Rect> ink, const Room& room,
+                                const ReadingRule& rule) {
+    const auto gaps = gapsBetween(bounds, nodes);
+    std::optional<Plan> across;
+    for (int n = 2; n <= rule.maxRows; ++n) {
+        const auto cuts = cutsFor(bounds, gaps, n);
+        if (!cuts) break;
+        Plan tried =
+            planFor(*cuts, bounds, nodes, ink, room.width, room.height, rule.rowGapPx, room.cap);
+        if (tried.zoom >= room.legible) return tried;
+        if (!across && tried.zoomAcross >= room.legible) across = std::move(tried);
+    }
+    if (across) {
+        across->zoom = room.legible;
+        across->whole = false;
+    }
+    return across;
+}
+
+// Too big to show whole and legible: legible, from the map's start (its left
+// edge for a wide map, its top for a tall one), centred across.
+ReadingRow legibleFromStart(const Rect& bounds, bool wide, const Rect& viewport, double legible,
+                            double margin) {
+    const double zoom = std::clamp(legible, CanvasTransform::kMinZoom, CanvasTransform::kMaxZoom);
+    CanvasTransform view;
+    view.setViewport(viewport);
+    const Vec2 world =
+        wide ? Vec2{bounds.min.x, bounds.centre().y} : Vec2{bounds.centre().x, bounds.min.y};
+    const Vec2 screen = wide ? Vec2{viewport.min.x + margin, viewport.centre().y}
+                             : Vec2{viewport.centre().x, viewport.min.y + margin};
+    view.place(zoom, world, screen);
+    return {bounds, view, viewport};
+}
+
+// The plan's rows, stacked and centred as one block (from the top when they
+// run on, not `whole`).
+std::vector<ReadingRow> stackedRows(const Plan& plan, const Rect& viewport, const ReadingRule& rule,
+                                    bool whole) {
+    const double zoom = std::clamp(plan.zoom, CanvasTransform::kMinZoom, CanvasTransform::kMaxZoom);
+    const std::size_t n = plan.bands.size();
+    double widest = 0, blockH = static_cast<double>(n - 1) * rule.rowGapPx;
+    for (const Rect& b : plan.bands) {
+        widest = std::max(widest, b.width());
+        blockH += std::max(b.height(), 1.0) * zoom;
+    }
+    const double left = viewport.centre().x - widest * zoom / 2;
+    double top = whole ? viewport.centre().y - blockH / 2 : viewport.min.y + rule.marginPx;
+    std::vector<ReadingRow> rows;
+    for (std::size_t i = 0; i < n; ++i) {
+        const Rect& band = plan.bands[i];
+        ReadingRow row;
+        row.band = band;
+        row.view.setViewport(viewport);
+        // Rows of a wrapped map start at the same left edge, as lines of text do.
+        row.view.place(zoom, band.min, {left, top});
+        const double bottom = top + std::max(band.height(), 1.0) * zoom;
+        // Each row owns the canvas down to the middle of the gap below it; the
+        // first and last reach the canvas's edges, and across, only the band's
+        // own stretch of the map (the first and last open to the sides).
+        const double clipTop = i == 0 ? viewport.min.y : top - rule.rowGapPx / 2;
+        const double clipBottom = i + 1 == n ? viewport.max.y : bottom + rule.rowGapPx / 2;
+        const double clipLeft = i == 0 ? viewport.min.x : left;
+        const double clipRight = i + 1 == n ? viewport.max.x : left + band.width() * zoom;
+        row.clip = {{clipLeft, clipTop}, {clipRight, std::max(clipTop, clipBottom)}};
+        rows.push_back(row);
+        top = bottom + rule.rowGapPx;
+    }
+    return rows;
 }
 
 } // namespace
@@ -137,82 +220,24 @@ ReadingFit fitForReading(std::span<const Rect> nodes, std::span<const Rect> ink,
     for (const Rect& r : ink) bounds.add(r);
     if (bounds.empty() || viewport.empty()) return fit;
     const double legible = smallestText > 0 ? rule.minTextPx / smallestText : 0.0;
-    const double availW = std::max(1.0, viewport.width() - 2 * rule.marginPx);
-    const double availH = std::max(1.0, viewport.height() - 2 * rule.marginPx);
-    const double w = std::max(bounds.width(), 1.0), h = std::max(bounds.height(), 1.0);
     // The cap keeps a small map modest, but never below legible.
     const double cap = std::max(rule.maxZoom, legible);
+    const Room room{std::max(1.0, viewport.width() - 2 * rule.marginPx),
+                    std::max(1.0, viewport.height() - 2 * rule.marginPx), cap, legible};
+    const double w = std::max(bounds.width(), 1.0), h = std::max(bounds.height(), 1.0);
 
-    Plan plan{{bounds}, std::min(availW / w, cap), std::min({availW / w, availH / h, cap})};
-    if (plan.zoom < legible && w > h) {
-        // The fewest rows that show the whole map legibly; failing that, the
-        // fewest that are legible across the canvas, run on below it.
-        const auto gaps = gapsBetween(bounds, nodes);
-        std::optional<Plan> across;
-        for (int n = 2; n <= rule.maxRows; ++n) {
-            const auto cuts = cutsFor(bounds, gaps, n);
-            if (!cuts) break;
-            Plan tried = planFor(*cuts, bounds, nodes, ink, availW, availH, rule.rowGapPx, cap);
-            if (tried.zoom >= legible) {
-                plan = std::move(tried);
-                break;
-            }
-            if (!across && tried.zoomAcross >= legible) across = std::move(tried);
-        }
-        if (plan.zoom < legible && across) {
-            plan = std::move(*across);
-            plan.zoom = legible;
-            fit.whole = false;
-        }
-    }
+    Plan plan{
+        {bounds}, std::min(room.width / w, cap), std::min({room.width / w, room.height / h, cap})};
+    if (plan.zoom < legible && w > h)
+        if (auto rows = wrappedPlan(bounds, nodes, ink, room, rule)) plan = std::move(*rows);
+    fit.whole = plan.whole;
 
     if (plan.zoom < legible && plan.bands.size() == 1) {
-        // Too big to show whole and legible: legible, from the map's start (its
-        // left edge for a wide map, its top for a tall one), centred across.
-        const double zoom =
-            std::clamp(legible, CanvasTransform::kMinZoom, CanvasTransform::kMaxZoom);
         fit.whole = false;
-        CanvasTransform view;
-        view.setViewport(viewport);
-        const bool wide = w > h;
-        const Vec2 world =
-            wide ? Vec2{bounds.min.x, bounds.centre().y} : Vec2{bounds.centre().x, bounds.min.y};
-        const Vec2 screen = wide ? Vec2{viewport.min.x + rule.marginPx, viewport.centre().y}
-                                 : Vec2{viewport.centre().x, viewport.min.y + rule.marginPx};
-        view.place(zoom, world, screen);
-        fit.rows.push_back({bounds, view, viewport});
+        fit.rows.push_back(legibleFromStart(bounds, w > h, viewport, legible, rule.marginPx));
         return fit;
     }
-    const double zoom = std::clamp(plan.zoom, CanvasTransform::kMinZoom, CanvasTransform::kMaxZoom);
-
-    // The rows, stacked and centred as one block (from the top when they run on).
-    const std::size_t n = plan.bands.size();
-    double widest = 0, blockH = static_cast<double>(n - 1) * rule.rowGapPx;
-    for (const Rect& b : plan.bands) {
-        widest = std::max(widest, b.width());
-        blockH += std::max(b.height(), 1.0) * zoom;
-    }
-    const double left = viewport.centre().x - widest * zoom / 2;
-    double top = fit.whole ? viewport.centre().y - blockH / 2 : viewport.min.y + rule.marginPx;
-    for (std::size_t i = 0; i < n; ++i) {
-        const Rect& band = plan.bands[i];
-        ReadingRow row;
-        row.band = band;
-        row.view.setViewport(viewport);
-        // Rows of a wrapped map start at the same left edge, as lines of text do.
-        row.view.place(zoom, band.min, {left, top});
-        const double bottom = top + std::max(band.height(), 1.0) * zoom;
-        // Each row owns the canvas down to the middle of the gap below it; the
-        // first and last reach the canvas's edges, and across, only the band's
-        // own stretch of the map (the first and last open to the sides).
-        const double clipTop = i == 0 ? viewport.min.y : top - rule.rowGapPx / 2;
-        const double clipBottom = i + 1 == n ? viewport.max.y : bottom + rule.rowGapPx / 2;
-        const double clipLeft = i == 0 ? viewport.min.x : left;
-        const double clipRight = i + 1 == n ? viewport.max.x : left + band.width() * zoom;
-        row.clip = {{clipLeft, clipTop}, {clipRight, std::max(clipTop, clipBottom)}};
-        fit.rows.push_back(row);
-        top = bottom + rule.rowGapPx;
-    }
+    fit.rows = stackedRows(plan, viewport, rule, fit.whole);
     return fit;
 }
 

@@ -60,12 +60,36 @@ std::optional<std::string> MapCanvas::handleUnderMouse(const MapGeometry& geo,
 }
 
 void MapCanvas::handleMouse(MapEditor& editor, const MapGeometry& geo, bool hovered, bool active) {
-    ImGuiIO& io = ImGui::GetIO();
-    const model::MapContent& content = editor.session().content();
+    const ImGuiIO& io = ImGui::GetIO();
     const bool space = keyDown(GLFW_KEY_SPACE);
     const Vec2 mouse = vec(io.MousePos);
     const Vec2 world = m_view.screenToWorld(mouse);
+    handlePanAndZoom(mouse, hovered, active, space);
+    if (m_animation) return; // the map is gliding into place; let it land first
 
+    UnderMouse under;
+    under.node = hovered ? geo.nodeAt(world) : nullptr;
+    under.edge = hovered && !under.node ? geo.edgeAt(world, 6 / m_view.zoom()) : nullptr;
+    if (hovered) under.handle = handleUnderMouse(geo, editor.session().content());
+
+    if (hovered && !space && ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !m_rename)
+        handlePress(editor, world, under);
+    // Double-click: rename what is under the mouse, or add a step on empty canvas.
+    if (hovered && !space && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && !m_rename)
+        handleDoubleClick(editor, world, under);
+    if (ImGui::IsMouseDown(ImGuiMouseButton_Left))
+        handleDrag(editor, geo, world);
+    else if (m_gesture != Gesture::None)
+        finishGesture(editor, geo);
+    // Right-click without a drag: the menu for what is under the mouse.
+    if (hovered && ImGui::IsMouseReleased(ImGuiMouseButton_Right) &&
+        io.MouseDragMaxDistanceSqr[ImGuiMouseButton_Right] <
+            io.MouseDragThreshold * io.MouseDragThreshold)
+        openContextMenu(editor, world, under);
+}
+
+void MapCanvas::handlePanAndZoom(Vec2 mouse, bool hovered, bool active, bool space) {
+    const ImGuiIO& io = ImGui::GetIO();
     // Pan: right or middle drag, or Space + left drag.
     const bool panning = active && (ImGui::IsMouseDragging(ImGuiMouseButton_Right, 0) ||
                                     ImGui::IsMouseDragging(ImGuiMouseButton_Middle, 0) ||
@@ -78,109 +102,99 @@ void MapCanvas::handleMouse(MapEditor& editor, const MapGeometry& geo, bool hove
         // A fixed ratio per wheel notch feels the same at every zoom level.
         m_view.zoomAbout(mouse, m_view.zoom() * std::pow(1.15, io.MouseWheel));
     }
-    if (m_animation) return; // the map is gliding into place; let it land first
+}
 
-    const NodeGeometry* nodeHit = hovered ? geo.nodeAt(world) : nullptr;
-    const EdgeGeometry* edgeHit =
-        hovered && !nodeHit ? geo.edgeAt(world, 6 / m_view.zoom()) : nullptr;
-    const std::optional<std::string> handle =
-        hovered ? handleUnderMouse(geo, content) : std::nullopt;
-
-    // Press.
-    if (hovered && !space && ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !m_rename) {
-        m_pressWorld = world;
-        Selection selection = editor.selection();
-        if (handle) {
-            m_gesture = Gesture::Connect;
-            m_pressKey = *handle;
-        } else if (nodeHit) {
-            const std::string key = keyOf(content, nodeHit->id);
+void MapCanvas::handlePress(MapEditor& editor, Vec2 world, const UnderMouse& under) {
+    const ImGuiIO& io = ImGui::GetIO();
+    const model::MapContent& content = editor.session().content();
+    m_pressWorld = world;
+    Selection selection = editor.selection();
+    if (under.handle) {
+        m_gesture = Gesture::Connect;
+        m_pressKey = *under.handle;
+    } else if (under.node) {
+        const std::string key = keyOf(content, under.node->id);
+        if (io.KeyShift) {
+            if (selection.has(key))
+                std::erase(selection.nodes, key);
+            else
+                selection.nodes.push_back(key);
+        } else if (!selection.has(key)) {
+            selection = {{key}, {}};
+        }
+        editor.select(selection);
+        m_gesture = Gesture::PressNode;
+        m_pressKey = key;
+        m_moveDelta = {};
+    } else if (under.edge) {
+        if (auto ref = edgeRef(content, under.edge->id)) {
             if (io.KeyShift) {
-                if (selection.has(key))
-                    std::erase(selection.nodes, key);
+                if (selection.has(*ref))
+                    std::erase(selection.edges, *ref);
                 else
-                    selection.nodes.push_back(key);
-            } else if (!selection.has(key)) {
-                selection = {{key}, {}};
+                    selection.edges.push_back(*ref);
+            } else {
+                selection = {{}, {*ref}};
             }
             editor.select(selection);
-            m_gesture = Gesture::PressNode;
-            m_pressKey = key;
-            m_moveDelta = {};
-        } else if (edgeHit) {
-            if (auto ref = edgeRef(content, edgeHit->id)) {
-                if (io.KeyShift) {
-                    if (selection.has(*ref))
-                        std::erase(selection.edges, *ref);
-                    else
-                        selection.edges.push_back(*ref);
-                } else {
-                    selection = {{}, {*ref}};
-                }
-                editor.select(selection);
-            }
-            m_gesture = Gesture::None;
-        } else {
-            if (!io.KeyShift) editor.clearSelection();
-            m_gesture = Gesture::BoxSelect;
-            m_boxStart = io.MousePos;
-        }
-    }
-
-    // Double-click: rename what is under the mouse, or add a step on empty canvas.
-    if (hovered && !space && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && !m_rename) {
-        if (nodeHit) {
-            startRename(editor, keyOf(content, nodeHit->id));
-        } else if (edgeHit) {
-            if (auto ref = edgeRef(content, edgeHit->id)) startEdgeLabel(editor, *ref);
-        } else {
-            runCommand("add a step",
-                       [&] { editor.addNode(model::NodeKind::Activity, world.x, world.y); });
         }
         m_gesture = Gesture::None;
+    } else {
+        if (!io.KeyShift) editor.clearSelection();
+        m_gesture = Gesture::BoxSelect;
+        m_boxStart = io.MousePos;
     }
+}
 
-    // Drag in progress.
-    if (ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
-        if (m_gesture == Gesture::PressNode &&
-            ImGui::IsMouseDragging(ImGuiMouseButton_Left, kDragThreshold))
-            m_gesture = Gesture::MoveNodes;
-        if (m_gesture == Gesture::MoveNodes) {
-            const Vec2 raw = world - m_pressWorld;
-            // Alt moves freely, off the grid.
-            m_moveDelta = io.KeyAlt ? raw : editor.snappedDelta(m_pressKey, raw.x, raw.y);
-            ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeAll);
-        }
-        if (m_gesture == Gesture::Connect) {
-            m_dropKey.reset();
-            m_dropRefusal.reset();
-            if (const NodeGeometry* target = geo.nodeAt(world)) {
-                m_dropKey = keyOf(content, target->id);
-                if (*m_dropKey != m_pressKey || distance(world, m_pressWorld) > 2)
-                    m_dropRefusal = model::connectionRefusal(content, m_pressKey, *m_dropKey);
-                if (*m_dropKey == m_pressKey && !m_dropRefusal) m_dropKey.reset();
-            }
-        }
-    } else if (m_gesture != Gesture::None) {
-        finishGesture(editor, geo);
+void MapCanvas::handleDoubleClick(MapEditor& editor, Vec2 world, const UnderMouse& under) {
+    const model::MapContent& content = editor.session().content();
+    if (under.node) {
+        startRename(editor, keyOf(content, under.node->id));
+    } else if (under.edge) {
+        if (auto ref = edgeRef(content, under.edge->id)) startEdgeLabel(editor, *ref);
+    } else {
+        runCommand("add a step",
+                   [&] { editor.addNode(model::NodeKind::Activity, world.x, world.y); });
     }
+    m_gesture = Gesture::None;
+}
 
-    // Right-click without a drag: the menu for what is under the mouse.
-    if (hovered && ImGui::IsMouseReleased(ImGuiMouseButton_Right) &&
-        io.MouseDragMaxDistanceSqr[ImGuiMouseButton_Right] <
-            io.MouseDragThreshold * io.MouseDragThreshold) {
-        m_menuNode.clear();
-        m_menuEdge.reset();
-        m_menuWorld = world;
-        if (nodeHit) {
-            m_menuNode = keyOf(content, nodeHit->id);
-            if (!editor.selection().has(m_menuNode)) editor.select({{m_menuNode}, {}});
-        } else if (edgeHit) {
-            m_menuEdge = edgeRef(content, edgeHit->id);
-            if (m_menuEdge) editor.select({{}, {*m_menuEdge}});
-        }
-        m_openMenu = true;
+void MapCanvas::handleDrag(MapEditor& editor, const MapGeometry& geo, Vec2 world) {
+    if (m_gesture == Gesture::PressNode &&
+        ImGui::IsMouseDragging(ImGuiMouseButton_Left, kDragThreshold))
+        m_gesture = Gesture::MoveNodes;
+    if (m_gesture == Gesture::MoveNodes) {
+        const Vec2 raw = world - m_pressWorld;
+        // Alt moves freely, off the grid.
+        m_moveDelta = ImGui::GetIO().KeyAlt ? raw : editor.snappedDelta(m_pressKey, raw.x, raw.y);
+        ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeAll);
     }
+    if (m_gesture == Gesture::Connect) {
+        const model::MapContent& content = editor.session().content();
+        m_dropKey.reset();
+        m_dropRefusal.reset();
+        if (const NodeGeometry* target = geo.nodeAt(world)) {
+            m_dropKey = keyOf(content, target->id);
+            if (*m_dropKey != m_pressKey || distance(world, m_pressWorld) > 2)
+                m_dropRefusal = model::connectionRefusal(content, m_pressKey, *m_dropKey);
+            if (*m_dropKey == m_pressKey && !m_dropRefusal) m_dropKey.reset();
+        }
+    }
+}
+
+void MapCanvas::openContextMenu(MapEditor& editor, Vec2 world, const UnderMouse& under) {
+    const model::MapContent& content = editor.session().content();
+    m_menuNode.clear();
+    m_menuEdge.reset();
+    m_menuWorld = world;
+    if (under.node) {
+        m_menuNode = keyOf(content, under.node->id);
+        if (!editor.selection().has(m_menuNode)) editor.select({{m_menuNode}, {}});
+    } else if (under.edge) {
+        m_menuEdge = edgeRef(content, under.edge->id);
+        if (m_menuEdge) editor.select({{}, {*m_menuEdge}});
+    }
+    m_openMenu = true;
 }
 
 void MapCanvas::finishGesture(MapEditor& editor, const MapGeometry& geo) {

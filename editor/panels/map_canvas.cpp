@@ -44,10 +44,12 @@ constexpr PaletteEntry kPalette[] = {
 
 constexpr double kLayoutSeconds = 0.35;
 
+} // namespace
+
 // Lays the toolbar's items out like words in a line of text: the next item goes
 // beside the last when it fits, else at the start of a new line, so the toolbar
 // wraps instead of running off a narrow canvas or one in workshop mode's type.
-class ToolbarFlow {
+class MapCanvas::ToolbarFlow {
   public:
     ToolbarFlow() : m_left(ImGui::GetCursorPosX()) {}
     // Call before every item but the first, with its width.
@@ -80,8 +82,6 @@ class ToolbarFlow {
     Rect m_extent;
 };
 
-} // namespace
-
 // [SECTION] Commands
 
 void MapCanvas::runCommand(const char* what, const std::function<void()>& command) {
@@ -111,9 +111,18 @@ void MapCanvas::drawToolbar(MapEditor& editor) {
     const EditorSession& session = editor.session();
     const bool haveMap = session.selected() != nullptr;
     ToolbarFlow flow;
-
-    // The palette: click adds in the middle of the view, drag places it.
     ImGui::BeginDisabled(!haveMap);
+    drawPalette(editor, flow);
+    drawUndoRedo(editor, flow);
+    drawLayoutControls(editor, flow);
+    ImGui::EndDisabled();
+    drawZoomControls(flow);
+    if (const model::MapSummary* map = session.selected()) drawMapTitle(*map, session, flow);
+    m_toolbarExtent = flow.extent();
+}
+
+// The palette: click adds in the middle of the view, drag places it.
+void MapCanvas::drawPalette(MapEditor& editor, ToolbarFlow& flow) {
     bool first = true;
     for (const PaletteEntry& p : kPalette) {
         if (!first) flow.next(ToolbarFlow::button(p.button), 4);
@@ -130,8 +139,10 @@ void MapCanvas::drawToolbar(MapEditor& editor) {
         }
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", p.tip);
     }
+}
 
-    const EditHistory& history = session.history();
+void MapCanvas::drawUndoRedo(MapEditor& editor, ToolbarFlow& flow) {
+    const EditHistory& history = editor.session().history();
     flow.next(ToolbarFlow::button("Undo"), 16);
     ImGui::BeginDisabled(!history.nextUndo());
     if (ImGui::Button("Undo")) runCommand("undo", [&] { editor.undo(); });
@@ -146,7 +157,9 @@ void MapCanvas::drawToolbar(MapEditor& editor) {
     flow.placed();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && history.nextRedo())
         ImGui::SetTooltip("Redo %s (Ctrl+Y)", history.nextRedo()->label.c_str());
+}
 
+void MapCanvas::drawLayoutControls(MapEditor& editor, ToolbarFlow& flow) {
     flow.next(ToolbarFlow::button("Layout"), 16);
     if (ImGui::Button("Layout")) ImGui::OpenPopup("layout-menu");
     flow.placed();
@@ -166,8 +179,9 @@ void MapCanvas::drawToolbar(MapEditor& editor) {
     if (ImGui::Checkbox("Snap", &snap)) editor.setSnap(snap ? 10 : 0);
     flow.placed();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Snap to the grid when placing and moving (G)");
-    ImGui::EndDisabled();
+}
 
+void MapCanvas::drawZoomControls(ToolbarFlow& flow) {
     flow.next(ToolbarFlow::button("Fit"), 16);
     if (ImGui::Button("Fit")) m_fitPending = true;
     flow.placed();
@@ -185,23 +199,22 @@ void MapCanvas::drawToolbar(MapEditor& editor) {
     flow.next(ImGui::CalcTextSize(zoom).x, ImGui::GetStyle().ItemSpacing.x);
     ImGui::TextDisabled("%s", zoom);
     flow.placed();
+}
 
-    if (const model::MapSummary* map = session.selected()) {
-        ImGui::PushFont(m_fonts->uiBold);
-        flow.next(ImGui::CalcTextSize(map->name.c_str()).x, 24);
-        ImGui::TextUnformatted(map->name.c_str());
-        ImGui::PopFont();
-        flow.placed();
-        const std::string details =
-            (map->trustCode.empty() ? std::string("Network") : map->trustCode) + "  \xC2\xB7  v" +
-            std::to_string(map->versionNumber) + (map->published ? " published" : " draft") +
-            "  \xC2\xB7  " +
-            plural(static_cast<int>(session.content().nodes.size()), "node", "nodes");
-        flow.next(ImGui::CalcTextSize(details.c_str()).x, ImGui::GetStyle().ItemSpacing.x);
-        ImGui::TextDisabled("%s", details.c_str());
-        flow.placed();
-    }
-    m_toolbarExtent = flow.extent();
+void MapCanvas::drawMapTitle(const model::MapSummary& map, const EditorSession& session,
+                             ToolbarFlow& flow) {
+    ImGui::PushFont(m_fonts->uiBold);
+    flow.next(ImGui::CalcTextSize(map.name.c_str()).x, 24);
+    ImGui::TextUnformatted(map.name.c_str());
+    ImGui::PopFont();
+    flow.placed();
+    const std::string details =
+        (map.trustCode.empty() ? std::string("Network") : map.trustCode) + "  \xC2\xB7  v" +
+        std::to_string(map.versionNumber) + (map.published ? " published" : " draft") +
+        "  \xC2\xB7  " + plural(static_cast<int>(session.content().nodes.size()), "node", "nodes");
+    flow.next(ImGui::CalcTextSize(details.c_str()).x, ImGui::GetStyle().ItemSpacing.x);
+    ImGui::TextDisabled("%s", details.c_str());
+    flow.placed();
 }
 
 // [SECTION] Drawing
@@ -441,7 +454,38 @@ void MapCanvas::draw(MapEditor& editor) {
     ImGui::SetCursorPos(ImVec2(8, 6));
     drawToolbar(editor);
     ImGui::SetCursorPos(ImVec2(0, ImGui::GetCursorPosY() + 1));
+    addCanvasButton();
+    bool hovered = ImGui::IsItemHovered();
+    const bool active = ImGui::IsItemActive();
+    acceptPaletteDrop(editor);
 
+    refresh(session);
+    editor.pruneSelection();
+    const MapGeometry& geo = session.selected() ? geometryForFrame(editor) : session.geometry();
+    m_shown = &session.geometry();
+    // A fitted view the user has not moved is fitted again when the canvas
+    // changes size (the window, a map opened beside, workshop mode).
+    if (m_fittedSize && *m_fittedSize != m_view.viewport().size()) m_fitPending = true;
+    // A wrapped map: the mouse acts on the row it is over. A pan or zoom there
+    // unwraps the map into one continuous view, kept as that row showed it.
+    if (m_wrap && !viewRowUnderMouse()) hovered = false;
+    handleInput(editor, geo, hovered, active);
+    // Commands in handleMouse/handleKeys may have changed the map: draw what is there now.
+    refresh(session);
+    const MapGeometry& shown = session.selected() ? geometryForFrame(editor) : session.geometry();
+    updatePaintState(editor, shown, hovered);
+    fitIfPending(shown, session.selected() != nullptr);
+
+    const Rect legendHeader = drawCanvas(editor, shown);
+    drawLegendFoldButton(legendHeader);
+    if (session.selected()) {
+        drawRename(editor, shown);
+        drawContextMenu(editor);
+        drawCodePicker(editor);
+    }
+}
+
+void MapCanvas::addCanvasButton() {
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     ImVec2 size = ImGui::GetContentRegionAvail();
     size.x = std::max(size.x, 50.0f);
@@ -453,44 +497,38 @@ void MapCanvas::draw(MapEditor& editor) {
                            ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
                                ImGuiButtonFlags_MouseButtonMiddle);
     ImGui::SetItemAllowOverlap();
-    bool hovered = ImGui::IsItemHovered();
-    const bool active = ImGui::IsItemActive();
     m_view.setViewport(Rect(vec(pos), vec(pos) + vec(size)));
+}
 
-    // A node kind dragged from the palette and dropped here.
-    if (ImGui::BeginDragDropTarget()) {
-        if (const ImGuiPayload* payload = ImGui::AcceptDragDropPayload("strawman-node-kind")) {
-            model::NodeKind kind;
-            std::memcpy(&kind, payload->Data, sizeof kind);
-            const Vec2 at = m_view.screenToWorld(vec(ImGui::GetIO().MousePos));
-            runCommand("add a node", [&] { editor.addNode(kind, at.x, at.y); });
-        }
-        ImGui::EndDragDropTarget();
+// A node kind dragged from the palette and dropped on the canvas.
+void MapCanvas::acceptPaletteDrop(MapEditor& editor) {
+    if (!ImGui::BeginDragDropTarget()) return;
+    if (const ImGuiPayload* payload = ImGui::AcceptDragDropPayload("strawman-node-kind")) {
+        model::NodeKind kind;
+        std::memcpy(&kind, payload->Data, sizeof kind);
+        const Vec2 at = m_view.screenToWorld(vec(ImGui::GetIO().MousePos));
+        runCommand("add a node", [&] { editor.addNode(kind, at.x, at.y); });
     }
+    ImGui::EndDragDropTarget();
+}
 
-    refresh(session);
-    editor.pruneSelection();
-    const MapGeometry& geo = session.selected() ? geometryForFrame(editor) : session.geometry();
-    m_shown = &session.geometry();
-    // A fitted view the user has not moved is fitted again when the canvas
-    // changes size (the window, a map opened beside, workshop mode).
-    if (m_fittedSize && *m_fittedSize != m_view.viewport().size()) m_fitPending = true;
-    // A wrapped map: the mouse acts on the row it is over. A pan or zoom there
-    // unwraps the map into one continuous view, kept as that row showed it.
-    if (m_wrap) {
-        const ReadingRow& row = m_wrap->rowAt(ImGui::GetIO().MousePos.y);
-        m_view = row.view;
-        // Beside a row's band the canvas is empty: what the row's transform
-        // puts there belongs to another row, so it is not there to click.
-        if (!row.clip.contains(vec(ImGui::GetIO().MousePos))) hovered = false;
-    }
+bool MapCanvas::viewRowUnderMouse() {
+    const ReadingRow& row = m_wrap->rowAt(ImGui::GetIO().MousePos.y);
+    m_view = row.view;
+    // Beside a row's band the canvas is empty: what the row's transform
+    // puts there belongs to another row, so it is not there to click.
+    return row.clip.contains(vec(ImGui::GetIO().MousePos));
+}
+
+void MapCanvas::handleInput(MapEditor& editor, const MapGeometry& geo, bool hovered, bool active) {
     const CanvasTransform before = m_view;
-    if (session.selected()) {
+    if (editor.session().selected()) {
         handleMouse(editor, geo, hovered, active);
         handleKeys(editor, hovered);
     }
-    if (before.zoom() != m_view.zoom() || before.offset() != m_view.offset()) m_fittedSize.reset();
-    if (m_wrap && (before.zoom() != m_view.zoom() || before.offset() != m_view.offset())) {
+    const bool moved = before.zoom() != m_view.zoom() || before.offset() != m_view.offset();
+    if (moved) m_fittedSize.reset();
+    if (m_wrap && moved) {
         // A map wrapped into more rows than the canvas holds scrolls up and
         // down; any other pan or zoom unwraps it.
         if (!m_wrap->whole && before.zoom() == m_view.zoom())
@@ -498,12 +536,10 @@ void MapCanvas::draw(MapEditor& editor) {
         else
             m_wrap.reset();
     }
-    // Commands in handleMouse/handleKeys may have changed the map: draw what is there now.
-    refresh(session);
-    const MapGeometry& shown = session.selected() ? geometryForFrame(editor) : session.geometry();
-    updatePaintState(editor, shown, hovered);
+}
 
-    if (m_fitPending && shown.bounds.empty() && session.selected()) {
+void MapCanvas::fitIfPending(const MapGeometry& shown, bool haveMap) {
+    if (m_fitPending && shown.bounds.empty() && haveMap) {
         // An empty map: 100%, the map's origin in the middle. A later first
         // node must not make the view jump, or the next click lands elsewhere.
         m_view.reset();
@@ -522,7 +558,10 @@ void MapCanvas::draw(MapEditor& editor) {
         }
         m_zoomAfterFit.reset();
     }
+}
 
+Rect MapCanvas::drawCanvas(const MapEditor& editor, const MapGeometry& shown) {
+    const EditorSession& session = editor.session();
     ImDrawList& dl = *ImGui::GetWindowDrawList();
     Rect legendHeader;
     m_legendBox = {};
@@ -538,41 +577,7 @@ void MapCanvas::draw(MapEditor& editor) {
         drawCentredMessage(dl, "This map is empty",
                            "Double-click to add a step, or press A, D, P, S, E or N.");
     } else {
-        // The diff's overlay is worked out on the map as stored; while nodes are
-        // dragged or glide after a layout, the plain arrows follow them instead.
-        const DiffOverlay* overlay = m_previewShown ? nullptr : m_overlay;
-        m_paint.arrowsByOverlay = overlay != nullptr;
-        m_painter.resetDrawnSizes();
-        if (m_wrap) {
-            // Each row draws the whole map through its own transform, clipped
-            // to its band: an arrow across a cut shows in both rows.
-            const CanvasTransform mouseRow = m_view;
-            for (const ReadingRow& row : m_wrap->rows) {
-                m_view = row.view;
-                // The grid across the row's whole strip, the map only in its band.
-                const Rect vp = m_view.viewport();
-                dl.PushClipRect(
-                    ImVec2(static_cast<float>(vp.min.x), static_cast<float>(row.clip.min.y)),
-                    ImVec2(static_cast<float>(vp.max.x), static_cast<float>(row.clip.max.y)), true);
-                drawGrid(dl);
-                dl.PopClipRect();
-                dl.PushClipRect(im(row.clip.min), im(row.clip.max), true);
-                drawMap(dl, editor, shown, overlay, false);
-                dl.PopClipRect();
-            }
-            drawRowMarks(dl, *m_wrap);
-            m_view = mouseRow;
-        } else {
-            drawMap(dl, editor, shown, overlay, true);
-        }
-        if (shown.needsLayout) drawLayoutHint(dl, session);
-        if (!m_wrap) drawMinimap(dl, shown);
-        if (overlay) {
-            const auto legend = m_overlayPainter.drawLegend(dl, m_view.viewport(), *overlay,
-                                                            m_overlayTitle, legendFolded);
-            legendHeader = legend.header;
-            m_legendBox = legend.box;
-        }
+        legendHeader = drawShownMap(dl, editor, shown);
     }
     // A hairline where the canvas meets the toolbar and the Network panel.
     const ImU32 border = ImGui::GetColorU32(ImGuiCol_Border);
@@ -580,24 +585,61 @@ void MapCanvas::draw(MapEditor& editor) {
     dl.AddLine(topLeft, ImVec2(static_cast<float>(m_view.viewport().max.x), topLeft.y), border);
     dl.AddLine(topLeft, ImVec2(topLeft.x, static_cast<float>(m_view.viewport().max.y)), border);
     dl.PopClipRect();
+    return legendHeader;
+}
 
-    // The legend's title line is a button over the canvas (which allows the
-    // overlap): a click there folds or unfolds it and does nothing to the map.
-    if (!legendHeader.empty()) {
-        ImGui::SetCursorScreenPos(im(legendHeader.min));
-        if (ImGui::InvisibleButton("legend-fold", im(legendHeader.size())))
-            legendFolded = !legendFolded;
-        ScriptTargets::mark("legend");
-        if (ImGui::IsItemHovered()) {
-            ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-            ImGui::SetTooltip(legendFolded ? "Show the legend" : "Fold the legend away");
-        }
+Rect MapCanvas::drawShownMap(ImDrawList& dl, const MapEditor& editor, const MapGeometry& shown) {
+    // The diff's overlay is worked out on the map as stored; while nodes are
+    // dragged or glide after a layout, the plain arrows follow them instead.
+    const DiffOverlay* overlay = m_previewShown ? nullptr : m_overlay;
+    m_paint.arrowsByOverlay = overlay != nullptr;
+    m_painter.resetDrawnSizes();
+    if (m_wrap)
+        drawWrappedRows(dl, editor, shown, overlay);
+    else
+        drawMap(dl, editor, shown, overlay, true);
+    if (shown.needsLayout) drawLayoutHint(dl, editor.session());
+    if (!m_wrap) drawMinimap(dl, shown);
+    if (!overlay) return {};
+    const auto legend =
+        m_overlayPainter.drawLegend(dl, m_view.viewport(), *overlay, m_overlayTitle, legendFolded);
+    m_legendBox = legend.box;
+    return legend.header;
+}
+
+void MapCanvas::drawWrappedRows(ImDrawList& dl, const MapEditor& editor, const MapGeometry& shown,
+                                const DiffOverlay* overlay) {
+    // Each row draws the whole map through its own transform, clipped
+    // to its band: an arrow across a cut shows in both rows.
+    const CanvasTransform mouseRow = m_view;
+    for (const ReadingRow& row : m_wrap->rows) {
+        m_view = row.view;
+        // The grid across the row's whole strip, the map only in its band.
+        const Rect vp = m_view.viewport();
+        dl.PushClipRect(ImVec2(static_cast<float>(vp.min.x), static_cast<float>(row.clip.min.y)),
+                        ImVec2(static_cast<float>(vp.max.x), static_cast<float>(row.clip.max.y)),
+                        true);
+        drawGrid(dl);
+        dl.PopClipRect();
+        dl.PushClipRect(im(row.clip.min), im(row.clip.max), true);
+        drawMap(dl, editor, shown, overlay, false);
+        dl.PopClipRect();
     }
+    drawRowMarks(dl, *m_wrap);
+    m_view = mouseRow;
+}
 
-    if (session.selected()) {
-        drawRename(editor, shown);
-        drawContextMenu(editor);
-        drawCodePicker(editor);
+// The legend's title line is a button over the canvas (which allows the
+// overlap): a click there folds or unfolds it and does nothing to the map.
+void MapCanvas::drawLegendFoldButton(const Rect& legendHeader) {
+    if (legendHeader.empty()) return;
+    ImGui::SetCursorScreenPos(im(legendHeader.min));
+    if (ImGui::InvisibleButton("legend-fold", im(legendHeader.size())))
+        legendFolded = !legendFolded;
+    ScriptTargets::mark("legend");
+    if (ImGui::IsItemHovered()) {
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        ImGui::SetTooltip(legendFolded ? "Show the legend" : "Fold the legend away");
     }
 }
 

@@ -13,13 +13,13 @@
 //   right-click               menu; right/middle drag or Space+drag pans; wheel zooms
 #pragma once
 
-#include "editor/geometry/canvas_transform.h"
-#include "fonts.h"
 #include "editor/core/map_editor.h"
+#include "editor/geometry/canvas_transform.h"
+#include "editor/geometry/reading_fit.h"
+#include "fonts.h"
 #include "map_painter.h"
 #include "notices.h"
 #include "overlay_painter.h"
-#include "editor/geometry/reading_fit.h"
 
 #include "model/maps/validation.h"
 
@@ -99,8 +99,29 @@ class MapCanvas {
   private:
     enum class Gesture { None, PressNode, MoveNodes, Connect, BoxSelect };
 
+    class ToolbarFlow;
+
     // [map_canvas.cpp]
     void drawToolbar(MapEditor& editor);
+    void drawPalette(MapEditor& editor, ToolbarFlow& flow);
+    void drawUndoRedo(MapEditor& editor, ToolbarFlow& flow);
+    void drawLayoutControls(MapEditor& editor, ToolbarFlow& flow);
+    void drawZoomControls(ToolbarFlow& flow);
+    void drawMapTitle(const model::MapSummary& map, const EditorSession& session,
+                      ToolbarFlow& flow);
+    void addCanvasButton();
+    void acceptPaletteDrop(MapEditor& editor);
+    // Takes the view of the row the mouse is over, for the mouse to act
+    // through; false when the mouse is beside that row's band.
+    bool viewRowUnderMouse();
+    void handleInput(MapEditor& editor, const MapGeometry& geo, bool hovered, bool active);
+    void fitIfPending(const MapGeometry& shown, bool haveMap);
+    // Returns the legend's title line (empty: no legend drawn).
+    Rect drawCanvas(const MapEditor& editor, const MapGeometry& shown);
+    Rect drawShownMap(ImDrawList& dl, const MapEditor& editor, const MapGeometry& shown);
+    void drawWrappedRows(ImDrawList& dl, const MapEditor& editor, const MapGeometry& shown,
+                         const DiffOverlay* overlay);
+    void drawLegendFoldButton(const Rect& legendHeader);
     void drawGrid(ImDrawList& dl) const;
     void drawCentredMessage(ImDrawList& dl, const char* title, const char* detail) const;
     void drawLayoutHint(ImDrawList& dl, const EditorSession& session) const;
@@ -113,8 +134,20 @@ class MapCanvas {
     void drawMap(ImDrawList& dl, const MapEditor& editor, const MapGeometry& shown,
                  const DiffOverlay* overlay, bool grid);
 
+    // What the mouse is over this frame: nothing while it is off the canvas.
+    struct UnderMouse {
+        const NodeGeometry* node = nullptr;
+        const EdgeGeometry* edge = nullptr;
+        std::optional<std::string> handle; // a node's connection handle: its key
+    };
+
     // [canvas_gestures.cpp]
     void handleMouse(MapEditor& editor, const MapGeometry& geo, bool hovered, bool active);
+    void handlePanAndZoom(Vec2 mouse, bool hovered, bool active, bool space);
+    void handlePress(MapEditor& editor, Vec2 world, const UnderMouse& under);
+    void handleDoubleClick(MapEditor& editor, Vec2 world, const UnderMouse& under);
+    void handleDrag(MapEditor& editor, const MapGeometry& geo, Vec2 world);
+    void openContextMenu(MapEditor& editor, Vec2 world, const UnderMouse& under);
     void handleKeys(MapEditor& editor, bool hovered);
     void finishGesture(MapEditor& editor, const MapGeometry& geo);
     void updatePaintState(const MapEditor& editor, const MapGeometry& geo, bool hovered);

@@ -129,77 +129,87 @@ std::string activityText(const model::Node& node,
 
 void MapPainter::prepare(const model::MapContent& map, const MapGeometry& geo,
                          const std::unordered_map<std::string, std::string>& activityNames) {
-    const ImFont* regular = m_fonts->canvasMeasureFont(false);
-    const ImFont* bold = m_fonts->canvasMeasureFont(true);
     m_nodeText.assign(geo.nodes.size(), {});
     m_smallestStepLabel = 0;
-    for (std::size_t i = 0; i < geo.nodes.size(); ++i) {
-        const NodeGeometry& g = geo.nodes[i];
-        const model::Node* node = map.findNode(g.id);
-        if (!node) continue;
-        NodeText& t = m_nodeText[i];
-        const Shape& s = g.shape;
-        const auto w = f(2 * s.half.x), h = f(2 * s.half.y);
-        t.labelOffset = {};
-        switch (g.kind) {
-        case NodeKind::Activity: {
-            // A header line for the code (left) and lane (right), then the label
-            // centred in what is left, so the three never overlap.
-            float header = 0;
-            if (!node->activity.empty())
-                t.code = fitText(bold, node->activity, w / 2 - kPadding, kCodeSize + 1, kCodeSize,
-                                 kCodeSize, true);
-            if (!node->lane.empty()) {
-                const float codeWidth = t.code.empty() ? 0 : t.code.widths[0] + 6;
-                t.lane = fitText(regular, node->lane, w - 2 * kPadding - codeWidth, kCodeSize + 1,
-                                 kCodeSize, kCodeSize);
-            }
-            if (!t.code.empty() || !t.lane.empty()) header = kCodeSize + 3;
-            const float areaH = h - 2 * kPadding + 2 - header;
-            t.label = fitText(regular, activityText(*node, activityNames), w - 2 * kPadding, areaH,
-                              kLabelSize, kMinLabelSize);
-            t.labelOffset = Vec2{0, header / 2};
-            if (!t.label.empty())
-                m_smallestStepLabel = m_smallestStepLabel > 0
-                                          ? std::min(m_smallestStepLabel, t.label.size)
-                                          : t.label.size;
-            break;
-        }
-        case NodeKind::Decision: {
-            // The diamond's inscribed rectangle is half its width and height; a
-            // label that will not fit there at a readable size goes above it, as
-            // BPMN tools do for gateways.
-            t.label = fitText(regular, node->label, w * 0.62f, h * 0.6f, kSmallLabelSize, 9.5f);
-            if (!t.label.empty() && t.label.lines.back().ends_with("\xE2\x80\xA6")) {
-                t.label = fitText(regular, node->label, 150, 3 * kSmallLabelSize, kSmallLabelSize,
-                                  kMinLabelSize);
-                t.labelOutside = true;
-                t.labelOffset = -Vec2{0, s.half.y + 4 + t.label.height() / 2};
-            }
-            break;
-        }
-        case NodeKind::Start:
-        case NodeKind::End:
-            t.label = fitText(regular, node->label, 110, 2 * kSmallLabelSize, kSmallLabelSize,
-                              kMinLabelSize);
-            t.labelOutside = true;
-            t.labelOffset = Vec2{0, s.radius() + 4 + t.label.height() / 2};
-            break;
-        case NodeKind::Parallel:
-            t.label = fitText(regular, node->label, 120, 2 * kSmallLabelSize, kSmallLabelSize,
+    for (std::size_t i = 0; i < geo.nodes.size(); ++i)
+        if (const model::Node* node = map.findNode(geo.nodes[i].id))
+            prepareNodeText(m_nodeText[i], *node, geo.nodes[i], activityNames);
+    prepareEdgeText(map, geo);
+}
+
+void MapPainter::prepareNodeText(NodeText& t, const model::Node& node, const NodeGeometry& g,
+                                 const std::unordered_map<std::string, std::string>& names) {
+    const ImFont* regular = m_fonts->canvasMeasureFont(false);
+    const Shape& s = g.shape;
+    const auto w = f(2 * s.half.x), h = f(2 * s.half.y);
+    t.labelOffset = {};
+    switch (g.kind) {
+    case NodeKind::Activity:
+        prepareActivityText(t, node, s, names);
+        break;
+    case NodeKind::Decision: {
+        // The diamond's inscribed rectangle is half its width and height; a
+        // label that will not fit there at a readable size goes above it, as
+        // BPMN tools do for gateways.
+        t.label = fitText(regular, node.label, w * 0.62f, h * 0.6f, kSmallLabelSize, 9.5f);
+        if (!t.label.empty() && t.label.lines.back().ends_with("\xE2\x80\xA6")) {
+            t.label = fitText(regular, node.label, 150, 3 * kSmallLabelSize, kSmallLabelSize,
                               kMinLabelSize);
             t.labelOutside = true;
             t.labelOffset = -Vec2{0, s.half.y + 4 + t.label.height() / 2};
-            break;
-        case NodeKind::Note: {
-            const float fold = std::min(12.0f, h / 3);
-            t.label = fitText(regular, node->label, w - 2 * kPadding - fold / 2,
-                              h - 2 * kPadding + 2, kSmallLabelSize, kMinLabelSize);
-            break;
         }
-        }
+        break;
     }
+    case NodeKind::Start:
+    case NodeKind::End:
+        t.label =
+            fitText(regular, node.label, 110, 2 * kSmallLabelSize, kSmallLabelSize, kMinLabelSize);
+        t.labelOutside = true;
+        t.labelOffset = Vec2{0, s.radius() + 4 + t.label.height() / 2};
+        break;
+    case NodeKind::Parallel:
+        t.label =
+            fitText(regular, node.label, 120, 2 * kSmallLabelSize, kSmallLabelSize, kMinLabelSize);
+        t.labelOutside = true;
+        t.labelOffset = -Vec2{0, s.half.y + 4 + t.label.height() / 2};
+        break;
+    case NodeKind::Note: {
+        const float fold = std::min(12.0f, h / 3);
+        t.label = fitText(regular, node.label, w - 2 * kPadding - fold / 2, h - 2 * kPadding + 2,
+                          kSmallLabelSize, kMinLabelSize);
+        break;
+    }
+    }
+}
 
+void MapPainter::prepareActivityText(NodeText& t, const model::Node& node, const Shape& s,
+                                     const std::unordered_map<std::string, std::string>& names) {
+    const ImFont* regular = m_fonts->canvasMeasureFont(false);
+    const ImFont* bold = m_fonts->canvasMeasureFont(true);
+    const auto w = f(2 * s.half.x), h = f(2 * s.half.y);
+    // A header line for the code (left) and lane (right), then the label
+    // centred in what is left, so the three never overlap.
+    float header = 0;
+    if (!node.activity.empty())
+        t.code = fitText(bold, node.activity, w / 2 - kPadding, kCodeSize + 1, kCodeSize, kCodeSize,
+                         true);
+    if (!node.lane.empty()) {
+        const float codeWidth = t.code.empty() ? 0 : t.code.widths[0] + 6;
+        t.lane = fitText(regular, node.lane, w - 2 * kPadding - codeWidth, kCodeSize + 1, kCodeSize,
+                         kCodeSize);
+    }
+    if (!t.code.empty() || !t.lane.empty()) header = kCodeSize + 3;
+    const float areaH = h - 2 * kPadding + 2 - header;
+    t.label = fitText(regular, activityText(node, names), w - 2 * kPadding, areaH, kLabelSize,
+                      kMinLabelSize);
+    t.labelOffset = Vec2{0, header / 2};
+    if (!t.label.empty())
+        m_smallestStepLabel =
+            m_smallestStepLabel > 0 ? std::min(m_smallestStepLabel, t.label.size) : t.label.size;
+}
+
+void MapPainter::prepareEdgeText(const model::MapContent& map, const MapGeometry& geo) {
+    const ImFont* regular = m_fonts->canvasMeasureFont(false);
     std::unordered_map<model::EdgeId, const model::Edge*> edges;
     for (const auto& e : map.edges) edges.emplace(e.id, &e);
     m_edgeText.assign(geo.edges.size(), {});
@@ -287,6 +297,20 @@ void dottedBezier(ImDrawList& dl, const CanvasTransform& view, const Bezier& b, 
     }
 }
 
+// A sheet with its top-right corner folded down, `fold` pixels deep.
+void drawNoteShape(ImDrawList& dl, ImVec2 lo, ImVec2 hi, float fold, float border) {
+    // Clockwise, as ImGui's anti-aliased convex fill wants.
+    const ImVec2 outline[] = {lo, ImVec2(hi.x - fold, lo.y), ImVec2(hi.x, lo.y + fold), hi,
+                              ImVec2(lo.x, hi.y)};
+    dl.AddConvexPolyFilled(outline, 5, colour::noteFill);
+    dl.AddPolyline(outline, 5, colour::noteBorder, ImDrawFlags_Closed, border);
+    const ImVec2 foldCorner(hi.x - fold, lo.y + fold);
+    dl.AddTriangleFilled(ImVec2(hi.x - fold, lo.y), foldCorner, ImVec2(hi.x, lo.y + fold),
+                         colour::noteFold);
+    dl.AddTriangle(ImVec2(hi.x - fold, lo.y), foldCorner, ImVec2(hi.x, lo.y + fold),
+                   colour::noteBorder, border);
+}
+
 } // namespace
 
 void MapPainter::drawEdges(ImDrawList& dl, const CanvasTransform& view, const MapGeometry& geo,
@@ -351,13 +375,8 @@ void MapPainter::drawNode(ImDrawList& dl, const CanvasTransform& view, const Nod
     const Shape& s = node.shape;
     const Vec2 c = view.worldToScreen(s.centre);
     const Vec2 half = s.half * zoom;
-    const ImVec2 lo = im(c - half), hi = im(c + half);
-    const ImVec2 shadow(f(std::clamp(2 * zoom, 1.0, 4.0)), f(std::clamp(3 * zoom, 1.0, 5.0)));
-    const auto offset = [&](ImVec2 p) { return ImVec2(p.x + shadow.x, p.y + shadow.y); };
     const bool selected = state.selected.count(node.id) > 0;
     const bool hovered = state.hovered == node.id || state.dropTarget == node.id;
-    const float border =
-        strokeWidth(zoom, state.highContrast ? 2.5 : 1.5, 1.0, state.highContrast ? 4.5 : 3.0);
     // One highlight for every kind: the outline's bounding box, a little out.
     const Rect highlight = Rect::around(c, half).expanded(std::clamp(4 * zoom, 3.0, 6.0));
     const float highlightRounding = f(std::clamp(6 * zoom, 3.0, 10.0));
@@ -368,23 +387,40 @@ void MapPainter::drawNode(ImDrawList& dl, const CanvasTransform& view, const Nod
         dl.AddRectFilled(im(highlight.min), im(highlight.max), colour::selectionGlow,
                          highlightRounding);
 
+    drawShape(dl, view, node, text, state);
+    drawText(dl, view, text.label, s.centre + text.labelOffset, colour::text);
+    if (node.kind == NodeKind::Activity && !text.label.empty())
+        m_smallestStepPxDrawn = std::min(m_smallestStepPxDrawn, text.label.size * f(view.zoom()));
+
+    if (state.dropTarget == node.id)
+        dl.AddRect(im(highlight.min), im(highlight.max),
+                   state.dropRefused ? colour::refused : colour::accepted, highlightRounding, 0,
+                   2.5f);
+    else if (selected || hovered)
+        dl.AddRect(im(highlight.min), im(highlight.max),
+                   selected ? colour::selection : colour::hover, highlightRounding, 0,
+                   selected ? 2.0f : 1.5f);
+}
+
+void MapPainter::drawShape(ImDrawList& dl, const CanvasTransform& view, const NodeGeometry& node,
+                           const NodeText& text, const PaintState& state) const {
+    const double zoom = view.zoom();
+    const Shape& s = node.shape;
+    const Vec2 c = view.worldToScreen(s.centre);
+    const Vec2 half = s.half * zoom;
+    const ImVec2 lo = im(c - half), hi = im(c + half);
+    const ImVec2 shadow(f(std::clamp(2 * zoom, 1.0, 4.0)), f(std::clamp(3 * zoom, 1.0, 5.0)));
+    const auto offset = [&](ImVec2 p) { return ImVec2(p.x + shadow.x, p.y + shadow.y); };
+    const float border =
+        strokeWidth(zoom, state.highContrast ? 2.5 : 1.5, 1.0, state.highContrast ? 4.5 : 3.0);
+
     switch (node.kind) {
     case NodeKind::Activity: {
         const float r = f(s.clampedCornerRadius() * zoom);
         dl.AddRectFilled(offset(lo), offset(hi), colour::shadow, r);
         dl.AddRectFilled(lo, hi, colour::activityFill, r);
         dl.AddRect(lo, hi, colour::activityBorder, r, 0, border);
-        const Vec2 topLeft = s.centre - s.half + Vec2{kPadding, kPadding - 2};
-        if (!text.code.empty())
-            drawText(dl, view, text.code,
-                     topLeft + Vec2{text.code.widths[0] / 2, text.code.height() / 2},
-                     colour::activityCode);
-        if (!text.lane.empty()) {
-            const Vec2 topRight{s.centre.x + s.half.x - kPadding, topLeft.y};
-            drawText(dl, view, text.lane,
-                     topRight + Vec2{-text.lane.widths[0] / 2, text.lane.height() / 2},
-                     colour::textMuted);
-        }
+        drawCodeAndLane(dl, view, s, text);
         break;
     }
     case NodeKind::Decision: {
@@ -410,33 +446,25 @@ void MapPainter::drawNode(ImDrawList& dl, const CanvasTransform& view, const Nod
     case NodeKind::Parallel:
         dl.AddRectFilled(lo, hi, colour::parallelFill, f(2 * zoom));
         break;
-    case NodeKind::Note: {
-        const float fold = f(std::min(12.0, s.half.y * 2 / 3) * zoom);
-        // Clockwise, as ImGui's anti-aliased convex fill wants.
-        const ImVec2 outline[] = {lo, ImVec2(hi.x - fold, lo.y), ImVec2(hi.x, lo.y + fold), hi,
-                                  ImVec2(lo.x, hi.y)};
-        dl.AddConvexPolyFilled(outline, 5, colour::noteFill);
-        dl.AddPolyline(outline, 5, colour::noteBorder, ImDrawFlags_Closed, border);
-        const ImVec2 foldCorner(hi.x - fold, lo.y + fold);
-        dl.AddTriangleFilled(ImVec2(hi.x - fold, lo.y), foldCorner, ImVec2(hi.x, lo.y + fold),
-                             colour::noteFold);
-        dl.AddTriangle(ImVec2(hi.x - fold, lo.y), foldCorner, ImVec2(hi.x, lo.y + fold),
-                       colour::noteBorder, border);
+    case NodeKind::Note:
+        drawNoteShape(dl, lo, hi, f(std::min(12.0, s.half.y * 2 / 3) * zoom), border);
         break;
     }
-    }
-    drawText(dl, view, text.label, s.centre + text.labelOffset, colour::text);
-    if (node.kind == NodeKind::Activity && !text.label.empty())
-        m_smallestStepPxDrawn = std::min(m_smallestStepPxDrawn, text.label.size * f(view.zoom()));
+}
 
-    if (state.dropTarget == node.id)
-        dl.AddRect(im(highlight.min), im(highlight.max),
-                   state.dropRefused ? colour::refused : colour::accepted, highlightRounding, 0,
-                   2.5f);
-    else if (selected || hovered)
-        dl.AddRect(im(highlight.min), im(highlight.max),
-                   selected ? colour::selection : colour::hover, highlightRounding, 0,
-                   selected ? 2.0f : 1.5f);
+void MapPainter::drawCodeAndLane(ImDrawList& dl, const CanvasTransform& view, const Shape& s,
+                                 const NodeText& text) const {
+    const Vec2 topLeft = s.centre - s.half + Vec2{kPadding, kPadding - 2};
+    if (!text.code.empty())
+        drawText(dl, view, text.code,
+                 topLeft + Vec2{text.code.widths[0] / 2, text.code.height() / 2},
+                 colour::activityCode);
+    if (!text.lane.empty()) {
+        const Vec2 topRight{s.centre.x + s.half.x - kPadding, topLeft.y};
+        drawText(dl, view, text.lane,
+                 topRight + Vec2{-text.lane.widths[0] / 2, text.lane.height() / 2},
+                 colour::textMuted);
+    }
 }
 
 void MapPainter::drawMarks(ImDrawList& dl, const CanvasTransform& view, const NodeGeometry& node,

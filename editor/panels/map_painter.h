@@ -5,9 +5,9 @@
 #pragma once
 
 #include "editor/geometry/canvas_transform.h"
-#include "fonts.h"
 #include "editor/geometry/map_geometry.h"
 #include "editor/geometry/reading_fit.h"
+#include "fonts.h"
 
 #include "model/maps/process_map.h"
 
@@ -99,12 +99,22 @@ class MapPainter {
         TextBlock label;
     };
 
+    void prepareNodeText(NodeText& text, const model::Node& node, const NodeGeometry& geometry,
+                         const std::unordered_map<std::string, std::string>& activityNames);
+    void prepareActivityText(NodeText& text, const model::Node& node, const Shape& shape,
+                             const std::unordered_map<std::string, std::string>& activityNames);
+    void prepareEdgeText(const model::MapContent& map, const MapGeometry& geometry);
+
     void drawEdges(ImDrawList& dl, const CanvasTransform& view, const MapGeometry& geo,
                    const PaintState& state) const;
     void drawMarks(ImDrawList& dl, const CanvasTransform& view, const NodeGeometry& node,
                    const PaintState& state) const;
     void drawNode(ImDrawList& dl, const CanvasTransform& view, const NodeGeometry& node,
                   const NodeText& text, const PaintState& state) const;
+    void drawShape(ImDrawList& dl, const CanvasTransform& view, const NodeGeometry& node,
+                   const NodeText& text, const PaintState& state) const;
+    void drawCodeAndLane(ImDrawList& dl, const CanvasTransform& view, const Shape& shape,
+                         const NodeText& text) const;
     void drawEdgeLabels(ImDrawList& dl, const CanvasTransform& view, const MapGeometry& geo) const;
     void drawText(ImDrawList& dl, const CanvasTransform& view, const TextBlock& block,
                   Vec2 worldCentre, ImU32 colour) const;
