@@ -8,9 +8,9 @@
 // with skips, repeats and steps it does not draw.
 //
 // Run: build/bench/bench_editor --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
-#include "editor/panels/diff_panel.h"
-#include "editor/editor_frame.h"
 #include "editor/core/editor_session.h"
+#include "editor/editor_frame.h"
+#include "editor/panels/diff_panel.h"
 #include "editor/panels/fonts.h"
 
 #include "model/conformance/diff.h"
@@ -184,7 +184,7 @@ struct Editor {
         unsigned char* pixels = nullptr;
         int w = 0, h = 0;
         io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-        frame = std::make_unique<editor::EditorFrame>(*session, fonts);
+        frame = std::make_unique<editor::EditorFrame>(*session, fonts, ImGui::GetStyle());
         if (zoom) frame->canvas().setZoomAfterFit(*zoom);
         if (overlay) {
             editor::DiffView view;

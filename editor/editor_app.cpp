@@ -97,12 +97,13 @@ std::optional<int> EditorApp::openWindow() {
 void EditorApp::startImGui() {
     m_imgui = std::make_unique<ImGuiBackends>(m_window->get());
     applyTheme(ImGui::GetStyle());
+    m_style = ImGui::GetStyle();
     m_fonts = loadFonts(ImGui::GetIO(), 16.0f);
     milestone("fonts loaded");
 }
 
 std::optional<int> EditorApp::makeFrame() {
-    m_frame = std::make_unique<EditorFrame>(*m_session, m_fonts);
+    m_frame = std::make_unique<EditorFrame>(*m_session, m_fonts, m_style);
     if (m_remember) applySettings(*m_frame);
     if (!m_settingsWarning.empty())
         m_frame->notices().error("Settings not read", m_settingsWarning);
@@ -145,10 +146,13 @@ void EditorApp::openInWindow(const std::filesystem::path& workspace) {
         }
         if (!opened->selected() && !opened->maps().empty())
             opened->select(opened->maps().front().id);
-        m_frame.reset();
+        // The new frame is built before the old one goes, so one that cannot be
+        // built leaves the window as it was.
+        auto frame = std::make_unique<EditorFrame>(*opened, m_fonts, m_style);
+        if (m_remember) applySettings(*frame);
+        frame->setWorkshop(m_frame->workshop()); // puts ImGui's style and font scale right
+        m_frame = std::move(frame);
         m_session = std::move(opened);
-        m_frame = std::make_unique<EditorFrame>(*m_session, m_fonts);
-        if (m_remember) applySettings(*m_frame);
         glfwSetWindowTitle(m_window->get(), windowTitle(workspace).c_str());
     } catch (const std::exception& e) {
         m_frame->notices().error("Could not open " + workspace.string(), errorText(e));

@@ -72,6 +72,7 @@ class EditorApp {
     std::unique_ptr<AppWindow> m_window;
     std::unique_ptr<ImGuiBackends> m_imgui;
     Fonts m_fonts;
+    ImGuiStyle m_style; // the theme's, before workshop mode scales it
     std::unique_ptr<EditorFrame> m_frame;
 };
 

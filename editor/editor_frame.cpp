@@ -80,9 +80,9 @@ FrameLayout layOutFrame(float width, float height, float statusHeight, const Pan
     return at;
 }
 
-EditorFrame::EditorFrame(EditorSession& session, const Fonts& fonts)
+EditorFrame::EditorFrame(EditorSession& session, const Fonts& fonts, const ImGuiStyle& style)
     : m_session(&session), m_fonts(&fonts), m_editor(session), m_canvas(fonts, m_notices),
-      m_beside(fonts), m_baseStyle(ImGui::GetStyle()) {}
+      m_beside(fonts), m_baseStyle(style) {}
 
 void EditorFrame::setWorkshop(bool on) {
     m_workshop = on;

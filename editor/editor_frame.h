@@ -52,7 +52,9 @@ FrameLayout layOutFrame(float width, float height, float statusHeight, const Pan
 
 class EditorFrame {
   public:
-    EditorFrame(EditorSession& session, const Fonts& fonts);
+    // `style` is the theme's, unscaled: workshop mode scales a copy of it, so a
+    // frame built while another has scaled ImGui's style still starts right.
+    EditorFrame(EditorSession& session, const Fonts& fonts, const ImGuiStyle& style);
 
     // Lays out and draws everything; carries out what was asked once the frame
     // is drawn (see carryOut).
