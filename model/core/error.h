@@ -2,6 +2,7 @@
 // (0 when the source gives none) and the reason; the CLI and the editor print it.
 #pragma once
 
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -22,6 +23,7 @@ enum class Remedy {
     NameColumns,         // name the CSV file's columns
     ImportWithoutStrict, // import keeping the rows that were read, without all or nothing
 };
+constexpr Remedy kLastRemedy = Remedy::ImportWithoutStrict; // remedyNamed reads up to it
 
 // For machine-readable output: "import-again", "map-codes", ...
 constexpr std::string_view remedyName(Remedy r) {
@@ -46,6 +48,14 @@ constexpr std::string_view remedyName(Remedy r) {
         return "import-without-strict";
     }
     return "";
+}
+
+// The remedy a machine-readable name stands for; none for a name a later
+// version gave (a stored report read by an older Strawman).
+constexpr std::optional<Remedy> remedyNamed(std::string_view name) {
+    for (int i = 1; i <= static_cast<int>(kLastRemedy); ++i)
+        if (remedyName(static_cast<Remedy>(i)) == name) return static_cast<Remedy>(i);
+    return std::nullopt;
 }
 
 // Something the user asked for that cannot be done (unknown trust, a published

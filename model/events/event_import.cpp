@@ -126,6 +126,9 @@ void EventImport::writeBlock() {
 // [SECTION] Keeping or refusing the import
 
 ImportReport EventImport::notImported(std::string outcome) {
+    // The mapper and interner hold the unit: they go first.
+    m_codes.reset();
+    m_attributes.reset();
     m_unit.reset();
     advance(1, "not imported");
     m_report.outcome = std::move(outcome);

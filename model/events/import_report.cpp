@@ -17,14 +17,6 @@ nlohmann::json remedyNames(const std::vector<Remedy>& remedies) {
     return names;
 }
 
-std::optional<Remedy> remedyNamed(std::string_view name) {
-    for (const Remedy r :
-         {Remedy::ImportAgain, Remedy::MapCodes, Remedy::IgnoreUnmapped, Remedy::AddActivity,
-          Remedy::GiveKeyFile, Remedy::NameColumns, Remedy::ImportWithoutStrict})
-        if (remedyName(r) == name) return r;
-    return std::nullopt; // a remedy a later version named: left out
-}
-
 } // namespace
 
 std::string toJson(const ImportReport& r, int indent) {
