@@ -6,6 +6,7 @@
 #include "editor/core/code_table.h"
 
 #include "model/core/error.h"
+#include "model/events/code_mapper.h"
 #include "model/events/event_import.h"
 #include "model/events/pseudonym.h"
 #include "model/events/readers/csv_reader.h"
@@ -196,9 +197,9 @@ TEST_CASE("codes left out by several imports add up, each import named once") {
 }
 
 TEST_CASE("a typed local code is trimmed as an import trims it") {
-    CHECK(trimmedCode("  SCANNED\t") == "SCANNED");
-    CHECK(trimmedCode("Pt cancelled") == "Pt cancelled");
-    CHECK(trimmedCode(" \r\n").empty());
+    CHECK(model::trimmedCode("  SCANNED\t") == "SCANNED");
+    CHECK(model::trimmedCode("Pt cancelled") == "Pt cancelled");
+    CHECK(model::trimmedCode(" \r\n").empty());
 }
 
 TEST_CASE("a stored report is read back as written; an unknown import is an error") {
@@ -216,4 +217,14 @@ TEST_CASE("a stored report is read back as written; an unknown import is an erro
     CHECK(old.file == "x.csv");
     CHECK(old.rowsRead == 4);
     CHECK(old.unmappedCodes.empty());
+}
+
+TEST_CASE("every remedy a stored report names is read back; one a later version names is left "
+          "out") {
+    model::ImportReport report;
+    for (int i = 1; i <= static_cast<int>(model::kLastRemedy); ++i)
+        report.remedies.push_back(static_cast<model::Remedy>(i));
+    CHECK(model::importReportFromJson(model::toJson(report)).remedies == report.remedies);
+    CHECK(model::importReportFromJson(R"({"remedies":["map-codes","ask-the-moon"]})").remedies ==
+          std::vector{model::Remedy::MapCodes});
 }

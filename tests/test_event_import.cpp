@@ -452,6 +452,9 @@ TEST_CASE("local codes map through the trust's mapping, which wins over network 
     CHECK(ws.events().changeCodeMapping(rwf, "BOOK", CodeMappingChange::unset()));
     CHECK_FALSE(ws.events().changeCodeMapping(rwf, "BOOK", CodeMappingChange::unset()));
     CHECK(ws.events().codeMappings(rwf).size() == 2);
+    // Stored as an import looks it up, so " PRINTED\t" is the mapping of PRINTED.
+    CHECK(ws.events().changeCodeMapping(rwf, " PRINTED\t", CodeMappingChange::mapTo("CMP")));
+    CHECK(ws.events().codeMappings(rwf).size() == 2);
     CHECK_THROWS_AS(ws.events().changeCodeMapping(rwf, "X", CodeMappingChange::mapTo("NOPE")),
                     Error);
     CHECK_THROWS_AS(ws.events().changeCodeMapping(rwf, "", CodeMappingChange::ignore()), Error);

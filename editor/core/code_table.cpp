@@ -7,13 +7,6 @@
 
 namespace strawman::editor {
 
-std::string trimmedCode(std::string_view code) {
-    const auto first = code.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos) return {};
-    const auto last = code.find_last_not_of(" \t\r\n");
-    return std::string(code.substr(first, last - first + 1));
-}
-
 std::vector<CodeRow> codeTable(const std::vector<model::CodeMapping>& mappings,
                                const std::vector<model::ImportReport>& reports) {
     std::map<std::string, CodeRow> rows;

@@ -44,9 +44,6 @@ struct CodeRow {
 std::vector<CodeRow> codeTable(const std::vector<model::CodeMapping>& mappings,
                                const std::vector<model::ImportReport>& reports);
 
-// A local code as an import looks it up: without surrounding spaces.
-std::string trimmedCode(std::string_view code);
-
 struct ImportWithReport {
     model::ImportRecord record;
     std::optional<model::ImportReport> report; // empty for an import stored without one

@@ -3,6 +3,7 @@
 #include "data_widgets.h"
 #include "theme.h"
 
+#include "model/events/code_mapper.h"
 #include "model/store/event_store.h"
 #include "model/store/workspace.h"
 
@@ -65,7 +66,7 @@ std::optional<MappingTarget> mappingCombo(const char* id, const MappingTarget& c
     return picked;
 }
 
-std::string importsList(const std::vector<model::ImportId>& ids) {
+std::string importIdsText(const std::vector<model::ImportId>& ids) {
     std::string out = ids.size() == 1 ? "import " : "imports ";
     for (std::size_t i = 0; i < ids.size(); ++i)
         out += (i ? ", " : "") + std::to_string(ids[i].value);
@@ -75,7 +76,7 @@ std::string importsList(const std::vector<model::ImportId>& ids) {
 // What a code's events went through, on hover of the code: why some were left
 // out, and how to bring them in.
 void codeTooltip(const CodeRow& row) {
-    const std::string from = importsList(row.importsLeavingOut);
+    const std::string from = importIdsText(row.importsLeavingOut);
     if (row.localCode.empty())
         ImGui::SetTooltip("%s events had no code in %s. Correct them in the file.",
                           counted(row.eventsLeftOut).c_str(), from.c_str());
@@ -209,7 +210,7 @@ void CodeMappingTable::drawAddMapping(const std::vector<model::CodeMapping>& map
                                    "network activity\xE2\x80\xA6", false))
         m_newTarget = std::move(*picked);
     ImGui::SameLine();
-    const std::string code = trimmedCode(m_newCode.data());
+    const std::string code = model::trimmedCode(m_newCode.data());
     const bool ready = !code.empty() && m_newTarget.kind != MappingTarget::Kind::Unmapped;
     ImGui::BeginDisabled(!ready);
     const bool add = ImGui::Button("Add");

@@ -49,7 +49,8 @@ class CodeMapper {
     bool m_lastCodeKnown = false;
 };
 
-// A code as the user wrote it, without the spaces around it.
+// A code as the user wrote it, without the spaces around it: as imports look
+// codes up, and as mappings are stored.
 std::string trimmedCode(std::string_view code);
 
 } // namespace strawman::model

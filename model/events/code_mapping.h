@@ -16,16 +16,26 @@ struct CodeMapping {
 // What a local code is to mean from now on: a network activity, nothing (its
 // events are left out of imports, and counted), or undecided again (the
 // mapping is removed, so an import stops at the code and asks).
-struct CodeMappingChange {
+// Made only by its three functions, so none is meant by default.
+class CodeMappingChange {
+  public:
     enum class Kind { MapTo, Ignore, Unset };
-    Kind kind = Kind::Unset;
-    std::string activity; // MapTo only
 
     static CodeMappingChange mapTo(std::string activity) {
         return {Kind::MapTo, std::move(activity)};
     }
     static CodeMappingChange ignore() { return {Kind::Ignore, {}}; }
     static CodeMappingChange unset() { return {Kind::Unset, {}}; }
+
+    Kind kind() const { return m_kind; }
+    const std::string& activity() const { return m_activity; } // MapTo only
+
+  private:
+    CodeMappingChange(Kind kind, std::string activity)
+        : m_kind(kind), m_activity(std::move(activity)) {}
+
+    Kind m_kind;
+    std::string m_activity;
 };
 
 } // namespace strawman::model

@@ -4,6 +4,7 @@
 #include "event_block.h"
 #include "model/core/error.h"
 #include "model/core/progress.h"
+#include "model/events/code_mapper.h"
 #include "model/events/event_log.h"
 #include "store_queries.h"
 
@@ -120,9 +121,11 @@ std::vector<CodeMapping> EventStore::codeMappings(TrustId trust) const {
     return codeMappingsOf(m_db, trust);
 }
 
-bool EventStore::changeCodeMapping(TrustId trust, std::string_view localCode,
+bool EventStore::changeCodeMapping(TrustId trust, std::string_view typedCode,
                                    const CodeMappingChange& change) {
-    if (change.kind == CodeMappingChange::Kind::Unset) {
+    // Stored as imports look it up (code_mapper.h): " BK" would never match.
+    const std::string localCode = trimmedCode(typedCode);
+    if (change.kind() == CodeMappingChange::Kind::Unset) {
         m_db.prepare("DELETE FROM code_mapping WHERE trust_id = :t AND local_code = :local")
             .bind(":t", trust.value)
             .bind(":local", localCode)
@@ -132,10 +135,10 @@ bool EventStore::changeCodeMapping(TrustId trust, std::string_view localCode,
     if (localCode.empty()) throw Error("a local code cannot be empty");
     requireTrust(m_db, trust);
     std::optional<std::string_view> activity; // NULL: ignored
-    if (change.kind == CodeMappingChange::Kind::MapTo) {
-        activity = change.activity;
+    if (change.kind() == CodeMappingChange::Kind::MapTo) {
+        activity = change.activity();
         if (!hasActivity(m_db, *activity))
-            throw Error("unknown activity code \"" + change.activity + "\"", Remedy::AddActivity);
+            throw Error("unknown activity code \"" + change.activity() + "\"", Remedy::AddActivity);
     }
     m_db.prepare(
             "INSERT INTO code_mapping(trust_id, local_code, activity) VALUES(:t, :local, :act) "

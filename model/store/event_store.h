@@ -42,9 +42,10 @@ class EventStore final : public ImportTarget {
 
     // [local code mapping]
     std::vector<CodeMapping> codeMappings(TrustId trust) const;
-    // The one way a local code's mapping changes (code_mapping.h). Throws
-    // Error for an empty code, an unknown trust or activity; returns false when
-    // it unsets a mapping there was not.
+    // The one way a local code's mapping changes (code_mapping.h); the code is
+    // stored without the spaces around it. Returns false when it unsets a
+    // mapping there was not. Mapping or ignoring throws Error for an empty
+    // code, an unknown trust or activity.
     bool changeCodeMapping(TrustId trust, std::string_view localCode,
                            const CodeMappingChange& change);
 
