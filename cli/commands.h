@@ -1,7 +1,7 @@
 // The sub-commands of `strawman`. Each registers itself on the CLI11 app and,
 // when chosen, leaves the work to do in Invocation::run; main runs it and turns
 // a model::Error into a message on stderr and a non-zero exit code. Each
-// function below registers one command with its own sub-commands, in the order
+// function below registers its commands with their sub-commands, in the order
 // `strawman --help` lists them.
 #pragma once
 

@@ -94,67 +94,68 @@ int runImport(const ImportArgs& a) {
 }
 
 CLI::App* addImportCommand(CLI::App& app, Invocation& inv) {
-    auto* import =
+    auto* command =
         app.add_subcommand("import", "Import RIS event data (CSV, XES, HL7 v2, DID) for a trust");
-    import->require_subcommand(0, 1);
+    command->require_subcommand(0, 1);
     auto a = std::make_shared<ImportArgs>();
-    import->add_option("WORKSPACE", a->ws, "Workspace file");
-    import->add_option("FILE", a->file, "Event file")->check(CLI::ExistingFile);
-    import->add_option("--trust", a->trust, "ODS code of the trust the data is from");
-    import->add_option("--format", a->format, "csv, xes, hl7 or did (default: from the file name)")
+    command->add_option("WORKSPACE", a->ws, "Workspace file");
+    command->add_option("FILE", a->file, "Event file")->check(CLI::ExistingFile);
+    command->add_option("--trust", a->trust, "ODS code of the trust the data is from");
+    command->add_option("--format", a->format, "csv, xes, hl7 or did (default: from the file name)")
         ->check(CLI::IsMember({"csv", "xes", "hl7", "did"}));
-    import->add_option(
+    command->add_option(
         "--columns", a->columns,
         "CSV columns: case=…,activity=…,timestamp=…[,patient=…,modality=…,priority=…,"
         "source=…,site=…,resource=…,examination=…] (default: guessed from the header)");
-    auto* delimiter =
-        import->add_option("--delimiter", a->delimiterText,
-                           "CSV field separator: , ; | or tab (default: detected from the header)");
-    import->add_option("--tz", a->tz, "Time zone of local times without an offset")
+    auto* delimiter = command->add_option(
+        "--delimiter", a->delimiterText,
+        "CSV field separator: , ; | or tab (default: detected from the header)");
+    command->add_option("--tz", a->tz, "Time zone of local times without an offset")
         ->capture_default_str();
-    import->add_option("--time-format", a->timeFormat, "Timestamp format, e.g. %d.%m.%Y %H:%M");
-    import->add_option(
+    command->add_option("--time-format", a->timeFormat, "Timestamp format, e.g. %d.%m.%Y %H:%M");
+    command->add_option(
         "--key-file", a->keyFile,
         "Pseudonymisation key (default: in ~/.config/strawman/keys/, made on first use)");
-    import
+    command
         ->add_option("--lifecycle", a->lifecycle,
                      "XES: complete (completions only; a log with no standard transition is read "
                      "as all) or all")
         ->capture_default_str()
         ->check(CLI::IsMember({"complete", "all"}));
-    import
+    command
         ->add_option(
             "--unmapped", a->unmapped,
             "Local codes with no mapping: abort (store nothing) or ignore (leave those events out)")
         ->capture_default_str()
         ->check(CLI::IsMember({"abort", "ignore"}));
-    import->add_flag(
+    command->add_flag(
         "--add-activities", a->addActivities,
         "Take every activity name the log uses into the vocabulary (non-radiology logs)");
-    import->add_flag("--force", a->force, "Import a file that was imported before");
-    import->add_flag(
+    command->add_flag("--force", a->force, "Import a file that was imported before");
+    command->add_flag(
         "--drop-exact-repeats", a->dropExactRepeats,
         "Leave out events that repeat another of their case exactly, every field equal "
         "(they are counted either way; same-time events that differ are always kept)");
-    import->add_flag("--strict", a->strict,
-                     "All or nothing: store nothing, and exit non-zero, when any row was rejected");
-    import->add_flag("--json", a->json, "Print the import report as JSON");
+    command->add_flag(
+        "--strict", a->strict,
+        "All or nothing: store nothing, and exit non-zero, when any row was rejected");
+    command->add_flag("--json", a->json, "Print the import report as JSON");
 
-    import->callback([&inv, import, a, delimiter] {
-        if (!import->get_subcommands().empty()) return; // import list or remove does the work
-    if (a->ws.empty() || a->file.empty() || a->trust.empty())
-        throw CLI::ValidationError(
-            "import", "give WORKSPACE, FILE and --trust CODE (see strawman import --help)");
-    if (delimiter->count() > 0) {
-        a->delimiter = parseDelimiter(a->delimiterText);
-        if (!a->delimiter)
-            throw CLI::ValidationError("--delimiter",
-                                       "takes , ; | or tab, not \"" + a->delimiterText + "\"");
-    }
-    inv.run = [a] { return runImport(*a); };
-});
-return import;
-} // namespace
+    command->callback([&inv, command, a, delimiter] {
+        if (!command->get_subcommands().empty()) return; // import list or remove does the work
+        if (a->ws.empty() || a->file.empty() || a->trust.empty())
+            throw CLI::ValidationError(
+                "import", "give WORKSPACE, FILE and --trust CODE (see strawman import --help)");
+        if (delimiter->count() > 0) {
+            a->delimiter = parseDelimiter(a->delimiterText);
+            if (!a->delimiter)
+                throw CLI::ValidationError("--delimiter",
+                                           "takes , ; | or tab, not \"" + a->delimiterText + "\"");
+        }
+        inv.run = [a] { return runImport(*a); };
+    });
+    return command;
+}
 
 // [SECTION] import list
 
@@ -190,9 +191,9 @@ int runImportList(const ImportListArgs& a) {
     return 0;
 }
 
-void addImportListCommand(CLI::App& import, Invocation& inv) {
+void addImportListCommand(CLI::App& importCommand, Invocation& inv) {
     auto a = std::make_shared<ImportListArgs>();
-    auto* list = import.add_subcommand("list", "List the imports");
+    auto* list = importCommand.add_subcommand("list", "List the imports");
     list->add_option("WORKSPACE", a->ws, "Workspace file")->required();
     list->add_option("--trust", a->trust, "Only this trust's imports");
     list->add_flag("--json", a->json, "Print JSON");
@@ -213,20 +214,21 @@ int runImportRemove(const ImportRemoveArgs& a) {
     return 0;
 }
 
-void addImportRemoveCommand(CLI::App& import, Invocation& inv) {
+void addImportRemoveCommand(CLI::App& importCommand, Invocation& inv) {
     auto a = std::make_shared<ImportRemoveArgs>();
-    auto* remove = import.add_subcommand("remove", "Remove an import and every event it brought");
+    auto* remove =
+        importCommand.add_subcommand("remove", "Remove an import and every event it brought");
     remove->add_option("WORKSPACE", a->ws, "Workspace file")->required();
     remove->add_option("IMPORT", a->id, "Import id (see strawman import list)")->required();
     remove->callback([&inv, a] { inv.run = [a] { return runImportRemove(*a); }; });
 }
 
-} // namespace strawman::cli
+} // namespace
 
 void addImportCommands(CLI::App& app, Invocation& inv) {
-    CLI::App* import = addImportCommand(app, inv);
-    addImportListCommand(*import, inv);
-    addImportRemoveCommand(*import, inv);
+    CLI::App* importCommand = addImportCommand(app, inv);
+    addImportListCommand(*importCommand, inv);
+    addImportRemoveCommand(*importCommand, inv);
 }
 
 } // namespace strawman::cli

@@ -161,20 +161,17 @@ int runMapImport(const MapArgs& a) {
 
 void addMapImportCommand(CLI::App& map, Invocation& inv) {
     auto a = std::make_shared<MapArgs>();
-    auto* import = map.add_subcommand("import", "Import a map from a DOT file");
-    import->add_option("WORKSPACE", a->ws, "Workspace file")->required();
-    import->add_option("FILE", a->file, "DOT file")->required()->check(CLI::ExistingFile);
-    import->add_option("--trust", a->trust, "ODS code of the trust, or 'network'")->required();
-    import->add_option("--process", a->process, "Process name; created if new")->required();
-    import->add_option("--name", a->name, "Map name (default: the DOT graph's name)");
-    import->add_flag("--json", a->json, "Print JSON");
-    import->add_flag("--add-activities", a->addActivities,
-                     "Add activity codes the workspace does not know to its vocabulary");
-    import->callback([&inv, a] { inv.run = [a] { return runMapImport(*a);
-};
-} // namespace
-);
-} // namespace strawman::cli
+    auto* command = map.add_subcommand("import", "Import a map from a DOT file");
+    command->add_option("WORKSPACE", a->ws, "Workspace file")->required();
+    command->add_option("FILE", a->file, "DOT file")->required()->check(CLI::ExistingFile);
+    command->add_option("--trust", a->trust, "ODS code of the trust, or 'network'")->required();
+    command->add_option("--process", a->process, "Process name; created if new")->required();
+    command->add_option("--name", a->name, "Map name (default: the DOT graph's name)");
+    command->add_flag("--json", a->json, "Print JSON");
+    command->add_flag("--add-activities", a->addActivities,
+                      "Add activity codes the workspace does not know to its vocabulary");
+    command->callback([&inv, a] { inv.run = [a] { return runMapImport(*a); }; });
+}
 
 // [SECTION] map export
 

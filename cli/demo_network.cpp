@@ -2,11 +2,8 @@
 
 #include "exporters/map_import.h"
 #include "model/core/error.h"
-#include "model/events/event_import.h"
-#include "model/events/readers/csv_reader.h"
-#include "model/events/readers/hl7_reader.h"
-#include "model/events/readers/xes_reader.h"
 #include "model/store/event_store.h"
+#include "model/use_cases/import_file.h"
 #include "sample/generator.h"
 
 #include <unistd.h>
@@ -138,47 +135,28 @@ std::filesystem::path writeDemoFile(const ScratchDir& scratch, const DemoTrust& 
     return file;
 }
 
-// Reads the file through the importer its format has, as `strawman import` would.
-model::ImportReport importDemoFile(model::Workspace& ws, const model::PseudonymKey& key,
-                                   model::TrustId trust, const DemoTrust& t,
-                                   sample::OutputFormat format, const std::filesystem::path& file,
-                                   std::int64_t cases) {
-    model::ImportSettings settings;
-    settings.trust = trust;
-    settings.fileName = file.filename().string();
-    settings.sha256 = "demo:" + std::string(t.code) + ":" + std::to_string(cases);
-    settings.format = formatName(format);
-    settings.importedBy = "strawman demo";
-    model::EventImport import(ws.events(), key, settings);
-    switch (format) {
-    case sample::OutputFormat::Xes:
-        model::readXes(file, {}, import);
-        break;
-    case sample::OutputFormat::Hl7:
-        model::readHl7(file, {}, import);
-        break;
-    default: {
-        model::CsvOptions csv;
-        csv.columns = model::parseColumnSpec(sample::csvColumnSpec(t.code));
-        model::readCsv(file, csv, import);
-    }
-    }
-    return import.finish();
+// Imports the file as `strawman import` does, pseudonymised with the network's key.
+model::ImportReport importDemoFile(model::Workspace& ws, const DemoOptions& options,
+                                   const DemoTrust& t, sample::OutputFormat format,
+                                   const std::filesystem::path& file) {
+    model::ImportRequest request;
+    request.file = file;
+    request.trust = t.code;
+    request.format = formatName(format);
+    if (format == sample::OutputFormat::Csv) request.columns = sample::csvColumnSpec(t.code);
+    request.keyFile = options.keyFile;
+    request.importedBy = "strawman demo";
+    return model::importFile(ws, request);
 }
 
 void importDemoData(model::Workspace& ws, const DemoOptions& options, DemoSummary& summary) {
-    const auto keyPath = options.keyFile.empty()
-                             ? model::PseudonymKey::defaultPath(ws.events().networkId())
-                             : options.keyFile;
-    const auto key = model::PseudonymKey::loadOrCreate(keyPath);
     const ScratchDir scratch;
     for (const DemoTrust& t : kTrusts) {
         const model::TrustId trust = ws.findTrust(t.code)->id;
         const sample::OutputFormat format = demoFormat(t.code);
         mapDemoCodes(ws, trust, t, format);
         const auto file = writeDemoFile(scratch, t, format, options.casesPerTrust);
-        const model::ImportReport report =
-            importDemoFile(ws, key, trust, t, format, file, options.casesPerTrust);
+        const model::ImportReport report = importDemoFile(ws, options, t, format, file);
         if (!report.imported)
             throw model::Error("the demo data for " + std::string(t.code) +
                                " did not import: " + report.outcome);
@@ -198,6 +176,8 @@ void addDemoTrusts(model::Workspace& ws, DemoSummary& summary) {
     }
 }
 
+// The processes, and the activities of the one that is not radiology's own
+// pathway (a new workspace holds radiology's activities already).
 void addDemoProcesses(model::Workspace& ws, DemoSummary& summary) {
     for (const char* p : kProcesses) {
         ws.addProcess(p);
