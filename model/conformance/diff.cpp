@@ -12,14 +12,15 @@ namespace {
 constexpr double kVariantsFound = 0.05;
 constexpr double kVariantsAligned = 0.9;
 
-} // namespace
-
+// Per log activity: the map's label for it, -1 when the map has no such step.
 std::vector<std::int32_t> mapLabels(const ReplayModel& model, const EventLog& log) {
     std::vector<std::int32_t> labelOf(log.activities.size());
     for (std::size_t a = 0; a < log.activities.size(); ++a)
         labelOf[a] = model.labelOf(log.activities[a]);
     return labelOf;
 }
+
+} // namespace
 
 DiffResult diff(const MapContent& map, const EventLog& log, std::span<const std::uint32_t> cases,
                 const DiffOptions& options, Progress* progress) {

@@ -19,9 +19,6 @@ namespace strawman::model {
 // Cancelled.
 using DiffReport = std::function<void(double fraction, std::string_view stage)>;
 
-// Per log activity: the map's label for it, -1 when the map has no such step.
-std::vector<std::int32_t> mapLabels(const ReplayModel& model, const EventLog& log);
-
 // Fills variants, fitness, deviations, unmodelled activities, top variants,
 // casesLeftOut (and its warning). Reports from `from` to `to`.
 void alignVariantsOfDiff(DiffResult& r, const ReplayModel& model, const EventLog& log,

@@ -89,11 +89,11 @@ void CsvScanner::fill() {
     m_sink.bytesRead(m_in.offset(), m_in.size());
 }
 
-// Parses one record from m_pos; false when the buffer ends inside it.
 void CsvScanner::growFields() {
     m_fields.resize(m_fields.empty() ? 16 : 2 * m_fields.size());
 }
 
+// Parses one record from m_pos; false when the buffer ends inside it.
 bool CsvScanner::parse() {
     const char* const base = m_buf.data();
     const char* const e = base + m_len;

@@ -64,7 +64,7 @@ class CsvScanner {
   private:
     void fill();
     // The fields are kept from record to record and overwritten, so that adding
-    // one is a store here, inlined in parse: a push_back per field was a call.
+    // one is a store here, inlined in parse, not a call per field.
     void addField(const CsvField& f) {
         if (m_count == m_fields.size()) growFields();
         m_fields[m_count++] = f;
@@ -96,8 +96,8 @@ class CsvScanner {
     std::int64_t m_recordLine = 0;
 };
 
-// Inline, as it was beside the reader's loop: a call per record costs more
-// than the little it does.
+// Inline in the reader's loop: a call per record costs more than the little
+// it does.
 inline CsvScanner::Result CsvScanner::next() {
     for (;;) {
         if (m_pos == m_len && m_eof) return Result::End;
