@@ -65,8 +65,8 @@ class EditorApp {
     const bool m_remember;
 
     // Declared in the order they are made; torn down the other way round.
-    std::unique_ptr<EditorSession> m_session;
     std::optional<ScriptPlayer> m_script;
+    std::unique_ptr<EditorSession> m_session;
     EditorSettings m_settings;
     std::string m_settingsWarning;
     std::unique_ptr<AppWindow> m_window;

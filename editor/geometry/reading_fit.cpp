@@ -152,9 +152,9 @@ ReadingRow legibleFromStart(const Rect& bounds, bool wide, const Rect& viewport,
 }
 
 // The plan's rows, stacked and centred as one block (from the top when they
-// run on, not `whole`).
-std::vector<ReadingRow> stackedRows(const Plan& plan, const Rect& viewport, const ReadingRule& rule,
-                                    bool whole) {
+// run on, not whole).
+std::vector<ReadingRow> stackedRows(const Plan& plan, const Rect& viewport,
+                                    const ReadingRule& rule) {
     const double zoom = std::clamp(plan.zoom, CanvasTransform::kMinZoom, CanvasTransform::kMaxZoom);
     const std::size_t n = plan.bands.size();
     double widest = 0, blockH = static_cast<double>(n - 1) * rule.rowGapPx;
@@ -163,7 +163,7 @@ std::vector<ReadingRow> stackedRows(const Plan& plan, const Rect& viewport, cons
         blockH += std::max(b.height(), 1.0) * zoom;
     }
     const double left = viewport.centre().x - widest * zoom / 2;
-    double top = whole ? viewport.centre().y - blockH / 2 : viewport.min.y + rule.marginPx;
+    double top = plan.whole ? viewport.centre().y - blockH / 2 : viewport.min.y + rule.marginPx;
     std::vector<ReadingRow> rows;
     for (std::size_t i = 0; i < n; ++i) {
         const Rect& band = plan.bands[i];
@@ -237,7 +237,7 @@ ReadingFit fitForReading(std::span<const Rect> nodes, std::span<const Rect> ink,
         fit.rows.push_back(legibleFromStart(bounds, w > h, viewport, legible, rule.marginPx));
         return fit;
     }
-    fit.rows = stackedRows(plan, viewport, rule, fit.whole);
+    fit.rows = stackedRows(plan, viewport, rule);
     return fit;
 }
 

@@ -43,9 +43,7 @@ bool BesideView::draw(double mainZoom, const PaintState& marks, bool stacked) {
     ImGui::SetCursorPos(ImVec2(8, 6));
     const bool close = ImGui::SmallButton("Close");
     ImGui::SameLine();
-    ImGui::PushFont(m_fonts->uiBold);
-    ImGui::TextUnformatted("Beside:");
-    ImGui::PopFont();
+    heading(*m_fonts, "Beside:");
     ImGui::SameLine();
     ImGui::TextUnformatted(m_title.c_str());
     ImGui::SetCursorPos(ImVec2(0, ImGui::GetCursorPosY() + 1));

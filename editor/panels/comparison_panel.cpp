@@ -1,7 +1,5 @@
 #include "comparison_panel.h"
 
-#include "editor/core/error_text.h"
-
 #include "editor/geometry/diff_overlay.h"
 
 #include "model/core/error.h"
@@ -30,11 +28,7 @@ std::optional<model::MapId> ComparisonPanel::draw(const EditorSession& session, 
     ImGui::SameLine();
     ImGui::BeginDisabled(!map);
     if (ImGui::SmallButton(m_rows.empty() ? "Compare the trusts" : "Compare again")) {
-        try {
-            run(session);
-        } catch (const model::Error& e) {
-            notices.error("Could not compare the trusts", errorText(e));
-        }
+        attempt(notices, "Could not compare the trusts", [&] { run(session); });
     }
     ImGui::EndDisabled();
     ImGui::SameLine();

@@ -1,7 +1,5 @@
 #include "diff_panel.h"
 
-#include "editor/core/error_text.h"
-
 #include "script_targets.h"
 #include "text_field.h"
 #include "theme.h"
@@ -201,11 +199,8 @@ void DiffPanel::drawChoice(const EditorSession& session, Notices& notices) {
         DiffChoice choice = m_choice;
         choice.from = m_from.data();
         choice.to = m_to.data();
-        try {
-            start(session, choice);
-        } catch (const model::Error& e) {
-            notices.error("Could not hold the map against the data", errorText(e));
-        }
+        attempt(notices, "Could not hold the map against the data",
+                [&] { start(session, choice); });
     }
     ImGui::EndDisabled();
     if (!m_stopped.empty()) ImGui::TextDisabled("%s", m_stopped.c_str());
@@ -228,6 +223,7 @@ void DiffPanel::drawResult(const EditorSession& session, const Fonts& fonts) {
         return;
     }
     drawHeadline(r);
+    drawWarnings(r);
     drawDeviations(session, r);
     drawVariants(session, r);
     drawStepTimes(r);
@@ -282,8 +278,11 @@ void DiffPanel::drawHeadline(const model::DiffResult& r) {
     ImGui::EndTable();
 }
 
-void DiffPanel::drawDeviations(const EditorSession& session, const model::DiffResult& r) {
+void DiffPanel::drawWarnings(const model::DiffResult& r) {
     for (const std::string& w : r.warnings) ImGui::TextWrapped("Note: %s", w.c_str());
+}
+
+void DiffPanel::drawDeviations(const EditorSession& session, const model::DiffResult& r) {
     if (!ImGui::CollapsingHeader("Where practice departs from the map",
                                  ImGuiTreeNodeFlags_DefaultOpen) ||
         !ImGui::BeginTable("deviations", 3,

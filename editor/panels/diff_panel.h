@@ -58,6 +58,7 @@ class DiffPanel {
     void drawResult(const EditorSession& session, const Fonts& fonts);
     void drawAsRecordedButton(const EditorSession& session);
     static void drawHeadline(const model::DiffResult& r);
+    static void drawWarnings(const model::DiffResult& r);
     void drawDeviations(const EditorSession& session, const model::DiffResult& r);
     void drawVariants(const EditorSession& session, const model::DiffResult& r);
     static void drawStepTimes(const model::DiffResult& r);

@@ -14,8 +14,6 @@
 #include <imgui.h>
 
 #include <algorithm>
-#include <cfloat>
-#include <cstring>
 #include <exception>
 
 namespace strawman::editor {
@@ -82,7 +80,7 @@ ImportFileForm::Ended ImportFileForm::poll(EditorSession& session, Notices& noti
         break;
     case JobState::Done:
         if (auto report = job->takeResult()) {
-            m_outcome = Outcome{"Import of " + m_file + " into " + m_trust,
+            m_outcome = Outcome{"Import of " + m_file + " into " + m_trustCode,
                                 model::toText(*report, remedyText), true};
             ended.newImport = report->imported;
         }
@@ -116,7 +114,7 @@ void ImportFileForm::drawRunning() {
     ImGui::Spacing();
     const bool stopping = m_job->cancelRequested();
     ImGui::Text("%s %s into %s\xE2\x80\xA6", stopping ? "Stopping the import of" : "Importing",
-                m_file.c_str(), m_trust.c_str());
+                m_file.c_str(), m_trustCode.c_str());
     const ImGuiStyle& style = ImGui::GetStyle();
     const float button = ImGui::CalcTextSize("Cancel").x + 2 * style.FramePadding.x;
     const std::string stage = m_job->stage();
@@ -319,7 +317,7 @@ void ImportFileForm::startIfAsked(const EditorSession& session, Notices& notices
     try {
         model::ImportRequest request = importRequest(form, trust, m_folder);
         m_file = request.file.filename().string();
-        m_trust = trust;
+        m_trustCode = trust;
         m_outcome.reset();
         // The job opens the workspace itself: this connection stays on the UI thread.
         m_job = startImport(session.workspace().path(), std::move(request));

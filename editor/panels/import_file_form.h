@@ -70,7 +70,7 @@ class ImportFileForm {
 
     // The import running, and how the last one ended.
     std::unique_ptr<ImportJob> m_job;
-    std::string m_file, m_trust; // what it is importing, as shown
+    std::string m_file, m_trustCode; // what it is importing, as shown
     struct Outcome {
         std::string title;
         std::string text; // the report (done) or what was kept (cancelled)

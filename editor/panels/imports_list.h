@@ -15,8 +15,9 @@ namespace strawman::editor {
 
 class ImportsList {
   public:
-    // The panel read the trust's imports again: a report or a removal of an
-    // import no longer there is dropped, and all are of another trust.
+    // The panel read the trust's imports again: the report of an import no
+    // longer there is closed; with `otherTrust`, the open report and a removal
+    // waiting for its confirmation are dropped too.
     void read(const std::vector<ImportWithReport>& imports, bool otherTrust);
     // A new import is shown where the form ran it: no report of an older one beside it.
     void closeReport() { m_reportShown.reset(); }

@@ -1,11 +1,7 @@
 #include "inspector_panel.h"
 
-#include "editor/core/error_text.h"
-
 #include "text_field.h"
 #include "theme.h"
-
-#include "model/core/error.h"
 
 #include <imgui.h>
 
@@ -42,15 +38,6 @@ const char* kindName(model::NodeKind kind) {
         return "Note";
     }
     return "Step";
-}
-
-// Carries out one edit of the node; a refusal is an error dialog.
-void tryEdit(Notices& notices, const char* what, const std::function<void()>& edit) {
-    try {
-        edit();
-    } catch (const model::Error& e) {
-        notices.error(std::string("Could not ") + what, errorText(e));
-    }
 }
 
 void drawNodeProblems(const MapCanvas& canvas, const model::Node& node) {
@@ -93,7 +80,7 @@ bool InspectorPanel::editLabel(MapEditor& editor, const model::Node& node, Notic
     ImGui::InputText("##label", m_label.data(), m_label.size());
     if (!ImGui::IsItemDeactivatedAfterEdit() || node.label == m_label.data()) return false;
     const std::string key = node.key, text = m_label.data();
-    tryEdit(notices, "rename the node", [&] { editor.rename(key, text); });
+    attempt(notices, "Could not rename the node", [&] { editor.rename(key, text); });
     return true;
 }
 
@@ -126,7 +113,7 @@ bool InspectorPanel::editCode(MapEditor& editor, const model::Node& node, Notice
     ImGui::EndCombo();
     if (!chosen || *chosen == node.activity) return false;
     const std::string key = node.key;
-    tryEdit(notices, "set the activity code", [&] { editor.setActivity(key, *chosen); });
+    attempt(notices, "Could not set the activity code", [&] { editor.setActivity(key, *chosen); });
     return true;
 }
 
@@ -136,7 +123,7 @@ bool InspectorPanel::editLane(MapEditor& editor, const model::Node& node, Notice
     ImGui::InputTextWithHint("##lane", "e.g. Radiologist", m_lane.data(), m_lane.size());
     if (!ImGui::IsItemDeactivatedAfterEdit() || node.lane == m_lane.data()) return false;
     const std::string key = node.key, text = m_lane.data();
-    tryEdit(notices, "set the role", [&] { editor.setLane(key, text); });
+    attempt(notices, "Could not set the role", [&] { editor.setLane(key, text); });
     return true;
 }
 
@@ -159,11 +146,7 @@ void InspectorPanel::drawEdge(MapEditor& editor, const model::EdgeRef& edge, Not
                              m_label.data(), m_label.size());
     if (ImGui::IsItemDeactivatedAfterEdit() && label != m_label.data()) {
         const std::string text = m_label.data();
-        try {
-            editor.setEdgeLabel(edge, text);
-        } catch (const model::Error& e) {
-            notices.error("Could not label the arrow", errorText(e));
-        }
+        attempt(notices, "Could not label the arrow", [&] { editor.setEdgeLabel(edge, text); });
     }
 }
 

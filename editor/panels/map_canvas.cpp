@@ -468,7 +468,7 @@ void MapCanvas::draw(MapEditor& editor) {
     if (m_fittedSize && *m_fittedSize != m_view.viewport().size()) m_fitPending = true;
     // A wrapped map: the mouse acts on the row it is over. A pan or zoom there
     // unwraps the map into one continuous view, kept as that row showed it.
-    if (m_wrap && !viewRowUnderMouse()) hovered = false;
+    if (m_wrap && !useRowUnderMouse()) hovered = false;
     handleInput(editor, geo, hovered, active);
     // Commands in handleMouse/handleKeys may have changed the map: draw what is there now.
     refresh(session);
@@ -512,7 +512,7 @@ void MapCanvas::acceptPaletteDrop(MapEditor& editor) {
     ImGui::EndDragDropTarget();
 }
 
-bool MapCanvas::viewRowUnderMouse() {
+bool MapCanvas::useRowUnderMouse() {
     const ReadingRow& row = m_wrap->rowAt(ImGui::GetIO().MousePos.y);
     m_view = row.view;
     // Beside a row's band the canvas is empty: what the row's transform

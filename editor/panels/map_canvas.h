@@ -113,7 +113,7 @@ class MapCanvas {
     void acceptPaletteDrop(MapEditor& editor);
     // Takes the view of the row the mouse is over, for the mouse to act
     // through; false when the mouse is beside that row's band.
-    bool viewRowUnderMouse();
+    bool useRowUnderMouse();
     void handleInput(MapEditor& editor, const MapGeometry& geo, bool hovered, bool active);
     void fitIfPending(const MapGeometry& shown, bool haveMap);
     // Returns the legend's title line (empty: no legend drawn).

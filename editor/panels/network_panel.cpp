@@ -1,7 +1,5 @@
 #include "network_panel.h"
 
-#include "editor/core/error_text.h"
-
 #include "shortcuts.h"
 #include "text_field.h"
 #include "theme.h"
@@ -229,16 +227,11 @@ void NetworkPanel::drawDialogs(EditorSession& session, Notices& notices) {
     const bool ok = ImGui::Button("OK", ImVec2(110, 0)) || enter;
     ImGui::SameLine();
     const bool cancel = ImGui::Button("Cancel", ImVec2(110, 0)) || keyPressed(GLFW_KEY_ESCAPE);
-    if (ok) {
-        try {
-            carryOutDialog(session);
-            m_dialog = Dialog::None;
-            ImGui::CloseCurrentPopup();
-        } catch (const model::Error& e) {
-            notices.error(std::string("Could not ") +
-                              (m_dialog == Dialog::Rename ? "rename the map" : "create it"),
-                          errorText(e));
-        }
+    const std::string failure =
+        m_dialog == Dialog::Rename ? "Could not rename the map" : "Could not create it";
+    if (ok && attempt(notices, failure, [&] { carryOutDialog(session); })) {
+        m_dialog = Dialog::None;
+        ImGui::CloseCurrentPopup();
     } else if (cancel) {
         m_dialog = Dialog::None;
         ImGui::CloseCurrentPopup();
@@ -321,11 +314,7 @@ std::optional<model::MapId> NetworkPanel::draw(EditorSession& session, const Fon
     if (m_pending) {
         auto pending = std::move(m_pending);
         m_pending = nullptr;
-        try {
-            pending(session);
-        } catch (const model::Error& e) {
-            notices.error("Could not change the map", errorText(e));
-        }
+        attempt(notices, "Could not change the map", [&] { pending(session); });
     }
     drawDialogs(session, notices);
     if (clicked) return clicked;

@@ -2,6 +2,8 @@
 
 #include "shortcuts.h"
 
+#include "editor/core/error_text.h"
+
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 
@@ -62,6 +64,16 @@ void Notices::draw() {
         ImGui::EndPopup();
     } else {
         m_dialogOpened = false; // closed some other way: show it again next frame
+    }
+}
+
+bool attempt(Notices& notices, const std::string& failure, const std::function<void()>& action) {
+    try {
+        action();
+        return true;
+    } catch (const std::exception& e) {
+        notices.error(failure, errorText(e));
+        return false;
     }
 }
 

@@ -5,6 +5,7 @@
 
 #include <imgui.h>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -33,5 +34,10 @@ class Notices {
     std::vector<Dialog> m_dialogs;
     bool m_dialogOpened = false;
 };
+
+// Carries out one thing the user asked for. Its failure, the model's refusal or
+// anything else (a full disk), is an error dialog headed `failure`, worded by
+// errorText; returns whether it was carried out.
+bool attempt(Notices& notices, const std::string& failure, const std::function<void()>& action);
 
 } // namespace strawman::editor
