@@ -20,10 +20,10 @@
 //
 // Run: build/bench/bench_alignment --benchmark_repetitions=5
 // --benchmark_report_aggregates_only=true
-#include "model/conformance/diff.h"
 #include "model/analysis/discovery.h"
-#include "model/events/event_log.h"
 #include "model/analysis/variants.h"
+#include "model/conformance/diff.h"
+#include "model/events/event_log.h"
 
 #include "bench_random.h"
 

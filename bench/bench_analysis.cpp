@@ -4,11 +4,11 @@
 // generator (300k cases, about 2.4 M events), so no import is measured.
 //
 // Run: build/bench/bench_analysis --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
-#include "model/conformance/diff.h"
-#include "model/events/event_log.h"
 #include "model/analysis/log_filter.h"
 #include "model/analysis/transitions.h"
 #include "model/analysis/variants.h"
+#include "model/conformance/diff.h"
+#include "model/events/event_log.h"
 
 #include "bench_random.h"
 

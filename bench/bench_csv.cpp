@@ -6,6 +6,7 @@
 #include "model/events/readers/local_time.h"
 
 #include "counting_sink.h"
+#include "scratch.h"
 
 #include <benchmark/benchmark.h>
 
@@ -13,8 +14,6 @@
 #include <filesystem>
 #include <stdexcept>
 #include <string>
-
-#include <unistd.h>
 
 namespace {
 
@@ -29,8 +28,7 @@ using strawman::bench::CountingSink;
 class GeneratedExtract {
   public:
     explicit GeneratedExtract(int rows) {
-        m_path =
-            fs::temp_directory_path() / ("strawman-bench-" + std::to_string(getpid()) + ".csv");
+        m_path = strawman::bench::scratchPath("extract.csv");
         std::FILE* f = std::fopen(m_path.c_str(), "wb");
         if (f == nullptr) throw std::runtime_error("cannot write " + m_path.string());
         static constexpr const char* kStatus[] = {"REQ", "VET", "ARR", "CMP", "VER"};

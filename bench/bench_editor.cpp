@@ -19,6 +19,7 @@
 #include "model/store/workspace.h"
 
 #include "bench_random.h"
+#include "scratch.h"
 
 #include <benchmark/benchmark.h>
 #include <imgui.h>
@@ -30,7 +31,6 @@
 #include <numeric>
 #include <optional>
 #include <string>
-#include <unistd.h>
 
 namespace {
 
@@ -139,8 +139,7 @@ struct Data {
     model::DiffResult result;
 
     Data() {
-        file = std::filesystem::temp_directory_path() /
-               ("strawman-bench-editor-" + std::to_string(::getpid()) + ".strawman");
+        file = bench::scratchPath("editor.strawman");
         std::filesystem::remove(file);
         std::vector<std::string> path;
         const model::MapContent map = bigMap(500, path);

@@ -9,10 +9,9 @@
 #include "model/store/event_store.h"
 #include "model/store/workspace.h"
 #include "sample/generator.h"
+#include "scratch.h"
 
 #include <benchmark/benchmark.h>
-
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -22,16 +21,8 @@ namespace {
 
 using namespace strawman;
 
-std::filesystem::path scratch(const std::string& name) {
-    return std::filesystem::temp_directory_path() /
-           ("strawman-bench-" + std::to_string(getpid()) + "-" + name);
-}
-
-void removeWorkspace(const std::filesystem::path& path) {
-    std::error_code ec;
-    for (const char* suffix : {"", "-wal", "-shm"})
-        std::filesystem::remove(path.string() + suffix, ec);
-}
+using bench::removeWorkspace;
+using bench::scratchPath;
 
 // One generated RWF extract per size, made once per process and removed at exit.
 struct Extracts {
@@ -46,7 +37,7 @@ const std::filesystem::path& extract(std::int64_t cases) {
     static Extracts extracts;
     auto& path = extracts.files[cases];
     if (path.empty()) {
-        path = scratch("rwf-" + std::to_string(cases) + ".csv");
+        path = scratchPath("rwf-" + std::to_string(cases) + ".csv");
         sample::GeneratorOptions gen;
         gen.trust = "RWF";
         gen.cases = cases;
@@ -84,7 +75,7 @@ model::ImportReport importExtract(model::Workspace& ws, const std::filesystem::p
 // CSV file -> pseudonymised, mapped, stored events, on disk, one transaction.
 void BM_ImportCsvToWorkspace(benchmark::State& state) {
     const auto& file = extract(state.range(0));
-    const auto wsPath = scratch("import.strawman");
+    const auto wsPath = scratchPath("import.strawman");
     std::int64_t events = 0;
     for (auto _ : state) {
         state.PauseTiming();
@@ -105,7 +96,7 @@ BENCHMARK(BM_ImportCsvToWorkspace)
 
 // Loading a trust-year into memory for analysis: 300k cases, ~2.5 M events.
 void BM_LoadTrustYear(benchmark::State& state) {
-    const auto wsPath = scratch("year.strawman");
+    const auto wsPath = scratchPath("year.strawman");
     {
         auto ws = freshWorkspace(wsPath);
         importExtract(ws, extract(state.range(0)));

@@ -4,23 +4,18 @@
 #include "cli/commands.h"
 #include "cli/demo_network.h"
 #include "model/store/workspace.h"
+#include "scratch.h"
 
 #include <benchmark/benchmark.h>
 
 #include <filesystem>
-#include <unistd.h>
 
 namespace {
 
-std::string scratchPath() {
-    return (std::filesystem::temp_directory_path() /
-            ("strawman-bench-" + std::to_string(getpid()) + ".strawman"))
-        .string();
-}
+using strawman::bench::removeWorkspace;
 
-void removeWorkspace(const std::string& path) {
-    std::error_code ec;
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix, ec);
+std::string scratchPath() {
+    return strawman::bench::scratchPath("demo.strawman").string();
 }
 
 // The demo's options with the key in the scratch directory, so benchmarking

@@ -18,6 +18,7 @@
 
 #include "counting_sink.h"
 #include "hospital_log.h"
+#include "scratch.h"
 
 #include <benchmark/benchmark.h>
 #include <zlib.h>
@@ -52,8 +53,7 @@ using strawman::bench::CountingSink;
 class GeneratedLog {
   public:
     GeneratedLog(int traces, int eventsPerTrace) {
-        m_path =
-            fs::temp_directory_path() / ("strawman-bench-" + std::to_string(getpid()) + ".xes");
+        m_path = strawman::bench::scratchPath("log.xes");
         std::FILE* f = std::fopen(m_path.c_str(), "wb");
         if (f == nullptr) throw std::runtime_error("cannot write " + m_path.string());
         static constexpr const char* kSteps[] = {
@@ -192,8 +192,7 @@ struct HospitalLog {
     fs::path path;
     strawman::bench::HospitalLogSize size;
     HospitalLog()
-        : path(fs::temp_directory_path() /
-               ("strawman-bench-hospital-" + std::to_string(getpid()) + ".xes.gz")),
+        : path(strawman::bench::scratchPath("hospital.xes.gz")),
           size(strawman::bench::writeHospitalLog(path.string(), true)) {}
     ~HospitalLog() {
         std::error_code ec;
@@ -257,8 +256,7 @@ std::string strawmanBinary() {
 void BM_ImportHospitalLogProcess(benchmark::State& state) {
     const HospitalLog& log = hospitalLog();
     const std::string program = strawmanBinary();
-    const fs::path dir =
-        fs::temp_directory_path() / ("strawman-bench-ws-" + std::to_string(getpid()));
+    const fs::path dir = strawman::bench::scratchPath("ws");
     fs::create_directories(dir);
     const std::string key = (dir / "network.key").string(),
                       blank = (dir / "blank.strawman").string(),

@@ -1,8 +1,9 @@
 // What the CLI tests share: running the built `strawman`, reading its JSON, and
-// small file helpers. Header-only: it is included by the test files of test_cli.
+// the file helpers of temp_path.h. Header-only: it is included by the test files of test_cli.
 #pragma once
 
 #include "process_runner.h"
+#include "temp_path.h"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -23,15 +24,6 @@ inline nlohmann::json jsonOf(const RunResult& r) {
     INFO("stdout: " << r.out << "\nstderr: " << r.err);
     REQUIRE(r.exitCode == 0);
     return nlohmann::json::parse(r.out);
-}
-
-inline std::string readFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), {}};
-}
-
-inline void writeFile(const std::string& path, const std::string& text) {
-    std::ofstream(path) << text;
 }
 
 } // namespace strawman::test

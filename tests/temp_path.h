@@ -1,7 +1,8 @@
 // Temporary directories and files for the tests: each is made with a name no
 // other test or test process can have (mkdtemp/mkstemps), so runs side by side
 // share nothing, and is removed with what it holds when it goes out of scope, so
-// none are left behind. Header-only: the reader tests link no helper sources.
+// none are left behind. Also a whole file read or written in one call.
+// Header-only: the reader tests link no helper sources.
 #pragma once
 
 #include <stdlib.h>
@@ -9,6 +10,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <stdexcept>
 #include <string>
 #include <system_error>
@@ -65,5 +67,18 @@ class TempFile {
   private:
     std::filesystem::path m_path;
 };
+
+// The file's bytes; empty when it cannot be read (a test then compares and fails).
+inline std::string readFile(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), {}};
+}
+
+// Writes `text` as the whole file, replacing what was there.
+inline void writeFile(const std::filesystem::path& path, const std::string& text) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << text;
+    if (!out.flush()) throw std::runtime_error("cannot write " + path.string());
+}
 
 } // namespace strawman::test

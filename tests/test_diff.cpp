@@ -2,8 +2,8 @@
 #include "map_fixtures.h"
 #include "recording_progress.h"
 
-#include "model/conformance/diff.h"
 #include "model/analysis/discovery.h"
+#include "model/conformance/diff.h"
 #include "model/core/progress.h"
 
 #include <doctest/doctest.h>

@@ -1,4 +1,5 @@
 #include "map_fixtures.h"
+#include "temp_path.h"
 
 #include "exporters/dot_format.h"
 #include "model/core/error.h"
@@ -19,15 +20,9 @@ using exporters::toDot;
 
 namespace {
 
-const auto anyActivity = nullptr;
+using strawman::test::readFile;
 
-std::string readFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    REQUIRE(in.good());
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
+const auto anyActivity = nullptr;
 
 // Reads DOT that must fail, and gives the error.
 InputError importError(std::string_view text, std::string_view file = "map.dot",

@@ -23,18 +23,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-void writeText(const fs::path& file, const std::string& text) {
-    std::ofstream out(file, std::ios::binary | std::ios::trunc);
-    out << text;
-    REQUIRE(out.flush());
-}
-
-std::string readText(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
+using strawman::test::readFile;
+using strawman::test::writeFile;
 
 std::vector<std::string> namesIn(const fs::path& dir) {
     std::vector<std::string> names;
@@ -121,7 +111,7 @@ TEST_CASE("every setting saved is read back as it was") {
     CHECK(loaded.settings.lastMapOf(dir.file("medway.strawman")) == model::MapId(123456789012));
     CHECK(loaded.settings == saved);
 
-    const std::string text = readText(file);
+    const std::string text = readFile(file);
     CHECK(text.find("\"version\": 1") != std::string::npos);
     CHECK(text.find("\"scale\": 1.6\n") != std::string::npos); // not 1.600000023841858
 }
@@ -149,23 +139,23 @@ TEST_CASE("a damaged settings file gives the defaults and a warning naming the f
     std::string where; // what the warning must say besides the file
 
     SUBCASE("a syntax error is reported by line and column") {
-        writeText(file, "{\n  \"version\": 1,\n  \"panels\": {\"left\": 300,}\n}\n");
+        writeFile(file, "{\n  \"version\": 1,\n  \"panels\": {\"left\": 300,}\n}\n");
         where = "line 3, column 26"; // the '}' after the stray comma
     }
     SUBCASE("cut short") {
-        writeText(file, "{\"version\": 1, \"window\": {\"width\": 14");
+        writeFile(file, "{\"version\": 1, \"window\": {\"width\": 14");
         where = "line 1";
     }
     SUBCASE("empty") {
-        writeText(file, "");
+        writeFile(file, "");
         where = "empty";
     }
     SUBCASE("JSON, but not an object") {
-        writeText(file, "[1, 2, 3]");
+        writeFile(file, "[1, 2, 3]");
         where = "not a JSON object";
     }
     SUBCASE("not text at all") {
-        writeText(file, std::string("\177ELF\2\1\1\0\0\0", 10));
+        writeFile(file, std::string("\177ELF\2\1\1\0\0\0", 10));
         where = "line 1, column 1";
     }
     SUBCASE("a directory where the file should be") {
@@ -183,7 +173,7 @@ TEST_CASE("a damaged settings file gives the defaults and a warning naming the f
 TEST_CASE("a value of the wrong type falls back to its own default and the rest is kept") {
     test::TempDir dir;
     const fs::path file = dir.file("editor.json");
-    writeText(file, R"({
+    writeFile(file, R"({
       "version": 1,
       "recentWorkspaces": [42, "/srv/networks/kent.strawman", null, ["nested"]],
       "window": {"width": "wide", "height": 700, "x": "left", "y": 20, "maximised": "yes"},
@@ -211,7 +201,7 @@ TEST_CASE("a value of the wrong type falls back to its own default and the rest 
     CHECK(s.lastMap.empty());
 
     SUBCASE("whole sections of the wrong type") {
-        writeText(file, R"({"recentWorkspaces": "/srv/a.strawman", "window": "big",
+        writeFile(file, R"({"recentWorkspaces": "/srv/a.strawman", "window": "big",
                            "panels": [300, 300, 200], "workshop": true, "canvas": null,
                            "lastMap": ["/srv/a.strawman", 3]})");
         const LoadedSettings whole = loadSettings(file);
@@ -223,7 +213,7 @@ TEST_CASE("a value of the wrong type falls back to its own default and the rest 
 TEST_CASE("settings from a newer editor: unknown keys are ignored") {
     test::TempDir dir;
     const fs::path file = dir.file("editor.json");
-    writeText(file,
+    writeFile(file,
               R"({"version": 2, "theme": "dark", "window": {"width": 1600, "monitor": "HDMI-1"},
                         "canvas": {"snapToGrid": false, "gridSize": 20}})");
     const LoadedSettings loaded = loadSettings(file);
@@ -238,7 +228,7 @@ TEST_CASE("absurd sizes and scales fall back to the defaults, sensible ones are 
     const EditorSettings defaults;
 
     SUBCASE("absurd") {
-        writeText(file, R"({"panels": {"left": 1e9, "right": -250, "bottom": 1e400},
+        writeFile(file, R"({"panels": {"left": 1e9, "right": -250, "bottom": 1e400},
                            "window": {"width": 10, "height": 99999999, "x": 5e6, "y": 0},
                            "workshop": {"scale": 5}})");
         const EditorSettings s = loadSettings(file).settings;
@@ -247,7 +237,7 @@ TEST_CASE("absurd sizes and scales fall back to the defaults, sensible ones are 
         CHECK(s.workshopScale == defaults.workshopScale);
     }
     SUBCASE("zero and just outside the range") {
-        writeText(file, R"({"panels": {"left": 0, "right": 3001, "bottom": 79.5},
+        writeFile(file, R"({"panels": {"left": 0, "right": 3001, "bottom": 79.5},
                            "window": {"width": 1280.5}, "workshop": {"scale": 1.49}})");
         const EditorSettings s = loadSettings(file).settings;
         CHECK(s.panels == defaults.panels);
@@ -255,7 +245,7 @@ TEST_CASE("absurd sizes and scales fall back to the defaults, sensible ones are 
         CHECK(s.workshopScale == defaults.workshopScale);
     }
     SUBCASE("at the edges of the range") {
-        writeText(file, R"({"panels": {"left": 120, "right": 3000, "bottom": 80},
+        writeFile(file, R"({"panels": {"left": 120, "right": 3000, "bottom": 80},
                            "window": {"width": 320, "height": 240, "x": -32768, "y": 32768},
                            "workshop": {"scale": 2.0}})");
         const EditorSettings s = loadSettings(file).settings;
@@ -290,7 +280,7 @@ TEST_CASE("recent workspaces: most recent first, at most ten, one entry per file
 TEST_CASE("the same workspace reached by another path is one recent entry, kept absolute") {
     test::TempDir dir;
     fs::create_directory(dir.file("exports"));
-    writeText(dir.file("network.strawman"), "");
+    writeFile(dir.file("network.strawman"), "");
     const fs::path real = fs::canonical(dir.file("network.strawman"));
 
     EditorSettings s;
@@ -316,7 +306,7 @@ TEST_CASE("the same workspace reached by another path is one recent entry, kept 
 TEST_CASE("workspaces that have gone stay on the list but not in the menu") {
     test::TempDir dir;
     for (const char* name : {"a.strawman", "b.strawman", "c.strawman"})
-        writeText(dir.file(name), "");
+        writeFile(dir.file(name), "");
     EditorSettings s;
     s.noteOpened(dir.file("a.strawman"));
     s.noteOpened(dir.file("b.strawman"));
@@ -359,7 +349,7 @@ TEST_CASE("the map last shown is remembered per workspace on the recent list") {
 
     SUBCASE("a hand-edited file: maps of workspaces not on the list are dropped") {
         const fs::path file = dir.file("editor.json");
-        writeText(file, R"({"recentWorkspaces": ["/srv/kent.strawman"],
+        writeFile(file, R"({"recentWorkspaces": ["/srv/kent.strawman"],
                            "lastMap": {"/srv/./kent.strawman": 5, "/srv/gone.strawman": 6,
                                        "relative.strawman": 8}})");
         const EditorSettings loaded = loadSettings(file).settings;
@@ -373,7 +363,7 @@ TEST_CASE("a hand-edited recent list is tidied on load") {
     const fs::path file = dir.file("editor.json");
     std::string list;
     for (int i = 0; i < 15; ++i) list += "\"/srv/t" + std::to_string(i) + ".strawman\", ";
-    writeText(file, "{\"recentWorkspaces\": [\"relative.strawman\", \"\", \"/srv/t0.strawman\", "
+    writeFile(file, "{\"recentWorkspaces\": [\"relative.strawman\", \"\", \"/srv/t0.strawman\", "
                     "\"/srv/x/../t0.strawman\", " +
                         list + "\"/srv/last.strawman\"]}");
     const EditorSettings s = loadSettings(file).settings;
@@ -449,7 +439,7 @@ TEST_CASE("a settings file kept as a link stays a link when saved") {
     test::TempDir dir;
     fs::create_directories(dir.file("dotfiles"));
     fs::create_directories(dir.file("config"));
-    writeText(dir.file("dotfiles/editor.json"), "{}");
+    writeFile(dir.file("dotfiles/editor.json"), "{}");
     const fs::path link = dir.file("config/editor.json");
     fs::create_symlink(dir.file("dotfiles/editor.json"), link);
 
@@ -467,12 +457,12 @@ TEST_CASE("a save that cannot be written says why and keeps the old settings") {
     changed.workshopMode = true;
 
     SUBCASE("the config directory is a file") {
-        writeText(dir.file("config"), "not a directory");
+        writeFile(dir.file("config"), "not a directory");
         const fs::path file = dir.file("config/strawman/editor.json");
         const std::string error = saveSettings(changed, file);
         CAPTURE(error);
         CHECK(error.find(file.string()) != std::string::npos);
-        CHECK(readText(dir.file("config")) == "not a directory");
+        CHECK(readFile(dir.file("config")) == "not a directory");
     }
     SUBCASE("no home directory at all") {
         CHECK(saveSettings(changed, {}) != "");
@@ -487,14 +477,14 @@ TEST_CASE("a save that cannot be written says why and keeps the old settings") {
         const fs::path config = dir.file("config");
         const fs::path file = config / "editor.json";
         REQUIRE(saveSettings(EditorSettings{}, file) == "");
-        const std::string before = readText(file);
+        const std::string before = readFile(file);
         fs::permissions(config, fs::perms::owner_read | fs::perms::owner_exec);
         const std::string error = saveSettings(changed, file);
         fs::permissions(config, fs::perms::owner_all);
         CAPTURE(error);
         CHECK(error.find(file.string()) != std::string::npos);
         CHECK(error.find("ermission") != std::string::npos);
-        CHECK(readText(file) == before);
+        CHECK(readFile(file) == before);
         CHECK(namesIn(config) == std::vector<std::string>{"editor.json"});
     }
 }

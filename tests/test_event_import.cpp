@@ -27,6 +27,8 @@ using namespace strawman::model;
 
 namespace {
 
+using strawman::test::readFile;
+
 const PseudonymKey& testKey() {
     static const PseudonymKey key = PseudonymKey::fromBytes("0123456789abcdef0123456789abcdef");
     return key;
@@ -67,11 +69,6 @@ std::vector<std::string> codesOf(const EventLog& log, std::size_t caseIndex) {
     std::vector<std::string> out;
     for (const auto& e : log.caseEvents(caseIndex)) out.push_back(log.activities[e.activity]);
     return out;
-}
-
-std::string readFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), {}};
 }
 
 } // namespace

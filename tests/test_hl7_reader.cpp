@@ -20,19 +20,14 @@ namespace fs = std::filesystem;
 
 namespace {
 
+using strawman::test::readFile;
+
 const fs::path kLifecycle = fs::path(STRAWMAN_TEST_DATA) / "hl7" / "order_lifecycle.hl7";
 
 TimeMs utc(int y, unsigned m, unsigned d, int hh, int mm, int ss = 0) {
     using namespace std::chrono;
     auto t = sys_days{year{y} / month{m} / day{d}} + hours{hh} + minutes{mm} + seconds{ss};
     return duration_cast<milliseconds>(t.time_since_epoch()).count();
-}
-
-std::string slurp(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
 }
 
 RecordingEventSink read(const fs::path& file) {
@@ -62,7 +57,7 @@ std::vector<std::string> segmentsOf(const std::string& message) {
 // The lifecycle file's messages, each as its list of segments.
 std::vector<std::vector<std::string>> lifecycleMessages() {
     std::vector<std::vector<std::string>> messages;
-    for (const std::string& s : segmentsOf(slurp(kLifecycle))) {
+    for (const std::string& s : segmentsOf(readFile(kLifecycle))) {
         if (s.rfind("MSH", 0) == 0) messages.emplace_back();
         messages.back().push_back(s);
     }
@@ -153,7 +148,7 @@ TEST_CASE("MLLP-framed, newline-separated and carriage-return-separated HL7 file
 
 TEST_CASE("a gzip-compressed HL7 file gives the same events as the plain one") {
     // Enough copies of the lifecycle to take more than one read block.
-    std::string feed, one = slurp(kLifecycle);
+    std::string feed, one = readFile(kLifecycle);
     if (one.back() != '\r' && one.back() != '\n') one += '\r';
     for (int i = 0; i < 200; ++i) feed += one;
     const TempDir dir;
@@ -177,7 +172,7 @@ TEST_CASE("a gzip-compressed HL7 file gives the same events as the plain one") {
     }
 
     SUBCASE("a gzip HL7 file cut short is an error naming the file, not fewer messages") {
-        std::string bytes = slurp(dir / "feed.hl7.gz");
+        std::string bytes = readFile(dir / "feed.hl7.gz");
         std::ofstream(dir / "cut.hl7.gz", std::ios::binary)
             .write(bytes.data(), static_cast<std::streamsize>(bytes.size() * 2 / 3));
         const std::string cut = (dir / "cut.hl7.gz").string();

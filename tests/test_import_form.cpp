@@ -33,11 +33,9 @@ using editor::JobState;
 
 namespace {
 
-constexpr std::chrono::seconds kGenerous{60};
+using strawman::test::writeFile;
 
-void writeFile(const std::filesystem::path& path, const std::string& text) {
-    std::ofstream(path, std::ios::binary) << text;
-}
+constexpr std::chrono::seconds kGenerous{60};
 
 // A workspace with one trust, and the network's key beside it, in a temp folder.
 struct Network {

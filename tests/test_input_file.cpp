@@ -23,14 +23,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
+using strawman::test::readFile;
+
 void writeBytes(const fs::path& file, const std::string& bytes) {
     std::ofstream(file, std::ios::binary)
         .write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-}
-
-std::string slurp(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), {}};
 }
 
 // Everything the file gives, read in blocks of the given size.
@@ -109,7 +106,7 @@ TEST_CASE("empty and one-byte files are plain files") {
 TEST_CASE("a gzip file cut short, or damaged, is an error naming the file, not a shorter file") {
     const TempDir dir;
     writeGzip(dir / "whole.hl7.gz", bigText());
-    const std::string bytes = slurp(dir / "whole.hl7.gz");
+    const std::string bytes = readFile(dir / "whole.hl7.gz");
     writeBytes(dir / "cut.hl7.gz", bytes.substr(0, bytes.size() / 2));
     // All the data, but not the length that gzip writes after it.
     writeBytes(dir / "no-length.hl7.gz", bytes.substr(0, bytes.size() - 4));
@@ -169,7 +166,7 @@ TEST_CASE("reading ahead: a cut gzip file is an error after the blocks before it
           "early does not wait for the rest of the file") {
     const TempDir dir;
     writeGzip(dir / "whole.csv.gz", bigText());
-    const std::string bytes = slurp(dir / "whole.csv.gz");
+    const std::string bytes = readFile(dir / "whole.csv.gz");
     writeBytes(dir / "cut.csv.gz", bytes.substr(0, bytes.size() / 2));
     {
         ReadAhead in(dir / "cut.csv.gz", 1 << 16, 2);

@@ -14,10 +14,8 @@ using namespace strawman;
 using namespace strawman::model;
 
 namespace {
-std::string readFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), {}};
-}
+
+using strawman::test::readFile;
 } // namespace
 
 TEST_CASE("a fresh workspace is at the latest schema version with our application id") {

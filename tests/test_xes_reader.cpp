@@ -17,6 +17,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
+using strawman::test::readFile;
+
 const fs::path kData = fs::path(STRAWMAN_TEST_DATA) / "xes";
 
 RecordingEventSink read(const fs::path& file, XesOptions options = {}) {
@@ -27,13 +29,6 @@ RecordingEventSink read(const fs::path& file, XesOptions options = {}) {
 
 // 2025-01-02T09:00:00Z in milliseconds.
 constexpr TimeMs kJan2At9Utc = 1735808400000;
-
-std::string slurp(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 } // namespace
 
@@ -143,7 +138,7 @@ TEST_CASE("a file that is not an XES log is refused") {
 TEST_CASE("a gzip-compressed XES file gives the same events as the plain one") {
     const TempDir dir;
     fs::path gz = dir / "radiology.xes.gz";
-    std::string text = slurp(kData / "radiology.xes");
+    std::string text = readFile(kData / "radiology.xes");
     gzFile out = gzopen(gz.c_str(), "wb");
     REQUIRE(out != nullptr);
     REQUIRE(gzwrite(out, text.data(), static_cast<unsigned>(text.size())) ==
@@ -169,7 +164,7 @@ TEST_CASE("a gzip-compressed XES file gives the same events as the plain one") {
     CHECK(compressed.rejects == plain.rejects);
 
     SUBCASE("a truncated gzip file is an error, not a short log") {
-        std::string bytes = slurp(gz);
+        std::string bytes = readFile(gz);
         std::ofstream(dir / "cut.xes.gz", std::ios::binary)
             .write(bytes.data(), static_cast<std::streamsize>(bytes.size() / 2));
         CHECK_THROWS_AS(read(dir / "cut.xes.gz"), InputError);
