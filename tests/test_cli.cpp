@@ -361,3 +361,53 @@ TEST_CASE("the activity vocabulary can be listed and extended") {
     CHECK(imported["nodes"] == 3);
     CHECK(imported["process"] == "Triage");
 }
+
+TEST_CASE("audit verify walks the record; the sqlite3 shell's tampering is named or caught") {
+    TempDir dir;
+    const auto ws = dir.file("net.strawman");
+    REQUIRE(cli({"demo", ws, "--cases", "100", "--key-file", dir.file("network.key")}).exitCode ==
+            0);
+    const json listed = jsonOf(cli({"audit", "list", ws, "--json"}));
+    REQUIRE(listed.size() > 20);
+    CHECK(listed[0]["action"] == "workspace created");
+    std::set<std::string> actions;
+    for (const json& e : listed) actions.insert(e["action"].get<std::string>());
+    for (const char* a : {"trust added", "member added", "process added", "map created", "import",
+                          "code mapping changed"}) {
+        INFO(a);
+        CHECK(actions.count(a) == 1);
+    }
+
+    const json ok = jsonOf(cli({"audit", "verify", ws, "--json"}));
+    CHECK(ok["ok"] == true);
+    CHECK(ok["entries"] == listed.size());
+    const std::string head = ok["head"];
+    CHECK(head == listed.back()["hash"]);
+    const auto plain = cli({"audit", "verify", ws});
+    CHECK(plain.exitCode == 0);
+    CHECK(plain.out == std::to_string(listed.size()) + " entries, head " + head + "\n");
+
+    // A later change moves the head on; the one recorded before is still reached.
+    REQUIRE(cli({"process", "add", ws, "MR outpatient pathway"}).exitCode == 0);
+    CHECK(cli({"audit", "verify", ws, "--head", head}).exitCode == 0);
+
+    // The tail deleted with the sqlite3 shell: the chain left is whole, but it
+    // no longer reaches the head recorded before.
+    const auto sql = [&](const std::string& statement) {
+        return strawman::test::run("sqlite3", {ws, statement}).exitCode;
+    };
+    REQUIRE(sql("DELETE FROM audit WHERE id >= " + std::to_string(listed.size())) == 0);
+    CHECK(cli({"audit", "verify", ws}).exitCode == 0);
+    const auto cut = cli({"audit", "verify", ws, "--head", head});
+    CHECK(cut.exitCode == 1);
+    CHECK(cut.out.find("no longer reaches the head " + head) != std::string::npos);
+
+    // One entry's text changed: verify fails and names it.
+    REQUIRE(sql("UPDATE audit SET actor = 'someone else' WHERE id = 7") == 0);
+    const auto changed = cli({"audit", "verify", ws});
+    CHECK(changed.exitCode == 1);
+    CHECK(changed.out == "entry 7 does not match: its contents do not match its hash\n");
+    const auto failed = cli({"audit", "verify", ws, "--json"});
+    CHECK(failed.exitCode == 1);
+    CHECK(json::parse(failed.out)["first_bad"] == 7);
+}

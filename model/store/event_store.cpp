@@ -1,5 +1,6 @@
 #include "event_store.h"
 
+#include "audit_log.h"
 #include "database.h"
 #include "event_block.h"
 #include "model/core/error.h"
@@ -13,6 +14,8 @@
 #include <climits>
 #include <cstdint>
 #include <cstring>
+
+#include <nlohmann/json.hpp>
 
 namespace strawman::model {
 
@@ -125,12 +128,22 @@ bool EventStore::changeCodeMapping(TrustId trust, std::string_view typedCode,
                                    const CodeMappingChange& change) {
     // Stored as imports look it up (code_mapper.h): " BK" would never match.
     const std::string localCode = trimmedCode(typedCode);
+    const auto audit = [&](const nlohmann::json& to) {
+        m_audit.append(
+            "code mapping changed",
+            nlohmann::json{{"trust", trustCode(m_db, trust)}, {"code", localCode}, {"to", to}}
+                .dump());
+    };
+    Database::Transaction tx(m_db);
     if (change.kind() == CodeMappingChange::Kind::Unset) {
         m_db.prepare("DELETE FROM code_mapping WHERE trust_id = :t AND local_code = :local")
             .bind(":t", trust.value)
             .bind(":local", localCode)
             .run();
-        return m_db.changes() > 0;
+        if (m_db.changes() == 0) return false;
+        audit(nullptr);
+        tx.commit();
+        return true;
     }
     if (localCode.empty()) throw Error("a local code cannot be empty");
     requireTrust(m_db, trust);
@@ -147,6 +160,8 @@ bool EventStore::changeCodeMapping(TrustId trust, std::string_view typedCode,
         .bind(":local", localCode)
         .bind(":act", activity)
         .run();
+    audit(activity ? nlohmann::json(*activity) : nlohmann::json("(ignored)"));
+    tx.commit();
     return true;
 }
 
@@ -171,8 +186,11 @@ void EventStore::removeImport(ImportId import) {
     auto s = m_db.prepare("SELECT trust_id FROM import WHERE id = :id");
     s.bind(":id", import.value);
     if (!s.step()) throw Error("no import with id " + std::to_string(import.value));
+    const std::string trust = trustCode(m_db, TrustId{s.integer(0)});
     m_db.prepare("DELETE FROM event_block WHERE import_id = :id").bind(":id", import.value).run();
     m_db.prepare("DELETE FROM import WHERE id = :id").bind(":id", import.value).run();
+    m_audit.append("import removed",
+                   nlohmann::json{{"import", import.value}, {"trust", trust}}.dump());
     tx.commit();
 }
 

@@ -24,12 +24,13 @@
 
 namespace strawman::model {
 
+class AuditLog;
 class Database;
 class Progress;
 
 class EventStore final : public ImportTarget {
   public:
-    explicit EventStore(Database& db) : m_db(db) {}
+    EventStore(Database& db, AuditLog& audit) : m_db(db), m_audit(audit) {}
     EventStore(const EventStore&) = delete;
     EventStore& operator=(const EventStore&) = delete;
 
@@ -64,6 +65,7 @@ class EventStore final : public ImportTarget {
 
   private:
     Database& m_db;
+    AuditLog& m_audit;
 };
 
 // A case's events as one record, as schema version 3 stored them per case; read

@@ -1,7 +1,8 @@
 // One import's unit of work in the SQLite workspace (import_unit.h): a
 // transaction (a savepoint inside a larger one) that holds the import row, the
 // vocabulary entries, attribute sets and resources it adds and the event
-// blocks it writes, until the pipeline commits it.
+// blocks it writes, until the pipeline commits it, with its audit entries.
+#include "audit_log.h"
 #include "database.h"
 #include "event_block.h"
 #include "event_store.h"
@@ -10,6 +11,8 @@
 #include "store_queries.h"
 
 #include <memory>
+
+#include <nlohmann/json.hpp>
 
 namespace strawman::model {
 
@@ -42,8 +45,8 @@ class StoredImportCases final : public ImportedCases {
 
 class ImportWriter final : public ImportUnit {
   public:
-    ImportWriter(Database& db, const ImportHeader& header)
-        : m_db(db), m_trust(header.trust), m_tx(db) {
+    ImportWriter(Database& db, AuditLog& audit, const ImportHeader& header)
+        : m_db(db), m_audit(audit), m_trust(header.trust), m_header(header), m_tx(db) {
         requireTrust(m_db, header.trust);
         m_db.prepare(
                 "INSERT INTO import(trust_id, file_name, sha256, format, imported_at, imported_by, "
@@ -77,7 +80,12 @@ class ImportWriter final : public ImportUnit {
 
     void addActivity(std::string_view code) override {
         if (code.empty()) throw Error("an activity needs a code");
-        if (!hasActivity(m_db, code)) insertActivity(m_db, code, code);
+        if (hasActivity(m_db, code)) return;
+        insertActivity(m_db, code, code);
+        m_audit.append(
+            "activity added",
+            nlohmann::json{{"activity", code}, {"name", code}, {"import", m_importId.value}}
+                .dump());
     }
 
     std::uint32_t attributeSetId(const EventAttributes& a) override {
@@ -117,6 +125,7 @@ class ImportWriter final : public ImportUnit {
     }
 
     void setSha256(std::string_view sha256) override {
+        m_header.sha256 = sha256;
         m_db.prepare("UPDATE import SET sha256 = :sha WHERE id = :id")
             .bind(":sha", sha256)
             .bind(":id", m_importId.value)
@@ -149,12 +158,24 @@ class ImportWriter final : public ImportUnit {
             .bind(":report", toJson(report, -1))
             .bind(":id", m_importId.value)
             .run();
+        m_audit.append("import", nlohmann::json{{"import", m_importId.value},
+                                                {"trust", trustCode(m_db, m_trust)},
+                                                {"file", m_header.fileName},
+                                                {"sha256", m_header.sha256},
+                                                {"format", m_header.format},
+                                                {"rows read", report.rowsRead},
+                                                {"events", report.eventsAccepted},
+                                                {"rows rejected", report.rowsRejected},
+                                                {"cases", report.cases}}
+                                     .dump());
         m_tx.commit();
     }
 
   private:
     Database& m_db;
+    AuditLog& m_audit;
     TrustId m_trust;
+    ImportHeader m_header;
     Database::Transaction m_tx; // rolls the import back unless committed
     ImportId m_importId;
 };
@@ -162,7 +183,7 @@ class ImportWriter final : public ImportUnit {
 } // namespace
 
 std::unique_ptr<ImportUnit> EventStore::beginImport(const ImportHeader& header) {
-    return std::make_unique<ImportWriter>(m_db, header);
+    return std::make_unique<ImportWriter>(m_db, m_audit, header);
 }
 
 } // namespace strawman::model

@@ -10,6 +10,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include <nlohmann/json.hpp>
+
 namespace strawman::model {
 
 namespace {
@@ -175,6 +177,37 @@ void Workspace::insertContent(VersionId version, const MapContent& content) {
     }
 }
 
+namespace {
+
+// What a map change did, by the keys people know the steps by.
+std::string changeDetail(MapId id, int version, const MapChange& c) {
+    const auto keys = [](const std::vector<Node>& nodes) {
+        nlohmann::json out = nlohmann::json::array();
+        for (const Node& n : nodes) out.push_back(n.key);
+        return out;
+    };
+    const auto arrows = [](const std::vector<EdgeByKey>& edges) {
+        nlohmann::json out = nlohmann::json::array();
+        for (const EdgeByKey& e : edges) out.push_back(e.from + "->" + e.to);
+        return out;
+    };
+    nlohmann::json changed = nlohmann::json::array();
+    for (const auto& n : c.changedNodes) changed.push_back(n.after.key);
+    nlohmann::json relabelled = nlohmann::json::array();
+    for (const auto& e : c.changedEdges) relabelled.push_back(e.after.from + "->" + e.after.to);
+    return nlohmann::json{{"map", id.value},
+                          {"version", version},
+                          {"nodes added", keys(c.addedNodes)},
+                          {"nodes removed", keys(c.removedNodes)},
+                          {"nodes changed", changed},
+                          {"arrows added", arrows(c.addedEdges)},
+                          {"arrows removed", arrows(c.removedEdges)},
+                          {"arrows changed", relabelled}}
+        .dump();
+}
+
+} // namespace
+
 MapId Workspace::createMap(ProcessId process, std::optional<TrustId> trustId, std::string_view name,
                            const MapContent& content, MapStatus status) {
     if (name.empty()) throw Error("a map needs a name");
@@ -194,6 +227,16 @@ MapId Workspace::createMap(ProcessId process, std::optional<TrustId> trustId, st
             .bind(":map", id.value)
             .run();
         insertContent(VersionId{m_db->lastInsertId()}, content);
+        m_audit->append(
+            "map created",
+            nlohmann::json{{"map", id.value},
+                           {"name", name},
+                           {"process", process.value},
+                           {"trust", trustId ? nlohmann::json(trustId->value) : nullptr},
+                           {"status", toText(status)},
+                           {"nodes", content.nodes.size()},
+                           {"arrows", content.edges.size()}}
+                .dump());
     });
     return id;
 }
@@ -318,24 +361,32 @@ void Workspace::applyChange(MapId id, const MapChange& change) {
         deleteWhatIsGone(*m_db, current, next);
         const std::unordered_map<NodeId, NodeId> stored = storeNodes(*m_db, v, current, next);
         storeEdges(*m_db, v, current, next, stored);
+        m_audit->append("map changed", changeDetail(id, map(id).versionNumber, change));
     });
 }
 
 void Workspace::setStatus(MapId id, MapStatus status) {
     map(id);
-    m_db->prepare("UPDATE map SET status = :status WHERE id = :id")
-        .bind(":status", toText(status))
-        .bind(":id", id.value)
-        .run();
+    transaction([&] {
+        m_db->prepare("UPDATE map SET status = :status WHERE id = :id")
+            .bind(":status", toText(status))
+            .bind(":id", id.value)
+            .run();
+        m_audit->append("map status set",
+                        nlohmann::json{{"map", id.value}, {"status", toText(status)}}.dump());
+    });
 }
 
 void Workspace::rename(MapId id, std::string_view name) {
     if (name.empty()) throw Error("a map needs a name");
     map(id);
-    m_db->prepare("UPDATE map SET name = :name WHERE id = :id")
-        .bind(":name", name)
-        .bind(":id", id.value)
-        .run();
+    transaction([&] {
+        m_db->prepare("UPDATE map SET name = :name WHERE id = :id")
+            .bind(":name", name)
+            .bind(":id", id.value)
+            .run();
+        m_audit->append("map renamed", nlohmann::json{{"map", id.value}, {"name", name}}.dump());
+    });
 }
 
 std::string Workspace::publish(MapId id) {
@@ -352,6 +403,10 @@ std::string Workspace::publish(MapId id) {
             .bind(":now", nowUtc())
             .bind(":v", current.version.value)
             .run();
+        m_audit->append(
+            "map published",
+            nlohmann::json{{"map", id.value}, {"version", current.versionNumber}, {"hash", hash}}
+                .dump());
     });
     return hash;
 }

@@ -194,6 +194,19 @@ constexpr std::string_view kEveryEventKept = R"sql(
 ALTER TABLE import ADD COLUMN drop_exact_repeats INTEGER NOT NULL DEFAULT 0 CHECK (drop_exact_repeats IN (0, 1));
 )sql";
 
+// Version 6: the audit record (audit_log.h). Entries are only ever appended.
+constexpr std::string_view kAudit = R"sql(
+CREATE TABLE audit (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  detail TEXT NOT NULL,
+  previous TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+)sql";
+
 // Rewrites each version-3 import (a row per case and chunk) as blocks.
 void convertToEventBlocks(Database& db) {
     constexpr std::size_t kBlockEvents = 1 << 18;
@@ -269,6 +282,7 @@ const std::vector<Migration>& migrations() {
         {3, "RIS event data: imports, pseudonymised cases, events, local code mapping", kEvents},
         {4, "event data in blocks per import", kEventBlocks, convertToEventBlocks},
         {5, "every event kept; exact repeats left out only when asked", kEveryEventKept},
+        {6, "the audit record", kAudit},
     };
     return list;
 }

@@ -32,9 +32,14 @@ ImportRecord readImport(const Statement& s) {
 } // namespace
 
 void requireTrust(Database& db, TrustId trust) {
-    auto s = db.prepare("SELECT 1 FROM trust WHERE id = :id");
+    trustCode(db, trust);
+}
+
+std::string trustCode(Database& db, TrustId trust) {
+    auto s = db.prepare("SELECT code FROM trust WHERE id = :id");
     s.bind(":id", trust.value);
     if (!s.step()) throw Error("no trust with id " + std::to_string(trust.value));
+    return s.text(0);
 }
 
 std::optional<std::int64_t> activityRowid(Database& db, std::string_view code) {

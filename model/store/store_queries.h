@@ -2,8 +2,8 @@
 // event store, an import's unit of work), written once. Inside the store only.
 #pragma once
 
-#include "model/events/code_mapping.h"
 #include "model/core/ids.h"
+#include "model/events/code_mapping.h"
 #include "model/events/import_record.h"
 
 #include <cstdint>
@@ -17,6 +17,8 @@ class Database;
 
 // Throws Error ("no trust with id N") for an unknown trust.
 void requireTrust(Database& db, TrustId trust);
+// The trust's ODS code; throws as requireTrust.
+std::string trustCode(Database& db, TrustId trust);
 // The rowid of an activity code in the vocabulary, nullopt when there is none.
 std::optional<std::int64_t> activityRowid(Database& db, std::string_view code);
 inline bool hasActivity(Database& db, std::string_view code) {

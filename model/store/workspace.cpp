@@ -5,6 +5,8 @@
 #include "migrations.h"
 #include "store_queries.h"
 
+#include <nlohmann/json.hpp>
+
 #include <unistd.h>
 
 #include <cerrno>
@@ -40,12 +42,25 @@ void configure(Database& db) {
     db.exec("PRAGMA mmap_size = 2147418112");
 }
 
+// A new workspace's first entry, with the vocabulary it starts with.
+void seedVocabulary(Database& db, AuditLog& audit) {
+    Database::Transaction tx(db);
+    nlohmann::json codes = nlohmann::json::array();
+    for (const Activity& a : defaultRadiologyActivities()) {
+        insertActivity(db, a.code, a.name);
+        codes.push_back(a.code);
+    }
+    audit.append("workspace created", nlohmann::json{{"activities", codes}}.dump());
+    tx.commit();
+}
+
 } // namespace
 
 // [SECTION] Opening and creating
 
 Workspace::Workspace(std::filesystem::path path, std::unique_ptr<Database> db)
-    : m_path(std::move(path)), m_db(std::move(db)), m_events(std::make_unique<EventStore>(*m_db)) {}
+    : m_path(std::move(path)), m_db(std::move(db)), m_audit(std::make_unique<AuditLog>(*m_db)),
+      m_events(std::make_unique<EventStore>(*m_db, *m_audit)) {}
 Workspace::Workspace(Workspace&&) noexcept = default;
 Workspace& Workspace::operator=(Workspace&&) noexcept = default;
 Workspace::~Workspace() = default;
@@ -69,10 +84,7 @@ Workspace Workspace::create(const std::filesystem::path& path,
             configure(*db);
             migrate(*db);
             Workspace ws(building, std::move(db));
-            ws.transaction([&] {
-                for (const Activity& a : defaultRadiologyActivities())
-                    ws.addActivity(a.code, a.name);
-            });
+            seedVocabulary(*ws.m_db, *ws.m_audit);
             if (fill) ws.transaction([&] { fill(ws); });
             // Closing checkpoints the WAL into the file, so the file alone is complete.
         }
@@ -110,9 +122,7 @@ Workspace Workspace::createInMemory() {
     db->exec("PRAGMA foreign_keys = ON");
     migrate(*db);
     Workspace ws(":memory:", std::move(db));
-    ws.transaction([&] {
-        for (const Activity& a : defaultRadiologyActivities()) ws.addActivity(a.code, a.name);
-    });
+    seedVocabulary(*ws.m_db, *ws.m_audit);
     return ws;
 }
 
@@ -127,11 +137,15 @@ void Workspace::transaction(const std::function<void()>& fn) {
 TrustId Workspace::addTrust(std::string_view code, std::string_view name) {
     if (code.empty()) throw Error("a trust needs an ODS code");
     if (findTrust(code)) throw Error("trust " + std::string(code) + " already exists");
+    Database::Transaction tx(*m_db);
     m_db->prepare("INSERT INTO trust(code, name) VALUES(:code, :name)")
         .bind(":code", code)
         .bind(":name", name)
         .run();
-    return TrustId{m_db->lastInsertId()};
+    const TrustId id{m_db->lastInsertId()};
+    m_audit->append("trust added", nlohmann::json{{"trust", code}, {"name", name}}.dump());
+    tx.commit();
+    return id;
 }
 
 std::vector<Trust> Workspace::trusts() const {
@@ -162,13 +176,19 @@ Trust Workspace::trust(TrustId id) const {
 
 MemberId Workspace::addMember(std::string_view name, TrustId trustId, Role role) {
     if (name.empty()) throw Error("a member needs a name");
-    trust(trustId); // refuses an unknown trust with a readable message
+    const Trust t = trust(trustId); // refuses an unknown trust with a readable message
+    Database::Transaction tx(*m_db);
     m_db->prepare("INSERT INTO member(name, trust_id, role) VALUES(:name, :trust, :role)")
         .bind(":name", name)
         .bind(":trust", trustId.value)
         .bind(":role", toText(role))
         .run();
-    return MemberId{m_db->lastInsertId()};
+    const MemberId id{m_db->lastInsertId()};
+    m_audit->append(
+        "member added",
+        nlohmann::json{{"member", name}, {"trust", t.code}, {"role", toText(role)}}.dump());
+    tx.commit();
+    return id;
 }
 
 std::vector<Member> Workspace::members() const {
@@ -184,8 +204,12 @@ std::vector<Member> Workspace::members() const {
 ProcessId Workspace::addProcess(std::string_view name) {
     if (name.empty()) throw Error("a process needs a name");
     if (findProcess(name)) throw Error("process \"" + std::string(name) + "\" already exists");
+    Database::Transaction tx(*m_db);
     m_db->prepare("INSERT INTO process(name) VALUES(:name)").bind(":name", name).run();
-    return ProcessId{m_db->lastInsertId()};
+    const ProcessId id{m_db->lastInsertId()};
+    m_audit->append("process added", nlohmann::json{{"process", name}}.dump());
+    tx.commit();
+    return id;
 }
 
 std::vector<Process> Workspace::processes() const {
@@ -207,7 +231,10 @@ std::optional<Process> Workspace::findProcess(std::string_view name) const {
 void Workspace::addActivity(std::string_view code, std::string_view name) {
     if (code.empty()) throw Error("an activity needs a code");
     if (hasActivity(code)) throw Error("activity " + std::string(code) + " already exists");
+    Database::Transaction tx(*m_db);
     insertActivity(*m_db, code, name);
+    m_audit->append("activity added", nlohmann::json{{"activity", code}, {"name", name}}.dump());
+    tx.commit();
 }
 
 std::vector<Activity> Workspace::activities() const {

@@ -14,6 +14,7 @@
 // SQL lives here and in the store files behind it, nowhere else.
 #pragma once
 
+#include "audit_log.h"
 #include "event_store.h"
 #include "model/maps/network.h"
 #include "model/maps/process_map.h"
@@ -100,6 +101,11 @@ class Workspace {
     EventStore& events() { return *m_events; }
     const EventStore& events() const { return *m_events; }
 
+    // [audit record] who changed what and when, written at every door above
+    // (audit_log.h); actAs names who the changes from now on are by.
+    AuditLog& audit() { return *m_audit; }
+    const AuditLog& audit() const { return *m_audit; }
+
   private:
     // The store's own tests look at its rows through this (tests/store_access.h);
     // nothing else reaches the database.
@@ -111,7 +117,8 @@ class Workspace {
 
     std::filesystem::path m_path;
     std::unique_ptr<Database> m_db;
-    std::unique_ptr<EventStore> m_events; // over *m_db
+    std::unique_ptr<AuditLog> m_audit;    // over *m_db
+    std::unique_ptr<EventStore> m_events; // over *m_db, writing to *m_audit
 };
 
 // The network's default radiology activity codes (docs/design.md "Activity vocabulary").

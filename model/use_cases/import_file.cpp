@@ -8,6 +8,7 @@
 #include "model/events/readers/hl7_reader.h"
 #include "model/events/readers/local_time.h"
 #include "model/events/readers/xes_reader.h"
+#include "model/store/audit_log.h"
 #include "model/store/event_store.h"
 
 #include <algorithm>
@@ -33,12 +34,6 @@ std::optional<std::string> formatFromName(const std::filesystem::path& file) {
     for (const char* hl7 : {".hl7", ".mllp", ".hl7.gz", ".mllp.gz"})
         if (endsWith(hl7)) return "hl7";
     return std::nullopt;
-}
-
-std::string currentUser() {
-    for (const char* var : {"USER", "LOGNAME"})
-        if (const char* v = std::getenv(var); v && *v) return v;
-    return "unknown";
 }
 
 namespace {

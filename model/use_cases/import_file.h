@@ -52,7 +52,4 @@ ImportReport importFile(Workspace& ws, const ImportRequest& request, Progress* p
 // extension allowed), or nullopt when the name does not tell.
 std::optional<std::string> formatFromName(const std::filesystem::path& file);
 
-// The login name of the user running the program, as imports are stamped.
-std::string currentUser();
-
 } // namespace strawman::model
