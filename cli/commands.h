@@ -30,6 +30,7 @@ void addImportCommands(CLI::App& app, Invocation& invocation);
 void addCodesCommands(CLI::App& app, Invocation& invocation);
 void addLogCommands(CLI::App& app, Invocation& invocation);
 void addDiffCommands(CLI::App& app, Invocation& invocation);
+void addForumCommands(CLI::App& app, Invocation& invocation);
 void addAuditCommands(CLI::App& app, Invocation& invocation);
 
 // Creates the demo network at path (used by `strawman demo` and by the editor's

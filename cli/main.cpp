@@ -118,6 +118,7 @@ int main(int argc, char** argv) {
     cli::addCodesCommands(app, invocation);
     cli::addLogCommands(app, invocation);
     cli::addDiffCommands(app, invocation);
+    cli::addForumCommands(app, invocation);
     cli::addAuditCommands(app, invocation);
 
     GuiArgs gui;

@@ -411,3 +411,48 @@ TEST_CASE("audit verify walks the record; the sqlite3 shell's tampering is named
     CHECK(failed.exitCode == 1);
     CHECK(json::parse(failed.out)["first_bad"] == 7);
 }
+
+TEST_CASE("forum threads through the CLI: post, reply, edit, list and show, as a member") {
+    TempDir dir;
+    const auto ws = dir.file("net.strawman");
+    REQUIRE(cli({"demo", ws, "--cases", "0", "--key-file", dir.file("network.key")}).exitCode == 0);
+    const json maps = jsonOf(cli({"map", "list", ws, "--json"}));
+    const std::string map = std::to_string(maps[0]["id"].get<std::int64_t>());
+    const json members = jsonOf(cli({"member", "list", ws, "--json"}));
+    const std::string someone = members[0]["name"];
+
+    const auto posted = cli({"forum", "post", ws, "--on", "map:" + map, "--as", someone,
+                             "Is vetting before booking everywhere?"});
+    REQUIRE(posted.exitCode == 0);
+    const std::string thread = posted.out.substr(0, posted.out.find('\t'));
+    CHECK(posted.out.find("thread on map:" + map + ", post ") != std::string::npos);
+    const json replied =
+        jsonOf(cli({"forum", "reply", ws, thread, "--as", someone, "It is at RWF.", "--json"}));
+    const std::string post = std::to_string(replied["post"].get<std::int64_t>());
+    CHECK(cli({"forum", "edit", ws, post, "--as", someone, "It is at RWF and RPA."}).exitCode == 0);
+
+    const json shown = jsonOf(cli({"forum", "show", ws, thread, "--json"}));
+    REQUIRE(shown["posts"].size() == 2);
+    CHECK(shown["on"] == "map:" + map);
+    CHECK(shown["posts"][0]["author"] == someone);
+    CHECK(shown["posts"][1]["text"] == "It is at RWF and RPA.");
+    CHECK(shown["posts"][1]["texts"][0]["text"] == "It is at RWF.");
+    CHECK(shown["posts"][1]["edited"] == true);
+    const json listed = jsonOf(cli({"forum", "list", ws, "--on", "map:" + map, "--json"}));
+    REQUIRE(listed.size() == 1);
+    CHECK(listed[0]["posts"] == 2);
+    CHECK(jsonOf(cli({"forum", "list", ws, "--on", "network", "--json"})).empty());
+
+    // Refusals change nothing: a non-member, an unknown place, empty text.
+    const auto stranger = cli({"forum", "reply", ws, thread, "--as", "Eve", "hello"});
+    CHECK(stranger.exitCode != 0);
+    CHECK(stranger.err.find("\"Eve\" is not a member of this network") != std::string::npos);
+    CHECK(cli({"forum", "post", ws, "--on", "ward:3", "--as", someone, "x"}).exitCode != 0);
+    CHECK(cli({"forum", "reply", ws, thread, "--as", someone, " "}).exitCode != 0);
+    CHECK(jsonOf(cli({"forum", "show", ws, thread, "--json"}))["posts"].size() == 2);
+
+    // The audit record names the member, not the login running the program.
+    const json audit = jsonOf(cli({"audit", "list", ws, "--json"}));
+    CHECK(audit.back()["action"] == "post edited");
+    CHECK(audit.back()["actor"] == someone);
+}

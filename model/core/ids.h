@@ -26,6 +26,8 @@ using NodeId = Id<struct NodeTag>;
 using EdgeId = Id<struct EdgeTag>;
 using ImportId = Id<struct ImportTag>;         // one file read into one trust's log
 using EventBlockId = Id<struct EventBlockTag>; // a stored block of an import's events
+using ThreadId = Id<struct ThreadTag>;         // a forum thread
+using PostId = Id<struct PostTag>;             // one post of a thread
 
 } // namespace strawman::model
 

@@ -207,6 +207,35 @@ CREATE TABLE audit (
 );
 )sql";
 
+// Version 7: the forum's threads and posts (forum_records.h). A post's texts
+// are kept, each edit a new version.
+constexpr std::string_view kThreads = R"sql(
+CREATE TABLE thread (
+  id INTEGER PRIMARY KEY,
+  anchor_kind TEXT NOT NULL CHECK (anchor_kind IN ('network', 'process', 'map', 'node', 'edge')),
+  process_id INTEGER REFERENCES process(id),
+  map_id INTEGER REFERENCES map(id),
+  node_key TEXT NOT NULL DEFAULT '',
+  edge_to TEXT NOT NULL DEFAULT '',
+  started_by INTEGER NOT NULL REFERENCES member(id),
+  started_at TEXT NOT NULL
+);
+CREATE TABLE post (
+  id INTEGER PRIMARY KEY,
+  thread_id INTEGER NOT NULL REFERENCES thread(id),
+  author INTEGER NOT NULL REFERENCES member(id),
+  created_at TEXT NOT NULL
+);
+CREATE INDEX post_by_thread ON post(thread_id);
+CREATE TABLE post_text (
+  post_id INTEGER NOT NULL REFERENCES post(id),
+  version INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  written_at TEXT NOT NULL,
+  PRIMARY KEY (post_id, version)
+);
+)sql";
+
 // Rewrites each version-3 import (a row per case and chunk) as blocks.
 void convertToEventBlocks(Database& db) {
     constexpr std::size_t kBlockEvents = 1 << 18;
@@ -283,6 +312,7 @@ const std::vector<Migration>& migrations() {
         {4, "event data in blocks per import", kEventBlocks, convertToEventBlocks},
         {5, "every event kept; exact repeats left out only when asked", kEveryEventKept},
         {6, "the audit record", kAudit},
+        {7, "forum threads and posts", kThreads},
     };
     return list;
 }

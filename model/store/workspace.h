@@ -16,6 +16,7 @@
 
 #include "audit_log.h"
 #include "event_store.h"
+#include "forum_store.h"
 #include "model/maps/network.h"
 #include "model/maps/process_map.h"
 
@@ -106,6 +107,10 @@ class Workspace {
     AuditLog& audit() { return *m_audit; }
     const AuditLog& audit() const { return *m_audit; }
 
+    // [forum] threads and posts (forum_store.h)
+    ForumStore& forum() { return *m_forum; }
+    const ForumStore& forum() const { return *m_forum; }
+
   private:
     // The store's own tests look at its rows through this (tests/store_access.h);
     // nothing else reaches the database.
@@ -119,6 +124,7 @@ class Workspace {
     std::unique_ptr<Database> m_db;
     std::unique_ptr<AuditLog> m_audit;    // over *m_db
     std::unique_ptr<EventStore> m_events; // over *m_db, writing to *m_audit
+    std::unique_ptr<ForumStore> m_forum;  // likewise
 };
 
 // The network's default radiology activity codes (docs/design.md "Activity vocabulary").
