@@ -113,6 +113,10 @@ TEST_CASE("a thread on a node holds across versions while the key exists, and sa
     CHECK(n.ws.map(n.map).versionNumber == 2);
     CHECK_FALSE(forum::anchorGone(n.ws, on));
     CHECK(n.ws.forum().threads(on).size() == 1);
+    // The map's threads include those on its nodes.
+    CHECK(n.ws.forum()
+              .threads(forum::parseAnchor(n.ws, "map:" + std::to_string(n.map.value)))
+              .size() == 1);
 
     MapContent without = n.ws.content(n.map);
     removeItems(without, {n.firstKey}, {});

@@ -170,7 +170,10 @@ std::vector<ThreadRecord> ForumStore::threads(const std::optional<ThreadAnchor>&
     auto s = m_db.prepare(std::string(kThreadSql) + " ORDER BY t.id");
     while (s.step()) {
         ThreadRecord t = readThread(s);
-        if (!on || t.anchor == *on) out.push_back(std::move(t));
+        // On a map: its own threads and those on its nodes and arrows.
+        const bool onTheMap = on && on->kind == ThreadAnchor::Kind::Map &&
+                              t.anchor.kind >= ThreadAnchor::Kind::Map && t.anchor.map == on->map;
+        if (!on || t.anchor == *on || onTheMap) out.push_back(std::move(t));
     }
     return out;
 }

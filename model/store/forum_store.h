@@ -32,7 +32,8 @@ class ForumStore {
     // A new text for a post; the earlier ones are kept. Only its author edits it.
     void editPost(PostId post, MemberId editor, std::string_view text);
 
-    // Threads, the newest post last; with an anchor, only those on it.
+    // Threads in the order they were started; with an anchor, only those on
+    // it (on a map: also those on its nodes and arrows).
     std::vector<ThreadRecord> threads(const std::optional<ThreadAnchor>& on = std::nullopt) const;
     ThreadRecord thread(ThreadId id) const; // throws Error for an unknown id
     std::vector<PostRecord> posts(ThreadId thread) const;
