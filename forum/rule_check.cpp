@@ -2,6 +2,7 @@
 
 #include "model/analysis/duration_stats.h"
 #include "model/analysis/log_filter.h"
+#include "model/analysis/transitions.h"
 
 #include <algorithm>
 #include <chrono>
@@ -17,13 +18,8 @@ using model::EventLog;
 using model::LoggedEvent;
 using model::TimeMs;
 
-constexpr std::uint32_t kNone = UINT32_MAX;
-
-std::uint32_t activityIndex(const EventLog& log, std::string_view code) {
-    const auto it = std::find(log.activities.begin(), log.activities.end(), code);
-    return it == log.activities.end() ? kNone
-                                      : static_cast<std::uint32_t>(it - log.activities.begin());
-}
+using model::activityIndex;
+constexpr std::uint32_t kNone = model::kNoActivity;
 
 // The position of a case's first event of `activity`, or nullopt.
 std::optional<std::size_t> firstOf(std::span<const LoggedEvent> events, std::uint32_t activity) {

@@ -52,12 +52,6 @@ std::vector<ActivityCount> ranked(const std::vector<std::int64_t>& perActivity,
     return out;
 }
 
-std::uint32_t activityIndex(const EventLog& log, std::string_view code) {
-    const auto it = std::find(log.activities.begin(), log.activities.end(), code);
-    if (it == log.activities.end()) return kNone;
-    return static_cast<std::uint32_t>(it - log.activities.begin());
-}
-
 } // namespace
 
 DirectlyFollowsGraph directlyFollows(const EventLog& log, std::span<const std::uint32_t> cases) {
@@ -118,6 +112,12 @@ DirectlyFollowsGraph directlyFollows(const EventLog& log, std::span<const std::u
     g.starts = ranked(starts, codeRank);
     g.ends = ranked(ends, codeRank);
     return g;
+}
+
+std::uint32_t activityIndex(const EventLog& log, std::string_view code) {
+    const auto it = std::find(log.activities.begin(), log.activities.end(), code);
+    if (it == log.activities.end()) return kNone;
+    return static_cast<std::uint32_t>(it - log.activities.begin());
 }
 
 IntervalStats intervalStats(const EventLog& log, std::span<const std::uint32_t> cases,

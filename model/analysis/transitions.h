@@ -41,6 +41,11 @@ struct DirectlyFollowsGraph {
 // events counts nowhere.
 DirectlyFollowsGraph directlyFollows(const EventLog& log, std::span<const std::uint32_t> cases);
 
+// The index of an activity code in log.activities; kNoActivity when the log
+// does not hold it (so it matches no event).
+inline constexpr std::uint32_t kNoActivity = UINT32_MAX;
+std::uint32_t activityIndex(const EventLog& log, std::string_view code);
+
 // An interval a manager asks about, e.g. RCV:VET, request received to vetted.
 struct IntervalSpec {
     std::string from, to; // activity codes: from the first `from` to the first `to` after it
