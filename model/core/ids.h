@@ -28,6 +28,9 @@ using ImportId = Id<struct ImportTag>;         // one file read into one trust's
 using EventBlockId = Id<struct EventBlockTag>; // a stored block of an import's events
 using ThreadId = Id<struct ThreadTag>;         // a forum thread
 using PostId = Id<struct PostTag>;             // one post of a thread
+using ProposalId = Id<struct ProposalTag>;     // a proposed standard put to the vote
+using VoteId = Id<struct VoteTag>;             // one vote cast (a member's history is kept)
+using StandardId = Id<struct StandardTag>;     // an agreed standard: an adopted proposal
 
 } // namespace strawman::model
 

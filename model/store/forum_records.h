@@ -40,7 +40,14 @@ struct PostRecord {
     ThreadId thread;
     MemberId author;
     std::string at;
-    std::vector<PostText> texts; // every text it has had, the first first; the last is shown
+    std::vector<PostText> texts;    // every text it has had, the first first; the last is shown
+    std::vector<MemberId> mentions; // the members its last text mentions (@Name)
+};
+
+// How much of a thread a member has still to read.
+struct ReadState {
+    std::int64_t unread = 0;   // posts by others after the last one they read
+    std::int64_t mentions = 0; // of those, the ones mentioning them
 };
 
 } // namespace strawman::model

@@ -49,6 +49,12 @@ void requireRow(Database& db, const char* table, std::int64_t id, const std::str
     if (!s.step()) throw Error("no " + what + " with id " + std::to_string(id));
 }
 
+nlohmann::json mentionIds(const std::vector<MemberId>& mentions) {
+    nlohmann::json ids = nlohmann::json::array();
+    for (MemberId m : mentions) ids.push_back(m.value);
+    return ids;
+}
+
 void requireText(std::string_view text) {
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
         throw Error("a post needs some text");
@@ -96,8 +102,20 @@ PostId ForumStore::addPost(ThreadId thread, MemberId author, std::string_view te
     return id;
 }
 
+void ForumStore::setMentions(PostId post, const std::vector<MemberId>& mentions) {
+    m_db.prepare("DELETE FROM post_mention WHERE post_id = :p").bind(":p", post.value).run();
+    for (MemberId m : mentions) {
+        requireRow(m_db, "member", m.value, "member");
+        m_db.prepare("INSERT OR IGNORE INTO post_mention(post_id, member_id) VALUES(:p, :m)")
+            .bind(":p", post.value)
+            .bind(":m", m.value)
+            .run();
+    }
+}
+
 ForumStore::Started ForumStore::startThread(const ThreadAnchor& anchor, MemberId author,
-                                            std::string_view text) {
+                                            std::string_view text,
+                                            const std::vector<MemberId>& mentions) {
     requireText(text);
     requireRow(m_db, "member", author.value, "member");
     if (anchor.kind == ThreadAnchor::Kind::Process)
@@ -121,29 +139,34 @@ ForumStore::Started ForumStore::startThread(const ThreadAnchor& anchor, MemberId
         .run();
     const ThreadId thread{m_db.lastInsertId()};
     const PostId post = addPost(thread, author, text);
+    setMentions(post, mentions);
     nlohmann::json detail = anchorJson(anchor);
     detail["thread"] = thread.value;
     detail["post"] = post.value;
     detail["text"] = text;
+    if (!mentions.empty()) detail["mentions"] = mentionIds(mentions);
     m_audit.append("thread started", detail.dump());
     tx.commit();
     return {thread, post};
 }
 
-PostId ForumStore::reply(ThreadId thread, MemberId author, std::string_view text) {
+PostId ForumStore::reply(ThreadId thread, MemberId author, std::string_view text,
+                         const std::vector<MemberId>& mentions) {
     requireText(text);
     requireRow(m_db, "thread", thread.value, "thread");
     requireRow(m_db, "member", author.value, "member");
     Database::Transaction tx(m_db);
     const PostId post = addPost(thread, author, text);
-    m_audit.append(
-        "post added",
-        nlohmann::json{{"thread", thread.value}, {"post", post.value}, {"text", text}}.dump());
+    setMentions(post, mentions);
+    nlohmann::json detail{{"thread", thread.value}, {"post", post.value}, {"text", text}};
+    if (!mentions.empty()) detail["mentions"] = mentionIds(mentions);
+    m_audit.append("post added", detail.dump());
     tx.commit();
     return post;
 }
 
-void ForumStore::editPost(PostId post, MemberId editor, std::string_view text) {
+void ForumStore::editPost(PostId post, MemberId editor, std::string_view text,
+                          const std::vector<MemberId>& mentions) {
     requireText(text);
     auto s = m_db.prepare("SELECT author, (SELECT max(version) FROM post_text WHERE post_id = "
                           ":id) FROM post WHERE id = :id");
@@ -159,9 +182,10 @@ void ForumStore::editPost(PostId post, MemberId editor, std::string_view text) {
         .bind(":text", text)
         .bind(":at", nowUtc())
         .run();
-    m_audit.append(
-        "post edited",
-        nlohmann::json{{"post", post.value}, {"version", version}, {"text", text}}.dump());
+    setMentions(post, mentions);
+    nlohmann::json detail{{"post", post.value}, {"version", version}, {"text", text}};
+    if (!mentions.empty()) detail["mentions"] = mentionIds(mentions);
+    m_audit.append("post edited", detail.dump());
     tx.commit();
 }
 
@@ -197,7 +221,41 @@ std::vector<PostRecord> ForumStore::posts(ThreadId thread) const {
             out.push_back({id, thread, MemberId{s.integer(1)}, s.text(2), {}});
         out.back().texts.push_back({s.text(3), s.text(4)});
     }
+    auto m = m_db.prepare("SELECT m.post_id, m.member_id FROM post_mention m JOIN post p ON "
+                          "p.id = m.post_id WHERE p.thread_id = :t ORDER BY m.member_id");
+    m.bind(":t", thread.value);
+    while (m.step())
+        for (PostRecord& p : out)
+            if (p.id == PostId{m.integer(0)}) p.mentions.push_back(MemberId{m.integer(1)});
     return out;
+}
+
+void ForumStore::markRead(ThreadId thread, MemberId reader) {
+    requireRow(m_db, "thread", thread.value, "thread");
+    requireRow(m_db, "member", reader.value, "member");
+    // Reading changes no one's record: a read mark has no audit entry.
+    m_db.prepare("INSERT INTO thread_read(member_id, thread_id, last_post_id) "
+                 "SELECT :m, :t, coalesce(max(id), 0) FROM post WHERE thread_id = :t "
+                 "ON CONFLICT(member_id, thread_id) DO UPDATE SET last_post_id = "
+                 "excluded.last_post_id")
+        .bind(":m", reader.value)
+        .bind(":t", thread.value)
+        .run();
+}
+
+ReadState ForumStore::readState(ThreadId thread, MemberId reader) const {
+    auto s = m_db.prepare(R"sql(
+SELECT count(*),
+       coalesce(sum(EXISTS(SELECT 1 FROM post_mention m
+                           WHERE m.post_id = p.id AND m.member_id = :m)), 0)
+FROM post p
+WHERE p.thread_id = :t AND p.author != :m
+  AND p.id > coalesce((SELECT last_post_id FROM thread_read r
+                       WHERE r.member_id = :m AND r.thread_id = :t), 0)
+)sql");
+    s.bind(":m", reader.value).bind(":t", thread.value);
+    s.step();
+    return {s.integer(0), s.integer(1)};
 }
 
 } // namespace strawman::model

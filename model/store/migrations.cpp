@@ -236,6 +236,61 @@ CREATE TABLE post_text (
 );
 )sql";
 
+// Version 8: who a post mentions and how far each member has read a thread;
+// proposals, their votes (every vote cast, so a changed vote keeps its
+// history) and the standards adopted ones became (decision_records.h).
+constexpr std::string_view kDecisions = R"sql(
+CREATE TABLE post_mention (
+  post_id INTEGER NOT NULL REFERENCES post(id),
+  member_id INTEGER NOT NULL REFERENCES member(id),
+  PRIMARY KEY (post_id, member_id)
+);
+CREATE TABLE thread_read (
+  member_id INTEGER NOT NULL REFERENCES member(id),
+  thread_id INTEGER NOT NULL REFERENCES thread(id),
+  last_post_id INTEGER NOT NULL,
+  PRIMARY KEY (member_id, thread_id)
+);
+CREATE TABLE proposal (
+  id INTEGER PRIMARY KEY,
+  title TEXT NOT NULL,
+  details TEXT NOT NULL DEFAULT '',
+  kind TEXT NOT NULL CHECK (kind IN ('map', 'rule', 'text')),
+  process_id INTEGER REFERENCES process(id),
+  map_id INTEGER REFERENCES map(id),
+  rule TEXT NOT NULL DEFAULT '',
+  standard_text TEXT NOT NULL DEFAULT '',
+  quorum TEXT NOT NULL,
+  opens_at TEXT NOT NULL DEFAULT '',
+  closes_at TEXT NOT NULL DEFAULT '',
+  opened_by INTEGER NOT NULL REFERENCES member(id),
+  opened_at TEXT NOT NULL,
+  thread_id INTEGER NOT NULL REFERENCES thread(id),
+  closed_by INTEGER REFERENCES member(id),
+  closed_at TEXT NOT NULL DEFAULT '',
+  outcome TEXT NOT NULL DEFAULT '',
+  adopted INTEGER NOT NULL DEFAULT 0 CHECK (adopted IN (0, 1)),
+  result_reason TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE vote (
+  id INTEGER PRIMARY KEY,
+  proposal_id INTEGER NOT NULL REFERENCES proposal(id),
+  member_id INTEGER NOT NULL REFERENCES member(id),
+  choice TEXT NOT NULL CHECK (choice IN ('agree', 'abstain', 'disagree', 'block')),
+  reason TEXT NOT NULL DEFAULT '',
+  on_hash TEXT NOT NULL DEFAULT '',
+  cast_at TEXT NOT NULL
+);
+CREATE INDEX vote_by_proposal ON vote(proposal_id);
+CREATE TABLE standard (
+  id INTEGER PRIMARY KEY,
+  proposal_id INTEGER NOT NULL UNIQUE REFERENCES proposal(id),
+  map_version INTEGER NOT NULL DEFAULT 0,
+  map_hash TEXT NOT NULL DEFAULT '',
+  agreed_at TEXT NOT NULL
+);
+)sql";
+
 // Rewrites each version-3 import (a row per case and chunk) as blocks.
 void convertToEventBlocks(Database& db) {
     constexpr std::size_t kBlockEvents = 1 << 18;
@@ -313,6 +368,7 @@ const std::vector<Migration>& migrations() {
         {5, "every event kept; exact repeats left out only when asked", kEveryEventKept},
         {6, "the audit record", kAudit},
         {7, "forum threads and posts", kThreads},
+        {8, "mentions, read marks, proposals, votes and standards", kDecisions},
     };
     return list;
 }

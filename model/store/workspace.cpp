@@ -61,7 +61,8 @@ void seedVocabulary(Database& db, AuditLog& audit) {
 Workspace::Workspace(std::filesystem::path path, std::unique_ptr<Database> db)
     : m_path(std::move(path)), m_db(std::move(db)), m_audit(std::make_unique<AuditLog>(*m_db)),
       m_events(std::make_unique<EventStore>(*m_db, *m_audit)),
-      m_forum(std::make_unique<ForumStore>(*m_db, *m_audit)) {}
+      m_forum(std::make_unique<ForumStore>(*m_db, *m_audit)),
+      m_proposals(std::make_unique<ProposalStore>(*m_db, *m_audit, *m_forum)) {}
 Workspace::Workspace(Workspace&&) noexcept = default;
 Workspace& Workspace::operator=(Workspace&&) noexcept = default;
 Workspace::~Workspace() = default;

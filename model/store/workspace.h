@@ -19,6 +19,7 @@
 #include "forum_store.h"
 #include "model/maps/network.h"
 #include "model/maps/process_map.h"
+#include "proposal_store.h"
 
 #include <filesystem>
 #include <functional>
@@ -110,6 +111,9 @@ class Workspace {
     // [forum] threads and posts (forum_store.h)
     ForumStore& forum() { return *m_forum; }
     const ForumStore& forum() const { return *m_forum; }
+    // [decisions] proposals, votes and agreed standards (proposal_store.h)
+    ProposalStore& proposals() { return *m_proposals; }
+    const ProposalStore& proposals() const { return *m_proposals; }
 
   private:
     // The store's own tests look at its rows through this (tests/store_access.h);
@@ -122,9 +126,10 @@ class Workspace {
 
     std::filesystem::path m_path;
     std::unique_ptr<Database> m_db;
-    std::unique_ptr<AuditLog> m_audit;    // over *m_db
-    std::unique_ptr<EventStore> m_events; // over *m_db, writing to *m_audit
-    std::unique_ptr<ForumStore> m_forum;  // likewise
+    std::unique_ptr<AuditLog> m_audit;          // over *m_db
+    std::unique_ptr<EventStore> m_events;       // over *m_db, writing to *m_audit
+    std::unique_ptr<ForumStore> m_forum;        // likewise
+    std::unique_ptr<ProposalStore> m_proposals; // likewise, starting threads in *m_forum
 };
 
 // The network's default radiology activity codes (docs/design.md "Activity vocabulary").
