@@ -31,7 +31,14 @@ void addCodesCommands(CLI::App& app, Invocation& invocation);
 void addLogCommands(CLI::App& app, Invocation& invocation);
 void addDiffCommands(CLI::App& app, Invocation& invocation);
 void addForumCommands(CLI::App& app, Invocation& invocation);
+void addProposalCommands(CLI::App& app, Invocation& invocation);
+void addStandardCommands(CLI::App& app, Invocation& invocation);
 void addAuditCommands(CLI::App& app, Invocation& invocation);
+
+// `compare --standard ID`: each trust's straw man against a map standard
+// (commands_standard.cpp). A process, when given, must be the standard's.
+int compareWithStandard(const std::string& workspace, const std::string& process,
+                        std::int64_t standard, bool json);
 
 // Creates the demo network at path (used by `strawman demo` and by the editor's
 // first run). Refuses to overwrite an existing file.

@@ -282,7 +282,7 @@ void addDiffCommand(CLI::App& app, Invocation& inv) {
 void addCompareCommand(CLI::App& app, Invocation& inv) {
     struct CompareArgs {
         std::string process;
-        std::int64_t map = 0;
+        std::int64_t map = 0, standard = 0;
         std::vector<std::string> intervals;
     };
     auto c = std::make_shared<DiffArgs>();
@@ -290,15 +290,28 @@ void addCompareCommand(CLI::App& app, Invocation& inv) {
     auto* compare = app.add_subcommand(
         "compare", "One process across the network: every trust's data against a map");
     compare->add_option("WORKSPACE", c->ws, "Workspace file")->required();
-    compare->add_option("--process", cc->process, "Process name (see process list)")->required();
+    compare->add_option("--process", cc->process,
+                        "Process name (see process list); needed unless --standard says it");
     compare->add_option(
         "--map", cc->map,
         "One map for every trust (default: each trust's own map, else the network's)");
     compare->add_option("--interval", cc->intervals,
                         "Time from one activity to another, e.g. RCV:VET (repeatable)");
+    compare
+        ->add_option("--standard", cc->standard,
+                     "Hold each trust's straw man against this agreed map standard (id, see "
+                     "standard list) in place of the data")
+        ->excludes("--map")
+        ->excludes("--interval");
     addFilterOptions(compare, c);
     compare->callback([&inv, c, cc] {
-        inv.run = [c, cc] { return runCompare(*c, cc->process, cc->map, cc->intervals); };
+        inv.run = [c, cc] {
+            if (cc->standard) return compareWithStandard(c->ws, cc->process, cc->standard, c->json);
+            if (cc->process.empty())
+                throw model::Error("compare needs --process: the process whose maps are held "
+                                   "against the data");
+            return runCompare(*c, cc->process, cc->map, cc->intervals);
+        };
     });
 }
 

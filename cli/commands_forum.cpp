@@ -1,6 +1,7 @@
 // strawman forum post | reply | edit | list | show
 #include "commands.h"
 
+#include "forum/discussion.h"
 #include "forum/threads.h"
 #include "model/store/workspace.h"
 
@@ -22,24 +23,6 @@ struct ForumArgs {
     bool json = false;
 };
 
-// The member the command acts as, who the audit record names.
-model::Member actingAs(Workspace& ws, const std::string& as) {
-    const model::Member m = forum::memberNamed(ws, as);
-    ws.audit().actAs(m.name);
-    return m;
-}
-
-std::string memberName(const std::map<model::MemberId, std::string>& names, model::MemberId id) {
-    const auto it = names.find(id);
-    return it == names.end() ? "member " + std::to_string(id.value) : it->second;
-}
-
-std::map<model::MemberId, std::string> memberNames(const Workspace& ws) {
-    std::map<model::MemberId, std::string> names;
-    for (const model::Member& m : ws.members()) names[m.id] = m.name;
-    return names;
-}
-
 CLI::App* withText(CLI::App* cmd, ForumArgs& a) {
     cmd->add_option("--as", a.as, "The member writing, by name or id")->required();
     cmd->add_option("TEXT", a.text, "What to say")->required();
@@ -52,8 +35,7 @@ CLI::App* withText(CLI::App* cmd, ForumArgs& a) {
 int runPost(const ForumArgs& a) {
     auto ws = Workspace::open(a.ws);
     const model::ThreadAnchor on = forum::parseAnchor(ws, a.on);
-    const model::Member author = actingAs(ws, a.as);
-    const auto started = ws.forum().startThread(on, author.id, a.text);
+    const auto started = forum::startThread(ws, on, forum::memberNamed(ws, a.as), a.text);
     if (a.json)
         std::cout << json{{"thread", started.thread.value}, {"post", started.post.value}}.dump(2)
                   << "\n";
@@ -65,8 +47,8 @@ int runPost(const ForumArgs& a) {
 
 int runReply(const ForumArgs& a) {
     auto ws = Workspace::open(a.ws);
-    const model::Member author = actingAs(ws, a.as);
-    const model::PostId post = ws.forum().reply(model::ThreadId{a.id}, author.id, a.text);
+    const model::PostId post =
+        forum::reply(ws, model::ThreadId{a.id}, forum::memberNamed(ws, a.as), a.text);
     if (a.json)
         std::cout << json{{"thread", a.id}, {"post", post.value}}.dump(2) << "\n";
     else
@@ -76,8 +58,7 @@ int runReply(const ForumArgs& a) {
 
 int runEdit(const ForumArgs& a) {
     auto ws = Workspace::open(a.ws);
-    const model::Member editor = actingAs(ws, a.as);
-    ws.forum().editPost(model::PostId{a.id}, editor.id, a.text);
+    forum::editPost(ws, model::PostId{a.id}, forum::memberNamed(ws, a.as), a.text);
     if (a.json)
         std::cout << json{{"post", a.id}}.dump(2) << "\n";
     else
@@ -112,23 +93,30 @@ void addWritingCommands(CLI::App& forumCommand, Invocation& inv) {
 // [SECTION] forum list | show
 
 json threadJson(const Workspace& ws, const model::ThreadRecord& t,
-                const std::map<model::MemberId, std::string>& names) {
+                const forum::MemberNames& names) {
     return {{"id", t.id.value},
             {"on", forum::anchorText(ws, t.anchor)},
             {"anchor_gone", forum::anchorGone(ws, t.anchor)},
             {"posts", t.posts},
-            {"started_by", memberName(names, t.startedBy)},
+            {"started_by", names(t.startedBy)},
             {"started_at", t.startedAt},
             {"last_post_at", t.lastPostAt}};
 }
 
 int runList(const ForumArgs& a) {
     const auto ws = Workspace::open(a.ws);
-    const auto names = memberNames(ws);
+    const forum::MemberNames names(ws);
     const auto on = a.on.empty() ? std::nullopt : std::optional(forum::parseAnchor(ws, a.on));
+    const auto reader = a.as.empty() ? std::nullopt : std::optional(forum::memberNamed(ws, a.as));
     json out = json::array();
     for (const model::ThreadRecord& t : ws.forum().threads(on)) {
-        const json row = threadJson(ws, t, names);
+        json row = threadJson(ws, t, names);
+        model::ReadState read;
+        if (reader) {
+            read = ws.forum().readState(t.id, reader->id);
+            row["unread"] = read.unread;
+            row["mentions_unread"] = read.mentions;
+        }
         if (a.json) {
             out.push_back(row);
             continue;
@@ -136,27 +124,36 @@ int runList(const ForumArgs& a) {
         std::cout << t.id.value << "\t" << row["on"].get<std::string>()
                   << (row["anchor_gone"] == true ? " (deleted from the map)" : "") << "\t"
                   << t.posts << (t.posts == 1 ? " post" : " posts") << "\tstarted by "
-                  << row["started_by"].get<std::string>() << ", last " << t.lastPostAt << "\n";
+                  << row["started_by"].get<std::string>() << ", last " << t.lastPostAt;
+        if (read.unread > 0) std::cout << "\t" << read.unread << " unread";
+        if (read.mentions > 0) std::cout << ", " << read.mentions << " mentioning you";
+        std::cout << "\n";
     }
     if (a.json) std::cout << out.dump(2) << "\n";
     return 0;
 }
 
 int runShow(const ForumArgs& a) {
-    const auto ws = Workspace::open(a.ws);
-    const auto names = memberNames(ws);
+    auto ws = Workspace::open(a.ws);
+    const forum::MemberNames names(ws);
     const model::ThreadRecord t = ws.forum().thread(model::ThreadId{a.id});
     json out = threadJson(ws, t, names);
     json posts = json::array();
-    for (const model::PostRecord& p : ws.forum().posts(t.id)) {
+    // Shown to a member, the thread is read.
+    const auto shown = a.as.empty() ? ws.forum().posts(t.id)
+                                    : forum::readThread(ws, t.id, forum::memberNamed(ws, a.as));
+    for (const model::PostRecord& p : shown) {
+        json mentions = json::array();
+        for (model::MemberId m : p.mentions) mentions.push_back(names(m));
         json texts = json::array();
         for (const model::PostText& x : p.texts)
             texts.push_back({{"text", x.text}, {"written_at", x.writtenAt}});
         posts.push_back({{"id", p.id.value},
-                         {"author", memberName(names, p.author)},
+                         {"author", names(p.author)},
                          {"at", p.at},
                          {"text", p.texts.back().text},
                          {"edited", p.texts.size() > 1},
+                         {"mentions", mentions},
                          {"texts", texts}});
     }
     out["posts"] = posts;
@@ -179,6 +176,7 @@ void addReadingCommands(CLI::App& forumCommand, Invocation& inv) {
     auto* l = forumCommand.add_subcommand("list", "List the threads, or those on one place");
     l->add_option("WORKSPACE", list->ws, "Workspace file")->required();
     l->add_option("--on", list->on, "Only threads on this place (as forum post takes it)");
+    l->add_option("--as", list->as, "Count what this member has not read (by name or id)");
     l->add_flag("--json", list->json, "Print JSON");
     l->callback([&inv, list] { inv.run = [list] { return runList(*list); }; });
 
@@ -186,6 +184,7 @@ void addReadingCommands(CLI::App& forumCommand, Invocation& inv) {
     auto* s = forumCommand.add_subcommand("show", "A thread and its posts");
     s->add_option("WORKSPACE", show->ws, "Workspace file")->required();
     s->add_option("THREAD", show->id, "Thread id")->required();
+    s->add_option("--as", show->as, "The member reading it: marks it read (by name or id)");
     s->add_flag("--json", show->json, "Print JSON");
     s->callback([&inv, show] { inv.run = [show] { return runShow(*show); }; });
 }

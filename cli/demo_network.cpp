@@ -1,5 +1,7 @@
 #include "demo_network.h"
 
+#include "demo_forum.h"
+
 #include "exporters/map_import.h"
 #include "model/core/error.h"
 #include "model/store/event_store.h"
@@ -206,6 +208,7 @@ DemoSummary buildDemoNetwork(model::Workspace& ws, const DemoOptions& options) {
         addDemoProcesses(ws, summary);
         addDemoMaps(ws, summary);
         if (options.casesPerTrust > 0) importDemoData(ws, options, summary);
+        addDemoForum(ws);
     });
     return summary;
 }

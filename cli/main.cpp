@@ -119,6 +119,8 @@ int main(int argc, char** argv) {
     cli::addLogCommands(app, invocation);
     cli::addDiffCommands(app, invocation);
     cli::addForumCommands(app, invocation);
+    cli::addProposalCommands(app, invocation);
+    cli::addStandardCommands(app, invocation);
     cli::addAuditCommands(app, invocation);
 
     GuiArgs gui;

@@ -118,4 +118,13 @@ model::Member memberNamed(const model::Workspace& ws, std::string_view nameOrId)
     throw Error("\"" + std::string(nameOrId) + "\" is not a member of this network");
 }
 
+MemberNames::MemberNames(const model::Workspace& ws) {
+    for (const model::Member& m : ws.members()) m_names[m.id] = m.name;
+}
+
+std::string MemberNames::operator()(model::MemberId id) const {
+    const auto it = m_names.find(id);
+    return it == m_names.end() ? "member " + std::to_string(id.value) : it->second;
+}
+
 } // namespace strawman::forum

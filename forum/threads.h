@@ -7,6 +7,7 @@
 #include "model/store/forum_records.h"
 #include "model/store/workspace.h"
 
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -19,6 +20,17 @@ model::ThreadAnchor parseAnchor(const model::Workspace& ws, std::string_view tex
 std::string anchorText(const model::Workspace& ws, const model::ThreadAnchor& anchor);
 // A node or arrow anchor whose key the map's current version no longer has.
 bool anchorGone(const model::Workspace& ws, const model::ThreadAnchor& anchor);
+
+// Members' names by id, for showing who wrote, voted or has not voted; one
+// who is no longer in the network shows as "member N".
+class MemberNames {
+  public:
+    explicit MemberNames(const model::Workspace& ws);
+    std::string operator()(model::MemberId id) const;
+
+  private:
+    std::map<model::MemberId, std::string> m_names;
+};
 
 // A member by name or by id ("Ada Byrne", "5"); throws model::Error naming the
 // text when the network has no such member.

@@ -420,6 +420,8 @@ TEST_CASE("forum threads through the CLI: post, reply, edit, list and show, as a
     const std::string map = std::to_string(maps[0]["id"].get<std::int64_t>());
     const json members = jsonOf(cli({"member", "list", ws, "--json"}));
     const std::string someone = members[0]["name"];
+    // The demo's own forum has threads on the map already.
+    const auto onTheMap = jsonOf(cli({"forum", "list", ws, "--on", "map:" + map, "--json"})).size();
 
     const auto posted = cli({"forum", "post", ws, "--on", "map:" + map, "--as", someone,
                              "Is vetting before booking everywhere?"});
@@ -439,8 +441,8 @@ TEST_CASE("forum threads through the CLI: post, reply, edit, list and show, as a
     CHECK(shown["posts"][1]["texts"][0]["text"] == "It is at RWF.");
     CHECK(shown["posts"][1]["edited"] == true);
     const json listed = jsonOf(cli({"forum", "list", ws, "--on", "map:" + map, "--json"}));
-    REQUIRE(listed.size() == 1);
-    CHECK(listed[0]["posts"] == 2);
+    REQUIRE(listed.size() == onTheMap + 1);
+    CHECK(listed.back()["posts"] == 2);
     CHECK(jsonOf(cli({"forum", "list", ws, "--on", "network", "--json"})).empty());
 
     // Refusals change nothing: a non-member, an unknown place, empty text.

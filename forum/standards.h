@@ -1,0 +1,62 @@
+// The network's agreed standards (adopted proposals) and the check of each rule
+// standard on every trust's data: value, limit, compliant or not, the share of
+// cases within the limit, and the same month by month (rule_check.h). A map
+// standard is held against the trusts' straw men by the comparison
+// (model/use_cases/trust_comparison.h); a written one is read, not measured.
+#pragma once
+
+#include "rule.h"
+#include "rule_check.h"
+
+#include "model/maps/map_comparison.h"
+#include "model/store/workspace.h"
+
+#include <optional>
+#include <vector>
+
+namespace strawman::forum {
+
+struct StandardView {
+    model::StandardRecord record;
+    std::optional<Rule> rule; // a rule standard's rule
+    std::string title() const { return record.proposal.draft.title; }
+    model::ProposalKind kind() const { return record.proposal.draft.kind; }
+};
+std::vector<StandardView> agreedStandards(const model::Workspace& ws);
+
+// A map's standing as the network's standard: the standards that adopted one
+// of its versions, the latest last.
+std::vector<StandardView> standardsOfMap(const model::Workspace& ws, model::MapId map);
+
+// A trust's straw man held against a map standard: what its own map of the
+// process draws that the standard does not, and the other way (the comparison
+// of map_comparison.h).
+struct StrawManAgainstStandard {
+    model::Trust trust;
+    std::optional<model::MapSummary> map; // the trust's map of the process (the latest made)
+    model::MapComparison comparison;      // left: the trust's map, right: the standard
+};
+struct StandardComparison {
+    StandardView standard;
+    model::MapSummary map; // the map whose version was adopted
+    std::vector<StrawManAgainstStandard> trusts;
+};
+// Throws model::Error for an unknown standard or one that is not a map.
+StandardComparison compareWithStandard(const model::Workspace& ws, model::StandardId standard);
+
+struct StandardCheck {
+    model::StandardId standard;
+    std::string title;
+    Rule rule;
+    model::Trust trust;
+    RuleCheck check;
+};
+
+// Each rule standard (or only `standard`) on each trust's data (or only
+// `trust`'s), standards in the order agreed, trusts in the network's order.
+// Throws model::Error for an unknown standard, or one that is not a rule.
+std::vector<StandardCheck> checkStandards(const model::Workspace& ws,
+                                          std::optional<model::StandardId> standard = {},
+                                          std::optional<model::TrustId> trust = {});
+
+} // namespace strawman::forum
