@@ -98,27 +98,6 @@ json proposalJson(const Workspace& ws, const forum::ProposalView& v) {
             {"history", history}};
 }
 
-std::string adoptsText(const forum::ProposalView& v) {
-    const model::ProposalDraft& d = v.record.draft;
-    switch (d.kind) {
-    case model::ProposalKind::Map:
-        return "map " + std::to_string(d.map.value) + ", version " + std::to_string(v.mapVersion) +
-               ", as the standard for its process";
-    case model::ProposalKind::Rule: {
-        const std::string where = forum::whereText(v.rule->where);
-        return "the rule " + forum::ruleText(*v.rule) + (where.empty() ? "" : " where " + where);
-    }
-    case model::ProposalKind::Text:
-        return "the written standard \"" + d.text + "\"";
-    }
-    return "";
-}
-
-std::string tallyLine(const forum::Tally& t) {
-    return std::to_string(t.agree) + " agree, " + std::to_string(t.abstain) + " abstain, " +
-           std::to_string(t.disagree) + " disagree, " + std::to_string(t.block) + " block";
-}
-
 // [SECTION] proposal open | vote | close
 
 int runOpen(const ProposalArgs& a) {
@@ -151,7 +130,7 @@ int runVote(const ProposalArgs& a) {
         std::cout << out.dump(2) << "\n";
     } else
         std::cout << vote.value << "\t" << voter.name << " votes " << a.choice << " on proposal "
-                  << a.id << "; now " << tallyLine(v.tally) << "\n";
+                  << a.id << "; now " << forum::tallyText(v.tally) << "\n";
     return 0;
 }
 
@@ -165,7 +144,7 @@ int runClose(const ProposalArgs& a) {
         out["standard"] = standard ? json(standard->value) : json(nullptr);
         std::cout << out.dump(2) << "\n";
     } else if (standard)
-        std::cout << a.id << "\tadopted (" << tallyLine(v.tally) << "): now agreed standard "
+        std::cout << a.id << "\tadopted (" << forum::tallyText(v.tally) << "): now agreed standard "
                   << standard->value << "\n";
     else
         std::cout << a.id << "\tnot adopted: " << v.record.resultReason << "\n";
@@ -235,7 +214,7 @@ int runShow(const ProposalArgs& a) {
         return 0;
     }
     std::cout << "Proposal " << a.id << ": " << v.record.draft.title << "\n"
-              << "Adopts: " << adoptsText(v) << "\n"
+              << "Adopts: " << forum::adoptsText(v) << "\n"
               << "Status: " << j["status"].get<std::string>()
               << (v.outcomePending() ? " (outcome to record)" : "")
               << (v.status == forum::ProposalStatus::Discussion
@@ -246,7 +225,7 @@ int runShow(const ProposalArgs& a) {
                       : "")
               << "; quorum " << v.record.draft.quorum << (v.tally.quorumMet ? " met" : " not met")
               << "\n"
-              << "Votes: " << tallyLine(v.tally) << "\n";
+              << "Votes: " << forum::tallyText(v.tally) << "\n";
     for (const json& vote : j["votes"])
         std::cout << "  " << vote["member"].get<std::string>() << ": "
                   << vote["choice"].get<std::string>()
@@ -279,7 +258,8 @@ int runList(const ProposalArgs& a) {
         }
         std::cout << r.id.value << "\t" << r.draft.title << "\t" << j["status"].get<std::string>()
                   << "\t"
-                  << (r.closedBy ? (r.adopted ? "adopted" : "not adopted") : tallyLine(v.tally))
+                  << (r.closedBy ? (r.adopted ? "adopted" : "not adopted")
+                                 : forum::tallyText(v.tally))
                   << "\n";
     }
     if (a.json) std::cout << out.dump(2) << "\n";

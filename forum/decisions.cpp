@@ -33,11 +33,6 @@ std::pair<int, std::string> publishedVersion(const model::Workspace& ws, model::
     return found;
 }
 
-ProposalState stateOf(const ProposalView& v) {
-    return {v.record.draft.opensAt, v.record.draft.closesAt, v.record.closedBy.has_value(),
-            v.mapHash, v.quorum};
-}
-
 std::string firstPost(const ProposalRequest& r, const model::ProposalDraft& d) {
     std::string post = "Proposal: " + r.title;
     if (d.kind == ProposalKind::Rule) post += "\nRule: " + ruleText(ruleFromJson(d.rule));
@@ -148,16 +143,37 @@ ProposalView viewProposal(const model::Workspace& ws, model::ProposalId id,
             v.current.push_back(vote);
         }
     }
-    const ProposalState state = stateOf(v);
-    v.status = statusAt(state, now);
-    v.tally = tally(state, v.current, ws.members(), ws.trusts());
+    v.state = {d.opensAt, d.closesAt, v.record.closedBy.has_value(), v.mapHash, v.quorum};
+    v.status = statusAt(v.state, now);
+    v.tally = tally(v.state, v.current, ws.members(), ws.trusts());
     return v;
+}
+
+std::string adoptsText(const ProposalView& v) {
+    const model::ProposalDraft& d = v.record.draft;
+    switch (d.kind) {
+    case ProposalKind::Map:
+        return "map " + std::to_string(d.map.value) + ", version " + std::to_string(v.mapVersion) +
+               ", as the standard for its process";
+    case ProposalKind::Rule: {
+        const std::string where = whereText(v.rule->where);
+        return "the rule " + ruleText(*v.rule) + (where.empty() ? "" : " where " + where);
+    }
+    case ProposalKind::Text:
+        return "the written standard \"" + d.text + "\"";
+    }
+    return "";
+}
+
+std::string tallyText(const Tally& t) {
+    return std::to_string(t.agree) + " agree, " + std::to_string(t.abstain) + " abstain, " +
+           std::to_string(t.disagree) + " disagree, " + std::to_string(t.block) + " block";
 }
 
 model::VoteId castVote(model::Workspace& ws, model::ProposalId id, const model::Member& voter,
                        VoteChoice choice, std::string_view reason, const std::string& now) {
     const ProposalView v = viewProposal(ws, id, now);
-    checkVote(stateOf(v), voter, choice, reason, now);
+    checkVote(v.state, voter, choice, reason, now);
     ws.audit().actAs(voter.name);
     return ws.proposals().vote(id, voter.id, choiceName(choice), reason, v.mapHash);
 }
@@ -166,7 +182,7 @@ std::optional<model::StandardId> closeProposal(model::Workspace& ws, model::Prop
                                                const model::Member& lead, std::string_view outcome,
                                                const std::string& now) {
     const ProposalView v = viewProposal(ws, id, now);
-    checkClose(stateOf(v), lead);
+    checkClose(v.state, lead);
     model::ProposalResult result;
     result.outcome = std::string(outcome);
     result.adopted = v.tally.adopted;

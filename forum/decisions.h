@@ -51,11 +51,18 @@ struct ProposalView {
     std::vector<Vote> current;              // each member's current vote, in the order cast
     std::vector<model::VoteRecord> history; // every vote cast
     Tally tally;                            // the current votes counted
+    ProposalState state;                    // what the rules of proposal.h need of it
     // Closed, at its time or by a lead, with the outcome still to record.
     bool outcomePending() const { return status == ProposalStatus::Closed && !record.closedBy; }
 };
 ProposalView viewProposal(const model::Workspace& ws, model::ProposalId id,
                           const std::string& now = model::nowUtc());
+
+// What it adopts, in words: "the rule RCV->VET p90 <= 3d where priority=routine",
+// "map 1, version 2, as the standard for its process", "the written standard "…"".
+std::string adoptsText(const ProposalView& view);
+// "5 agree, 1 abstain, 1 disagree, 0 block"
+std::string tallyText(const Tally& tally);
 
 model::VoteId castVote(model::Workspace& ws, model::ProposalId id, const model::Member& voter,
                        VoteChoice choice, std::string_view reason,

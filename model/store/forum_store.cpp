@@ -218,7 +218,7 @@ std::vector<PostRecord> ForumStore::posts(ThreadId thread) const {
     while (s.step()) {
         const PostId id{s.integer(0)};
         if (out.empty() || out.back().id != id)
-            out.push_back({id, thread, MemberId{s.integer(1)}, s.text(2), {}});
+            out.push_back({id, thread, MemberId{s.integer(1)}, s.text(2), {}, {}});
         out.back().texts.push_back({s.text(3), s.text(4)});
     }
     auto m = m_db.prepare("SELECT m.post_id, m.member_id FROM post_mention m JOIN post p ON "
