@@ -99,6 +99,7 @@ int runCheck(const StandardArgs& a) {
             row.update({{"standard", r.standard.value},
                         {"title", r.title},
                         {"rule", forum::ruleText(r.rule)},
+                        {"where", forum::whereText(r.rule.where)},
                         {"trust", r.trust.code},
                         {"limit", r.rule.limit},
                         {"without_end", r.check.withoutEnd},
@@ -108,7 +109,9 @@ int runCheck(const StandardArgs& a) {
         }
         if (r.standard != shown) {
             std::cout << (shown.value ? "\n" : "") << "Standard " << r.standard.value << ": "
-                      << r.title << " (" << forum::ruleText(r.rule) << ")\n";
+                      << r.title << " (" << forum::ruleText(r.rule)
+                      << (r.rule.where.empty() ? "" : " where " + forum::whereText(r.rule.where))
+                      << ")\n";
             shown = r.standard;
         }
         std::cout << "  " << r.trust.code << "\t";
