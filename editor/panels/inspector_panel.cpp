@@ -70,7 +70,7 @@ void InspectorPanel::drawNode(MapEditor& editor, MapCanvas& canvas, const model:
     drawNodeProblems(canvas, node);
     ImGui::Spacing();
     ImGui::PushTextWrapPos(0);
-    ImGui::TextDisabled("Threads on this step appear here once the forum is open.");
+    ImGui::TextDisabled("Threads on this step are in the Forum tab, beside this one.");
     ImGui::PopTextWrapPos();
 }
 
