@@ -116,6 +116,33 @@ TEST_CASE("a reply typed into a thread and posted with the mouse is stored as th
     CHECK(audit.out.rfind("Dr Helen Marsh") != std::string::npos);
 }
 
+TEST_CASE("a new thread started on the step selected, and its first post edited by its author") {
+    Forum f;
+    const auto shown = f.render({"--forum", "--as", "Priya Nair"}, "new-thread",
+                                "click node:arr\nwait 1\n"
+                                "click ui:forum-new-thread\nwait 1\n"
+                                "click ui:forum-compose\n"
+                                "type Patients arrive 15 minutes early\n"
+                                "click ui:forum-start-thread\nwait 2\n"
+                                "report\n"
+                                "click ui:forum-edit-5\nwait 1\n"
+                                "click ui:forum-edit-text\n"
+                                "key end\n"
+                                "type  for a cannula\n"
+                                "click ui:forum-save-edit\nwait 2\n");
+    INFO(shown.report);
+    CHECK(shown.has("forum thread 5"));
+    const RunResult list =
+        run(STRAWMAN_EXE, {"forum", "list", f.ws, "--on", "node:2:arr", "--json"});
+    const nlohmann::json threads = nlohmann::json::parse(list.out);
+    REQUIRE(threads.size() == 1);
+    CHECK(threads[0]["started_by"] == "Priya Nair");
+    const nlohmann::json thread = f.thread(threads[0]["id"].dump());
+    REQUIRE(thread["posts"].size() == 1);
+    CHECK(thread["posts"][0]["text"] == "Patients arrive 15 minutes early for a cannula");
+    CHECK(thread["posts"][0]["edited"] == true);
+}
+
 TEST_CASE("with nobody acted as, nothing is posted and the tab says where to choose") {
     Forum f;
     const auto shown = f.render({"--thread", f.onMap}, "nobody",

@@ -3,6 +3,7 @@
 #include "editor/core/error_text.h"
 
 #include "script_targets.h"
+#include "text_field.h"
 #include "theme.h"
 
 #include "model/core/error.h"
@@ -12,6 +13,7 @@
 #include <cfloat>
 #include <cstring>
 #include <exception>
+#include <utility>
 
 namespace strawman::editor {
 
@@ -34,6 +36,23 @@ std::string fitted(const std::string& text, ImFont* font, float size, float widt
         if (measure(cut) <= width) return cut;
     }
     return "\xE2\x80\xA6";
+}
+
+// The longest run of whole words from the start of `text` that fits `width`
+// (at least one word, cut by fitted if that alone is too wide), and the rest.
+std::pair<std::string, std::string> firstLine(const std::string& text, ImFont* font, float size,
+                                              float width) {
+    std::size_t end = 0;
+    for (std::size_t space = text.find(' ');; space = text.find(' ', space + 1)) {
+        const std::size_t cut = space == std::string::npos ? text.size() : space;
+        if (font->CalcTextSizeA(size, FLT_MAX, 0, text.c_str(), text.c_str() + cut).x > width)
+            break;
+        end = cut;
+        if (space == std::string::npos) break;
+    }
+    if (end == 0) return {fitted(text, font, size, width), {}};
+    const std::size_t next = text.find_first_not_of(' ', end);
+    return {text.substr(0, end), next == std::string::npos ? std::string() : text.substr(next)};
 }
 
 std::string plural(std::int64_t n, const char* one, const char* many) {
@@ -217,7 +236,7 @@ void ForumPanel::drawList(MapEditor& editor, const Fonts& fonts, Notices& notice
     ImGui::EndChild();
 }
 
-// Four lines, all one button: where, the opening words, who, and when.
+// Five lines, all one button: where, the opening words (two), who, and when.
 void ForumPanel::drawRow(const ThreadRow& row, const Fonts& fonts) {
     ImGui::PushID(static_cast<int>(row.id.value));
     const ImGuiStyle& style = ImGui::GetStyle();
@@ -225,7 +244,7 @@ void ForumPanel::drawRow(const ThreadRow& row, const Fonts& fonts) {
     const float gap = style.ItemSpacing.y;
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const float width = ImGui::GetContentRegionAvail().x;
-    const float height = 4 * line + 3 * gap + 2 * style.FramePadding.y;
+    const float height = 5 * line + 4 * gap + 2 * style.FramePadding.y;
     if (ImGui::Selectable("##thread", false, 0, ImVec2(width, height))) m_open = row.id;
     const std::string target = "forum-thread-" + std::to_string(row.id.value);
     ScriptTargets::mark(target.c_str());
@@ -239,9 +258,13 @@ void ForumPanel::drawRow(const ThreadRow& row, const Fonts& fonts) {
     dl.AddText(fonts.uiBold, size, pen,
                row.gone ? colour::problem : ImGui::GetColorU32(ImGuiCol_Text), where.c_str());
     pen.y += line + gap;
-    const std::string opening =
-        fitted("\xE2\x80\x9C" + row.opening + "\xE2\x80\x9D", fonts.ui, size, inner); // “…”
-    dl.AddText(fonts.ui, size, pen, ImGui::GetColorU32(ImGuiCol_Text), opening.c_str());
+    // The opening words in quotes, over two lines.
+    const auto [first, rest] =
+        firstLine("\xE2\x80\x9C" + row.opening + "\xE2\x80\x9D", fonts.ui, size, inner); // “”
+    dl.AddText(fonts.ui, size, pen, ImGui::GetColorU32(ImGuiCol_Text), first.c_str());
+    pen.y += line + gap;
+    const std::string second = fitted(rest, fonts.ui, size, inner);
+    dl.AddText(fonts.ui, size, pen, ImGui::GetColorU32(ImGuiCol_Text), second.c_str());
     pen.y += line + gap;
     // Who and when on lines of their own: the side panel is narrow, and a
     // time cut short says nothing.
@@ -256,9 +279,55 @@ void ForumPanel::drawRow(const ThreadRow& row, const Fonts& fonts) {
     ImGui::PopID();
 }
 
+// Author, time and text; the member acted as may give their own post a new text.
+void ForumPanel::drawPost(const PostRow& p, EditorSession& session, const Fonts& fonts,
+                          Notices& notices) {
+    ImGui::PushID(static_cast<int>(p.id.value));
+    ImGui::PushFont(fonts.uiBold);
+    ImGui::TextUnformatted(p.author.c_str());
+    ImGui::PopFont();
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s%s", p.at.c_str(), p.edited ? "  \xC2\xB7  edited" : "");
+    const model::Member* as = actingMember();
+    const bool own = as && as->id == p.authorId;
+    if (own && m_editing != p.id) {
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Edit")) {
+            m_editing = p.id;
+            copyInto(m_editText, p.text);
+        }
+        ScriptTargets::mark(("forum-edit-" + std::to_string(p.id.value)).c_str());
+    }
+    if (own && m_editing == p.id) {
+        ImGui::InputTextMultiline("##edit", m_editText.data(), m_editText.size(),
+                                  ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 5));
+        ScriptTargets::mark("forum-edit-text");
+        ImGui::BeginDisabled(m_editText[0] == '\0');
+        const bool save = ImGui::Button("Save");
+        ScriptTargets::mark("forum-save-edit");
+        ImGui::EndDisabled();
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel")) m_editing.reset();
+        if (save && attempt(notices, "Could not change the post", [&] {
+                editPost(session.workspaceForWrite(), *as, p.id, m_editText.data());
+            })) {
+            m_editing.reset();
+            m_view.invalidate();
+        }
+    } else {
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextUnformatted(p.text.c_str());
+        ImGui::PopTextWrapPos();
+    }
+    ImGui::Spacing();
+    ImGui::Separator();
+    ImGui::PopID();
+}
+
 void ForumPanel::drawThread(EditorSession& session, const Fonts& fonts, Notices& notices) {
     if (ImGui::SmallButton("\xE2\x86\x90 All threads")) { // ←
         m_open.reset();
+        m_editing.reset();
         return;
     }
     ScriptTargets::mark("forum-back");
@@ -278,20 +347,7 @@ void ForumPanel::drawThread(EditorSession& session, const Fonts& fonts, Notices&
     const float compose = boxHeight + ImGui::GetFrameHeightWithSpacing() +
                           2 * ImGui::GetTextLineHeightWithSpacing() + style.ItemSpacing.y;
     ImGui::BeginChild("posts", ImVec2(0, -compose));
-    for (const PostRow& p : m_posts) {
-        ImGui::PushID(static_cast<int>(p.id.value));
-        ImGui::PushFont(fonts.uiBold);
-        ImGui::TextUnformatted(p.author.c_str());
-        ImGui::PopFont();
-        ImGui::SameLine();
-        ImGui::TextDisabled("%s%s", p.at.c_str(), p.edited ? "  \xC2\xB7  edited" : "");
-        ImGui::PushTextWrapPos(0);
-        ImGui::TextUnformatted(p.text.c_str());
-        ImGui::PopTextWrapPos();
-        ImGui::Spacing();
-        ImGui::Separator();
-        ImGui::PopID();
-    }
+    for (const PostRow& p : m_posts) drawPost(p, session, fonts, notices);
     ImGui::EndChild();
 
     const bool post = drawCompose("Post reply", "forum-post-reply", boxHeight);

@@ -1,7 +1,8 @@
 // The "Forum" tab: the threads of the shown map, or of the node or arrow
 // selected on it, and a thread's posts with a box to reply. Writes are by the
 // member chosen in the status bar's "Acting as" (actingAs); with nobody
-// chosen the compose box is disabled and says where to choose. What is listed
+// chosen the compose box is disabled and says where to choose; one's own posts
+// can be given a new text (the earlier ones are kept). What is listed
 // and how it is worded is editor/core/forum_view.h's; this only draws it.
 #pragma once
 
@@ -52,6 +53,8 @@ class ForumPanel {
     // The compose box and its button; returns whether the button was pressed
     // with text in the box and someone to write as.
     bool drawCompose(const char* button, const char* buttonTarget, float height);
+    void drawPost(const PostRow& post, EditorSession& session, const Fonts& fonts,
+                  Notices& notices);
     void readPosts(const EditorSession& session, Notices& notices);
 
     ForumView m_view;
@@ -60,6 +63,9 @@ class ForumPanel {
     std::optional<model::ThreadId> m_open;
     bool m_newThread = false;
     std::array<char, 8192> m_text{};
+    // One's own post being given a new text.
+    std::optional<model::PostId> m_editing;
+    std::array<char, 8192> m_editText{};
 
     // The open thread's row and posts, read once per change.
     std::optional<model::ThreadId> m_postsOf;
