@@ -123,8 +123,8 @@ std::optional<int> EditorApp::makeFrame() {
             m_frame->forum().actingAs =
                 forum::memberNamed(m_session->workspace(), *m_options.actingAs).id;
         if (m_options.thread)
-            m_frame->forum().openThread(m_session->workspace(), model::ThreadId(*m_options.thread));
-        if (m_options.forum || m_options.thread) m_frame->showForum();
+            m_frame->openThread(model::ThreadId(*m_options.thread), !m_options.map);
+        if (m_options.forum) m_frame->showForum();
     } catch (const std::exception& e) {
         std::fprintf(stderr, "strawman: %s\n", errorText(e).c_str());
         return 2;

@@ -144,6 +144,12 @@ std::string EditorFrame::viewReport() const {
         out << "marker " << (m.place.kind == ForumPlace::Kind::Edge ? "edge " : "node ")
             << m.place.node << (m.place.kind == ForumPlace::Kind::Edge ? ">" + m.place.to : "")
             << " " << m.threads << "\n";
+    if (const model::MapSummary* map = m_session->selected())
+        out << "shown map " << map->id.value << "\n";
+    const ForumPlace selected = placeOf(m_editor.selection());
+    if (selected.kind == ForumPlace::Kind::Node) out << "selection node " << selected.node << "\n";
+    if (selected.kind == ForumPlace::Kind::Edge)
+        out << "selection edge " << selected.node << ">" << selected.to << "\n";
     if (m_layout.side.shown()) out << "side tab " << m_sideTab << "\n";
     out << m_forum.report();
     return out.str();
@@ -436,6 +442,7 @@ void EditorFrame::drawActingAs() {
             ImGui::PushID(static_cast<int>(m.id.value));
             const bool chosen = as && as->id == m.id;
             if (ImGui::Selectable(memberText(m).c_str(), chosen)) m_forum.actingAs = m.id;
+            ScriptTargets::mark(("acting-as-" + std::to_string(m.id.value)).c_str());
             if (chosen) ImGui::SetItemDefaultFocus();
             ImGui::PopID();
         }
@@ -448,11 +455,24 @@ void EditorFrame::drawActingAs() {
 void EditorFrame::openMarkerClicked() {
     const auto place = m_canvas.takeMarkerClick();
     if (!place) return;
-    Selection selection;
-    if (place->kind == ForumPlace::Kind::Node) selection.nodes = {place->node};
-    if (place->kind == ForumPlace::Kind::Edge) selection.edges = {{place->node, place->to}};
-    m_editor.select(std::move(selection));
+    m_editor.select(selectionOf(m_session->content(), *place));
     m_forum.showPlace(*place);
+    m_showForumTab = true;
+}
+
+void EditorFrame::openThread(model::ThreadId id, bool showItsMap) {
+    const model::ThreadAnchor anchor = m_session->workspace().forum().thread(id).anchor;
+    const bool onAMap = anchor.kind == model::ThreadAnchor::Kind::Map ||
+                        anchor.kind == model::ThreadAnchor::Kind::Node ||
+                        anchor.kind == model::ThreadAnchor::Kind::Edge;
+    if (onAMap && showItsMap) m_session->select(anchor.map);
+    const model::MapSummary* shown = m_session->selected();
+    if (onAMap && shown && shown->id == anchor.map) {
+        const Selection selection = selectionOf(m_session->content(), placeOf(anchor));
+        m_editor.select(selection);
+        m_forum.showPlace(placeOf(selection));
+    }
+    m_forum.openThread(m_session->workspace(), id);
     m_showForumTab = true;
 }
 

@@ -74,6 +74,10 @@ class EditorFrame {
     const std::filesystem::path& workspacePath() const { return m_session->workspace().path(); }
     // Brings the Forum tab to the front (--forum, a speech bubble clicked).
     void showForum() { m_showForumTab = true; }
+    // Opens a thread in the Forum tab, its node or arrow selected when the
+    // shown map has it; with `showItsMap`, the thread's map is shown first.
+    // Throws model::Error for a thread the workspace does not have.
+    void openThread(model::ThreadId id, bool showItsMap);
     Notices& notices() { return m_notices; }
 
     // Recent workspaces, offered in the status bar; choosing one asks the app
@@ -99,9 +103,10 @@ class EditorFrame {
     // then a line `panel NAME X Y W H` for each window of the frame's layout
     // that is shown (NAME: network, map, bottom, side, status; pixels, the
     // layout of the frame last drawn); then `marker node KEY N` or `marker
-    // edge FROM>TO N` for each speech bubble drawn, N its threads; `side tab
-    // NAME`, the right-hand tab in front, and the Forum tab's state
-    // (ForumPanel::report).
+    // edge FROM>TO N` for each speech bubble drawn, N its threads; `shown map
+    // ID`, `selection node KEY` or `selection edge FROM>TO` when one thing is
+    // selected, `side tab NAME` (the right-hand tab in front), and the Forum
+    // tab's state (ForumPanel::report).
     std::string viewReport() const;
 
     // The smallest a map's label is drawn at fit, pixels (reading_fit.h);

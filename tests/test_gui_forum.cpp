@@ -6,9 +6,12 @@
 #include "gui_runner.h"
 #include "process_runner.h"
 
+#include "model/store/workspace.h"
+
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -50,16 +53,17 @@ struct Forum {
             return report.find(line + "\n") != std::string::npos;
         }
     };
-    // Runs the editor on map 2 with `extra` options, plays `script`, then a
-    // report, and takes the picture.
+    // Runs the editor (on map 2 unless told not to) with `extra` options,
+    // plays `script`, then a report, and takes the picture.
     Shown render(const std::vector<std::string>& extra, const std::string& name,
-                 const std::string& script = "") {
+                 const std::string& script = "", bool onMap2 = true) {
         REQUIRE_MESSAGE(haveXvfbRun(), "the GUI tests need xvfb-run (apt install xvfb)");
         const std::string scriptFile = dir.file(name + ".script");
         std::ofstream(scriptFile) << script << "report\n";
         const std::string png = dir.file(name + ".png");
-        std::vector<std::string> args = {
-            ws, "--map", "2", "--script", scriptFile, "--screenshot", png, "--size", "1600x1000"};
+        std::vector<std::string> args = {ws,  "--script", scriptFile, "--screenshot",
+                                         png, "--size",   "1600x1000"};
+        if (onMap2) args.insert(args.end(), {"--map", "2"});
         args.insert(args.end(), extra.begin(), extra.end());
         const RunResult r = runGui(args);
         INFO("stderr: " << r.err);
@@ -160,17 +164,46 @@ TEST_CASE("clicking a speech bubble selects its place and opens its thread, or l
         const auto shown = f.render({}, "arrow-bubble", "click ui:marker-vet>ok\nwait 2\n");
         INFO(shown.report);
         CHECK(shown.has("side tab Forum"));
+        CHECK(shown.has("selection edge vet>ok"));
         CHECK(shown.has("forum thread " + f.onArrow));
     }
     SUBCASE("two threads on the step: the list of them") {
         const auto shown = f.render({}, "node-bubble", "click ui:marker-vet\nwait 2\n");
         INFO(shown.report);
+        CHECK(shown.has("selection node vet"));
         CHECK(shown.has("forum list node vet 2"));
         // And back to all of the map's.
         const auto all = f.render(
             {}, "all", "click ui:marker-vet\nwait 2\nclick ui:forum-all-threads\nwait 1\n");
         CHECK(all.has("forum list map 4"));
     }
+}
+
+TEST_CASE("a thread opened by its id shows its map, its place selected") {
+    Forum f;
+    const std::string onRpa = f.post("node:5:vet", "Lucy Grant", "Do we vet CT the same way?");
+    const auto shown = f.render({"--thread", onRpa}, "thread-elsewhere", "", false);
+    INFO(shown.report);
+    CHECK(shown.has("shown map 5"));
+    CHECK(shown.has("selection node vet"));
+    CHECK(shown.has("forum thread " + onRpa));
+    const auto arrow = f.render({"--thread", f.onArrow}, "thread-arrow");
+    CHECK(arrow.has("shown map 2"));
+    CHECK(arrow.has("selection edge vet>ok"));
+    CHECK(arrow.has("forum thread " + f.onArrow));
+}
+
+TEST_CASE("the member acted as is chosen in the status bar, by name and role") {
+    Forum f;
+    std::int64_t tom = 0;
+    for (const model::Member& m : model::Workspace::open(f.ws).members())
+        if (m.name == "Tom Hughes") tom = m.id.value;
+    REQUIRE(tom != 0);
+    const auto shown = f.render({"--forum"}, "choose-member",
+                                "click ui:acting-as\nwait 1\nclick ui:acting-as-" +
+                                    std::to_string(tom) + "\nwait 1\n");
+    INFO(shown.report);
+    CHECK(shown.has("forum acting as Tom Hughes"));
 }
 
 TEST_CASE("a member the network does not have, or a thread it does not, is refused by name") {

@@ -59,6 +59,14 @@ ForumPlace placeOf(const ThreadAnchor& anchor) {
     return {};
 }
 
+Selection selectionOf(const model::MapContent& map, const ForumPlace& place) {
+    Selection s;
+    if (place.kind == ForumPlace::Kind::Node && nodeOf(map, place.node)) s.nodes = {place.node};
+    if (place.kind == ForumPlace::Kind::Edge && hasArrow(map, place.node, place.to))
+        s.edges = {{place.node, place.to}};
+    return s;
+}
+
 ThreadAnchor anchorOf(model::MapId map, const ForumPlace& place) {
     ThreadAnchor a;
     a.map = map;
@@ -143,12 +151,15 @@ bool ForumView::refresh(const EditorSession& session) {
     m_seenContent = session.contentRevision();
     ++m_revision;
 
-    const model::Workspace& ws = session.workspace();
-    m_members = ws.members();
+    // Emptied first: a read that fails leaves nothing stale, and is not tried
+    // again until something changes.
+    m_members.clear();
     m_names.clear();
-    for (const model::Member& m : m_members) m_names[m.id] = m.name;
     m_rows.clear();
     m_markers.clear();
+    const model::Workspace& ws = session.workspace();
+    m_members = ws.members();
+    for (const model::Member& m : m_members) m_names[m.id] = m.name;
     if (!map) return true;
     ThreadAnchor on;
     on.kind = ThreadAnchor::Kind::Map;

@@ -33,6 +33,9 @@ ForumPlace placeOf(const Selection& selection);
 model::ThreadAnchor anchorOf(model::MapId map, const ForumPlace& place);
 // The place on the map a thread of that map is anchored to.
 ForumPlace placeOf(const model::ThreadAnchor& anchor);
+// The selection that is the place: nothing for the map, or for a node or arrow
+// the map does not have.
+Selection selectionOf(const model::MapContent& map, const ForumPlace& place);
 
 // Where a thread is, as its row says it: "the map", a node's label (its key
 // when it has none), "Vetted → Booked" for an arrow; a node or arrow the map
@@ -79,7 +82,8 @@ struct ForumMarker {
 class ForumView {
   public:
     // Re-reads when another map is shown, the workspace was re-read, or a
-    // write here asked for it (invalidate). Returns whether it re-read.
+    // write here asked for it (invalidate). Returns whether it re-read; throws
+    // what the workspace throws, having emptied the view.
     bool refresh(const EditorSession& session);
     void invalidate() { m_stale = true; }
 

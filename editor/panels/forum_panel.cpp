@@ -74,7 +74,6 @@ void ForumPanel::refresh(const EditorSession& session, Notices& notices) {
     try {
         m_view.refresh(session);
     } catch (const std::exception& e) {
-        m_view = {};
         notices.error("Could not read the forum's threads", errorText(e));
     }
 }
