@@ -82,7 +82,7 @@ FrameLayout layOutFrame(float width, float height, float statusHeight, const Pan
 
 EditorFrame::EditorFrame(EditorSession& session, const Fonts& fonts, const ImGuiStyle& style)
     : m_session(&session), m_fonts(&fonts), m_editor(session), m_canvas(fonts, m_notices),
-      m_beside(fonts), m_baseStyle(style) {}
+      m_beside(fonts), m_baseStyle(style), m_defaultActor(session.workspace().audit().actor()) {}
 
 void EditorFrame::setWorkshop(bool on) {
     m_workshop = on;
@@ -460,6 +460,16 @@ void EditorFrame::openMarkerClicked() {
     m_showForumTab = true;
 }
 
+// The member acted as is who every change from this window is by, the map's
+// as much as the forum's: the audit record names them ("acting as", as the
+// CLI's --as), and the user running the program again once nobody is chosen.
+void EditorFrame::keepActor() {
+    const model::Member* as = m_forum.actingMember();
+    const std::string& actor = as ? as->name : m_defaultActor;
+    model::AuditLog& audit = m_session->workspaceForWrite().audit();
+    if (audit.actor() != actor) audit.actAs(actor);
+}
+
 void EditorFrame::openThread(model::ThreadId id, bool showItsMap) {
     const model::ThreadAnchor anchor = m_session->workspace().forum().thread(id).anchor;
     const bool onAMap = anchor.kind == model::ThreadAnchor::Kind::Map ||
@@ -533,6 +543,7 @@ void EditorFrame::draw() {
     updateComparison();
     m_forum.refresh(*m_session, m_notices);
     m_canvas.setForumMarkers(m_forum.view().markers());
+    keepActor();
 
     const ImGuiIO& io = ImGui::GetIO();
     m_layout = layOutFrame(io.DisplaySize.x, io.DisplaySize.y, ImGui::GetFrameHeight() + 6, sizes,

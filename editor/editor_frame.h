@@ -126,6 +126,7 @@ class EditorFrame {
     void drawStatus(const PanelBox& box);
     void drawActingAs();
     void openMarkerClicked();
+    void keepActor();
     void drawHelp();
     void updateComparison();
     void openBeside(model::MapId id);
@@ -150,6 +151,9 @@ class EditorFrame {
     int m_dragging = 0; // the panel edge being dragged, if any
     bool m_showDiffTab = false;
     bool m_showForumTab = false;
+    // Who the audit record names when nobody is acted as: the user running
+    // the program, as the workspace was opened.
+    std::string m_defaultActor;
     const char* m_sideTab = ""; // the right-hand tab drawn last frame
     bool m_reload = false;
     std::optional<model::MapId> m_open;

@@ -193,17 +193,22 @@ TEST_CASE("a thread opened by its id shows its map, its place selected") {
     CHECK(arrow.has("forum thread " + f.onArrow));
 }
 
-TEST_CASE("the member acted as is chosen in the status bar, by name and role") {
+TEST_CASE("the member acted as is chosen in the status bar, and every change is by them") {
     Forum f;
     std::int64_t tom = 0;
     for (const model::Member& m : model::Workspace::open(f.ws).members())
         if (m.name == "Tom Hughes") tom = m.id.value;
     REQUIRE(tom != 0);
-    const auto shown = f.render({"--forum"}, "choose-member",
-                                "click ui:acting-as\nwait 1\nclick ui:acting-as-" +
-                                    std::to_string(tom) + "\nwait 1\n");
+    // Then a step added to the map: the audit record names him for that too.
+    const auto shown =
+        f.render({"--forum"}, "choose-member",
+                 "click ui:acting-as\nwait 1\nclick ui:acting-as-" + std::to_string(tom) +
+                     "\nwait 1\nmove 700,600\nkey a\nwait 2\n");
     INFO(shown.report);
     CHECK(shown.has("forum acting as Tom Hughes"));
+    const RunResult audit = run(STRAWMAN_EXE, {"audit", "list", f.ws});
+    const std::string last = audit.out.substr(audit.out.rfind('\n', audit.out.size() - 2) + 1);
+    CHECK(last.find("\tTom Hughes\tmap changed") != std::string::npos);
 }
 
 TEST_CASE("a member the network does not have, or a thread it does not, is refused by name") {
