@@ -6,12 +6,9 @@
 #include "text_field.h"
 #include "theme.h"
 
-#include "model/core/error.h"
-
 #include <imgui.h>
 
 #include <cfloat>
-#include <cstring>
 #include <exception>
 #include <utility>
 
@@ -146,6 +143,14 @@ void ForumPanel::draw(MapEditor& editor, const Fonts& fonts, Notices& notices) {
         ImGui::TextDisabled("Open a map to read and write its threads.");
         return;
     }
+    // Another map opened: its own list, not a thread of the one before.
+    if (m_shownMap && *m_shownMap != session.selected()->id) {
+        m_open.reset();
+        m_newThread = false;
+        m_wholeMap = false;
+        m_editing.reset();
+    }
+    m_shownMap = session.selected()->id;
     readPosts(session, notices);
     if (m_open)
         drawThread(session, fonts, notices);

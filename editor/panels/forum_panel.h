@@ -58,7 +58,8 @@ class ForumPanel {
     void readPosts(const EditorSession& session, Notices& notices);
 
     ForumView m_view;
-    ForumPlace m_followed; // the place the selection named when last looked at
+    std::optional<model::MapId> m_shownMap; // the map the tab was last drawn for
+    ForumPlace m_followed;                  // the place the selection named when last looked at
     bool m_wholeMap = false;
     std::optional<model::ThreadId> m_open;
     bool m_newThread = false;
