@@ -13,14 +13,39 @@
 
 #include <doctest/doctest.h>
 
-#include <algorithm>
+#include <cstdlib>
+#include <ctime>
 #include <memory>
+#include <optional>
+#include <string>
 
 using namespace strawman;
 using namespace strawman::editor;
 using model::ThreadAnchor;
 
 namespace {
+
+// Sets the local time zone for one test and puts the old one back.
+class LocalZone {
+  public:
+    explicit LocalZone(const char* zone) {
+        if (const char* old = std::getenv("TZ")) m_old = old;
+        setenv("TZ", zone, 1);
+        tzset();
+    }
+    ~LocalZone() {
+        if (m_old)
+            setenv("TZ", m_old->c_str(), 1);
+        else
+            unsetenv("TZ");
+        tzset();
+    }
+    LocalZone(const LocalZone&) = delete;
+    LocalZone& operator=(const LocalZone&) = delete;
+
+  private:
+    std::optional<std::string> m_old;
+};
 
 // A network with two members and the CT pathway, threads on the map, on
 // `vet` (two) and on the arrow vet -> accepted, opened in an editor.
@@ -157,9 +182,17 @@ TEST_CASE("opening words, times and members as the Forum tab words them") {
     CHECK(openingWords("  line one\n\nline two  ") == "line one line two");
     CHECK(openingWords("the quick brown fox jumps", 12) == "the quick\xE2\x80\xA6");
     CHECK(openingWords(std::string(30, 'x'), 10) == std::string(10, 'x') + "\xE2\x80\xA6");
-    CHECK(postTime("2026-12-06T14:05:09Z") == "6 Dec 2026 14:05");
-    CHECK(postTime("2026-01-31T00:00:00Z") == "31 Jan 2026 00:00");
+    {
+        // Times are shown on the reader's clock: London's, an hour on in summer.
+        const LocalZone london("Europe/London");
+        CHECK(postTime("2026-12-06T14:05:09Z") == "6 Dec 2026 14:05");
+        CHECK(postTime("2026-06-06T14:05:09Z") == "6 Jun 2026 15:05");
+        CHECK(postTime("2026-03-29T00:59:00Z") == "29 Mar 2026 00:59"); // the hour before BST
+        CHECK(postTime("2026-03-29T01:00:00Z") == "29 Mar 2026 02:00");
+        CHECK(postTime("2026-01-31T23:30:00Z") == "31 Jan 2026 23:30");
+    }
     CHECK(postTime("yesterday") == "yesterday");
+    CHECK(postTime("2026-13-01T00:00:00Z") == "2026-13-01T00:00:00Z");
     model::Member m;
     m.name = "Tom Hughes";
     m.role = model::Role::ForumMember;

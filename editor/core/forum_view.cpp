@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 
 namespace strawman::editor {
 
@@ -120,15 +121,24 @@ std::string openingWords(std::string_view text, std::size_t maxChars) {
 }
 
 std::string postTime(std::string_view utc) {
-    int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
+    std::tm t{};
     const std::string text(utc);
-    if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2dZ", &y, &mo, &d, &h, &mi, &s) != 6 ||
-        mo < 1 || mo > 12)
+    if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2dZ", &t.tm_year, &t.tm_mon, &t.tm_mday,
+                    &t.tm_hour, &t.tm_min, &t.tm_sec) != 6 ||
+        t.tm_mon < 1 || t.tm_mon > 12)
         return text;
+    t.tm_year -= 1900;
+    t.tm_mon -= 1;
+    // The store keeps UTC; the reader sees their own clock's time, as the
+    // status bar's "saved" does (British Summer Time is an hour on from UTC).
+    const std::time_t when = timegm(&t);
+    std::tm local{};
+    if (when == static_cast<std::time_t>(-1) || !localtime_r(&when, &local)) return text;
     static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                               "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     char out[40];
-    std::snprintf(out, sizeof out, "%d %s %d %02d:%02d", d, kMonths[mo - 1], y, h, mi);
+    std::snprintf(out, sizeof out, "%d %s %d %02d:%02d", local.tm_mday, kMonths[local.tm_mon],
+                  local.tm_year + 1900, local.tm_hour, local.tm_min);
     return out;
 }
 

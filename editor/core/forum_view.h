@@ -44,8 +44,8 @@ std::string placeText(const model::MapContent& map, const model::ThreadAnchor& a
 // The opening words of a post, on one line, cut after about `maxChars` at a
 // word's end with an ellipsis.
 std::string openingWords(std::string_view text, std::size_t maxChars = 80);
-// A stored UTC time ("2026-12-06T14:05:09Z") as a row shows it: "6 Dec 2026
-// 14:05". Anything else is shown as stored.
+// A stored UTC time ("2026-06-06T14:05:09Z") as a row shows it, in the local
+// time zone: "6 Jun 2026 15:05" in London. Anything else is shown as stored.
 std::string postTime(std::string_view utc);
 // "Tom Hughes (forum member)", as the status bar's choice shows a member.
 std::string memberText(const model::Member& member);
