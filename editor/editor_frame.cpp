@@ -235,7 +235,8 @@ void EditorFrame::drawRight(const PanelBox& box) {
             ScriptTargets::mark("inspector-tab");
             if (inspectorOpen) {
                 m_sideTab = "Inspector";
-                m_inspector.draw(m_editor, m_canvas, *m_fonts, m_notices);
+                m_inspector.draw(m_editor, m_canvas, m_forum.view(), *m_fonts, m_notices);
+                if (m_inspector.takeForumRequest()) m_showForumTab = true;
                 ImGui::EndTabItem();
             }
             const ImGuiTabItemFlags diffFlags = m_showDiffTab ? ImGuiTabItemFlags_SetSelected : 0;

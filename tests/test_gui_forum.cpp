@@ -179,6 +179,17 @@ TEST_CASE("clicking a speech bubble selects its place and opens its thread, or l
     }
 }
 
+TEST_CASE("the Inspector counts the threads on the step selected and opens them in the Forum tab") {
+    Forum f;
+    const auto shown = f.render(
+        {}, "inspector", "click node:vet\nwait 1\nreport\nclick ui:inspector-threads\nwait 2\n");
+    INFO(shown.report);
+    CHECK(shown.has("side tab Inspector")); // the first report, before the click
+    const std::string after = shown.report.substr(shown.report.rfind("window "));
+    CHECK(after.find("side tab Forum\n") != std::string::npos);
+    CHECK(after.find("forum list node vet 2\n") != std::string::npos);
+}
+
 TEST_CASE("a thread opened by its id shows its map, its place selected") {
     Forum f;
     const std::string onRpa = f.post("node:5:vet", "Lucy Grant", "Do we vet CT the same way?");
