@@ -417,7 +417,8 @@ void EditorFrame::drawStatus(const PanelBox& box) {
     ImGui::PopStyleColor();
 }
 
-// Who the forum's writes are by: a member of the network, by name and role.
+// Who this window's posts and changes are by (keepActor): a member of the
+// network, by name and role.
 void EditorFrame::drawActingAs() {
     ImGui::SameLine(0, 24);
     ImGui::TextDisabled("Acting as");
@@ -435,7 +436,7 @@ void EditorFrame::drawActingAs() {
     ImGui::PopStyleVar();
     ScriptTargets::mark("acting-as");
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Who your forum posts are by, and who the audit record names");
+        ImGui::SetTooltip("Who your posts and changes are by, as the audit record names them");
     m_statusExtent.add(vec(ImGui::GetItemRectMax()));
     if (open) {
         if (ImGui::Selectable("nobody", !as)) m_forum.actingAs.reset();

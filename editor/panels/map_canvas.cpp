@@ -686,6 +686,7 @@ void MapCanvas::drawForumMarkers(ImDrawList& dl, const EditorSession& session,
         }
         if (!world) continue;
         const Vec2 at = worldToScreen(*world);
+        if (!m_view.viewport().contains(at)) continue; // panned or zoomed out of sight
         const std::string count = std::to_string(m.threads);
         const float textW = m_fonts->uiBold->CalcTextSizeA(size, FLT_MAX, 0, count.c_str()).x;
         const float w = std::max(h * 1.2f, textW + 2 * padX);
@@ -694,7 +695,6 @@ void MapCanvas::drawForumMarkers(ImDrawList& dl, const EditorSession& session,
         const ImVec2 lo(tip.x - std::round(h * 0.3f), tip.y - tail - h);
         const ImVec2 hi(lo.x + w, tip.y - tail);
         const Rect box{vec(lo), vec(hi)};
-        if (!m_view.viewport().contains(at)) continue;
         const bool hover = box.contains(vec(mouse));
         const ImU32 fill = hover ? colour::forumBubbleHover : colour::forumBubble;
         dl.AddRectFilled(ImVec2(lo.x + 1.5f, lo.y + 2), ImVec2(hi.x + 1.5f, hi.y + 2),
@@ -719,9 +719,10 @@ void MapCanvas::drawForumMarkerButtons() {
         ScriptTargets::mark(markerName(m.place).c_str());
         if (ImGui::IsItemHovered()) {
             ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-            ImGui::SetTooltip(m.threads == 1 ? "1 thread here: click to read it"
-                                             : "%d threads here: click to list them",
-                              m.threads);
+            if (m.threads == 1)
+                ImGui::SetTooltip("1 thread here: click to read it");
+            else
+                ImGui::SetTooltip("%d threads here: click to list them", m.threads);
         }
         ImGui::PopID();
     }
