@@ -39,6 +39,9 @@ struct GuiArgs {
     std::string diffTrust;
     std::int64_t beside = 0;
     bool workshop = false;
+    bool forum = false;
+    std::int64_t thread = 0;
+    std::string as;
     bool reportStartup = false;
     std::chrono::steady_clock::time_point started;
 };
@@ -54,6 +57,9 @@ int openEditor(const GuiArgs& args) {
     if (!args.diffTrust.empty()) options.diffTrust = args.diffTrust;
     if (args.beside) options.beside = args.beside;
     options.workshop = args.workshop;
+    options.forum = args.forum;
+    if (args.thread) options.thread = args.thread;
+    if (!args.as.empty()) options.actingAs = args.as;
     if (args.reportStartup) options.reportStartFrom = args.started;
     int w = 0, h = 0;
     if (std::sscanf(args.size.c_str(), "%dx%d", &w, &h) != 2 || w < 200 || h < 200)
@@ -94,6 +100,12 @@ void addGuiCommand(CLI::App& app, strawman::cli::Invocation& invocation, GuiArgs
     guiCmd->add_option("--beside", args.beside, "Show this map beside it, differences highlighted");
     guiCmd->add_flag("--workshop", args.workshop,
                      "Start in workshop mode: large type, panels hidden");
+    // Which tab the right-hand side opens on: --forum (and --thread); later
+    // views (a proposal, the standards) take their own options beside these.
+    guiCmd->add_flag("--forum", args.forum, "Open with the Forum tab in front");
+    guiCmd->add_option("--thread", args.thread, "Open with this forum thread shown");
+    guiCmd->add_option("--as", args.as,
+                       "Write in the forum as this member (by name or id), as Acting as does");
     guiCmd->add_flag("--report-startup", args.reportStartup,
                      "Print the time from start to the first frame on screen (stderr)");
     guiCmd->callback(

@@ -4,6 +4,8 @@
 #include "editor/core/input_script.h"
 #include "editor/panels/theme.h"
 
+#include "forum/threads.h"
+
 #include <imgui.h>
 
 #include <GLFW/glfw3.h>
@@ -117,6 +119,12 @@ std::optional<int> EditorApp::makeFrame() {
             m_frame->diff().run(*m_session, choice);
             m_frame->showDiff();
         }
+        if (m_options.actingAs)
+            m_frame->forum().actingAs =
+                forum::memberNamed(m_session->workspace(), *m_options.actingAs).id;
+        if (m_options.thread)
+            m_frame->openThread(model::ThreadId(*m_options.thread), !m_options.map);
+        if (m_options.forum) m_frame->showForum();
     } catch (const std::exception& e) {
         std::fprintf(stderr, "strawman: %s\n", errorText(e).c_str());
         return 2;
@@ -166,6 +174,7 @@ void EditorApp::applySettings(EditorFrame& frame) const {
     frame.canvas().instantLayout = !m_settings.animateLayout;
     frame.canvas().legendFolded = m_settings.diffLegendFolded;
     frame.recent = m_settings.existingRecent();
+    frame.forum().actingAs = m_settings.actingAsIn(frame.workspacePath());
     if (m_settings.workshopMode) frame.setWorkshop(true);
 }
 

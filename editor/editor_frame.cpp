@@ -82,7 +82,7 @@ FrameLayout layOutFrame(float width, float height, float statusHeight, const Pan
 
 EditorFrame::EditorFrame(EditorSession& session, const Fonts& fonts, const ImGuiStyle& style)
     : m_session(&session), m_fonts(&fonts), m_editor(session), m_canvas(fonts, m_notices),
-      m_beside(fonts), m_baseStyle(style) {}
+      m_beside(fonts), m_baseStyle(style), m_defaultActor(session.workspace().audit().actor()) {}
 
 void EditorFrame::setWorkshop(bool on) {
     m_workshop = on;
@@ -140,6 +140,18 @@ std::string EditorFrame::viewReport() const {
         if (box->shown())
             out << "panel " << name << " " << box->x << " " << box->y << " " << box->w << " "
                 << box->h << "\n";
+    for (const MapCanvas::DrawnMarker& m : m_canvas.markersDrawn())
+        out << "marker " << (m.place.kind == ForumPlace::Kind::Edge ? "edge " : "node ")
+            << m.place.node << (m.place.kind == ForumPlace::Kind::Edge ? ">" + m.place.to : "")
+            << " " << m.threads << "\n";
+    if (const model::MapSummary* map = m_session->selected())
+        out << "shown map " << map->id.value << "\n";
+    const ForumPlace selected = placeOf(m_editor.selection());
+    if (selected.kind == ForumPlace::Kind::Node) out << "selection node " << selected.node << "\n";
+    if (selected.kind == ForumPlace::Kind::Edge)
+        out << "selection edge " << selected.node << ">" << selected.to << "\n";
+    if (m_layout.side.shown()) out << "side tab " << m_sideTab << "\n";
+    out << m_forum.report();
     return out.str();
 }
 
@@ -152,6 +164,7 @@ void EditorFrame::remember(EditorSettings& settings) const {
     settings.diffLegendFolded = m_canvas.legendFolded;
     if (const model::MapSummary* map = m_session->selected())
         settings.noteMapShown(m_session->workspace().path(), map->id);
+    settings.noteActingAs(m_session->workspace().path(), m_forum.actingAs);
 }
 
 void EditorFrame::openBeside(model::MapId id) {
@@ -221,7 +234,9 @@ void EditorFrame::drawRight(const PanelBox& box) {
             const bool inspectorOpen = ImGui::BeginTabItem("Inspector");
             ScriptTargets::mark("inspector-tab");
             if (inspectorOpen) {
-                m_inspector.draw(m_editor, m_canvas, *m_fonts, m_notices);
+                m_sideTab = "Inspector";
+                m_inspector.draw(m_editor, m_canvas, m_forum.view(), *m_fonts, m_notices);
+                if (m_inspector.takeForumRequest()) m_showForumTab = true;
                 ImGui::EndTabItem();
             }
             const ImGuiTabItemFlags diffFlags = m_showDiffTab ? ImGuiTabItemFlags_SetSelected : 0;
@@ -229,13 +244,24 @@ void EditorFrame::drawRight(const PanelBox& box) {
             const bool diffOpen = ImGui::BeginTabItem("Diff", nullptr, diffFlags);
             ScriptTargets::mark("diff-tab");
             if (diffOpen) {
+                m_sideTab = "Diff";
                 m_diff.draw(*m_session, *m_fonts, m_notices);
                 ImGui::EndTabItem();
             }
             const bool dataOpen = ImGui::BeginTabItem("Data");
             ScriptTargets::mark("data-tab");
             if (dataOpen) {
+                m_sideTab = "Data";
                 m_data.draw(*m_session, *m_fonts, m_notices);
+                ImGui::EndTabItem();
+            }
+            const ImGuiTabItemFlags forumFlags = m_showForumTab ? ImGuiTabItemFlags_SetSelected : 0;
+            m_showForumTab = false;
+            const bool forumOpen = ImGui::BeginTabItem("Forum", nullptr, forumFlags);
+            ScriptTargets::mark("forum-tab");
+            if (forumOpen) {
+                m_sideTab = "Forum";
+                m_forum.draw(m_editor, *m_fonts, m_notices);
                 ImGui::EndTabItem();
             }
             ImGui::EndTabBar();
@@ -333,6 +359,7 @@ void EditorFrame::drawStatus(const PanelBox& box) {
             if (recent.size() <= 1) ImGui::TextDisabled("(none other yet)");
             ImGui::EndPopup();
         }
+        drawActingAs();
         const char* workshopText = m_workshop ? "Leave workshop mode (F11)" : "Workshop mode (F11)";
         const char* helpText = "Shortcuts (F1)";
         const float right = ImGui::CalcTextSize(workshopText).x + ImGui::CalcTextSize(helpText).x +
@@ -352,7 +379,9 @@ void EditorFrame::drawStatus(const PanelBox& box) {
         const std::string zoom =
             std::to_string(static_cast<int>(std::lround(m_canvas.view().zoom() * 100))) + "%";
         const std::string path = m_session->workspace().path().string();
-        float room = w - right - ImGui::GetCursorPosX() - 20;
+        // The room left after the Recent button and the member acted as.
+        float room =
+            w - right - (static_cast<float>(m_statusExtent.max.x) - ImGui::GetWindowPos().x) - 20;
         const auto fits = [&](const std::string& text, float gap) {
             const float need = gap + ImGui::CalcTextSize(text.c_str()).x;
             if (need > room) return false;
@@ -386,6 +415,77 @@ void EditorFrame::drawStatus(const PanelBox& box) {
     }
     ImGui::End();
     ImGui::PopStyleColor();
+}
+
+// Who this window's posts and changes are by (keepActor): a member of the
+// network, by name and role.
+void EditorFrame::drawActingAs() {
+    ImGui::SameLine(0, 24);
+    ImGui::TextDisabled("Acting as");
+    ImGui::SameLine();
+    const model::Member* as = m_forum.actingMember();
+    const std::string preview = as ? memberText(*as) : std::string("nobody");
+    ImGui::SetNextItemWidth(
+        std::min(ImGui::GetFontSize() * 16, ImGui::CalcTextSize(preview.c_str()).x +
+                                                ImGui::GetFrameHeight() +
+                                                2 * ImGui::GetStyle().FramePadding.x));
+    // As low as the small buttons beside it, so the bar keeps its height.
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, 0));
+    const bool open =
+        ImGui::BeginCombo("##acting-as", preview.c_str(), ImGuiComboFlags_HeightLarge);
+    ImGui::PopStyleVar();
+    ScriptTargets::mark("acting-as");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Who your posts and changes are by, as the audit record names them");
+    m_statusExtent.add(vec(ImGui::GetItemRectMax()));
+    if (open) {
+        if (ImGui::Selectable("nobody", !as)) m_forum.actingAs.reset();
+        for (const model::Member& m : m_forum.view().members()) {
+            ImGui::PushID(static_cast<int>(m.id.value));
+            const bool chosen = as && as->id == m.id;
+            if (ImGui::Selectable(memberText(m).c_str(), chosen)) m_forum.actingAs = m.id;
+            ScriptTargets::mark(("acting-as-" + std::to_string(m.id.value)).c_str());
+            if (chosen) ImGui::SetItemDefaultFocus();
+            ImGui::PopID();
+        }
+        ImGui::EndCombo();
+    }
+}
+
+// A speech bubble clicked on the canvas: its node or arrow selected, and its
+// threads in the Forum tab.
+void EditorFrame::openMarkerClicked() {
+    const auto place = m_canvas.takeMarkerClick();
+    if (!place) return;
+    m_editor.select(selectionOf(m_session->content(), *place));
+    m_forum.showPlace(*place);
+    m_showForumTab = true;
+}
+
+// The member acted as is who every change from this window is by, the map's
+// as much as the forum's: the audit record names them ("acting as", as the
+// CLI's --as), and the user running the program again once nobody is chosen.
+void EditorFrame::keepActor() {
+    const model::Member* as = m_forum.actingMember();
+    const std::string& actor = as ? as->name : m_defaultActor;
+    model::AuditLog& audit = m_session->workspaceForWrite().audit();
+    if (audit.actor() != actor) audit.actAs(actor);
+}
+
+void EditorFrame::openThread(model::ThreadId id, bool showItsMap) {
+    const model::ThreadAnchor anchor = m_session->workspace().forum().thread(id).anchor;
+    const bool onAMap = anchor.kind == model::ThreadAnchor::Kind::Map ||
+                        anchor.kind == model::ThreadAnchor::Kind::Node ||
+                        anchor.kind == model::ThreadAnchor::Kind::Edge;
+    if (onAMap && showItsMap) m_session->select(anchor.map);
+    const model::MapSummary* shown = m_session->selected();
+    if (onAMap && shown && shown->id == anchor.map) {
+        const Selection selection = selectionOf(m_session->content(), placeOf(anchor));
+        m_editor.select(selection);
+        m_forum.showPlace(placeOf(selection));
+    }
+    m_forum.openThread(m_session->workspace(), id);
+    m_showForumTab = true;
 }
 
 void EditorFrame::drawHelp() {
@@ -443,6 +543,9 @@ void EditorFrame::draw() {
     if (auto beside = m_network.takeBesideRequest()) openBeside(*beside);
     m_canvas.setOverlay(m_diff.overlay(), m_diff.highlightedPath(), m_diff.legendTitle());
     updateComparison();
+    m_forum.refresh(*m_session, m_notices);
+    m_canvas.setForumMarkers(m_forum.view().markers());
+    keepActor();
 
     const ImGuiIO& io = ImGui::GetIO();
     m_layout = layOutFrame(io.DisplaySize.x, io.DisplaySize.y, ImGui::GetFrameHeight() + 6, sizes,
@@ -450,9 +553,11 @@ void EditorFrame::draw() {
     const FrameLayout& at = m_layout;
     if (m_workshop) {
         drawCanvas(at.map);
+        openMarkerClicked(); // the tab shows when the panels come back
     } else {
         drawLeft(at.network);
         drawCanvas(at.map);
+        openMarkerClicked();
         drawBottom(at.bottom);
         drawRight(at.side);
         // Panel edges: drag to resize.

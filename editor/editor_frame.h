@@ -11,6 +11,7 @@
 #include "editor/panels/data_panel.h"
 #include "editor/panels/diff_panel.h"
 #include "editor/panels/fonts.h"
+#include "editor/panels/forum_panel.h"
 #include "editor/panels/inspector_panel.h"
 #include "editor/panels/map_canvas.h"
 #include "editor/panels/network_panel.h"
@@ -38,7 +39,7 @@ struct FrameLayout {
     PanelBox network; // the tree of processes, trusts and maps, on the left
     PanelBox map;     // the canvas with its toolbar
     PanelBox bottom;  // the Trusts and History tabs, under the map
-    PanelBox side;    // the Inspector, Diff and Data tabs, on the right
+    PanelBox side;    // the Inspector, Diff, Data and Forum tabs, on the right
     PanelBox status;  // the status bar along the window's foot
 };
 
@@ -69,6 +70,14 @@ class EditorFrame {
     // Brings the Diff tab to the front (after a diff run from outside the panel).
     void showDiff() { m_showDiffTab = true; }
     BesideView& beside() { return m_beside; }
+    ForumPanel& forum() { return m_forum; }
+    const std::filesystem::path& workspacePath() const { return m_session->workspace().path(); }
+    // Brings the Forum tab to the front (--forum, a speech bubble clicked).
+    void showForum() { m_showForumTab = true; }
+    // Opens a thread in the Forum tab, its node or arrow selected when the
+    // shown map has it; with `showItsMap`, the thread's map is shown first.
+    // Throws model::Error for a thread the workspace does not have.
+    void openThread(model::ThreadId id, bool showItsMap);
     Notices& notices() { return m_notices; }
 
     // Recent workspaces, offered in the status bar; choosing one asks the app
@@ -93,7 +102,11 @@ class EditorFrame {
     // label drawn, where the toolbar and status bar end, the legend, beside;
     // then a line `panel NAME X Y W H` for each window of the frame's layout
     // that is shown (NAME: network, map, bottom, side, status; pixels, the
-    // layout of the frame last drawn).
+    // layout of the frame last drawn); then `marker node KEY N` or `marker
+    // edge FROM>TO N` for each speech bubble drawn, N its threads; `shown map
+    // ID`, `selection node KEY` or `selection edge FROM>TO` when one thing is
+    // selected, `side tab NAME` (the right-hand tab in front), and the Forum
+    // tab's state (ForumPanel::report).
     std::string viewReport() const;
 
     // The smallest a map's label is drawn at fit, pixels (reading_fit.h);
@@ -111,6 +124,9 @@ class EditorFrame {
     void drawBottom(const PanelBox& box);
     void drawCanvas(const PanelBox& box);
     void drawStatus(const PanelBox& box);
+    void drawActingAs();
+    void openMarkerClicked();
+    void keepActor();
     void drawHelp();
     void updateComparison();
     void openBeside(model::MapId id);
@@ -127,12 +143,18 @@ class EditorFrame {
     DataPanel m_data;
     ComparisonPanel m_comparison;
     BesideView m_beside;
+    ForumPanel m_forum;
 
     bool m_workshop = false;
     ImGuiStyle m_baseStyle;
     bool m_helpOpen = false;
     int m_dragging = 0; // the panel edge being dragged, if any
     bool m_showDiffTab = false;
+    bool m_showForumTab = false;
+    // Who the audit record names when nobody is acted as: the user running
+    // the program, as the workspace was opened.
+    std::string m_defaultActor;
+    const char* m_sideTab = ""; // the right-hand tab drawn last frame
     bool m_reload = false;
     std::optional<model::MapId> m_open;
     std::optional<std::filesystem::path> m_openWorkspace;

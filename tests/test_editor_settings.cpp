@@ -85,6 +85,7 @@ EditorSettings everythingChanged(const test::TempDir& dir) {
     s.diffLegendFolded = true;
     s.noteMapShown(dir.file("kent.strawman"), model::MapId(7));
     s.noteMapShown(dir.file("medway.strawman"), model::MapId(123456789012));
+    s.noteActingAs(dir.file("kent.strawman"), model::MemberId(4));
     return s;
 }
 
@@ -109,6 +110,8 @@ TEST_CASE("every setting saved is read back as it was") {
     CHECK(loaded.settings.diffLegendFolded);
     CHECK(loaded.settings.lastMapOf(dir.file("kent.strawman")) == model::MapId(7));
     CHECK(loaded.settings.lastMapOf(dir.file("medway.strawman")) == model::MapId(123456789012));
+    CHECK(loaded.settings.actingAsIn(dir.file("kent.strawman")) == model::MemberId(4));
+    CHECK(loaded.settings.actingAsIn(dir.file("medway.strawman")) == std::nullopt);
     CHECK(loaded.settings == saved);
 
     const std::string text = readFile(file);
@@ -486,5 +489,57 @@ TEST_CASE("a save that cannot be written says why and keeps the old settings") {
         CHECK(error.find("ermission") != std::string::npos);
         CHECK(readFile(file) == before);
         CHECK(namesIn(config) == std::vector<std::string>{"editor.json"});
+    }
+}
+
+TEST_CASE("the member acted as in the forum is remembered per workspace, and a file from before "
+          "the forum reads with nobody chosen") {
+    test::TempDir dir;
+    const fs::path file = dir.file("editor.json");
+    const std::string kent = dir.file("kent.strawman"), medway = dir.file("medway.strawman");
+
+    SUBCASE("chosen in one workspace, not in another; choosing nobody forgets it") {
+        EditorSettings s;
+        s.noteOpened(kent);
+        s.noteOpened(medway);
+        s.noteActingAs(kent, model::MemberId(3));
+        s.noteActingAs(medway, model::MemberId(8));
+        s.noteActingAs(medway, std::nullopt);
+        s.noteActingAs(dir.file("never-opened.strawman"), model::MemberId(5));
+        REQUIRE(saveSettings(s, file) == "");
+        const EditorSettings loaded = loadSettings(file).settings;
+        CHECK(loaded.actingAsIn(kent) == model::MemberId(3));
+        CHECK(loaded.actingAsIn(medway) == std::nullopt);
+        CHECK(loaded.actingAs.size() == 1);
+        CHECK(readFile(file).find("\"actingAs\"") != std::string::npos);
+    }
+    SUBCASE("a file written before the forum, with its last maps, reads as it did") {
+        writeFile(file, "{\"version\": 1, \"recentWorkspaces\": [\"" + kent +
+                            "\"], \"lastMap\": {\"" + kent + "\": 2}}\n");
+        const LoadedSettings loaded = loadSettings(file);
+        CHECK(loaded.warning == "");
+        CHECK(loaded.settings.lastMapOf(kent) == model::MapId(2));
+        CHECK(loaded.settings.actingAsIn(kent) == std::nullopt);
+    }
+    SUBCASE("a damaged entry is left out, the rest kept") {
+        writeFile(file, "{\"recentWorkspaces\": [\"" + kent + "\", \"" + medway +
+                            "\"], \"actingAs\": {\"" + kent + "\": \"Tom\", \"" + medway +
+                            "\": 6, \"/elsewhere.strawman\": 2}}\n");
+        const EditorSettings loaded = loadSettings(file).settings;
+        CHECK(loaded.actingAsIn(kent) == std::nullopt);
+        CHECK(loaded.actingAsIn(medway) == model::MemberId(6));
+        CHECK(loaded.actingAs.size() == 1);
+    }
+    SUBCASE("a workspace that drops off the recent list takes its member with it") {
+        EditorSettings s;
+        s.noteOpened(kent);
+        s.noteActingAs(kent, model::MemberId(3));
+        for (std::size_t i = 0; i < EditorSettings::kMaxRecent; ++i)
+            s.noteOpened(dir.file("other" + std::to_string(i) + ".strawman"));
+        CHECK(s.actingAsIn(kent) == std::nullopt);
+        s.noteOpened(medway);
+        s.noteActingAs(medway, model::MemberId(1));
+        s.forget(medway);
+        CHECK(s.actingAs.empty());
     }
 }

@@ -53,6 +53,7 @@ void EditorSettings::noteOpened(const fs::path& workspace) {
     recentWorkspaces.insert(recentWorkspaces.begin(), key);
     while (recentWorkspaces.size() > kMaxRecent) {
         lastMap.erase(recentWorkspaces.back());
+        actingAs.erase(recentWorkspaces.back());
         recentWorkspaces.pop_back();
     }
 }
@@ -61,6 +62,7 @@ void EditorSettings::forget(const fs::path& workspace) {
     const fs::path key = workspaceKey(workspace);
     std::erase(recentWorkspaces, key);
     lastMap.erase(key);
+    actingAs.erase(key);
 }
 
 std::vector<fs::path> EditorSettings::existingRecent() const {
@@ -83,6 +85,23 @@ void EditorSettings::noteMapShown(const fs::path& workspace, model::MapId map) {
 std::optional<model::MapId> EditorSettings::lastMapOf(const fs::path& workspace) const {
     const auto it = lastMap.find(workspaceKey(workspace));
     if (it == lastMap.end()) return std::nullopt;
+    return it->second;
+}
+
+void EditorSettings::noteActingAs(const fs::path& workspace,
+                                  std::optional<model::MemberId> member) {
+    const fs::path key = workspaceKey(workspace);
+    if (std::find(recentWorkspaces.begin(), recentWorkspaces.end(), key) == recentWorkspaces.end())
+        return;
+    if (member && *member)
+        actingAs[key] = *member;
+    else
+        actingAs.erase(key);
+}
+
+std::optional<model::MemberId> EditorSettings::actingAsIn(const fs::path& workspace) const {
+    const auto it = actingAs.find(workspaceKey(workspace));
+    if (it == actingAs.end()) return std::nullopt;
     return it->second;
 }
 
@@ -182,16 +201,23 @@ EditorSettings readSettings(const Json& root) {
         readBool(*canvas, "animateLayout", s.animateLayout);
         readBool(*canvas, "diffLegendFolded", s.diffLegendFolded);
     }
-    if (const Json* last = member(root, "lastMap"); last && last->is_object()) {
-        for (const auto& [workspace, map] : last->items()) {
+    // Workspace -> an id, for the workspaces on the recent list.
+    const auto readIds = [&](const char* name, auto& out) {
+        const Json* ids = member(root, name);
+        if (!ids || !ids->is_object()) return;
+        for (const auto& [workspace, id] : ids->items()) {
             // Compared as written: reading must not wait on the file system.
             const fs::path key = fs::path(workspace).lexically_normal();
             const bool recent = std::find(s.recentWorkspaces.begin(), s.recentWorkspaces.end(),
                                           key) != s.recentWorkspaces.end();
-            if (recent && map.is_number_integer() && map.get<std::int64_t>() > 0)
-                s.lastMap[key] = model::MapId(map.get<std::int64_t>());
+            if (recent && id.is_number_integer() && id.template get<std::int64_t>() > 0)
+                out[key] = typename std::decay_t<decltype(out)>::mapped_type(
+                    id.template get<std::int64_t>());
         }
-    }
+    };
+    readIds("lastMap", s.lastMap);
+    // Files from before the forum have no "actingAs": nobody is chosen.
+    readIds("actingAs", s.actingAs);
     return s;
 }
 
@@ -325,6 +351,10 @@ Json toJson(const EditorSettings& s) {
     for (const auto& [workspace, map] : s.lastMap)
         if (auto text = jsonText(workspace)) last[*text] = map.value;
     root["lastMap"] = last;
+    Json acting = Json::object();
+    for (const auto& [workspace, id] : s.actingAs)
+        if (auto text = jsonText(workspace)) acting[*text] = id.value;
+    root["actingAs"] = acting;
     return root;
 }
 

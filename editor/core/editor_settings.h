@@ -1,10 +1,10 @@
 // What the editor remembers between runs: the recent workspaces, where its
-// window and panels were, workshop mode, canvas preferences and the map last
-// shown in each workspace. Kept in the user's config directory, never beside a
-// workspace: a workspace file is shared across a network, these are one
-// person's habits. A missing, damaged or older/newer file never stops the
-// editor from starting: whatever cannot be read falls back to its default.
-// No ImGui here.
+// window and panels were, workshop mode, canvas preferences, and in each
+// workspace the map last shown and the member acted as in its forum. Kept in
+// the user's config directory, never beside a workspace: a workspace file is
+// shared across a network, these are one person's habits. A missing, damaged
+// or older/newer file never stops the editor from starting: whatever cannot
+// be read falls back to its default. No ImGui here.
 #pragma once
 
 #include "model/core/ids.h"
@@ -64,6 +64,9 @@ struct EditorSettings {
     // Workspace (as in recentWorkspaces) -> the map shown when it was last open.
     // Only kept for workspaces on the recent list, so it cannot grow forever.
     std::map<std::filesystem::path, model::MapId> lastMap;
+    // Workspace -> the member the forum was last written as there (the status
+    // bar's "Acting as"). Kept like lastMap, for workspaces on the recent list.
+    std::map<std::filesystem::path, model::MemberId> actingAs;
 
     // Puts a workspace at the top of the recent list. A relative path is taken
     // from the current directory; "a.strawman" and "../dir/a.strawman" that reach
@@ -78,6 +81,11 @@ struct EditorSettings {
     // not on the recent list (noteOpened it first).
     void noteMapShown(const std::filesystem::path& workspace, model::MapId map);
     std::optional<model::MapId> lastMapOf(const std::filesystem::path& workspace) const;
+    // Remembers who the user acts as in a workspace's forum (nobody: forgets
+    // it); ignored, like noteMapShown, for a workspace not on the recent list.
+    void noteActingAs(const std::filesystem::path& workspace,
+                      std::optional<model::MemberId> member);
+    std::optional<model::MemberId> actingAsIn(const std::filesystem::path& workspace) const;
 
     bool operator==(const EditorSettings&) const = default;
 };

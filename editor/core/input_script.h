@@ -13,13 +13,19 @@
 //   report                         print what the view shows to stdout (zoom, rows of a
 //                                  wrapped map, smallest step label, toolbar, legend), and
 //                                  a line "panel NAME X Y W H" per window of the frame
-//                                  (network, map, bottom, side, status; those shown)
+//                                  (network, map, bottom, side, status; those shown),
+//                                  the forum's speech bubbles ("marker node vet 2"), the
+//                                  right-hand tab in front and the Forum tab's state
 //
 // POS is "X,Y" in window pixels, or a place on the map resolved when the line is
 // played: "world:X,Y" (map points), "node:KEY" (a node's centre), "handle:KEY"
 // (its right-hand connection handle), "edge:FROM>TO" (the middle of an arrow),
 // or a named button or tab on the panels: "ui:diff-tab", "ui:diff-run" (see
-// ScriptTargets::mark in the panels for the names).
+// ScriptTargets::mark in the panels for the names). The forum's: "ui:forum-tab",
+// a row "ui:forum-thread-ID", "ui:forum-compose" (click, then type),
+// "ui:forum-post-reply", "ui:forum-new-thread", "ui:forum-start-thread",
+// "ui:forum-back", "ui:forum-all-threads", "ui:acting-as", and a speech bubble
+// "ui:marker-KEY" or "ui:marker-FROM>TO".
 // Each line waits until background work (a diff, an import) and animations have
 // finished. No ImGui here: the editor turns each frame's input into io fields.
 #pragma once

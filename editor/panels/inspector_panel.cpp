@@ -1,5 +1,6 @@
 #include "inspector_panel.h"
 
+#include "script_targets.h"
 #include "text_field.h"
 #include "theme.h"
 
@@ -68,10 +69,24 @@ void InspectorPanel::drawNode(MapEditor& editor, MapCanvas& canvas, const model:
     ImGui::TextDisabled("Position  %.0f, %.0f   size %.0f \xC3\x97 %.0f", node.x, node.y,
                         node.width, node.height);
     drawNodeProblems(canvas, node);
+}
+
+// How many threads the forum has on the node or arrow, and the way to them.
+void InspectorPanel::drawThreads(const ForumView& forum, const ForumPlace& place,
+                                 const char* what) {
+    const std::size_t threads = forum.rows(place).size();
     ImGui::Spacing();
-    ImGui::PushTextWrapPos(0);
-    ImGui::TextDisabled("Threads on this step appear here once the forum is open.");
-    ImGui::PopTextWrapPos();
+    if (threads == 0) {
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextDisabled("No threads on this %s yet: start one in the Forum tab.", what);
+        ImGui::PopTextWrapPos();
+        return;
+    }
+    ImGui::AlignTextToFramePadding();
+    ImGui::Text("%zu %s on this %s", threads, threads == 1 ? "thread" : "threads", what);
+    ImGui::SameLine();
+    if (ImGui::Button(threads == 1 ? "Read it" : "Read them")) m_forumAsked = true;
+    ScriptTargets::mark("inspector-threads");
 }
 
 bool InspectorPanel::editLabel(MapEditor& editor, const model::Node& node, Notices& notices) {
@@ -207,8 +222,8 @@ void InspectorPanel::drawMap(MapEditor& editor, MapCanvas& canvas, const Fonts& 
     }
 }
 
-void InspectorPanel::draw(MapEditor& editor, MapCanvas& canvas, const Fonts& fonts,
-                          Notices& notices) {
+void InspectorPanel::draw(MapEditor& editor, MapCanvas& canvas, const ForumView& forum,
+                          const Fonts& fonts, Notices& notices) {
     const Selection& selection = editor.selection();
     const model::MapContent& content = editor.session().content();
     std::string target;
@@ -242,10 +257,12 @@ void InspectorPanel::draw(MapEditor& editor, MapCanvas& canvas, const Fonts& fon
         if (n) {
             const model::Node copy = *n; // the map may change under a command below
             drawNode(editor, canvas, copy, notices);
+            drawThreads(forum, {ForumPlace::Kind::Node, copy.key, {}}, "step");
         }
     } else if (target.starts_with("edge:")) {
         const model::EdgeRef edge = selection.edges.front();
         drawEdge(editor, edge, notices);
+        drawThreads(forum, {ForumPlace::Kind::Edge, edge.from, edge.to}, "arrow");
     } else if (!selection.empty()) {
         heading(fonts,
                 (std::to_string(selection.nodes.size() + selection.edges.size()) + " selected")

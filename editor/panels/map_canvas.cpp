@@ -469,6 +469,9 @@ void MapCanvas::draw(MapEditor& editor) {
     // A wrapped map: the mouse acts on the row it is over. A pan or zoom there
     // unwraps the map into one continuous view, kept as that row showed it.
     if (m_wrap && !useRowUnderMouse()) hovered = false;
+    // A speech bubble is a button of its own over the map: a press on it is not
+    // a press on the node or arrow beneath.
+    if (hovered && overMarker(vec(ImGui::GetIO().MousePos))) hovered = false;
     handleInput(editor, geo, hovered, active);
     // Commands in handleMouse/handleKeys may have changed the map: draw what is there now.
     refresh(session);
@@ -478,6 +481,7 @@ void MapCanvas::draw(MapEditor& editor) {
 
     const Rect legendHeader = drawCanvas(editor, shown);
     drawLegendFoldButton(legendHeader);
+    drawForumMarkerButtons();
     if (session.selected()) {
         drawRename(editor, shown);
         drawContextMenu(editor);
@@ -565,6 +569,7 @@ Rect MapCanvas::drawCanvas(const MapEditor& editor, const MapGeometry& shown) {
     ImDrawList& dl = *ImGui::GetWindowDrawList();
     Rect legendHeader;
     m_legendBox = {};
+    m_markersDrawn.clear();
     dl.PushClipRect(im(m_view.viewport().min), im(m_view.viewport().max), true);
     dl.AddRectFilled(im(m_view.viewport().min), im(m_view.viewport().max), colour::canvas);
     if (session.maps().empty()) {
@@ -598,6 +603,7 @@ Rect MapCanvas::drawShownMap(ImDrawList& dl, const MapEditor& editor, const MapG
         drawWrappedRows(dl, editor, shown, overlay);
     else
         drawMap(dl, editor, shown, overlay, true);
+    drawForumMarkers(dl, editor.session(), shown);
     if (shown.needsLayout) drawLayoutHint(dl, editor.session());
     if (!m_wrap) drawMinimap(dl, shown);
     if (!overlay) return {};
@@ -641,6 +647,90 @@ void MapCanvas::drawLegendFoldButton(const Rect& legendHeader) {
         ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
         ImGui::SetTooltip(legendFolded ? "Show the legend" : "Fold the legend away");
     }
+}
+
+// [SECTION] The forum's speech bubbles
+
+std::string MapCanvas::markerName(const ForumPlace& place) {
+    return "marker-" + place.node + (place.kind == ForumPlace::Kind::Edge ? ">" + place.to : "");
+}
+
+// Each bubble is drawn at the panels' type size whatever the zoom, so its
+// count reads as well as the tab it opens, at fit and on a projector (the
+// panel font grows with workshop mode). A node's sits on its top edge near
+// the left corner, clear of the diff's badges on the right; an arrow's above
+// its middle. The tail points at the place the threads are on.
+void MapCanvas::drawForumMarkers(ImDrawList& dl, const EditorSession& session,
+                                 const MapGeometry& shown) {
+    if (m_markers.empty()) return;
+    const model::MapContent& content = session.content();
+    const float size = ImGui::GetFontSize();
+    const float h = std::round(size * 1.4f), tail = std::round(size * 0.4f);
+    const float padX = std::round(size * 0.5f);
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    for (const ForumMarker& m : m_markers) {
+        std::optional<Vec2> world;
+        if (m.place.kind == ForumPlace::Kind::Node) {
+            if (const model::Node* n = content.findNodeByKey(m.place.node))
+                if (const NodeGeometry* g = shown.find(n->id)) {
+                    const Rect b = g->shape.bounds();
+                    world = Vec2{b.min.x + std::min(14.0, b.width() / 2), b.min.y};
+                }
+        } else if (m.place.kind == ForumPlace::Kind::Edge) {
+            const model::Node* from = content.findNodeByKey(m.place.node);
+            const model::Node* to = content.findNodeByKey(m.place.to);
+            for (const model::Edge& e : content.edges)
+                if (from && to && e.from == from->id && e.to == to->id)
+                    for (const EdgeGeometry& g : shown.edges)
+                        if (g.id == e.id && g.drawable) world = g.line.at(0.5);
+        }
+        if (!world) continue;
+        const Vec2 at = worldToScreen(*world);
+        if (!m_view.viewport().contains(at)) continue; // panned or zoomed out of sight
+        const std::string count = std::to_string(m.threads);
+        const float textW = m_fonts->uiBold->CalcTextSizeA(size, FLT_MAX, 0, count.c_str()).x;
+        const float w = std::max(h * 1.2f, textW + 2 * padX);
+        const ImVec2 tip(std::round(static_cast<float>(at.x)),
+                         std::round(static_cast<float>(at.y)));
+        const ImVec2 lo(tip.x - std::round(h * 0.3f), tip.y - tail - h);
+        const ImVec2 hi(lo.x + w, tip.y - tail);
+        const Rect box{vec(lo), vec(hi)};
+        const bool hover = box.contains(vec(mouse));
+        const ImU32 fill = hover ? colour::forumBubbleHover : colour::forumBubble;
+        dl.AddRectFilled(ImVec2(lo.x + 1.5f, lo.y + 2), ImVec2(hi.x + 1.5f, hi.y + 2),
+                         colour::shadow, h * 0.35f);
+        dl.AddRectFilled(lo, hi, fill, h * 0.35f);
+        dl.AddTriangleFilled(ImVec2(lo.x + h * 0.15f, hi.y - 1), ImVec2(lo.x + h * 0.65f, hi.y - 1),
+                             tip, fill);
+        dl.AddText(m_fonts->uiBold, size,
+                   ImVec2(std::round(lo.x + (w - textW) / 2), std::round(lo.y + (h - size) / 2)),
+                   colour::forumBubbleText, count.c_str());
+        m_markersDrawn.push_back({m.place, m.threads, box});
+    }
+}
+
+// Over the canvas (which allows the overlap), like the legend's fold button.
+void MapCanvas::drawForumMarkerButtons() {
+    for (std::size_t i = 0; i < m_markersDrawn.size(); ++i) {
+        const DrawnMarker& m = m_markersDrawn[i];
+        ImGui::PushID(static_cast<int>(i));
+        ImGui::SetCursorScreenPos(im(m.box.min));
+        if (ImGui::InvisibleButton("forum-marker", im(m.box.size()))) m_markerClick = m.place;
+        ScriptTargets::mark(markerName(m.place).c_str());
+        if (ImGui::IsItemHovered()) {
+            ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+            if (m.threads == 1)
+                ImGui::SetTooltip("1 thread here: click to read it");
+            else
+                ImGui::SetTooltip("%d threads here: click to list them", m.threads);
+        }
+        ImGui::PopID();
+    }
+}
+
+bool MapCanvas::overMarker(Vec2 mouse) const {
+    return std::any_of(m_markersDrawn.begin(), m_markersDrawn.end(),
+                       [&](const DrawnMarker& m) { return m.box.contains(mouse); });
 }
 
 } // namespace strawman::editor

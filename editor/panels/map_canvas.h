@@ -11,8 +11,10 @@
 //   click / Shift+click       select / add to the selection (nodes and arrows)
 //   double-click              rename a node or label an arrow; on empty canvas, add a step
 //   right-click               menu; right/middle drag or Space+drag pans; wheel zooms
+//   click a speech bubble     the forum's threads on that node or arrow (takeMarkerClick)
 #pragma once
 
+#include "editor/core/forum_view.h"
 #include "editor/core/map_editor.h"
 #include "editor/geometry/canvas_transform.h"
 #include "editor/geometry/reading_fit.h"
@@ -92,6 +94,24 @@ class MapCanvas {
         m_overlayHighlight.variant = path ? std::optional(*path) : std::nullopt;
         m_overlayTitle = std::move(title);
     }
+    // The forum's speech bubbles, one on each node and arrow with threads; set
+    // before draw(). A bubble clicked this frame names its node or arrow once.
+    void setForumMarkers(const std::vector<ForumMarker>& markers) { m_markers = markers; }
+    std::optional<ForumPlace> takeMarkerClick() {
+        auto clicked = std::move(m_markerClick);
+        m_markerClick.reset();
+        return clicked;
+    }
+    // The bubbles the last frame drew, where (screen), for the view report.
+    struct DrawnMarker {
+        ForumPlace place;
+        int threads = 0;
+        Rect box;
+    };
+    const std::vector<DrawnMarker>& markersDrawn() const { return m_markersDrawn; }
+    // What scripts call a bubble: "marker-vet", "marker-vet>bkd".
+    static std::string markerName(const ForumPlace& place);
+
     // Workshop mode: darker, thicker lines and no minor grid, for a projector.
     void setHighContrast(bool on) { m_paint.highContrast = on; }
     bool instantLayout = false; // no animation after auto-layout
@@ -122,6 +142,9 @@ class MapCanvas {
     void drawWrappedRows(ImDrawList& dl, const MapEditor& editor, const MapGeometry& shown,
                          const DiffOverlay* overlay);
     void drawLegendFoldButton(const Rect& legendHeader);
+    void drawForumMarkers(ImDrawList& dl, const EditorSession& session, const MapGeometry& shown);
+    void drawForumMarkerButtons();
+    bool overMarker(Vec2 mouse) const;
     void drawGrid(ImDrawList& dl) const;
     void drawCentredMessage(ImDrawList& dl, const char* title, const char* detail) const;
     void drawLayoutHint(ImDrawList& dl, const EditorSession& session) const;
@@ -184,6 +207,9 @@ class MapCanvas {
     bool m_shownUnlaidOut = false;
     const MapGeometry* m_shown = nullptr;
     std::vector<model::Problem> m_problems;
+    std::vector<ForumMarker> m_markers;
+    std::vector<DrawnMarker> m_markersDrawn;
+    std::optional<ForumPlace> m_markerClick;
 
     // The gesture in progress (left button held).
     Gesture m_gesture = Gesture::None;

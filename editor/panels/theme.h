@@ -80,6 +80,12 @@ constexpr ImU32 badgeSkippedText = rgba(122, 68, 0);
 constexpr ImU32 badgeExtraFill = rgba(252, 225, 225);
 constexpr ImU32 badgeExtraBorder = rgba(208, 72, 72);
 constexpr ImU32 badgeExtraText = rgba(150, 28, 28);
+
+// The forum's speech bubbles on the map: a deep violet no other mark uses,
+// white figures on it.
+constexpr ImU32 forumBubble = rgba(94, 53, 177);
+constexpr ImU32 forumBubbleHover = rgba(123, 82, 206);
+constexpr ImU32 forumBubbleText = rgba(255, 255, 255);
 } // namespace colour
 
 // Applies the light ImGui style for the panels.
