@@ -41,6 +41,7 @@ struct GuiArgs {
     bool workshop = false;
     bool forum = false;
     std::int64_t thread = 0;
+    std::int64_t proposal = 0;
     std::string as;
     bool reportStartup = false;
     std::chrono::steady_clock::time_point started;
@@ -59,6 +60,7 @@ int openEditor(const GuiArgs& args) {
     options.workshop = args.workshop;
     options.forum = args.forum;
     if (args.thread) options.thread = args.thread;
+    if (args.proposal) options.proposal = args.proposal;
     if (!args.as.empty()) options.actingAs = args.as;
     if (args.reportStartup) options.reportStartFrom = args.started;
     int w = 0, h = 0;
@@ -100,10 +102,13 @@ void addGuiCommand(CLI::App& app, strawman::cli::Invocation& invocation, GuiArgs
     guiCmd->add_option("--beside", args.beside, "Show this map beside it, differences highlighted");
     guiCmd->add_flag("--workshop", args.workshop,
                      "Start in workshop mode: large type, panels hidden");
-    // Which tab the right-hand side opens on: --forum (and --thread); later
-    // views (a proposal, the standards) take their own options beside these.
+    // Which tab the right-hand side opens on: --forum (and --thread or
+    // --proposal); the bottom panel's standards take their own option.
     guiCmd->add_flag("--forum", args.forum, "Open with the Forum tab in front");
     guiCmd->add_option("--thread", args.thread, "Open with this forum thread shown");
+    guiCmd
+        ->add_option("--proposal", args.proposal, "Open with this proposal shown in the Forum tab")
+        ->excludes("--thread");
     guiCmd->add_option("--as", args.as,
                        "Write in the forum as this member (by name or id), as Acting as does");
     guiCmd->add_flag("--report-startup", args.reportStartup,

@@ -24,10 +24,11 @@ struct EditorOptions {
     std::optional<std::string> diffTrust; // hold the map against this trust's data at once
     std::optional<std::int64_t> beside;   // show this map beside it
     bool workshop = false;                // start in workshop mode
-    // The right-hand side's tab in front: the Forum, with this thread open.
-    // (Later views, a proposal or the standards, are chosen the same way.)
+    // The right-hand side's tab in front: the Forum, with this thread or this
+    // proposal open.
     bool forum = false;
     std::optional<std::int64_t> thread;
+    std::optional<std::int64_t> proposal;
     std::optional<std::string> actingAs; // the member written as, by name or id
     // When the program started; with it, the time to the first frame on screen
     // is printed to stderr (for the start-up benchmark).

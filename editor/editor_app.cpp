@@ -124,6 +124,7 @@ std::optional<int> EditorApp::makeFrame() {
                 forum::memberNamed(m_session->workspace(), *m_options.actingAs).id;
         if (m_options.thread)
             m_frame->openThread(model::ThreadId(*m_options.thread), !m_options.map);
+        if (m_options.proposal) m_frame->openProposal(model::ProposalId(*m_options.proposal));
         if (m_options.forum) m_frame->showForum();
     } catch (const std::exception& e) {
         std::fprintf(stderr, "strawman: %s\n", errorText(e).c_str());

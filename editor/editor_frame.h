@@ -78,6 +78,12 @@ class EditorFrame {
     // shown map has it; with `showItsMap`, the thread's map is shown first.
     // Throws model::Error for a thread the workspace does not have.
     void openThread(model::ThreadId id, bool showItsMap);
+    // Opens a proposal in the Forum tab. Throws model::Error for one the
+    // workspace does not have.
+    void openProposal(model::ProposalId id) {
+        m_forum.openProposal(m_session->workspace(), id);
+        m_showForumTab = true;
+    }
     Notices& notices() { return m_notices; }
 
     // Recent workspaces, offered in the status bar; choosing one asks the app

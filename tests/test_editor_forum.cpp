@@ -7,6 +7,7 @@
 #include "editor/core/editor_session.h"
 #include "editor/core/forum_view.h"
 #include "editor/core/map_editor.h"
+#include "forum/discussion.h"
 
 #include "model/core/error.h"
 #include "model/store/workspace.h"
@@ -67,13 +68,17 @@ struct Forum {
                model::Role::Lead};
         const auto ct = ws.addProcess("CT outpatient");
         map = ws.createMap(ct, rwf, "CT (RWF)", test::ctPathway());
-        onMap = startThread(ws, ada, anchorOf(map, {}), "Is this the pathway we agreed?");
-        onVet = startThread(ws, tom, anchorOf(map, {ForumPlace::Kind::Node, "vet", {}}),
-                            "Vetting   takes two days\nat Maidstone, longer at weekends");
-        onVetAgain =
-            startThread(ws, ada, anchorOf(map, {ForumPlace::Kind::Node, "vet", {}}), "Who vets?");
-        onArrow = startThread(ws, tom, anchorOf(map, {ForumPlace::Kind::Edge, "vet", "accepted"}),
-                              "Rejections come back here");
+        onMap =
+            forum::startThread(ws, anchorOf(map, {}), ada, "Is this the pathway we agreed?").thread;
+        onVet = forum::startThread(ws, anchorOf(map, {ForumPlace::Kind::Node, "vet", {}}), tom,
+                                   "Vetting   takes two days\nat Maidstone, longer at weekends")
+                    .thread;
+        onVetAgain = forum::startThread(ws, anchorOf(map, {ForumPlace::Kind::Node, "vet", {}}), ada,
+                                        "Who vets?")
+                         .thread;
+        onArrow = forum::startThread(ws, anchorOf(map, {ForumPlace::Kind::Edge, "vet", "accepted"}),
+                                     tom, "Rejections come back here")
+                      .thread;
         session = std::make_unique<EditorSession>(model::Workspace::open(path));
         REQUIRE(session->select(map));
         editor = std::make_unique<MapEditor>(*session);
@@ -154,12 +159,14 @@ TEST_CASE("a reply and a new thread name the member acted as in the audit record
     ForumView view;
     view.refresh(*f.session);
     model::Workspace& ws = f.session->workspaceForWrite();
-    const model::PostId reply = replyTo(ws, f.tom, f.onMap, "It is, with vetting first");
+    const model::PostId reply = forum::reply(ws, f.onMap, f.tom, "It is, with vetting first");
     CHECK(ws.audit().entries().back().actor == "Tom Hughes");
-    const model::ThreadId started = startThread(
-        ws, f.ada, anchorOf(f.map, {ForumPlace::Kind::Node, "bkd", {}}), "Booking by phone?");
+    const model::ThreadId started =
+        forum::startThread(ws, anchorOf(f.map, {ForumPlace::Kind::Node, "bkd", {}}), f.ada,
+                           "Booking by phone?")
+            .thread;
     CHECK(ws.audit().entries().back().actor == "Ada Byrne");
-    editPost(ws, f.tom, reply, "It is, with vetting first (agreed in March)");
+    forum::editPost(ws, reply, f.tom, "It is, with vetting first (agreed in March)");
 
     view.invalidate();
     CHECK(view.refresh(*f.session));
@@ -172,8 +179,8 @@ TEST_CASE("a reply and a new thread name the member acted as in the audit record
     CHECK(view.rows({ForumPlace::Kind::Node, "bkd", {}}).front().id == started);
 
     // Refused by the store: nothing written, the reason as an error.
-    CHECK_THROWS_AS(replyTo(ws, f.tom, f.onMap, ""), model::Error);
-    CHECK_THROWS_AS(editPost(ws, f.ada, reply, "not hers to edit"), model::Error);
+    CHECK_THROWS_AS(forum::reply(ws, f.onMap, f.tom, ""), model::Error);
+    CHECK_THROWS_AS(forum::editPost(ws, reply, f.ada, "not hers to edit"), model::Error);
     CHECK_THROWS_AS(view.thread(ws, model::ThreadId(999)), model::Error);
 }
 

@@ -24,8 +24,8 @@ namespace {
 
 constexpr Rgb kBubble{94, 53, 177}; // editor/panels/theme.h: colour::forumBubble
 
-// A copy of the demo with threads on its map 2: two on the vetting step, one
-// on the arrow from vetting to its decision, one on the map.
+// A copy of the demo (whose own forum has threads on map 2 already) with more on map 2: two on the
+// vetting step, one on the arrow from vetting to its decision, one on the map.
 struct Forum {
     TempDir dir;
     std::string ws = dir.file("forum.strawman");
@@ -73,6 +73,24 @@ struct Forum {
         return shown;
     }
 
+    // How many threads `forum list` finds (on a place, or all); the demo's own
+    // forum has threads on map 2 too.
+    std::size_t threadsOn(const std::string& on = "") const {
+        std::vector<std::string> args = {"forum", "list", ws, "--json"};
+        if (!on.empty()) args.insert(args.end(), {"--on", on});
+        const RunResult r = run(STRAWMAN_EXE, args);
+        REQUIRE_MESSAGE(r.exitCode == 0, r.err);
+        return nlohmann::json::parse(r.out).size();
+    }
+    // The ids the next thread and post will get: both count up from 1.
+    std::string nextThread() const { return std::to_string(threadsOn() + 1); }
+    std::string nextPost() const {
+        const RunResult r = run(STRAWMAN_EXE, {"forum", "list", ws, "--json"});
+        std::int64_t posts = 0;
+        for (const auto& t : nlohmann::json::parse(r.out)) posts += t["posts"].get<std::int64_t>();
+        return std::to_string(posts + 1);
+    }
+
     nlohmann::json thread(const std::string& id) const {
         const RunResult r = run(STRAWMAN_EXE, {"forum", "show", ws, id, "--json"});
         REQUIRE_MESSAGE(r.exitCode == 0, r.err);
@@ -88,14 +106,16 @@ TEST_CASE("the Forum tab lists the map's threads, with a speech bubble on each p
     const auto shown = f.render({"--forum"}, "list");
     INFO(shown.report);
     CHECK(shown.has("side tab Forum"));
-    CHECK(shown.has("forum list map 4"));
+    CHECK(shown.has("forum list map " + std::to_string(f.threadsOn("map:2"))));
     CHECK(shown.has("forum acting as nobody"));
-    CHECK(shown.has("marker node vet 2"));
+    CHECK(shown.has("marker node vet " + std::to_string(f.threadsOn("node:2:vet"))));
     CHECK(shown.has("marker edge vet>ok 1"));
+    // The demo's own thread on the arrow from booking to vetting.
+    CHECK(shown.has("marker edge bkd>vet 1"));
     // The rows are text on the side panel; the bubbles, violet, on the map.
     const Box side = inset(shown.panels["side"], 12, 80);
     CHECK(shown.image.ink(side) > 4000);
-    CHECK(shown.image.blobs(inset(shown.panels["map"], 10, 50), kBubble, 60) == 2);
+    CHECK(shown.image.blobs(inset(shown.panels["map"], 10, 50), kBubble, 60) == 3);
 }
 
 TEST_CASE("a reply typed into a thread and posted with the mouse is stored as the member acted "
@@ -122,6 +142,7 @@ TEST_CASE("a reply typed into a thread and posted with the mouse is stored as th
 
 TEST_CASE("a new thread started on the step selected, and its first post edited by its author") {
     Forum f;
+    const std::string started = f.nextThread(), post = f.nextPost();
     const auto shown = f.render({"--forum", "--as", "Priya Nair"}, "new-thread",
                                 "click node:arr\nwait 1\n"
                                 "click ui:forum-new-thread\nwait 1\n"
@@ -129,13 +150,15 @@ TEST_CASE("a new thread started on the step selected, and its first post edited 
                                 "type Patients arrive 15 minutes early\n"
                                 "click ui:forum-start-thread\nwait 2\n"
                                 "report\n"
-                                "click ui:forum-edit-5\nwait 1\n"
-                                "click ui:forum-edit-text\n"
-                                "key end\n"
-                                "type  for a cannula\n"
-                                "click ui:forum-save-edit\nwait 2\n");
+                                "click ui:forum-edit-" +
+                                    post +
+                                    "\nwait 1\n"
+                                    "click ui:forum-edit-text\n"
+                                    "key end\n"
+                                    "type  for a cannula\n"
+                                    "click ui:forum-save-edit\nwait 2\n");
     INFO(shown.report);
-    CHECK(shown.has("forum thread 5"));
+    CHECK(shown.has("forum thread " + started));
     const RunResult list =
         run(STRAWMAN_EXE, {"forum", "list", f.ws, "--on", "node:2:arr", "--json"});
     const nlohmann::json threads = nlohmann::json::parse(list.out);
@@ -167,15 +190,15 @@ TEST_CASE("clicking a speech bubble selects its place and opens its thread, or l
         CHECK(shown.has("selection edge vet>ok"));
         CHECK(shown.has("forum thread " + f.onArrow));
     }
-    SUBCASE("two threads on the step: the list of them") {
+    SUBCASE("several threads on the step: the list of them") {
         const auto shown = f.render({}, "node-bubble", "click ui:marker-vet\nwait 2\n");
         INFO(shown.report);
         CHECK(shown.has("selection node vet"));
-        CHECK(shown.has("forum list node vet 2"));
+        CHECK(shown.has("forum list node vet " + std::to_string(f.threadsOn("node:2:vet"))));
         // And back to all of the map's.
         const auto all = f.render(
             {}, "all", "click ui:marker-vet\nwait 2\nclick ui:forum-all-threads\nwait 1\n");
-        CHECK(all.has("forum list map 4"));
+        CHECK(all.has("forum list map " + std::to_string(f.threadsOn("map:2"))));
     }
 }
 
@@ -187,7 +210,8 @@ TEST_CASE("the Inspector counts the threads on the step selected and opens them 
     CHECK(shown.has("side tab Inspector")); // the first report, before the click
     const std::string after = shown.report.substr(shown.report.rfind("window "));
     CHECK(after.find("side tab Forum\n") != std::string::npos);
-    CHECK(after.find("forum list node vet 2\n") != std::string::npos);
+    CHECK(after.find("forum list node vet " + std::to_string(f.threadsOn("node:2:vet")) + "\n") !=
+          std::string::npos);
 }
 
 TEST_CASE("a thread opened by its id shows its map, its place selected") {
@@ -232,4 +256,23 @@ TEST_CASE("a member the network does not have, or a thread it does not, is refus
         runGui({f.ws, "--thread", "999", "--screenshot", f.dir.file("bad2.png")});
     CHECK(thread.exitCode != 0);
     CHECK(thread.err.find("999") != std::string::npos);
+}
+
+TEST_CASE("the member acted as sees what they have not read, and a thread opened is read") {
+    Forum f;
+    // The demo's thread on RN7's vetting: Tom mentions Dr Helen Marsh, Priya replies.
+    const auto shown = f.render({"--forum", "--as", "Dr Helen Marsh"}, "unread",
+                                "report\nclick ui:forum-thread-1\nwait 2\n"
+                                "click ui:forum-back\nwait 2\n");
+    INFO(shown.report);
+    const std::string before = shown.report.substr(0, shown.report.rfind("window "));
+    const std::string after = shown.report.substr(shown.report.rfind("window "));
+    CHECK(before.find("forum unread 1 2 mentions 1\n") != std::string::npos);
+    CHECK(after.find("forum unread 1 ") == std::string::npos);
+    const RunResult list =
+        run(STRAWMAN_EXE, {"forum", "list", f.ws, "--as", "Dr Helen Marsh", "--json"});
+    REQUIRE(list.exitCode == 0);
+    const nlohmann::json threads = nlohmann::json::parse(list.out);
+    CHECK(threads[0]["unread"] == 0);
+    CHECK(threads[0]["mentions_unread"] == 0);
 }

@@ -215,6 +215,11 @@ ThreadRow ForumView::rowOf(const model::Workspace& ws, const model::ThreadRecord
         name == m_names.end() ? "member " + std::to_string(t.startedBy.value) : name->second;
     row.posts = t.posts;
     row.lastPost = postTime(t.lastPostAt);
+    if (m_reader) {
+        const model::ReadState read = ws.forum().readState(t.id, *m_reader);
+        row.unread = read.unread;
+        row.mentionsUnread = read.mentions;
+    }
     const std::vector<model::PostRecord> posts = ws.forum().posts(t.id);
     if (!posts.empty() && !posts.front().texts.empty())
         row.opening = openingWords(posts.front().texts.back().text);
@@ -254,23 +259,5 @@ std::vector<PostRow> ForumView::posts(const model::Workspace& ws, model::ThreadI
 }
 
 // [SECTION] Writing
-
-model::ThreadId startThread(model::Workspace& ws, const model::Member& as,
-                            const model::ThreadAnchor& anchor, std::string_view text) {
-    ws.audit().actAs(as.name);
-    return ws.forum().startThread(anchor, as.id, text).thread;
-}
-
-model::PostId replyTo(model::Workspace& ws, const model::Member& as, model::ThreadId thread,
-                      std::string_view text) {
-    ws.audit().actAs(as.name);
-    return ws.forum().reply(thread, as.id, text);
-}
-
-void editPost(model::Workspace& ws, const model::Member& as, model::PostId post,
-              std::string_view text) {
-    ws.audit().actAs(as.name);
-    ws.forum().editPost(post, as.id, text);
-}
 
 } // namespace strawman::editor

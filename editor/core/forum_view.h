@@ -1,8 +1,8 @@
 // The forum as the editor shows it beside a map, no ImGui: which threads the
 // Forum tab lists for what is selected, how many sit on each node and arrow
-// (the canvas's speech bubbles), and the words of each row. Writes name the
-// member acted as in the audit record first, then go through the ForumStore,
-// whose refusals (empty text, an unknown thread) come back as model::Error.
+// (the canvas's speech bubbles), and the words of each row. Writes are the
+// forum's own use cases (forum/discussion.h), which find a post's mentions and
+// name the member acted as in the audit record.
 #pragma once
 
 #include "map_editor.h"
@@ -59,6 +59,10 @@ struct ThreadRow {
     std::string startedBy;
     std::int64_t posts = 0;
     std::string lastPost; // postTime of the last post
+    // For the member reading (ForumView::setReader): posts by others they have
+    // not read, and how many of those mention them.
+    std::int64_t unread = 0;
+    std::int64_t mentionsUnread = 0;
 };
 
 struct PostRow {
@@ -86,6 +90,11 @@ class ForumView {
     // what the workspace throws, having emptied the view.
     bool refresh(const EditorSession& session);
     void invalidate() { m_stale = true; }
+    // Whose unread posts the rows count (the member acted as); none counts nothing.
+    void setReader(std::optional<model::MemberId> reader) {
+        if (reader != m_reader) m_stale = true;
+        m_reader = reader;
+    }
 
     std::optional<model::MapId> map() const { return m_map; }
     const std::vector<model::Member>& members() const { return m_members; }
@@ -106,6 +115,7 @@ class ForumView {
     ThreadRow rowOf(const model::Workspace& ws, const model::ThreadRecord& t) const;
 
     std::optional<model::MapId> m_map;
+    std::optional<model::MemberId> m_reader;
     std::uint64_t m_seenWorkspace = 0, m_seenContent = 0;
     bool m_stale = true;
     std::uint64_t m_revision = 0;
@@ -114,14 +124,5 @@ class ForumView {
     std::vector<ThreadRow> m_rows; // every thread of the map, in the order started
     std::vector<ForumMarker> m_markers;
 };
-
-// The writes, each as `as`: the audit record names the member, then the
-// ForumStore keeps the change. They throw model::Error when refused.
-model::ThreadId startThread(model::Workspace& ws, const model::Member& as,
-                            const model::ThreadAnchor& anchor, std::string_view text);
-model::PostId replyTo(model::Workspace& ws, const model::Member& as, model::ThreadId thread,
-                      std::string_view text);
-void editPost(model::Workspace& ws, const model::Member& as, model::PostId post,
-              std::string_view text);
 
 } // namespace strawman::editor

@@ -1,6 +1,7 @@
 #include "forum_panel.h"
 
 #include "editor/core/error_text.h"
+#include "forum/discussion.h"
 
 #include "script_targets.h"
 #include "text_field.h"
@@ -69,6 +70,7 @@ std::string headingFor(const ForumView& view, const ForumPlace& place,
 
 void ForumPanel::refresh(const EditorSession& session, Notices& notices) {
     try {
+        m_view.setReader(actingAs);
         m_view.refresh(session);
     } catch (const std::exception& e) {
         notices.error("Could not read the forum's threads", errorText(e));
@@ -120,7 +122,9 @@ void ForumPanel::followSelection(const Selection& selection) {
 
 std::string ForumPanel::report() const {
     std::string out;
-    if (m_open) {
+    if (m_showProposals) {
+        out = m_proposals.report();
+    } else if (m_open) {
         out = "forum thread " + std::to_string(m_open->value) + "\n";
     } else {
         const ForumPlace place = m_wholeMap ? ForumPlace{} : m_followed;
@@ -129,6 +133,11 @@ std::string ForumPanel::report() const {
                : place.kind == ForumPlace::Kind::Node ? "node " + place.node
                                                       : "edge " + place.node + ">" + place.to) +
               " " + std::to_string(m_view.rows(place).size()) + "\n";
+        for (const ThreadRow& row : m_view.rows(place))
+            if (row.unread > 0)
+                out += "forum unread " + std::to_string(row.id.value) + " " +
+                       std::to_string(row.unread) + " mentions " +
+                       std::to_string(row.mentionsUnread) + "\n";
     }
     const model::Member* as = actingMember();
     return out + "forum acting as " + (as ? as->name : std::string("nobody")) + "\n";
@@ -151,6 +160,21 @@ void ForumPanel::draw(MapEditor& editor, const Fonts& fonts, Notices& notices) {
         m_editing.reset();
     }
     m_shownMap = session.selected()->id;
+    if (ImGui::RadioButton("Threads", !m_showProposals)) m_showProposals = false;
+    ScriptTargets::mark("forum-threads");
+    ImGui::SameLine();
+    if (ImGui::RadioButton("Proposals", m_showProposals)) m_showProposals = true;
+    ScriptTargets::mark("forum-proposals");
+    ImGui::Separator();
+    if (m_showProposals) {
+        // A proposal's discussion is a thread: asked for, it opens here.
+        if (const auto thread = m_proposals.draw(session, actingMember(), fonts, notices)) {
+            m_showProposals = false;
+            m_newThread = false;
+            m_open = *thread;
+        }
+        return;
+    }
     readPosts(session, notices);
     if (m_open)
         drawThread(session, fonts, notices);
@@ -211,8 +235,9 @@ void ForumPanel::drawList(MapEditor& editor, const Fonts& fonts, Notices& notice
         if (start && as) {
             model::ThreadId started;
             if (attempt(notices, "Could not start the thread", [&] {
-                    started = startThread(session.workspaceForWrite(), *as,
-                                          anchorOf(*m_view.map(), place), m_text.data());
+                    started = forum::startThread(session.workspaceForWrite(),
+                                                 anchorOf(*m_view.map(), place), *as, m_text.data())
+                                  .thread;
                 })) {
                 m_text[0] = '\0';
                 m_newThread = false;
@@ -258,7 +283,18 @@ void ForumPanel::drawRow(const ThreadRow& row, const Fonts& fonts) {
     const float size = ImGui::GetFontSize();
     const float inner = width - 2 * style.FramePadding.x;
     ImVec2 pen(at.x + style.FramePadding.x, at.y + style.FramePadding.y);
-    const std::string where = fitted(row.where, fonts.uiBold, size, inner);
+    // What the member acted as has not read, in the bubbles' violet at the
+    // line's end; the place gives way to it.
+    float unreadWidth = 0;
+    if (row.unread > 0) {
+        const std::string unread =
+            std::to_string(row.unread) + (row.mentionsUnread > 0 ? " new, @you" : " new");
+        unreadWidth = fonts.uiBold->CalcTextSizeA(size, FLT_MAX, 0, unread.c_str()).x;
+        dl.AddText(fonts.uiBold, size, ImVec2(pen.x + inner - unreadWidth, pen.y),
+                   colour::forumBubble, unread.c_str());
+        unreadWidth += size * 0.6f;
+    }
+    const std::string where = fitted(row.where, fonts.uiBold, size, inner - unreadWidth);
     dl.AddText(fonts.uiBold, size, pen,
                row.gone ? colour::problem : ImGui::GetColorU32(ImGuiCol_Text), where.c_str());
     pen.y += line + gap;
@@ -276,6 +312,7 @@ void ForumPanel::drawRow(const ThreadRow& row, const Fonts& fonts) {
     const std::string who = fitted(
         row.startedBy + "  \xC2\xB7  " + plural(row.posts, "post", "posts"), fonts.ui, size, inner);
     dl.AddText(fonts.ui, size, pen, muted, who.c_str());
+
     pen.y += line + gap;
     const std::string when = fitted("last post " + row.lastPost, fonts.ui, size, inner);
     dl.AddText(fonts.ui, size, pen, muted, when.c_str());
@@ -313,7 +350,7 @@ void ForumPanel::drawPost(const PostRow& p, EditorSession& session, const Fonts&
         ImGui::SameLine();
         if (ImGui::Button("Cancel")) m_editing.reset();
         if (save && attempt(notices, "Could not change the post", [&] {
-                editPost(session.workspaceForWrite(), *as, p.id, m_editText.data());
+                forum::editPost(session.workspaceForWrite(), p.id, *as, m_editText.data());
             })) {
             m_editing.reset();
             m_view.invalidate();
@@ -329,6 +366,17 @@ void ForumPanel::drawPost(const PostRow& p, EditorSession& session, const Fonts&
 }
 
 void ForumPanel::drawThread(EditorSession& session, const Fonts& fonts, Notices& notices) {
+    // Shown to the member acted as, the thread is read: marked once, quietly
+    // (a read mark is not a change anyone else sees).
+    if (const model::Member* as = actingMember(); as && m_openRow.unread > 0) {
+        try {
+            session.workspaceForWrite().forum().markRead(*m_open, as->id);
+        } catch (const std::exception& e) {
+            notices.error("Could not mark the thread read", errorText(e));
+        }
+        m_openRow.unread = 0;
+        m_view.invalidate();
+    }
     if (ImGui::SmallButton("\xE2\x86\x90 All threads")) { // ←
         m_open.reset();
         m_editing.reset();
@@ -357,7 +405,7 @@ void ForumPanel::drawThread(EditorSession& session, const Fonts& fonts, Notices&
     const bool post = drawCompose("Post reply", "forum-post-reply", boxHeight);
     const model::Member* as = actingMember();
     if (post && as && m_open && attempt(notices, "Could not post the reply", [&] {
-            replyTo(session.workspaceForWrite(), *as, *m_open, m_text.data());
+            forum::reply(session.workspaceForWrite(), *m_open, *as, m_text.data());
         })) {
         m_text[0] = '\0';
         m_view.invalidate();

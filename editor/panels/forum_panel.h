@@ -10,6 +10,7 @@
 #include "editor/core/map_editor.h"
 #include "fonts.h"
 #include "notices.h"
+#include "proposals_panel.h"
 
 #include <array>
 #include <cstdint>
@@ -34,6 +35,12 @@ class ForumPanel {
     // does not have.
     void openThread(const model::Workspace& ws, model::ThreadId id);
     std::optional<model::ThreadId> openThreadId() const { return m_open; }
+    // Shows the proposals with this one open (--proposal); throws model::Error
+    // for one the workspace does not have.
+    void openProposal(const model::Workspace& ws, model::ProposalId id) {
+        m_proposals.open(ws, id);
+        m_showProposals = true;
+    }
 
     // For the view report: "forum thread 3", or "forum list node vet 2" (the
     // place listed and its threads), and "forum acting as NAME" or "nobody".
@@ -58,6 +65,9 @@ class ForumPanel {
     void readPosts(const EditorSession& session, Notices& notices);
 
     ForumView m_view;
+    // The tab shows the threads or, switched, the proposals.
+    ProposalsPanel m_proposals;
+    bool m_showProposals = false;
     std::optional<model::MapId> m_shownMap; // the map the tab was last drawn for
     ForumPlace m_followed;                  // the place the selection named when last looked at
     bool m_wholeMap = false;
