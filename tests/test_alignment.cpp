@@ -110,7 +110,7 @@ TEST_CASE("a loop: any number of rounds fits") {
     checkFitness(alignCodes(m, {"C"}), 2, 1.0 - 2.0 / 4);
 }
 
-TEST_CASE("a parallel block: both orders fit; split and join are silent") {
+TEST_CASE("a parallel block: both orders fit, split and join are silent") {
     const ReplayModel m = buildReplayModel(test::parallelBlock());
     CHECK(m.states.shortestRun() == 4);
     const Alignment bc = alignCodes(m, {"A", "B", "C", "D"});

@@ -362,7 +362,7 @@ TEST_CASE("the activity vocabulary can be listed and extended") {
     CHECK(imported["process"] == "Triage");
 }
 
-TEST_CASE("audit verify walks the record; the sqlite3 shell's tampering is named or caught") {
+TEST_CASE("audit verify walks the record, the sqlite3 shell's tampering is named or caught") {
     TempDir dir;
     const auto ws = dir.file("net.strawman");
     REQUIRE(cli({"demo", ws, "--cases", "100", "--key-file", dir.file("network.key")}).exitCode ==

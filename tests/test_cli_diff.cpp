@@ -89,7 +89,7 @@ TEST_CASE("the diff's JSON agrees with the log it was computed from") {
     CHECK(staListed);
 }
 
-TEST_CASE("filters narrow the cases; bad input is refused with the reason") {
+TEST_CASE("filters narrow the cases, bad input is refused with the reason") {
     const std::string map = demo().networkCtMap();
     const auto casesOf = [&](std::vector<std::string> extra) {
         std::vector<std::string> args{"diff", demo().ws, map, "--trust", "RPC", "--json"};

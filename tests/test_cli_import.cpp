@@ -290,7 +290,7 @@ TEST_CASE("an import killed at any moment leaves the workspace whole, with all o
     CHECK(killedPartWay > 0);
 }
 
-TEST_CASE("same-time and exact repeats are kept and counted in CSV and XES; --drop-exact-repeats "
+TEST_CASE("same-time and exact repeats are kept and counted in CSV and XES, --drop-exact-repeats "
           "leaves out the exact ones") {
     // Day-resolution logs, as hospital logs are: a lab test done twice on one
     // day by two departments, and once written twice by the extract.

@@ -121,7 +121,7 @@ TEST_CASE("a code an import met without a mapping is listed, flagged, with the e
     CHECK(cancelled.eventsLeftOut == 1);
 }
 
-TEST_CASE("mapping a code takes its flag away; its events come in with the next import") {
+TEST_CASE("mapping a code takes its flag away, its events come in with the next import") {
     Fixture f;
     const model::ImportReport first = f.import();
     REQUIRE(first.imported);
@@ -202,7 +202,7 @@ TEST_CASE("a typed local code is trimmed as an import trims it") {
     CHECK(model::trimmedCode(" \r\n").empty());
 }
 
-TEST_CASE("a stored report is read back as written; an unknown import is an error") {
+TEST_CASE("a stored report is read back as written, an unknown import is an error") {
     Fixture f;
     const model::ImportReport report = f.import();
     const auto stored = f.ws.events().importReport(report.importId);
@@ -219,7 +219,7 @@ TEST_CASE("a stored report is read back as written; an unknown import is an erro
     CHECK(old.unmappedCodes.empty());
 }
 
-TEST_CASE("every remedy a stored report names is read back; one a later version names is left "
+TEST_CASE("every remedy a stored report names is read back, one a later version names is left "
           "out") {
     model::ImportReport report;
     for (int i = 1; i <= static_cast<int>(model::kLastRemedy); ++i)

@@ -122,7 +122,7 @@ TEST_CASE("move, delete, undo and redo, with labels and the selection following"
     CHECK(f.session->history().undoneCount() == 0);
 }
 
-TEST_CASE("copy, cut and paste, also into another map; duplicate; select all") {
+TEST_CASE("copy, cut and paste, also into another map, duplicate, select all") {
     Fixture f;
     REQUIRE(f.session->select(f.ct));
     MapEditor& ed = *f.editor;

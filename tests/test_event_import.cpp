@@ -146,7 +146,7 @@ TEST_CASE("repeats across blocks of one import are kept and counted, and orders 
     }
 }
 
-TEST_CASE("the same activity twice at one time is two events; only exact repeats can be left out") {
+TEST_CASE("the same activity twice at one time is two events, only exact repeats can be left out") {
     // Day-resolution hospital logs: the same test twice on one day, by different
     // departments; and once an event the extract wrote twice.
     auto ws = Workspace::createInMemory();

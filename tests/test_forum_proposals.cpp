@@ -88,7 +88,7 @@ TEST_CASE("voting opens after the discussion and ends at the closing time or whe
           }) == "this proposal is closed: no more votes");
 }
 
-TEST_CASE("disagree and block need a reason; agree and abstain do not") {
+TEST_CASE("disagree and block need a reason, agree and abstain do not") {
     const ProposalState p;
     CHECK(refusal([&] { checkVote(p, member(2), VoteChoice::Disagree, "  ", kNow); }) ==
           "a vote to disagree needs a reason, so the others can answer it");
@@ -140,7 +140,7 @@ TEST_CASE("the quorum each-trust needs a counted vote from every trust") {
     CHECK(quorumText(p.quorum) == "each-trust");
 }
 
-TEST_CASE("a block stands against any majority; a tie is not adopted") {
+TEST_CASE("a block stands against any majority, a tie is not adopted") {
     ProposalState p;
     p.quorum = parseQuorum("50%");
     Tally t = tally(p,

@@ -71,7 +71,7 @@ TEST_CASE("a thread is anchored where the member points, written back the same")
                          Error);
 }
 
-TEST_CASE("posts are kept in order; an edit keeps every earlier text; only the author edits") {
+TEST_CASE("posts are kept in order, an edit keeps every earlier text, only the author edits") {
     Network n;
     const auto started = n.ws.forum().startThread(forum::parseAnchor(n.ws, "network"), n.ada,
                                                   "Shall we agree a vetting standard?");

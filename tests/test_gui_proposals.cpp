@@ -73,7 +73,7 @@ TEST_CASE("a proposal's card shows the live tally and who has not voted") {
     CHECK(shown.image.ink(inset(shown.panels["side"], 12, 80)) > 4000);
 }
 
-TEST_CASE("a vote cast with the mouse is stored as the member acted as; a disagree without a "
+TEST_CASE("a vote cast with the mouse is stored as the member acted as, a disagree without a "
           "reason is refused and stores nothing") {
     Proposals p;
     const auto refused = p.render({"--proposal", kOpenProposal, "--as", "Mark Ellis"}, "refused",

@@ -294,7 +294,7 @@ TEST_CASE("variants are found among the selected cases only") {
     CHECK(rankedVariants(b.log, {}).empty());
 }
 
-TEST_CASE("an empty log has no variants; a case with one event or none is a variant") {
+TEST_CASE("an empty log has no variants, a case with one event or none is a variant") {
     CHECK(rankedVariants(LogBuilder{}.log, {}).empty());
 
     LogBuilder b;

@@ -93,7 +93,7 @@ TEST_CASE("new nodes get fresh keys, their kind's label and size") {
     CHECK(m.findNodeByKey(b)->id != n->id);
 }
 
-TEST_CASE("removing a node takes its arrows with it; removing an arrow leaves the nodes") {
+TEST_CASE("removing a node takes its arrows with it, removing an arrow leaves the nodes") {
     MapContent m = test::ctPathway();
     removeItems(m, {"vet"}, {});
     CHECK_FALSE(m.findNodeByKey("vet"));
