@@ -39,6 +39,7 @@ struct GuiArgs {
     std::string diffTrust;
     std::int64_t beside = 0;
     bool workshop = false;
+    bool standards = false;
     bool reportStartup = false;
     std::chrono::steady_clock::time_point started;
 };
@@ -54,6 +55,7 @@ int openEditor(const GuiArgs& args) {
     if (!args.diffTrust.empty()) options.diffTrust = args.diffTrust;
     if (args.beside) options.beside = args.beside;
     options.workshop = args.workshop;
+    options.standards = args.standards;
     if (args.reportStartup) options.reportStartFrom = args.started;
     int w = 0, h = 0;
     if (std::sscanf(args.size.c_str(), "%dx%d", &w, &h) != 2 || w < 200 || h < 200)
@@ -94,6 +96,8 @@ void addGuiCommand(CLI::App& app, strawman::cli::Invocation& invocation, GuiArgs
     guiCmd->add_option("--beside", args.beside, "Show this map beside it, differences highlighted");
     guiCmd->add_flag("--workshop", args.workshop,
                      "Start in workshop mode: large type, panels hidden");
+    guiCmd->add_flag("--standards", args.standards,
+                     "Open with the Standards tab in front: each agreed standard at every trust");
     guiCmd->add_flag("--report-startup", args.reportStartup,
                      "Print the time from start to the first frame on screen (stderr)");
     guiCmd->callback(

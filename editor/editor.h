@@ -24,6 +24,7 @@ struct EditorOptions {
     std::optional<std::string> diffTrust; // hold the map against this trust's data at once
     std::optional<std::int64_t> beside;   // show this map beside it
     bool workshop = false;                // start in workshop mode
+    bool standards = false;               // the Standards tab in front
     // When the program started; with it, the time to the first frame on screen
     // is printed to stderr (for the start-up benchmark).
     std::optional<std::chrono::steady_clock::time_point> reportStartFrom;

@@ -6,6 +6,7 @@
 
 #include "editor/core/editor_settings.h"
 #include "editor/core/map_editor.h"
+#include "editor/core/standards_view.h"
 #include "editor/panels/beside_view.h"
 #include "editor/panels/comparison_panel.h"
 #include "editor/panels/data_panel.h"
@@ -15,6 +16,7 @@
 #include "editor/panels/map_canvas.h"
 #include "editor/panels/network_panel.h"
 #include "editor/panels/notices.h"
+#include "editor/panels/standards_panel.h"
 
 #include <imgui.h>
 
@@ -37,7 +39,7 @@ struct PanelBox {
 struct FrameLayout {
     PanelBox network; // the tree of processes, trusts and maps, on the left
     PanelBox map;     // the canvas with its toolbar
-    PanelBox bottom;  // the Trusts and History tabs, under the map
+    PanelBox bottom;  // the Trusts, Standards and History tabs, under the map
     PanelBox side;    // the Inspector, Diff and Data tabs, on the right
     PanelBox status;  // the status bar along the window's foot
 };
@@ -69,6 +71,11 @@ class EditorFrame {
     // Brings the Diff tab to the front (after a diff run from outside the panel).
     void showDiff() { m_showDiffTab = true; }
     BesideView& beside() { return m_beside; }
+    // Brings the Standards tab to the front, its checks started at once.
+    void showStandards() {
+        m_showStandardsTab = true;
+        m_standards.wantChecks();
+    }
     Notices& notices() { return m_notices; }
 
     // Recent workspaces, offered in the status bar; choosing one asks the app
@@ -85,7 +92,8 @@ class EditorFrame {
     // Something is still moving or working (a layout gliding, a diff or an import running):
     // a headless picture waits for it.
     bool busy() const {
-        return m_canvas.animatingLayout() || m_diff.running() || m_data.importing();
+        return m_canvas.animatingLayout() || m_diff.running() || m_data.importing() ||
+               m_standards.checking();
     }
 
     // What the view shows, a line per fact, for `report` in input scripts and
@@ -93,7 +101,9 @@ class EditorFrame {
     // label drawn, where the toolbar and status bar end, the legend, beside;
     // then a line `panel NAME X Y W H` for each window of the frame's layout
     // that is shown (NAME: network, map, bottom, side, status; pixels, the
-    // layout of the frame last drawn).
+    // layout of the frame last drawn); the bottom panel's tab in front; the
+    // shown map's standard badge (`standard badge X0 Y0 X1 Y1 TEXT`); and, once
+    // checked, a line a rule standard and trust (`standard 1 RN7 not-compliant 3.7 d`).
     std::string viewReport() const;
 
     // The smallest a map's label is drawn at fit, pixels (reading_fit.h);
@@ -127,12 +137,16 @@ class EditorFrame {
     DataPanel m_data;
     ComparisonPanel m_comparison;
     BesideView m_beside;
+    StandardsCache m_standards;
+    StandardsPanel m_standardsPanel;
 
     bool m_workshop = false;
     ImGuiStyle m_baseStyle;
     bool m_helpOpen = false;
     int m_dragging = 0; // the panel edge being dragged, if any
     bool m_showDiffTab = false;
+    bool m_showStandardsTab = false;
+    std::string m_bottomTab; // the tab in front, last frame
     bool m_reload = false;
     std::optional<model::MapId> m_open;
     std::optional<std::filesystem::path> m_openWorkspace;

@@ -1,5 +1,7 @@
 #include "comparison_panel.h"
 
+#include "standards_panel.h"
+
 #include "editor/geometry/diff_overlay.h"
 
 #include "model/core/error.h"
@@ -9,6 +11,27 @@
 #include <cstdio>
 
 namespace strawman::editor {
+
+namespace {
+
+// A cell a rule standard: the trust's value and whether it keeps the limit.
+void drawStandings(const Fonts& fonts, const StandardsCache& standards,
+                   const std::vector<const forum::StandardView*>& rules, const std::string& trust) {
+    for (const forum::StandardView* rule : rules) {
+        ImGui::TableNextColumn();
+        const forum::StandardCheck* check = standards.check(rule->record.id, trust);
+        if (!check) {
+            if (standards.checking()) ImGui::TextDisabled("checking\xE2\x80\xA6");
+            continue;
+        }
+        const forum::RuleValue& v = check->check.overall;
+        ImGui::TextUnformatted(measuredText(check->rule, v).c_str());
+        ImGui::SameLine();
+        standingPill(fonts, standingOf(v));
+    }
+}
+
+} // namespace
 
 void ComparisonPanel::run(const EditorSession& session) {
     const model::MapSummary* map = session.selected();
@@ -21,7 +44,7 @@ void ComparisonPanel::run(const EditorSession& session) {
 }
 
 std::optional<model::MapId> ComparisonPanel::draw(const EditorSession& session, const Fonts& fonts,
-                                                  Notices& notices) {
+                                                  Notices& notices, StandardsCache& standards) {
     std::optional<model::MapId> open;
     const model::MapSummary* map = session.selected();
     heading(fonts, map ? map->processName.c_str() : "No process");
@@ -39,9 +62,13 @@ std::optional<model::MapId> ComparisonPanel::draw(const EditorSession& session, 
         ImGui::TextDisabled("Each trust's data against its own straw man, side by side.");
         return open;
     }
+    const std::vector<const forum::StandardView*> rules =
+        m_process ? ruleStandardsOf(standards.standards(), *m_process)
+                  : std::vector<const forum::StandardView*>{};
+    if (!rules.empty()) standards.wantChecks();
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders |
                                   ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY;
-    if (!ImGui::BeginTable("trusts", 6, flags)) return open;
+    if (!ImGui::BeginTable("trusts", 6 + static_cast<int>(rules.size()), flags)) return open;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Trust");
     ImGui::TableSetupColumn("Map");
@@ -49,7 +76,17 @@ std::optional<model::MapId> ComparisonPanel::draw(const EditorSession& session, 
     ImGui::TableSetupColumn("Fit the map");
     ImGui::TableSetupColumn("Log fitness");
     ImGui::TableSetupColumn("Departs most at");
-    ImGui::TableHeadersRow();
+    for (const forum::StandardView* rule : rules) ImGui::TableSetupColumn(rule->title().c_str());
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int i = 0; i < 6 + static_cast<int>(rules.size()); ++i) {
+        ImGui::TableSetColumnIndex(i);
+        ImGui::TableHeader(ImGui::TableGetColumnName(i));
+        if (i >= 6 && ImGui::IsItemHovered()) {
+            const forum::StandardView& rule = *rules[static_cast<std::size_t>(i - 6)];
+            ImGui::SetTooltip("Agreed standard: %s\n%s", rule.title().c_str(),
+                              adoptedText(rule, session.maps()).c_str());
+        }
+    }
     for (const model::TrustComparisonRow& row : m_rows) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
@@ -65,6 +102,8 @@ std::optional<model::MapId> ComparisonPanel::draw(const EditorSession& session, 
             ImGui::TableNextColumn();
             ImGui::TableNextColumn();
             ImGui::TextDisabled("%s", row.problem.c_str());
+            ImGui::TableSetColumnIndex(5);
+            drawStandings(fonts, standards, rules, row.trust);
             continue;
         }
         ImGui::TableNextColumn();
@@ -85,6 +124,7 @@ std::optional<model::MapId> ComparisonPanel::draw(const EditorSession& session, 
                                          : 0);
         }
         ImGui::TextUnformatted(top.c_str());
+        drawStandings(fonts, standards, rules, row.trust);
     }
     ImGui::EndTable();
     return open;

@@ -14,6 +14,7 @@
 #pragma once
 
 #include "editor/core/map_editor.h"
+#include "editor/core/standards_view.h"
 #include "editor/geometry/canvas_transform.h"
 #include "editor/geometry/reading_fit.h"
 #include "fonts.h"
@@ -92,6 +93,11 @@ class MapCanvas {
         m_overlayHighlight.variant = path ? std::optional(*path) : std::nullopt;
         m_overlayTitle = std::move(title);
     }
+    // The shown map's standing as an agreed standard, beside its title; set
+    // before draw() (empty: none).
+    void setStandardBadge(StandardBadge badge) { m_badge = std::move(badge); }
+    // Where the badge was drawn last frame (empty: not drawn).
+    const Rect& badgeBox() const { return m_badgeBox; }
     // Workshop mode: darker, thicker lines and no minor grid, for a projector.
     void setHighContrast(bool on) { m_paint.highContrast = on; }
     bool instantLayout = false; // no animation after auto-layout
@@ -177,6 +183,8 @@ class MapCanvas {
     std::optional<Vec2>
         m_fittedSize; // the canvas's size at the last fit, until the user pans or zooms
     Rect m_toolbarExtent;
+    StandardBadge m_badge;
+    Rect m_badgeBox;
     Rect m_legendBox;
     std::optional<double> m_zoomAfterFit;
     std::uint64_t m_seenSelection = 0;
