@@ -1,5 +1,6 @@
 #include "comparison_panel.h"
 
+#include "script_targets.h"
 #include "standards_panel.h"
 
 #include "editor/geometry/diff_overlay.h"
@@ -9,6 +10,8 @@
 #include <imgui.h>
 
 #include <cstdio>
+#include <string>
+#include <vector>
 
 namespace strawman::editor {
 
@@ -50,9 +53,10 @@ std::optional<model::MapId> ComparisonPanel::draw(const EditorSession& session, 
     heading(fonts, map ? map->processName.c_str() : "No process");
     ImGui::SameLine();
     ImGui::BeginDisabled(!map);
-    if (ImGui::SmallButton(m_rows.empty() ? "Compare the trusts" : "Compare again")) {
-        attempt(notices, "Could not compare the trusts", [&] { run(session); });
-    }
+    const bool compare =
+        ImGui::SmallButton(m_rows.empty() ? "Compare the trusts" : "Compare again");
+    ScriptTargets::mark("compare-trusts");
+    if (compare) attempt(notices, "Could not compare the trusts", [&] { run(session); });
     ImGui::EndDisabled();
     ImGui::SameLine();
     ImGui::Checkbox("every trust against the shown map", &m_againstShown);
@@ -70,13 +74,19 @@ std::optional<model::MapId> ComparisonPanel::draw(const EditorSession& session, 
                                   ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY;
     if (!ImGui::BeginTable("trusts", 6 + static_cast<int>(rules.size()), flags)) return open;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("Trust");
+    // The short columns keep their words whole; the map and the departures share the rest.
+    ImGui::TableSetupColumn("Trust", ImGuiTableColumnFlags_WidthFixed);
     ImGui::TableSetupColumn("Map");
-    ImGui::TableSetupColumn("Cases");
-    ImGui::TableSetupColumn("Fit the map");
-    ImGui::TableSetupColumn("Log fitness");
+    ImGui::TableSetupColumn("Cases", ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn("Fit the map", ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn("Log fitness", ImGuiTableColumnFlags_WidthFixed);
     ImGui::TableSetupColumn("Departs most at");
-    for (const forum::StandardView* rule : rules) ImGui::TableSetupColumn(rule->title().c_str());
+    // A standard's column is headed by its rule, what it measures, and as wide as
+    // its value and standing; its title on hover.
+    std::vector<std::string> ruleHeads;
+    for (const forum::StandardView* rule : rules) ruleHeads.push_back(forum::ruleText(*rule->rule));
+    for (const std::string& head : ruleHeads)
+        ImGui::TableSetupColumn(head.c_str(), ImGuiTableColumnFlags_WidthFixed);
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
     for (int i = 0; i < 6 + static_cast<int>(rules.size()); ++i) {
         ImGui::TableSetColumnIndex(i);

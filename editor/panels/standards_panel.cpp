@@ -88,7 +88,7 @@ void trendChart(const forum::StandardCheck& check, ImVec2 size) {
     const auto& months = check.check.byMonth;
     if (months.empty()) return;
     const TrendRange range = trendRange(check);
-    const float mark = std::clamp(size.y * 0.16f, 3.0f, 5.0f);
+    const float mark = std::clamp(size.y * 0.18f, 3.0f, 6.0f);
     const float top = min.y + mark + 1, inner = size.y - 2 * (mark + 1);
     const float slot = (size.x - 4) / static_cast<float>(months.size());
     const auto yOf = [&](double v) {
@@ -230,7 +230,7 @@ void StandardsPanel::drawChecks(const Fonts& fonts,
                           [](const forum::MonthValue& m) { return m.value.compliant; }));
         const float width =
             std::clamp(ImGui::GetContentRegionAvail().x - line * 7, line * 8, line * 24);
-        trendChart(*row, ImVec2(width, line * 1.6f));
+        trendChart(*row, ImVec2(width, line * 1.7f));
         ImGui::SameLine();
         ImGui::AlignTextToFramePadding();
         ImGui::Text("%zu of %zu months kept", kept, row->check.byMonth.size());
