@@ -98,12 +98,13 @@ class EditorFrame {
 
     // What the view shows, a line per fact, for `report` in input scripts and
     // the GUI tests: window, zoom, rows of a wrapped map, the smallest step
-    // label drawn, where the toolbar and status bar end, the legend, beside;
+    // label drawn, where the toolbar and status bar end, the legend, beside,
+    // the bottom panel's tab in front (`bottom tab Standards`), the shown map's
+    // standard badge (`standard badge X0 Y0 X1 Y1 TEXT`) and, once checked, a
+    // line a rule standard and trust (`standard 1 RN7 not-compliant 3.7 d`);
     // then a line `panel NAME X Y W H` for each window of the frame's layout
     // that is shown (NAME: network, map, bottom, side, status; pixels, the
-    // layout of the frame last drawn); the bottom panel's tab in front; the
-    // shown map's standard badge (`standard badge X0 Y0 X1 Y1 TEXT`); and, once
-    // checked, a line a rule standard and trust (`standard 1 RN7 not-compliant 3.7 d`).
+    // layout of the frame last drawn).
     std::string viewReport() const;
 
     // The smallest a map's label is drawn at fit, pixels (reading_fit.h);

@@ -163,6 +163,11 @@ TEST_CASE("a map whose published version the network agreed carries a badge that
     // And in the network tree, beside the map and its process.
     CHECK(before.image.count(inset(before.panels["network"], 4), kAgreedBorder) == 0);
     CHECK(shown.image.count(inset(shown.panels["network"], 4), kAgreedBorder) > 80);
+
+    // Laid out top to bottom, the map is at version 2: the badge says the standard is the first.
+    cli({"map", "layout", "1", "--direction", "TB"});
+    const Shown moved = render(ws, {"--map", "1"}, "badge-moved");
+    CHECK(badgeIn(moved.report).text == "Agreed standard is v1 \xC2\xB7 this is v2");
 }
 
 TEST_CASE("the Trusts table adds a column for each rule standard of the process") {

@@ -139,9 +139,10 @@ void StandardsCache::sync(const EditorSession& session) {
         }
     }
     if (m_job && !m_job->running()) {
-        if (m_job->state() == JobState::Failed) m_failure = m_job->error();
-        if (auto done = m_job->takeResult(); done && done->revision == revision)
-            m_checks = std::move(done->checks);
+        if (m_job->state() == JobState::Failed && m_jobRevision == revision)
+            m_failure = m_job->error();
+        if (auto done = m_job->takeResult(); done && m_jobRevision == revision)
+            m_checks = std::move(*done);
         m_job.reset();
     }
     const bool anyRule =
@@ -151,11 +152,12 @@ void StandardsCache::sync(const EditorSession& session) {
         if (!anyRule) {
             m_checks.emplace(); // nothing to measure: no need to read the logs
         } else {
+            m_jobRevision = revision;
             // Its own connection: SQLite's belong to the thread that opened them.
-            m_job = std::make_unique<BackgroundJob<Checked>>(
-                [path = session.workspace().path(), revision](model::Progress&) {
+            m_job = std::make_unique<BackgroundJob<std::vector<forum::StandardCheck>>>(
+                [path = session.workspace().path()](model::Progress&) {
                     const model::Workspace ws = model::Workspace::open(path);
-                    return Checked{revision, forum::checkStandards(ws)};
+                    return forum::checkStandards(ws);
                 });
         }
     }

@@ -111,11 +111,6 @@ class StandardsCache {
     const std::string& failure() const { return m_failure; }
 
   private:
-    struct Checked {
-        std::uint64_t revision = 0;
-        std::vector<forum::StandardCheck> checks;
-    };
-
     std::optional<std::uint64_t> m_revision; // of the session when the standards were read
     std::vector<forum::StandardView> m_standards;
     bool m_wanted = false;
@@ -124,7 +119,8 @@ class StandardsCache {
     // A check started for an earlier revision runs to its end (the check
     // cannot be stopped half-way, and waiting for it would hold a frame) and
     // is dropped; a new one starts then.
-    std::unique_ptr<BackgroundJob<Checked>> m_job;
+    std::unique_ptr<BackgroundJob<std::vector<forum::StandardCheck>>> m_job;
+    std::uint64_t m_jobRevision = 0; // the session's, when it started
 };
 
 } // namespace strawman::editor

@@ -166,6 +166,15 @@ void StandardsPanel::drawStandard(const EditorSession& session, const Fonts& fon
     }
     ImGui::SameLine(0, 16);
     ImGui::TextDisabled("agreed %s", shownTime(standard.record.agreedAt).substr(0, 10).c_str());
+    if (standard.kind() == model::ProposalKind::Map)
+        for (const model::MapSummary& m : session.maps())
+            if (m.id == standard.record.proposal.draft.map &&
+                m.versionNumber != standard.record.mapVersion) {
+                // The map has been edited since: what is agreed is not what it
+                // shows now. On a line of its own: beside the rest it runs off a
+                // narrow panel.
+                badgePill(fonts, standardBadge({standard}, m));
+            }
     if (!standard.rule) return;
     if (!standards.checks()) {
         ImGui::TextDisabled("%s", standards.checking() ? "Checking each trust's data\xE2\x80\xA6"
@@ -202,8 +211,10 @@ void StandardsPanel::drawChecks(const Fonts& fonts,
          {"Standing", "Whether the value keeps the limit"},
          {"Within limit", "The share of the counted cases that keep the limit on their own"},
          {"Cases", "The cases the rule counts"},
-         {"By month", "A bar a month (the calendar month of a case's first event, UK time): dark "
-                      "red where the month did not keep the limit; the line across is the limit"}});
+         {"By month",
+          "The value month by month (the calendar month of a case's first event, UK time): a "
+          "dark red square where the month missed the limit, a green dot where it kept it; the "
+          "straight line across is the limit"}});
     for (const forum::StandardCheck* row : rows) {
         const forum::RuleValue& v = row->check.overall;
         ImGui::TableNextRow(0, line * 1.8f);
@@ -228,12 +239,18 @@ void StandardsPanel::drawChecks(const Fonts& fonts,
         const std::size_t kept = static_cast<std::size_t>(
             std::count_if(row->check.byMonth.begin(), row->check.byMonth.end(),
                           [](const forum::MonthValue& m) { return m.value.compliant; }));
-        const float width =
-            std::clamp(ImGui::GetContentRegionAvail().x - line * 7, line * 8, line * 24);
-        trendChart(*row, ImVec2(width, line * 1.7f));
+        const std::string keptText = std::to_string(kept) + " of " +
+                                     std::to_string(row->check.byMonth.size()) + " months kept";
+        // The chart takes what the words beside it leave, less room for a
+        // scrollbar that more standards than the panel holds bring.
+        const ImGuiStyle& style = ImGui::GetStyle();
+        const float room = ImGui::GetContentRegionAvail().x -
+                           ImGui::CalcTextSize(keptText.c_str()).x - style.ItemSpacing.x -
+                           style.ScrollbarSize;
+        trendChart(*row, ImVec2(std::clamp(room, line * 8, line * 24), line * 1.7f));
         ImGui::SameLine();
         ImGui::AlignTextToFramePadding();
-        ImGui::Text("%zu of %zu months kept", kept, row->check.byMonth.size());
+        ImGui::TextUnformatted(keptText.c_str());
     }
     ImGui::EndTable();
 }
