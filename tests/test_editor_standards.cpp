@@ -80,20 +80,21 @@ TEST_CASE("a standing is worded in the rule's terms: a duration or a share, agai
     CHECK(standingWord(standingOf(none)) == "no-cases");
 }
 
-TEST_CASE("a trend chart spans the months and the limit, with room above and below") {
-    forum::StandardCheck c;
-    c.rule = forum::parseRule("RCV->VET p90 <= 3d");
+TEST_CASE("a standard's trend charts span every trust's months and the limit, with room above "
+          "and below") {
+    forum::StandardCheck a, b;
+    a.rule = b.rule = forum::parseRule("RCV->VET p90 <= 3d");
     const double day = 86400;
-    c.check.byMonth = {{"2025-01", {10, 2 * day, 90, true}},
-                       {"2025-02", {0, 0, 0, false}}, // no cases: not drawn, not counted
-                       {"2025-03", {12, 4 * day, 60, false}}};
-    const TrendRange r = trendRange(c);
+    a.check.byMonth = {{"2025-01", {10, 2 * day, 90, true}},
+                       {"2025-02", {0, 0, 0, false}}}; // no cases: not drawn, not counted
+    b.check.byMonth = {{"2025-03", {12, 4 * day, 60, false}}};
+    const TrendRange r = trendRange({&a, &b});
     CHECK(r.low == doctest::Approx(1.7 * day));
     CHECK(r.high == doctest::Approx(4.3 * day));
     // Every month at the limit: still a height to draw in.
-    c.check.byMonth = {{"2025-01", {10, 3 * day, 90, true}}};
-    CHECK(trendRange(c).low < 3 * day);
-    CHECK(trendRange(c).high > 3 * day);
+    a.check.byMonth = {{"2025-01", {10, 3 * day, 90, true}}};
+    CHECK(trendRange({&a}).low < 3 * day);
+    CHECK(trendRange({&a}).high > 3 * day);
 }
 
 TEST_CASE("a process's rule standards are those agreed for it and those agreed for every process") {

@@ -61,13 +61,15 @@ std::string standingWord(Standing standing) {
     return word;
 }
 
-TrendRange trendRange(const forum::StandardCheck& check) {
-    double low = check.rule.limit, high = check.rule.limit;
-    for (const forum::MonthValue& m : check.check.byMonth) {
-        if (m.value.cases == 0) continue;
-        low = std::min(low, m.value.value);
-        high = std::max(high, m.value.value);
-    }
+TrendRange trendRange(const std::vector<const forum::StandardCheck*>& checks) {
+    if (checks.empty()) return {};
+    double low = checks.front()->rule.limit, high = low;
+    for (const forum::StandardCheck* check : checks)
+        for (const forum::MonthValue& m : check->check.byMonth) {
+            if (m.value.cases == 0) continue;
+            low = std::min(low, m.value.value);
+            high = std::max(high, m.value.value);
+        }
     // A flat trend (or every month at the limit) still has a height to draw in.
     const double margin = high > low ? (high - low) * 0.15 : std::max(std::abs(high) * 0.1, 1.0);
     return {low - margin, high + margin};

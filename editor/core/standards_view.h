@@ -48,13 +48,14 @@ std::string standingText(Standing standing);
 // The same as one word, for the view report: "compliant", "not-compliant", "no-cases".
 std::string standingWord(Standing standing);
 
-// The values a trend chart of the check spans: every month's value and the
-// limit, with a margin above and below, so the limit line sits inside and the
-// months' ups and downs fill the height rather than a sliver of it.
+// The values the trend charts of a standard's checks span: every month's
+// value at every trust and the limit, with a margin above and below, so the
+// limit line sits inside, the months' ups and downs fill the height rather
+// than a sliver of it, and one trust's chart reads against another's.
 struct TrendRange {
     double low = 0, high = 1;
 };
-TrendRange trendRange(const forum::StandardCheck& check);
+TrendRange trendRange(const std::vector<const forum::StandardCheck*>& checks);
 
 // [SECTION] Which standards
 

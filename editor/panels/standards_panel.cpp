@@ -77,7 +77,7 @@ float badgePillWidth(const Fonts& fonts, const StandardBadge& badge, float scale
     return badge.empty() ? 0 : pillWidth(fonts, badge.text, scale);
 }
 
-void trendChart(const forum::StandardCheck& check, ImVec2 size) {
+void trendChart(const forum::StandardCheck& check, const TrendRange& range, ImVec2 size) {
     const ImVec2 min = ImGui::GetCursorScreenPos();
     ImGui::Dummy(size);
     const bool over = ImGui::IsItemHovered();
@@ -87,7 +87,6 @@ void trendChart(const forum::StandardCheck& check, ImVec2 size) {
     dl.AddRect(min, max, colour::trendFrame);
     const auto& months = check.check.byMonth;
     if (months.empty()) return;
-    const TrendRange range = trendRange(check);
     const float mark = std::clamp(size.y * 0.18f, 3.0f, 6.0f);
     const float top = min.y + mark + 1, inner = size.y - 2 * (mark + 1);
     const float slot = (size.x - 4) / static_cast<float>(months.size());
@@ -215,6 +214,8 @@ void StandardsPanel::drawChecks(const Fonts& fonts,
           "The value month by month (the calendar month of a case's first event, UK time): a "
           "dark red square where the month missed the limit, a green dot where it kept it; the "
           "straight line across is the limit"}});
+    // One scale for the standard's rows, so the trusts' months compare.
+    const TrendRange range = trendRange(rows);
     for (const forum::StandardCheck* row : rows) {
         const forum::RuleValue& v = row->check.overall;
         ImGui::TableNextRow(0, line * 1.8f);
@@ -247,7 +248,7 @@ void StandardsPanel::drawChecks(const Fonts& fonts,
         const float room = ImGui::GetContentRegionAvail().x -
                            ImGui::CalcTextSize(keptText.c_str()).x - style.ItemSpacing.x -
                            style.ScrollbarSize;
-        trendChart(*row, ImVec2(std::clamp(room, line * 8, line * 24), line * 1.7f));
+        trendChart(*row, range, ImVec2(std::clamp(room, line * 8, line * 24), line * 1.7f));
         ImGui::SameLine();
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(keptText.c_str());

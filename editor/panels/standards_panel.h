@@ -44,8 +44,9 @@ float badgePillWidth(const Fonts& fonts, const StandardBadge& badge, float scale
 
 // The months of a check as a line against the limit, a month that missed it
 // marked by a dark red square, one that kept it by a pale green dot; the limit
-// a dark line across. As an ImGui item of `size` at the cursor; hovering names
-// the month under the mouse.
-void trendChart(const forum::StandardCheck& check, ImVec2 size);
+// a dark line across; values from range.low at the foot to range.high at the
+// top. As an ImGui item of `size` at the cursor; hovering names the month
+// under the mouse.
+void trendChart(const forum::StandardCheck& check, const TrendRange& range, ImVec2 size);
 
 } // namespace strawman::editor
