@@ -2,7 +2,6 @@
 #include "commands.h"
 
 #include "forum/standards.h"
-#include "model/analysis/duration_text.h"
 #include "model/store/workspace.h"
 
 #include <nlohmann/json.hpp>
@@ -22,14 +21,6 @@ struct StandardArgs {
     std::int64_t standard = 0;
     bool json = false;
 };
-
-// An interval in seconds is shown as a duration, a share as a percentage.
-std::string valueText(const forum::Rule& rule, double value) {
-    if (rule.kind == forum::RuleKind::Interval) return model::durationText(value);
-    char text[32];
-    std::snprintf(text, sizeof text, "%.1f%%", value);
-    return text;
-}
 
 json valueJson(const forum::RuleValue& v) {
     return {{"value", v.cases ? json(v.value) : json(nullptr)},
@@ -121,9 +112,10 @@ int runCheck(const StandardArgs& a) {
         }
         char within[32];
         std::snprintf(within, sizeof within, "%.1f%%", v.shareWithin);
-        std::cout << valueText(r.rule, v.value) << " against " << valueText(r.rule, r.rule.limit)
-                  << "\t" << (v.compliant ? "compliant" : "NOT compliant") << "\t" << within
-                  << " of " << v.cases << " cases within";
+        std::cout << forum::valueText(r.rule, v.value) << " against "
+                  << forum::valueText(r.rule, r.rule.limit) << "\t"
+                  << (v.compliant ? "compliant" : "NOT compliant") << "\t" << within << " of "
+                  << v.cases << " cases within";
         // The trend: a mark a month, + kept and - not.
         if (!r.check.byMonth.empty()) {
             std::cout << "\tby month " << r.check.byMonth.front().month << ".."

@@ -43,6 +43,7 @@ struct GuiArgs {
     std::int64_t thread = 0;
     std::int64_t proposal = 0;
     std::string as;
+    bool standards = false;
     bool reportStartup = false;
     std::chrono::steady_clock::time_point started;
 };
@@ -62,6 +63,7 @@ int openEditor(const GuiArgs& args) {
     if (args.thread) options.thread = args.thread;
     if (args.proposal) options.proposal = args.proposal;
     if (!args.as.empty()) options.actingAs = args.as;
+    options.standards = args.standards;
     if (args.reportStartup) options.reportStartFrom = args.started;
     int w = 0, h = 0;
     if (std::sscanf(args.size.c_str(), "%dx%d", &w, &h) != 2 || w < 200 || h < 200)
@@ -111,6 +113,8 @@ void addGuiCommand(CLI::App& app, strawman::cli::Invocation& invocation, GuiArgs
         ->excludes("--thread");
     guiCmd->add_option("--as", args.as,
                        "Write in the forum as this member (by name or id), as Acting as does");
+    guiCmd->add_flag("--standards", args.standards,
+                     "Open with the Standards tab in front: each agreed standard at every trust");
     guiCmd->add_flag("--report-startup", args.reportStartup,
                      "Print the time from start to the first frame on screen (stderr)");
     guiCmd->callback(

@@ -30,6 +30,7 @@ struct EditorOptions {
     std::optional<std::int64_t> thread;
     std::optional<std::int64_t> proposal;
     std::optional<std::string> actingAs; // the member written as, by name or id
+    bool standards = false;              // the Standards tab in front
     // When the program started; with it, the time to the first frame on screen
     // is printed to stderr (for the start-up benchmark).
     std::optional<std::chrono::steady_clock::time_point> reportStartFrom;

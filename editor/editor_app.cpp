@@ -10,6 +10,7 @@
 
 #include <GLFW/glfw3.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <exception>
@@ -111,6 +112,11 @@ std::optional<int> EditorApp::makeFrame() {
         m_frame->notices().error("Settings not read", m_settingsWarning);
     if (m_options.zoom) m_frame->canvas().setZoomAfterFit(*m_options.zoom);
     if (m_options.workshop) m_frame->setWorkshop(true);
+    if (m_options.standards) {
+        // Tall enough for a rule standard's row per trust of the demo's five.
+        m_frame->sizes.bottom = std::max(m_frame->sizes.bottom, 300.0f);
+        m_frame->showStandards();
+    }
     try {
         if (m_options.beside) m_frame->beside().open(*m_session, model::MapId(*m_options.beside));
         if (m_options.diffTrust) {

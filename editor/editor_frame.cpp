@@ -82,7 +82,9 @@ FrameLayout layOutFrame(float width, float height, float statusHeight, const Pan
 
 EditorFrame::EditorFrame(EditorSession& session, const Fonts& fonts, const ImGuiStyle& style)
     : m_session(&session), m_fonts(&fonts), m_editor(session), m_canvas(fonts, m_notices),
-      m_beside(fonts), m_baseStyle(style), m_defaultActor(session.workspace().audit().actor()) {}
+      m_beside(fonts), m_baseStyle(style), m_defaultActor(session.workspace().audit().actor()) {
+    m_network.showStandardsOf(m_standards);
+}
 
 void EditorFrame::setWorkshop(bool on) {
     m_workshop = on;
@@ -135,6 +137,11 @@ std::string EditorFrame::viewReport() const {
                                                               {"bottom", &m_layout.bottom},
                                                               {"side", &m_layout.side},
                                                               {"status", &m_layout.status}};
+    if (!m_bottomTab.empty()) out << "bottom tab " << m_bottomTab << "\n";
+    if (!m_canvas.badgeBox().empty() && m_session->selected())
+        out << "standard badge " << rect(m_canvas.badgeBox()) << " "
+            << standardBadge(m_standards.standards(), *m_session->selected()).text << "\n";
+    if (const auto* checks = m_standards.checks()) out << standingsReport(*checks);
     out << std::setprecision(0);
     for (const auto& [name, box] : panels)
         if (box->shown())
@@ -276,11 +283,23 @@ void EditorFrame::drawBottom(const PanelBox& box) {
     if (ImGui::Begin("Bottom", nullptr, kPanelFlags)) {
         if (ImGui::BeginTabBar("bottom-tabs")) {
             if (ImGui::BeginTabItem("Trusts")) {
-                if (auto chosen = m_comparison.draw(*m_session, *m_fonts, m_notices))
+                m_bottomTab = "Trusts";
+                if (auto chosen = m_comparison.draw(*m_session, *m_fonts, m_notices, m_standards))
                     m_open = chosen;
                 ImGui::EndTabItem();
             }
+            const ImGuiTabItemFlags standardsFlags =
+                m_showStandardsTab ? ImGuiTabItemFlags_SetSelected : 0;
+            m_showStandardsTab = false;
+            const bool standardsOpen = ImGui::BeginTabItem("Standards", nullptr, standardsFlags);
+            ScriptTargets::mark("standards-tab");
+            if (standardsOpen) {
+                m_bottomTab = "Standards";
+                m_standardsPanel.draw(*m_session, *m_fonts, m_standards);
+                ImGui::EndTabItem();
+            }
             if (ImGui::BeginTabItem("History")) {
+                m_bottomTab = "History";
                 // The shown map's steps, oldest first; undone ones greyed, for redo.
                 const EditHistory& history = m_session->history();
                 if (history.doneCount() + history.undoneCount() == 0)
@@ -546,6 +565,10 @@ void EditorFrame::draw() {
     m_forum.refresh(*m_session, m_notices);
     m_canvas.setForumMarkers(m_forum.view().markers());
     keepActor();
+    m_standards.sync(*m_session);
+    const model::MapSummary* shown = m_session->selected();
+    m_canvas.setStandardBadge(shown ? standardBadge(m_standards.standards(), *shown)
+                                    : StandardBadge{});
 
     const ImGuiIO& io = ImGui::GetIO();
     m_layout = layOutFrame(io.DisplaySize.x, io.DisplaySize.y, ImGui::GetFrameHeight() + 6, sizes,

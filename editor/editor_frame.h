@@ -6,6 +6,7 @@
 
 #include "editor/core/editor_settings.h"
 #include "editor/core/map_editor.h"
+#include "editor/core/standards_view.h"
 #include "editor/panels/beside_view.h"
 #include "editor/panels/comparison_panel.h"
 #include "editor/panels/data_panel.h"
@@ -16,6 +17,7 @@
 #include "editor/panels/map_canvas.h"
 #include "editor/panels/network_panel.h"
 #include "editor/panels/notices.h"
+#include "editor/panels/standards_panel.h"
 
 #include <imgui.h>
 
@@ -38,7 +40,7 @@ struct PanelBox {
 struct FrameLayout {
     PanelBox network; // the tree of processes, trusts and maps, on the left
     PanelBox map;     // the canvas with its toolbar
-    PanelBox bottom;  // the Trusts and History tabs, under the map
+    PanelBox bottom;  // the Trusts, Standards and History tabs, under the map
     PanelBox side;    // the Inspector, Diff, Data and Forum tabs, on the right
     PanelBox status;  // the status bar along the window's foot
 };
@@ -84,6 +86,11 @@ class EditorFrame {
         m_forum.openProposal(m_session->workspace(), id);
         m_showForumTab = true;
     }
+    // Brings the Standards tab to the front, its checks started at once.
+    void showStandards() {
+        m_showStandardsTab = true;
+        m_standards.wantChecks();
+    }
     Notices& notices() { return m_notices; }
 
     // Recent workspaces, offered in the status bar; choosing one asks the app
@@ -100,12 +107,16 @@ class EditorFrame {
     // Something is still moving or working (a layout gliding, a diff or an import running):
     // a headless picture waits for it.
     bool busy() const {
-        return m_canvas.animatingLayout() || m_diff.running() || m_data.importing();
+        return m_canvas.animatingLayout() || m_diff.running() || m_data.importing() ||
+               m_standards.checking();
     }
 
     // What the view shows, a line per fact, for `report` in input scripts and
     // the GUI tests: window, zoom, rows of a wrapped map, the smallest step
-    // label drawn, where the toolbar and status bar end, the legend, beside;
+    // label drawn, where the toolbar and status bar end, the legend, beside,
+    // the bottom panel's tab in front (`bottom tab Standards`), the shown map's
+    // standard badge (`standard badge X0 Y0 X1 Y1 TEXT`) and, once checked, a
+    // line a rule standard and trust (`standard 1 RN7 not-compliant 3.7 d`);
     // then a line `panel NAME X Y W H` for each window of the frame's layout
     // that is shown (NAME: network, map, bottom, side, status; pixels, the
     // layout of the frame last drawn); then `marker node KEY N` or `marker
@@ -150,6 +161,8 @@ class EditorFrame {
     ComparisonPanel m_comparison;
     BesideView m_beside;
     ForumPanel m_forum;
+    StandardsCache m_standards;
+    StandardsPanel m_standardsPanel;
 
     bool m_workshop = false;
     ImGuiStyle m_baseStyle;
@@ -161,6 +174,8 @@ class EditorFrame {
     // the program, as the workspace was opened.
     std::string m_defaultActor;
     const char* m_sideTab = ""; // the right-hand tab drawn last frame
+    bool m_showStandardsTab = false;
+    std::string m_bottomTab; // the tab in front, last frame
     bool m_reload = false;
     std::optional<model::MapId> m_open;
     std::optional<std::filesystem::path> m_openWorkspace;

@@ -2,9 +2,11 @@
 
 #include "rule_json.h"
 
+#include "model/analysis/duration_text.h"
 #include "model/core/error.h"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace strawman::forum {
 
@@ -95,6 +97,13 @@ std::vector<StandardCheck> checkStandards(const model::Workspace& ws,
         return a.standard < b.standard;
     });
     return out;
+}
+
+std::string valueText(const Rule& rule, double value) {
+    if (rule.kind == RuleKind::Interval) return model::durationText(value);
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f%%", value);
+    return text;
 }
 
 } // namespace strawman::forum

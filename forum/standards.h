@@ -59,4 +59,9 @@ std::vector<StandardCheck> checkStandards(const model::Workspace& ws,
                                           std::optional<model::StandardId> standard = {},
                                           std::optional<model::TrustId> trust = {});
 
+// A value a rule measures, or its limit, for reading: an interval as a
+// duration ("3.7 d", model::durationText), a share as a percentage with one
+// decimal ("95.0%"). The CLI's text and the editor word values alike.
+std::string valueText(const Rule& rule, double value);
+
 } // namespace strawman::forum

@@ -22,6 +22,8 @@ gui --map "$rpa" --diff-trust RPA --screenshot "$out/diff.png"
 gui --map "$rpa" --beside "$rn7" --screenshot "$out/beside.png"
 # Workshop mode: large type, panels hidden, the map editable.
 gui --map "$rpa" --workshop --screenshot "$out/workshop.png"
+# The agreed standards, each checked on every trust's data, the Standards tab in front.
+gui --map "$rpa" --standards --screenshot "$out/standards.png"
 # Editing: a step added and connected, by a script of mouse and keyboard input.
 cat > "$work/edit.script" <<'SCRIPT'
 wheel 1 node:vet
@@ -33,4 +35,4 @@ SCRIPT
 cp "$work/demo.strawman" "$work/edit.strawman"
 xvfb-run -a -s "-screen 0 1600x1000x24" "$S" gui "$work/edit.strawman" --size 1600x1000 --map "$rpa" \
   --script "$work/edit.script" --screenshot "$out/editing.png"
-echo "written: $out/diff.png $out/beside.png $out/workshop.png $out/editing.png"
+echo "written: $out/diff.png $out/beside.png $out/workshop.png $out/standards.png $out/editing.png"

@@ -1,5 +1,8 @@
 #include "comparison_panel.h"
 
+#include "script_targets.h"
+#include "standards_panel.h"
+
 #include "editor/geometry/diff_overlay.h"
 
 #include "model/core/error.h"
@@ -7,8 +10,31 @@
 #include <imgui.h>
 
 #include <cstdio>
+#include <string>
+#include <vector>
 
 namespace strawman::editor {
+
+namespace {
+
+// A cell a rule standard: the trust's value and whether it keeps the limit.
+void drawStandings(const Fonts& fonts, const StandardsCache& standards,
+                   const std::vector<const forum::StandardView*>& rules, const std::string& trust) {
+    for (const forum::StandardView* rule : rules) {
+        ImGui::TableNextColumn();
+        const forum::StandardCheck* check = standards.check(rule->record.id, trust);
+        if (!check) {
+            if (standards.checking()) ImGui::TextDisabled("checking\xE2\x80\xA6");
+            continue;
+        }
+        const forum::RuleValue& v = check->check.overall;
+        ImGui::TextUnformatted(measuredText(check->rule, v).c_str());
+        ImGui::SameLine();
+        standingPill(fonts, standingOf(v));
+    }
+}
+
+} // namespace
 
 void ComparisonPanel::run(const EditorSession& session) {
     const model::MapSummary* map = session.selected();
@@ -21,15 +47,16 @@ void ComparisonPanel::run(const EditorSession& session) {
 }
 
 std::optional<model::MapId> ComparisonPanel::draw(const EditorSession& session, const Fonts& fonts,
-                                                  Notices& notices) {
+                                                  Notices& notices, StandardsCache& standards) {
     std::optional<model::MapId> open;
     const model::MapSummary* map = session.selected();
     heading(fonts, map ? map->processName.c_str() : "No process");
     ImGui::SameLine();
     ImGui::BeginDisabled(!map);
-    if (ImGui::SmallButton(m_rows.empty() ? "Compare the trusts" : "Compare again")) {
-        attempt(notices, "Could not compare the trusts", [&] { run(session); });
-    }
+    const bool compare =
+        ImGui::SmallButton(m_rows.empty() ? "Compare the trusts" : "Compare again");
+    ScriptTargets::mark("compare-trusts");
+    if (compare) attempt(notices, "Could not compare the trusts", [&] { run(session); });
     ImGui::EndDisabled();
     ImGui::SameLine();
     ImGui::Checkbox("every trust against the shown map", &m_againstShown);
@@ -39,17 +66,37 @@ std::optional<model::MapId> ComparisonPanel::draw(const EditorSession& session, 
         ImGui::TextDisabled("Each trust's data against its own straw man, side by side.");
         return open;
     }
+    const std::vector<const forum::StandardView*> rules =
+        m_process ? ruleStandardsOf(standards.standards(), *m_process)
+                  : std::vector<const forum::StandardView*>{};
+    if (!rules.empty()) standards.wantChecks();
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders |
                                   ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY;
-    if (!ImGui::BeginTable("trusts", 6, flags)) return open;
+    if (!ImGui::BeginTable("trusts", 6 + static_cast<int>(rules.size()), flags)) return open;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("Trust");
+    // The short columns keep their words whole; the map and the departures share the rest.
+    ImGui::TableSetupColumn("Trust", ImGuiTableColumnFlags_WidthFixed);
     ImGui::TableSetupColumn("Map");
-    ImGui::TableSetupColumn("Cases");
-    ImGui::TableSetupColumn("Fit the map");
-    ImGui::TableSetupColumn("Log fitness");
+    ImGui::TableSetupColumn("Cases", ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn("Fit the map", ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn("Log fitness", ImGuiTableColumnFlags_WidthFixed);
     ImGui::TableSetupColumn("Departs most at");
-    ImGui::TableHeadersRow();
+    // A standard's column is headed by its rule, what it measures, and as wide as
+    // its value and standing; its title on hover.
+    std::vector<std::string> ruleHeads;
+    for (const forum::StandardView* rule : rules) ruleHeads.push_back(forum::ruleText(*rule->rule));
+    for (const std::string& head : ruleHeads)
+        ImGui::TableSetupColumn(head.c_str(), ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int i = 0; i < 6 + static_cast<int>(rules.size()); ++i) {
+        ImGui::TableSetColumnIndex(i);
+        ImGui::TableHeader(ImGui::TableGetColumnName(i));
+        if (i >= 6 && ImGui::IsItemHovered()) {
+            const forum::StandardView& rule = *rules[static_cast<std::size_t>(i - 6)];
+            ImGui::SetTooltip("Agreed standard: %s\n%s", rule.title().c_str(),
+                              adoptedText(rule, session.maps()).c_str());
+        }
+    }
     for (const model::TrustComparisonRow& row : m_rows) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
@@ -65,6 +112,8 @@ std::optional<model::MapId> ComparisonPanel::draw(const EditorSession& session, 
             ImGui::TableNextColumn();
             ImGui::TableNextColumn();
             ImGui::TextDisabled("%s", row.problem.c_str());
+            ImGui::TableSetColumnIndex(5);
+            drawStandings(fonts, standards, rules, row.trust);
             continue;
         }
         ImGui::TableNextColumn();
@@ -85,6 +134,7 @@ std::optional<model::MapId> ComparisonPanel::draw(const EditorSession& session, 
                                          : 0);
         }
         ImGui::TextUnformatted(top.c_str());
+        drawStandings(fonts, standards, rules, row.trust);
     }
     ImGui::EndTable();
     return open;

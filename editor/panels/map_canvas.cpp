@@ -5,6 +5,7 @@
 #include "im_vec.h"
 #include "script_targets.h"
 #include "shortcuts.h"
+#include "standards_panel.h"
 #include "theme.h"
 
 #include "model/core/error.h"
@@ -215,6 +216,18 @@ void MapCanvas::drawMapTitle(const model::MapSummary& map, const EditorSession& 
     flow.next(ImGui::CalcTextSize(details.c_str()).x, ImGui::GetStyle().ItemSpacing.x);
     ImGui::TextDisabled("%s", details.c_str());
     flow.placed();
+    m_badgeBox = {};
+    if (m_badge.empty()) return;
+    flow.next(badgePillWidth(*m_fonts, m_badge), 12);
+    badgePill(*m_fonts, m_badge);
+    flow.placed();
+    m_badgeBox.add(vec(ImGui::GetItemRectMin()));
+    m_badgeBox.add(vec(ImGui::GetItemRectMax()));
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip(m_badge.current
+                              ? "The network agreed this version of the map as its standard"
+                              : "The network agreed an earlier version of this map as its "
+                                "standard; this version is not agreed");
 }
 
 // [SECTION] Drawing

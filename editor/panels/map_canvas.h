@@ -16,6 +16,7 @@
 
 #include "editor/core/forum_view.h"
 #include "editor/core/map_editor.h"
+#include "editor/core/standards_view.h"
 #include "editor/geometry/canvas_transform.h"
 #include "editor/geometry/reading_fit.h"
 #include "fonts.h"
@@ -112,6 +113,11 @@ class MapCanvas {
     // What scripts call a bubble: "marker-vet", "marker-vet>bkd".
     static std::string markerName(const ForumPlace& place);
 
+    // The shown map's standing as an agreed standard, beside its title; set
+    // before draw() (empty: none).
+    void setStandardBadge(StandardBadge badge) { m_badge = std::move(badge); }
+    // Where the badge was drawn last frame (empty: not drawn).
+    const Rect& badgeBox() const { return m_badgeBox; }
     // Workshop mode: darker, thicker lines and no minor grid, for a projector.
     void setHighContrast(bool on) { m_paint.highContrast = on; }
     bool instantLayout = false; // no animation after auto-layout
@@ -200,6 +206,8 @@ class MapCanvas {
     std::optional<Vec2>
         m_fittedSize; // the canvas's size at the last fit, until the user pans or zooms
     Rect m_toolbarExtent;
+    StandardBadge m_badge;
+    Rect m_badgeBox;
     Rect m_legendBox;
     std::optional<double> m_zoomAfterFit;
     std::uint64_t m_seenSelection = 0;

@@ -1,6 +1,7 @@
 #include "network_panel.h"
 
 #include "shortcuts.h"
+#include "standards_panel.h"
 #include "text_field.h"
 #include "theme.h"
 
@@ -65,13 +66,17 @@ std::string fitted(const ImFont* font, float size, const std::string& text, floa
 // One map: its name, and under it a status pill and the version, in a
 // two-line selectable row.
 void mapRow(const EditorSession& session, const model::MapSummary& map, const Fonts& fonts,
-            std::optional<model::MapId>& clicked,
+            const StandardBadge& badge, std::optional<model::MapId>& clicked,
             const std::function<void(const model::MapSummary&)>& menu) {
     ImGui::PushID(static_cast<int>(map.id.value));
     const float line = ImGui::GetTextLineHeight();
     const bool selected = session.selected() && session.selected()->id == map.id;
     const ImVec2 pos = ImGui::GetCursorScreenPos();
-    if (ImGui::Selectable("##map", selected, 0, ImVec2(0, 2 * line + 6))) clicked = map.id;
+    // A map standard takes a third line for its badge: the panel is too narrow
+    // to put it beside the version and still read it.
+    const float rows = badge.empty() ? 2.0f : 3.0f;
+    if (ImGui::Selectable("##map", selected, 0, ImVec2(0, rows * line + 6 + (rows - 2) * 4)))
+        clicked = map.id;
     if (ImGui::BeginPopupContextItem("map-menu")) {
         menu(map);
         ImGui::EndPopup();
@@ -100,6 +105,13 @@ void mapRow(const EditorSession& session, const model::MapSummary& map, const Fo
                                 std::to_string(map.nodeCount) + " nodes";
     dl.AddText(fonts.ui, small, ImVec2(pillMax.x + 8, pillMin.y),
                ImGui::GetColorU32(ImGuiCol_TextDisabled), version.c_str());
+    if (!badge.empty()) {
+        const ImVec2 after = ImGui::GetCursorScreenPos();
+        ImGui::SetCursorScreenPos(ImVec2(pos.x + 2, pillMax.y + 4));
+        badgePill(fonts, badge, 0.85f);
+        ImGui::SetCursorScreenPos(after);
+        ImGui::Dummy(ImVec2(0, 0));
+    }
     ImGui::PopID();
 }
 
@@ -112,14 +124,24 @@ byProcess(const std::vector<const model::MapSummary*>& maps) {
 }
 
 void processTree(const EditorSession& session, const std::vector<const model::MapSummary*>& maps,
-                 const Fonts& fonts, std::optional<model::MapId>& clicked,
+                 const std::vector<forum::StandardView>& standards, const Fonts& fonts,
+                 std::optional<model::MapId>& clicked,
                  const std::function<void(const model::MapSummary&)>& menu,
                  const std::function<void(const model::MapSummary&)>& versions) {
     for (const auto& [process, list] : byProcess(maps)) {
         ImGui::SetNextItemOpen(true, ImGuiCond_Once);
-        if (ImGui::TreeNodeEx(process.c_str(), ImGuiTreeNodeFlags_SpanAvailWidth)) {
+        const bool open = ImGui::TreeNodeEx(process.c_str(), ImGuiTreeNodeFlags_SpanAvailWidth);
+        // The process has a network standard: every trust's straw man of it is
+        // held against that.
+        if (hasMapStandard(standards, list.front()->process)) {
+            ImGui::SameLine();
+            badgePill(fonts, {"standard", true}, 0.85f);
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("The network has agreed a map of this process as its standard");
+        }
+        if (open) {
             for (const auto* m : list) {
-                mapRow(session, *m, fonts, clicked, menu);
+                mapRow(session, *m, fonts, standardBadge(standards, *m), clicked, menu);
                 if (session.selected() && session.selected()->id == m->id) versions(*m);
             }
             ImGui::TreePop();
@@ -345,6 +367,9 @@ void NetworkPanel::drawHeader(const EditorSession& session, const Fonts& fonts) 
 
 void NetworkPanel::drawTree(const EditorSession& session, const Fonts& fonts,
                             std::optional<model::MapId>& clicked) {
+    static const std::vector<forum::StandardView> kNone;
+    const std::vector<forum::StandardView>& standards =
+        m_standards ? m_standards->standards() : kNone;
     const auto menu = [&](const model::MapSummary& m) { mapMenu(session, m); };
     const auto versions = [&](const model::MapSummary& m) { drawVersions(session, m); };
     std::vector<const model::MapSummary*> network;
@@ -365,7 +390,7 @@ void NetworkPanel::drawTree(const EditorSession& session, const Fonts& fonts,
         ImGui::SameLine();
         ImGui::TextDisabled("network-wide maps");
         if (open) {
-            processTree(session, network, fonts, clicked, menu, versions);
+            processTree(session, network, standards, fonts, clicked, menu, versions);
             ImGui::TreePop();
         }
     }
@@ -385,7 +410,7 @@ void NetworkPanel::drawTree(const EditorSession& session, const Fonts& fonts,
             ImGui::SetTooltip("%s  %s", trust.code.c_str(), trust.name.c_str());
         if (open) {
             if (hasMaps)
-                processTree(session, it->second, fonts, clicked, menu, versions);
+                processTree(session, it->second, standards, fonts, clicked, menu, versions);
             else
                 ImGui::TextDisabled("no maps yet");
             ImGui::TreePop();

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "editor/core/editor_session.h"
+#include "editor/core/standards_view.h"
 #include "fonts.h"
 #include "notices.h"
 
@@ -21,6 +22,9 @@ class NetworkPanel {
   public:
     // Draws into the current ImGui window; returns the map the user chose, if any.
     std::optional<model::MapId> draw(EditorSession& session, const Fonts& fonts, Notices& notices);
+    // The agreed standards, for the badges of map standards and their
+    // processes; the cache outlives the panel's draws.
+    void showStandardsOf(const StandardsCache& standards) { m_standards = &standards; }
     // A map the user asked to see beside the open one, once.
     std::optional<model::MapId> takeBesideRequest() {
         auto out = m_beside;
@@ -43,6 +47,7 @@ class NetworkPanel {
     // The open map's versions under its row, newest first.
     void drawVersions(const EditorSession& session, const model::MapSummary& map);
 
+    const StandardsCache* m_standards = nullptr;
     // Changes wait until the tree is drawn: they re-read the lists it walks.
     std::function<void(EditorSession&)> m_pending;
     std::optional<model::MapId> m_chosen;

@@ -86,6 +86,28 @@ constexpr ImU32 badgeExtraText = rgba(150, 28, 28);
 constexpr ImU32 forumBubble = rgba(94, 53, 177);
 constexpr ImU32 forumBubbleHover = rgba(123, 82, 206);
 constexpr ImU32 forumBubbleText = rgba(255, 255, 255);
+// Agreed standards: kept in green, not kept in red, each also said in words and
+// told apart by lightness (a pale pill or mark against a dark one), so the
+// standing reads for those who do not tell red from green and on a washed-out
+// projector.
+constexpr ImU32 standardKeptFill = rgba(212, 239, 220);
+constexpr ImU32 standardKeptText = rgba(22, 96, 50);
+constexpr ImU32 standardBrokenFill = rgba(178, 34, 34);
+constexpr ImU32 standardBrokenText = rgba(255, 255, 255);
+constexpr ImU32 standardNoneFill = rgba(229, 232, 236);
+constexpr ImU32 standardNoneText = rgba(72, 84, 96);
+constexpr ImU32 trendKept = rgba(120, 178, 138);
+constexpr ImU32 trendBroken = rgba(178, 34, 34);
+constexpr ImU32 trendLimit = rgba(31, 41, 51);
+constexpr ImU32 trendLine = rgba(130, 145, 160);
+constexpr ImU32 trendFrame = rgba(203, 210, 217);
+// A map whose version the network agreed; amber once the map has moved past it.
+constexpr ImU32 badgeAgreedFill = rgba(212, 239, 220);
+constexpr ImU32 badgeAgreedBorder = rgba(46, 125, 80);
+constexpr ImU32 badgeAgreedText = rgba(22, 96, 50);
+constexpr ImU32 badgeMovedFill = rgba(253, 236, 200);
+constexpr ImU32 badgeMovedBorder = rgba(176, 132, 48);
+constexpr ImU32 badgeMovedText = rgba(110, 72, 0);
 } // namespace colour
 
 // Applies the light ImGui style for the panels.

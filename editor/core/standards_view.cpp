@@ -1,0 +1,177 @@
+#include "standards_view.h"
+
+#include "model/core/error.h"
+#include "model/store/workspace.h"
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+#include <utility>
+
+namespace strawman::editor {
+
+// [SECTION] Words
+
+std::string adoptedText(const forum::StandardView& standard,
+                        const std::vector<model::MapSummary>& maps) {
+    const model::ProposalDraft& draft = standard.record.proposal.draft;
+    if (standard.rule) {
+        const std::string where = forum::whereText(standard.rule->where);
+        return forum::ruleText(*standard.rule) + (where.empty() ? "" : "  where " + where);
+    }
+    if (standard.kind() == model::ProposalKind::Map) {
+        std::string name = "map " + std::to_string(draft.map.value);
+        for (const model::MapSummary& m : maps)
+            if (m.id == draft.map) name = m.name;
+        return name + ", version " + std::to_string(standard.record.mapVersion);
+    }
+    return draft.text;
+}
+
+std::string limitText(const forum::Rule& rule) {
+    return std::string(forum::comparisonSign(rule.comparison)) + " " +
+           forum::valueText(rule, rule.limit);
+}
+
+std::string measuredText(const forum::Rule& rule, const forum::RuleValue& value) {
+    return value.cases ? forum::valueText(rule, value.value) : "none";
+}
+
+Standing standingOf(const forum::RuleValue& value) {
+    if (value.cases == 0) return Standing::NoCases;
+    return value.compliant ? Standing::Compliant : Standing::NotCompliant;
+}
+
+std::string standingText(Standing standing) {
+    switch (standing) {
+    case Standing::Compliant:
+        return "compliant";
+    case Standing::NotCompliant:
+        return "not compliant";
+    case Standing::NoCases:
+        return "no cases";
+    }
+    return {};
+}
+
+std::string standingWord(Standing standing) {
+    std::string word = standingText(standing);
+    for (char& c : word)
+        if (c == ' ') c = '-';
+    return word;
+}
+
+TrendRange trendRange(const std::vector<const forum::StandardCheck*>& checks) {
+    if (checks.empty()) return {};
+    double low = checks.front()->rule.limit, high = low;
+    for (const forum::StandardCheck* check : checks)
+        for (const forum::MonthValue& m : check->check.byMonth) {
+            if (m.value.cases == 0) continue;
+            low = std::min(low, m.value.value);
+            high = std::max(high, m.value.value);
+        }
+    // A flat trend (or every month at the limit) still has a height to draw in.
+    const double margin = high > low ? (high - low) * 0.15 : std::max(std::abs(high) * 0.1, 1.0);
+    return {low - margin, high + margin};
+}
+
+// [SECTION] Which standards
+
+std::vector<const forum::StandardView*>
+ruleStandardsOf(const std::vector<forum::StandardView>& standards, model::ProcessId process) {
+    std::vector<const forum::StandardView*> out;
+    for (const forum::StandardView& s : standards) {
+        const std::optional<model::ProcessId>& of = s.record.proposal.draft.process;
+        if (s.rule && (!of || *of == process)) out.push_back(&s);
+    }
+    return out;
+}
+
+const forum::StandardView* mapStandardOf(const std::vector<forum::StandardView>& standards,
+                                         model::MapId map) {
+    const forum::StandardView* latest = nullptr;
+    for (const forum::StandardView& s : standards)
+        if (s.kind() == model::ProposalKind::Map && s.record.proposal.draft.map == map) latest = &s;
+    return latest;
+}
+
+bool hasMapStandard(const std::vector<forum::StandardView>& standards, model::ProcessId process) {
+    for (const forum::StandardView& s : standards)
+        if (s.kind() == model::ProposalKind::Map && s.record.proposal.draft.process == process)
+            return true;
+    return false;
+}
+
+StandardBadge standardBadge(const std::vector<forum::StandardView>& standards,
+                            const model::MapSummary& map) {
+    const forum::StandardView* s = mapStandardOf(standards, map.id);
+    if (!s) return {};
+    const std::string adopted = "v" + std::to_string(s->record.mapVersion);
+    if (map.versionNumber == s->record.mapVersion)
+        return {"Agreed standard \xC2\xB7 " + adopted, true};
+    return {"Agreed standard is " + adopted + " \xC2\xB7 this is v" +
+                std::to_string(map.versionNumber),
+            false};
+}
+
+// [SECTION] The view report
+
+std::string standingsReport(const std::vector<forum::StandardCheck>& checks) {
+    std::ostringstream out;
+    for (const forum::StandardCheck& c : checks)
+        out << "standard " << c.standard.value << " " << c.trust.code << " "
+            << standingWord(standingOf(c.check.overall)) << " "
+            << measuredText(c.rule, c.check.overall) << "\n";
+    return out.str();
+}
+
+// [SECTION] The cache
+
+void StandardsCache::sync(const EditorSession& session) {
+    const std::uint64_t revision = session.workspaceRevision();
+    if (m_revision != revision) {
+        m_revision = revision;
+        m_checks.reset();
+        m_failure.clear();
+        try {
+            m_standards = forum::agreedStandards(session.workspace());
+        } catch (const std::exception& e) {
+            m_standards.clear();
+            m_failure = e.what();
+        }
+    }
+    if (m_job && !m_job->running()) {
+        if (m_job->state() == JobState::Failed && m_jobRevision == revision)
+            m_failure = m_job->error();
+        if (auto done = m_job->takeResult(); done && m_jobRevision == revision)
+            m_checks = std::move(*done);
+        m_job.reset();
+    }
+    const bool anyRule =
+        std::any_of(m_standards.begin(), m_standards.end(),
+                    [](const forum::StandardView& s) { return s.rule.has_value(); });
+    if (m_wanted && !m_job && !m_checks && m_failure.empty()) {
+        if (!anyRule) {
+            m_checks.emplace(); // nothing to measure: no need to read the logs
+        } else {
+            m_jobRevision = revision;
+            // Its own connection: SQLite's belong to the thread that opened them.
+            m_job = std::make_unique<BackgroundJob<std::vector<forum::StandardCheck>>>(
+                [path = session.workspace().path()](model::Progress&) {
+                    const model::Workspace ws = model::Workspace::open(path);
+                    return forum::checkStandards(ws);
+                });
+        }
+    }
+    m_wanted = false;
+}
+
+const forum::StandardCheck* StandardsCache::check(model::StandardId standard,
+                                                  const std::string& trust) const {
+    if (!m_checks) return nullptr;
+    for (const forum::StandardCheck& c : *m_checks)
+        if (c.standard == standard && c.trust.code == trust) return &c;
+    return nullptr;
+}
+
+} // namespace strawman::editor
