@@ -24,6 +24,9 @@ gui --map "$rpa" --beside "$rn7" --screenshot "$out/beside.png"
 gui --map "$rpa" --workshop --screenshot "$out/workshop.png"
 # The agreed standards, each checked on every trust's data, the Standards tab in front.
 gui --map "$rpa" --standards --screenshot "$out/standards.png"
+# The forum: RN7's map with its speech bubbles, the open proposal's card and
+# its live tally, as a forum member who has not voted yet sees it.
+gui --map "$rn7" --proposal 2 --as "Mark Ellis" --screenshot "$out/forum.png"
 # Editing: a step added and connected, by a script of mouse and keyboard input.
 cat > "$work/edit.script" <<'SCRIPT'
 wheel 1 node:vet
@@ -35,4 +38,4 @@ SCRIPT
 cp "$work/demo.strawman" "$work/edit.strawman"
 xvfb-run -a -s "-screen 0 1600x1000x24" "$S" gui "$work/edit.strawman" --size 1600x1000 --map "$rpa" \
   --script "$work/edit.script" --screenshot "$out/editing.png"
-echo "written: $out/diff.png $out/beside.png $out/workshop.png $out/standards.png $out/editing.png"
+echo "written: $out/diff.png $out/beside.png $out/workshop.png $out/standards.png $out/forum.png $out/editing.png"

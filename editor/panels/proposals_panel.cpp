@@ -201,6 +201,7 @@ void ProposalsPanel::drawVotes(const Fonts& fonts) {
 void ProposalsPanel::drawVoting(EditorSession& session, const model::Member& acting,
                                 Notices& notices) {
     ImGui::TextUnformatted(m_card.myVote ? ("Your vote: " + *m_card.myVote).c_str() : "Your vote");
+    ImGui::SetNextItemWidth(-FLT_MIN);
     ImGui::InputTextWithHint("##reason", "Reason (for disagree or block)", m_reason.data(),
                              m_reason.size());
     ScriptTargets::mark("vote-reason");
@@ -224,6 +225,7 @@ void ProposalsPanel::drawVoting(EditorSession& session, const model::Member& act
 void ProposalsPanel::drawClosing(EditorSession& session, const model::Member& acting,
                                  Notices& notices) {
     ImGui::Spacing();
+    ImGui::SetNextItemWidth(-FLT_MIN);
     ImGui::InputTextWithHint("##outcome", "Outcome statement (a lead closes it)", m_outcome.data(),
                              m_outcome.size());
     ScriptTargets::mark("proposal-outcome");
