@@ -10,6 +10,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <sstream>
 #include <string>
@@ -183,6 +184,43 @@ inline RunResult runGui(const std::vector<std::string>& guiArgs) {
     std::vector<std::string> args = {"-a", "-s", "-screen 0 1600x1000x24", STRAWMAN_EXE, "gui"};
     args.insert(args.end(), guiArgs.begin(), guiArgs.end());
     return run("xvfb-run", args);
+}
+
+// What one headless run of the editor showed: the picture, the view report its
+// script asked for, and where the frame put its panels.
+struct EditorShot {
+    Image image;
+    std::string report;
+    Panels panels;
+    // A whole line of the report.
+    bool has(const std::string& line) const {
+        return ("\n" + report).find("\n" + line + "\n") != std::string::npos;
+    }
+    // A line of the report that starts so.
+    bool says(const std::string& start) const {
+        return ("\n" + report).find("\n" + start) != std::string::npos;
+    }
+};
+
+// Runs the editor on the workspace `ws` with `extra` options, plays `script`
+// and then a report, and takes the picture; its files, named `name`, are
+// written in `dir`.
+inline EditorShot renderEditor(const TempDir& dir, const std::string& ws,
+                               const std::vector<std::string>& extra, const std::string& name,
+                               const std::string& script = "") {
+    REQUIRE_MESSAGE(haveXvfbRun(), "the GUI tests need xvfb-run (apt install xvfb)");
+    const std::string scriptFile = dir.file(name + ".script");
+    std::ofstream(scriptFile) << script << "report\n";
+    const std::string png = dir.file(name + ".png");
+    std::vector<std::string> args = {ws,  "--script", scriptFile, "--screenshot",
+                                     png, "--size",   "1600x1000"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    const RunResult r = runGui(args);
+    INFO("stderr: " << r.err);
+    REQUIRE(r.exitCode == 0);
+    EditorShot shown{Image(png), r.out, panelsIn(r.out)};
+    REQUIRE(shown.image.loaded());
+    return shown;
 }
 
 } // namespace strawman::test

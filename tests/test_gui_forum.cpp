@@ -45,32 +45,13 @@ struct Forum {
         return r.out.substr(0, r.out.find('\t')); // the thread's id first
     }
 
-    struct Shown {
-        Image image;
-        std::string report;
-        Panels panels;
-        bool has(const std::string& line) const {
-            return report.find(line + "\n") != std::string::npos;
-        }
-    };
     // Runs the editor (on map 2 unless told not to) with `extra` options,
     // plays `script`, then a report, and takes the picture.
-    Shown render(const std::vector<std::string>& extra, const std::string& name,
-                 const std::string& script = "", bool onMap2 = true) {
-        REQUIRE_MESSAGE(haveXvfbRun(), "the GUI tests need xvfb-run (apt install xvfb)");
-        const std::string scriptFile = dir.file(name + ".script");
-        std::ofstream(scriptFile) << script << "report\n";
-        const std::string png = dir.file(name + ".png");
-        std::vector<std::string> args = {ws,  "--script", scriptFile, "--screenshot",
-                                         png, "--size",   "1600x1000"};
-        if (onMap2) args.insert(args.end(), {"--map", "2"});
-        args.insert(args.end(), extra.begin(), extra.end());
-        const RunResult r = runGui(args);
-        INFO("stderr: " << r.err);
-        REQUIRE(r.exitCode == 0);
-        Shown shown{Image(png), r.out, panelsIn(r.out)};
-        REQUIRE(shown.image.loaded());
-        return shown;
+    EditorShot render(const std::vector<std::string>& extra, const std::string& name,
+                      const std::string& script = "", bool onMap2 = true) {
+        std::vector<std::string> args = extra;
+        if (onMap2) args.insert(args.begin(), {"--map", "2"});
+        return renderEditor(dir, ws, args, name, script);
     }
 
     // How many threads `forum list` finds (on a place, or all); the demo's own

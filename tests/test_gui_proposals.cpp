@@ -28,29 +28,11 @@ struct Proposals {
 
     Proposals() { std::filesystem::copy_file(demo().ws, ws); }
 
-    struct Shown {
-        Image image;
-        std::string report;
-        Panels panels;
-        bool has(const std::string& line) const {
-            return report.find(line + "\n") != std::string::npos;
-        }
-    };
-    Shown render(const std::vector<std::string>& extra, const std::string& name,
-                 const std::string& script = "") {
-        REQUIRE_MESSAGE(haveXvfbRun(), "the GUI tests need xvfb-run (apt install xvfb)");
-        const std::string scriptFile = dir.file(name + ".script");
-        std::ofstream(scriptFile) << script << "report\n";
-        const std::string png = dir.file(name + ".png");
-        std::vector<std::string> args = {
-            ws, "--script", scriptFile, "--screenshot", png, "--size", "1600x1000", "--map", "2"};
+    EditorShot render(const std::vector<std::string>& extra, const std::string& name,
+                      const std::string& script = "") {
+        std::vector<std::string> args = {"--map", "2"};
         args.insert(args.end(), extra.begin(), extra.end());
-        const RunResult r = runGui(args);
-        INFO("stderr: " << r.err);
-        REQUIRE(r.exitCode == 0);
-        Shown shown{Image(png), r.out, panelsIn(r.out)};
-        REQUIRE(shown.image.loaded());
-        return shown;
+        return renderEditor(dir, ws, args, name, script);
     }
 
     nlohmann::json proposal(const std::string& id) const {

@@ -41,30 +41,9 @@ const SmallDemo& smallDemo() {
     return d;
 }
 
-struct Shown {
-    Image image;
-    std::string report;
-    Panels panels;
-    bool says(const std::string& line) const {
-        return ("\n" + report).find("\n" + line) != std::string::npos;
-    }
-};
-
-Shown render(const std::string& ws, const std::vector<std::string>& extra,
-             const std::string& name) {
-    REQUIRE_MESSAGE(haveXvfbRun(), "the GUI tests need xvfb-run (apt install xvfb)");
-    const std::string png = smallDemo().dir.file(name + ".png");
-    const std::string script = smallDemo().dir.file(name + ".script");
-    std::ofstream(script) << "report\n";
-    std::vector<std::string> args = {ws,  "--script", script,     "--screenshot",
-                                     png, "--size",   "1600x1000"};
-    args.insert(args.end(), extra.begin(), extra.end());
-    const RunResult r = runGui(args);
-    INFO("stderr: " << r.err);
-    REQUIRE(r.exitCode == 0);
-    Shown shown{Image(png), r.out, panelsIn(r.out)};
-    REQUIRE(shown.image.loaded());
-    return shown;
+EditorShot render(const std::string& ws, const std::vector<std::string>& extra,
+                  const std::string& name) {
+    return renderEditor(smallDemo().dir, ws, extra, name);
 }
 
 // The value of a report line from `strawman standard check --json`.
@@ -100,7 +79,7 @@ BadgeLine badgeIn(const std::string& report) {
 } // namespace
 
 TEST_CASE("the Standards tab shows each trust's standing as strawman standard check finds it") {
-    const Shown shown = render(smallDemo().ws, {"--standards"}, "standards");
+    const EditorShot shown = render(smallDemo().ws, {"--standards"}, "standards");
     INFO(shown.report);
     CHECK(shown.says("bottom tab Standards"));
     const RunResult check = run(STRAWMAN_EXE, {"standard", "check", smallDemo().ws, "--json"});
@@ -137,7 +116,7 @@ TEST_CASE("a map whose published version the network agreed carries a badge that
         REQUIRE_MESSAGE(r.exitCode == 0, r.err);
         return r.out;
     };
-    const Shown before = render(ws, {"--map", "1"}, "no-badge");
+    const EditorShot before = render(ws, {"--map", "1"}, "no-badge");
     CHECK(badgeIn(before.report).text.empty());
 
     cli({"map", "publish", "1"});
@@ -150,7 +129,7 @@ TEST_CASE("a map whose published version the network agreed carries a badge that
         cli({"proposal", "vote", proposal, "agree", "--as", member});
     cli({"proposal", "close", proposal, "--as", "Dr Simon Pike", "--outcome", "Adopted"});
 
-    const Shown shown = render(ws, {"--map", "1"}, "badge");
+    const EditorShot shown = render(ws, {"--map", "1"}, "badge");
     INFO(shown.report);
     const BadgeLine badge = badgeIn(shown.report);
     CHECK(badge.text == "Agreed standard \xC2\xB7 v1");
@@ -166,7 +145,7 @@ TEST_CASE("a map whose published version the network agreed carries a badge that
 
     // Laid out top to bottom, the map is at version 2: the badge says the standard is the first.
     cli({"map", "layout", "1", "--direction", "TB"});
-    const Shown moved = render(ws, {"--map", "1"}, "badge-moved");
+    const EditorShot moved = render(ws, {"--map", "1"}, "badge-moved");
     CHECK(badgeIn(moved.report).text == "Agreed standard is v1 \xC2\xB7 this is v2");
 }
 

@@ -23,12 +23,9 @@ constexpr Rgb kDifferent{214, 110, 0}; // beside another map: only on this one
 constexpr Rgb kPanelBackground{246, 248, 250};
 constexpr Rgb kTaken{104, 134, 163}; // an arrow of the diff, by its traffic
 
-// A picture, the editor's report on it and the panels it gives.
-struct Shown {
-    Image image;
-    std::string report;
-    Panels panels;
-
+// A picture, the editor's report on it and the panels it gives, with the
+// parts of the map's window these tests look at.
+struct View : EditorShot {
     // The map's window below its toolbar, clear of its edges and the splitters.
     Box mapArea() const { return inset(panels["map"], 20, 60); }
     // The map area in two as the beside view shows two maps: one above the
@@ -45,21 +42,9 @@ struct Shown {
 };
 
 // Runs the editor with `script` (then a report) and takes the picture.
-Shown render(const std::vector<std::string>& extra, const std::string& name,
-             const std::string& script = "") {
-    REQUIRE_MESSAGE(haveXvfbRun(), "the GUI tests need xvfb-run (apt install xvfb)");
-    const std::string png = demo().dir.file(name + ".png");
-    const std::string scriptFile = demo().dir.file(name + ".script");
-    std::ofstream(scriptFile) << script << "report\n";
-    std::vector<std::string> args = {demo().ws, "--script", scriptFile, "--screenshot",
-                                     png,       "--size",   "1600x1000"};
-    args.insert(args.end(), extra.begin(), extra.end());
-    const RunResult r = runGui(args);
-    INFO("stderr: " << r.err);
-    REQUIRE(r.exitCode == 0);
-    Shown shown{Image(png), r.out, panelsIn(r.out)};
-    REQUIRE(shown.image.loaded());
-    return shown;
+View render(const std::vector<std::string>& extra, const std::string& name,
+            const std::string& script = "") {
+    return {renderEditor(demo().dir, demo().ws, extra, name, script)};
 }
 
 } // namespace
@@ -67,8 +52,8 @@ Shown render(const std::vector<std::string>& extra, const std::string& name,
 TEST_CASE(
     "the diff drawn on a trust's map shows the steps its data takes that the map does not draw") {
     const std::string rpa = mapOf("RPA");
-    const Shown plain = render({"--map", rpa}, "plain");
-    const Shown diff = render({"--map", rpa, "--diff-trust", "RPA"}, "diff");
+    const View plain = render({"--map", rpa}, "plain");
+    const View diff = render({"--map", rpa, "--diff-trust", "RPA"}, "diff");
     // RPA skips vetting for part of CT: REQ/RCV straight to protocolling, drawn red and dashed.
     CHECK(plain.image.count(plain.mapArea(), kNotDrawn) == 0);
     CHECK(diff.image.count(diff.mapArea(), kNotDrawn) > 200);
@@ -81,8 +66,8 @@ TEST_CASE(
 
 TEST_CASE("two maps side by side highlight what only one of them has") {
     const std::string rpa = mapOf("RPA"), rn7 = mapOf("RN7");
-    const Shown alone = render({"--map", rpa}, "alone");
-    const Shown beside = render({"--map", rpa, "--beside", rn7}, "beside");
+    const View alone = render({"--map", rpa}, "alone");
+    const View beside = render({"--map", rpa, "--beside", rn7}, "beside");
     CHECK(alone.image.count({0, 0, alone.image.width(), alone.image.height()}, kDifferent) == 0);
     // Each map's half carries highlights: RN7 books before vetting.
     const auto [main, other] = beside.halves();
@@ -92,8 +77,8 @@ TEST_CASE("two maps side by side highlight what only one of them has") {
 
 TEST_CASE("workshop mode hides the side panels and keeps the map") {
     const std::string rpa = mapOf("RPA");
-    const Shown normal = render({"--map", rpa}, "normal");
-    const Shown workshop = render({"--map", rpa, "--workshop"}, "workshop");
+    const View normal = render({"--map", rpa}, "normal");
+    const View workshop = render({"--map", rpa, "--workshop"}, "workshop");
     CHECK_FALSE(workshop.panels.has("network"));
     CHECK_FALSE(workshop.panels.has("side"));
     // Where the Network panel was, the map.
@@ -116,8 +101,8 @@ TEST_CASE("a view of a map or trust the workspace does not have fails with a mes
 
 TEST_CASE("the Diff panel holds the map against the data on a worker thread and draws the result") {
     const std::string rpa = mapOf("RPA");
-    const Shown shown = render({"--map", rpa}, "diff-panel",
-                               "click ui:diff-tab\nwait 2\nclick ui:diff-run\nwait 2\n");
+    const View shown = render({"--map", rpa}, "diff-panel",
+                              "click ui:diff-tab\nwait 2\nclick ui:diff-run\nwait 2\n");
     CHECK(shown.image.count(shown.mapArea(), kNotDrawn) > 200);
 }
 
@@ -138,7 +123,7 @@ TEST_CASE("the as-recorded map is drawn from the data, stored as a draft and sho
     const RunResult list = run(STRAWMAN_EXE, {"map", "list", ws});
     // Named as `strawman discover` names it.
     CHECK(list.out.find("CT outpatient pathway (RPA, as recorded)") != std::string::npos);
-    const Shown shown{Image(png), r.out, panelsIn(r.out)};
+    const View shown{Image(png), r.out, panelsIn(r.out)};
     REQUIRE(shown.image.loaded());
     // Beside: the discovered map has RPA's unvetted path the straw man lacks, and the other way
     // round.
