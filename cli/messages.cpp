@@ -1,5 +1,7 @@
 #include "messages.h"
 
+#include "forum/rule.h"
+
 #include "model/use_cases/case_choice.h"
 
 namespace strawman::cli {
@@ -34,6 +36,12 @@ std::string messageOf(const std::exception& e) {
         return std::string(day->bound() == model::BadDay::Bound::From ? "--from" : "--to") +
                " takes a date as YYYY-MM-DD, not \"" + day->text() + "\"";
     std::string text = e.what();
+    // A rule that cannot be read: the rule again, the wrong word underlined.
+    if (const auto* rule = dynamic_cast<const forum::RuleError*>(&e)) {
+        const std::string pointer = rule->pointer();
+        const std::size_t eol = pointer.find('\n');
+        text += "\n  " + pointer.substr(0, eol) + "\n  " + pointer.substr(eol + 1);
+    }
     if (const auto* error = dynamic_cast<const model::Error*>(&e);
         error && error->remedy() != model::Remedy::None)
         text += "; " + remedyText(error->remedy());

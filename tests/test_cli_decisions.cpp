@@ -81,7 +81,9 @@ TEST_CASE("a decision from thread to agreed standard, checked on every trust's d
     auto badRule = open;
     badRule[6] = "RCV->VTE p90 <= 3d";
     badRule.insert(badRule.end(), {"--as", "Dr Helen Marsh"});
-    refused(ws, badRule, "VTE");
+    // The wrong word named, and underlined beneath the rule.
+    refused(ws, badRule,
+            "\"VTE\" is not an activity of the network\n  RCV->VTE p90 <= 3d\n       ^^^\n");
     auto asHelen = open;
     asHelen.insert(asHelen.end(), {"--as", "Dr Helen Marsh"});
     const std::string p = idOf(cli(asHelen));
