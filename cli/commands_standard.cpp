@@ -54,13 +54,7 @@ int runList(const StandardArgs& a) {
             continue;
         }
         std::cout << s.record.id.value << "\t" << s.title() << "\t";
-        if (s.rule)
-            std::cout << forum::ruleText(*s.rule)
-                      << (s.rule->where.empty() ? "" : " where " + forum::whereText(s.rule->where));
-        else if (s.kind() == model::ProposalKind::Map)
-            std::cout << "map " << d.map.value << " version " << s.record.mapVersion;
-        else
-            std::cout << d.text;
+        std::cout << forum::standardText(s);
         std::cout << "\tagreed " << s.record.agreedAt << " (proposal " << s.record.proposal.id.value
                   << ")\n";
     }
@@ -100,9 +94,7 @@ int runCheck(const StandardArgs& a) {
         }
         if (r.standard != shown) {
             std::cout << (shown.value ? "\n" : "") << "Standard " << r.standard.value << ": "
-                      << r.title << " (" << forum::ruleText(r.rule)
-                      << (r.rule.where.empty() ? "" : " where " + forum::whereText(r.rule.where))
-                      << ")\n";
+                      << r.title << " (" << forum::ruleAndFilterText(r.rule) << ")\n";
             shown = r.standard;
         }
         std::cout << "  " << r.trust.code << "\t";

@@ -155,10 +155,8 @@ std::string adoptsText(const ProposalView& v) {
     case ProposalKind::Map:
         return "map " + std::to_string(d.map.value) + ", version " + std::to_string(v.mapVersion) +
                ", as the standard for its process";
-    case ProposalKind::Rule: {
-        const std::string where = whereText(v.rule->where);
-        return "the rule " + ruleText(*v.rule) + (where.empty() ? "" : " where " + where);
-    }
+    case ProposalKind::Rule:
+        return "the rule " + ruleAndFilterText(*v.rule);
     case ProposalKind::Text:
         return "the written standard \"" + d.text + "\"";
     }

@@ -302,4 +302,9 @@ std::string whereText(const RuleFilter& where) {
     return out;
 }
 
+std::string ruleAndFilterText(const Rule& rule) {
+    const std::string where = whereText(rule.where);
+    return ruleText(rule) + (where.empty() ? "" : " where " + where);
+}
+
 } // namespace strawman::forum

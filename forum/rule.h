@@ -77,6 +77,9 @@ Rule parseRule(std::string_view text, std::string_view where = {},
 // The rule as parseRule reads it back, e.g. "RCV->VET p90 <= 2d": a limit in
 // the largest unit that writes it whole (36h, not 1.5d), a share as "95%".
 std::string ruleText(const Rule& rule);
+// The rule and, when it has one, its filter, as people read them:
+// "RCV->VET p90 <= 3d where priority=routine".
+std::string ruleAndFilterText(const Rule& rule);
 // The filter as parseRule reads it back, e.g. "modality=CT,priority=routine";
 // empty for none.
 std::string whereText(const RuleFilter& where);

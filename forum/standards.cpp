@@ -28,12 +28,20 @@ std::vector<StandardView> agreedStandards(const model::Workspace& ws) {
     return out;
 }
 
-std::vector<StandardView> standardsOfMap(const model::Workspace& ws, model::MapId map) {
-    std::vector<StandardView> out;
-    for (StandardView& v : agreedStandards(ws))
-        if (v.kind() == model::ProposalKind::Map && v.record.proposal.draft.map == map)
-            out.push_back(std::move(v));
-    return out;
+std::string standardText(const StandardView& s, const std::string& mapName) {
+    if (s.rule) return ruleAndFilterText(*s.rule);
+    const model::ProposalDraft& d = s.record.proposal.draft;
+    if (s.kind() == model::ProposalKind::Map)
+        return (mapName.empty() ? "map " + std::to_string(d.map.value) : mapName) + ", version " +
+               std::to_string(s.record.mapVersion);
+    return d.text;
+}
+
+const StandardView* mapStandardOf(const std::vector<StandardView>& standards, model::MapId map) {
+    const StandardView* latest = nullptr;
+    for (const StandardView& s : standards)
+        if (s.kind() == model::ProposalKind::Map && s.record.proposal.draft.map == map) latest = &s;
+    return latest;
 }
 
 StandardComparison compareWithStandard(const model::Workspace& ws, model::StandardId id) {

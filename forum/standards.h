@@ -24,9 +24,13 @@ struct StandardView {
 };
 std::vector<StandardView> agreedStandards(const model::Workspace& ws);
 
-// A map's standing as the network's standard: the standards that adopted one
-// of its versions, the latest last.
-std::vector<StandardView> standardsOfMap(const model::Workspace& ws, model::MapId map);
+// What it adopted, in words: "RCV->VET p90 <= 3d where priority=routine",
+// "map 1, version 2" (or the map's name, when given), or the written text.
+std::string standardText(const StandardView& standard, const std::string& mapName = "");
+
+// The map standard that adopted a version of `map`, the latest agreed; null
+// for none. `standards` as agreedStandards reads them (a front end keeps them).
+const StandardView* mapStandardOf(const std::vector<StandardView>& standards, model::MapId map);
 
 // A trust's straw man held against a map standard: what its own map of the
 // process draws that the standard does not, and the other way (the comparison

@@ -288,7 +288,11 @@ TEST_CASE("a vote on a map proposal is cast on its version, publishing again mak
     const StandardRecord s = n.ws.proposals().standard(*standard);
     CHECK(s.mapVersion == 2);
     CHECK(s.mapHash == second);
-    CHECK(forum::standardsOfMap(n.ws, n.map).size() == 1);
+    const auto agreed = forum::agreedStandards(n.ws);
+    const forum::StandardView* ofMap = forum::mapStandardOf(agreed, n.map);
+    REQUIRE(ofMap);
+    CHECK(ofMap->record.id == *standard);
+    CHECK_FALSE(forum::mapStandardOf(agreed, MapId{n.map.value + 1}));
     // The straw men held against it (trusts by code): RPA has none, RWF's own
     // map is the standard's map.
     const forum::StandardComparison c = forum::compareWithStandard(n.ws, *standard);

@@ -14,18 +14,10 @@ namespace strawman::editor {
 
 std::string adoptedText(const forum::StandardView& standard,
                         const std::vector<model::MapSummary>& maps) {
-    const model::ProposalDraft& draft = standard.record.proposal.draft;
-    if (standard.rule) {
-        const std::string where = forum::whereText(standard.rule->where);
-        return forum::ruleText(*standard.rule) + (where.empty() ? "" : "  where " + where);
-    }
-    if (standard.kind() == model::ProposalKind::Map) {
-        std::string name = "map " + std::to_string(draft.map.value);
-        for (const model::MapSummary& m : maps)
-            if (m.id == draft.map) name = m.name;
-        return name + ", version " + std::to_string(standard.record.mapVersion);
-    }
-    return draft.text;
+    std::string name;
+    for (const model::MapSummary& m : maps)
+        if (m.id == standard.record.proposal.draft.map) name = m.name;
+    return forum::standardText(standard, name);
 }
 
 std::string limitText(const forum::Rule& rule) {
@@ -87,14 +79,6 @@ ruleStandardsOf(const std::vector<forum::StandardView>& standards, model::Proces
     return out;
 }
 
-const forum::StandardView* mapStandardOf(const std::vector<forum::StandardView>& standards,
-                                         model::MapId map) {
-    const forum::StandardView* latest = nullptr;
-    for (const forum::StandardView& s : standards)
-        if (s.kind() == model::ProposalKind::Map && s.record.proposal.draft.map == map) latest = &s;
-    return latest;
-}
-
 bool hasMapStandard(const std::vector<forum::StandardView>& standards, model::ProcessId process) {
     for (const forum::StandardView& s : standards)
         if (s.kind() == model::ProposalKind::Map && s.record.proposal.draft.process == process)
@@ -104,7 +88,7 @@ bool hasMapStandard(const std::vector<forum::StandardView>& standards, model::Pr
 
 StandardBadge standardBadge(const std::vector<forum::StandardView>& standards,
                             const model::MapSummary& map) {
-    const forum::StandardView* s = mapStandardOf(standards, map.id);
+    const forum::StandardView* s = forum::mapStandardOf(standards, map.id);
     if (!s) return {};
     const std::string adopted = "v" + std::to_string(s->record.mapVersion);
     if (map.versionNumber == s->record.mapVersion)

@@ -64,10 +64,6 @@ TrendRange trendRange(const std::vector<const forum::StandardCheck*>& checks);
 std::vector<const forum::StandardView*>
 ruleStandardsOf(const std::vector<forum::StandardView>& standards, model::ProcessId process);
 
-// The map standard that adopted a version of `map`, the latest agreed; null for none.
-const forum::StandardView* mapStandardOf(const std::vector<forum::StandardView>& standards,
-                                         model::MapId map);
-
 // Whether a process has an agreed map standard (its network tree node says so).
 bool hasMapStandard(const std::vector<forum::StandardView>& standards, model::ProcessId process);
 
