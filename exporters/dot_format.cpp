@@ -574,6 +574,7 @@ std::vector<model::Edge> readEdges(Agraph_t* g,
 
 DotImport fromDot(std::string_view text, std::string_view fileName,
                   const std::function<bool(std::string_view)>& knownActivity) {
+    graphviz::Lock lock;
     const std::string file(fileName);
     if (text.substr(0, 3) == "\xEF\xBB\xBF")
         text.remove_prefix(3); // a byte order mark, from Windows

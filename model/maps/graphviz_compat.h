@@ -9,7 +9,7 @@
 // for the cases where only the version can tell.
 //
 // Graphviz is not thread-safe (global parser state, global error handler, one
-// shared context): call everything here, and Graphviz itself, from one thread.
+// shared context): every use of it holds a Lock (below), so threads take turns.
 #pragma once
 
 #include "model/core/error.h"
@@ -22,6 +22,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 
@@ -50,6 +51,22 @@ inline GVC_t* context() {
     static GVC_t* const shared = gvContext();
     return shared;
 }
+
+// Held by every entry point that calls Graphviz (layout, DOT in, pictures), so
+// that an export on a background thread and a layout on the editor's own take
+// turns instead of sharing Graphviz's global state. Recursive: an entry point
+// may call another.
+class Lock {
+  public:
+    Lock() : m_lock(mutex()) {}
+
+  private:
+    static std::recursive_mutex& mutex() {
+        static std::recursive_mutex shared;
+        return shared;
+    }
+    std::unique_lock<std::recursive_mutex> m_lock;
+};
 
 struct GraphCloser {
     void operator()(Agraph_t* graph) const {

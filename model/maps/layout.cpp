@@ -17,6 +17,7 @@
 
 #include "graphviz_compat.h"
 #include "graphviz_shape.h"
+#include "lanes.h"
 
 #include <algorithm>
 #include <array>
@@ -110,24 +111,40 @@ struct TextBox {
     double height = 0;
 };
 
-// The box of the label as the editor will show it: its own line breaks kept, and
-// lines word-wrapped at kWrapColumns characters (a longer word keeps a line to
-// itself) so that boxes are not absurdly wide. Only measured: the label in the map
-// is not changed.
+double lineWidthUnits(std::string_view line) {
+    double width = 0;
+    for (std::size_t i = 0; i < line.size();) width += advanceUnits(nextCodePoint(line, i));
+    return width;
+}
+
+// The box of the label as the editor will show it (wrapLabel's lines). Only
+// measured: the label in the map is not changed.
 TextBox measureLabel(std::string_view text) {
     if (text.empty()) return {};
+    const std::vector<std::string> lines = wrapLabel(text);
     TextBox box;
-    int lines = 0;
-    std::size_t lineColumns = 0;
-    double lineWidth = 0;
-    bool lineOpen = false;
-    const double spaceWidth = advanceUnits(U' ');
+    for (const std::string& line : lines) box.width = std::max(box.width, lineWidthUnits(line));
+    box.width = box.width * kFontSize / kUnitsPerEm;
+    box.height = static_cast<double>(lines.size()) * kLineHeight;
+    return box;
+}
 
+} // namespace
+
+double textWidth(std::string_view line, double fontSize) {
+    return lineWidthUnits(line) * fontSize / kUnitsPerEm;
+}
+
+std::vector<std::string> wrapLabel(std::string_view text) {
+    std::vector<std::string> lines;
+    if (text.empty()) return lines;
+    std::string line;
+    std::size_t lineColumns = 0;
+    bool lineOpen = false;
     auto closeLine = [&] {
-        box.width = std::max(box.width, lineWidth);
-        ++lines;
+        lines.push_back(line);
+        line.clear();
         lineColumns = 0;
-        lineWidth = 0;
         lineOpen = false;
     };
     std::size_t i = 0;
@@ -142,25 +159,25 @@ TextBox measureLabel(std::string_view text) {
             ++i;
             continue;
         }
+        const std::size_t wordStart = i;
         std::size_t columns = 0;
-        double width = 0;
         while (i < text.size() && text[i] != ' ' && text[i] != '\n') {
-            width += advanceUnits(nextCodePoint(text, i));
+            nextCodePoint(text, i);
             ++columns;
         }
         if (lineOpen && lineColumns + 1 + columns > kWrapColumns) closeLine();
         if (lineOpen) {
-            lineWidth += spaceWidth;
+            line += ' ';
             ++lineColumns;
         }
-        lineWidth += width;
+        line.append(text.substr(wordStart, i - wordStart));
         lineColumns += columns;
         lineOpen = true;
     }
-    box.width = box.width * kFontSize / kUnitsPerEm;
-    box.height = lines * kLineHeight;
-    return box;
+    return lines;
 }
+
+namespace {
 
 // [SECTION] Node and edge sizes
 
@@ -247,6 +264,7 @@ struct LaidOut {
 void layout(MapContent& map, LayoutDirection direction) {
     if (map.nodes.empty()) return;
 
+    graphviz::Lock lock;
     GVC_t* gvc = graphviz::context();
     graphviz::GraphPtr graph = graphviz::openDirected("map");
     Agraph_t* g = graph.get();
@@ -255,8 +273,11 @@ void layout(MapContent& map, LayoutDirection direction) {
     // a little more between ranks. No edge routing: the map keeps no edge paths.
     graphviz::declare(g, AGRAPH, "rankdir", direction == LayoutDirection::LeftRight ? "LR" : "TB");
     graphviz::declare(g, AGRAPH, "nodesep", "0.5");
-    graphviz::declare(g, AGRAPH, "ranksep", "0.6");
+    graphviz::declare(g, AGRAPH, "ranksep", "0.4");
     graphviz::declare(g, AGRAPH, "splines", "none");
+    // Rank the whole graph at once: by default dot ranks each lane's cluster on
+    // its own, and a step can land before the step it follows.
+    graphviz::declare(g, AGRAPH, "newrank", "true");
     Agsym_t* shape = graphviz::declare(g, AGNODE, "shape", "box");
     graphviz::declare(g, AGNODE, "fixedsize", "true");
     graphviz::declare(g, AGNODE, "label", "");
@@ -270,6 +291,10 @@ void layout(MapContent& map, LayoutDirection direction) {
     gvNodes.reserve(map.nodes.size());
     std::unordered_map<NodeId, Agnode_t*> byId;
     byId.reserve(map.nodes.size());
+    // Each role's nodes in a cluster of their own, so that dot keeps them
+    // together across the flow; separateLanes then gives each its band.
+    const std::vector<std::string> lanes = lanesOfNodes(map);
+    std::unordered_map<std::string, Agraph_t*> clusters;
     for (std::size_t i = 0; i < map.nodes.size(); ++i) {
         const Node& node = map.nodes[i];
         const std::string name = "n" + std::to_string(i);
@@ -283,6 +308,14 @@ void layout(MapContent& map, LayoutDirection direction) {
         graphviz::set(n, height, formatNumber(drawn.innerSize(size.height) / 72.0).c_str());
         gvNodes.push_back(n);
         byId.emplace(node.id, n);
+        if (!lanes[i].empty()) {
+            auto [it, added] = clusters.try_emplace(lanes[i], nullptr);
+            if (added) {
+                const std::string cluster = "cluster_" + std::to_string(clusters.size());
+                it->second = agsubg(g, graphviz::mut(cluster.c_str()), 1);
+            }
+            agsubnode(it->second, n, 1);
+        }
     }
     for (const Edge& edge : map.edges) {
         auto from = byId.find(edge.from);
@@ -307,6 +340,7 @@ void layout(MapContent& map, LayoutDirection direction) {
         node.width = roundToHundredths(graphviz::nodeWidthInches(gvNodes[i]) * 72.0);
         node.height = roundToHundredths(graphviz::nodeHeightInches(gvNodes[i]) * 72.0);
     }
+    separateLanes(map, direction);
 }
 
 } // namespace strawman::model

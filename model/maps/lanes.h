@@ -1,0 +1,54 @@
+// Lanes: the roles of a map drawn as swimlane bands, one per role, along the
+// flow (rows in a left-to-right map, columns in a top-to-bottom one). Layout
+// stacks the roles into separate bands; the canvas, the pictures and BPMN's lane
+// shapes all take the bands from here, so they agree where each band lies.
+#pragma once
+
+#include "layout.h"
+#include "process_map.h"
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace strawman::model {
+
+// Room around the steps of a band, and for its title at the band's start: at
+// its left in a left-to-right map (so the bands stay low, and a wrapped map's
+// rows fit the canvas), over it in a top-to-bottom one.
+constexpr double kLanePadding = 10;
+constexpr double kLaneTitleSize = 11;   // points, bold
+constexpr double kLaneTitleHeight = 22; // top-to-bottom maps
+
+// The column the titles take at the left of a left-to-right map.
+double laneTitleColumn(const MapContent& map);
+
+// The lane each node is drawn in, parallel to map.nodes. A step keeps its own;
+// a node with none (a start, an end, a decision, a bar, a step nobody was
+// named for) goes with the step before it, or failing that the step after it,
+// as a BPMN modeller puts a gateway in the lane of the task that decides. All
+// empty when no node of the map has a lane. A note is never given one.
+std::vector<std::string> lanesOfNodes(const MapContent& map);
+
+struct LaneBand {
+    std::string lane; // the role; empty for the steps of a map that has lanes, but none here
+    double left = 0, top = 0, right = 0, bottom = 0; // points, y down
+    double titleX = 0, titleY = 0; // where the title starts: its left end, half-way up
+    std::vector<std::size_t> nodes;                  // indices into map.nodes
+};
+
+// The bands of a laid-out map, in order across the flow; empty when the map has
+// no lanes or no positions. Every band spans the whole drawing along the flow.
+// Each band covers its nodes with padding and room for its title; where the
+// nodes of two bands overlap across the flow (a map moved by hand), the line
+// between them is drawn half-way through the overlap.
+std::vector<LaneBand> laneBands(const MapContent& map, LayoutDirection flow);
+
+// The band a node is in, or nullptr.
+const LaneBand* bandOf(const std::vector<LaneBand>& bands, std::size_t node);
+
+// Moves the lanes apart across the flow so that each has a band of its own,
+// keeping their order and every position along the flow. Layout's last step.
+void separateLanes(MapContent& map, LayoutDirection flow);
+
+} // namespace strawman::model
