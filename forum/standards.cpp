@@ -114,4 +114,34 @@ std::string valueText(const Rule& rule, double value) {
     return text;
 }
 
+
+std::vector<const StandardView*>
+ruleStandardsOf(const std::vector<StandardView>& standards, model::ProcessId process) {
+    std::vector<const StandardView*> out;
+    for (const StandardView& s : standards) {
+        const std::optional<model::ProcessId>& of = s.record.proposal.draft.process;
+        if (s.rule && (!of || *of == process)) out.push_back(&s);
+    }
+    return out;
+}
+
+bool hasMapStandard(const std::vector<StandardView>& standards, model::ProcessId process) {
+    for (const StandardView& s : standards)
+        if (s.kind() == model::ProposalKind::Map && s.record.proposal.draft.process == process)
+            return true;
+    return false;
+}
+
+StandardBadge standardBadge(const std::vector<StandardView>& standards,
+                            const model::MapSummary& map) {
+    const StandardView* s = forum::mapStandardOf(standards, map.id);
+    if (!s) return {};
+    const std::string adopted = "v" + std::to_string(s->record.mapVersion);
+    if (map.versionNumber == s->record.mapVersion)
+        return {"Agreed standard \xC2\xB7 " + adopted, true};
+    return {"Agreed standard is " + adopted + " \xC2\xB7 this is v" +
+                std::to_string(map.versionNumber),
+            false};
+}
+
 } // namespace strawman::forum

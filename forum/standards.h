@@ -32,6 +32,26 @@ std::string standardText(const StandardView& standard, const std::string& mapNam
 // for none. `standards` as agreedStandards reads them (a front end keeps them).
 const StandardView* mapStandardOf(const std::vector<StandardView>& standards, model::MapId map);
 
+// The rule standards that apply to a process: those agreed for it, and those
+// agreed for no process in particular (they apply to all), in the order agreed.
+std::vector<const StandardView*>
+ruleStandardsOf(const std::vector<StandardView>& standards, model::ProcessId process);
+
+// Whether a process has an agreed map standard (its network tree node says so).
+bool hasMapStandard(const std::vector<StandardView>& standards, model::ProcessId process);
+
+// The badge of a map whose version is an agreed standard: "Agreed standard · v2",
+// or, once the map has moved on, "Agreed standard is v2 · this is v3". Empty
+// for a map no standard adopted.
+struct StandardBadge {
+    std::string text;
+    bool current = true; // the map shows the version adopted
+    bool empty() const { return text.empty(); }
+};
+StandardBadge standardBadge(const std::vector<StandardView>& standards,
+                            const model::MapSummary& map);
+
+
 // A trust's straw man held against a map standard: what its own map of the
 // process draws that the standard does not, and the other way (the comparison
 // of map_comparison.h).

@@ -67,37 +67,6 @@ TrendRange trendRange(const std::vector<const forum::StandardCheck*>& checks) {
     return {low - margin, high + margin};
 }
 
-// [SECTION] Which standards
-
-std::vector<const forum::StandardView*>
-ruleStandardsOf(const std::vector<forum::StandardView>& standards, model::ProcessId process) {
-    std::vector<const forum::StandardView*> out;
-    for (const forum::StandardView& s : standards) {
-        const std::optional<model::ProcessId>& of = s.record.proposal.draft.process;
-        if (s.rule && (!of || *of == process)) out.push_back(&s);
-    }
-    return out;
-}
-
-bool hasMapStandard(const std::vector<forum::StandardView>& standards, model::ProcessId process) {
-    for (const forum::StandardView& s : standards)
-        if (s.kind() == model::ProposalKind::Map && s.record.proposal.draft.process == process)
-            return true;
-    return false;
-}
-
-StandardBadge standardBadge(const std::vector<forum::StandardView>& standards,
-                            const model::MapSummary& map) {
-    const forum::StandardView* s = forum::mapStandardOf(standards, map.id);
-    if (!s) return {};
-    const std::string adopted = "v" + std::to_string(s->record.mapVersion);
-    if (map.versionNumber == s->record.mapVersion)
-        return {"Agreed standard \xC2\xB7 " + adopted, true};
-    return {"Agreed standard is " + adopted + " \xC2\xB7 this is v" +
-                std::to_string(map.versionNumber),
-            false};
-}
-
 // [SECTION] The view report
 
 std::string standingsReport(const std::vector<forum::StandardCheck>& checks) {

@@ -59,24 +59,12 @@ TrendRange trendRange(const std::vector<const forum::StandardCheck*>& checks);
 
 // [SECTION] Which standards
 
-// The rule standards that apply to a process: those agreed for it, and those
-// agreed for no process in particular (they apply to all), in the order agreed.
-std::vector<const forum::StandardView*>
-ruleStandardsOf(const std::vector<forum::StandardView>& standards, model::ProcessId process);
-
-// Whether a process has an agreed map standard (its network tree node says so).
-bool hasMapStandard(const std::vector<forum::StandardView>& standards, model::ProcessId process);
-
-// The badge of a map whose version is an agreed standard: "Agreed standard · v2",
-// or, once the map has moved on, "Agreed standard is v2 · this is v3". Empty
-// for a map no standard adopted.
-struct StandardBadge {
-    std::string text;
-    bool current = true; // the map shows the version adopted
-    bool empty() const { return text.empty(); }
-};
-StandardBadge standardBadge(const std::vector<forum::StandardView>& standards,
-                            const model::MapSummary& map);
+// Which standards apply to a process, and a map's badge, are the forum's
+// (forum/standards.h): the pictures draw the same badges.
+using forum::hasMapStandard;
+using forum::ruleStandardsOf;
+using forum::StandardBadge;
+using forum::standardBadge;
 
 // [SECTION] The view report
 

@@ -32,6 +32,11 @@ std::string formatShare(double fraction) {
     return buf;
 }
 
+std::string legendTitle(std::string_view trust, const model::DiffResult& diff) {
+    return std::string(trust) + "  \xC2\xB7  " + formatCount(diff.cases) + " cases  \xC2\xB7  " +
+           formatShare(diff.percentageFitting / 100) + " fit the map";
+}
+
 std::string trafficLabel(std::int64_t occurrences, const model::DurationStats& duration) {
     std::string label = formatCount(occurrences);
     if (duration.count > 0)

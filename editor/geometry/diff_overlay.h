@@ -20,6 +20,7 @@
 #include <map>
 #include <span>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -153,6 +154,8 @@ double widthFor(std::int64_t occurrences, std::int64_t busiest, const OverlaySty
 
 std::string formatCount(std::int64_t n);  // 1204 -> "1,204"
 std::string formatShare(double fraction); // 0.26 -> "26%", 0.004 -> "<1%"
+// The legend's title: "RPA  ·  3,000 cases  ·  4% fit the map".
+std::string legendTitle(std::string_view trust, const model::DiffResult& diff);
 // "1,204 · 2.3 d" (model/analysis/duration_text.h), or just the count when there is no duration.
 std::string trafficLabel(std::int64_t occurrences, const model::DurationStats& duration);
 

@@ -56,9 +56,7 @@ const DiffOverlay* DiffPanel::overlay() const {
 
 std::string DiffPanel::legendTitle() const {
     if (!m_view) return {};
-    return m_view->choice.trust + "  \xC2\xB7  " + formatCount(m_view->result.cases) +
-           " cases  \xC2\xB7  " + formatShare(m_view->result.percentageFitting / 100) +
-           " fit the map";
+    return editor::legendTitle(m_view->choice.trust, m_view->result);
 }
 
 void DiffPanel::run(const EditorSession& session, const DiffChoice& choice) {

@@ -4,6 +4,8 @@
 // read from the back of the room.
 #pragma once
 
+#include "editor/geometry/palette.h"
+
 #include <imgui.h>
 
 #include <cstdint>
@@ -15,33 +17,36 @@ constexpr ImU32 rgba(std::uint32_t r, std::uint32_t g, std::uint32_t b, std::uin
     return (a << IM_COL32_A_SHIFT) | (b << IM_COL32_B_SHIFT) | (g << IM_COL32_G_SHIFT) |
            (r << IM_COL32_R_SHIFT);
 }
+constexpr ImU32 rgba(palette::Rgba c) {
+    return rgba(c.r, c.g, c.b, c.a);
+}
 
 namespace colour {
-constexpr ImU32 canvas = rgba(255, 255, 255);
+constexpr ImU32 canvas = rgba(palette::canvas);
 constexpr ImU32 gridMinor = rgba(242, 244, 247);
 constexpr ImU32 gridMajor = rgba(222, 227, 234);
-constexpr ImU32 text = rgba(31, 41, 51);
-constexpr ImU32 textMuted = rgba(96, 110, 124);
+constexpr ImU32 text = rgba(palette::text);
+constexpr ImU32 textMuted = rgba(palette::textMuted);
 constexpr ImU32 shadow = rgba(15, 30, 45, 22);
 
-constexpr ImU32 activityFill = rgba(220, 230, 241);
-constexpr ImU32 activityBorder = rgba(84, 110, 135);
-constexpr ImU32 activityCode = rgba(52, 84, 115);
-constexpr ImU32 decisionFill = rgba(253, 240, 212);
-constexpr ImU32 decisionBorder = rgba(176, 132, 48);
-constexpr ImU32 startFill = rgba(214, 238, 222);
-constexpr ImU32 startBorder = rgba(46, 125, 80);
-constexpr ImU32 endFill = rgba(247, 219, 219);
-constexpr ImU32 endBorder = rgba(158, 52, 52);
-constexpr ImU32 parallelFill = rgba(55, 71, 87);
-constexpr ImU32 noteFill = rgba(255, 249, 204);
-constexpr ImU32 noteFold = rgba(236, 222, 150);
-constexpr ImU32 noteBorder = rgba(196, 174, 86);
+constexpr ImU32 activityFill = rgba(palette::activityFill);
+constexpr ImU32 activityBorder = rgba(palette::activityBorder);
+constexpr ImU32 activityCode = rgba(palette::activityCode);
+constexpr ImU32 decisionFill = rgba(palette::decisionFill);
+constexpr ImU32 decisionBorder = rgba(palette::decisionBorder);
+constexpr ImU32 startFill = rgba(palette::startFill);
+constexpr ImU32 startBorder = rgba(palette::startBorder);
+constexpr ImU32 endFill = rgba(palette::endFill);
+constexpr ImU32 endBorder = rgba(palette::endBorder);
+constexpr ImU32 parallelFill = rgba(palette::parallelFill);
+constexpr ImU32 noteFill = rgba(palette::noteFill);
+constexpr ImU32 noteFold = rgba(palette::noteFold);
+constexpr ImU32 noteBorder = rgba(palette::noteBorder);
 
-constexpr ImU32 edge = rgba(82, 96, 109);
-constexpr ImU32 association = rgba(150, 160, 170);
-constexpr ImU32 edgeLabelFill = rgba(255, 255, 255, 240);
-constexpr ImU32 edgeLabelBorder = rgba(203, 210, 217);
+constexpr ImU32 edge = rgba(palette::edge);
+constexpr ImU32 association = rgba(palette::association);
+constexpr ImU32 edgeLabelFill = rgba(palette::edgeLabelFill);
+constexpr ImU32 edgeLabelBorder = rgba(palette::edgeLabelBorder);
 
 constexpr ImU32 hover = rgba(66, 133, 214);
 constexpr ImU32 selection = rgba(25, 103, 210);
@@ -66,20 +71,20 @@ constexpr ImU32 hintText = rgba(102, 72, 0);
 // with, never-taken arrows a pale grey, steps not drawn in red (the one colour
 // that means "departs from the drawing"), a chosen variant's path in orange,
 // which stands apart from all three.
-constexpr ImU32 overlayTaken = rgba(104, 134, 163);
-constexpr ImU32 overlayNeverTaken = rgba(178, 185, 193);
-constexpr ImU32 overlayNotDrawn = rgba(208, 40, 40);
-constexpr ImU32 overlayNotDrawnText = rgba(160, 28, 28);
-constexpr ImU32 overlayNotDrawnBorder = rgba(236, 170, 170);
+constexpr ImU32 overlayTaken = rgba(palette::overlayTaken);
+constexpr ImU32 overlayNeverTaken = rgba(palette::overlayNeverTaken);
+constexpr ImU32 overlayNotDrawn = rgba(palette::overlayNotDrawn);
+constexpr ImU32 overlayNotDrawnText = rgba(palette::overlayNotDrawnText);
+constexpr ImU32 overlayNotDrawnBorder = rgba(palette::overlayNotDrawnBorder);
 constexpr ImU32 overlayVariant = rgba(232, 112, 18);
-constexpr ImU32 overlayLegendFill = rgba(255, 255, 255, 240);
-constexpr ImU32 overlayLegendBorder = rgba(203, 210, 217);
-constexpr ImU32 badgeSkippedFill = rgba(255, 236, 200);
-constexpr ImU32 badgeSkippedBorder = rgba(214, 146, 44);
-constexpr ImU32 badgeSkippedText = rgba(122, 68, 0);
-constexpr ImU32 badgeExtraFill = rgba(252, 225, 225);
-constexpr ImU32 badgeExtraBorder = rgba(208, 72, 72);
-constexpr ImU32 badgeExtraText = rgba(150, 28, 28);
+constexpr ImU32 overlayLegendFill = rgba(palette::overlayLegendFill);
+constexpr ImU32 overlayLegendBorder = rgba(palette::overlayLegendBorder);
+constexpr ImU32 badgeSkippedFill = rgba(palette::badgeSkippedFill);
+constexpr ImU32 badgeSkippedBorder = rgba(palette::badgeSkippedBorder);
+constexpr ImU32 badgeSkippedText = rgba(palette::badgeSkippedText);
+constexpr ImU32 badgeExtraFill = rgba(palette::badgeExtraFill);
+constexpr ImU32 badgeExtraBorder = rgba(palette::badgeExtraBorder);
+constexpr ImU32 badgeExtraText = rgba(palette::badgeExtraText);
 
 // The forum's speech bubbles on the map: a deep violet no other mark uses,
 // white figures on it.
@@ -102,12 +107,12 @@ constexpr ImU32 trendLimit = rgba(31, 41, 51);
 constexpr ImU32 trendLine = rgba(130, 145, 160);
 constexpr ImU32 trendFrame = rgba(203, 210, 217);
 // A map whose version the network agreed; amber once the map has moved past it.
-constexpr ImU32 badgeAgreedFill = rgba(212, 239, 220);
-constexpr ImU32 badgeAgreedBorder = rgba(46, 125, 80);
-constexpr ImU32 badgeAgreedText = rgba(22, 96, 50);
-constexpr ImU32 badgeMovedFill = rgba(253, 236, 200);
-constexpr ImU32 badgeMovedBorder = rgba(176, 132, 48);
-constexpr ImU32 badgeMovedText = rgba(110, 72, 0);
+constexpr ImU32 badgeAgreedFill = rgba(palette::badgeAgreedFill);
+constexpr ImU32 badgeAgreedBorder = rgba(palette::badgeAgreedBorder);
+constexpr ImU32 badgeAgreedText = rgba(palette::badgeAgreedText);
+constexpr ImU32 badgeMovedFill = rgba(palette::badgeMovedFill);
+constexpr ImU32 badgeMovedBorder = rgba(palette::badgeMovedBorder);
+constexpr ImU32 badgeMovedText = rgba(palette::badgeMovedText);
 } // namespace colour
 
 // Applies the light ImGui style for the panels.
