@@ -34,6 +34,8 @@ void addForumCommands(CLI::App& app, Invocation& invocation);
 void addProposalCommands(CLI::App& app, Invocation& invocation);
 void addStandardCommands(CLI::App& app, Invocation& invocation);
 void addAuditCommands(CLI::App& app, Invocation& invocation);
+// `export`, registered both as `strawman export` and as `strawman map export`.
+void addExportCommand(CLI::App& parent, Invocation& invocation);
 
 // `compare --standard ID`: each trust's straw man against a map standard
 // (commands_standard.cpp). A process, when given, must be the standard's.

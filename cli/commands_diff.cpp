@@ -2,6 +2,8 @@
 // trust of a process side by side.
 #include "commands.h"
 
+#include "case_options.h"
+
 #include "model/analysis/discovery.h"
 #include "model/analysis/duration_text.h"
 #include "model/analysis/log_filter.h"
@@ -30,11 +32,11 @@ using nlohmann::json;
 
 namespace {
 
-struct DiffArgs {
-    std::string ws, trust, from, to, tz = "Europe/London";
+struct DiffArgs : CaseOptions {
+    std::string ws, trust;
     std::int64_t map = 0;
-    std::vector<std::string> modalities, priorities, sources, sites, intervals;
-    bool ignoreUnmodelled = false, json = false;
+    std::vector<std::string> intervals;
+    bool json = false;
     std::size_t top = 10;
 };
 
@@ -122,30 +124,11 @@ void printText(const model::DiffResult& r, const std::string& heading) {
 }
 
 model::CaseChoice choiceOf(const DiffArgs& a) {
-    model::CaseChoice choice;
-    choice.from = a.from;
-    choice.to = a.to;
-    choice.timeZone = a.tz;
-    choice.modalities = {a.modalities.begin(), a.modalities.end()};
-    choice.priorities = {a.priorities.begin(), a.priorities.end()};
-    choice.sources = {a.sources.begin(), a.sources.end()};
-    choice.sites = {a.sites.begin(), a.sites.end()};
-    return choice;
+    return a.choice();
 }
 
 void addFilterOptions(CLI::App* cmd, const std::shared_ptr<DiffArgs>& a) {
-    cmd->add_option("--from", a->from,
-                    "First day of cases (YYYY-MM-DD, by the case's first event)");
-    cmd->add_option("--to", a->to, "Last day of cases, inclusive");
-    cmd->add_option("--tz", a->tz, "Time zone of --from and --to")->capture_default_str();
-    cmd->add_option("--modality", a->modalities, "Only these modalities (comma-separated)")
-        ->delimiter(',');
-    cmd->add_option("--priority", a->priorities, "Only these priorities")->delimiter(',');
-    cmd->add_option("--source", a->sources, "Only these patient sources")->delimiter(',');
-    cmd->add_option("--site", a->sites, "Only these sites")->delimiter(',');
-    cmd->add_flag(
-        "--ignore-unmodelled", a->ignoreUnmodelled,
-        "Leave out activities the map does not have (by default they count as deviations)");
+    addCaseOptions(*cmd, *a);
     cmd->add_flag("--json", a->json, "Print JSON");
 }
 

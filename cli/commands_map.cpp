@@ -3,6 +3,7 @@
 
 #include "exporters/dot_format.h"
 #include "exporters/map_import.h"
+#include "exporters/map_json.h"
 #include "model/core/error.h"
 #include "model/maps/layout.h"
 #include "model/maps/map_change.h"
@@ -33,43 +34,7 @@ struct MapArgs {
 };
 
 json summaryJson(const model::MapSummary& m) {
-    return {{"id", m.id.value},
-            {"trust", m.trustCode.empty() ? json(nullptr) : json(m.trustCode)},
-            {"process", m.processName},
-            {"name", m.name},
-            {"status", model::toText(m.status)},
-            {"version", m.versionNumber},
-            {"published", m.published},
-            {"hash", m.published ? json(m.hash) : json(nullptr)},
-            {"nodes", m.nodeCount},
-            {"edges", m.edgeCount}};
-}
-
-std::string mapJson(const Workspace& ws, MapId id) {
-    const model::MapSummary s = ws.map(id);
-    const model::MapContent c = ws.content(id);
-    json out = summaryJson(s);
-    json nodes = json::array();
-    for (const auto& n : c.nodes)
-        nodes.push_back({{"id", n.id.value},
-                         {"key", n.key},
-                         {"kind", model::toText(n.kind)},
-                         {"label", n.label},
-                         {"activity", n.activity},
-                         {"lane", n.lane},
-                         {"x", n.x},
-                         {"y", n.y},
-                         {"width", n.width},
-                         {"height", n.height}});
-    json edges = json::array();
-    for (const auto& e : c.edges)
-        edges.push_back({{"id", e.id.value},
-                         {"from", c.findNode(e.from)->key},
-                         {"to", c.findNode(e.to)->key},
-                         {"label", e.label}});
-    out["nodes"] = std::move(nodes);
-    out["edges"] = std::move(edges);
-    return out.dump(2) + "\n";
+    return exporters::mapSummaryJson(m);
 }
 
 std::string readFile(const std::string& path) {
@@ -78,21 +43,6 @@ std::string readFile(const std::string& path) {
     std::ostringstream text;
     text << in.rdbuf();
     return text.str();
-}
-
-void writeOutput(const std::string& path, const std::string& text) {
-    if (path.empty() || path == "-") {
-        std::cout << text;
-        return;
-    }
-    // Written beside the target and renamed, so a failure leaves no half file.
-    const std::string tmp = path + ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        out << text;
-        if (!out.flush()) throw model::Error("cannot write " + path);
-    }
-    std::filesystem::rename(tmp, path);
 }
 
 std::optional<model::TrustId> trustOption(const Workspace& ws, const std::string& code) {
@@ -171,27 +121,6 @@ void addMapImportCommand(CLI::App& map, Invocation& inv) {
     command->add_flag("--add-activities", a->addActivities,
                       "Add activity codes the workspace does not know to its vocabulary");
     command->callback([&inv, a] { inv.run = [a] { return runMapImport(*a); }; });
-}
-
-// [SECTION] map export
-
-int runMapExport(const MapArgs& a) {
-    auto ws = Workspace::open(a.ws);
-    const MapId id{a.map};
-    const std::string text =
-        a.format == "json" ? mapJson(ws, id) : exporters::toDot(ws.content(id), ws.map(id).name);
-    writeOutput(a.output, text);
-    return 0;
-}
-
-void addMapExportCommand(CLI::App& map, Invocation& inv) {
-    auto a = std::make_shared<MapArgs>();
-    auto* exportCmd = withWorkspaceAndMap(map.add_subcommand("export", "Export a map"), *a);
-    exportCmd->add_option("--format", a->format, "dot or json")
-        ->capture_default_str()
-        ->check(CLI::IsMember({"dot", "json"}));
-    exportCmd->add_option("-o,--output", a->output, "Output file (default: standard output)");
-    exportCmd->callback([&inv, a] { inv.run = [a] { return runMapExport(*a); }; });
 }
 
 // [SECTION] map validate
@@ -290,7 +219,7 @@ void addMapCommands(CLI::App& app, Invocation& inv) {
     map->require_subcommand(1);
     addMapListCommand(*map, inv);
     addMapImportCommand(*map, inv);
-    addMapExportCommand(*map, inv);
+    addExportCommand(*map, inv);
     addMapValidateCommand(*map, inv);
     addMapLayoutCommand(*map, inv);
     addMapPublishCommand(*map, inv);

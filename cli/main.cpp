@@ -134,6 +134,7 @@ int main(int argc, char** argv) {
     cli::Invocation invocation;
     cli::addNetworkCommands(app, invocation);
     cli::addMapCommands(app, invocation);
+    cli::addExportCommand(app, invocation);
     cli::addGenCommands(app, invocation);
     cli::addImportCommands(app, invocation);
     cli::addCodesCommands(app, invocation);

@@ -1,0 +1,63 @@
+// Exporting a map: `strawman export` and the editor's Export dialog call this one
+// use case, with the same defaults and names. A picture (SVG, PNG, PDF), the
+// map's DOT or JSON; a picture may carry the diff of one
+// trust's data (chosen as `strawman diff` chooses it), the standards' badges and
+// a footer saying what it is (name, version, content hash, date).
+#pragma once
+
+#include "model/conformance/diff.h"
+#include "model/core/progress.h"
+#include "model/store/workspace.h"
+#include "model/use_cases/case_choice.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace strawman::exporters {
+
+enum class ExportFormat { Svg, Png, Pdf, Dot, Json };
+
+// "svg", "png", "pdf", "dot", "json"; the names the CLI and the dialog offer.
+std::string_view exportFormatName(ExportFormat format);
+std::optional<ExportFormat> exportFormatNamed(std::string_view name);
+// The format a file name's extension says (".svg", ".bpmn", ...), if any.
+std::optional<ExportFormat> exportFormatOfPath(std::string_view path);
+const std::vector<ExportFormat>& exportFormats();
+// Whether the format is a picture, which takes the picture options below.
+bool isPicture(ExportFormat format);
+
+struct MapExportRequest {
+    model::MapId map;
+    ExportFormat format = ExportFormat::Svg;
+    // Pictures only:
+    std::string diffTrust;    // a trust's code: its diff drawn on the map; empty for none
+    model::CaseChoice choice; // which of its cases
+    model::DiffOptions diffOptions;
+    bool standards = false; // standard badges
+    double dpi = 96;        // PNG
+    bool title = false;     // the footer
+};
+
+// What a picture's footer says: the map's name and trust, its version and
+// status, its content hash, and the day it was exported.
+std::vector<std::string> pictureFooter(const model::MapSummary& map,
+                                       const model::MapContent& content, std::string_view today);
+
+// The export's bytes. A map never laid out is laid out first (left to right), as
+// the editor shows it; the workspace is not changed. Throws model::Error for an
+// unknown map or trust, a DPI out of range, or options the format does not take.
+std::string exportMap(const model::Workspace& ws, const MapExportRequest& request,
+                      model::Progress* progress = nullptr);
+
+// A name for the file: the map's name in lower case with dashes, its version
+// and the format's extension ("ct-outpatient-pathway-rpa-v1.svg").
+std::string suggestedFileName(const model::MapSummary& map, ExportFormat format);
+
+// Writes the bytes beside `path` and renames them into place, so a failure
+// leaves no half-written file and an existing file is replaced whole. Throws
+// model::Error naming the file.
+void writeFileWhole(const std::string& path, std::string_view bytes);
+
+} // namespace strawman::exporters
