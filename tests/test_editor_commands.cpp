@@ -11,6 +11,8 @@
 
 #include <doctest/doctest.h>
 
+#include <cmath>
+
 using namespace strawman;
 using namespace strawman::editor;
 using model::NodeKind;
@@ -171,6 +173,37 @@ TEST_CASE("auto-layout is one step that undo takes back whole") {
     CHECK(f.session->history().doneCount() == 1);
     f.editor->undo();
     for (const auto& n : before.nodes) CHECK(node(f.onDisk(f.ct), n.key).y == n.y);
+}
+
+TEST_CASE("a step dragged across the flow stays out of another role's lane") {
+    Fixture f;
+    REQUIRE(f.session->select(f.ct));
+    MapEditor& ed = *f.editor;
+    ed.setLane("rcv", "Booking clerk");
+    ed.setLane("vet", "Radiologist");
+    ed.setLane("bkd", "Booking clerk");
+    ed.autoLayout(model::LayoutDirection::LeftRight);
+    const model::MapContent laid = f.onDisk(f.ct);
+    const model::Node& vet = node(laid, "vet");
+    const double gap = std::abs(vet.y - node(laid, "rcv").y);
+    REQUIRE(gap > 0);
+    // Dragged far towards the radiologist's lane (past it): stopped short of
+    // its steps; along the flow the move is whole.
+    const double towards = vet.y > node(laid, "rcv").y ? 1.0 : -1.0;
+    ed.select({{"rcv"}, {}});
+    const Vec2 allowed = ed.allowedMove(25, towards * 3 * gap);
+    CHECK(allowed.x == 25);
+    CHECK(std::abs(allowed.y) < 3 * gap);
+    ed.moveSelection(25, towards * 3 * gap);
+    const model::Node& moved = node(f.onDisk(f.ct), "rcv");
+    CHECK(moved.x == doctest::Approx(node(laid, "rcv").x + 25));
+    CHECK(moved.y == doctest::Approx(node(laid, "rcv").y + allowed.y));
+    CHECK(std::abs(moved.y - vet.y) >= (moved.height + vet.height) / 2);
+    // The whole map together slides freely.
+    std::vector<std::string> all;
+    for (const model::Node& n : laid.nodes) all.push_back(n.key);
+    ed.select({all, {}});
+    CHECK(ed.allowedMove(0, towards * 3 * gap).y == doctest::Approx(towards * 3 * gap));
 }
 
 TEST_CASE("a change made in another window meanwhile is seen and never overwritten") {

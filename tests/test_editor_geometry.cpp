@@ -3,6 +3,7 @@
 #include "editor/geometry/canvas_transform.h"
 #include "editor/geometry/map_geometry.h"
 #include "editor/geometry/shapes.h"
+#include "model/maps/lanes.h"
 
 #include <doctest/doctest.h>
 
@@ -248,4 +249,41 @@ TEST_CASE("fit to view shows the whole map centred in the viewport") {
         view.fit(Rect{{0, 0}, {50, 20}}, 40, 1.5);
         CHECK(view.zoom() == doctest::Approx(1.5));
     }
+}
+
+TEST_CASE("a map laid out in lanes is drawn with their bands, the map's bounds around them") {
+    // Two roles, each a row of steps, left to right.
+    MapContent map;
+    map.nodes = {node(1, NodeKind::Start, 160, 40), node(2, NodeKind::Activity, 300, 40),
+                 node(3, NodeKind::Activity, 460, 140), node(4, NodeKind::End, 600, 140)};
+    map.nodes[1].lane = "Booking clerk";
+    map.nodes[2].lane = "Radiologist";
+    map.edges = {{EdgeId{1}, NodeId{1}, NodeId{2}, ""},
+                 {EdgeId{2}, NodeId{2}, NodeId{3}, ""},
+                 {EdgeId{3}, NodeId{3}, NodeId{4}, ""}};
+    const MapGeometry geo = buildMapGeometry(map, GeometryStyle{});
+    const auto bands = strawman::model::laneBands(map, strawman::model::LayoutDirection::LeftRight);
+    REQUIRE(geo.lanes.size() == 2);
+    REQUIRE(bands.size() == 2);
+    for (std::size_t i = 0; i < bands.size(); ++i) {
+        CHECK(geo.lanes[i].lane == bands[i].lane);
+        CHECK(geo.lanes[i].area.min.x == doctest::Approx(bands[i].left));
+        CHECK(geo.lanes[i].area.max.y == doctest::Approx(bands[i].bottom));
+        CHECK(geo.bounds.contains(geo.lanes[i].area.min));
+        CHECK(geo.bounds.contains(geo.lanes[i].area.max));
+    }
+    CHECK(geo.laneTitleColumn == doctest::Approx(strawman::model::laneTitleColumn(map)));
+    CHECK(geo.laneTitleColumn > 0);
+
+    // A step the editor has just placed (no position yet): no bands until
+    // the map is laid out again.
+    MapContent placed = map;
+    placed.nodes.push_back(node(5, NodeKind::Activity, 0, 0, 0, 0));
+    placed.nodes.back().width = 0;
+    placed.nodes.back().height = 0;
+    placed.nodes.back().lane = "Radiologist";
+    CHECK(buildMapGeometry(placed, GeometryStyle{}).lanes.empty());
+    // Without roles, none.
+    for (Node& n : map.nodes) n.lane.clear();
+    CHECK(buildMapGeometry(map, GeometryStyle{}).lanes.empty());
 }

@@ -144,3 +144,32 @@ TEST_CASE("rows legible across the canvas but too many for its height run on bel
     CHECK(scrolled.rows.front().clip.min.y == doctest::Approx(kCanvas.min.y));
     CHECK(scrolled.rows.back().clip.max.y == doctest::Approx(kCanvas.max.y));
 }
+
+TEST_CASE("a map in lanes keeps a lead before every row for the lanes' titles") {
+    const Pathway p(16);
+    const double lead = 100; // world units: the titles' column
+    const ReadingFit plain = fitForReading(p.nodes, {}, kCanvas, 13.0);
+    const ReadingFit fit = fitForReading(p.nodes, {}, kCanvas, 13.0, {}, lead);
+    REQUIRE(fit.wrapped());
+    CHECK(fit.zoom() * 13.0 >= ReadingRule{}.minTextPx - 1e-9);
+    CHECK(fit.zoom() <= plain.zoom());
+    for (const ReadingRow& row : fit.rows) {
+        CAPTURE(row.band.min.x);
+        REQUIRE_FALSE(row.lead.empty());
+        // The lead is as wide as asked, at the zoom; the row's map starts
+        // after it and is clipped there, so no step is drawn under a title.
+        CHECK(row.lead.width() == doctest::Approx(lead * fit.zoom()));
+        CHECK(row.view.worldToScreen(row.band.min).x == doctest::Approx(row.lead.max.x));
+        CHECK(row.clip.min.x == doctest::Approx(row.lead.max.x));
+        CHECK(row.lead.min.x >= kCanvas.min.x);
+        CHECK(row.view.worldToScreen(row.band).max.x <= kCanvas.max.x + 1e-6);
+        // Level with the row's band.
+        CHECK(row.lead.min.y == doctest::Approx(row.view.worldToScreen(row.band.min).y));
+    }
+    // Scrolled, the leads go with their rows.
+    ReadingFit scrolled = fit;
+    scrolled.scroll(-40, kCanvas);
+    CHECK(scrolled.rows[1].lead.min.y == doctest::Approx(fit.rows[1].lead.min.y - 40));
+    // A map without lanes has none.
+    for (const ReadingRow& row : plain.rows) CHECK(row.lead.empty());
+}

@@ -84,8 +84,13 @@ TEST_CASE("workshop mode hides the side panels and keeps the map") {
     // Where the Network panel was, the map.
     const Box leftPanel = inset(normal.panels["network"], 10);
     CHECK(normal.image.count(leftPanel, kPanelBackground) > 20000);
-    CHECK(workshop.image.count(leftPanel, kPanelBackground) < 1000);
-    CHECK(workshop.image.blobs(workshop.mapArea(), kActivityFill, 200) >= 8);
+    // (The lanes' bands are nearly the panels' colour: the map's own panel
+    // says where it is.)
+    CHECK(workshop.panels["map"].x0 <= leftPanel.x0);
+    // The map keeps its steps, drawn as large as the workshop's text asks.
+    const int steps = workshop.image.blobs(workshop.mapArea(), kActivityFill, 200);
+    CHECK(steps >= 4);
+    CHECK(steps >= normal.image.blobs(normal.mapArea(), kActivityFill, 200) - 2);
 }
 
 TEST_CASE("a view of a map or trust the workspace does not have fails with a message") {

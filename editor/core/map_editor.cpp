@@ -1,5 +1,7 @@
 #include "map_editor.h"
 
+#include "model/maps/lanes.h"
+
 #include "model/core/error.h"
 
 #include <algorithm>
@@ -101,7 +103,15 @@ std::string MapEditor::addConnected(const std::string& from, model::NodeKind kin
     return key;
 }
 
+Vec2 MapEditor::allowedMove(double dx, double dy) const {
+    const auto [x, y] = model::laneLimitedMove(content(), m_selection.nodes, dx, dy);
+    return {x, y};
+}
+
 void MapEditor::moveSelection(double dx, double dy) {
+    const Vec2 allowed = allowedMove(dx, dy);
+    dx = allowed.x;
+    dy = allowed.y;
     if (m_selection.nodes.empty() || (dx == 0 && dy == 0)) return;
     model::MapContent after = content();
     model::moveNodes(after, m_selection.nodes, dx, dy);

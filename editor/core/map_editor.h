@@ -49,6 +49,8 @@ class MapEditor {
     // A connection dropped on empty canvas: a new node there, joined from `from`,
     // as one step. Refused (nothing added) when `from` may not lead anywhere.
     std::string addConnected(const std::string& from, model::NodeKind kind, double x, double y);
+    // A step stays in its lane's band: a move across the flow stops at the
+    // band of another role (model/maps/lanes.h laneLimitedMove).
     void moveSelection(double dx, double dy);
     void deleteSelection();
     void rename(const std::string& key, const std::string& label);
@@ -73,6 +75,9 @@ class MapEditor {
     double snap() const { return m_snap; }
     // The move that puts `anchor`'s centre on the grid after moving by (dx, dy).
     Vec2 snappedDelta(const std::string& anchor, double dx, double dy) const;
+    // The part of the move (dx, dy) the selection may make: as moveSelection
+    // will, so a drag shows where the steps will land.
+    Vec2 allowedMove(double dx, double dy) const;
 
   private:
     const model::MapContent& content() const { return m_session->content(); }

@@ -1,5 +1,7 @@
 #include "map_geometry.h"
 
+#include "model/maps/lanes.h"
+
 #include <algorithm>
 #include <cmath>
 #include <unordered_map>
@@ -13,15 +15,8 @@ using model::NodeKind;
 namespace {
 
 Flow inferFlow(const model::MapContent& map) {
-    double along = 0, across = 0;
-    for (const auto& e : map.edges) {
-        const auto* a = map.findNode(e.from);
-        const auto* b = map.findNode(e.to);
-        if (!a || !b) continue;
-        along += std::abs(b->x - a->x);
-        across += std::abs(b->y - a->y);
-    }
-    return across > along ? Flow::TopBottom : Flow::LeftRight;
+    return model::drawnDirection(map) == model::LayoutDirection::TopBottom ? Flow::TopBottom
+                                                                           : Flow::LeftRight;
 }
 
 Shape shapeFor(const model::Node& node, Vec2 centre, Vec2 size, Flow flow,
@@ -284,6 +279,20 @@ MapGeometry buildMapGeometry(const model::MapContent& map, const GeometryStyle& 
             geo.bounds.add(g.labelAt);
         }
         geo.edges.push_back(g);
+    }
+    // The bands of a map laid out by lane; one placed by the editor (nodes
+    // never laid out) has none yet.
+    if (std::none_of(geo.nodes.begin(), geo.nodes.end(),
+                     [](const NodeGeometry& n) { return n.placedByEditor; })) {
+        const auto direction = geo.flow == Flow::TopBottom ? model::LayoutDirection::TopBottom
+                                                           : model::LayoutDirection::LeftRight;
+        for (const model::LaneBand& b : model::laneBands(map, direction)) {
+            LaneGeometry lane{b.lane, {{b.left, b.top}, {b.right, b.bottom}}, {b.titleX, b.titleY}};
+            geo.bounds.add(lane.area);
+            geo.lanes.push_back(std::move(lane));
+        }
+        if (!geo.lanes.empty() && geo.flow == Flow::LeftRight)
+            geo.laneTitleColumn = model::laneTitleColumn(map);
     }
     return geo;
 }

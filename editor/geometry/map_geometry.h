@@ -10,6 +10,7 @@
 
 #include <array>
 #include <cstddef>
+#include <string>
 #include <vector>
 
 namespace strawman::editor {
@@ -42,10 +43,20 @@ struct EdgeGeometry {
     Vec2 labelAt;          // centre of the condition label
 };
 
+// A role's swimlane band (model/maps/lanes.h): drawn under the map, titled at
+// its start.
+struct LaneGeometry {
+    std::string lane;
+    Rect area;
+    Vec2 titleAt; // the title's left end, half-way up
+};
+
 struct MapGeometry {
     std::vector<NodeGeometry> nodes;
     std::vector<EdgeGeometry> edges;
-    Rect bounds; // everything drawn; empty for an empty map
+    std::vector<LaneGeometry> lanes; // empty for a map without lanes, or not laid out
+    double laneTitleColumn = 0;      // the titles' room at the start of a left-to-right map's bands
+    Rect bounds;                     // everything drawn; empty for an empty map
     Flow flow = Flow::LeftRight;
     bool needsLayout = false; // some node had no position: the map was never laid out
 

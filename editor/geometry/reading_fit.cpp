@@ -89,14 +89,15 @@ struct Plan {
 };
 
 Plan planFor(const std::vector<double>& cuts, const Rect& bounds, std::span<const Rect> nodes,
-             std::span<const Rect> ink, double availW, double availH, double gap, double cap) {
+             std::span<const Rect> ink, double availW, double availH, double gap, double cap,
+             double rowLead) {
     Plan plan;
     double widest = 0, tall = 0;
     for (std::size_t i = 0; i <= cuts.size(); ++i) {
         const double from = i == 0 ? bounds.min.x : cuts[i - 1];
         const double to = i < cuts.size() ? cuts[i] : bounds.max.x;
         plan.bands.push_back(bandOf(from, to, nodes, ink));
-        widest = std::max(widest, to - from);
+        widest = std::max(widest, to - from + rowLead);
         tall += std::max(plan.bands.back().height(), 1.0);
     }
     const double rows = static_cast<double>(plan.bands.size());
@@ -111,6 +112,7 @@ struct Room {
     double width = 1, height = 1;
     double cap = 0;
     double legible = 0;
+    double rowLead = 0; // world units before every row
 };
 
 // A wide map too small to read in one row, in rows: the fewest that show it
@@ -124,8 +126,8 @@ std::optional<Plan> wrappedPlan(const Rect& bounds, std::span<const Rect> nodes,
     for (int n = 2; n <= rule.maxRows; ++n) {
         const auto cuts = cutsFor(bounds, gaps, n);
         if (!cuts) break;
-        Plan tried =
-            planFor(*cuts, bounds, nodes, ink, room.width, room.height, rule.rowGapPx, room.cap);
+        Plan tried = planFor(*cuts, bounds, nodes, ink, room.width, room.height, rule.rowGapPx,
+                             room.cap, room.rowLead);
         if (tried.zoom >= room.legible) return tried;
         if (!across && tried.zoomAcross >= room.legible) across = std::move(tried);
     }
@@ -148,18 +150,19 @@ ReadingRow legibleFromStart(const Rect& bounds, bool wide, const Rect& viewport,
     const Vec2 screen = wide ? Vec2{viewport.min.x + margin, viewport.centre().y}
                              : Vec2{viewport.centre().x, viewport.min.y + margin};
     view.place(zoom, world, screen);
-    return {bounds, view, viewport};
+    return {bounds, view, viewport, {}};
 }
 
 // The plan's rows, stacked and centred as one block (from the top when they
 // run on, not whole).
-std::vector<ReadingRow> stackedRows(const Plan& plan, const Rect& viewport,
-                                    const ReadingRule& rule) {
+std::vector<ReadingRow> stackedRows(const Plan& plan, const Rect& viewport, const ReadingRule& rule,
+                                    double rowLead) {
     const double zoom = std::clamp(plan.zoom, CanvasTransform::kMinZoom, CanvasTransform::kMaxZoom);
     const std::size_t n = plan.bands.size();
     double widest = 0, blockH = static_cast<double>(n - 1) * rule.rowGapPx;
-    for (const Rect& b : plan.bands) {
-        widest = std::max(widest, b.width());
+    for (std::size_t i = 0; i < n; ++i) {
+        const Rect& b = plan.bands[i];
+        widest = std::max(widest, b.width() + rowLead);
         blockH += std::max(b.height(), 1.0) * zoom;
     }
     const double left = viewport.centre().x - widest * zoom / 2;
@@ -170,17 +173,20 @@ std::vector<ReadingRow> stackedRows(const Plan& plan, const Rect& viewport,
         ReadingRow row;
         row.band = band;
         row.view.setViewport(viewport);
-        // Rows of a wrapped map start at the same left edge, as lines of text do.
-        row.view.place(zoom, band.min, {left, top});
+        // Rows of a wrapped map start at the same left edge, as lines of text
+        // do; the map after the lead.
+        const double lead = rowLead * zoom;
+        row.view.place(zoom, band.min, {left + lead, top});
         const double bottom = top + std::max(band.height(), 1.0) * zoom;
         // Each row owns the canvas down to the middle of the gap below it; the
         // first and last reach the canvas's edges, and across, only the band's
         // own stretch of the map (the first and last open to the sides).
         const double clipTop = i == 0 ? viewport.min.y : top - rule.rowGapPx / 2;
         const double clipBottom = i + 1 == n ? viewport.max.y : bottom + rule.rowGapPx / 2;
-        const double clipLeft = i == 0 ? viewport.min.x : left;
-        const double clipRight = i + 1 == n ? viewport.max.x : left + band.width() * zoom;
+        const double clipLeft = i == 0 && lead == 0 ? viewport.min.x : left + lead;
+        const double clipRight = i + 1 == n ? viewport.max.x : left + lead + band.width() * zoom;
         row.clip = {{clipLeft, clipTop}, {clipRight, std::max(clipTop, clipBottom)}};
+        if (lead > 0) row.lead = {{left, top}, {left + lead, bottom}};
         rows.push_back(row);
         top = bottom + rule.rowGapPx;
     }
@@ -195,6 +201,7 @@ void ReadingFit::scroll(double dy, const Rect& viewport) {
         r.view.panBy({0, dy});
         r.clip.min.y = i == 0 ? viewport.min.y : r.clip.min.y + dy;
         r.clip.max.y = i + 1 == rows.size() ? viewport.max.y : r.clip.max.y + dy;
+        if (!r.lead.empty()) r.lead = {r.lead.min + Vec2{0, dy}, r.lead.max + Vec2{0, dy}};
     }
 }
 
@@ -213,7 +220,8 @@ std::vector<Rect> arrowInk(const MapGeometry& geometry) {
 }
 
 ReadingFit fitForReading(std::span<const Rect> nodes, std::span<const Rect> ink,
-                         const Rect& viewport, double smallestText, const ReadingRule& rule) {
+                         const Rect& viewport, double smallestText, const ReadingRule& rule,
+                         double rowLead) {
     ReadingFit fit;
     Rect bounds;
     for (const Rect& r : nodes) bounds.add(r);
@@ -223,8 +231,9 @@ ReadingFit fitForReading(std::span<const Rect> nodes, std::span<const Rect> ink,
     // The cap keeps a small map modest, but never below legible.
     const double cap = std::max(rule.maxZoom, legible);
     const Room room{std::max(1.0, viewport.width() - 2 * rule.marginPx),
-                    std::max(1.0, viewport.height() - 2 * rule.marginPx), cap, legible};
-    const double w = std::max(bounds.width(), 1.0), h = std::max(bounds.height(), 1.0);
+                    std::max(1.0, viewport.height() - 2 * rule.marginPx), cap, legible, rowLead};
+    // The lead goes before the map in one row as in many.
+    const double w = std::max(bounds.width() + rowLead, 1.0), h = std::max(bounds.height(), 1.0);
 
     Plan plan{
         {bounds}, std::min(room.width / w, cap), std::min({room.width / w, room.height / h, cap})};
@@ -234,10 +243,11 @@ ReadingFit fitForReading(std::span<const Rect> nodes, std::span<const Rect> ink,
 
     if (plan.zoom < legible && plan.bands.size() == 1) {
         fit.whole = false;
-        fit.rows.push_back(legibleFromStart(bounds, w > h, viewport, legible, rule.marginPx));
+        fit.rows.push_back(
+            legibleFromStart(bounds, w > h, viewport, legible, rule.marginPx + rowLead * legible));
         return fit;
     }
-    fit.rows = stackedRows(plan, viewport, rule);
+    fit.rows = stackedRows(plan, viewport, rule, rowLead);
     return fit;
 }
 

@@ -33,6 +33,7 @@ struct ReadingRow {
     Rect band;
     CanvasTransform view;
     Rect clip;
+    Rect lead; // screen: before a wrapped row's map, where the lanes' titles are repeated
 };
 
 struct ReadingFit {
@@ -61,7 +62,11 @@ struct ReadingFit {
 void addArrowInk(const Bezier& line, std::vector<Rect>& ink);
 std::vector<Rect> arrowInk(const MapGeometry& geometry);
 
+// `rowLead` (world units) is kept free at the left of every row of a wrapped
+// map: a map drawn in lanes repeats their titles there, so every row says which
+// band is whose.
 ReadingFit fitForReading(std::span<const Rect> nodes, std::span<const Rect> ink,
-                         const Rect& viewport, double smallestText, const ReadingRule& rule = {});
+                         const Rect& viewport, double smallestText, const ReadingRule& rule = {},
+                         double rowLead = 0);
 
 } // namespace strawman::editor

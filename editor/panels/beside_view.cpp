@@ -100,11 +100,13 @@ bool BesideView::draw(double mainZoom, const PaintState& marks, bool stacked) {
     if (m_wrap) {
         for (const ReadingRow& row : m_wrap->rows) {
             dl.PushClipRect(im(row.clip.min), im(row.clip.max), true);
+            m_painter.drawLanes(dl, row.view, m_geometry);
             m_painter.draw(dl, row.view, m_geometry, marks);
             dl.PopClipRect();
         }
         drawRowMarks(dl, *m_wrap);
     } else {
+        m_painter.drawLanes(dl, m_view, m_geometry);
         m_painter.draw(dl, m_view, m_geometry, marks);
     }
     const ImU32 border = ImGui::GetColorU32(ImGuiCol_Border);

@@ -166,7 +166,9 @@ void MapCanvas::handleDrag(MapEditor& editor, const MapGeometry& geo, Vec2 world
     if (m_gesture == Gesture::MoveNodes) {
         const Vec2 raw = world - m_pressWorld;
         // Alt moves freely, off the grid.
-        m_moveDelta = ImGui::GetIO().KeyAlt ? raw : editor.snappedDelta(m_pressKey, raw.x, raw.y);
+        const Vec2 wanted =
+            ImGui::GetIO().KeyAlt ? raw : editor.snappedDelta(m_pressKey, raw.x, raw.y);
+        m_moveDelta = editor.allowedMove(wanted.x, wanted.y);
         ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeAll);
     }
     if (m_gesture == Gesture::Connect) {

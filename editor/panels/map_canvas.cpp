@@ -363,7 +363,13 @@ void MapCanvas::fitForReading(const MapGeometry& shown) {
         for (const Rect& n : nodes)
             ink.push_back({n.min - Vec2{0, 2 * OverlayPainter::kPillTextSize}, n.max});
     }
-    ReadingFit fit = editor::fitForReading(nodes, ink, m_view.viewport(), smallest, m_reading);
+    // A map in lanes: every row starts with their titles. A row is as tall
+    // as what it draws, not every band, so the rows fit the canvas.
+    // The lead holds the titles and the chevron that says the row goes on.
+    constexpr double kChevronRoom = 20;
+    const double lead = shown.lanes.empty() ? 0.0 : shown.laneTitleColumn + kChevronRoom;
+    ReadingFit fit =
+        editor::fitForReading(nodes, ink, m_view.viewport(), smallest, m_reading, lead);
     if (fit.rows.empty()) {
         m_view.fit(shown.bounds);
         m_wrap.reset();
@@ -379,6 +385,7 @@ void MapCanvas::fitForReading(const MapGeometry& shown) {
 void MapCanvas::drawMap(ImDrawList& dl, const MapEditor& editor, const MapGeometry& shown,
                         const DiffOverlay* overlay, bool grid) {
     if (grid) drawGrid(dl);
+    m_painter.drawLanes(dl, m_view, shown);
     if (overlay) m_overlayPainter.drawArrows(dl, m_view, shown, *overlay, m_overlayHighlight);
     m_painter.draw(dl, m_view, shown, m_paint);
     if (overlay) {
@@ -643,6 +650,11 @@ void MapCanvas::drawWrappedRows(ImDrawList& dl, const MapEditor& editor, const M
         dl.PushClipRect(im(row.clip.min), im(row.clip.max), true);
         drawMap(dl, editor, shown, overlay, false);
         dl.PopClipRect();
+        if (!row.lead.empty()) {
+            dl.PushClipRect(im(row.lead.min), im(row.lead.max), true);
+            m_painter.drawLaneLead(dl, m_view, shown, row.lead);
+            dl.PopClipRect();
+        }
     }
     drawRowMarks(dl, *m_wrap);
     m_view = mouseRow;

@@ -1,5 +1,7 @@
 #include "map_painter.h"
 
+#include "model/maps/lanes.h"
+
 #include "theme.h"
 
 #include <algorithm>
@@ -31,6 +33,7 @@ constexpr float kLabelSize = 13.0f;
 constexpr float kSmallLabelSize = 11.0f;
 constexpr float kMinLabelSize = 8.5f;
 constexpr float kCodeSize = 9.5f;
+constexpr auto kLaneTitleSize = static_cast<float>(model::kLaneTitleSize);
 constexpr float kPadding = 7.0f;
 
 std::size_t utf8CharLength(const char* s) {
@@ -131,6 +134,11 @@ void MapPainter::prepare(const model::MapContent& map, const MapGeometry& geo,
                          const std::unordered_map<std::string, std::string>& activityNames) {
     m_nodeText.assign(geo.nodes.size(), {});
     m_smallestStepLabel = 0;
+    m_lanesAsBands = !geo.lanes.empty();
+    m_laneText.assign(geo.lanes.size(), {});
+    for (std::size_t i = 0; i < geo.lanes.size(); ++i)
+        m_laneText[i].title = fitText(m_fonts->canvasMeasureFont(true), geo.lanes[i].lane, 1e6f,
+                                      kLaneTitleSize + 1, kLaneTitleSize, kLaneTitleSize, true);
     for (std::size_t i = 0; i < geo.nodes.size(); ++i)
         if (const model::Node* node = map.findNode(geo.nodes[i].id))
             prepareNodeText(m_nodeText[i], *node, geo.nodes[i], activityNames);
@@ -193,7 +201,7 @@ void MapPainter::prepareActivityText(NodeText& t, const model::Node& node, const
     if (!node.activity.empty())
         t.code = fitText(bold, node.activity, w / 2 - kPadding, kCodeSize + 1, kCodeSize, kCodeSize,
                          true);
-    if (!node.lane.empty()) {
+    if (!node.lane.empty() && !m_lanesAsBands) {
         const float codeWidth = t.code.empty() ? 0 : t.code.widths[0] + 6;
         t.lane = fitText(regular, node.lane, w - 2 * kPadding - codeWidth, kCodeSize + 1, kCodeSize,
                          kCodeSize);
@@ -240,7 +248,7 @@ void drawRowMarks(ImDrawList& dl, const ReadingFit& wrap) {
 void MapPainter::draw(ImDrawList& dl, const CanvasTransform& view, const MapGeometry& geo,
                       const PaintState& state) const {
     // Edges first so nodes sit on top of where lines meet them; condition
-    // labels last so nothing covers them.
+    // labels last so nothing covers them. (The lanes were drawn before.)
     if (!state.arrowsByOverlay) drawEdges(dl, view, geo, state);
     const Rect visible = view.visibleWorld().expanded(200);
     for (std::size_t i = 0; i < geo.nodes.size(); ++i) {
@@ -253,6 +261,50 @@ void MapPainter::draw(ImDrawList& dl, const CanvasTransform& view, const MapGeom
     // Badges and handles last, over everything, so no neighbour hides them.
     for (const NodeGeometry& node : geo.nodes)
         if (visible.contains(node.shape.centre)) drawMarks(dl, view, node, state);
+}
+
+namespace {
+float strokeWidth(double zoom, double atOne, double minPx, double maxPx) {
+    return f(std::clamp(atOne * zoom, minPx, maxPx));
+}
+} // namespace
+
+void MapPainter::drawLanes(ImDrawList& dl, const CanvasTransform& view,
+                           const MapGeometry& geo) const {
+    for (std::size_t i = 0; i < geo.lanes.size(); ++i) {
+        const LaneGeometry& lane = geo.lanes[i];
+        const ImVec2 lo = im(view.worldToScreen(lane.area.min));
+        const ImVec2 hi = im(view.worldToScreen(lane.area.max));
+        dl.AddRectFilled(lo, hi, colour::laneFill);
+        dl.AddRect(lo, hi, colour::laneBorder, 0, 0, strokeWidth(view.zoom(), 1.0, 1.0, 2.0));
+        if (i >= m_laneText.size() || m_laneText[i].title.empty()) continue;
+        const TextBlock& title = m_laneText[i].title;
+        drawText(dl, view, title, lane.titleAt + Vec2{title.widths[0] / 2, 0}, colour::laneTitle);
+    }
+}
+
+void MapPainter::drawLaneLead(ImDrawList& dl, const CanvasTransform& view, const MapGeometry& geo,
+                              const Rect& lead) const {
+    if (lead.empty()) return;
+    for (std::size_t i = 0; i < geo.lanes.size(); ++i) {
+        const LaneGeometry& lane = geo.lanes[i];
+        const double top = view.worldToScreen(lane.area.min).y;
+        const double bottom = view.worldToScreen(lane.area.max).y;
+        const ImVec2 lo(f(lead.min.x), f(top)), hi(f(lead.max.x), f(bottom));
+        dl.AddRectFilled(lo, hi, colour::laneFill);
+        const float stroke = strokeWidth(view.zoom(), 1.0, 1.0, 2.0);
+        dl.AddLine(lo, ImVec2(hi.x, lo.y), colour::laneBorder, stroke);
+        dl.AddLine(ImVec2(lo.x, hi.y), hi, colour::laneBorder, stroke);
+        dl.AddLine(lo, ImVec2(lo.x, hi.y), colour::laneBorder, stroke);
+        if (i >= m_laneText.size() || m_laneText[i].title.empty()) continue;
+        // Where the title sits in the first row's column, measured from the
+        // band's start, put at the start of the lead.
+        const TextBlock& title = m_laneText[i].title;
+        const Vec2 at =
+            view.screenToWorld({lead.min.x, 0}) +
+            Vec2{lane.titleAt.x - lane.area.min.x + title.widths[0] / 2, lane.titleAt.y};
+        drawText(dl, view, title, {at.x, lane.titleAt.y}, colour::laneTitle);
+    }
 }
 
 void MapPainter::drawText(ImDrawList& dl, const CanvasTransform& view, const TextBlock& block,
@@ -274,10 +326,6 @@ void MapPainter::drawText(ImDrawList& dl, const CanvasTransform& view, const Tex
 }
 
 namespace {
-
-float strokeWidth(double zoom, double atOne, double minPx, double maxPx) {
-    return f(std::clamp(atOne * zoom, minPx, maxPx));
-}
 
 void pathBezier(ImDrawList& dl, const CanvasTransform& view, const Bezier& b) {
     dl.PathLineTo(im(view.worldToScreen(b.p0)));

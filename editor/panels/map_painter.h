@@ -75,8 +75,16 @@ class MapPainter {
     void prepare(const model::MapContent& map, const MapGeometry& geometry,
                  const std::unordered_map<std::string, std::string>& activityNames = {});
 
+    // The lanes' bands, under everything else drawn: the diff's arrows too.
+    void drawLanes(ImDrawList& drawList, const CanvasTransform& view,
+                   const MapGeometry& geometry) const;
     void draw(ImDrawList& drawList, const CanvasTransform& view, const MapGeometry& geometry,
               const PaintState& state) const;
+
+    // The lanes' bands and titles in `lead`, the strip (screen) before a row
+    // of a wrapped map, so every row says which band is whose.
+    void drawLaneLead(ImDrawList& drawList, const CanvasTransform& rowView,
+                      const MapGeometry& geometry, const Rect& lead) const;
 
     // The smallest size a step's label was fitted at, world units (0: no step
     // has one): what the canvas's fit keeps legible (reading_fit.h).
@@ -97,6 +105,9 @@ class MapPainter {
     };
     struct EdgeText {
         TextBlock label;
+    };
+    struct LaneText {
+        TextBlock title;
     };
 
     void prepareNodeText(NodeText& text, const model::Node& node, const NodeGeometry& geometry,
@@ -122,6 +133,8 @@ class MapPainter {
     const Fonts* m_fonts;
     std::vector<NodeText> m_nodeText; // parallel to MapGeometry::nodes
     std::vector<EdgeText> m_edgeText; // parallel to MapGeometry::edges
+    std::vector<LaneText> m_laneText; // parallel to MapGeometry::lanes
+    bool m_lanesAsBands = false;      // the bands name the roles: a step's box does not
     float m_smallestStepLabel = 0;
     mutable float m_smallestStepPxDrawn = kNoneDrawn;
 };

@@ -113,6 +113,11 @@ constexpr ImU32 badgeAgreedText = rgba(palette::badgeAgreedText);
 constexpr ImU32 badgeMovedFill = rgba(palette::badgeMovedFill);
 constexpr ImU32 badgeMovedBorder = rgba(palette::badgeMovedBorder);
 constexpr ImU32 badgeMovedText = rgba(palette::badgeMovedText);
+// Swimlane bands: a faint tint with the grid showing through, a quiet line
+// between roles, titles in a dark grey that reads on the tint.
+constexpr ImU32 laneFill = rgba(palette::laneFill.r, palette::laneFill.g, palette::laneFill.b, 190);
+constexpr ImU32 laneBorder = rgba(palette::laneBorder);
+constexpr ImU32 laneTitle = rgba(palette::laneTitle);
 } // namespace colour
 
 // Applies the light ImGui style for the panels.

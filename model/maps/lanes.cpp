@@ -162,7 +162,8 @@ std::vector<LaneBand> laneBands(const MapContent& map, LayoutDirection flow) {
     along.min -= alongBefore(map, flow);
     along.max += kLanePadding;
 
-    const std::vector<Group> groups = groupsOf(map, lanes, std::vector<std::string>(lanes.size()), flow);
+    const std::vector<Group> groups =
+        groupsOf(map, lanes, std::vector<std::string>(lanes.size()), flow);
     std::vector<LaneBand> bands;
     bands.reserve(groups.size());
     std::vector<Extent> across;
@@ -201,6 +202,60 @@ const LaneBand* bandOf(const std::vector<LaneBand>& bands, std::size_t node) {
     for (const LaneBand& band : bands)
         if (std::find(band.nodes.begin(), band.nodes.end(), node) != band.nodes.end()) return &band;
     return nullptr;
+}
+
+LayoutDirection drawnDirection(const MapContent& map) {
+    double along = 0, across = 0;
+    for (const Edge& e : map.edges) {
+        const Node* a = map.findNode(e.from);
+        const Node* b = map.findNode(e.to);
+        if (!a || !b) continue;
+        along += b->x - a->x;
+        across += b->y - a->y;
+    }
+    // Net progress, not distance: arrows that zig-zag between lanes across the
+    // flow cancel out, while the flow itself adds up from start to end.
+    return std::abs(across) > std::abs(along) ? LayoutDirection::TopBottom
+                                              : LayoutDirection::LeftRight;
+}
+
+std::pair<double, double>
+laneLimitedMove(const MapContent& map, const std::vector<std::string>& keys, double dx, double dy) {
+    const LayoutDirection flow = drawnDirection(map);
+    const std::vector<LaneBand> bands = laneBands(map, flow);
+    if (bands.empty()) return {dx, dy};
+    std::vector<bool> moving(map.nodes.size(), false);
+    for (std::size_t i = 0; i < map.nodes.size(); ++i)
+        moving[i] = std::find(keys.begin(), keys.end(), map.nodes[i].key) != keys.end();
+
+    // What stays of each band: the extent across the flow of its unmoved nodes.
+    std::vector<Extent> staying(bands.size());
+    for (std::size_t k = 0; k < bands.size(); ++k)
+        for (std::size_t i : bands[k].nodes)
+            if (!moving[i] && map.nodes[i].kind != NodeKind::Note) {
+                const Box box = boxOf(map.nodes[i], flow);
+                staying[k].add(box.across.min, box.across.max);
+            }
+
+    constexpr double inf = std::numeric_limits<double>::infinity();
+    double least = -inf, most = inf; // the shift across every moved node allows
+    for (std::size_t k = 0; k < bands.size(); ++k) {
+        double lo = -inf, hi = inf; // the room of band k: between its neighbours' staying steps
+        for (std::size_t j = 0; j < bands.size(); ++j) {
+            if (staying[j].empty()) continue;
+            if (j < k) lo = std::max(lo, staying[j].max + 2 * kLanePadding);
+            if (j > k) hi = std::min(hi, staying[j].min - 2 * kLanePadding);
+        }
+        for (std::size_t i : bands[k].nodes) {
+            if (!moving[i] || map.nodes[i].kind == NodeKind::Note) continue;
+            const Box box = boxOf(map.nodes[i], flow);
+            least = std::max(least, lo - box.across.min);
+            most = std::min(most, hi - box.across.max);
+        }
+    }
+    double& across = flow == LayoutDirection::LeftRight ? dy : dx;
+    across = std::clamp(across, std::min(least, 0.0), std::max(most, 0.0));
+    return {dx, dy};
 }
 
 void separateLanes(MapContent& map, LayoutDirection flow) {

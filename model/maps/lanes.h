@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace strawman::model {
@@ -17,8 +18,8 @@ namespace strawman::model {
 // its left in a left-to-right map (so the bands stay low, and a wrapped map's
 // rows fit the canvas), over it in a top-to-bottom one.
 constexpr double kLanePadding = 10;
-constexpr double kLaneTitleSize = 11;   // points, bold
-constexpr double kLaneTitleHeight = 22; // top-to-bottom maps
+constexpr double kLaneTitleSize = 13;   // points, bold: read from the back of a room
+constexpr double kLaneTitleHeight = 24; // top-to-bottom maps
 
 // The column the titles take at the left of a left-to-right map.
 double laneTitleColumn(const MapContent& map);
@@ -33,8 +34,8 @@ std::vector<std::string> lanesOfNodes(const MapContent& map);
 struct LaneBand {
     std::string lane; // the role; empty for the steps of a map that has lanes, but none here
     double left = 0, top = 0, right = 0, bottom = 0; // points, y down
-    double titleX = 0, titleY = 0; // where the title starts: its left end, half-way up
-    std::vector<std::size_t> nodes;                  // indices into map.nodes
+    double titleX = 0, titleY = 0;  // where the title starts: its left end, half-way up
+    std::vector<std::size_t> nodes; // indices into map.nodes
 };
 
 // The bands of a laid-out map, in order across the flow; empty when the map has
@@ -46,6 +47,17 @@ std::vector<LaneBand> laneBands(const MapContent& map, LayoutDirection flow);
 
 // The band a node is in, or nullptr.
 const LaneBand* bandOf(const std::vector<LaneBand>& bands, std::size_t node);
+
+// The direction a drawn map runs in, read off where its arrows lead on the
+// whole (further down than across: top to bottom). The editor and the pictures draw bands along it.
+LayoutDirection drawnDirection(const MapContent& map);
+
+// The move (dx, dy) of the nodes `keys`, cut short across the flow where a
+// moved node would leave its lane: into the band of a role whose steps stay
+// put. A selection that moves every lane's steps moves freely. Along the flow
+// nothing is limited; a node already out of its room may stay where it is.
+std::pair<double, double>
+laneLimitedMove(const MapContent& map, const std::vector<std::string>& keys, double dx, double dy);
 
 // Moves the lanes apart across the flow so that each has a band of its own,
 // keeping their order and every position along the flow. Layout's last step.
