@@ -55,9 +55,4 @@ std::string exportMap(const model::Workspace& ws, const MapExportRequest& reques
 // and the format's extension ("ct-outpatient-pathway-rpa-v1.svg").
 std::string suggestedFileName(const model::MapSummary& map, ExportFormat format);
 
-// Writes the bytes beside `path` and renames them into place, so a failure
-// leaves no half-written file and an existing file is replaced whole. Throws
-// model::Error naming the file.
-void writeFileWhole(const std::string& path, std::string_view bytes);
-
 } // namespace strawman::exporters

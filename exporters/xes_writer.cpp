@@ -1,0 +1,116 @@
+#include "xes_writer.h"
+
+#include "log_stream.h"
+
+#include "model/events/readers/local_time.h"
+
+#include <string>
+
+namespace strawman::exporters {
+
+namespace {
+
+void appendEscaped(std::string& out, std::string_view text) {
+    for (const char ch : text) {
+        switch (ch) {
+        case '&':
+            out.append("&amp;");
+            break;
+        case '<':
+            out.append("&lt;");
+            break;
+        case '>':
+            out.append("&gt;");
+            break;
+        case '"':
+            out.append("&quot;");
+            break;
+        // An attribute value's tab and line breaks would be read back as
+        // spaces (XML attribute normalisation) unless written as references.
+        case '\t':
+            out.append("&#9;");
+            break;
+        case '\n':
+            out.append("&#10;");
+            break;
+        case '\r':
+            out.append("&#13;");
+            break;
+        default:
+            out.push_back(ch);
+        }
+    }
+}
+
+void appendString(std::string& out, std::string_view indent, std::string_view key,
+                  std::string_view value) {
+    out.append(indent).append("<string key=\"").append(key).append("\" value=\"");
+    appendEscaped(out, value);
+    out.append("\"/>\n");
+}
+
+void appendOptional(std::string& out, std::string_view key, std::string_view value) {
+    if (!value.empty()) appendString(out, "      ", key, value);
+}
+
+void appendHeader(std::string& h, std::string_view trust) {
+    h.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+             "<log xes.version=\"1849-2016\" xes.features=\"\" "
+             "xmlns=\"http://www.xes-standard.org/\">\n"
+             "  <extension name=\"Concept\" prefix=\"concept\" "
+             "uri=\"http://www.xes-standard.org/concept.xesext\"/>\n"
+             "  <extension name=\"Time\" prefix=\"time\" "
+             "uri=\"http://www.xes-standard.org/time.xesext\"/>\n"
+             "  <extension name=\"Lifecycle\" prefix=\"lifecycle\" "
+             "uri=\"http://www.xes-standard.org/lifecycle.xesext\"/>\n"
+             "  <extension name=\"Organizational\" prefix=\"org\" "
+             "uri=\"http://www.xes-standard.org/org.xesext\"/>\n"
+             "  <global scope=\"trace\">\n"
+             "    <string key=\"concept:name\" value=\"\"/>\n"
+             "  </global>\n"
+             "  <global scope=\"event\">\n"
+             "    <string key=\"concept:name\" value=\"\"/>\n"
+             "    <date key=\"time:timestamp\" value=\"1970-01-01T00:00:00.000+00:00\"/>\n"
+             "    <string key=\"lifecycle:transition\" value=\"complete\"/>\n"
+             "  </global>\n"
+             "  <classifier name=\"Activity\" keys=\"concept:name\"/>\n"
+             "  <classifier name=\"Activity and transition\" "
+             "keys=\"concept:name lifecycle:transition\"/>\n");
+    appendString(h, "  ", "concept:name", std::string(trust) + " events");
+    appendString(h, "  ", "trust", trust);
+}
+
+} // namespace
+
+std::uint64_t writeXes(const model::EventLog& log, std::span<const std::uint32_t> cases,
+                       std::string_view trust, std::ostream& out, model::Progress* progress) {
+    ChunkedOutput chunks(out, progress, cases.size());
+    std::string& b = chunks.buffer();
+    appendHeader(b, trust);
+    for (const std::uint32_t c : cases) {
+        b.append("  <trace>\n    <string key=\"concept:name\" value=\"");
+        appendCaseId(b, log.casePseudonyms[c]);
+        b.append("\"/>\n");
+        for (const model::LoggedEvent& e : log.caseEvents(c)) {
+            b.append("    <event>\n");
+            appendString(b, "      ", "concept:name", log.activities[e.activity]);
+            b.append("      <date key=\"time:timestamp\" value=\"");
+            model::appendLocalIso(b, e.time, e.offsetMinutes);
+            b.append("\"/>\n      <string key=\"lifecycle:transition\" value=\"complete\"/>\n");
+            appendOptional(b, "org:resource", log.resources[e.resource]);
+            const model::EventAttributes& a = log.attributeSets[e.attributes];
+            appendOptional(b, "modality", a.modality);
+            appendOptional(b, "priority", a.priority);
+            appendOptional(b, "patientSource", a.patientSource);
+            appendOptional(b, "site", a.site);
+            appendOptional(b, "examination", a.examination);
+            b.append("    </event>\n");
+        }
+        b.append("  </trace>\n");
+        chunks.caseDone();
+    }
+    b.append("</log>\n");
+    return chunks.finish();
+}
+
+} // namespace strawman::exporters
