@@ -4,6 +4,7 @@
 
 #include "model/events/readers/local_time.h"
 
+#include <span>
 #include <string>
 
 namespace strawman::exporters {
@@ -49,8 +50,27 @@ void appendString(std::string& out, std::string_view indent, std::string_view ke
     out.append("\"/>\n");
 }
 
-void appendOptional(std::string& out, std::string_view key, std::string_view value) {
-    if (!value.empty()) appendString(out, "      ", key, value);
+void appendOptional(std::string& out, std::string_view indent, std::string_view key,
+                    std::string_view value) {
+    if (!value.empty()) appendString(out, indent, key, value);
+}
+
+void appendAttributes(std::string& out, std::string_view indent, const model::EventAttributes& a) {
+    appendOptional(out, indent, "modality", a.modality);
+    appendOptional(out, indent, "priority", a.priority);
+    appendOptional(out, indent, "patientSource", a.patientSource);
+    appendOptional(out, indent, "site", a.site);
+    appendOptional(out, indent, "examination", a.examination);
+}
+
+// Whether every event of the case has the same attribute set, as most cases
+// have (one examination's rows): the set is then written once on the trace,
+// which its events inherit (as XES readers and ours take it), and the file is
+// half as long.
+bool sharedAttributes(std::span<const model::LoggedEvent> events) {
+    for (const model::LoggedEvent& e : events)
+        if (e.attributes != events.front().attributes) return false;
+    return !events.empty();
 }
 
 void appendHeader(std::string& h, std::string_view trust) {
@@ -91,19 +111,17 @@ std::uint64_t writeXes(const model::EventLog& log, std::span<const std::uint32_t
         b.append("  <trace>\n    <string key=\"concept:name\" value=\"");
         appendCaseId(b, log.casePseudonyms[c]);
         b.append("\"/>\n");
-        for (const model::LoggedEvent& e : log.caseEvents(c)) {
+        const std::span<const model::LoggedEvent> events = log.caseEvents(c);
+        const bool shared = sharedAttributes(events);
+        if (shared) appendAttributes(b, "    ", log.attributeSets[events.front().attributes]);
+        for (const model::LoggedEvent& e : events) {
             b.append("    <event>\n");
             appendString(b, "      ", "concept:name", log.activities[e.activity]);
             b.append("      <date key=\"time:timestamp\" value=\"");
             model::appendLocalIso(b, e.time, e.offsetMinutes);
             b.append("\"/>\n      <string key=\"lifecycle:transition\" value=\"complete\"/>\n");
-            appendOptional(b, "org:resource", log.resources[e.resource]);
-            const model::EventAttributes& a = log.attributeSets[e.attributes];
-            appendOptional(b, "modality", a.modality);
-            appendOptional(b, "priority", a.priority);
-            appendOptional(b, "patientSource", a.patientSource);
-            appendOptional(b, "site", a.site);
-            appendOptional(b, "examination", a.examination);
+            appendOptional(b, "      ", "org:resource", log.resources[e.resource]);
+            if (!shared) appendAttributes(b, "      ", log.attributeSets[e.attributes]);
             b.append("    </event>\n");
         }
         b.append("  </trace>\n");

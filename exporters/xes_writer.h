@@ -13,7 +13,9 @@
 //          as stored; lifecycle:transition = complete (the store keeps
 //          completions; a code read with every transition, "VET+start", is
 //          kept whole); org:resource; modality, priority, patientSource, site,
-//          examination as strings, each only when the event has it.
+//          examination as strings, each only when the event has it: on the
+//          trace instead when every event of the case has the same ones (its
+//          events inherit them), which halves the file.
 // Streams: one case's text at a time, a chunk written out per megabyte.
 #pragma once
 
