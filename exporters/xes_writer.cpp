@@ -6,6 +6,7 @@
 
 #include <span>
 #include <string>
+#include <vector>
 
 namespace strawman::exporters {
 
@@ -100,10 +101,35 @@ void appendHeader(std::string& h, std::string_view trust) {
     appendString(h, "  ", "trust", trust);
 }
 
+// Each activity's, resource's and attribute set's elements, escaped once per
+// export rather than once per event (a few hundred against millions).
+struct RenderedElements {
+    std::vector<std::string> activities, resources;
+    std::vector<std::string> traceAttributes, eventAttributes; // at either depth
+
+    explicit RenderedElements(const model::EventLog& log) {
+        for (const std::string& a : log.activities) {
+            activities.emplace_back();
+            appendString(activities.back(), "      ", "concept:name", a);
+        }
+        for (const std::string& r : log.resources) {
+            resources.emplace_back();
+            appendOptional(resources.back(), "      ", "org:resource", r);
+        }
+        for (const model::EventAttributes& a : log.attributeSets) {
+            traceAttributes.emplace_back();
+            appendAttributes(traceAttributes.back(), "    ", a);
+            eventAttributes.emplace_back();
+            appendAttributes(eventAttributes.back(), "      ", a);
+        }
+    }
+};
+
 } // namespace
 
 std::uint64_t writeXes(const model::EventLog& log, std::span<const std::uint32_t> cases,
                        std::string_view trust, std::ostream& out, model::Progress* progress) {
+    const RenderedElements elements(log);
     ChunkedOutput chunks(out, progress, cases.size());
     std::string& b = chunks.buffer();
     appendHeader(b, trust);
@@ -113,15 +139,15 @@ std::uint64_t writeXes(const model::EventLog& log, std::span<const std::uint32_t
         b.append("\"/>\n");
         const std::span<const model::LoggedEvent> events = log.caseEvents(c);
         const bool shared = sharedAttributes(events);
-        if (shared) appendAttributes(b, "    ", log.attributeSets[events.front().attributes]);
+        if (shared) b.append(elements.traceAttributes[events.front().attributes]);
         for (const model::LoggedEvent& e : events) {
             b.append("    <event>\n");
-            appendString(b, "      ", "concept:name", log.activities[e.activity]);
+            b.append(elements.activities[e.activity]);
             b.append("      <date key=\"time:timestamp\" value=\"");
             model::appendLocalIso(b, e.time, e.offsetMinutes);
             b.append("\"/>\n      <string key=\"lifecycle:transition\" value=\"complete\"/>\n");
-            appendOptional(b, "      ", "org:resource", log.resources[e.resource]);
-            if (!shared) appendAttributes(b, "      ", log.attributeSets[e.attributes]);
+            b.append(elements.resources[e.resource]);
+            if (!shared) b.append(elements.eventAttributes[e.attributes]);
             b.append("    </event>\n");
         }
         b.append("  </trace>\n");
