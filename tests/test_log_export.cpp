@@ -3,6 +3,7 @@
 // variants and attributes; the cases the diff's options choose; no patient
 // identifier and no half-written file.
 #include "map_fixtures.h"
+#include "recording_progress.h"
 #include "temp_path.h"
 
 #include "exporters/csv_log_writer.h"
@@ -294,6 +295,19 @@ TEST_CASE("a cancelled export stops and leaves no file") {
     }
     CHECK_FALSE(std::filesystem::exists(file));
     CHECK_FALSE(std::filesystem::exists(file + ".part"));
+}
+
+TEST_CASE("an export reports loading, then writing, rising to the end") {
+    SampleNetwork source;
+    test::RecordingProgress progress;
+    std::ostringstream out;
+    exporters::LogExportRequest request;
+    request.trust = "RPA";
+    exporters::exportLog(source.ws, request, out, &progress);
+    CHECK(progress.rising());
+    CHECK(progress.sawStage("writing the log"));
+    REQUIRE(!progress.fractions.empty());
+    CHECK(progress.fractions.back() == 1.0);
 }
 
 TEST_CASE("the log formats are named by option and by file extension") {
