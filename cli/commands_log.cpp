@@ -123,6 +123,8 @@ void addLogExportCommand(CLI::App& log, Invocation& inv) {
         ->check(CLI::IsMember({"xes", "csv"}));
     cmd->add_option("-o,--output", a->output, "Output file (default: standard output)");
     addCaseOptions(*cmd, *a);
+    // Which events a diff counts against a map; an export has no map and writes every event.
+    cmd->remove_option(cmd->get_option("--ignore-unmodelled"));
     cmd->callback([&inv, a] { inv.run = [a] { return runLogExport(*a); }; });
 }
 
