@@ -7,6 +7,7 @@
 #include "model/events/pseudonym.h"
 
 #include <cstddef>
+#include <cstdint>
 #include <ostream>
 #include <string>
 
