@@ -2,8 +2,10 @@
 
 #include "log_stream.h"
 
+#include "model/core/error.h"
 #include "model/events/readers/local_time.h"
 
+#include <cstdio>
 #include <span>
 #include <string>
 #include <vector>
@@ -12,7 +14,42 @@ namespace strawman::exporters {
 
 namespace {
 
+// The length of the UTF-8 sequence starting at text[i], or 0 when it is not one.
+std::size_t utf8Length(std::string_view text, std::size_t i) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+    const unsigned char lead = byte(i);
+    const std::size_t n = lead < 0x80         ? 1
+                          : (lead >> 5) == 6  ? 2
+                          : (lead >> 4) == 14 ? 3
+                          : (lead >> 3) == 30 ? 4
+                                              : 0;
+    if (n == 0 || i + n > text.size()) return 0;
+    for (std::size_t k = 1; k < n; ++k)
+        if ((byte(i + k) >> 6) != 2) return 0;
+    return n;
+}
+
+// XML 1.0 cannot carry control characters other than tab and line breaks, nor
+// bytes that are not UTF-8 (a RIS extract saved in Windows-1252): such a value
+// is refused by name rather than written into a file no XES reader opens.
+// CSV carries any bytes.
+void checkXmlText(std::string_view text) {
+    for (std::size_t i = 0; i < text.size();) {
+        const auto ch = static_cast<unsigned char>(text[i]);
+        const std::size_t n = utf8Length(text, i);
+        if ((ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') || n == 0) {
+            char code[8];
+            std::snprintf(code, sizeof code, "0x%02X", ch);
+            throw model::Error("cannot write \"" + std::string(text) + "\" as XES: it holds the " +
+                               (n == 0 ? "byte " : "control character ") + code +
+                               ", which XML cannot carry (export it as CSV instead)");
+        }
+        i += n;
+    }
+}
+
 void appendEscaped(std::string& out, std::string_view text) {
+    checkXmlText(text);
     for (const char ch : text) {
         switch (ch) {
         case '&':

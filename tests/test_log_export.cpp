@@ -209,6 +209,25 @@ TEST_CASE("values with commas, quotes, ampersands and line breaks, and both UTC 
     }
 }
 
+TEST_CASE("a value XML cannot carry is refused by name for XES and kept by CSV") {
+    Network source;
+    const std::string extract = source.dir.file("control.csv");
+    test::writeFile(extract, "Accession,Status,Event Time,Modality,Site\n"
+                             "A1,REQ,2025-03-03 09:00,CT,Ward\x01\n"
+                             "A2,REQ,2025-03-03 09:00,CT,Caf\xE9\n");
+    REQUIRE(source.import(extract).eventsAccepted == 2);
+    exporters::LogExportRequest request;
+    request.trust = "RPA";
+    std::ostringstream xes;
+    CHECK_THROWS_WITH_AS(exporters::exportLog(source.ws, request, xes),
+                         doctest::Contains("as CSV instead"), Error);
+    request.format = exporters::LogFormat::Csv;
+    std::ostringstream csv;
+    exporters::exportLog(source.ws, request, csv);
+    CHECK(csv.str().find("Ward\x01") != std::string::npos);
+    CHECK(csv.str().find("Caf\xE9") != std::string::npos);
+}
+
 TEST_CASE("an export takes the cases the diff takes with the same options") {
     SampleNetwork source;
     CaseChoice choice;
