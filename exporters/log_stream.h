@@ -3,6 +3,7 @@
 // reporting progress and hearing a cancel once per chunk, never per event.
 #pragma once
 
+#include "model/core/error.h"
 #include "model/core/progress.h"
 #include "model/events/pseudonym.h"
 
@@ -51,6 +52,10 @@ class ChunkedOutput {
     void flush() {
         model::stopIfCancelled(m_progress, "writing the log");
         m_out.write(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
+        // Stop at once rather than format gigabytes nobody can keep.
+        if (!m_out)
+            throw model::Error("the log could not be written: the output refused the data (a "
+                               "full disk or a closed pipe?)");
         m_written += m_buffer.size();
         m_buffer.clear();
         if (m_progress)

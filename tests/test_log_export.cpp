@@ -298,6 +298,15 @@ TEST_CASE("an unknown trust or a directory that cannot be written is refused by 
     CHECK_FALSE(std::filesystem::exists(source.dir.path() / "missing"));
 }
 
+TEST_CASE("an output that refuses the data stops the export with an error") {
+    SampleNetwork source;
+    std::ostream refusing(nullptr); // no buffer: every write fails
+    exporters::LogExportRequest request;
+    request.trust = "RPA";
+    CHECK_THROWS_WITH_AS(exporters::exportLog(source.ws, request, refusing),
+                         doctest::Contains("refused the data"), Error);
+}
+
 TEST_CASE("a cancelled export stops and leaves no file") {
     SampleNetwork source;
     struct CancelAtOnce final : Progress {
