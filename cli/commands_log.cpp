@@ -131,7 +131,8 @@ void addLogExportCommand(CLI::App& log, Invocation& inv) {
 } // namespace
 
 void addLogCommands(CLI::App& app, Invocation& inv) {
-    auto* log = app.add_subcommand("log", "Look at a trust's event log");
+    auto* log =
+        app.add_subcommand("log", "Look at a trust's event log, or write it out as XES or CSV");
     log->require_subcommand(1);
     addLogStatsCommand(*log, inv);
     addLogExportCommand(*log, inv);
