@@ -73,7 +73,7 @@ std::string diffCsv(const model::TrustDiff& diff, const model::MapSummary& map,
     };
     for (const model::ObservedTransition& t : r.transitions) {
         Row row(out);
-        lead(row, t.drawn ? "step, drawn" : "step, not drawn")
+        lead(row, t.drawn ? "step on the map" : "step not on the map")
             .text(t.from)
             .text(t.to)
             .number(t.cases)
@@ -85,7 +85,7 @@ std::string diffCsv(const model::TrustDiff& diff, const model::MapSummary& map,
     }
     for (const model::UnusedEdge& e : r.unusedEdges) {
         Row row(out);
-        lead(row, "arrow, no case follows")
+        lead(row, "arrow no case follows")
             .text(e.from)
             .text(e.to)
             .number(0)

@@ -168,7 +168,7 @@ TEST_CASE("diff --format csv holds the JSON's steps, unused arrows and intervals
             CHECK(std::abs(number(row, "Median (hours)") * 3600 - i["median_s"].get<double>()) <=
                   2);
             CHECK(std::abs(number(row, "P90 (hours)") * 3600 - i["p90_s"].get<double>()) <= 2);
-        } else if (what == "arrow, no case follows") {
+        } else if (what == "arrow no case follows") {
             ++unused;
             CHECK(number(row, "Times") == 0);
         } else {
@@ -177,7 +177,8 @@ TEST_CASE("diff --format csv holds the JSON's steps, unused arrows and intervals
             for (const json& t : d["transitions"])
                 if (t["from"] == row.at("From") && t["to"] == row.at("To")) match = &t;
             REQUIRE(match);
-            CHECK(what == ((*match)["drawn"].get<bool>() ? "step, drawn" : "step, not drawn"));
+            CHECK(what ==
+                  ((*match)["drawn"].get<bool>() ? "step on the map" : "step not on the map"));
             CHECK(number(row, "Cases") == (*match)["cases"].get<double>());
             CHECK(number(row, "Times") == (*match)["count"].get<double>());
             // Two decimals: half a hundredth of a percent at most.
