@@ -1,5 +1,5 @@
 // The cases of one trust that a choice (case_choice.h) lets through, with the
-// log they are indexes into: what `strawman diff`, the as-recorded map and
+// log they are indexes into: what `strawman diff`, `compare`, the as-recorded map and
 // `strawman log export` all start from, so the three always mean the same
 // cases by the same options.
 #pragma once
