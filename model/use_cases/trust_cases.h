@@ -1,6 +1,6 @@
 // The cases of one trust that a choice (case_choice.h) lets through, with the
-// log they are indexes into: what `strawman diff`, `compare`, the as-recorded map and
-// `strawman log export` all start from, so the three always mean the same
+// log they are indexes into: what `strawman diff`, `compare`, the as-recorded
+// map and `strawman log export` all start from, so they always mean the same
 // cases by the same options.
 #pragma once
 
