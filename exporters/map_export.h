@@ -5,6 +5,8 @@
 // a footer saying what it is (name, version, content hash, date).
 #pragma once
 
+#include "output_file.h" // writeFileWhole, how an export's bytes reach their file
+
 #include "model/conformance/diff.h"
 #include "model/core/progress.h"
 #include "model/store/workspace.h"
