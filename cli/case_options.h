@@ -1,7 +1,8 @@
 // The options that choose a trust's cases, the same on every command that
 // holds data against a map (`diff`, `compare`, `discover`, `export
-// --diff-trust`): --from, --to, --tz, --modality, --priority, --source, --site
-// and --ignore-unmodelled.
+// --diff-trust`) and on `log export`, which writes those cases out: --from,
+// --to, --tz, --modality, --priority, --source, --site and --ignore-unmodelled
+// (not on `log export`: it is how a diff counts events against a map).
 #pragma once
 
 #include "model/use_cases/case_choice.h"

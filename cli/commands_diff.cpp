@@ -3,6 +3,7 @@
 #include "commands.h"
 
 #include "case_options.h"
+#include "exporters/diff_csv.h"
 
 #include "model/analysis/discovery.h"
 #include "model/analysis/duration_text.h"
@@ -33,7 +34,7 @@ using nlohmann::json;
 namespace {
 
 struct DiffArgs : CaseOptions {
-    std::string ws, trust;
+    std::string ws, trust, format;
     std::int64_t map = 0;
     std::vector<std::string> intervals;
     bool json = false;
@@ -132,6 +133,23 @@ void addFilterOptions(CLI::App* cmd, const std::shared_ptr<DiffArgs>& a) {
     cmd->add_flag("--json", a->json, "Print JSON");
 }
 
+enum class Output { Text, Json, Csv };
+
+// --format, with --json as its older spelling of json.
+Output outputOf(const DiffArgs& a) {
+    if (a.format.empty()) return a.json ? Output::Json : Output::Text;
+    if (a.json && a.format != "json")
+        throw model::Error("--json and --format " + a.format + " ask for two formats: give one");
+    if (a.format == "json") return Output::Json;
+    return a.format == "csv" ? Output::Csv : Output::Text;
+}
+
+void addFormatOption(CLI::App* cmd, const std::shared_ptr<DiffArgs>& a) {
+    cmd->add_option("--format", a->format,
+                    "text, json (as --json) or csv: a table for a spreadsheet")
+        ->check(CLI::IsMember({"text", "json", "csv"}));
+}
+
 int runDiff(const DiffArgs& a) {
     const auto ws = Workspace::open(a.ws);
     const model::MapSummary summary = ws.map(model::MapId{a.map});
@@ -144,8 +162,11 @@ int runDiff(const DiffArgs& a) {
     const model::Trust& trust = d.trust;
     const model::DiffResult& r = d.result;
     const std::vector<model::IntervalStats>& spans = d.intervals;
-    if (a.json) {
+    const Output output = outputOf(a);
+    if (output == Output::Json) {
         std::cout << model::toJson(d, summary, intervals) << "\n";
+    } else if (output == Output::Csv) {
+        std::cout << exporters::diffCsv(d, summary, intervals) << std::flush;
     } else {
         printText(r, trust.code + " against map " + std::to_string(summary.id.value) + " \"" +
                          summary.name + "\" (version " + std::to_string(summary.versionNumber) +
@@ -166,6 +187,7 @@ int runDiff(const DiffArgs& a) {
 
 int runCompare(const DiffArgs& a, const std::string& processName, std::int64_t mapId,
                const std::vector<std::string>& intervalTexts) {
+    const Output output = outputOf(a);
     const auto ws = Workspace::open(a.ws);
     const auto process = ws.findProcess(processName);
     if (!process) throw model::Error("no process named \"" + processName + "\"");
@@ -175,8 +197,12 @@ int runCompare(const DiffArgs& a, const std::string& processName, std::int64_t m
     const auto rows = model::compareTrusts(
         ws, process->id, mapId ? std::optional(model::MapId{mapId}) : std::nullopt, choiceOf(a),
         intervals, options);
-    if (a.json) {
+    if (output == Output::Json) {
         std::cout << model::toJson(rows, intervals) << "\n";
+        return 0;
+    }
+    if (output == Output::Csv) {
+        std::cout << exporters::comparisonCsv(rows, intervals) << std::flush;
         return 0;
     }
     std::cout << processName << ": each trust against "
@@ -256,6 +282,7 @@ void addDiffCommand(CLI::App& app, Invocation& inv) {
     cmd->add_option("--trust", a->trust, "ODS code of the trust whose data is replayed")
         ->required();
     addFilterOptions(cmd, a);
+    addFormatOption(cmd, a);
     cmd->add_option("--top", a->top, "Variants to list")->capture_default_str();
     cmd->add_option("--interval", a->intervals,
                     "Time from one activity to another, e.g. RCV:VET (repeatable)");
@@ -287,9 +314,15 @@ void addCompareCommand(CLI::App& app, Invocation& inv) {
         ->excludes("--map")
         ->excludes("--interval");
     addFilterOptions(compare, c);
+    addFormatOption(compare, c);
     compare->callback([&inv, c, cc] {
         inv.run = [c, cc] {
-            if (cc->standard) return compareWithStandard(c->ws, cc->process, cc->standard, c->json);
+            if (cc->standard) {
+                if (outputOf(*c) == Output::Csv)
+                    throw model::Error("compare --standard prints text or JSON, not CSV");
+                return compareWithStandard(c->ws, cc->process, cc->standard,
+                                           outputOf(*c) == Output::Json);
+            }
             if (cc->process.empty())
                 throw model::Error("compare needs --process: the process whose maps are held "
                                    "against the data");

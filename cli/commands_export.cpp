@@ -3,6 +3,7 @@
 
 #include "case_options.h"
 #include "exporters/map_export.h"
+#include "exporters/output_file.h"
 #include "model/core/error.h"
 #include "model/store/workspace.h"
 

@@ -197,25 +197,4 @@ std::string suggestedFileName(const model::MapSummary& map, ExportFormat format)
            std::string(exportFormatName(format));
 }
 
-void writeFileWhole(const std::string& path, std::string_view bytes) {
-    const std::string part = path + ".part";
-    {
-        std::ofstream out(part, std::ios::binary | std::ios::trunc);
-        if (!out) throw model::Error("cannot write " + path + ": " + std::strerror(errno));
-        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        if (!out.flush()) {
-            std::error_code ignored;
-            std::filesystem::remove(part, ignored);
-            throw model::Error("cannot write " + path + ": the disk refused the data");
-        }
-    }
-    std::error_code ec;
-    std::filesystem::rename(part, path, ec);
-    if (ec) {
-        std::error_code ignored;
-        std::filesystem::remove(part, ignored);
-        throw model::Error("cannot write " + path + ": " + ec.message());
-    }
-}
-
 } // namespace strawman::exporters

@@ -5,6 +5,8 @@
 // a footer saying what it is (name, version, content hash, date).
 #pragma once
 
+#include "output_file.h" // writeFileWhole, how an export's bytes reach their file
+
 #include "model/conformance/diff.h"
 #include "model/core/progress.h"
 #include "model/store/workspace.h"
@@ -54,10 +56,5 @@ std::string exportMap(const model::Workspace& ws, const MapExportRequest& reques
 // A name for the file: the map's name in lower case with dashes, its version
 // and the format's extension ("ct-outpatient-pathway-rpa-v1.svg").
 std::string suggestedFileName(const model::MapSummary& map, ExportFormat format);
-
-// Writes the bytes beside `path` and renames them into place, so a failure
-// leaves no half-written file and an existing file is replaced whole. Throws
-// model::Error naming the file.
-void writeFileWhole(const std::string& path, std::string_view bytes);
 
 } // namespace strawman::exporters

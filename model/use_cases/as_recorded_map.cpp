@@ -1,5 +1,7 @@
 #include "as_recorded_map.h"
 
+#include "trust_cases.h"
+
 #include "model/analysis/discovery.h"
 #include "model/maps/layout.h"
 
@@ -12,11 +14,11 @@ AsRecordedMap discoverAsRecorded(const Workspace& ws, std::string_view trust,
         throw Error("the minimum frequency is a share of cases from 0 to 1, not " +
                     std::to_string(minFrequency));
     AsRecordedMap out;
-    out.trust = ws.trust(trust);
-    const LogFilter filter = caseFilter(choice);
-    const EventLog log = ws.events().load(out.trust.id, progress);
     // The same cases as the diff: its dates and filters.
-    const std::vector<std::uint32_t> cases = selectCases(log, filter);
+    const TrustCases chosen = trustCases(ws, trust, choice, progress);
+    out.trust = chosen.trust;
+    const EventLog& log = chosen.log;
+    const std::vector<std::uint32_t>& cases = chosen.chosen;
     if (cases.empty()) throw Error("no cases of " + out.trust.code + " to discover a map from");
     DiscoveryOptions options;
     options.minFrequency = minFrequency;

@@ -1,5 +1,7 @@
 #include "trust_comparison.h"
 
+#include "trust_cases.h"
+
 #include "model/events/event_log.h"
 #include "model/store/event_store.h"
 
@@ -26,7 +28,7 @@ std::vector<TrustComparisonRow> compareTrusts(const Workspace& ws, ProcessId pro
                                               std::optional<MapId> map, const CaseChoice& choice,
                                               const std::vector<IntervalSpec>& intervals,
                                               const DiffOptions& options) {
-    const LogFilter filter = caseFilter(choice);
+    caseFilter(choice); // a bad day or time zone is refused before any trust is loaded
     const std::vector<MapSummary> maps = ws.maps();
     std::vector<TrustComparisonRow> rows;
     for (const Trust& trust : ws.trusts()) {
@@ -34,8 +36,10 @@ std::vector<TrustComparisonRow> compareTrusts(const Workspace& ws, ProcessId pro
         row.trust = trust.code;
         const std::optional<MapSummary> chosen =
             map ? std::optional<MapSummary>(ws.map(*map)) : mapFor(maps, process, trust.id);
-        const EventLog log = ws.events().load(trust.id);
-        const std::vector<std::uint32_t> cases = selectCases(log, filter);
+        // Each trust's cases as its own diff chooses them.
+        const TrustCases chosenCases = trustCases(ws, trust.code, choice);
+        const EventLog& log = chosenCases.log;
+        const std::vector<std::uint32_t>& cases = chosenCases.chosen;
         row.cases = static_cast<std::int64_t>(cases.size());
         for (const IntervalSpec& spec : intervals)
             row.intervals.push_back(intervalStats(log, cases, spec.from, spec.to));

@@ -11,7 +11,7 @@ exe=$(realpath "$1")
 out=$2
 mkdir -p "$out"
 out=$(realpath "$out")
-rm -f "$out"/*.txt "$out"/*.json "$out"/*.dot
+rm -f "$out"/*.txt "$out"/*.json "$out"/*.csv "$out"/*.dot
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -59,6 +59,9 @@ run diff-filtered.json diff "$ws" 1 --trust RPA --modality CT --from 2025-04-01 
     --interval RCV:VET --json
 run compare.txt compare "$ws" --process "CT outpatient pathway" --interval RCV:VET --interval CMP:VER
 run compare.json compare "$ws" --process "CT outpatient pathway" --interval RCV:VET --interval CMP:VER --json
+run diff-filtered.csv diff "$ws" 1 --trust RPA --modality CT --from 2025-04-01 --to 2025-06-30 \
+    --interval RCV:VET --format csv
+run compare.csv compare "$ws" --process "CT outpatient pathway" --interval RCV:VET --interval CMP:VER --format csv
 run discover.txt discover "$ws" --trust RPA --process "CT outpatient pathway" --min-frequency 0.05
 discovered=$("$exe" map list "$ws" | awk 'NR > 1 && $1 > max { max = $1 } END { print max }')
 run map-discovered.dot map export "$ws" "$discovered" --format dot

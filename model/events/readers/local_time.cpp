@@ -615,6 +615,46 @@ std::string formatUtc(TimeMs time) {
     return out;
 }
 
+void appendLocalIso(std::string& out, TimeMs time, int offsetMinutes) {
+    const TimeMs local = time + std::int64_t{offsetMinutes} * 60'000;
+    const std::int64_t seconds = floorDiv(local, 1000);
+    const auto ms = static_cast<int>(local - seconds * 1000);
+    const std::int64_t days = floorDiv(seconds, kSecondsPerDay);
+    const auto sod = static_cast<int>(seconds - days * kSecondsPerDay);
+    const Civil c = civilFromDays(days);
+    char buf[40];
+    char* q = buf;
+    const auto put = [&q](std::int64_t v, int width) {
+        for (int i = width - 1; i >= 0; --i) {
+            q[i] = static_cast<char>('0' + v % 10);
+            v /= 10;
+        }
+        q += width;
+    };
+    if (c.year < 0 || c.year > 9999)
+        out.append(std::to_string(c.year)); // outside ISO's four digits: written plainly
+    else
+        put(c.year, 4);
+    *q++ = '-';
+    put(c.month, 2);
+    *q++ = '-';
+    put(c.day, 2);
+    *q++ = 'T';
+    put(sod / 3600, 2);
+    *q++ = ':';
+    put(sod / 60 % 60, 2);
+    *q++ = ':';
+    put(sod % 60, 2);
+    *q++ = '.';
+    put(ms, 3);
+    const int offset = offsetMinutes < 0 ? -offsetMinutes : offsetMinutes;
+    *q++ = offsetMinutes < 0 ? '-' : '+';
+    put(offset / 60, 2);
+    *q++ = ':';
+    put(offset % 60, 2);
+    out.append(buf, static_cast<std::size_t>(q - buf));
+}
+
 std::optional<TimeMs> localDayStart(std::string_view text, const TimeZone& zone, bool nextDay) {
     int y = 0;
     unsigned m = 0, d = 0;

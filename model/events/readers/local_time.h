@@ -78,4 +78,10 @@ std::optional<ParsedTime> parseTimestamp(std::string_view text, std::string_view
 // ISO 8601 in UTC: 2025-10-26T00:30:00Z, with .mmm when there are milliseconds.
 std::string formatUtc(TimeMs time);
 
+// Appends the instant as the local time at the given offset, ISO 8601 with
+// milliseconds and the offset (2025-10-26T01:30:00.000+01:00), as XES and the
+// CSV exports write it and parseTimestamp reads it back. No allocation beyond
+// the append.
+void appendLocalIso(std::string& out, TimeMs time, int offsetMinutes);
+
 } // namespace strawman::model
