@@ -12,6 +12,7 @@ packages=(
   doctest-dev libbenchmark-dev
   libhowardhinnant-date-dev tzdata
   zlib1g-dev
+  libexpat1-dev
   sqlite3
   xvfb xauth libgl1-mesa-dri
 )
