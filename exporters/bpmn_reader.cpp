@@ -323,7 +323,9 @@ void Reader::readContainer(const XmlElement& container, const std::string& enclo
         } else if (t == "sequenceFlow" || t == "association") {
             RawEdge edge{e.value("id"), e.value("sourceRef"), e.value("targetRef"), e.value("name"),
                          e.line,        t == "association"};
-            if (edge.label.empty())
+            if (const std::string* label = strawmanAttr(e, "label"))
+                edge.label = *label;
+            else if (edge.label.empty())
                 for (const XmlElement& c : e.children)
                     if (c.ns == kModel && c.name == "conditionExpression") edge.label = c.text;
             if (edge.from.empty() || edge.to.empty())

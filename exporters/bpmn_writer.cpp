@@ -56,6 +56,7 @@ struct Flow {
     std::size_t source = 0, target = 0; // indices into the flow nodes
     std::string name;
     bool condition = false; // leaves a forking exclusive gateway: a conditionExpression
+    bool unnamed = false;   // `name` is ours, not the map's
     std::vector<Vec2> waypoints;
 };
 
@@ -173,15 +174,33 @@ class Writer {
 
 constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
+// An added gateway goes in the gap beside its node along the flow, as small as
+// it must be to fit between the node and its nearest neighbour on that side,
+// so BPMN tools see no shapes on top of each other.
 Rect Writer::gatewayBeside(std::size_t node, bool after) const {
-    const Rect r = m_geo.nodes[node].shape.bounds();
-    constexpr double side = 36, gap = 18;
+    const Rect r = m_nodes[m_flowNode[node]].bounds;
+    const bool lr = m_geo.flow == editor::Flow::LeftRight;
+    auto along = [&](Vec2 v) { return lr ? v.x : v.y; };
+    auto across = [&](Vec2 v) { return lr ? v.y : v.x; };
+    constexpr double largest = 36, smallest = 16, room = 18;
+    const double mid = across(r.centre());
+    const double from = after ? along(r.max) : along(r.min);
+    double limit = after ? 1e300 : -1e300;
+    for (const FlowNode& other : m_nodes) {
+        if (&other == &m_nodes[m_flowNode[node]]) continue;
+        const Rect& o = other.bounds;
+        if (across(o.max) < mid - largest / 2 || across(o.min) > mid + largest / 2) continue;
+        if (after && along(o.min) >= from - 0.5) limit = std::min(limit, along(o.min));
+        if (!after && along(o.max) <= from + 0.5) limit = std::max(limit, along(o.max));
+    }
     const double sign = after ? 1 : -1;
-    Vec2 c = r.centre();
-    if (m_geo.flow == editor::Flow::LeftRight)
-        c.x += sign * (r.width() / 2 + gap + side / 2);
-    else
-        c.y += sign * (r.height() / 2 + gap + side / 2);
+    const double gap = std::abs(limit - from);
+    double side = largest, centre = from + sign * (room + largest / 2);
+    if (gap < 2 * room + largest) {
+        side = std::clamp(gap - 12, smallest, largest);
+        centre = from + sign * gap / 2;
+    }
+    const Vec2 c = lr ? Vec2{centre, mid} : Vec2{mid, centre};
     return Rect::around(c, {side / 2, side / 2});
 }
 
@@ -332,17 +351,29 @@ void Writer::addFlows() {
         const std::size_t f = connect(from, to, std::move(points));
         m_flows[f].name = edge.label;
     }
-    // Conditions: every way out of a forking exclusive gateway has one, or is
-    // its default (BPMN tools flag any other); the first unnamed way is the default.
+    // Conditions: where the map names a way out of a choice, every way out has
+    // a condition or is the default (BPMN tools flag any other); the first
+    // unnamed way is the default, any further one is named "other", which the
+    // reader knows to be no name (strawman:label=""). A choice with no named
+    // way needs neither.
     for (FlowNode& n : m_nodes) {
         if (n.element != "exclusiveGateway" || n.outgoing.size() < 2) continue;
-        for (const std::string& id : n.outgoing) {
-            Flow& f = *std::find_if(m_flows.begin(), m_flows.end(),
-                                    [&](const Flow& x) { return x.id == id; });
-            if (f.name.empty() && n.defaultFlow.empty())
-                n.defaultFlow = f.id;
-            else
-                f.condition = true;
+        std::vector<Flow*> ways;
+        for (const std::string& id : n.outgoing)
+            ways.push_back(&*std::find_if(m_flows.begin(), m_flows.end(),
+                                          [&](const Flow& x) { return x.id == id; }));
+        if (std::all_of(ways.begin(), ways.end(), [](const Flow* f) { return f->name.empty(); }))
+            continue;
+        for (Flow* f : ways) {
+            if (f->name.empty() && n.defaultFlow.empty()) {
+                n.defaultFlow = f->id;
+                continue;
+            }
+            f->condition = true;
+            if (f->name.empty()) {
+                f->name = "other";
+                f->unnamed = true;
+            }
         }
     }
 }
@@ -441,6 +472,7 @@ std::string Writer::write() {
     for (const Flow& f : m_flows) {
         out += "    <bpmn:sequenceFlow id=\"" + f.id + "\"";
         if (!f.name.empty()) out += " name=\"" + xmlAttribute(f.name) + "\"";
+        if (f.unnamed) out += " strawman:label=\"\"";
         out += " sourceRef=\"" + m_nodes[f.source].id + "\" targetRef=\"" + m_nodes[f.target].id +
                "\"";
         if (!f.condition) {

@@ -22,6 +22,14 @@ for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 
+# Node.js and npm run the BPMN tools of the interop tests (scripts/install-interop.sh).
+# A Node.js installed otherwise (NodeSource's nodejs carries its own npm) will do.
+if ! command -v npm >/dev/null; then
+  for p in nodejs npm; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+fi
+
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
