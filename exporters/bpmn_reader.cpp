@@ -71,6 +71,7 @@ struct RawEdge {
     std::string id, from, to, label;
     int line = 0;
     bool association = false;
+    bool inner = false; // joins a sub-process's frame to its content
 };
 
 struct Bounds {
@@ -115,6 +116,7 @@ class Reader {
     std::map<std::string, std::string> m_laneOf; // flow node id -> lane name
     std::map<std::string, Bounds> m_shapes;
     std::vector<std::string> m_flattened;
+    std::set<std::string> m_subProcesses;
     int m_planes = 0;
 };
 
@@ -215,6 +217,7 @@ void Reader::readSubProcess(const XmlElement& e, const std::string& enclosingLan
     out.passThrough = true;
     add(std::move(out));
 
+    m_subProcesses.insert(id);
     const std::size_t firstNode = m_nodes.size(), firstEdge = m_edges.size();
     const auto lane = m_laneOf.find(id);
     readContainer(e, lane != m_laneOf.end() ? lane->second : enclosingLane);
@@ -239,11 +242,11 @@ void Reader::readSubProcess(const XmlElement& e, const std::string& enclosingLan
         const bool exit = anyEnd ? n.type == "endEvent" : !hasOut.count(n.id);
         if (entry) {
             if (n.type == "startEvent") n.passThrough = true;
-            m_edges.push_back({"", id, n.id, "", e.line, false});
+            m_edges.push_back({"", id, n.id, "", e.line, false, true});
         }
         if (exit) {
             if (n.type == "endEvent") n.passThrough = true;
-            m_edges.push_back({"", n.id, id + "\x1fout", "", e.line, false});
+            m_edges.push_back({"", n.id, id + "\x1fout", "", e.line, false, true});
         }
     }
 }
@@ -300,8 +303,13 @@ void Reader::readContainer(const XmlElement& container, const std::string& enclo
                                   ") read as a step: the process it calls is not read");
             readNode(e, NodeKind::Activity, lane);
         } else if (t == "intermediateCatchEvent" || t == "intermediateThrowEvent") {
-            m_flattened.push_back(t + " \"" + e.value("id") + "\" (line " + std::to_string(e.line) +
-                                  ") read as a step");
+            const bool trigger =
+                std::any_of(e.children.begin(), e.children.end(), [](const XmlElement& c) {
+                    return c.name.ends_with("EventDefinition");
+                });
+            if (!trigger) // else readNode says so, naming the trigger
+                m_flattened.push_back(t + " \"" + e.value("id") + "\" (line " +
+                                      std::to_string(e.line) + ") read as a step");
             readNode(e, NodeKind::Activity, lane);
         } else if (t == "exclusiveGateway" || t == "parallelGateway") {
             const std::string* added = strawmanAttr(e, "added");
@@ -459,6 +467,9 @@ BpmnImport Reader::read(const XmlElement& root) {
         fail(m_refused.front().line, reason);
     }
 
+    // Flows out of a sub-process leave from its ends.
+    for (RawEdge& e : m_edges)
+        if (!e.association && !e.inner && m_subProcesses.count(e.from)) e.from += "\x1fout";
     for (const RawEdge& e : m_edges) {
         for (const std::string* end : {&e.from, &e.to}) {
             const auto it = m_byId.find(*end);
