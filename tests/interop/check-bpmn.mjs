@@ -87,22 +87,34 @@ function svgShims(window) {
 const viewerSource = readFileSync(
   join(here, 'node_modules/bpmn-js/dist/bpmn-viewer.development.js'), 'utf8');
 
-async function drawn(xml) {
+// One window and one viewer for all the files: loading bpmn-js is most of the
+// time. Each import clears the diagram before it; errors are kept per file.
+let viewer = null;
+const consoleErrors = [];
+
+function theViewer() {
+  if (viewer) return viewer;
   // What bpmn-js says on its console is an error it met drawing: kept as a problem.
-  const errors = [];
   const virtualConsole = new VirtualConsole();
-  virtualConsole.on('error', (...args) => errors.push(args.map(String).join(' ').split('\n')[0]));
-  virtualConsole.on('warn', (...args) => errors.push(args.map(String).join(' ').split('\n')[0]));
-  virtualConsole.on('jsdomError', (e) => errors.push(String(e.message)));
+  const keep = (...args) => consoleErrors.push(args.map(String).join(' ').split('\n')[0]);
+  virtualConsole.on('error', keep);
+  virtualConsole.on('warn', keep);
+  virtualConsole.on('jsdomError', (e) => consoleErrors.push(String(e.message)));
   const dom = new JSDOM('<!DOCTYPE html><html><body><div id="canvas"></div></body></html>', {
     runScripts: 'outside-only', pretendToBeVisual: true, virtualConsole,
   });
   const { window } = dom;
   svgShims(window);
   window.eval(viewerSource);
-  const viewer = new window.BpmnJS({ container: window.document.getElementById('canvas') });
-  const { warnings } = await viewer.importXML(xml);
-  const registry = viewer.get('elementRegistry');
+  viewer = new window.BpmnJS({ container: window.document.getElementById('canvas') });
+  return viewer;
+}
+
+async function drawn(xml) {
+  const v = theViewer();
+  consoleErrors.length = 0;
+  const { warnings } = await v.importXML(xml);
+  const registry = v.get('elementRegistry');
   const count = (type) => registry.filter((e) => e.type === type).length;
   const counts = {
     flowNodes: registry.filter((e) => !e.labelTarget && e.businessObject &&
@@ -111,9 +123,7 @@ async function drawn(xml) {
     textAnnotations: count('bpmn:TextAnnotation'),
     associations: count('bpmn:Association'),
   };
-  viewer.destroy();
-  window.close();
-  return { warnings: [...warnings, ...errors.map((message) => ({ message }))], counts };
+  return { warnings: [...warnings, ...consoleErrors.map((message) => ({ message }))], counts };
 }
 
 function inXml(definitions) {
