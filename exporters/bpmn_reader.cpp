@@ -117,6 +117,7 @@ class Reader {
     std::map<std::string, Bounds> m_shapes;
     std::vector<std::string> m_flattened;
     std::set<std::string> m_subProcesses;
+    bool m_ours = false; // written by Strawman: a step without strawman:activity has no code
     int m_planes = 0;
 };
 
@@ -159,6 +160,11 @@ void Reader::readNode(const XmlElement& e, NodeKind kind, const std::string& enc
     r.node.key = strawmanAttr(e, "key") ? strawman(e, "key") : r.id;
     r.node.label = strawmanAttr(e, "label") ? strawman(e, "label") : e.value("name");
     r.node.activity = strawman(e, "activity");
+    // A model discovered from a log (PM4Py, ProM) names its tasks by the log's
+    // activity codes: a name the workspace knows as a code is taken as one.
+    if (kind == NodeKind::Activity && !m_ours && !strawmanAttr(e, "activity") && m_known &&
+        m_known(r.node.label))
+        r.node.activity = r.node.label;
     r.lane = enclosingLane;
     if (const std::string* lane = strawmanAttr(e, "lane")) r.laneOverride = *lane;
     auto number = [&](std::string_view name) -> std::optional<double> {
@@ -413,6 +419,7 @@ BpmnImport Reader::read(const XmlElement& root) {
         fail(root.line, "not a BPMN 2.0 file: the root element is <" + root.name +
                             "> in the namespace \"" + root.ns + "\", not BPMN's <definitions>");
     BpmnImport result;
+    m_ours = root.value("exporter") == "Strawman";
     std::vector<const XmlElement*> processes;
     std::map<std::string, std::string> poolName; // process id -> participant name
     for (const XmlElement& e : root.children) {

@@ -26,6 +26,8 @@ struct BpmnImport {
 // formed, a file that is not BPMN, an element Strawman cannot read (each named
 // with its id and type), a flow to an element that is not there, a gateway with
 // no way out, or an activity code that knownActivity rejects (nullptr: any).
+// A task without strawman:activity whose name knownActivity accepts takes the
+// name as its code, as a model discovered from a log names its tasks.
 BpmnImport fromBpmn(std::string_view text, std::string_view fileName,
                     const std::function<bool(std::string_view)>& knownActivity);
 

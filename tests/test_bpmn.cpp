@@ -353,3 +353,26 @@ TEST_CASE("the BPMN model of a map fits a log exactly as the map does") {
     };
     CHECK(traffic(back, got) == traffic(map, want));
 }
+
+TEST_CASE("a model discovered by PM4Py (diagram first, unnamed gateways) imports whole") {
+    const exporters::BpmnImport in =
+        exporters::fromBpmn(dataFile("pm4py-discovered.bpmn"), "pm4py.bpmn", nullptr);
+    CHECK(in.placed);
+    CHECK(in.processName.empty()); // PM4Py names no process: the file name will
+    CHECK(in.content.nodes.size() == 10);
+    CHECK(in.content.edges.size() == 11);
+    CHECK(in.content.findNodeByKey("idxor1")->kind == NodeKind::Decision);
+    CHECK(in.content.findNodeByKey("idxor1")->label.empty());
+    CHECK(in.content.findNodeByKey("idand2")->kind == NodeKind::Parallel);
+    CHECK(in.content.findNodeByKey("idreq")->label == "REQ");
+    CHECK(in.content.findNodeByKey("idreq")->x == 120);
+    CHECK(in.content.findNodeByKey("idreq")->activity.empty());
+
+    // Its tasks are named by the log's activity codes: those the workspace knows are codes.
+    const exporters::BpmnImport known =
+        exporters::fromBpmn(dataFile("pm4py-discovered.bpmn"), "pm4py.bpmn",
+                            [](std::string_view code) { return code == "REQ" || code == "CON"; });
+    CHECK(known.content.findNodeByKey("idreq")->activity == "REQ");
+    CHECK(known.content.findNodeByKey("idcon")->activity == "CON");
+    CHECK(known.content.findNodeByKey("idxray")->activity.empty());
+}
