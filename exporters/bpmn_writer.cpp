@@ -186,9 +186,12 @@ Rect Writer::gatewayBeside(std::size_t node, bool after) const {
     const double mid = across(r.centre());
     const double from = after ? along(r.max) : along(r.min);
     double limit = after ? 1e300 : -1e300;
-    for (const FlowNode& other : m_nodes) {
-        if (&other == &m_nodes[m_flowNode[node]]) continue;
-        const Rect& o = other.bounds;
+    std::vector<Rect> others;
+    for (const FlowNode& other : m_nodes)
+        if (&other != &m_nodes[m_flowNode[node]]) others.push_back(other.bounds);
+    for (std::size_t i = 0; i < m_map.nodes.size(); ++i)
+        if (!m_noteIds[i].empty()) others.push_back(storedBounds(m_map.nodes[i]));
+    for (const Rect& o : others) {
         if (across(o.max) < mid - largest / 2 || across(o.min) > mid + largest / 2) continue;
         if (after && along(o.min) >= from - 0.5) limit = std::min(limit, along(o.min));
         if (!after && along(o.max) <= from + 0.5) limit = std::max(limit, along(o.max));
