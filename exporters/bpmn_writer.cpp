@@ -63,6 +63,7 @@ struct Flow {
 struct Association {
     std::string id, source, target;
     std::vector<Vec2> waypoints;
+    std::string label; // BPMN names no association: kept in strawman:label
 };
 
 bool nameStart(unsigned char c) {
@@ -337,7 +338,7 @@ void Writer::addFlows() {
                                                              : m_nodes[m_flowNode[i]].id;
             };
             m_associations.push_back({m_ids.unique("Association_" + idOf(from) + "_" + idOf(to)),
-                                      idOf(from), idOf(to), std::move(points)});
+                                      idOf(from), idOf(to), std::move(points), edge.label});
             continue;
         }
         const std::size_t from = m_choice[g.from] != npos ? m_choice[g.from] : m_flowNode[g.from];
@@ -497,7 +498,9 @@ std::string Writer::write() {
     }
     for (const Association& a : m_associations)
         out += "    <bpmn:association id=\"" + a.id + "\" sourceRef=\"" + a.source +
-               "\" targetRef=\"" + a.target + "\" />\n";
+               "\" targetRef=\"" + a.target + "\"" +
+               (a.label.empty() ? "" : " strawman:label=\"" + xmlAttribute(a.label) + "\"") +
+               " />\n";
     out += "  </bpmn:process>\n";
 
     out += "  <bpmndi:BPMNDiagram id=\"BPMNDiagram_1\">\n    <bpmndi:BPMNPlane id=\"BPMNPlane_1\" "

@@ -61,7 +61,7 @@ model::MapContent everythingMap() {
     b.edge(s, a).edge(a, d).edge(d, p, "yes").edge(d, a, "ask again");
     b.edge(p, split).edge(split, c).edge(split, k).edge(c, both).edge(k, both);
     b.edge(both, x).edge(both, y).edge(x, join).edge(y, join).edge(join, r).edge(x, x, "repeat");
-    b.edge(r, e).edge(note, a);
+    b.edge(r, e).edge(note, a, "applies here");
     model::MapContent map = b.map();
     for (model::Node& n : map.nodes) {
         if (n.key == "a" || n.key == "d") n.lane = "Radiologist";
