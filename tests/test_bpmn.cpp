@@ -222,7 +222,7 @@ TEST_CASE("a Signavio file (BPMN as the default namespace, other prefixes) impor
     CHECK(in.content.findNodeByKey("sid-end")->x == 639);
 }
 
-TEST_CASE("a file without diagram interchange has no positions; a sub-process and a timer are "
+TEST_CASE("a file without diagram interchange has no positions, and its sub-process and timer are "
           "flattened with a word") {
     const exporters::BpmnImport in =
         exporters::fromBpmn(dataFile("camunda-no-di.bpmn"), "camunda-no-di.bpmn", nullptr);
