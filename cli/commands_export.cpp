@@ -1,4 +1,4 @@
-// strawman export WS MAP --format svg|png|pdf|dot|json (also `strawman map export`)
+// strawman export WS MAP --format svg|png|pdf|dot|json|bpmn (also `strawman map export`)
 #include "commands.h"
 
 #include "case_options.h"
@@ -28,7 +28,7 @@ exporters::ExportFormat formatOf(const ExportArgs& a) {
     if (!a.output.empty() && a.output != "-") {
         if (auto byName = exporters::exportFormatOfPath(a.output)) return *byName;
         throw model::Error("cannot tell the format from the name " + a.output +
-                           ": give --format (svg, png, pdf, dot or json)");
+                           ": give --format (" + exporters::exportFormatList() + ")");
     }
     return exporters::ExportFormat::Dot;
 }
@@ -57,14 +57,16 @@ int runExport(const ExportArgs& a) {
 void addExportCommand(CLI::App& parent, Invocation& inv) {
     auto a = std::make_shared<ExportArgs>();
     auto* cmd = parent.add_subcommand(
-        "export", "Export a map: a picture (svg, png, pdf) for a paper or its dot or json");
+        "export", "Export a map: a picture (svg, png, pdf) for a paper, its dot or json, or "
+                  "bpmn for BPMN tools");
     cmd->add_option("WORKSPACE", a->ws, "Workspace file")->required();
     cmd->add_option("MAP", a->map, "Map id (see strawman map list)")->required();
     std::vector<std::string> names;
     for (exporters::ExportFormat f : exporters::exportFormats())
         names.emplace_back(exporters::exportFormatName(f));
     cmd->add_option("--format", a->format,
-                    "svg, png, pdf, dot or json (default: from the -o file's extension, else dot)")
+                    exporters::exportFormatList() +
+                        " (default: from the -o file's extension, else dot)")
         ->check(CLI::IsMember(names));
     cmd->add_option("-o,--output", a->output, "Output file (default: standard output)");
     cmd->add_option("--diff-trust", a->diffTrust,

@@ -29,6 +29,7 @@ struct MapArgs {
     std::string ws;
     std::int64_t map = 0;
     std::string trust, process, name, file, format = "dot", output, direction = "LR";
+    std::string importFormat; // map import: "dot" or "bpmn"; empty: by the file's extension
     bool json = false;
     bool addActivities = false;
 };
@@ -101,7 +102,17 @@ int runMapImport(const MapArgs& a) {
     options.process = a.process;
     options.name = a.name;
     options.addActivities = a.addActivities;
-    const MapId id = exporters::importDotMap(ws, readFile(a.file), a.file, options);
+    const exporters::MapFileFormat format = a.importFormat.empty()
+                                                ? exporters::mapFileFormatOf(a.file)
+                                                : *exporters::mapFileFormatNamed(a.importFormat);
+    std::vector<std::string> flattened;
+    const MapId id =
+        format == exporters::MapFileFormat::Bpmn
+            ? exporters::importBpmnMap(ws, readFile(a.file), a.file, options, &flattened)
+            : exporters::importDotMap(ws, readFile(a.file), a.file, options);
+    // Said on standard error, so a script reading the id or the JSON is not disturbed.
+    for (const std::string& line : flattened)
+        std::cerr << a.file << ": flattened: " << line << "\n";
     if (a.json)
         std::cout << summaryJson(ws.map(id)).dump(2) << "\n";
     else
@@ -111,12 +122,17 @@ int runMapImport(const MapArgs& a) {
 
 void addMapImportCommand(CLI::App& map, Invocation& inv) {
     auto a = std::make_shared<MapArgs>();
-    auto* command = map.add_subcommand("import", "Import a map from a DOT file");
+    auto* command = map.add_subcommand("import", "Import a map from a DOT or BPMN 2.0 file");
     command->add_option("WORKSPACE", a->ws, "Workspace file")->required();
-    command->add_option("FILE", a->file, "DOT file")->required()->check(CLI::ExistingFile);
+    command->add_option("FILE", a->file, "DOT or BPMN file")->required()->check(CLI::ExistingFile);
+    command
+        ->add_option("--format", a->importFormat,
+                     "dot or bpmn (default: bpmn for a .bpmn or .xml file, else dot)")
+        ->check(CLI::IsMember({"dot", "bpmn"}));
     command->add_option("--trust", a->trust, "ODS code of the trust, or 'network'")->required();
     command->add_option("--process", a->process, "Process name; created if new")->required();
-    command->add_option("--name", a->name, "Map name (default: the DOT graph's name)");
+    command->add_option("--name", a->name,
+                        "Map name (default: the DOT graph's or BPMN process's name)");
     command->add_flag("--json", a->json, "Print JSON");
     command->add_flag("--add-activities", a->addActivities,
                       "Add activity codes the workspace does not know to its vocabulary");

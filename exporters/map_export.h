@@ -1,6 +1,6 @@
 // Exporting a map: `strawman export` and the editor's Export dialog call this one
 // use case, with the same defaults and names. A picture (SVG, PNG, PDF), the
-// map's DOT or JSON; a picture may carry the diff of one
+// map's DOT or JSON, or BPMN 2.0 XML for other modelling tools; a picture may carry the diff of one
 // trust's data (chosen as `strawman diff` chooses it), the standards' badges and
 // a footer saying what it is (name, version, content hash, date).
 #pragma once
@@ -19,10 +19,13 @@
 
 namespace strawman::exporters {
 
-enum class ExportFormat { Svg, Png, Pdf, Dot, Json };
+enum class ExportFormat { Svg, Png, Pdf, Dot, Json, Bpmn };
 
-// "svg", "png", "pdf", "dot", "json"; the names the CLI and the dialog offer.
+// "svg", "png", "pdf", "dot", "json", "bpmn"; the names the CLI and the dialog
+// offer, and the files' extensions.
 std::string_view exportFormatName(ExportFormat format);
+// Every name, for messages: "svg, png, pdf, dot, json or bpmn".
+std::string exportFormatList();
 std::optional<ExportFormat> exportFormatNamed(std::string_view name);
 // The format a file name's extension says (".svg", ".bpmn", ...), if any.
 std::optional<ExportFormat> exportFormatOfPath(std::string_view path);

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace strawman::exporters {
 
@@ -23,5 +24,17 @@ struct MapImportOptions {
 // written to the workspace then.
 model::MapId importDotMap(model::Workspace& ws, std::string_view dotText, std::string_view fileName,
                           const MapImportOptions& options);
+
+// The same for a BPMN 2.0 file (bpmn_reader.h). `flattened`, when given, is told
+// what was read as something simpler than it is, one line each, for the user.
+model::MapId importBpmnMap(model::Workspace& ws, std::string_view bpmnText,
+                           std::string_view fileName, const MapImportOptions& options,
+                           std::vector<std::string>* flattened = nullptr);
+
+enum class MapFileFormat { Dot, Bpmn };
+// The format a file's extension says: ".bpmn" (and ".xml") BPMN, anything else DOT.
+MapFileFormat mapFileFormatOf(std::string_view fileName);
+// The format called "dot" or "bpmn", if either.
+std::optional<MapFileFormat> mapFileFormatNamed(std::string_view name);
 
 } // namespace strawman::exporters

@@ -12,6 +12,7 @@ packages=(
   doctest-dev libbenchmark-dev
   libhowardhinnant-date-dev tzdata
   zlib1g-dev
+  libexpat1-dev
   sqlite3
   xvfb xauth libgl1-mesa-dri
 )
@@ -20,6 +21,14 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+
+# Node.js and npm run the BPMN tools of the interop tests (scripts/install-interop.sh).
+# A Node.js installed otherwise (NodeSource's nodejs carries its own npm) will do.
+if ! command -v npm >/dev/null; then
+  for p in nodejs npm; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+fi
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

@@ -5,6 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
+# The BPMN tools the interop tests open our BPMN files with (npm, lock file).
+scripts/install-interop.sh
 
 scripts/build.sh build
 ctest --test-dir build --output-on-failure -j "$(nproc)"
