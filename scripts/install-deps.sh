@@ -14,6 +14,7 @@ packages=(
   zlib1g-dev
   sqlite3
   xvfb xauth libgl1-mesa-dri
+  chromium poppler-utils
 )
 
 missing=()
