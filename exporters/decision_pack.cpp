@@ -7,6 +7,7 @@
 #include "forum/rule.h"
 #include "forum/standing.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace strawman::exporters {
@@ -254,7 +255,7 @@ std::string ruleComplianceTable(const DecisionRecord& r) {
              "</td>";
         s += "<td class=\"num\">" + (v.cases ? percent(v.shareWithin) : std::string("-")) + "</td>";
         s += "<td class=\"num\">" + std::to_string(v.cases) + "</td>";
-        const std::string chart = trendChart(*row, range);
+        const std::string chart = trendChart(ruleTrend(*row), range);
         s += "<td>" +
              (chart.empty() ? std::string("<span class=\"muted\">no months</span>") : chart) +
              "</td></tr>";
@@ -288,6 +289,60 @@ std::string mapComplianceTable(const forum::StandardComparison& c) {
     return s;
 }
 
+std::string fitness(double value) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.3f", value);
+    return text;
+}
+
+// Each trust's cases against the map adopted, as `strawman diff` measures
+// them, and month by month.
+std::string mapFitTable(const std::vector<model::MapFit>& fits) {
+    std::vector<Trend> trends;
+    double low = 1, high = 0;
+    for (const model::MapFit& f : fits) {
+        Trend t;
+        for (const model::MonthFit& m : f.byMonth) {
+            if (m.value.cases == 0) continue;
+            low = std::min(low, m.value.logFitness);
+            high = std::max(high, m.value.logFitness);
+            t.months.push_back({m.month, m.value.logFitness, TrendMonth::Mark::Plain,
+                                m.month + ": log fitness " + fitness(m.value.logFitness) + ", " +
+                                    percent(m.value.percentageFitting) + " of " +
+                                    std::to_string(m.value.cases) + " cases fit"});
+        }
+        if (!t.months.empty())
+            t.said = f.trust.code + "'s log fitness by month, " + t.months.front().month + " to " +
+                     t.months.back().month;
+        trends.push_back(std::move(t));
+    }
+    // One scale for every trust, with room above and below, as a rule's charts have.
+    const double margin = high > low ? (high - low) * 0.15 : 0.05;
+    const forum::TrendRange range{low - margin, high + margin};
+    std::string s = "<table class=\"compliance fit\"><thead><tr><th class=\"c-trust\">Trust</th>"
+                    "<th class=\"num\">Log fitness</th><th class=\"num\">Fitting cases</th>"
+                    "<th class=\"num\">Cases</th><th class=\"trend\">By month</th></tr></thead>"
+                    "<tbody>";
+    for (std::size_t i = 0; i < fits.size(); ++i) {
+        const model::MapFit& f = fits[i];
+        s += "<tr>" + trustCell(f.trust);
+        if (f.overall.cases == 0) {
+            s += "<td colspan=\"4\">" + pill("open", "no cases") + "</td></tr>";
+            continue;
+        }
+        s += "<td class=\"num\">" + fitness(f.overall.logFitness) + "</td>";
+        s += "<td class=\"num\">" + percent(f.overall.percentageFitting) + "</td>";
+        s += "<td class=\"num\">" + std::to_string(f.overall.cases) + "</td>";
+        s += "<td>" + trendChart(trends[i], range) + "</td></tr>";
+    }
+    s += "</tbody></table>";
+    s += "<p class=\"muted\">Log fitness: how closely the trust's cases follow the map, 1 when "
+         "every case does (as strawman diff measures it); fitting cases: the share that follow "
+         "it whole. By month: the log fitness of the cases whose first event is in the month "
+         "(UK time); the charts share one scale.</p>";
+    return s;
+}
+
 std::string complianceSection(const DecisionRecord& r) {
     const forum::ProposalView& v = r.proposal;
     std::string s = "<section class=\"compliance\"><h2>Each trust's compliance</h2>";
@@ -307,6 +362,8 @@ std::string complianceSection(const DecisionRecord& r) {
                  std::to_string(r.mapCompliance->map.id.value) + " version " +
                  std::to_string(r.standard->record.mapVersion) + ").</p>";
             s += mapComplianceTable(*r.mapCompliance);
+            s += "<h3>Each trust's cases against the standard</h3>";
+            s += mapFitTable(r.mapFit);
         } else {
             s += "<p class=\"muted\">Not a standard: there is no standard to comply with.</p>";
         }

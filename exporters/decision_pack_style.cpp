@@ -33,6 +33,7 @@ std::string build() {
     s += "h2{font-size:13pt;margin:22px 0 8px;padding-bottom:3px;border-bottom:1px solid " + rule +
          ";break-after:avoid}";
     s += "p{margin:6px 0;max-width:48em}";
+    s += "h3{font-size:11pt;margin:16px 0 6px;break-after:avoid}";
     s += ".kicker{color:" + muted +
          ";font-size:9pt;letter-spacing:.06em;text-transform:uppercase;"
          "margin:0}";

@@ -47,6 +47,19 @@ ruleCompliance(const model::Workspace& ws, const forum::ProposalView& v,
     return out;
 }
 
+// Each trust's cases against the version adopted, month by month.
+std::vector<model::MapFit> mapFit(const model::Workspace& ws, model::MapId map, int version) {
+    std::vector<model::MapFit> out;
+    for (const model::MapVersionInfo& v : ws.versions(map)) {
+        if (v.number != version) continue;
+        const model::MapContent adopted = ws.content(v.id);
+        const model::TimeZone zone = forum::networkTimeZone();
+        for (const model::Trust& t : ws.trusts())
+            out.push_back(model::fitByMonth(ws, adopted, t, zone));
+    }
+    return out;
+}
+
 } // namespace
 
 DecisionRecord gatherDecision(const model::Workspace& ws, model::ProposalId id,
@@ -73,7 +86,10 @@ DecisionRecord gatherDecision(const model::Workspace& ws, model::ProposalId id,
             picture.format = ExportFormat::Svg;
             r.mapSvg = exportMap(ws, picture);
         }
-        if (r.standard) r.mapCompliance = forum::compareWithStandard(ws, r.standard->record.id);
+        if (r.standard) {
+            r.mapCompliance = forum::compareWithStandard(ws, r.standard->record.id);
+            r.mapFit = mapFit(ws, r.map->id, r.standard->record.mapVersion);
+        }
         break;
     case model::ProposalKind::Rule:
         r.ruleCompliance = ruleCompliance(ws, v, r.standard);

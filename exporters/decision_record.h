@@ -9,6 +9,7 @@
 #include "forum/rule_check.h"
 #include "forum/standards.h"
 #include "model/store/workspace.h"
+#include "model/use_cases/map_fit.h"
 
 #include <cstdint>
 #include <optional>
@@ -46,8 +47,10 @@ struct DecisionRecord {
     // A rule: each trust's data held against it, as `standard check` does for
     // a standard; a rule not yet one is checked as proposed (standard id 0).
     std::vector<forum::StandardCheck> ruleCompliance;
-    // An adopted map: each trust's straw man against it, as `compare --standard`.
+    // An adopted map: each trust's straw man against it, as `compare --standard`,
+    // and each trust's cases against it, month by month (in the trusts' order).
     std::optional<forum::StandardComparison> mapCompliance;
+    std::vector<model::MapFit> mapFit;
 
     model::AuditCheck audit; // the record as it stood when the pack was made
     std::string madeAt;      // ISO 8601 UTC

@@ -30,10 +30,28 @@ std::string number(double v) {
 
 } // namespace
 
-std::string trendChart(const forum::StandardCheck& row, const forum::TrendRange& range) {
-    std::vector<const forum::MonthValue*> months;
-    for (const forum::MonthValue& m : row.check.byMonth)
-        if (m.value.cases > 0) months.push_back(&m);
+Trend ruleTrend(const forum::StandardCheck& row) {
+    Trend t;
+    t.limit = row.rule.limit;
+    int kept = 0;
+    for (const forum::MonthValue& m : row.check.byMonth) {
+        if (m.value.cases == 0) continue;
+        kept += m.value.compliant;
+        t.months.push_back({m.month, m.value.value,
+                            m.value.compliant ? TrendMonth::Mark::Kept : TrendMonth::Mark::Missed,
+                            m.month + ": " + forum::measuredText(row.rule, m.value) + ", " +
+                                forum::standingText(forum::standingOf(m.value))});
+    }
+    if (!t.months.empty())
+        t.said = row.trust.code + " by month, " + t.months.front().month + " to " +
+                 t.months.back().month + ": " + std::to_string(kept) + " of " +
+                 std::to_string(t.months.size()) + " months kept the limit " +
+                 forum::limitText(row.rule);
+    return t;
+}
+
+std::string trendChart(const Trend& trend, const forum::TrendRange& range) {
+    const std::vector<TrendMonth>& months = trend.months;
     if (months.empty()) return {};
     const double span = range.high > range.low ? range.high - range.low : 1;
     const auto y = [&](double value) {
@@ -44,48 +62,42 @@ std::string trendChart(const forum::StandardCheck& row, const forum::TrendRange&
                    ? (kLeft + kRight) / 2
                    : kLeft + (kRight - kLeft) * double(i) / double(months.size() - 1);
     };
-    int kept = 0;
-    for (const forum::MonthValue* m : months) kept += m->value.compliant;
-    const std::string said = row.trust.code + " by month, " + months.front()->month + " to " +
-                             months.back()->month + ": " + std::to_string(kept) + " of " +
-                             std::to_string(months.size()) + " months kept the limit " +
-                             forum::limitText(row.rule);
-
     std::string svg = "<svg class=\"trend\" viewBox=\"0 0 " + number(kWidth) + " " +
-                      number(kHeight) + "\" role=\"img\" aria-label=\"" + htmlText(said) +
-                      "\" xmlns=\"http://www.w3.org/2000/svg\"><title>" + htmlText(said) +
+                      number(kHeight) + "\" role=\"img\" aria-label=\"" + htmlText(trend.said) +
+                      "\" xmlns=\"http://www.w3.org/2000/svg\"><title>" + htmlText(trend.said) +
                       "</title>";
-    const std::string limitY = number(y(row.rule.limit));
-    svg += "<line x1=\"" + number(kLeft) + "\" y1=\"" + limitY + "\" x2=\"" + number(kRight) +
-           "\" y2=\"" + limitY + "\" stroke=\"" + colour(palette::textMuted) +
-           "\" stroke-width=\"1\" stroke-dasharray=\"4 3\"/>";
+    if (trend.limit) {
+        const std::string limitY = number(y(*trend.limit));
+        svg += "<line x1=\"" + number(kLeft) + "\" y1=\"" + limitY + "\" x2=\"" + number(kRight) +
+               "\" y2=\"" + limitY + "\" stroke=\"" + colour(palette::textMuted) +
+               "\" stroke-width=\"1\" stroke-dasharray=\"4 3\"/>";
+    }
     std::string points;
     for (std::size_t i = 0; i < months.size(); ++i)
-        points += (i ? " " : "") + number(x(i)) + "," + number(y(months[i]->value.value));
+        points += (i ? " " : "") + number(x(i)) + "," + number(y(months[i].value));
     svg += "<polyline points=\"" + points + "\" fill=\"none\" stroke=\"" +
            colour(palette::activityBorder) + "\" stroke-width=\"1.5\"/>";
     for (std::size_t i = 0; i < months.size(); ++i) {
-        const forum::MonthValue& m = *months[i];
-        const std::string cx = number(x(i)), cy = number(y(m.value.value));
-        const std::string tip = "<title>" +
-                                htmlText(m.month + ": " + forum::measuredText(row.rule, m.value) +
-                                         ", " + forum::standingText(forum::standingOf(m.value))) +
-                                "</title>";
-        if (m.value.compliant)
-            svg += "<circle cx=\"" + cx + "\" cy=\"" + cy + "\" r=\"2.6\" fill=\"" +
-                   colour(palette::startBorder) + "\">" + tip + "</circle>";
-        else
-            svg += "<rect x=\"" + number(x(i) - 3) + "\" y=\"" + number(y(m.value.value) - 3) +
+        const TrendMonth& m = months[i];
+        const std::string tip = "<title>" + htmlText(m.words) + "</title>";
+        if (m.mark == TrendMonth::Mark::Missed)
+            svg += "<rect x=\"" + number(x(i) - 3) + "\" y=\"" + number(y(m.value) - 3) +
                    "\" width=\"6\" height=\"6\" fill=\"" + colour(palette::endBorder) + "\">" +
                    tip + "</rect>";
+        else
+            svg += "<circle cx=\"" + number(x(i)) + "\" cy=\"" + number(y(m.value)) +
+                   "\" r=\"2.6\" fill=\"" +
+                   colour(m.mark == TrendMonth::Mark::Kept ? palette::startBorder
+                                                           : palette::activityBorder) +
+                   "\">" + tip + "</circle>";
     }
     const std::string labels = "\" y=\"" + number(kHeight - 3) + "\" font-size=\"9\" fill=\"" +
                                colour(palette::textMuted) + "\"";
     svg += "<text x=\"" + number(kLeft) + labels + " text-anchor=\"start\">" +
-           htmlText(months.front()->month) + "</text>";
+           htmlText(months.front().month) + "</text>";
     if (months.size() > 1)
         svg += "<text x=\"" + number(kRight) + labels + " text-anchor=\"end\">" +
-               htmlText(months.back()->month) + "</text>";
+               htmlText(months.back().month) + "</text>";
     svg += "</svg>";
     return svg;
 }

@@ -9,11 +9,14 @@
 #include "forum/standards.h"
 #include "forum/standing.h"
 #include "model/core/error.h"
+#include "model/use_cases/map_fit.h"
+#include "model/use_cases/trust_diff.h"
 
 #include <doctest/doctest.h>
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <string>
 
 using namespace strawman;
@@ -136,6 +139,26 @@ TEST_CASE("the pack of a decided map proposal holds every vote, the stale ones m
                            : exporters::htmlText(t.comparison.summary)) != std::string::npos);
     }
 
+    // Each trust's cases against the version adopted, month by month.
+    model::MapContent adopted;
+    for (const model::MapVersionInfo& version : n.ws.versions(DecisionPackNetwork::kNetworkCt))
+        if (version.number == 2) adopted = n.ws.content(version.id);
+    std::size_t charted = 0;
+    for (const model::Trust& t : n.ws.trusts()) {
+        INFO(t.code);
+        const model::MapFit fit = model::fitByMonth(n.ws, adopted, t, forum::networkTimeZone());
+        REQUIRE(fit.overall.cases > 0);
+        const std::string row = rowOf(html, t.name + "</span></td><td class=\"num\">");
+        REQUIRE_FALSE(row.empty());
+        char fitness[16];
+        std::snprintf(fitness, sizeof fitness, "%.3f", fit.overall.logFitness);
+        CHECK(row.find(std::string(">") + fitness + "<") != std::string::npos);
+        CHECK(row.find(">" + std::to_string(fit.overall.cases) + "<") != std::string::npos);
+        CHECK(countOf(row, "<circle ") == fit.byMonth.size());
+        charted += !fit.byMonth.empty();
+    }
+    CHECK(countOf(html, "<svg class=\"trend\"") == charted);
+
     // The audit record's head when the pack was made.
     const model::AuditCheck audit = n.ws.audit().verify();
     CHECK(html.find(audit.head) != std::string::npos);
@@ -215,6 +238,37 @@ TEST_CASE("an open proposal's pack says it is not decided and shows the votes so
           std::string::npos);
     for (const model::Trust& t : n.ws.trusts()) CHECK(html.find(t.name) != std::string::npos);
     loadsNothing(html);
+}
+
+TEST_CASE("a map against a trust's cases month by month is the diff of each month's cases") {
+    DecisionPackNetwork n;
+    const model::MapContent map = n.ws.content(DecisionPackNetwork::kNetworkCt);
+    const model::Trust rpa = n.ws.trust("RPA");
+    const model::MapFit fit = model::fitByMonth(n.ws, map, rpa, forum::networkTimeZone());
+    REQUIRE(fit.byMonth.size() == 12);
+    std::int64_t cases = 0;
+    for (const model::MonthFit& m : fit.byMonth) cases += m.value.cases;
+    CHECK(cases == fit.overall.cases);
+    const model::DiffResult whole =
+        model::diffTrust(n.ws, map, "RPA", {}, model::DiffOptions{}).result;
+    CHECK(fit.overall.cases == whole.cases);
+    CHECK(fit.overall.logFitness == doctest::Approx(whole.logFitness));
+    // A month: the diff of the cases whose first event falls in it, UK time.
+    // January and July: months of 31 days, one in winter time, one in summer time.
+    for (const std::string name : {"2025-01", "2025-07"}) {
+        const auto m = std::find_if(fit.byMonth.begin(), fit.byMonth.end(),
+                                    [&](const model::MonthFit& f) { return f.month == name; });
+        REQUIRE(m != fit.byMonth.end());
+        model::CaseChoice choice;
+        choice.from = name + "-01";
+        choice.to = name + "-31";
+        const model::DiffResult month =
+            model::diffTrust(n.ws, map, "RPA", choice, model::DiffOptions{}).result;
+        INFO(name);
+        CHECK(m->value.cases == month.cases);
+        CHECK(m->value.logFitness == doctest::Approx(month.logFitness));
+        CHECK(m->value.percentageFitting == doctest::Approx(month.percentageFitting));
+    }
 }
 
 TEST_CASE("a pack of a proposal that does not exist is refused by its id") {
