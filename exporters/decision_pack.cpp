@@ -238,7 +238,8 @@ std::string ruleComplianceTable(const DecisionRecord& r) {
     for (const forum::StandardCheck& c : r.ruleCompliance) rows.push_back(&c);
     const forum::TrendRange range = forum::trendRange(rows);
     std::string s =
-        "<table class=\"compliance\"><thead><tr><th>Trust</th><th class=\"num\">Value</th>"
+        "<table class=\"compliance\"><thead><tr><th class=\"c-trust\">Trust</th><th "
+        "class=\"num\">Value</th>"
         "<th class=\"num\">Limit</th><th>Standing</th><th class=\"num\">Within limit</th>"
         "<th class=\"num\">Cases</th><th class=\"trend\">By month</th></tr></thead><tbody>";
     for (const forum::StandardCheck* row : rows) {

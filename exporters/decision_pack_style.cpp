@@ -73,7 +73,7 @@ std::string build() {
     s += "th.trend{width:250px}";
     s += "th.c-member{width:17%}th.c-trust{width:23%}th.c-vote{width:12%}th.c-when{width:12%}"
          "th.c-map{width:20%}";
-    s += "td.num,th.num{text-align:right;white-space:nowrap}";
+    s += "td.num,th.num{text-align:right}td.num{white-space:nowrap}";
     s += "svg.trend{width:240px;height:auto;display:block}";
     // The map: scaled to the width it has, never wider.
     s += "figure.map{margin:8px 0;border:1px solid " + rule + "}";
@@ -86,7 +86,8 @@ std::string build() {
          "figure.map svg{max-height:160mm}"
          "h2,h3{break-after:avoid}"
          "table,figure,.statement{break-inside:auto}"
-         "tr,svg.trend{break-inside:avoid}}";
+         "tr,svg.trend{break-inside:avoid}"
+         "th.trend{width:185px}svg.trend{width:180px}}";
     return s;
 }
 
