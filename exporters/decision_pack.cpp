@@ -95,8 +95,8 @@ std::string head(const DecisionRecord& r) {
         factRow("Proposed by", htmlText(r.openedBy) + ", " + htmlText(timeText(v.record.openedAt)));
     if (!d.opensAt.empty()) s += factRow("Voting opens", htmlText(timeText(d.opensAt)));
     if (!d.closesAt.empty())
-        s += factRow(r.decided || v.status == ProposalStatus::Closed ? "Voting closed at"
-                                                                     : "Voting closes",
+        // A lead may close it before its closing time: the time set is only that.
+        s += factRow(v.status == ProposalStatus::Closed ? "Voting set to close" : "Voting closes",
                      htmlText(timeText(d.closesAt)));
     s += factRow("Quorum", htmlText(d.quorum) + (v.tally.quorumMet ? " (met)" : " (not met)"));
     if (r.decided)

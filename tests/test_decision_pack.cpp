@@ -240,6 +240,30 @@ TEST_CASE("an open proposal's pack says it is not decided and shows the votes so
     loadsNothing(html);
 }
 
+TEST_CASE("a proposal whose voting time has passed, its outcome not yet recorded, is not decided") {
+    DecisionPackNetwork n;
+    forum::ProposalRequest r;
+    r.title = "Reports verified within 7 days";
+    r.text = "Every report is verified within seven days of the scan.";
+    r.closes = "2026-01-31T17:00";
+    const model::ProposalId p = forum::openProposal(n.ws, forum::memberNamed(n.ws, "Dr Ruth Webb"),
+                                                    r, "2026-01-05T09:00:00Z");
+    forum::castVote(n.ws, p, forum::memberNamed(n.ws, "Mark Ellis"), forum::VoteChoice::Agree, "",
+                    "2026-01-06T09:00:00Z");
+    const std::string html = exporters::decisionPack(n.ws, p, "2026-02-02T09:00:00Z");
+    CHECK(html.find("Not decided: outcome to record") != std::string::npos);
+    CHECK(
+        html.find("Voting has closed; a lead has still to close the proposal with its outcome.") !=
+        std::string::npos);
+    CHECK(html.find("Voting set to close</th><td>2026-01-31 17:00 UTC") != std::string::npos);
+    CHECK(html.find("The standard put to the vote") != std::string::npos);
+    CHECK(html.find("Every report is verified within seven days of the scan.") !=
+          std::string::npos);
+    CHECK(html.find("A written standard is read, not measured.") != std::string::npos);
+    CHECK(html.find("<td class=\"member\">Mark Ellis</td>") != std::string::npos);
+    CHECK(html.find("Closed by") == std::string::npos);
+}
+
 TEST_CASE("a map against a trust's cases month by month is the diff of each month's cases") {
     DecisionPackNetwork n;
     const model::MapContent map = n.ws.content(DecisionPackNetwork::kNetworkCt);
