@@ -1,14 +1,11 @@
 #include "decision_pack.h"
 
+#include "compliance_section.h"
 #include "decision_pack_style.h"
 #include "html_text.h"
-#include "trend_chart.h"
+#include "pack_html.h"
 
 #include "forum/rule.h"
-#include "forum/standing.h"
-
-#include <algorithm>
-#include <cstdio>
 
 namespace strawman::exporters {
 
@@ -16,57 +13,6 @@ namespace {
 
 using forum::ProposalStatus;
 using model::ProposalKind;
-
-// "2026-12-06T10:04:00Z" as "2026-12-06 10:04 UTC": a record read later, by
-// readers anywhere, says its clock.
-std::string timeText(const std::string& utc) {
-    if (utc.size() < 16 || utc[10] != 'T') return utc;
-    return utc.substr(0, 10) + " " + utc.substr(11, 5) + " UTC";
-}
-
-// The same on two lines, day over time, for a narrow column.
-std::string timeCell(const std::string& utc) {
-    if (utc.size() < 16 || utc[10] != 'T') return htmlText(utc);
-    return htmlText(utc.substr(0, 10)) + "<br>" + htmlText(utc.substr(11, 5)) + " UTC";
-}
-
-// A trust as a cell: its code, its name under it.
-std::string trustCell(const model::Trust& t) {
-    return "<td>" + htmlText(t.code) + "<br><span class=\"sub\">" + htmlText(t.name) +
-           "</span></td>";
-}
-
-std::string pill(const std::string& kind, const std::string& words, const std::string& more = "") {
-    return "<span class=\"pill " + kind + more + "\">" + htmlText(words) + "</span>";
-}
-
-std::string percent(double value) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.1f%%", value);
-    return text;
-}
-
-// Paragraphs as the member wrote them: blank lines part them, a line break stays.
-std::string paragraphs(const std::string& text, const std::string& cls = "") {
-    std::string out, para;
-    const auto flush = [&] {
-        if (para.empty()) return;
-        out += "<p" + (cls.empty() ? "" : " class=\"" + cls + "\"") + ">" + para + "</p>";
-        para.clear();
-    };
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        const std::size_t end = std::min(text.find('\n', start), text.size());
-        const std::string line = text.substr(start, end - start);
-        if (line.find_first_not_of(" \t\r") == std::string::npos)
-            flush();
-        else
-            para += (para.empty() ? "" : "<br>") + htmlText(line);
-        start = end + 1;
-    }
-    flush();
-    return out;
-}
 
 // The outcome in a word or two, for the head of the pack.
 std::string statePill(const DecisionRecord& r) {
@@ -228,150 +174,6 @@ std::string outcomeSection(const DecisionRecord& r) {
         s += "</p><p>As it stands: " +
              htmlText(v.tally.adopted ? std::string("it would be adopted") : v.tally.reason) +
              ".</p>";
-    }
-    s += "</section>";
-    return s;
-}
-
-std::string ruleComplianceTable(const DecisionRecord& r) {
-    std::vector<const forum::StandardCheck*> rows;
-    for (const forum::StandardCheck& c : r.ruleCompliance) rows.push_back(&c);
-    const forum::TrendRange range = forum::trendRange(rows);
-    std::string s =
-        "<table class=\"compliance\"><thead><tr><th class=\"c-trust\">Trust</th><th "
-        "class=\"num\">Value</th>"
-        "<th class=\"num\">Limit</th><th>Standing</th><th class=\"num\">Within limit</th>"
-        "<th class=\"num\">Cases</th><th class=\"trend\">By month</th></tr></thead><tbody>";
-    for (const forum::StandardCheck* row : rows) {
-        const forum::RuleValue& v = row->check.overall;
-        const forum::Standing standing = forum::standingOf(v);
-        s += "<tr>" + trustCell(row->trust);
-        s += "<td class=\"num\">" + htmlText(forum::measuredText(row->rule, v)) + "</td>";
-        s += "<td class=\"num\">" + htmlText(forum::limitText(row->rule)) + "</td>";
-        s += "<td>" +
-             pill(standing == forum::Standing::Compliant      ? "good"
-                  : standing == forum::Standing::NotCompliant ? "bad"
-                                                              : "open",
-                  forum::standingText(standing)) +
-             "</td>";
-        s += "<td class=\"num\">" + (v.cases ? percent(v.shareWithin) : std::string("-")) + "</td>";
-        s += "<td class=\"num\">" + std::to_string(v.cases) + "</td>";
-        const std::string chart = trendChart(ruleTrend(*row), range);
-        s += "<td>" +
-             (chart.empty() ? std::string("<span class=\"muted\">no months</span>") : chart) +
-             "</td></tr>";
-    }
-    s += "</tbody></table>";
-    s += "<p class=\"muted\">By month: the value month by month (the calendar month of a case's "
-         "first event, UK time); a dark red square where the month missed the limit, a green "
-         "dot where it kept it; the dashed line across is the limit. The charts share one "
-         "scale.</p>";
-    return s;
-}
-
-std::string mapComplianceTable(const forum::StandardComparison& c) {
-    std::string s = "<table class=\"compliance\"><thead><tr><th class=\"c-trust\">Trust</th>"
-                    "<th class=\"c-map\">Its straw man</th><th>Against the standard</th></tr>"
-                    "</thead><tbody>";
-    for (const forum::StrawManAgainstStandard& t : c.trusts) {
-        s += "<tr>" + trustCell(t.trust);
-        if (!t.map) {
-            s += "<td colspan=\"2\">" + pill("open", "no map") + " no map of " +
-                 htmlText(c.map.processName) + "</td></tr>";
-            continue;
-        }
-        s += "<td>map " + std::to_string(t.map->id.value) + ", " + htmlText(t.map->name) +
-             "</td><td>" +
-             (t.comparison.same() ? pill("good", "same") + " draws the same process as the standard"
-                                  : pill("bad", "differs") + " " + htmlText(t.comparison.summary)) +
-             "</td></tr>";
-    }
-    s += "</tbody></table>";
-    return s;
-}
-
-std::string fitness(double value) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.3f", value);
-    return text;
-}
-
-// Each trust's cases against the map adopted, as `strawman diff` measures
-// them, and month by month.
-std::string mapFitTable(const std::vector<model::MapFit>& fits) {
-    std::vector<Trend> trends;
-    double low = 1, high = 0;
-    for (const model::MapFit& f : fits) {
-        Trend t;
-        for (const model::MonthFit& m : f.byMonth) {
-            if (m.value.cases == 0) continue;
-            low = std::min(low, m.value.logFitness);
-            high = std::max(high, m.value.logFitness);
-            t.months.push_back({m.month, m.value.logFitness, TrendMonth::Mark::Plain,
-                                m.month + ": log fitness " + fitness(m.value.logFitness) + ", " +
-                                    percent(m.value.percentageFitting) + " of " +
-                                    std::to_string(m.value.cases) + " cases fit"});
-        }
-        if (!t.months.empty())
-            t.said = f.trust.code + "'s log fitness by month, " + t.months.front().month + " to " +
-                     t.months.back().month;
-        trends.push_back(std::move(t));
-    }
-    // One scale for every trust, with room above and below, as a rule's charts have.
-    const double margin = high > low ? (high - low) * 0.15 : 0.05;
-    const forum::TrendRange range{low - margin, high + margin};
-    std::string s = "<table class=\"compliance fit\"><thead><tr><th class=\"c-trust\">Trust</th>"
-                    "<th class=\"num\">Log fitness</th><th class=\"num\">Fitting cases</th>"
-                    "<th class=\"num\">Cases</th><th class=\"trend\">By month</th></tr></thead>"
-                    "<tbody>";
-    for (std::size_t i = 0; i < fits.size(); ++i) {
-        const model::MapFit& f = fits[i];
-        s += "<tr>" + trustCell(f.trust);
-        if (f.overall.cases == 0) {
-            s += "<td colspan=\"4\">" + pill("open", "no cases") + "</td></tr>";
-            continue;
-        }
-        s += "<td class=\"num\">" + fitness(f.overall.logFitness) + "</td>";
-        s += "<td class=\"num\">" + percent(f.overall.percentageFitting) + "</td>";
-        s += "<td class=\"num\">" + std::to_string(f.overall.cases) + "</td>";
-        s += "<td>" + trendChart(trends[i], range) + "</td></tr>";
-    }
-    s += "</tbody></table>";
-    s += "<p class=\"muted\">Log fitness: how closely the trust's cases follow the map, 1 when "
-         "every case does (as strawman diff measures it); fitting cases: the share that follow "
-         "it whole. By month: the log fitness of the cases whose first event is in the month "
-         "(UK time); the charts share one scale.</p>";
-    return s;
-}
-
-std::string complianceSection(const DecisionRecord& r) {
-    const forum::ProposalView& v = r.proposal;
-    std::string s = "<section class=\"compliance\"><h2>Each trust's compliance</h2>";
-    switch (v.record.draft.kind) {
-    case ProposalKind::Rule:
-        s += r.standard ? "<p>Each trust's data against standard " +
-                              std::to_string(r.standard->record.id.value) + ", " +
-                              htmlText(forum::ruleAndFilterText(*v.rule)) + ".</p>"
-                        : "<p>Not a standard: each trust's data against the rule as proposed, " +
-                              htmlText(forum::ruleAndFilterText(*v.rule)) + ".</p>";
-        s += ruleComplianceTable(r);
-        break;
-    case ProposalKind::Map:
-        if (r.mapCompliance) {
-            s += "<p>Each trust's straw man against standard " +
-                 std::to_string(r.standard->record.id.value) + " (map " +
-                 std::to_string(r.mapCompliance->map.id.value) + " version " +
-                 std::to_string(r.standard->record.mapVersion) + ").</p>";
-            s += mapComplianceTable(*r.mapCompliance);
-            s += "<h3>Each trust's cases against the standard</h3>";
-            s += mapFitTable(r.mapFit);
-        } else {
-            s += "<p class=\"muted\">Not a standard: there is no standard to comply with.</p>";
-        }
-        break;
-    case ProposalKind::Text:
-        s += "<p class=\"muted\">A written standard is read, not measured.</p>";
-        break;
     }
     s += "</section>";
     return s;
