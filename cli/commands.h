@@ -34,6 +34,7 @@ void addForumCommands(CLI::App& app, Invocation& invocation);
 void addProposalCommands(CLI::App& app, Invocation& invocation);
 void addStandardCommands(CLI::App& app, Invocation& invocation);
 void addAuditCommands(CLI::App& app, Invocation& invocation);
+void addPackCommand(CLI::App& app, Invocation& invocation);
 // `export`, registered both as `strawman export` and as `strawman map export`.
 void addExportCommand(CLI::App& parent, Invocation& invocation);
 

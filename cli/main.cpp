@@ -144,6 +144,7 @@ int main(int argc, char** argv) {
     cli::addProposalCommands(app, invocation);
     cli::addStandardCommands(app, invocation);
     cli::addAuditCommands(app, invocation);
+    cli::addPackCommand(app, invocation);
 
     GuiArgs gui;
     gui.started = started;

@@ -149,10 +149,32 @@ std::vector<std::string> pictureFooter(const model::MapSummary& map,
     return {first, "content " + hash + "  \xC2\xB7  exported " + std::string(today)};
 }
 
+namespace {
+
+// The map as of the version asked for: its content, and its summary saying
+// that version (the footer reads it). Throws model::Error for a version the map
+// does not have.
+std::pair<model::MapSummary, model::MapContent> mapAt(const model::Workspace& ws, model::MapId map,
+                                                      std::optional<int> number) {
+    model::MapSummary summary = ws.map(map);
+    if (!number || *number == summary.versionNumber) return {summary, ws.content(map)};
+    for (const model::MapVersionInfo& v : ws.versions(map))
+        if (v.number == *number) {
+            summary.version = v.id;
+            summary.versionNumber = v.number;
+            summary.published = v.published;
+            summary.hash = v.hash;
+            return {summary, ws.content(v.id)};
+        }
+    throw model::Error("map " + std::to_string(map.value) + " has no version " +
+                       std::to_string(*number));
+}
+
+} // namespace
+
 std::string exportMap(const model::Workspace& ws, const MapExportRequest& request,
                       model::Progress* progress) {
-    const model::MapSummary summary = ws.map(request.map);
-    model::MapContent content = ws.content(request.map);
+    auto [summary, content] = mapAt(ws, request.map, request.version);
     const std::string_view name = exportFormatName(request.format);
     if (!isPicture(request.format) &&
         (!request.diffTrust.empty() || request.standards || request.title || request.dpi != 96))

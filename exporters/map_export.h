@@ -35,6 +35,9 @@ bool isPicture(ExportFormat format);
 
 struct MapExportRequest {
     model::MapId map;
+    // The version drawn, by number: a decision pack draws the version voted
+    // on, which need not be the map's current one. None: the current version.
+    std::optional<int> version;
     ExportFormat format = ExportFormat::Svg;
     // Pictures only:
     std::string diffTrust;    // a trust's code: its diff drawn on the map; empty for none

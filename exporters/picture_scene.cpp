@@ -405,30 +405,6 @@ void addBadges(Scene& scene, const model::MapContent& map, const editor::MapGeom
 
 } // namespace
 
-std::string htmlText(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
-}
-
 Scene buildScene(const model::MapContent& map, const PictureOptions& options) {
     const editor::MapGeometry geo = editor::buildMapGeometry(map);
     Scene scene;

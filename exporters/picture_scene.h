@@ -4,6 +4,7 @@
 // and the editor's geometry; picture.cpp hands it to Graphviz to render.
 #pragma once
 
+#include "html_text.h"
 #include "picture.h"
 
 #include "editor/geometry/geometry.h"
@@ -66,8 +67,5 @@ struct Scene {
 };
 
 Scene buildScene(const model::MapContent& map, const PictureOptions& options);
-
-// Text for a Graphviz HTML label: &, <, > and " escaped.
-std::string htmlText(std::string_view text);
 
 } // namespace strawman::exporters

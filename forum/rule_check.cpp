@@ -5,8 +5,6 @@
 #include "model/analysis/transitions.h"
 
 #include <algorithm>
-#include <chrono>
-#include <cstdio>
 #include <map>
 #include <optional>
 
@@ -27,44 +25,6 @@ std::optional<std::size_t> firstOf(std::span<const LoggedEvent> events, std::uin
         if (events[i].activity == activity) return i;
     return std::nullopt;
 }
-
-// Calendar months in a time zone, as "YYYY-MM", for instants in UTC. The local
-// month is the UTC month or one beside it (offsets are under a day), so each
-// instant is compared with at most two month starts, found once each.
-class Months {
-  public:
-    explicit Months(const model::TimeZone& zone) : m_zone(zone) {}
-
-    std::string of(TimeMs time) {
-        using namespace std::chrono;
-        const year_month_day utc{floor<days>(sys_time<milliseconds>(milliseconds(time)))};
-        year_month month{utc.year(), utc.month()};
-        if (time < start(month))
-            month -= std::chrono::months(1);
-        else if (time >= start(month + std::chrono::months(1)))
-            month += std::chrono::months(1);
-        char text[16];
-        std::snprintf(text, sizeof text, "%04d-%02u", static_cast<int>(month.year()),
-                      static_cast<unsigned>(month.month()));
-        return text;
-    }
-
-  private:
-    TimeMs start(std::chrono::year_month month) {
-        const int key =
-            static_cast<int>(month.year()) * 12 + static_cast<int>(unsigned(month.month()));
-        if (const auto it = m_starts.find(key); it != m_starts.end()) return it->second;
-        const TimeMs t = m_zone
-                             .fromLocal(static_cast<int>(month.year()),
-                                        static_cast<unsigned>(month.month()), 1, 0, 0, 0)
-                             .time;
-        m_starts.emplace(key, t);
-        return t;
-    }
-
-    const model::TimeZone& m_zone;
-    std::map<int, TimeMs> m_starts;
-};
 
 // What one counted case gives: an interval's duration, or whether a share
 // rule's condition holds.
@@ -152,7 +112,7 @@ RuleCheck checkRule(const Rule& rule, const EventLog& log, const model::TimeZone
     RuleCheck check;
     std::vector<Measure> all;
     std::map<std::string, std::vector<Measure>> byMonth;
-    Months months(zone);
+    model::LocalMonths months(zone);
     for (const std::uint32_t c : model::selectCases(log, filter)) {
         const auto events = log.caseEvents(c);
         bool withoutEnd = false;

@@ -17,6 +17,8 @@ constexpr std::string_view kNetworkTimeZone = "Europe/London";
 
 } // namespace
 
+model::TimeZone networkTimeZone() { return model::TimeZone::named(kNetworkTimeZone); }
+
 std::vector<StandardView> agreedStandards(const model::Workspace& ws) {
     std::vector<StandardView> out;
     for (model::StandardRecord& r : ws.proposals().standards()) {
@@ -93,7 +95,7 @@ std::vector<StandardCheck> checkStandards(const model::Workspace& ws,
         throw model::Error("no standard with id " + std::to_string(standard->value));
     std::vector<StandardCheck> out;
     if (rules.empty()) return out;
-    const model::TimeZone zone = model::TimeZone::named(kNetworkTimeZone);
+    const model::TimeZone zone = networkTimeZone();
     for (const model::Trust& t : ws.trusts()) {
         if (trust && t.id != *trust) continue;
         const model::EventLog log = ws.events().load(t.id);

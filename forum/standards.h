@@ -68,6 +68,10 @@ struct StandardComparison {
 // Throws model::Error for an unknown standard or one that is not a map.
 StandardComparison compareWithStandard(const model::Workspace& ws, model::StandardId standard);
 
+// The time zone whose calendar months a rule's trend counts in: the network's
+// ("Europe/London"), for a standard and a rule still proposed alike.
+model::TimeZone networkTimeZone();
+
 struct StandardCheck {
     model::StandardId standard;
     std::string title;

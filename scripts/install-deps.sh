@@ -15,6 +15,7 @@ packages=(
   libexpat1-dev
   sqlite3
   xvfb xauth libgl1-mesa-dri
+  chromium poppler-utils
 )
 
 missing=()

@@ -4,7 +4,6 @@
 #include "model/store/workspace.h"
 
 #include <algorithm>
-#include <cmath>
 #include <sstream>
 #include <utility>
 
@@ -20,51 +19,11 @@ std::string adoptedText(const forum::StandardView& standard,
     return forum::standardText(standard, name);
 }
 
-std::string limitText(const forum::Rule& rule) {
-    return std::string(forum::comparisonSign(rule.comparison)) + " " +
-           forum::valueText(rule, rule.limit);
-}
-
-std::string measuredText(const forum::Rule& rule, const forum::RuleValue& value) {
-    return value.cases ? forum::valueText(rule, value.value) : "none";
-}
-
-Standing standingOf(const forum::RuleValue& value) {
-    if (value.cases == 0) return Standing::NoCases;
-    return value.compliant ? Standing::Compliant : Standing::NotCompliant;
-}
-
-std::string standingText(Standing standing) {
-    switch (standing) {
-    case Standing::Compliant:
-        return "compliant";
-    case Standing::NotCompliant:
-        return "not compliant";
-    case Standing::NoCases:
-        return "no cases";
-    }
-    return {};
-}
-
 std::string standingWord(Standing standing) {
     std::string word = standingText(standing);
     for (char& c : word)
         if (c == ' ') c = '-';
     return word;
-}
-
-TrendRange trendRange(const std::vector<const forum::StandardCheck*>& checks) {
-    if (checks.empty()) return {};
-    double low = checks.front()->rule.limit, high = low;
-    for (const forum::StandardCheck* check : checks)
-        for (const forum::MonthValue& m : check->check.byMonth) {
-            if (m.value.cases == 0) continue;
-            low = std::min(low, m.value.value);
-            high = std::max(high, m.value.value);
-        }
-    // A flat trend (or every month at the limit) still has a height to draw in.
-    const double margin = high > low ? (high - low) * 0.15 : std::max(std::abs(high) * 0.1, 1.0);
-    return {low - margin, high + margin};
 }
 
 // [SECTION] The view report

@@ -15,6 +15,7 @@
 #include "editor_session.h"
 
 #include "forum/standards.h"
+#include "forum/standing.h"
 #include "model/maps/network.h"
 
 #include <cstdint>
@@ -34,28 +35,18 @@ namespace strawman::editor {
 std::string adoptedText(const forum::StandardView& standard,
                         const std::vector<model::MapSummary>& maps);
 
-// The rule's limit as its comparison and value: "<= 3 d", ">= 95%".
-std::string limitText(const forum::Rule& rule);
+// A trust's standing in words, and the span of a standard's trend charts, are
+// the forum's (forum/standing.h): the decision pack words them alike.
+using forum::limitText;
+using forum::measuredText;
+using forum::Standing;
+using forum::standingOf;
+using forum::standingText;
+using forum::TrendRange;
+using forum::trendRange;
 
-// The measured value in the rule's terms: "3.7 d", "96%"; "none" when no case counted.
-std::string measuredText(const forum::Rule& rule, const forum::RuleValue& value);
-
-enum class Standing { Compliant, NotCompliant, NoCases };
-Standing standingOf(const forum::RuleValue& value);
-// "compliant", "not compliant", "no cases": said in words beside the colour,
-// for a projector and for those who do not tell red from green.
-std::string standingText(Standing standing);
 // The same as one word, for the view report: "compliant", "not-compliant", "no-cases".
 std::string standingWord(Standing standing);
-
-// The values the trend charts of a standard's checks span: every month's
-// value at every trust and the limit, with a margin above and below, so the
-// limit line sits inside, the months' ups and downs fill the height rather
-// than a sliver of it, and one trust's chart reads against another's.
-struct TrendRange {
-    double low = 0, high = 1;
-};
-TrendRange trendRange(const std::vector<const forum::StandardCheck*>& checks);
 
 // [SECTION] Which standards
 

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -664,6 +665,33 @@ std::optional<TimeMs> localDayStart(std::string_view text, const TimeZone& zone,
         d < 1 || d > 31)
         return std::nullopt;
     return zone.fromLocal(y, m, d + (nextDay ? 1 : 0), 0, 0, 0).time;
+}
+
+// [SECTION] Calendar months
+
+std::string LocalMonths::of(TimeMs time) {
+    using namespace std::chrono;
+    const year_month_day utc{floor<days>(sys_time<milliseconds>(milliseconds(time)))};
+    year_month month{utc.year(), utc.month()};
+    const auto startOf = [&](year_month m) {
+        return start(static_cast<int>(m.year()), static_cast<unsigned>(m.month()));
+    };
+    if (time < startOf(month))
+        month -= std::chrono::months(1);
+    else if (time >= startOf(month + std::chrono::months(1)))
+        month += std::chrono::months(1);
+    char text[16];
+    std::snprintf(text, sizeof text, "%04d-%02u", static_cast<int>(month.year()),
+                  static_cast<unsigned>(month.month()));
+    return text;
+}
+
+TimeMs LocalMonths::start(int year, unsigned month) {
+    const int key = year * 12 + static_cast<int>(month);
+    if (const auto it = m_starts.find(key); it != m_starts.end()) return it->second;
+    const TimeMs t = m_zone.fromLocal(year, month, 1, 0, 0, 0).time;
+    m_starts.emplace(key, t);
+    return t;
 }
 
 } // namespace strawman::model

@@ -6,6 +6,7 @@
 
 #include "source_event.h"
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -83,5 +84,21 @@ std::string formatUtc(TimeMs time);
 // CSV exports write it and parseTimestamp reads it back. No allocation beyond
 // the append.
 void appendLocalIso(std::string& out, TimeMs time, int offsetMinutes);
+
+// Calendar months in a time zone, as "YYYY-MM", for instants in UTC: the month
+// of a case's first event, by which a trend is counted. The local month is the
+// UTC month or one beside it (offsets are under a day), so each instant is
+// compared with at most two month starts, found once each and kept.
+class LocalMonths {
+  public:
+    explicit LocalMonths(const TimeZone& zone) : m_zone(zone) {}
+    std::string of(TimeMs time);
+
+  private:
+    TimeMs start(int year, unsigned month);
+
+    const TimeZone& m_zone;
+    std::map<int, TimeMs> m_starts;
+};
 
 } // namespace strawman::model
