@@ -74,8 +74,9 @@ std::vector<PictureBadge> standardBadges(const model::Workspace& ws, const model
     }
     for (const forum::StandardView* s : rules) {
         PictureBadge badge{"Standard: " + forum::standardText(*s), true, stepOf(*s->rule)};
-        const bool onMap = std::any_of(content.nodes.begin(), content.nodes.end(),
-                                       [&](const model::Node& n) { return n.activity == badge.activity; });
+        const bool onMap =
+            std::any_of(content.nodes.begin(), content.nodes.end(),
+                        [&](const model::Node& n) { return n.activity == badge.activity; });
         if (!onMap) badge.activity.clear();
         if (auto c = byStandard.find(s->record.id.value); c != byStandard.end()) {
             const forum::RuleValue& v = c->second->check.overall;
@@ -143,8 +144,8 @@ std::string exportMap(const model::Workspace& ws, const MapExportRequest& reques
     const model::MapSummary summary = ws.map(request.map);
     model::MapContent content = ws.content(request.map);
     const std::string_view name = exportFormatName(request.format);
-    if (!isPicture(request.format) && (!request.diffTrust.empty() || request.standards ||
-                                       request.title || request.dpi != 96))
+    if (!isPicture(request.format) &&
+        (!request.diffTrust.empty() || request.standards || request.title || request.dpi != 96))
         throw model::Error("a diff, standard badges, a DPI and a title are for pictures (svg, "
                            "png, pdf), not " +
                            std::string(name));
@@ -168,14 +169,14 @@ std::string exportMap(const model::Workspace& ws, const MapExportRequest& reques
     std::optional<model::TrustDiff> diff;
     if (!request.diffTrust.empty()) {
         model::ProgressPart part(progress, 0, 0.8);
-        diff = model::diffTrust(ws, content, request.diffTrust, request.choice,
-                                request.diffOptions, {}, progress ? &part : nullptr);
+        diff = model::diffTrust(ws, content, request.diffTrust, request.choice, request.diffOptions,
+                                {}, progress ? &part : nullptr);
         options.diff = &diff->result;
         options.diffHeading = editor::legendTitle(diff->trust.code, diff->result);
     }
-    if (request.standards)
-        options.badges = standardBadges(ws, summary, content, request.diffTrust);
-    if (request.title) options.footer = pictureFooter(summary, content, model::nowUtc().substr(0, 10));
+    if (request.standards) options.badges = standardBadges(ws, summary, content, request.diffTrust);
+    if (request.title)
+        options.footer = pictureFooter(summary, content, model::nowUtc().substr(0, 10));
     if (progress) progress->report(0.9, "drawing the picture");
     std::string bytes = drawMap(content, options);
     if (progress) progress->report(1.0, "drawing the picture");

@@ -173,8 +173,8 @@ class GraphWriter {
         *m_graphFill, *m_dpi;
     Agsym_t *m_pos, *m_width, *m_height, *m_shape, *m_style, *m_fill, *m_color, *m_penwidth,
         *m_label, *m_id, *m_class;
-    Agsym_t *m_edgePos, *m_edgeColor, *m_edgePen, *m_edgeStyle, *m_edgeDir, *m_arrowsize,
-        *m_edgeId, *m_edgeClass;
+    Agsym_t *m_edgePos, *m_edgeColor, *m_edgePen, *m_edgeStyle, *m_edgeDir, *m_arrowsize, *m_edgeId,
+        *m_edgeClass;
 };
 
 // gvFreeLayout must run before the graph is closed, on every path out.
