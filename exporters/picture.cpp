@@ -143,9 +143,15 @@ class GraphWriter {
         }
     }
 
+    // Each band is a cluster inside the one before: Graphviz draws sibling
+    // clusters in the order of their names' addresses in memory, which differ
+    // from one export to the next in the same process, so the same picture
+    // would come out as different bytes. A chain has only one order. Nesting
+    // changes nothing drawn: every band's box is given (bb).
     void band(const SceneBand& b, const std::vector<Agnode_t*>& shapes, std::size_t index) {
         const std::string name = "cluster_lane_" + std::to_string(index);
-        Agraph_t* sub = agsubg(m_g, graphviz::mut(name.c_str()), 1);
+        Agraph_t* sub = agsubg(m_lastBand, graphviz::mut(name.c_str()), 1);
+        m_lastBand = sub;
         const std::string bb = number(b.area.min.x - m_bounds.min.x) + "," +
                                number(m_bounds.max.y - b.area.max.y) + "," +
                                number(b.area.max.x - m_bounds.min.x) + "," +
@@ -167,6 +173,7 @@ class GraphWriter {
 
   private:
     Agraph_t* m_g;
+    Agraph_t* m_lastBand = m_g;
     editor::Rect m_bounds;
     int m_edges = 0;
     Agsym_t *m_graphBb, *m_graphLabel, *m_graphLp, *m_graphLabeljust, *m_graphStyle, *m_graphColor,
