@@ -499,6 +499,26 @@ TEST_CASE("an export that cannot be made says why") {
         request.dpi = dpi;
         CHECK(exportError(request).find("the DPI must be between 24 and 1200") == 0);
     }
+    // A PNG is drawn at most 32,767 pixels a side: rather than shrunk to fit
+    // behind the user's back, it is refused with the DPI that fits.
+    request = requestFor(rpa, ExportFormat::Png);
+    request.dpi = 1200;
+    const std::string tooLarge = exportError(request);
+    CHECK(startsWith(tooLarge, "at 1200 DPI the PNG would be "));
+    CHECK(tooLarge.find(" pixels, and it can be at most 32,767 a side: a DPI of at most ") !=
+          std::string::npos);
+    double fits = 0;
+    const std::size_t named = tooLarge.find("a DPI of at most ");
+    REQUIRE(named != std::string::npos);
+    REQUIRE(std::sscanf(tooLarge.c_str() + named, "a DPI of at most %lf", &fits) == 1);
+    const double inches =
+        std::stod(SvgDocument(exportMap(demo(), requestFor(rpa, ExportFormat::Svg)))
+                      .root()
+                      .attribute("width")) /
+        72;
+    CHECK(fits * inches < 32767);
+    CHECK((fits + 10) * inches > 32767);
+
     // SVG and PDF are drawn in points: a DPI would change nothing, so it is refused.
     for (ExportFormat format : {ExportFormat::Svg, ExportFormat::Pdf}) {
         request = requestFor(rpa, format);
