@@ -195,6 +195,60 @@ TEST_CASE("an SVG of every demo map is XML with every node's words and activity 
     }
 }
 
+TEST_CASE("an SVG draws each kind of node in the canvas's shape and colours") {
+    // The network's draft has every kind: start, steps, a decision, parallel
+    // bars, a note and two ends.
+    const auto maps = demo().maps();
+    const auto network = std::find_if(maps.begin(), maps.end(), [](const model::MapSummary& m) {
+        return m.trustCode.empty() && m.processName == "CT outpatient pathway";
+    });
+    REQUIRE(network != maps.end());
+    const model::MapContent map = demo().content(network->id);
+    const SvgDocument svg(exportMap(demo(), requestFor(network->id, ExportFormat::Svg)));
+
+    struct Drawn {
+        const char* kind; // the group's class
+        const char* element;
+        palette::Rgba fill, border;
+    };
+    const auto drawnAs = [](NodeKind kind) -> Drawn {
+        switch (kind) {
+        case NodeKind::Start:
+            return {"start", "ellipse", palette::startFill, palette::startBorder};
+        case NodeKind::End:
+            return {"end", "ellipse", palette::endFill, palette::endBorder};
+        case NodeKind::Activity:
+            return {"step", "path", palette::activityFill, palette::activityBorder};
+        case NodeKind::Decision:
+            return {"decision", "polygon", palette::decisionFill, palette::decisionBorder};
+        case NodeKind::Parallel:
+            return {"bar", "polygon", palette::parallelFill, palette::parallelFill};
+        case NodeKind::Note:
+            return {"note", "polygon", palette::noteFill, palette::noteBorder};
+        }
+        return {};
+    };
+    std::set<std::string> kinds;
+    for (const model::Node& n : map.nodes) {
+        CAPTURE(n.key);
+        const Drawn expected = drawnAs(n.kind);
+        kinds.insert(expected.kind);
+        const SvgElement& g = group(svg, "node-" + n.key);
+        CHECK(g.attribute("class") == std::string("node ") + expected.kind);
+        const auto outline = g.all(expected.element);
+        REQUIRE(!outline.empty());
+        CHECK(outline.front()->attribute("fill") == hex(expected.fill));
+        CHECK(outline.front()->attribute("stroke") == hex(expected.border));
+        if (n.kind == NodeKind::Decision) { // a diamond: four corners and the first again
+            const std::string points = outline.front()->attribute("points");
+            CHECK(std::count(points.begin(), points.end(), ',') == 5);
+        }
+        if (n.kind == NodeKind::End) // the thick ring of an end, as on the canvas
+            CHECK(std::stod(outline.front()->attribute("stroke-width")) >= 3);
+    }
+    CHECK(kinds == std::set<std::string>{"start", "end", "step", "decision", "bar", "note"});
+}
+
 TEST_CASE("an SVG draws each lane as a band titled with its name, holding its steps") {
     const model::MapSummary rpa = ctMapOf("RPA");
     const model::MapContent map = demo().content(rpa.id);
