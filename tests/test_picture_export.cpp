@@ -527,6 +527,27 @@ TEST_CASE("a PDF is one page whose words are text, and it is not blank") {
     }
     CHECK(text.out.find("fit the map") != std::string::npos); // the legend
 
+    // The fonts are DejaVu Sans, embedded: the page reads the same on every machine.
+    const test::RunResult fonts = test::run("pdffonts", {pdf});
+    REQUIRE(fonts.exitCode == 0);
+    std::istringstream rows(fonts.out);
+    std::string row;
+    std::getline(rows, row); // the header
+    std::getline(rows, row); // and its rule
+    int embedded = 0;
+    while (std::getline(rows, row)) {
+        CAPTURE(row);
+        std::istringstream read(row);
+        std::vector<std::string> words;
+        for (std::string w; read >> w;) words.push_back(w);
+        // name, type (one word or more), encoding, then emb sub uni and the object's id
+        REQUIRE(words.size() >= 7);
+        CHECK(words.front().find("+DejaVuSans") != std::string::npos);
+        CHECK(words[words.size() - 5] == "yes");
+        ++embedded;
+    }
+    CHECK(embedded >= 2); // book and bold
+
     // And drawn: at 40 DPI the page has the steps' fill and the diff's red.
     REQUIRE(test::run("pdftoppm", {"-r", "40", "-png", "-singlefile", pdf, dir.file("page")})
                 .exitCode == 0);
