@@ -313,6 +313,7 @@ TEST_CASE("an SVG with a trust's diff draws the traffic, the steps not drawn, th
     // Arrows the cases follow: blue-grey, as wide as their traffic, with the
     // count (and median) beside them.
     std::vector<std::pair<std::int64_t, double>> widths; // occurrences, width
+    int oneStep = 0;
     for (const model::ArrowTraffic& a : diff.result.arrows) {
         if (a.occurrences == 0) continue;
         const model::Edge& e = *std::find_if(map.edges.begin(), map.edges.end(),
@@ -323,9 +324,17 @@ TEST_CASE("an SVG with a trust's diff draws the traffic, the steps not drawn, th
         CHECK(g.attribute("class") == "edge taken");
         CHECK(lineOf(g).attribute("stroke") == hex(palette::overlayTaken));
         widths.emplace_back(a.occurrences, std::stod(lineOf(g).attribute("stroke-width")));
-        CHECK(startsWith(group(svg, id + "-traffic").joinedText(),
-                         editor::formatCount(a.occurrences)));
+        const std::string traffic = squeezed(group(svg, id + "-traffic").joinedText());
+        CHECK(startsWith(traffic, editor::formatCount(a.occurrences)));
+        // An arrow that carries one step of the data: that step's count and median.
+        if (a.transitions.size() == 1 && a.starts.empty() && a.ends.empty()) {
+            ++oneStep;
+            const model::ObservedTransition& t = diff.result.transitions[a.transitions.front()];
+            CHECK(traffic == squeezed(editor::trafficLabel(t.count, t.duration)));
+            CHECK(traffic.find("\xC2\xB7") != std::string::npos); // count · median
+        }
     }
+    CHECK(oneStep >= 3);
     REQUIRE(widths.size() >= 8);
     std::sort(widths.begin(), widths.end());
     for (std::size_t i = 1; i < widths.size(); ++i) CHECK(widths[i].second >= widths[i - 1].second);
@@ -358,8 +367,8 @@ TEST_CASE("an SVG with a trust's diff draws the traffic, the steps not drawn, th
                          });
         REQUIRE(step != diff.result.transitions.end());
         CHECK(!step->drawn);
-        CHECK(
-            startsWith(group(svg, id + "-traffic").joinedText(), editor::formatCount(step->count)));
+        CHECK(squeezed(group(svg, id + "-traffic").joinedText()) ==
+              squeezed(editor::trafficLabel(step->count, step->duration)));
     }
 
     // The legend: the trust, its cases and fit, and what each mark means.
