@@ -114,7 +114,8 @@ TEST_CASE("an export that cannot be made is refused with the reason, and no file
         CAPTURE(r.message);
         const RunResult result = cli(args);
         CHECK(result.exitCode == 1);
-        CHECK(result.err == r.message);
+        // The message is the whole first line (a sanitizer build may say more after it).
+        CHECK(startsWith(result.err, r.message));
         CHECK(result.out.empty());
     }
     // A directory where the file should go: nothing written into it or beside it.
