@@ -184,6 +184,10 @@ std::string exportMap(const model::Workspace& ws, const MapExportRequest& reques
     if (request.dpi < 24 || request.dpi > 1200)
         throw model::Error("the DPI must be between 24 and 1200, not " +
                            std::to_string(static_cast<long>(request.dpi)));
+    // SVG and PDF are drawn in points and scale without loss: a DPI would be
+    // ignored, and the user who gave one is told rather than left to wonder.
+    if (request.format != ExportFormat::Png && request.dpi != 96)
+        throw model::Error("a DPI is for PNG pictures, not " + std::string(name));
 
     switch (request.format) {
     case ExportFormat::Dot:

@@ -10,11 +10,14 @@
 
 #include "picture_scene.h"
 
+#include "editor/geometry/diff_overlay.h"
 #include "model/maps/graphviz_compat.h"
 #include "model/maps/lanes.h"
 #include "model/maps/layout.h"
 
+#include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdio>
 #include <string>
 
@@ -23,6 +26,8 @@ namespace strawman::exporters {
 using editor::Vec2;
 
 namespace {
+
+constexpr double kPadInches = 0.15; // white round the drawing
 
 std::string colourText(Rgba c) {
     std::array<char, 12> text{};
@@ -41,7 +46,7 @@ class GraphWriter {
     GraphWriter(Agraph_t* graph, const editor::Rect& bounds) : m_g(graph), m_bounds(bounds) {
         using graphviz::declare;
         declare(m_g, AGRAPH, "outputorder", "edgesfirst");
-        declare(m_g, AGRAPH, "pad", "0.15");
+        declare(m_g, AGRAPH, "pad", number(kPadInches).c_str());
         declare(m_g, AGRAPH, "bgcolor", "white");
         declare(m_g, AGRAPH, "fontname", "DejaVu Sans");
         declare(m_g, AGRAPH, "fontsize", "11");
@@ -143,9 +148,15 @@ class GraphWriter {
         }
     }
 
+    // Each band is a cluster inside the one before: Graphviz draws sibling
+    // clusters in the order of their names' addresses in memory, which differ
+    // from one export to the next in the same process, so the same picture
+    // would come out as different bytes. A chain has only one order. Nesting
+    // changes nothing drawn: every band's box is given (bb).
     void band(const SceneBand& b, const std::vector<Agnode_t*>& shapes, std::size_t index) {
         const std::string name = "cluster_lane_" + std::to_string(index);
-        Agraph_t* sub = agsubg(m_g, graphviz::mut(name.c_str()), 1);
+        Agraph_t* sub = agsubg(m_lastBand, graphviz::mut(name.c_str()), 1);
+        m_lastBand = sub;
         const std::string bb = number(b.area.min.x - m_bounds.min.x) + "," +
                                number(m_bounds.max.y - b.area.max.y) + "," +
                                number(b.area.max.x - m_bounds.min.x) + "," +
@@ -167,14 +178,15 @@ class GraphWriter {
 
   private:
     Agraph_t* m_g;
+    Agraph_t* m_lastBand = m_g;
     editor::Rect m_bounds;
     int m_edges = 0;
     Agsym_t *m_graphBb, *m_graphLabel, *m_graphLp, *m_graphLabeljust, *m_graphStyle, *m_graphColor,
         *m_graphFill, *m_dpi;
     Agsym_t *m_pos, *m_width, *m_height, *m_shape, *m_style, *m_fill, *m_color, *m_penwidth,
         *m_label, *m_id, *m_class;
-    Agsym_t *m_edgePos, *m_edgeColor, *m_edgePen, *m_edgeStyle, *m_edgeDir, *m_arrowsize,
-        *m_edgeId, *m_edgeClass;
+    Agsym_t *m_edgePos, *m_edgeColor, *m_edgePen, *m_edgeStyle, *m_edgeDir, *m_arrowsize, *m_edgeId,
+        *m_edgeClass;
 };
 
 // gvFreeLayout must run before the graph is closed, on every path out.
@@ -196,6 +208,29 @@ const char* rendererOf(PictureFormat format) {
     return "svg";
 }
 
+// Cairo draws a bitmap at most 32,767 pixels a side; past that Graphviz shrinks
+// the picture to fit and says so on standard error, so the PNG would not be at
+// the DPI asked for. Refused instead, naming the DPI that fits (or the formats
+// that have no such limit).
+void checkBitmapSize(const editor::Rect& bounds, double dpi) {
+    constexpr double kMostPixels = 32767 - 2; // Graphviz rounds the size up
+    const Vec2 inches = (bounds.max - bounds.min) / 72.0 + Vec2{2 * kPadInches, 2 * kPadInches};
+    const double longest = std::max(inches.x, inches.y);
+    if (longest * dpi < kMostPixels) return;
+    const auto pixels = [&](double side) {
+        return editor::formatCount(static_cast<std::int64_t>(std::ceil(side * dpi)));
+    };
+    std::string message = "at " + std::to_string(std::lround(dpi)) + " DPI the PNG would be " +
+                          pixels(inches.x) + " x " + pixels(inches.y) +
+                          " pixels, and it can be at most 32,767 a side: ";
+    const long fits = static_cast<long>(std::floor(kMostPixels / longest)) - 1;
+    if (fits >= 24)
+        message += "a DPI of at most " + std::to_string(fits) + " fits, or SVG and PDF";
+    else
+        message += "the map is too large for a PNG; export SVG or PDF";
+    throw model::Error(message);
+}
+
 } // namespace
 
 std::string_view formatName(PictureFormat format) {
@@ -212,6 +247,7 @@ std::string_view formatName(PictureFormat format) {
 
 std::string drawMap(const model::MapContent& map, const PictureOptions& options) {
     const Scene scene = buildScene(map, options);
+    if (options.format == PictureFormat::Png) checkBitmapSize(scene.bounds, options.dpi);
     graphviz::Lock lock;
     graphviz::GraphPtr graph = graphviz::openDirected("map");
     GraphWriter out(graph.get(), scene.bounds);

@@ -40,7 +40,8 @@ struct PictureOptions {
 };
 
 // The map, laid out (every node has a size), as the format's bytes. Throws
-// model::Error when Graphviz cannot render the format.
+// model::Error when Graphviz cannot render the format, or when a PNG at the
+// DPI asked for would be larger than cairo draws (32,767 pixels a side).
 std::string drawMap(const model::MapContent& map, const PictureOptions& options);
 
 std::string_view formatName(PictureFormat format); // "svg", "png", "pdf"

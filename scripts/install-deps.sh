@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake pkg-config
-  libsqlite3-dev libssl-dev
+  libsqlite3-dev libssl-dev libexpat1-dev
   libgraphviz-dev graphviz
   libimgui-dev libglfw3-dev libgl-dev libstb-dev fonts-dejavu-core
   libcli11-dev nlohmann-json3-dev

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Renders the README's editor pictures (docs/screenshots/) from a fresh demo
-# network, headless, with the program built in BUILD (default: build).
+# Renders the README's pictures (docs/screenshots/: the editor's, and a map
+# exported) from a fresh demo network, headless, with the program built in
+# BUILD (default: build).
 #   scripts/screenshots.sh [BUILD]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,4 +39,8 @@ SCRIPT
 cp "$work/demo.strawman" "$work/edit.strawman"
 xvfb-run -a -s "-screen 0 1600x1000x24" "$S" gui "$work/edit.strawman" --size 1600x1000 --map "$rpa" \
   --script "$work/edit.script" --screenshot "$out/editing.png"
-echo "written: $out/diff.png $out/beside.png $out/workshop.png $out/standards.png $out/forum.png $out/editing.png"
+# The same straw man exported for a board paper: the diff, the agreed standard's
+# badge and the footer saying what it is (strawman export, no display needed).
+"$S" export "$work/demo.strawman" "$rpa" --format png --diff-trust RPA --standards --title \
+  -o "$out/export.png"
+echo "written: $out/export.png $out/diff.png $out/beside.png $out/workshop.png $out/standards.png $out/forum.png $out/editing.png"

@@ -51,7 +51,7 @@ class TempFile {
             (std::filesystem::temp_directory_path() / ("strawman-test-XXXXXX" + suffix)).string();
         const int fd = mkstemps(pattern.data(), static_cast<int>(suffix.size()));
         if (fd < 0) throw std::runtime_error("mkstemps failed");
-        close(fd);
+        ::close(fd);
         m_path = pattern;
         std::ofstream(m_path, std::ios::binary) << content;
     }

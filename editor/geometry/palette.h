@@ -1,6 +1,6 @@
 // The colours of a drawn map: shapes, arrows, the diff's overlay, badges and
 // lane bands. One list for the canvas (editor/panels/theme.h turns each into an
-// ImGui colour) and the picture exporters (exporters/picture_graph.cpp writes
+// ImGui colour) and the picture exporters (exporters/picture.cpp writes
 // each as "#rrggbb"), so a printed map looks like the map on the projector.
 #pragma once
 
