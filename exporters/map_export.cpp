@@ -138,19 +138,38 @@ std::vector<std::string> pictureFooter(const model::MapSummary& map,
     return {first, "content " + hash + "  \xC2\xB7  exported " + std::string(today)};
 }
 
+std::string optionsProblem(const MapExportRequest& request) {
+    if (!isPicture(request.format) &&
+        (!request.diffTrust.empty() || request.standards || request.title || request.dpi != 96))
+        return "a diff, standard badges, a DPI and a title are for pictures (svg, png, pdf), "
+               "not " +
+               std::string(exportFormatName(request.format));
+    if (!(request.dpi >= 24 && request.dpi <= 1200))
+        return "the DPI must be between 24 and 1200, not " +
+               std::to_string(static_cast<long>(request.dpi));
+    return {};
+}
+
+std::string requestProblem(const model::Workspace& ws, const MapExportRequest& request) {
+    if (std::string problem = optionsProblem(request); !problem.empty()) return problem;
+    try {
+        ws.map(request.map);
+        if (!request.diffTrust.empty()) {
+            ws.trust(request.diffTrust);
+            model::caseFilter(request.choice);
+        }
+    } catch (const model::Error& e) {
+        return e.what();
+    }
+    return {};
+}
+
 std::string exportMap(const model::Workspace& ws, const MapExportRequest& request,
                       model::Progress* progress) {
     const model::MapSummary summary = ws.map(request.map);
     model::MapContent content = ws.content(request.map);
-    const std::string_view name = exportFormatName(request.format);
-    if (!isPicture(request.format) && (!request.diffTrust.empty() || request.standards ||
-                                       request.title || request.dpi != 96))
-        throw model::Error("a diff, standard badges, a DPI and a title are for pictures (svg, "
-                           "png, pdf), not " +
-                           std::string(name));
-    if (request.dpi < 24 || request.dpi > 1200)
-        throw model::Error("the DPI must be between 24 and 1200, not " +
-                           std::to_string(static_cast<long>(request.dpi)));
+    if (const std::string problem = optionsProblem(request); !problem.empty())
+        throw model::Error(problem);
 
     switch (request.format) {
     case ExportFormat::Dot:
