@@ -6,12 +6,14 @@
 #include "temp_path.h"
 
 #include "editor/core/export_form.h"
+#include "editor/core/export_job.h"
 
 #include "exporters/map_export.h"
 #include "model/store/workspace.h"
 
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <filesystem>
 #include <string>
 
@@ -208,4 +210,31 @@ TEST_CASE("the preview of a picture is a small PNG, of a text its first lines") 
     CHECK(previewRequest(form.request(), wide).format == ExportFormat::Dot);
     CHECK(firstLines("a\nb\nc\n", 2) == "a\nb\n");
     CHECK(firstLines("a\nb", 5) == "a\nb");
+}
+
+TEST_CASE("an export job writes the file whole off the UI thread, or says why it could not") {
+    const Fixture f;
+    ExportForm form = f.formFor(f.ct);
+    form.setFormat(ExportFormat::Json);
+    auto job = startExport(f.path, form.request(), form.file());
+    REQUIRE(job->waitFor(std::chrono::seconds(30)));
+    REQUIRE(job->state() == JobState::Done);
+    const auto done = job->takeResult();
+    REQUIRE(done);
+    CHECK(done->file == form.file());
+    const std::string written = test::readFile(form.file());
+    CHECK(written == exporters::exportMap(f.open(), form.request()));
+    CHECK(done->bytes == written.size());
+    CHECK(exportedText(*done).starts_with("Exported to " + form.file().string() + " ("));
+
+    auto refused = startExport(f.path, form.request(), f.dir / "no-such-folder" / "map.json");
+    REQUIRE(refused->waitFor(std::chrono::seconds(30)));
+    CHECK(refused->state() == JobState::Failed);
+    CHECK(refused->error().find("cannot write") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(f.dir / "no-such-folder"));
+
+    auto preview = startPreview(f.path, previewRequest(form.request(), f.open().content(f.ct)));
+    REQUIRE(preview->waitFor(std::chrono::seconds(30)));
+    REQUIRE(preview->state() == JobState::Done);
+    CHECK(preview->takeResult()->starts_with("{"));
 }
