@@ -197,6 +197,8 @@ void MapCanvas::drawContextMenu(MapEditor& editor) {
         if (ImGui::MenuItem("Auto-layout, top to bottom", "Ctrl+Shift+L"))
             startLayout(editor, model::LayoutDirection::TopBottom);
         if (ImGui::MenuItem("Fit to view", "F")) m_fitPending = true;
+        ImGui::Separator();
+        if (ImGui::MenuItem("Export the map\xE2\x80\xA6", "Ctrl+E")) m_exportAsked = true;
     }
     ImGui::EndPopup();
 }

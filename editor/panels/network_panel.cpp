@@ -177,6 +177,7 @@ void NetworkPanel::mapMenu(const EditorSession& session, const model::MapSummary
             if (map.trust == session.trusts()[i].id) m_trustChoice = static_cast<int>(i + 1);
         copyInto(m_name, map.name + " (copy)");
     }
+    if (ImGui::MenuItem("Export\xE2\x80\xA6", shown ? "Ctrl+E" : nullptr)) m_export = map.id;
     ImGui::Separator();
     const model::MapId id = map.id;
     if (ImGui::MenuItem("Publish this version", nullptr, false, !map.published))
