@@ -198,7 +198,10 @@ std::string ExportDialog::report() const {
         out << "export dialog open " << exporters::exportFormatName(m_form.format()) << " "
             << m_form.file().string() << "\n";
     if (m_open && m_texture)
-        out << "export preview picture " << m_textureW << " " << m_textureH << "\n";
+        out << "export preview picture " << m_textureW << " " << m_textureH << " at "
+            << static_cast<int>(m_previewDrawn[0].x) << " " << static_cast<int>(m_previewDrawn[0].y)
+            << " " << static_cast<int>(m_previewDrawn[1].x) << " "
+            << static_cast<int>(m_previewDrawn[1].y) << "\n";
     else if (m_open && !m_previewText.empty())
         out << "export preview text "
             << std::count(m_previewText.begin(), m_previewText.end(), '\n') << " lines\n";
@@ -365,6 +368,8 @@ void ExportDialog::drawPreview(const Fonts& fonts) {
         ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + (box.x - size.x) / 2,
                                    ImGui::GetCursorPosY() + (box.y - size.y) / 2));
         ImGui::Image(reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(m_texture)), size);
+        m_previewDrawn[0] = ImGui::GetItemRectMin();
+        m_previewDrawn[1] = ImGui::GetItemRectMax();
     } else if (!m_previewText.empty()) {
         ImGui::TextUnformatted(m_previewText.c_str());
     } else if (!m_previewError.empty()) {

@@ -13,6 +13,8 @@
 #include "editor/core/export_form.h"
 #include "editor/core/export_job.h"
 
+#include <imgui.h>
+
 #include <array>
 #include <memory>
 #include <string>
@@ -41,7 +43,8 @@ class ExportDialog {
     std::string statusText() const;
 
     // For the view report: `export dialog open FORMAT PATH`, `export preview
-    // picture W H` or `export preview text N lines`, `export done PATH`,
+    // picture W H at X0 Y0 X1 Y1` (its pixels, and where it is drawn) or
+    // `export preview text N lines`, `export done PATH`,
     // `export failed MESSAGE`.
     std::string report() const;
 
@@ -73,6 +76,7 @@ class ExportDialog {
     std::string m_previewText, m_previewError;
     unsigned m_texture = 0; // an OpenGL texture name; 0 for none
     int m_textureW = 0, m_textureH = 0;
+    ImVec2 m_previewDrawn[2]; // where the picture was drawn last frame, screen pixels
 };
 
 } // namespace strawman::editor
