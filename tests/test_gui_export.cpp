@@ -16,8 +16,9 @@ using namespace strawman::test;
 
 namespace {
 
-// Opens the dialog on the RPA map, chooses `format`, types `path` and exports.
-std::string exportScript(const std::string& format, const std::string& path,
+// Opens the dialog, chooses `format`, types `name` (a file name is saved
+// beside the workspace: short to type, each character a frame) and exports.
+std::string exportScript(const std::string& format, const std::string& name,
                          const std::string& options = "") {
     return "key ctrl+e\n"
            "click ui:export-format-" +
@@ -25,7 +26,7 @@ std::string exportScript(const std::string& format, const std::string& path,
            "click ui:export-path\n"
            "key ctrl+a\n"
            "type " +
-           path +
+           name +
            "\n"
            "click ui:export-run\n";
 }
@@ -34,9 +35,9 @@ std::string exportScript(const std::string& format, const std::string& path,
 
 TEST_CASE("Ctrl+E opens the Export dialog and a PNG written from it decodes") {
     const TempDir dir;
-    const std::string png = dir.file("board paper.png");
-    const EditorShot shot =
-        renderEditor(dir, demo().ws, {"--map", mapOf("RPA")}, "png", exportScript("png", png));
+    const std::string png = demo().dir.file("board paper.png");
+    const EditorShot shot = renderEditor(dir, demo().ws, {"--map", mapOf("RPA")}, "png",
+                                         exportScript("png", "board paper.png"));
     INFO(shot.report);
     CHECK(shot.says("export done Exported to " + png + " ("));
     CHECK_FALSE(shot.says("export dialog open")); // closed once written
@@ -50,10 +51,11 @@ TEST_CASE("Ctrl+E opens the Export dialog and a PNG written from it decodes") {
 
 TEST_CASE("an SVG exported from the dialog with a trust's data carries the diff's overlay") {
     const TempDir dir;
-    const std::string svg = dir.file("rpa-diff.svg");
+    const std::string svg = demo().dir.file("rpa-diff.svg");
     const std::string rpa = mapOf("RPA");
-    const EditorShot shot = renderEditor(dir, demo().ws, {"--map", rpa}, "svg",
-                                         exportScript("svg", svg, "click ui:export-diff\n"));
+    const EditorShot shot =
+        renderEditor(dir, demo().ws, {"--map", rpa}, "svg",
+                     exportScript("svg", "rpa-diff.svg", "click ui:export-diff\n"));
     INFO(shot.report);
     REQUIRE(shot.says("export done Exported to " + svg));
     const std::string text = readFile(svg);

@@ -89,7 +89,7 @@ std::string ExportDialog::previewKey(const EditorSession& session) const {
     return key.str();
 }
 
-void ExportDialog::takeFinished(const EditorSession& session) {
+void ExportDialog::takeFinished() {
     if (m_job && !m_job->running()) {
         if (m_job->state() == JobState::Done) {
             if (auto done = m_job->takeResult()) {
@@ -126,7 +126,6 @@ void ExportDialog::takeFinished(const EditorSession& session) {
         m_previewKey = m_previewMaking;
         m_preview.reset();
     }
-    (void)session;
 }
 
 // A new preview once the one shown no longer matches the fields, and none is
@@ -386,7 +385,7 @@ void ExportDialog::drawPreview(const Fonts& fonts) {
 }
 
 void ExportDialog::draw(const EditorSession& session, const Fonts& fonts, const DiffPanel& diff) {
-    takeFinished(session);
+    takeFinished();
     if (!m_open) return;
     keepPreview(session);
     const ImGuiIO& io = ImGui::GetIO();

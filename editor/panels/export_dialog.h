@@ -49,7 +49,7 @@ class ExportDialog {
     std::string report() const;
 
   private:
-    void takeFinished(const EditorSession& session);
+    void takeFinished();
     void keepPreview(const EditorSession& session);
     void showPicture(const std::string& png);
     void dropPicture();
