@@ -70,10 +70,13 @@ TEST_CASE("an SVG exported from the dialog with a trust's data carries the diff'
     CHECK(plain.out.find("#d02828") == std::string::npos);
 }
 
-TEST_CASE("the Export dialog shows a preview of the picture it will write") {
+TEST_CASE("the canvas's menu opens the Export dialog, which shows a preview of the picture") {
     const TempDir dir;
+    // A right-click near the bottom-right corner of the map's window (1600 x
+    // 1000): empty canvas, clear of the fitted map and its legend.
     const EditorShot shot = renderEditor(dir, demo().ws, {"--map", mapOf("RPA")}, "dialog",
-                                         "key ctrl+e\nclick ui:export-format-pdf\n");
+                                         "click 1250,700 right\nclick ui:canvas-menu-export\n"
+                                         "click ui:export-format-pdf\n");
     INFO(shot.report);
     CHECK(shot.says("export dialog open pdf "));
     // The preview is drawn where the report says, with the map's steps in it.
