@@ -159,6 +159,7 @@ std::string EditorFrame::viewReport() const {
         out << "selection edge " << selected.node << ">" << selected.to << "\n";
     if (m_layout.side.shown()) out << "side tab " << m_sideTab << "\n";
     out << m_forum.report();
+    out << m_export.report();
     return out.str();
 }
 
@@ -407,9 +408,15 @@ void EditorFrame::drawStatus(const PanelBox& box) {
             room -= need;
             return true;
         };
+        const std::string exported = m_export.statusText();
+        const bool showExport = !exported.empty() && fits(exported, 24);
         const bool showName = map && fits(map->name, 24), showZoom = fits(zoom, 24),
                    showSaved = fits(saved, 24),
                    showPath = fits(path, ImGui::GetStyle().ItemSpacing.x);
+        if (showExport) {
+            ImGui::SameLine(0, 24);
+            ImGui::TextUnformatted(exported.c_str());
+        }
         if (showPath) {
             ImGui::SameLine();
             ImGui::TextDisabled("%s", path.c_str());
@@ -552,8 +559,19 @@ void EditorFrame::drawHelp() {
     ImGui::End();
 }
 
+// The Export dialog on a map: the one asked for in the network's menu, else the
+// shown one.
+void EditorFrame::openExport(std::optional<model::MapId> map) {
+    const model::MapSummary* summary = m_session->selected();
+    if (map)
+        for (const model::MapSummary& m : m_session->maps())
+            if (m.id == *map) summary = &m;
+    if (summary) m_export.open(*m_session, *summary, m_diff);
+}
+
 void EditorFrame::draw() {
     if (pressed(Command::WorkshopMode)) setWorkshop(!m_workshop);
+    if (pressed(Command::Export)) openExport(std::nullopt);
     if (pressed(Command::Help)) m_helpOpen = !m_helpOpen;
     m_reload = pressed(Command::Reload);
 
@@ -593,6 +611,9 @@ void EditorFrame::draw() {
         splitter(3, m_dragging, ImVec2(left, top - 3), ImVec2(right, top + 3), false, sizes.bottom,
                  -1, 80, 600);
     }
+    if (m_canvas.takeExportRequest()) openExport(std::nullopt);
+    if (auto map = m_network.takeExportRequest()) openExport(*map);
+    m_export.draw(*m_session, *m_fonts, m_diff);
     drawStatus(at.status);
     drawHelp();
     m_notices.draw();

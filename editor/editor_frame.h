@@ -11,6 +11,7 @@
 #include "editor/panels/comparison_panel.h"
 #include "editor/panels/data_panel.h"
 #include "editor/panels/diff_panel.h"
+#include "editor/panels/export_dialog.h"
 #include "editor/panels/fonts.h"
 #include "editor/panels/forum_panel.h"
 #include "editor/panels/inspector_panel.h"
@@ -108,7 +109,7 @@ class EditorFrame {
     // a headless picture waits for it.
     bool busy() const {
         return m_canvas.animatingLayout() || m_diff.running() || m_data.importing() ||
-               m_standards.checking();
+               m_standards.checking() || m_export.busy();
     }
 
     // What the view shows, a line per fact, for `report` in input scripts and
@@ -122,8 +123,9 @@ class EditorFrame {
     // layout of the frame last drawn); then `marker node KEY N` or `marker
     // edge FROM>TO N` for each speech bubble drawn, N its threads; `shown map
     // ID`, `selection node KEY` or `selection edge FROM>TO` when one thing is
-    // selected, `side tab NAME` (the right-hand tab in front), and the Forum
-    // tab's state (ForumPanel::report).
+    // selected, `side tab NAME` (the right-hand tab in front), the Forum
+    // tab's state (ForumPanel::report) and the Export dialog's
+    // (ExportDialog::report).
     std::string viewReport() const;
 
     // The smallest a map's label is drawn at fit, pixels (reading_fit.h);
@@ -148,6 +150,7 @@ class EditorFrame {
     void updateComparison();
     void openBeside(model::MapId id);
     void showAsRecorded(DiffPanel::AsRecorded recorded);
+    void openExport(std::optional<model::MapId> map);
 
     EditorSession* m_session;
     const Fonts* m_fonts;
@@ -163,6 +166,7 @@ class EditorFrame {
     ForumPanel m_forum;
     StandardsCache m_standards;
     StandardsPanel m_standardsPanel;
+    ExportDialog m_export;
 
     bool m_workshop = false;
     ImGuiStyle m_baseStyle;

@@ -172,22 +172,42 @@ std::pair<model::MapSummary, model::MapContent> mapAt(const model::Workspace& ws
 
 } // namespace
 
-std::string exportMap(const model::Workspace& ws, const MapExportRequest& request,
-                      model::Progress* progress) {
-    auto [summary, content] = mapAt(ws, request.map, request.version);
-    const std::string_view name = exportFormatName(request.format);
+std::string optionsProblem(const MapExportRequest& request) {
+    const std::string name(exportFormatName(request.format));
     if (!isPicture(request.format) &&
         (!request.diffTrust.empty() || request.standards || request.title || request.dpi != 96))
-        throw model::Error("a diff, standard badges, a DPI and a title are for pictures (svg, "
-                           "png, pdf), not " +
-                           std::string(name));
-    if (request.dpi < 24 || request.dpi > 1200)
-        throw model::Error("the DPI must be between 24 and 1200, not " +
-                           std::to_string(static_cast<long>(request.dpi)));
+        return "a diff, standard badges, a DPI and a title are for pictures (svg, png, pdf), "
+               "not " +
+               name;
+    if (!(request.dpi >= 24 && request.dpi <= 1200))
+        return "the DPI must be between 24 and 1200, not " +
+               std::to_string(static_cast<long>(request.dpi));
     // SVG and PDF are drawn in points and scale without loss: a DPI would be
     // ignored, and the user who gave one is told rather than left to wonder.
     if (request.format != ExportFormat::Png && request.dpi != 96)
-        throw model::Error("a DPI is for PNG pictures, not " + std::string(name));
+        return "a DPI is for PNG pictures, not " + name;
+    return {};
+}
+
+std::string requestProblem(const model::Workspace& ws, const MapExportRequest& request) {
+    if (std::string problem = optionsProblem(request); !problem.empty()) return problem;
+    try {
+        mapAt(ws, request.map, request.version);
+        if (!request.diffTrust.empty()) {
+            ws.trust(request.diffTrust);
+            model::caseFilter(request.choice);
+        }
+    } catch (const model::Error& e) {
+        return e.what();
+    }
+    return {};
+}
+
+std::string exportMap(const model::Workspace& ws, const MapExportRequest& request,
+                      model::Progress* progress) {
+    auto [summary, content] = mapAt(ws, request.map, request.version);
+    if (const std::string problem = optionsProblem(request); !problem.empty())
+        throw model::Error(problem);
 
     switch (request.format) {
     case ExportFormat::Dot:

@@ -53,6 +53,16 @@ struct MapExportRequest {
 std::vector<std::string> pictureFooter(const model::MapSummary& map,
                                        const model::MapContent& content, std::string_view today);
 
+// What is wrong with the request's own options, in the words `strawman export`
+// and the editor's Export dialog both show: options a format does not take, a
+// DPI out of range. Empty when nothing is.
+std::string optionsProblem(const MapExportRequest& request);
+
+// What stops the request before any work starts: optionsProblem, then a map or
+// trust the workspace does not have, or a day or time zone that cannot be read;
+// worded as exportMap would throw it. Empty when nothing does.
+std::string requestProblem(const model::Workspace& ws, const MapExportRequest& request);
+
 // The export's bytes. A map never laid out is laid out first (left to right), as
 // the editor shows it; the workspace is not changed. Throws model::Error for an
 // unknown map or trust, a DPI out of range, or options the format does not take.

@@ -6,8 +6,10 @@
 // The work is handed a model::Progress to pass down to the model calls, which
 // report through it and stop (throwing model::Cancelled) when cancel() is asked.
 // It runs on another thread, so it opens its own model::Workspace from the file
-// path (SQLite connections belong to the thread that opened them) and never
-// calls Graphviz (not thread-safe: layout stays on the UI thread).
+// path (SQLite connections belong to the thread that opened them). Graphviz is
+// not thread-safe: a job reaches it only through the entry points that hold
+// graphviz::Lock (drawing a picture); the editor's own layouts stay on the UI
+// thread and take turns with it.
 //
 // Destroying a job cancels it and waits for its thread: a job never outlives
 // what it works on, e.g. a workspace the editor is closing.

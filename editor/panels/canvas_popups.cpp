@@ -3,6 +3,7 @@
 #include "map_canvas.h"
 
 #include "im_vec.h"
+#include "script_targets.h"
 #include "shortcuts.h"
 #include "text_field.h"
 #include "theme.h"
@@ -197,6 +198,9 @@ void MapCanvas::drawContextMenu(MapEditor& editor) {
         if (ImGui::MenuItem("Auto-layout, top to bottom", "Ctrl+Shift+L"))
             startLayout(editor, model::LayoutDirection::TopBottom);
         if (ImGui::MenuItem("Fit to view", "F")) m_fitPending = true;
+        ImGui::Separator();
+        if (ImGui::MenuItem("Export the map\xE2\x80\xA6", "Ctrl+E")) m_exportAsked = true;
+        ScriptTargets::mark("canvas-menu-export");
     }
     ImGui::EndPopup();
 }

@@ -26,7 +26,8 @@ std::string fixed(double v, int digits) {
     return text;
 }
 
-// A pick-list of values as a combo with checkboxes; none ticked means any.
+} // namespace
+
 void valuePicker(const char* label, const std::set<std::string>& values,
                  std::set<std::string>& chosen) {
     std::string preview = chosen.empty() ? "any" : "";
@@ -47,8 +48,6 @@ void valuePicker(const char* label, const std::set<std::string>& values,
         ImGui::EndCombo();
     }
 }
-
-} // namespace
 
 const DiffOverlay* DiffPanel::overlay() const {
     return m_showOnMap && m_overlay ? &*m_overlay : nullptr;

@@ -14,9 +14,16 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 
 namespace strawman::editor {
+
+// A pick-list of a case attribute's values (modality, priority...) as a combo
+// with checkboxes; none ticked means any. The Diff tab's, and the Export
+// dialog's for the diff it draws.
+void valuePicker(const char* label, const std::set<std::string>& values,
+                 std::set<std::string>& chosen);
 
 class DiffPanel {
   public:
@@ -45,6 +52,9 @@ class DiffPanel {
         model::AsRecordedMap recorded; // not laid out: the UI thread does that (Graphviz)
     };
     std::optional<AsRecorded> takeAsRecorded();
+
+    // The diff shown, if any: its choice and the values its cases hold.
+    const DiffView* shown() const { return m_view ? &*m_view : nullptr; }
 
     // "RPA · 3,000 cases · fitness 0.87", for the legend.
     std::string legendTitle() const;

@@ -32,6 +32,7 @@
 #include <optional>
 #include <string>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 namespace strawman::editor {
@@ -45,6 +46,8 @@ class MapCanvas {
     void draw(MapEditor& editor);
 
     void requestFit() { m_fitPending = true; }
+    // The canvas's menu asked to export the map, once.
+    bool takeExportRequest() { return std::exchange(m_exportAsked, false); }
     // After the next fit, zoom to this (1 = 100%) about the map's centre.
     void setZoomAfterFit(double zoom) { m_zoomAfterFit = zoom; }
     const CanvasTransform& view() const { return m_view; }
@@ -201,6 +204,7 @@ class MapCanvas {
     CanvasTransform m_view;
     PaintState m_paint;
     bool m_fitPending = true;
+    bool m_exportAsked = false;
     ReadingRule m_reading;
     std::optional<ReadingFit> m_wrap;
     std::optional<Vec2>

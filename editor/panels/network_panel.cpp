@@ -1,5 +1,6 @@
 #include "network_panel.h"
 
+#include "script_targets.h"
 #include "shortcuts.h"
 #include "standards_panel.h"
 #include "text_field.h"
@@ -177,6 +178,8 @@ void NetworkPanel::mapMenu(const EditorSession& session, const model::MapSummary
             if (map.trust == session.trusts()[i].id) m_trustChoice = static_cast<int>(i + 1);
         copyInto(m_name, map.name + " (copy)");
     }
+    if (ImGui::MenuItem("Export\xE2\x80\xA6", shown ? "Ctrl+E" : nullptr)) m_export = map.id;
+    ScriptTargets::mark("map-menu-export");
     ImGui::Separator();
     const model::MapId id = map.id;
     if (ImGui::MenuItem("Publish this version", nullptr, false, !map.published))

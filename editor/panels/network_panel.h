@@ -31,6 +31,12 @@ class NetworkPanel {
         m_beside.reset();
         return out;
     }
+    // A map the user asked to export (its menu's "Export…"), once.
+    std::optional<model::MapId> takeExportRequest() {
+        auto out = m_export;
+        m_export.reset();
+        return out;
+    }
 
   private:
     void mapMenu(const EditorSession& session, const model::MapSummary& map);
@@ -52,6 +58,7 @@ class NetworkPanel {
     std::function<void(EditorSession&)> m_pending;
     std::optional<model::MapId> m_chosen;
     std::optional<model::MapId> m_beside;
+    std::optional<model::MapId> m_export;
     std::optional<model::MapId> m_versionsOf;
     std::uint64_t m_versionsRevision = 0;
     std::vector<model::MapVersionInfo> m_versions;

@@ -47,6 +47,8 @@ constexpr std::array kShortcuts{
              "Workshop mode: large type, panels hidden"},
     Shortcut{C::Help, GLFW_KEY_F1, false, false, false, "F1", "This list of shortcuts"},
     Shortcut{C::Reload, GLFW_KEY_F5, false, false, false, "F5", "Re-read the workspace file"},
+    Shortcut{C::Export, GLFW_KEY_E, true, false, false, "Ctrl+E",
+             "Export the map: a picture, its DOT or JSON"},
 };
 
 } // namespace

@@ -36,6 +36,7 @@ enum class Command {
     WorkshopMode,
     Help,
     Reload,
+    Export,
 };
 
 struct Shortcut {
