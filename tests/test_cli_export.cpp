@@ -104,7 +104,7 @@ TEST_CASE("an export that cannot be made is refused with the reason, and no file
          "not dot\n"},
         {{map, "-o", out.file("a.txt")},
          "strawman: cannot tell the format from the name " + out.file("a.txt") +
-             ": give --format (svg, png, pdf, dot or json)\n"},
+             ": give --format (svg, png, pdf, dot, json or bpmn)\n"},
         {{map, "-o", out.file("missing/a.svg")},
          "strawman: cannot write " + out.file("missing/a.svg") + ": No such file or directory\n"},
     };
