@@ -1,8 +1,8 @@
 #include "compliance_section.h"
 
-#include "html_text.h"
 #include "pack_html.h"
 #include "trend_chart.h"
+#include "xml_text.h"
 
 #include "forum/rule.h"
 #include "forum/standing.h"

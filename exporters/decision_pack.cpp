@@ -2,8 +2,8 @@
 
 #include "compliance_section.h"
 #include "decision_pack_style.h"
-#include "html_text.h"
 #include "pack_html.h"
+#include "xml_text.h"
 
 #include "forum/rule.h"
 

@@ -1,6 +1,6 @@
 #include "pack_html.h"
 
-#include "html_text.h"
+#include "xml_text.h"
 
 #include <cstdio>
 

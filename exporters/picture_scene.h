@@ -4,7 +4,7 @@
 // and the editor's geometry; picture.cpp hands it to Graphviz to render.
 #pragma once
 
-#include "html_text.h"
+#include "xml_text.h"
 #include "picture.h"
 
 #include "editor/geometry/geometry.h"

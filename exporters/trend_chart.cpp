@@ -1,6 +1,6 @@
 #include "trend_chart.h"
 
-#include "html_text.h"
+#include "xml_text.h"
 
 #include "editor/geometry/palette.h"
 

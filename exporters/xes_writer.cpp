@@ -1,6 +1,7 @@
 #include "xes_writer.h"
 
 #include "log_stream.h"
+#include "xml_text.h"
 
 #include "model/core/error.h"
 #include "model/events/readers/local_time.h"
@@ -50,35 +51,7 @@ void checkXmlText(std::string_view text) {
 
 void appendEscaped(std::string& out, std::string_view text) {
     checkXmlText(text);
-    for (const char ch : text) {
-        switch (ch) {
-        case '&':
-            out.append("&amp;");
-            break;
-        case '<':
-            out.append("&lt;");
-            break;
-        case '>':
-            out.append("&gt;");
-            break;
-        case '"':
-            out.append("&quot;");
-            break;
-        // An attribute value's tab and line breaks would be read back as
-        // spaces (XML attribute normalisation) unless written as references.
-        case '\t':
-            out.append("&#9;");
-            break;
-        case '\n':
-            out.append("&#10;");
-            break;
-        case '\r':
-            out.append("&#13;");
-            break;
-        default:
-            out.push_back(ch);
-        }
-    }
+    appendXmlAttribute(out, text);
 }
 
 void appendString(std::string& out, std::string_view indent, std::string_view key,

@@ -4,8 +4,8 @@
 #include "decision_pack_network.h"
 
 #include "exporters/decision_pack.h"
-#include "exporters/html_text.h"
 #include "exporters/trend_chart.h"
+#include "exporters/xml_text.h"
 #include "forum/standards.h"
 #include "forum/standing.h"
 #include "model/core/error.h"
