@@ -368,15 +368,24 @@ void EditorFrame::drawStatus(const PanelBox& box) {
                           m_workshop ? ImVec4(1, 1, 1, 1) : ImVec4(0.91f, 0.93f, 0.95f, 1.0f));
     if (ImGui::Begin("Status", nullptr, kPanelFlags | ImGuiWindowFlags_NoScrollbar)) {
         m_statusExtent = {};
-        if (ImGui::SmallButton("Recent")) ImGui::OpenPopup("recent");
+        // The File menu: what is done with the workspace and the map as a
+        // whole. It sits at the window's edge with the other whole-window
+        // controls, so the panels keep the whole height.
+        if (ImGui::SmallButton("File")) ImGui::OpenPopup("file");
+        ScriptTargets::mark("file-menu");
         m_statusExtent.add(vec(ImGui::GetItemRectMin()));
-        if (ImGui::BeginPopup("recent")) {
-            ImGui::TextDisabled("Open a recent workspace");
-            for (const auto& path : recent)
-                if (path != workspaceKey(m_session->workspace().path()) &&
-                    ImGui::MenuItem(path.c_str()))
-                    m_openWorkspace = path;
-            if (recent.size() <= 1) ImGui::TextDisabled("(none other yet)");
+        if (ImGui::BeginPopup("file")) {
+            if (ImGui::MenuItem("Export map...", "Ctrl+E", false, m_session->selected() != nullptr))
+                openExport(std::nullopt);
+            ScriptTargets::mark("file-menu-export");
+            if (ImGui::BeginMenu("Open a recent workspace")) {
+                for (const auto& path : recent)
+                    if (path != workspaceKey(m_session->workspace().path()) &&
+                        ImGui::MenuItem(path.c_str()))
+                        m_openWorkspace = path;
+                if (recent.size() <= 1) ImGui::TextDisabled("(none other yet)");
+                ImGui::EndMenu();
+            }
             ImGui::EndPopup();
         }
         drawActingAs();
@@ -399,7 +408,7 @@ void EditorFrame::drawStatus(const PanelBox& box) {
         const std::string zoom =
             std::to_string(static_cast<int>(std::lround(m_canvas.view().zoom() * 100))) + "%";
         const std::string path = m_session->workspace().path().string();
-        // The room left after the Recent button and the member acted as.
+        // The room left after the File menu and the member acted as.
         float room =
             w - right - (static_cast<float>(m_statusExtent.max.x) - ImGui::GetWindowPos().x) - 20;
         const auto fits = [&](const std::string& text, float gap) {

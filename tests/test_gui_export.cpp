@@ -94,3 +94,13 @@ TEST_CASE("the canvas's menu opens the Export dialog, which shows a preview of t
     CHECK(shot.image.blobs(preview, kActivityFill, 4) >= 8);
     CHECK(shot.image.count(preview, kStartFill) > 0);
 }
+
+TEST_CASE("the File menu opens the Export dialog on the map shown") {
+    const TempDir dir;
+    const EditorShot shot = renderEditor(dir, demo().ws, {"--map", mapOf("RPA")}, "file-menu",
+                                         // A menu at the window's foot opens upwards,
+                                         // in its place from its second frame.
+                                         "click ui:file-menu\nwait 1\nclick ui:file-menu-export\n");
+    INFO(shot.report);
+    CHECK(shot.says("export dialog open svg "));
+}
