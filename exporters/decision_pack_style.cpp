@@ -1,4 +1,5 @@
 #include "decision_pack_style.h"
+#include "colour_text.h"
 
 #include "editor/geometry/palette.h"
 
@@ -10,16 +11,10 @@ namespace {
 
 namespace palette = editor::palette;
 
-std::string css(palette::Rgba c) {
-    char text[8];
-    std::snprintf(text, sizeof text, "#%02x%02x%02x", c.r, c.g, c.b);
-    return text;
-}
-
 std::string build() {
-    const std::string text = css(palette::text), muted = css(palette::textMuted),
-                      rule = css(palette::laneBorder), band = css(palette::laneFill),
-                      head = css(palette::activityCode);
+    const std::string text = colourText(palette::text), muted = colourText(palette::textMuted),
+                      rule = colourText(palette::laneBorder), band = colourText(palette::laneFill),
+                      head = colourText(palette::activityCode);
     std::string s;
     // Paper: A4 portrait with margins a printer keeps; the map is a drawing
     // wider than tall, so its page turns to landscape.
@@ -47,8 +42,8 @@ std::string build() {
          "font-weight:bold;font-size:9pt;white-space:nowrap}";
     const auto pill = [&](const char* name, palette::Rgba fill, palette::Rgba border,
                           palette::Rgba ink) {
-        s += std::string(".pill.") + name + "{background:" + css(fill) +
-             ";border-color:" + css(border) + ";color:" + css(ink) + "}";
+        s += std::string(".pill.") + name + "{background:" + colourText(fill) +
+             ";border-color:" + colourText(border) + ";color:" + colourText(ink) + "}";
     };
     pill("good", palette::badgeAgreedFill, palette::badgeAgreedBorder, palette::badgeAgreedText);
     pill("bad", palette::badgeExtraFill, palette::badgeExtraBorder, palette::badgeExtraText);

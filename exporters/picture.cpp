@@ -1,4 +1,5 @@
 // The scene handed to Graphviz and rendered. Every object is placed here: nodes
+#include "colour_text.h"
 // have pos and a fixed size, edges a pos spline with their arrowhead's end
 // point, lane bands are clusters with their bb and the title's lp. The "nop2"
 // engine (neato -n2) keeps all of it, so Graphviz only draws.
@@ -28,12 +29,6 @@ using editor::Vec2;
 namespace {
 
 constexpr double kPadInches = 0.15; // white round the drawing
-
-std::string colourText(Rgba c) {
-    std::array<char, 12> text{};
-    std::snprintf(text.data(), text.size(), "#%02x%02x%02x", c.r, c.g, c.b);
-    return text.data();
-}
 
 std::string number(double value) {
     std::array<char, 32> text{};

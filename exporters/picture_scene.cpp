@@ -1,4 +1,5 @@
 // The picture's scene: the canvas's geometry (editor/geometry) turned into
+#include "colour_text.h"
 // shapes, texts, lines and bands. Type sizes are the canvas's at 100%: labels
 // 13 pt, captions and conditions 11 pt, codes 9.5 pt bold (map_painter.cpp).
 // Text boxes are measured with DejaVu Sans's advance widths (model::textWidth),
@@ -34,12 +35,6 @@ constexpr double kLineHeight = 1.2; // of the type size
 constexpr double kBoldWidth = 1.08; // DejaVu Sans Bold against Book, near enough
 constexpr double kMargin = 12;      // between the map and the legend, badges and footer
 
-std::string colourText(Rgba c) {
-    std::array<char, 12> text{};
-    std::snprintf(text.data(), text.size(), "#%02x%02x%02x", c.r, c.g, c.b);
-    return text.data();
-}
-
 std::string number(double value) {
     std::array<char, 32> text{};
     std::snprintf(text.data(), text.size(), "%.1f", value);
@@ -47,8 +42,8 @@ std::string number(double value) {
 }
 
 std::string font(std::string_view inner, double size, Rgba colour, bool bold = false) {
-    std::string out = "<FONT POINT-SIZE=\"" + number(size) + "\" COLOR=\"" + colourText(colour) +
-                      "\">";
+    std::string out =
+        "<FONT POINT-SIZE=\"" + number(size) + "\" COLOR=\"" + colourText(colour) + "\">";
     out += bold ? "<B>" + std::string(inner) + "</B>" : std::string(inner);
     return out + "</FONT>";
 }
@@ -69,8 +64,8 @@ Vec2 measure(const std::vector<std::string>& lines, double size, bool bold, Vec2
 }
 
 // A rounded box with text in it: an arrow's condition or traffic, a badge.
-SceneText pill(std::string id, std::string kind, Vec2 centre, const std::string& text,
-               double size, bool bold, Rgba fill, Rgba border, Rgba ink) {
+SceneText pill(std::string id, std::string kind, Vec2 centre, const std::string& text, double size,
+               bool bold, Rgba fill, Rgba border, Rgba ink) {
     SceneText t{std::move(id), std::move(kind), centre, measure({text}, size, bold, {5, 2}), ""};
     t.html = "<TABLE BORDER=\"1\" STYLE=\"rounded\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
              "CELLPADDING=\"1\" BGCOLOR=\"" +
@@ -163,13 +158,13 @@ SceneShape shapeOf(const model::Node& n, const editor::NodeGeometry& g) {
 
 // A start's or end's name under it; a bar's above it (as on the canvas).
 void addCaption(Scene& scene, const model::Node& n, const editor::NodeGeometry& g) {
-    if (n.label.empty() || (n.kind != NodeKind::Start && n.kind != NodeKind::End &&
-                            n.kind != NodeKind::Parallel))
+    if (n.label.empty() ||
+        (n.kind != NodeKind::Start && n.kind != NodeKind::End && n.kind != NodeKind::Parallel))
         return;
     const std::vector<std::string> lines = model::wrapLabel(n.label);
     const Vec2 size = measure(lines, kSmallSize, false, {2, 1});
     const double offset = (n.kind == NodeKind::Parallel ? -(g.shape.half.y + 4 + size.y / 2)
-                                                         : g.shape.radius() + 4 + size.y / 2);
+                                                        : g.shape.radius() + 4 + size.y / 2);
     scene.texts.push_back({"caption-" + n.key, "caption", g.shape.centre + Vec2{0, offset}, size,
                            font(joinedLines(lines), kSmallSize, palette::text)});
 }
@@ -185,8 +180,8 @@ void addMapLines(Scene& scene, const model::MapContent& map, const editor::MapGe
         if (!e.drawable) continue;
         const model::Edge& edge = *edges.at(e.id);
         const std::string id = map.nodes[e.from].key + "-" + map.nodes[e.to].key;
-        SceneLine line{"edge-" + id, "flow", e.from, e.to, splinePoints(e.line), true, e.tip,
-                       palette::edge, 1.5, ""};
+        SceneLine line{"edge-" + id, "flow", e.from,        e.to, splinePoints(e.line),
+                       true,         e.tip,  palette::edge, 1.5,  ""};
         if (e.style == editor::EdgeStyle::Association) {
             line.kind = "association";
             line.arrowhead = false;
@@ -247,13 +242,12 @@ void addOverlay(Scene& scene, const model::MapContent& map, const editor::MapGeo
         for (std::size_t k = 0; k < texts.size(); ++k) {
             if (!texts[k].first) continue;
             const bool inserted = k == 0;
-            SceneText t = pill(std::string(inserted ? "inserted-" : "skipped-") +
-                                   map.nodes[b.node].key,
-                               inserted ? "inserted" : "skipped", {}, *texts[k].second,
-                               kBadgeSize, true,
-                               inserted ? palette::badgeExtraFill : palette::badgeSkippedFill,
-                               inserted ? palette::badgeExtraBorder : palette::badgeSkippedBorder,
-                               inserted ? palette::badgeExtraText : palette::badgeSkippedText);
+            SceneText t =
+                pill(std::string(inserted ? "inserted-" : "skipped-") + map.nodes[b.node].key,
+                     inserted ? "inserted" : "skipped", {}, *texts[k].second, kBadgeSize, true,
+                     inserted ? palette::badgeExtraFill : palette::badgeSkippedFill,
+                     inserted ? palette::badgeExtraBorder : palette::badgeSkippedBorder,
+                     inserted ? palette::badgeExtraText : palette::badgeSkippedText);
             t.centre = {right - t.size.x / 2, b.corner.y - 3 - t.size.y / 2};
             right -= t.size.x + 4;
             scene.texts.push_back(std::move(t));
@@ -437,8 +431,8 @@ Scene buildScene(const model::MapContent& map, const PictureOptions& options) {
             html += (i ? "<BR ALIGN=\"LEFT\"/>" : "") +
                     font(htmlText(options.footer[i]), kSmallSize, palette::textMuted);
         html += "<BR ALIGN=\"LEFT\"/>";
-        SceneText footer{"footer", "footer", {}, measure(options.footer, kSmallSize, false, {2, 2}),
-                         html};
+        SceneText footer{
+            "footer", "footer", {}, measure(options.footer, kSmallSize, false, {2, 2}), html};
         footer.centre = Vec2{scene.bounds.min.x, below} + footer.size / 2;
         scene.texts.push_back(std::move(footer));
     }

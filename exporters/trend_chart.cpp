@@ -1,4 +1,5 @@
 #include "trend_chart.h"
+#include "colour_text.h"
 
 #include "xml_text.h"
 
@@ -15,12 +16,6 @@ namespace palette = editor::palette;
 // The chart's own units; the page sizes it (decision_pack_style.cpp).
 constexpr double kWidth = 240, kHeight = 58;
 constexpr double kLeft = 5, kRight = 235, kTop = 5, kBottom = 42;
-
-std::string colour(palette::Rgba c) {
-    char text[8];
-    std::snprintf(text, sizeof text, "#%02x%02x%02x", c.r, c.g, c.b);
-    return text;
-}
 
 std::string number(double v) {
     char text[32];
@@ -69,30 +64,30 @@ std::string trendChart(const Trend& trend, const forum::TrendRange& range) {
     if (trend.limit) {
         const std::string limitY = number(y(*trend.limit));
         svg += "<line x1=\"" + number(kLeft) + "\" y1=\"" + limitY + "\" x2=\"" + number(kRight) +
-               "\" y2=\"" + limitY + "\" stroke=\"" + colour(palette::textMuted) +
+               "\" y2=\"" + limitY + "\" stroke=\"" + colourText(palette::textMuted) +
                "\" stroke-width=\"1\" stroke-dasharray=\"4 3\"/>";
     }
     std::string points;
     for (std::size_t i = 0; i < months.size(); ++i)
         points += (i ? " " : "") + number(x(i)) + "," + number(y(months[i].value));
     svg += "<polyline points=\"" + points + "\" fill=\"none\" stroke=\"" +
-           colour(palette::activityBorder) + "\" stroke-width=\"1.5\"/>";
+           colourText(palette::activityBorder) + "\" stroke-width=\"1.5\"/>";
     for (std::size_t i = 0; i < months.size(); ++i) {
         const TrendMonth& m = months[i];
         const std::string tip = "<title>" + htmlText(m.words) + "</title>";
         if (m.mark == TrendMonth::Mark::Missed)
             svg += "<rect x=\"" + number(x(i) - 3) + "\" y=\"" + number(y(m.value) - 3) +
-                   "\" width=\"6\" height=\"6\" fill=\"" + colour(palette::endBorder) + "\">" +
+                   "\" width=\"6\" height=\"6\" fill=\"" + colourText(palette::endBorder) + "\">" +
                    tip + "</rect>";
         else
             svg += "<circle cx=\"" + number(x(i)) + "\" cy=\"" + number(y(m.value)) +
                    "\" r=\"2.6\" fill=\"" +
-                   colour(m.mark == TrendMonth::Mark::Kept ? palette::startBorder
-                                                           : palette::activityBorder) +
+                   colourText(m.mark == TrendMonth::Mark::Kept ? palette::startBorder
+                                                               : palette::activityBorder) +
                    "\">" + tip + "</circle>";
     }
     const std::string labels = "\" y=\"" + number(kHeight - 3) + "\" font-size=\"9\" fill=\"" +
-                               colour(palette::textMuted) + "\"";
+                               colourText(palette::textMuted) + "\"";
     svg += "<text x=\"" + number(kLeft) + labels + " text-anchor=\"start\">" +
            htmlText(months.front().month) + "</text>";
     if (months.size() > 1)
