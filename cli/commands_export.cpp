@@ -6,8 +6,8 @@
 #include "exporters/output_file.h"
 #include "model/core/error.h"
 #include "model/store/workspace.h"
+#include "output.h"
 
-#include <iostream>
 #include <memory>
 
 namespace strawman::cli {
@@ -45,10 +45,7 @@ int runExport(const ExportArgs& a) {
     request.dpi = a.dpi;
     request.title = a.title;
     const std::string bytes = exporters::exportMap(ws, request);
-    if (a.output.empty() || a.output == "-")
-        std::cout << bytes << std::flush;
-    else
-        exporters::writeFileWhole(a.output, bytes);
+    writeOutput(a.output, bytes);
     return 0;
 }
 

@@ -1,11 +1,10 @@
 // strawman pack WORKSPACE --proposal P -o decision.html
 #include "commands.h"
+#include "output.h"
 
 #include "exporters/decision_pack.h"
-#include "exporters/map_export.h"
 #include "model/store/workspace.h"
 
-#include <iostream>
 #include <memory>
 
 namespace strawman::cli {
@@ -20,10 +19,7 @@ struct PackArgs {
 int runPack(const PackArgs& a) {
     const auto ws = model::Workspace::open(a.ws);
     const std::string html = exporters::decisionPack(ws, model::ProposalId{a.proposal});
-    if (a.output == "-")
-        std::cout << html << std::flush;
-    else
-        exporters::writeFileWhole(a.output, html);
+    writeOutput(a.output, html);
     return 0;
 }
 
