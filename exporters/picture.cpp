@@ -164,7 +164,7 @@ class GraphWriter {
             graphviz::setHtml(m_g, sub, m_graphLabel, "<B>" + htmlText(b.lane) + "</B>");
             graphviz::set(sub, m_graphLabeljust, "l");
             // lp is the title's centre; the scene gives its left end.
-            const double width = model::textWidth(b.lane, model::kLaneTitleSize) * 1.08;
+            const double width = model::laneTitleWidth(b.lane);
             graphviz::set(sub, m_graphLp, point(b.titleAt + Vec2{width / 2, 0}).c_str());
         }
         for (std::size_t s : b.shapes)

@@ -134,7 +134,6 @@ void MapPainter::prepare(const model::MapContent& map, const MapGeometry& geo,
                          const std::unordered_map<std::string, std::string>& activityNames) {
     m_nodeText.assign(geo.nodes.size(), {});
     m_smallestStepLabel = 0;
-    m_lanesAsBands = !geo.lanes.empty();
     m_laneText.assign(geo.lanes.size(), {});
     for (std::size_t i = 0; i < geo.lanes.size(); ++i)
         m_laneText[i].title = fitText(m_fonts->canvasMeasureFont(true), geo.lanes[i].lane, 1e6f,
@@ -201,7 +200,7 @@ void MapPainter::prepareActivityText(NodeText& t, const model::Node& node, const
     if (!node.activity.empty())
         t.code = fitText(bold, node.activity, w / 2 - kPadding, kCodeSize + 1, kCodeSize, kCodeSize,
                          true);
-    if (!node.lane.empty() && !m_lanesAsBands) {
+    if (!node.lane.empty() && m_laneText.empty()) { // else the bands name the roles
         const float codeWidth = t.code.empty() ? 0 : t.code.widths[0] + 6;
         t.lane = fitText(regular, node.lane, w - 2 * kPadding - codeWidth, kCodeSize + 1, kCodeSize,
                          kCodeSize);

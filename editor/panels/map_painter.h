@@ -134,7 +134,6 @@ class MapPainter {
     std::vector<NodeText> m_nodeText; // parallel to MapGeometry::nodes
     std::vector<EdgeText> m_edgeText; // parallel to MapGeometry::edges
     std::vector<LaneText> m_laneText; // parallel to MapGeometry::lanes
-    bool m_lanesAsBands = false;      // the bands name the roles: a step's box does not
     float m_smallestStepLabel = 0;
     mutable float m_smallestStepPxDrawn = kNoneDrawn;
 };

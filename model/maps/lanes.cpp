@@ -103,12 +103,15 @@ std::vector<Group> groupsOf(const MapContent& map, const std::vector<std::string
 
 } // namespace
 
-double laneTitleColumn(const MapContent& map) {
+double laneTitleWidth(std::string_view lane) {
     constexpr double kBoldWidth = 1.08; // DejaVu Sans Bold against Book, near enough
+    return textWidth(lane, kLaneTitleSize) * kBoldWidth;
+}
+
+double laneTitleColumn(const MapContent& map) {
     double widest = 0;
     for (const Node& n : map.nodes)
-        if (n.kind != NodeKind::Note)
-            widest = std::max(widest, textWidth(n.lane, kLaneTitleSize) * kBoldWidth);
+        if (n.kind != NodeKind::Note) widest = std::max(widest, laneTitleWidth(n.lane));
     return widest > 0 ? std::ceil(widest) + 12 : 0;
 }
 
@@ -196,12 +199,6 @@ std::vector<LaneBand> laneBands(const MapContent& map, LayoutDirection flow) {
                                                       : b.top + kLaneTitleHeight / 2;
     }
     return bands;
-}
-
-const LaneBand* bandOf(const std::vector<LaneBand>& bands, std::size_t node) {
-    for (const LaneBand& band : bands)
-        if (std::find(band.nodes.begin(), band.nodes.end(), node) != band.nodes.end()) return &band;
-    return nullptr;
 }
 
 LayoutDirection drawnDirection(const MapContent& map) {

@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -21,6 +22,8 @@ constexpr double kLanePadding = 10;
 constexpr double kLaneTitleSize = 13;   // points, bold: read from the back of a room
 constexpr double kLaneTitleHeight = 24; // top-to-bottom maps
 
+// A lane's title's width, points: bold, at kLaneTitleSize.
+double laneTitleWidth(std::string_view lane);
 // The column the titles take at the left of a left-to-right map.
 double laneTitleColumn(const MapContent& map);
 
@@ -44,9 +47,6 @@ struct LaneBand {
 // nodes of two bands overlap across the flow (a map moved by hand), the line
 // between them is drawn half-way through the overlap.
 std::vector<LaneBand> laneBands(const MapContent& map, LayoutDirection flow);
-
-// The band a node is in, or nullptr.
-const LaneBand* bandOf(const std::vector<LaneBand>& bands, std::size_t node);
 
 // The direction a drawn map runs in, read off where its arrows lead on the
 // whole (further down than across: top to bottom). The editor and the pictures draw bands along it.
