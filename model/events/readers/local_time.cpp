@@ -570,60 +570,19 @@ std::optional<ParsedTime> parseTimestamp(std::string_view text, std::string_view
 }
 
 // [SECTION] Formatting
-std::string formatUtc(TimeMs time) {
+namespace {
+
+// Appends the instant's calendar fields as ISO 8601 without a zone,
+// 2025-10-26T00:30:00 with .mmm when there are milliseconds or `withMs`:
+// formatUtc and appendLocalIso add the zone. Digits are put by hand: the XES
+// and CSV exports write millions of these.
+void appendIsoFields(std::string& out, TimeMs time, bool withMs) {
     const std::int64_t seconds = floorDiv(time, 1000);
     const auto ms = static_cast<int>(time - seconds * 1000);
     const std::int64_t days = floorDiv(seconds, kSecondsPerDay);
     const auto sod = static_cast<int>(seconds - days * kSecondsPerDay);
     const Civil c = civilFromDays(days);
-    char buf[48];
-    auto put = [&](char* at, std::int64_t v, int width) {
-        for (int i = width - 1; i >= 0; --i) {
-            at[i] = static_cast<char>('0' + v % 10);
-            v /= 10;
-        }
-    };
-    std::string out;
-    if (c.year < 0 || c.year > 9999) {
-        out = std::to_string(c.year); // outside ISO's four digits: written plainly
-    } else {
-        put(buf, c.year, 4);
-        out.assign(buf, 4);
-    }
-    char* q = buf;
-    *q++ = '-';
-    put(q, c.month, 2);
-    q += 2;
-    *q++ = '-';
-    put(q, c.day, 2);
-    q += 2;
-    *q++ = 'T';
-    put(q, sod / 3600, 2);
-    q += 2;
-    *q++ = ':';
-    put(q, sod / 60 % 60, 2);
-    q += 2;
-    *q++ = ':';
-    put(q, sod % 60, 2);
-    q += 2;
-    if (ms != 0) {
-        *q++ = '.';
-        put(q, ms, 3);
-        q += 3;
-    }
-    *q++ = 'Z';
-    out.append(buf, static_cast<std::size_t>(q - buf));
-    return out;
-}
-
-void appendLocalIso(std::string& out, TimeMs time, int offsetMinutes) {
-    const TimeMs local = time + std::int64_t{offsetMinutes} * 60'000;
-    const std::int64_t seconds = floorDiv(local, 1000);
-    const auto ms = static_cast<int>(local - seconds * 1000);
-    const std::int64_t days = floorDiv(seconds, kSecondsPerDay);
-    const auto sod = static_cast<int>(seconds - days * kSecondsPerDay);
-    const Civil c = civilFromDays(days);
-    char buf[40];
+    char buf[32];
     char* q = buf;
     const auto put = [&q](std::int64_t v, int width) {
         for (int i = width - 1; i >= 0; --i) {
@@ -646,14 +605,30 @@ void appendLocalIso(std::string& out, TimeMs time, int offsetMinutes) {
     put(sod / 60 % 60, 2);
     *q++ = ':';
     put(sod % 60, 2);
-    *q++ = '.';
-    put(ms, 3);
-    const int offset = offsetMinutes < 0 ? -offsetMinutes : offsetMinutes;
-    *q++ = offsetMinutes < 0 ? '-' : '+';
-    put(offset / 60, 2);
-    *q++ = ':';
-    put(offset % 60, 2);
+    if (withMs || ms != 0) {
+        *q++ = '.';
+        put(ms, 3);
+    }
     out.append(buf, static_cast<std::size_t>(q - buf));
+}
+
+} // namespace
+
+std::string formatUtc(TimeMs time) {
+    std::string out;
+    appendIsoFields(out, time, false);
+    out += 'Z';
+    return out;
+}
+
+void appendLocalIso(std::string& out, TimeMs time, int offsetMinutes) {
+    appendIsoFields(out, time + std::int64_t{offsetMinutes} * 60'000, true);
+    const int offset = offsetMinutes < 0 ? -offsetMinutes : offsetMinutes;
+    const char sign = offsetMinutes < 0 ? '-' : '+';
+    const char text[] = {
+        sign, static_cast<char>('0' + offset / 600),     static_cast<char>('0' + offset / 60 % 10),
+        ':',  static_cast<char>('0' + offset % 60 / 10), static_cast<char>('0' + offset % 10)};
+    out.append(text, sizeof text);
 }
 
 std::optional<TimeMs> localDayStart(std::string_view text, const TimeZone& zone, bool nextDay) {
