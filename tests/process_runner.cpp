@@ -50,11 +50,22 @@ RunResult run(const std::string& program, const std::vector<std::string>& args) 
 
     RunResult result;
     // Read both pipes together so neither fills up and blocks the child.
+    // Until they close, or until the child has exited and nothing more comes:
+    // a process the child started and left running (an Xvfb that xvfb-run
+    // failed to stop) keeps the pipes open for ever, and must not hang the test.
     pollfd fds[2] = {{outPipe[0], POLLIN, 0}, {errPipe[0], POLLIN, 0}};
     int open = 2;
     char buf[65536];
+    int status = 0;
+    bool exited = false;
     while (open > 0) {
-        if (poll(fds, 2, -1) < 0) break;
+        const int ready = poll(fds, 2, 200);
+        if (ready < 0) break;
+        if (ready == 0) {
+            if (exited) break; // exited, and quiet since
+            exited = waitpid(pid, &status, WNOHANG) == pid;
+            continue;
+        }
         for (int i = 0; i < 2; ++i) {
             if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP))) continue;
             const ssize_t n = read(fds[i].fd, buf, sizeof buf);
@@ -67,8 +78,9 @@ RunResult run(const std::string& program, const std::vector<std::string>& args) 
             }
         }
     }
-    int status = 0;
-    waitpid(pid, &status, 0);
+    for (pollfd& f : fds)
+        if (f.fd >= 0) close(f.fd);
+    if (!exited) waitpid(pid, &status, 0);
     result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     return result;
 }
